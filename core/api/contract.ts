@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  AuditEntry,
+  Client,
+  CLIENT_SORTS,
+  ClientFields,
+  ClientPatch,
+  ClientSummary,
+  EnergyEquation,
+  Id,
+  IsoDate,
+  Passphrase,
+  SessionStatus,
+  Settings,
+  TargetHistoryEntry,
+  TargetOverrides,
+  TargetsView,
+} from './schemas.ts';
+import { EVENT_NAMES as EVENT_NAME_LIST, METHOD_NAMES as METHOD_NAME_LIST } from './names.ts';
+
+/**
+ * The one contract between the UI and the core. Every method is declared once here with a zod
+ * input and output schema; the Electron IPC binding, the preload, the browser-host HTTP transport,
+ * the renderer client and the CLI are all derived from this object. Adding a method means adding
+ * an entry here and a handler in handlers.ts; the type checker finds every other place.
+ */
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+const Empty = z.object({}).strict().default({});
+
+export const contract = {
+  'app.info': method(
+    Empty,
+    z.object({ name: z.string(), version: z.string(), host: z.enum(['electron', 'browser', 'cli']) }),
+  ),
+
+  'session.status': method(Empty, SessionStatus),
+  'session.setup': method(z.object({ passphrase: Passphrase }).strict(), SessionStatus),
+  'session.unlock': method(
+    z.object({ passphrase: z.string().min(1, { message: 'Enter your passphrase.' }).max(1024) }).strict(),
+    SessionStatus,
+  ),
+  'session.lock': method(Empty, SessionStatus),
+  'session.changePassphrase': method(
+    z.object({ current: z.string().min(1, { message: 'Enter your current passphrase.' }).max(1024), next: Passphrase }).strict(),
+    SessionStatus,
+  ),
+
+  'clients.list': method(
+    z
+      .object({
+        search: z.string().trim().max(200).default(''),
+        sort: z.enum(CLIENT_SORTS).default('name'),
+        includeArchived: z.boolean().default(false),
+      })
+      .strict()
+      .default({ search: '', sort: 'name', includeArchived: false }),
+    z.array(ClientSummary),
+  ),
+  'clients.get': method(z.object({ id: Id }).strict(), Client),
+  'clients.create': method(ClientFields.strict(), Client),
+  'clients.update': method(z.object({ id: Id, patch: ClientPatch.strict() }).strict(), Client),
+  'clients.setArchived': method(z.object({ id: Id, archived: z.boolean() }).strict(), Client),
+  /** Soft delete: the row is kept as a tombstone for sync and audit, and disappears from every list. */
+  'clients.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+
+  'targets.get': method(z.object({ clientId: Id, asOf: IsoDate.optional() }).strict(), TargetsView),
+  'targets.set': method(
+    z
+      .object({
+        clientId: Id,
+        /** Replaces the overrides; an omitted key goes back to the computed value. */
+        overrides: TargetOverrides,
+        equation: EnergyEquation.optional(),
+        effectiveFrom: IsoDate.optional(),
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+    TargetsView,
+  ),
+  'targets.history': method(z.object({ clientId: Id }).strict(), z.array(TargetHistoryEntry)),
+
+  'audit.list': method(
+    z.object({ entityId: Id.optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    z.array(AuditEntry),
+  ),
+
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(Settings.partial().strict(), Settings),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES: readonly MethodName[] = METHOD_NAME_LIST;
+
+// Compile-time proof that names.ts lists exactly the contract's methods and events.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodNamesMatch: SameSet<(typeof METHOD_NAME_LIST)[number], MethodName> = true;
+void methodNamesMatch;
+
+/** What a caller passes (defaults may be omitted). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after parsing (defaults filled in). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export type RpcResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fields?: Record<string, string> };
+
+/** Progress events pushed from the core to the UI. Later features add their payloads here. */
+export const events = {
+  'photos.progress': z.object({ batchId: z.string(), done: z.number(), total: z.number(), message: z.string() }),
+  'import.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number(), message: z.string() }),
+  'sync.progress': z.object({ done: z.number(), total: z.number(), message: z.string() }),
+  'session.changed': SessionStatus,
+} as const;
+export type EventMap = { [K in keyof typeof events]: z.infer<(typeof events)[K]> };
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;
+const eventNamesMatch: SameSet<(typeof EVENT_NAME_LIST)[number], EventName> = true;
+void eventNamesMatch;
+
+/** The typed client surface both transports implement: `api['clients.create'](input)`. */
+export type Api = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+};

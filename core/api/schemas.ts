@@ -1,0 +1,248 @@
+import { z } from 'zod';
+
+/**
+ * Shared zod schemas for the contract. Messages here are written for a practitioner: they are the
+ * only part of a validation failure that is sent back to the UI (per field), never zod's raw dump.
+ */
+
+export const Id = z.string().uuid({ message: 'Not a valid record id.' });
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 1985-04-23.' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      // Date rolls 2023-02-30 over to March; a real date survives the round trip unchanged.
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'This date does not exist.' },
+  );
+
+export const SEXES = ['female', 'male'] as const;
+export const Sex = z.enum(SEXES, { message: 'Choose female or male (used for the reference values).' });
+
+/** Activity levels with IOM physical activity level (PAL) categories (IOM DRI Energy 2005, ch. 5). */
+export const ACTIVITY_LEVELS = ['sedentary', 'low-active', 'active', 'very-active'] as const;
+export const ActivityLevel = z.enum(ACTIVITY_LEVELS, { message: 'Choose an activity level.' });
+
+export const DIET_PATTERNS = [
+  'omnivore',
+  'flexitarian',
+  'pescatarian',
+  'vegetarian',
+  'lacto-vegetarian',
+  'ovo-vegetarian',
+  'vegan',
+  'other',
+] as const;
+export const DietPattern = z.enum(DIET_PATTERNS, { message: 'Choose a diet pattern.' });
+
+export const LIFE_STAGES = ['none', 'pregnant', 'lactating'] as const;
+export const LifeStage = z.enum(LIFE_STAGES, { message: 'Choose a life stage.' });
+
+export const ENERGY_EQUATIONS = ['mifflin-st-jeor', 'iom-eer'] as const;
+export const EnergyEquation = z.enum(ENERGY_EQUATIONS, { message: 'Choose an energy equation.' });
+
+const shortText = (label: string, max: number) =>
+  z.string().trim().max(max, { message: `${label} is too long (at most ${max} characters).` });
+
+const tagList = (label: string) =>
+  z
+    .array(shortText(label, 60).min(1, { message: `${label} cannot be empty.` }), { message: `${label} must be a list.` })
+    .max(50, { message: `At most 50 ${label.toLowerCase()}.` });
+
+const clientFieldShapes = {
+  name: shortText('Name', 200).min(1, { message: 'Name is required.' }),
+  birthDate: IsoDate.nullable(),
+  sex: Sex.nullable(),
+  heightCm: z
+    .number({ message: 'Height must be a number.' })
+    .min(40, { message: 'Height must be at least 40 cm.' })
+    .max(250, { message: 'Height must be at most 250 cm.' })
+    .nullable(),
+  weightKg: z
+    .number({ message: 'Weight must be a number.' })
+    .min(2, { message: 'Weight must be at least 2 kg.' })
+    .max(400, { message: 'Weight must be at most 400 kg.' })
+    .nullable(),
+  activityLevel: ActivityLevel,
+  dietPattern: DietPattern,
+  allergies: tagList('Allergies'),
+  lifeStage: LifeStage,
+  /** Pregnancy trimester (1–3) or months post-partum while lactating (1–24). */
+  lifeStageDetail: z
+    .number({ message: 'Must be a number.' })
+    .int({ message: 'Must be a whole number.' })
+    .min(1, { message: 'Must be at least 1.' })
+    .max(24, { message: 'Must be at most 24.' })
+    .nullable(),
+  tags: tagList('Tags'),
+  email: z
+    .union([z.literal(''), z.string().trim().email({ message: 'Not a valid e-mail address.' }).max(254)])
+    .nullable(),
+  phone: shortText('Phone', 40).nullable(),
+  notes: shortText('Notes', 20000).nullable(),
+  energyEquation: EnergyEquation,
+};
+
+/** Fields a practitioner fills in for a client. Everything but the name is optional (defaults apply). */
+export const ClientFields = z.object({
+  ...clientFieldShapes,
+  birthDate: clientFieldShapes.birthDate.default(null),
+  sex: clientFieldShapes.sex.default(null),
+  heightCm: clientFieldShapes.heightCm.default(null),
+  weightKg: clientFieldShapes.weightKg.default(null),
+  activityLevel: clientFieldShapes.activityLevel.default('low-active'),
+  dietPattern: clientFieldShapes.dietPattern.default('omnivore'),
+  allergies: clientFieldShapes.allergies.default([]),
+  lifeStage: clientFieldShapes.lifeStage.default('none'),
+  lifeStageDetail: clientFieldShapes.lifeStageDetail.default(null),
+  tags: clientFieldShapes.tags.default([]),
+  email: clientFieldShapes.email.default(null),
+  phone: clientFieldShapes.phone.default(null),
+  notes: clientFieldShapes.notes.default(null),
+  energyEquation: clientFieldShapes.energyEquation.default('mifflin-st-jeor'),
+});
+/** A change to some fields: no defaults, so an omitted field is left as it is. */
+export const ClientPatch = z.object(clientFieldShapes).partial();
+export type ClientPatch = z.infer<typeof ClientPatch>;
+export type ClientFields = z.infer<typeof ClientFields>;
+export type ClientFieldsInput = z.input<typeof ClientFields>;
+
+export const Client = ClientFields.extend({
+  id: Id,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  archivedAt: z.number().nullable(),
+});
+export type Client = z.infer<typeof Client>;
+
+export const ClientSummary = z.object({
+  id: Id,
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  ageYears: z.number().nullable(),
+  sex: Sex.nullable(),
+  dietPattern: DietPattern,
+  tags: z.array(z.string()),
+  updatedAt: z.number(),
+  createdAt: z.number(),
+  archivedAt: z.number().nullable(),
+});
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const CLIENT_SORTS = ['name', 'updated', 'created', 'age'] as const;
+
+/** Nutrient keys for targets. Units are fixed per key (see NUTRIENT_UNITS in core/targets). */
+export const TARGET_KEYS = [
+  'energyKcal',
+  'proteinG',
+  'carbG',
+  'fatG',
+  'satFatG',
+  'addedSugarG',
+  'fibreG',
+  'waterL',
+  'sodiumMg',
+  'potassiumMg',
+  'calciumMg',
+  'ironMg',
+  'magnesiumMg',
+  'zincMg',
+  'vitaminDMcg',
+  'vitaminB12Mcg',
+  'folateMcg',
+  'vitaminCMg',
+  'vitaminAMcg',
+] as const;
+export const TargetKey = z.enum(TARGET_KEYS);
+export type TargetKey = z.infer<typeof TargetKey>;
+
+/** What kind of reference a target is: it decides how intake is judged against it. */
+export const TARGET_KINDS = ['goal', 'rda', 'ai', 'amdr', 'limit', 'cdrr'] as const;
+
+export const TargetValue = z.object({
+  key: TargetKey,
+  label: z.string(),
+  unit: z.string(),
+  /** The number intake is compared with. */
+  value: z.number(),
+  /** Acceptable range where one applies (AMDR, energy ±10 %). */
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  kind: z.enum(TARGET_KINDS),
+  /** Where the computed value came from (equation or DRI table). */
+  source: z.string(),
+  computedValue: z.number(),
+  overridden: z.boolean(),
+});
+export type TargetValue = z.infer<typeof TargetValue>;
+
+export const TargetOverrides = z.partialRecord(
+  TargetKey,
+  z.number({ message: 'Must be a number.' }).min(0, { message: 'Must not be negative.' }).max(100000, {
+    message: 'That value is implausibly large.',
+  }),
+);
+export type TargetOverrides = z.infer<typeof TargetOverrides>;
+
+export const TargetsView = z.object({
+  clientId: Id,
+  asOf: IsoDate,
+  /** Null when the profile lacks what the equations need; `missing` says what. */
+  targets: z.array(TargetValue).nullable(),
+  missing: z.array(z.string()),
+  equation: EnergyEquation,
+  bmrKcal: z.number().nullable(),
+  pal: z.number().nullable(),
+  ageYears: z.number().nullable(),
+  overrides: TargetOverrides,
+  effectiveFrom: IsoDate.nullable(),
+});
+export type TargetsView = z.infer<typeof TargetsView>;
+
+export const TargetHistoryEntry = z.object({
+  id: Id,
+  effectiveFrom: IsoDate,
+  overrides: TargetOverrides,
+  note: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type TargetHistoryEntry = z.infer<typeof TargetHistoryEntry>;
+
+export const SESSION_STATES = ['needs-setup', 'locked', 'unlocked'] as const;
+export const SessionStatus = z.object({
+  state: z.enum(SESSION_STATES),
+  /** How the database key is protected on this machine. */
+  keyProtection: z.array(z.enum(['passphrase', 'safeStorage'])),
+  /** The OS keychain backend safeStorage used, when it is in use (e.g. gnome_libsecret, keychain, dpapi). */
+  safeStorageBackend: z.string().nullable(),
+  host: z.enum(['electron', 'browser', 'cli']),
+  dataDir: z.string(),
+});
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const Passphrase = z
+  .string({ message: 'Enter a passphrase.' })
+  .min(10, { message: 'Use at least 10 characters for the passphrase.' })
+  .max(1024, { message: 'The passphrase is too long.' });
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: z.number(),
+  actor: z.string(),
+  host: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  fields: z.array(z.string()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export const Settings = z.object({
+  theme: z.enum(THEMES),
+  practitionerName: z.string().trim().max(200, { message: 'The name is too long (at most 200 characters).' }),
+});
+export type Settings = z.infer<typeof Settings>;

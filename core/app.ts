@@ -1,0 +1,55 @@
+import { createDispatcher, type Dispatch } from './api/dispatch.ts';
+import type { EventMap, EventName } from './api/contract.ts';
+import { createHandlers } from './api/handlers.ts';
+import type { Logger } from './logging/log.ts';
+import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
+import type { ScryptParams } from './keys/keyring.ts';
+import { systemClock, type Clock } from './util/clock.ts';
+import { APP_VERSION } from './version.ts';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+export interface CoreOptions {
+  dataDir: string;
+  host: HostKind;
+  log: Logger;
+  vault?: KeyVault;
+  migrationsDir?: string;
+  clock?: Clock;
+  scrypt?: ScryptParams;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  session: Session;
+  /** Subscribe to progress and state events; returns an unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+  close(): void;
+}
+
+/** The composition root shared by every host (Electron main, browser host, CLI). */
+export function createCore(options: CoreOptions): Core {
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const session = createSession({
+    dataDir: options.dataDir,
+    host: options.host,
+    log: options.log,
+    ...(options.vault ? { vault: options.vault } : {}),
+    ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    onChange: (status) => emit('session.changed', status),
+  });
+  const handlers = createHandlers({ session, clock: options.clock ?? systemClock, version: APP_VERSION });
+  return {
+    dispatch: createDispatcher(handlers, options.log),
+    session,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => session.close(),
+  };
+}

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../app.ts';
+import { startBrowserHost } from '../api/host/http.ts';
+import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
+import { defaultDataDir } from '../paths.ts';
+import { APP_VERSION } from '../version.ts';
+import { clientsAdd, clientsList } from './commands/clients.ts';
+import { promptHidden } from './prompt.ts';
+import { CliError, rpc } from './rpc.ts';
+
+const USAGE = `bioai — BioAI Nutrition from the command line
+
+Usage: bioai [--data-dir DIR] <command> [options]
+
+Commands:
+  serve [--port N]            start the browser host on 127.0.0.1 and print its address
+  init                        choose the passphrase for a new data folder
+  clients add --name NAME [--sex female|male] [--birth-date YYYY-MM-DD]
+              [--height-cm N] [--weight-kg N] [--activity sedentary|low-active|active|very-active]
+              [--diet omnivore|vegetarian|vegan|pescatarian|…] [--json]
+  clients list [--json] [--search TEXT] [--sort name|updated|created|age] [--archived]
+  version
+
+Options:
+  --data-dir DIR   the data folder (default: the desktop app's, or BIOAI_DATA_DIR)
+The passphrase is read from BIOAI_PASSPHRASE, or asked for in the terminal.
+`;
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+async function passphrase(): Promise<string> {
+  return process.env.BIOAI_PASSPHRASE ?? (await promptHidden('Passphrase: '));
+}
+
+async function unlocked(core: Core): Promise<void> {
+  const status = await rpc(core, 'session.status', {});
+  if (status.state === 'needs-setup') {
+    throw new CliError(`No BioAI Nutrition data in ${status.dataDir}. Run "bioai init" (or "bioai serve") to set it up.`);
+  }
+  await rpc(core, 'session.unlock', { passphrase: await passphrase() });
+}
+
+async function serve(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, static: { type: 'string' } }, strict: true });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
+  const host = await startBrowserHost({
+    core,
+    staticDir: values.static ?? path.join(repoRoot, 'out', 'renderer'),
+    log: createLogger(stderrSink, 'info', 'host'),
+    port,
+  });
+  out(`BioAI Nutrition is running. Open this address in your browser (it contains this launch's access key):`);
+  out(host.openUrl);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      void host.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function init(core: Core, out: (s: string) => void): Promise<void> {
+  let phrase = process.env.BIOAI_PASSPHRASE;
+  if (!phrase) {
+    phrase = await promptHidden('Choose a passphrase (at least 10 characters): ');
+    if ((await promptHidden('Repeat it: ')) !== phrase) throw new CliError('The two passphrases differ; nothing was set up.');
+  }
+  const status = await rpc(core, 'session.setup', { passphrase: phrase });
+  out(`Set up an encrypted data folder in ${status.dataDir}.`);
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'log-level': { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  if (command === 'version') {
+    out(APP_VERSION);
+    return 0;
+  }
+  // Remove global options, keep the command's own.
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--data-dir' || a === '--log-level') i++;
+    else if (!a.startsWith('--data-dir=') && !a.startsWith('--log-level=')) rest.push(a);
+  }
+  const dataDirFlag = values['data-dir'];
+  const dataDir = typeof dataDirFlag === 'string' ? path.resolve(dataDirFlag) : defaultDataDir();
+  const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'warn') as LogLevel;
+  const core = createCore({ dataDir, host: command === 'serve' ? 'browser' : 'cli', log: createLogger(stderrSink, level) });
+  try {
+    const commandArgs = rest.slice(rest.indexOf(command) + 1);
+    if (command === 'serve') await serve(core, commandArgs, out);
+    else if (command === 'init') await init(core, out);
+    else if (command === 'clients' && (sub === 'add' || sub === 'list')) {
+      await unlocked(core);
+      const args = commandArgs.slice(1);
+      if (sub === 'add') await clientsAdd(core, args, out);
+      else await clientsList(core, args, out);
+    } else {
+      throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
+    }
+    return 0;
+  } catch (err) {
+    const code = err instanceof CliError ? err.exitCode : 2;
+    const message = err instanceof Error ? err.message : String(err);
+    // parseArgs errors (unknown option, missing value) are usage errors.
+    const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`bioai: ${message}\n`);
+    return usage ? 2 : code;
+  } finally {
+    core.close();
+  }
+}
+
+// Run when executed directly (`node core/cli/main.ts …`); bin/bioai.mjs imports and calls main().
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,217 @@
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../api/errors.ts';
+import type { Client, ClientFields, ClientPatch, ClientSummary } from '../api/schemas.ts';
+import type { Audit } from '../audit/audit.ts';
+import type { Db } from '../db/open.ts';
+import { clients } from '../db/schema.ts';
+import { uuidv7 } from '../util/uuidv7.ts';
+
+type Row = typeof clients.$inferSelect;
+export type ClientSort = 'name' | 'updated' | 'created' | 'age';
+
+export interface ClientsService {
+  list(opts: { search: string; sort: ClientSort; includeArchived: boolean }, today: string): ClientSummary[];
+  get(id: string): Client;
+  create(fields: ClientFields): Client;
+  update(id: string, patch: ClientPatch): Client;
+  setArchived(id: string, archived: boolean): Client;
+  remove(id: string): { id: string };
+}
+
+function toClient(row: Row): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    birthDate: row.birthDate,
+    sex: row.sex,
+    heightCm: row.heightCm,
+    weightKg: row.weightKg,
+    activityLevel: row.activityLevel as Client['activityLevel'],
+    dietPattern: row.dietPattern as Client['dietPattern'],
+    allergies: row.allergies,
+    lifeStage: row.lifeStage as Client['lifeStage'],
+    lifeStageDetail: row.lifeStageDetail,
+    tags: row.tags,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    energyEquation: row.energyEquation as Client['energyEquation'],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    archivedAt: row.archivedAt,
+  };
+}
+
+/** Completed years between an ISO birth date and an ISO day (both YYYY-MM-DD). */
+export function yearsBetween(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Cleans list fields: trimmed, de-duplicated case-insensitively, in the order given. */
+function cleanList(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values.map((s) => s.trim()).filter(Boolean)) {
+    const k = v.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+function normalise(fields: Partial<ClientFields>): Partial<ClientFields> {
+  const out = { ...fields };
+  if (out.allergies) out.allergies = cleanList(out.allergies);
+  if (out.tags) out.tags = cleanList(out.tags);
+  for (const k of ['email', 'phone', 'notes'] as const) {
+    if (out[k] === '') out[k] = null;
+  }
+  return out;
+}
+
+function checkConsistency(c: Pick<ClientFields, 'sex' | 'lifeStage' | 'lifeStageDetail'>): void {
+  if (c.lifeStage !== 'none' && c.sex === 'male') {
+    throw new AppError('invalid-input', 'Pregnancy and lactation apply to female clients only.', {
+      lifeStage: 'Pregnancy and lactation apply to female clients only.',
+    });
+  }
+  if (c.lifeStage === 'pregnant' && c.lifeStageDetail !== null && c.lifeStageDetail > 3) {
+    throw new AppError('invalid-input', 'The trimester must be 1, 2 or 3.', { lifeStageDetail: 'The trimester must be 1, 2 or 3.' });
+  }
+}
+
+/** Fields whose values differ, for the audit log (names only). */
+function changedFields(before: Client, after: Partial<ClientFields>): string[] {
+  return Object.entries(after)
+    .filter(([k, v]) => JSON.stringify(before[k as keyof Client]) !== JSON.stringify(v))
+    .map(([k]) => k);
+}
+
+export function createClientsService(db: Db, audit: Audit, now: () => number): ClientsService {
+  const load = (id: string): Row => {
+    const row = db
+      .select()
+      .from(clients)
+      .where(and(eq(clients.id, id), isNull(clients.deletedAt)))
+      .get();
+    if (!row) throw new AppError('not-found', 'That client does not exist (it may have been deleted).');
+    return row;
+  };
+
+  return {
+    list({ search, sort, includeArchived }, today) {
+      const where: SQL[] = [isNull(clients.deletedAt)];
+      if (!includeArchived) where.push(isNull(clients.archivedAt));
+      const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+      for (const word of words) {
+        // Every word must match the name, a tag or the e-mail (case-insensitive substring).
+        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(
+          sql`(lower(${clients.name}) LIKE ${pattern} ESCAPE '\\' OR lower(${clients.tags}) LIKE ${pattern} ESCAPE '\\' OR lower(coalesce(${clients.email}, '')) LIKE ${pattern} ESCAPE '\\')`,
+        );
+      }
+      const order =
+        sort === 'updated'
+          ? [desc(clients.updatedAt)]
+          : sort === 'created'
+            ? [desc(clients.createdAt)]
+            : sort === 'age'
+              ? [sql`${clients.birthDate} IS NULL`, desc(clients.birthDate)]
+              : [asc(sql`${clients.name} COLLATE NOCASE`)];
+      return db
+        .select()
+        .from(clients)
+        .where(and(...where))
+        .orderBy(...order, asc(clients.id))
+        .all()
+        .map((row) => ({
+          id: row.id,
+          name: row.name,
+          birthDate: row.birthDate,
+          ageYears: row.birthDate ? yearsBetween(row.birthDate, today) : null,
+          sex: row.sex,
+          dietPattern: row.dietPattern as ClientSummary['dietPattern'],
+          tags: row.tags,
+          createdAt: row.createdAt,
+          updatedAt: row.updatedAt,
+          archivedAt: row.archivedAt,
+        }));
+    },
+
+    get(id) {
+      return toClient(load(id));
+    },
+
+    create(input) {
+      const fields = normalise(input) as ClientFields;
+      checkConsistency(fields);
+      const t = now();
+      const id = uuidv7(t);
+      db.transaction(() => {
+        db.insert(clients)
+          .values({ ...fields, id, createdAt: t, updatedAt: t, archivedAt: null, deletedAt: null })
+          .run();
+        audit.record('client', id, 'create', Object.keys(fields));
+      });
+      return toClient(load(id));
+    },
+
+    update(id, patch) {
+      const before = toClient(load(id));
+      const fields = normalise(patch);
+      checkConsistency({ ...before, ...fields });
+      const changed = changedFields(before, fields);
+      if (changed.length === 0) return before;
+      db.transaction(() => {
+        db.update(clients)
+          .set({ ...fields, updatedAt: Math.max(now(), before.updatedAt + 1) })
+          .where(eq(clients.id, id))
+          .run();
+        audit.record('client', id, 'update', changed);
+      });
+      return toClient(load(id));
+    },
+
+    setArchived(id, archived) {
+      const before = load(id);
+      if (Boolean(before.archivedAt) === archived) return toClient(before);
+      const t = Math.max(now(), before.updatedAt + 1);
+      db.transaction(() => {
+        db.update(clients)
+          .set({ archivedAt: archived ? t : null, updatedAt: t })
+          .where(eq(clients.id, id))
+          .run();
+        audit.record('client', id, archived ? 'archive' : 'unarchive');
+      });
+      return toClient(load(id));
+    },
+
+    remove(id) {
+      const before = load(id);
+      const t = Math.max(now(), before.updatedAt + 1);
+      db.transaction(() => {
+        // The row stays as a tombstone (for sync and the audit trail) but loses every personal field.
+        db.update(clients)
+          .set({
+            deletedAt: t,
+            updatedAt: t,
+            name: '',
+            birthDate: null,
+            email: null,
+            phone: null,
+            notes: null,
+            allergies: [],
+            tags: [],
+          })
+          .where(eq(clients.id, id))
+          .run();
+        audit.record('client', id, 'delete');
+      });
+      return { id };
+    },
+  };
+}

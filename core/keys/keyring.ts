@@ -1,0 +1,124 @@
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../api/errors.ts';
+import { writeFileAtomic } from '../util/atomic-file.ts';
+
+/**
+ * Envelope encryption for the database key.
+ *
+ * The database is encrypted with a random 32-byte data key (DEK). The DEK itself is stored only
+ * wrapped: here by a key derived from the practitioner's passphrase (scrypt → AES-256-GCM), and in
+ * Electron additionally by the OS keychain through safeStorage (see electron/main/keys.ts). Losing
+ * one wrapper never loses the data while another remains.
+ *
+ * scrypt parameters are stored beside the salt so they can be raised later without breaking old
+ * files. N = 2^17, r = 8, p = 1 follows OWASP's password storage cheat sheet (scrypt section) and
+ * needs 128 MiB and roughly a quarter of a second here.
+ */
+
+export const KEYRING_FILE = 'keyring.json';
+export const KEYRING_NEXT_FILE = 'keyring.next.json';
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const KeyringFile = z.object({
+  format: z.literal('bioai-keyring'),
+  version: z.literal(1),
+  createdAt: z.number(),
+  passphrase: z.object({
+    kdf: z.literal('scrypt'),
+    N: z.number().int().min(2 ** 10).max(2 ** 22),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: b64,
+    iv: b64,
+    tag: b64,
+    wrapped: b64,
+  }),
+});
+type KeyringFile = z.infer<typeof KeyringFile>;
+
+const AAD = Buffer.from('bioai-keyring-v1:passphrase');
+
+function deriveKek(passphrase: string, salt: Buffer, params: ScryptParams): Buffer {
+  // maxmem must cover 128 * N * r bytes plus some slack, or node refuses large N.
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r });
+}
+
+export function generateDataKey(): Buffer {
+  return randomBytes(32);
+}
+
+export function wrapWithPassphrase(dek: Buffer, passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): KeyringFile {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const kek = deriveKek(passphrase, salt, params);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(AAD);
+  const wrapped = Buffer.concat([cipher.update(dek), cipher.final()]);
+  return {
+    format: 'bioai-keyring',
+    version: 1,
+    createdAt: Date.now(),
+    passphrase: {
+      kdf: 'scrypt',
+      ...params,
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      wrapped: wrapped.toString('base64'),
+    },
+  };
+}
+
+export function unwrapWithPassphrase(file: KeyringFile, passphrase: string): Buffer {
+  const w = file.passphrase;
+  const kek = deriveKek(passphrase, Buffer.from(w.salt, 'base64'), { N: w.N, r: w.r, p: w.p });
+  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64'));
+  decipher.setAAD(AAD);
+  decipher.setAuthTag(Buffer.from(w.tag, 'base64'));
+  try {
+    const dek = Buffer.concat([decipher.update(Buffer.from(w.wrapped, 'base64')), decipher.final()]);
+    if (dek.length !== 32) throw new Error('bad key length');
+    return dek;
+  } catch {
+    throw new AppError('wrong-passphrase', 'Wrong passphrase, or not a BioAI Nutrition database.');
+  }
+}
+
+export function readKeyring(file: string): KeyringFile | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AppError('not-a-database', `The key file ${path.basename(file)} is damaged (not valid JSON). Restore it from a backup.`);
+  }
+  const result = KeyringFile.safeParse(parsed);
+  if (!result.success) {
+    throw new AppError('not-a-database', `The key file ${path.basename(file)} is not a BioAI Nutrition key file, or it is damaged.`);
+  }
+  return result.data;
+}
+
+export function writeKeyring(file: string, keyring: KeyringFile): void {
+  writeFileAtomic(file, `${JSON.stringify(keyring, null, 2)}\n`, 0o600);
+}
+
+export function sameKey(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import { Settings } from '../api/schemas.ts';
+import type { Db } from '../db/open.ts';
+import { settings as settingsTable } from '../db/schema.ts';
+
+const DEFAULTS: Settings = { theme: 'auto', practitionerName: '' };
+const KEY = 'app';
+
+export interface SettingsService {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+export function createSettingsService(db: Db, now: () => number): SettingsService {
+  const get = (): Settings => {
+    const row = db.select().from(settingsTable).where(eq(settingsTable.key, KEY)).get();
+    // Unknown or missing keys fall back to defaults, so older rows keep working after upgrades.
+    const parsed = Settings.partial().safeParse(row?.value ?? {});
+    return { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+  };
+  return {
+    get,
+    update(patch) {
+      const next = { ...get(), ...patch };
+      db.insert(settingsTable)
+        .values({ key: KEY, value: next, updatedAt: now() })
+        .onConflictDoUpdate({ target: settingsTable.key, set: { value: next, updatedAt: now() } })
+        .run();
+      return next;
+    },
+  };
+}

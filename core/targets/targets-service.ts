@@ -1,0 +1,97 @@
+import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import type { Client, EnergyEquation, TargetHistoryEntry, TargetOverrides, TargetsView } from '../api/schemas.ts';
+import type { Audit } from '../audit/audit.ts';
+import type { ClientsService } from '../clients/clients.ts';
+import type { Db } from '../db/open.ts';
+import { clientTargets } from '../db/schema.ts';
+import { uuidv7 } from '../util/uuidv7.ts';
+import { applyOverrides, computeTargets, missingForTargets } from './compute.ts';
+
+export interface TargetsService {
+  get(clientId: string, asOf: string): TargetsView;
+  set(input: {
+    clientId: string;
+    overrides: TargetOverrides;
+    equation?: EnergyEquation | undefined;
+    effectiveFrom: string;
+    note?: string | undefined;
+  }): TargetsView;
+  history(clientId: string): TargetHistoryEntry[];
+}
+
+/**
+ * Targets are computed from the profile on every read (so an edited weight updates them at once)
+ * and combined with the practitioner's overrides in force on the day asked for.
+ */
+export function createTargetsService(db: Db, clients: ClientsService, audit: Audit, now: () => number): TargetsService {
+  const rowInForce = (clientId: string, asOf: string) =>
+    db
+      .select()
+      .from(clientTargets)
+      .where(and(eq(clientTargets.clientId, clientId), lte(clientTargets.effectiveFrom, asOf), isNull(clientTargets.deletedAt)))
+      .orderBy(desc(clientTargets.effectiveFrom), desc(clientTargets.createdAt))
+      .get();
+
+  const view = (client: Client, asOf: string): TargetsView => {
+    const row = rowInForce(client.id, asOf);
+    const overrides = (row?.overrides ?? {}) as TargetOverrides;
+    const equation = client.energyEquation;
+    const missing = missingForTargets(client, asOf);
+    if (missing.length > 0) {
+      return { clientId: client.id, asOf, targets: null, missing, equation, bmrKcal: null, pal: null, ageYears: null, overrides, effectiveFrom: row?.effectiveFrom ?? null };
+    }
+    const computed = computeTargets(client, equation, asOf);
+    return {
+      clientId: client.id,
+      asOf,
+      targets: applyOverrides(computed.targets, overrides),
+      missing: [],
+      equation,
+      bmrKcal: computed.bmrKcal,
+      pal: computed.pal,
+      ageYears: computed.ageYears,
+      overrides,
+      effectiveFrom: row?.effectiveFrom ?? null,
+    };
+  };
+
+  return {
+    get(clientId, asOf) {
+      return view(clients.get(clientId), asOf);
+    },
+
+    set({ clientId, overrides, equation, effectiveFrom, note }) {
+      let client = clients.get(clientId);
+      db.transaction(() => {
+        if (equation && equation !== client.energyEquation) client = clients.update(clientId, { energyEquation: equation });
+        const t = now();
+        db.insert(clientTargets)
+          .values({
+            id: uuidv7(t),
+            clientId,
+            effectiveFrom,
+            equation: client.energyEquation,
+            overrides,
+            note: note ?? null,
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+          })
+          .run();
+        audit.record('client_targets', clientId, 'set', Object.keys(overrides));
+      });
+      return view(client, effectiveFrom);
+    },
+
+    history(clientId) {
+      clients.get(clientId);
+      return db
+        .select()
+        .from(clientTargets)
+        .where(and(eq(clientTargets.clientId, clientId), isNull(clientTargets.deletedAt)))
+        .orderBy(asc(clientTargets.effectiveFrom), asc(clientTargets.createdAt))
+        .all()
+        .map((r) => ({ id: r.id, effectiveFrom: r.effectiveFrom, overrides: r.overrides as TargetOverrides, note: r.note, createdAt: r.createdAt }));
+    },
+  };
+}

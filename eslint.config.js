@@ -1,0 +1,80 @@
+// ESLint flat config. Besides correctness rules it enforces the process boundaries (STYLE.md §1):
+// core/ never imports electron; renderer/ imports only its own code, UI packages, and the
+// contract's TYPES (type-only imports from core/api).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.tools/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', 'playwright-report/', 'core/db/migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core/ runs in plain Node too: keep Electron in electron/.' }],
+          patterns: [
+            { group: ['electron/*', 'electron-store', '**/electron/**'], message: 'core/ must not depend on Electron.' },
+            { group: ['**/renderer/**'], message: 'core/ must not import the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/api/*', '**/core/api/**'],
+              allowTypeImports: true,
+              message: 'The renderer may import only TYPES from the contract (import type …).',
+            },
+            {
+              group: ['**/core/*', '**/core/**', '!**/core/api/*', '!**/core/api/**', '**/electron/**', 'node:*'],
+              message: 'The renderer has no Node access and talks to the core only through the contract.',
+            },
+            { group: ['electron', 'electron-store', 'better-sqlite3-multiple-ciphers', 'drizzle-orm', 'drizzle-orm/*', 'zod'], message: 'Not in the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/**', '!**/core/api/names.ts', '!**/core/api/bridge.ts'], allowTypeImports: true, message: 'The preload only needs the method names.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.mjs', 'scripts/**/*.{js,mjs}'],
+    rules: { 'no-console': 'off' },
+  },
+);
