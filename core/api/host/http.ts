@@ -93,11 +93,21 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge = (): void => {
+      // Drain without keeping the rest, so the 413 answer can still be delivered.
+      req.removeAllListeners('data');
+      req.resume();
+      reject(Object.assign(new Error('too large'), { status: 413 }));
+    };
+    if (declared > limit) {
+      tooLarge();
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(Object.assign(new Error('too large'), { status: 413 }));
-        req.destroy();
+        tooLarge();
         return;
       }
       chunks.push(chunk);
