@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
-import type { Client, EnergyEquation, TargetHistoryEntry, TargetOverrides, TargetsView } from '../api/schemas.ts';
+import type { Client, TargetHistoryEntry, TargetOverrides, TargetsView } from '../api/schemas.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
 import { clientTargets } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { applyOverrides, computeTargets, missingForTargets } from './compute.ts';
+import type { EnergyEquation } from './types.ts';
 
 export interface TargetsService {
   get(clientId: string, asOf: string): TargetsView;
