@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
+ * the same run (never absolute thresholds: the machine is shared and noisy).
+ * Usage: node bench/run.ts [name…]   (names: sqlcipher)
+ */
+import { run as sqlcipher } from './sqlcipher.bench.ts';
+
+const benches: Record<string, () => void | Promise<void>> = { sqlcipher };
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in benches));
+if (unknown.length) {
+  process.stderr.write(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(benches).join(', ')}\n`);
+  process.exit(2);
+}
+process.stdout.write(`BioAI Nutrition benchmarks — Node ${process.versions.node}, ${process.platform}/${process.arch}\n`);
+for (const name of wanted.length ? wanted : Object.keys(benches)) await benches[name]?.();
