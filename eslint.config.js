@@ -7,7 +7,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tools/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', 'playwright-report/', 'core/db/migrations/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.tools/',
+      'out/',
+      'dist/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'core/db/migrations/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +40,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'core/ runs in plain Node too: keep Electron in electron/.' }],
           patterns: [
-            { group: ['electron/*', 'electron-store', '**/electron/**'], message: 'core/ must not depend on Electron.' },
+            {
+              group: ['electron/*', 'electron-store', '**/electron/**'],
+              message: 'core/ must not depend on Electron.',
+            },
             { group: ['**/renderer/**'], message: 'core/ must not import the renderer.' },
           ],
         },
@@ -54,7 +69,17 @@ export default tseslint.config(
               group: ['**/core/*', '**/core/**', '!**/core/api/*', '!**/core/api/**', '**/electron/**', 'node:*'],
               message: 'The renderer has no Node access and talks to the core only through the contract.',
             },
-            { group: ['electron', 'electron-store', 'better-sqlite3-multiple-ciphers', 'drizzle-orm', 'drizzle-orm/*', 'zod'], message: 'Not in the renderer.' },
+            {
+              group: [
+                'electron',
+                'electron-store',
+                'better-sqlite3-multiple-ciphers',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'zod',
+              ],
+              message: 'Not in the renderer.',
+            },
           ],
         },
       ],
@@ -67,7 +92,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/core/**', '!**/core/api/names.ts', '!**/core/api/bridge.ts'], allowTypeImports: true, message: 'The preload only needs the method names.' },
+            {
+              group: ['**/core/**/*.ts', '!**/core/api/names.ts', '!**/core/api/bridge.ts'],
+              allowTypeImports: true,
+              message: 'The preload only needs the method names.',
+            },
           ],
         },
       ],

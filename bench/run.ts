@@ -12,5 +12,7 @@ if (unknown.length) {
   process.stderr.write(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(benches).join(', ')}\n`);
   process.exit(2);
 }
-process.stdout.write(`BioAI Nutrition benchmarks — Node ${process.versions.node}, ${process.platform}/${process.arch}\n`);
+process.stdout.write(
+  `BioAI Nutrition benchmarks — Node ${process.versions.node}, ${process.platform}/${process.arch}\n`,
+);
 for (const name of wanted.length ? wanted : Object.keys(benches)) await benches[name]?.();

@@ -42,7 +42,21 @@ function insertEvents(db: Sqlite, clients: string[]): void {
     for (let i = 0; i < N; i++) {
       const t = start + i * 600_000;
       const day = new Date(t).toISOString().slice(0, 10);
-      insert.run(`e-${i}`, clients[i % CLIENTS], t, day, 300 + (i % 400), 12, 40, 10, 4, 500, '{"foodId":"x","grams":120}', t, t);
+      insert.run(
+        `e-${i}`,
+        clients[i % CLIENTS],
+        t,
+        day,
+        300 + (i % 400),
+        12,
+        40,
+        10,
+        4,
+        500,
+        '{"foodId":"x","grams":120}',
+        t,
+        t,
+      );
     }
   })();
 }
@@ -60,10 +74,19 @@ function queries(db: Sqlite, clients: string[]): void {
 export function run(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-'));
   try {
-    const results = { plainInsert: [] as number[], cipherInsert: [] as number[], plainQuery: [] as number[], cipherQuery: [] as number[] };
+    const results = {
+      plainInsert: [] as number[],
+      cipherInsert: [] as number[],
+      plainQuery: [] as number[],
+      cipherQuery: [] as number[],
+    };
     for (let r = 0; r < RUNS; r++) {
       const plain = plainDatabase(path.join(dir, `plain-${r}.db`));
-      const cipher = openDatabase({ file: path.join(dir, `cipher-${r}.db`), key: randomBytes(32), create: true }).sqlite;
+      const cipher = openDatabase({
+        file: path.join(dir, `cipher-${r}.db`),
+        key: randomBytes(32),
+        create: true,
+      }).sqlite;
       const pc = seedClients(plain);
       const cc = seedClients(cipher);
       results.plainInsert.push(timeIt(() => insertEvents(plain, pc)));

@@ -8,7 +8,10 @@ export const PRODUCT_NAME = 'BioAI Nutrition';
  * host open the same files by default: ~/.config/BioAI Nutrition/data on Linux,
  * ~/Library/Application Support/… on macOS, %APPDATA%\… on Windows. BIOAI_DATA_DIR overrides it.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.BIOAI_DATA_DIR) return path.resolve(env.BIOAI_DATA_DIR);
   const home = os.homedir();
   const base =

@@ -10,7 +10,9 @@ type Fn<M extends string, NS extends string> = M extends `${NS}.${infer F}` ? F 
 
 export type Bridge = {
   [NS in Namespace<MethodName>]: {
-    [F in Fn<MethodName, NS>]: (input?: MethodInput<`${NS}.${F}` & MethodName>) => Promise<RpcResult<MethodOutput<`${NS}.${F}` & MethodName>>>;
+    [F in Fn<MethodName, NS>]: (
+      input?: MethodInput<`${NS}.${F}` & MethodName>,
+    ) => Promise<RpcResult<MethodOutput<`${NS}.${F}` & MethodName>>>;
   };
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;

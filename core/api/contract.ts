@@ -42,7 +42,9 @@ export const contract = {
   ),
   'session.lock': method(Empty, SessionStatus),
   'session.changePassphrase': method(
-    z.object({ current: z.string().min(1, { message: 'Enter your current passphrase.' }).max(1024), next: Passphrase }).strict(),
+    z
+      .object({ current: z.string().min(1, { message: 'Enter your current passphrase.' }).max(1024), next: Passphrase })
+      .strict(),
     SessionStatus,
   ),
 
@@ -105,8 +107,7 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export type RpcResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fields?: Record<string, string> };
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
 
 /** Progress events pushed from the core to the UI. Later features add their payloads here. */
 export const events = {

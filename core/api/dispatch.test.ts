@@ -8,7 +8,11 @@ describe('dispatch: the contract boundary', () => {
   it('answers an unknown method, including prototype keys, without calling anything', async () => {
     const core = await unlockedCore();
     for (const method of ['nope', '__proto__', 'constructor', 'toString', 42, null, { a: 1 }]) {
-      expect(await core.dispatch(method, {})).toEqual({ ok: false, code: 'invalid-input', message: 'Unknown request.' });
+      expect(await core.dispatch(method, {})).toEqual({
+        ok: false,
+        code: 'invalid-input',
+        message: 'Unknown request.',
+      });
     }
   });
 
@@ -31,7 +35,10 @@ describe('dispatch: the contract boundary', () => {
     const lines: string[] = [];
     const core = createCore({ dataDir: tempDir(), host: 'cli', log: createLogger((l) => lines.push(l)) });
     expect(await core.dispatch('clients.list', {})).toMatchObject({ ok: false, code: 'locked' });
-    expect(await core.dispatch('session.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, code: 'locked' });
+    expect(await core.dispatch('session.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      code: 'locked',
+    });
     core.close();
   });
 

@@ -55,7 +55,12 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
       }
       log.error('rpc: handler failed', { method, error: err });
-      return { ok: false, code: 'internal', message: 'Something went wrong inside the app; the details are in its log. Try again, and report it if it keeps happening.' };
+      return {
+        ok: false,
+        code: 'internal',
+        message:
+          'Something went wrong inside the app; the details are in its log. Try again, and report it if it keeps happening.',
+      };
     }
   };
 }

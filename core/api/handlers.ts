@@ -18,7 +18,11 @@ export interface Services {
 export function createServices(opened: OpenedDatabase, host: string, clock: Clock): Services {
   const { db } = opened;
   const settings = createSettingsService(db, clock.now);
-  const audit = createAudit(db, { actor: () => settings.get().practitionerName || 'practitioner', host, now: clock.now });
+  const audit = createAudit(db, {
+    actor: () => settings.get().practitionerName || 'practitioner',
+    host,
+    now: clock.now,
+  });
   const clients = createClientsService(db, audit, clock.now);
   const targets = createTargetsService(db, clients, audit, clock.now);
   return { audit, clients, targets, settings };

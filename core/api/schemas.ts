@@ -45,11 +45,16 @@ export const ENERGY_EQUATIONS = ['mifflin-st-jeor', 'iom-eer'] as const;
 export const EnergyEquation = z.enum(ENERGY_EQUATIONS, { message: 'Choose an energy equation.' });
 
 const shortText = (label: string, max: number) =>
-  z.string().trim().max(max, { message: `${label} is too long (at most ${max} characters).` });
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} is too long (at most ${max} characters).` });
 
 const tagList = (label: string) =>
   z
-    .array(shortText(label, 60).min(1, { message: `${label} cannot be empty.` }), { message: `${label} must be a list.` })
+    .array(shortText(label, 60).min(1, { message: `${label} cannot be empty.` }), {
+      message: `${label} must be a list.`,
+    })
     .max(50, { message: `At most 50 ${label.toLowerCase()}.` });
 
 const clientFieldShapes = {

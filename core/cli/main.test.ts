@@ -4,7 +4,10 @@ import { main } from './main.ts';
 
 const PASS = 'cli passphrase 123';
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -29,13 +32,38 @@ describe('bioai CLI', () => {
     const dir = tempDir();
     const env = { BIOAI_PASSPHRASE: PASS };
     expect((await run(['--data-dir', dir, 'init'], env)).code).toBe(0);
-    const add = await run(['--data-dir', dir, 'clients', 'add', '--name', 'Maria Silva', '--sex', 'female', '--birth-date', '1980-05-01', '--height-cm', '160', '--weight-kg', '70', '--activity', 'active', '--diet', 'vegan'], env);
+    const add = await run(
+      [
+        '--data-dir',
+        dir,
+        'clients',
+        'add',
+        '--name',
+        'Maria Silva',
+        '--sex',
+        'female',
+        '--birth-date',
+        '1980-05-01',
+        '--height-cm',
+        '160',
+        '--weight-kg',
+        '70',
+        '--activity',
+        'active',
+        '--diet',
+        'vegan',
+      ],
+      env,
+    );
     expect(add).toMatchObject({ code: 0 });
     expect(add.out).toMatch(/^Created client Maria Silva \([0-9a-f-]{36}\)$/);
     const table = await run([`--data-dir=${dir}`, 'clients', 'list'], env);
     expect(table.out).toMatch(/NAME\s+AGE\s+SEX\s+DIET/);
     expect(table.out).toMatch(/Maria Silva\s+\d+\s+female\s+vegan/);
-    const json = JSON.parse((await run(['--data-dir', dir, 'clients', 'list', '--json'], env)).out) as { name: string; dietPattern: string }[];
+    const json = JSON.parse((await run(['--data-dir', dir, 'clients', 'list', '--json'], env)).out) as {
+      name: string;
+      dietPattern: string;
+    }[];
     expect(json).toEqual([expect.objectContaining({ name: 'Maria Silva', dietPattern: 'vegan' })]);
   });
 
@@ -48,10 +76,18 @@ describe('bioai CLI', () => {
     const wrong = await run(['--data-dir', dir, 'clients', 'list'], { BIOAI_PASSPHRASE: 'not it at all' });
     expect(wrong).toMatchObject({ code: 1, out: '' });
     expect(wrong.err).toContain('Wrong passphrase, or not a BioAI Nutrition database.');
-    const invalid = await run(['--data-dir', dir, 'clients', 'add', '--name', 'X', '--height-cm', '900'], { BIOAI_PASSPHRASE: PASS });
+    const invalid = await run(['--data-dir', dir, 'clients', 'add', '--name', 'X', '--height-cm', '900'], {
+      BIOAI_PASSPHRASE: PASS,
+    });
     expect(invalid.code).toBe(1);
     expect(invalid.err).toContain('Height must be at most 250 cm.');
-    expect((await run(['--data-dir', dir, 'clients', 'add', '--name', 'X', '--height-cm', 'tall'], { BIOAI_PASSPHRASE: PASS })).code).toBe(2);
+    expect(
+      (
+        await run(['--data-dir', dir, 'clients', 'add', '--name', 'X', '--height-cm', 'tall'], {
+          BIOAI_PASSPHRASE: PASS,
+        })
+      ).code,
+    ).toBe(2);
     expect((await run(['--data-dir', dir, 'clients', 'add', '--bogus'], { BIOAI_PASSPHRASE: PASS })).code).toBe(2);
     expect((await run(['--data-dir', dir, 'frobnicate'])).code).toBe(2);
     expect((await run([])).code).toBe(2);

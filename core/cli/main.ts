@@ -37,15 +37,22 @@ async function passphrase(): Promise<string> {
 async function unlocked(core: Core): Promise<void> {
   const status = await rpc(core, 'session.status', {});
   if (status.state === 'needs-setup') {
-    throw new CliError(`No BioAI Nutrition data in ${status.dataDir}. Run "bioai init" (or "bioai serve") to set it up.`);
+    throw new CliError(
+      `No BioAI Nutrition data in ${status.dataDir}. Run "bioai init" (or "bioai serve") to set it up.`,
+    );
   }
   await rpc(core, 'session.unlock', { passphrase: await passphrase() });
 }
 
 async function serve(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, static: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, static: { type: 'string' } },
+    strict: true,
+  });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
   const host = await startBrowserHost({
     core,
     staticDir: values.static ?? path.join(repoRoot, 'out', 'renderer'),
@@ -67,13 +74,17 @@ async function init(core: Core, out: (s: string) => void): Promise<void> {
   let phrase = process.env.BIOAI_PASSPHRASE;
   if (!phrase) {
     phrase = await promptHidden('Choose a passphrase (at least 10 characters): ');
-    if ((await promptHidden('Repeat it: ')) !== phrase) throw new CliError('The two passphrases differ; nothing was set up.');
+    if ((await promptHidden('Repeat it: ')) !== phrase)
+      throw new CliError('The two passphrases differ; nothing was set up.');
   }
   const status = await rpc(core, 'session.setup', { passphrase: phrase });
   out(`Set up an encrypted data folder in ${status.dataDir}.`);
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(`${s}\n`),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'log-level': { type: 'string' } },
@@ -99,7 +110,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const dataDirFlag = values['data-dir'];
   const dataDir = typeof dataDirFlag === 'string' ? path.resolve(dataDirFlag) : defaultDataDir();
   const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'warn') as LogLevel;
-  const core = createCore({ dataDir, host: command === 'serve' ? 'browser' : 'cli', log: createLogger(stderrSink, level) });
+  const core = createCore({
+    dataDir,
+    host: command === 'serve' ? 'browser' : 'cli',
+    log: createLogger(stderrSink, level),
+  });
   try {
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
     if (command === 'serve') await serve(core, commandArgs, out);

@@ -11,7 +11,11 @@ export class CliError extends Error {
 }
 
 /** Calls the contract exactly as the UI does; a failure becomes a CliError with the same sentence. */
-export async function rpc<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function rpc<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const result = await core.dispatch(method, input);
   if (!result.ok) {
     const fields = result.fields ? Object.entries(result.fields).filter(([, m]) => m !== result.message) : [];

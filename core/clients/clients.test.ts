@@ -2,13 +2,27 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Client, ClientSummary, TargetsView } from '../api/schemas.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 
-const ana = { name: 'Ana Souza', sex: 'female', birthDate: '1990-03-02', heightCm: 165, weightKg: 60, activityLevel: 'active', tags: ['diabetes risk', ' Diabetes Risk ', 'sport'] };
+const ana = {
+  name: 'Ana Souza',
+  sex: 'female',
+  birthDate: '1990-03-02',
+  heightCm: 165,
+  weightKg: 60,
+  activityLevel: 'active',
+  tags: ['diabetes risk', ' Diabetes Risk ', 'sport'],
+};
 
 describe('clients through the contract', () => {
   it('creates with defaults, cleans lists, and records the change in the audit log', async () => {
     const core = await unlockedCore();
     const c = await ok<Client>(core, 'clients.create', ana);
-    expect(c).toMatchObject({ name: 'Ana Souza', dietPattern: 'omnivore', lifeStage: 'none', allergies: [], tags: ['diabetes risk', 'sport'] });
+    expect(c).toMatchObject({
+      name: 'Ana Souza',
+      dietPattern: 'omnivore',
+      lifeStage: 'none',
+      allergies: [],
+      tags: ['diabetes risk', 'sport'],
+    });
     expect(c.id).toMatch(/^[0-9a-f-]{36}$/);
     const audit = await ok<AuditEntry[]>(core, 'audit.list', { entityId: c.id });
     expect(audit).toHaveLength(1);
@@ -17,14 +31,22 @@ describe('clients through the contract', () => {
 
   it('validates beside the field: e-mail, ranges, pregnancy for a male client', async () => {
     const core = await unlockedCore();
-    expect(await core.dispatch('clients.create', { name: 'X', email: 'nope' })).toMatchObject({ fields: { email: 'Not a valid e-mail address.' } });
-    expect(await core.dispatch('clients.create', { name: 'X', weightKg: 1 })).toMatchObject({ fields: { weightKg: 'Weight must be at least 2 kg.' } });
-    expect(await core.dispatch('clients.create', { name: 'X', birthDate: '2023-02-30' })).toMatchObject({ fields: { birthDate: 'This date does not exist.' } });
+    expect(await core.dispatch('clients.create', { name: 'X', email: 'nope' })).toMatchObject({
+      fields: { email: 'Not a valid e-mail address.' },
+    });
+    expect(await core.dispatch('clients.create', { name: 'X', weightKg: 1 })).toMatchObject({
+      fields: { weightKg: 'Weight must be at least 2 kg.' },
+    });
+    expect(await core.dispatch('clients.create', { name: 'X', birthDate: '2023-02-30' })).toMatchObject({
+      fields: { birthDate: 'This date does not exist.' },
+    });
     expect(await core.dispatch('clients.create', { name: 'X', sex: 'male', lifeStage: 'pregnant' })).toMatchObject({
       code: 'invalid-input',
       fields: { lifeStage: 'Pregnancy and lactation apply to female clients only.' },
     });
-    expect(await core.dispatch('clients.create', { name: '   ' })).toMatchObject({ fields: { name: 'Name is required.' } });
+    expect(await core.dispatch('clients.create', { name: '   ' })).toMatchObject({
+      fields: { name: 'Name is required.' },
+    });
   });
 
   it('searches by every word across name, tags and e-mail; sorts; hides archived unless asked', async () => {
@@ -35,7 +57,8 @@ describe('clients through the contract', () => {
     await ok(core, 'clients.create', { name: 'bruno Lima', birthDate: '2001-01-01', email: 'bruno@example.org' });
     clock.advance(1000);
     await ok(core, 'clients.create', { name: 'Carla 100%_off', tags: ['vegan'] });
-    const names = async (input: object): Promise<string[]> => (await ok<ClientSummary[]>(core, 'clients.list', input)).map((c) => c.name);
+    const names = async (input: object): Promise<string[]> =>
+      (await ok<ClientSummary[]>(core, 'clients.list', input)).map((c) => c.name);
     expect(await names({})).toEqual(['Ana Souza', 'bruno Lima', 'Carla 100%_off']);
     expect(await names({ sort: 'created' })).toEqual(['Carla 100%_off', 'bruno Lima', 'Ana Souza']);
     expect(await names({ sort: 'age' })).toEqual(['bruno Lima', 'Ana Souza', 'Carla 100%_off']);
@@ -47,7 +70,11 @@ describe('clients through the contract', () => {
     clock.advance(1000);
     await ok(core, 'clients.setArchived', { id: a.id, archived: true });
     expect(await names({})).toEqual(['bruno Lima', 'Carla 100%_off']);
-    expect(await names({ includeArchived: true, sort: 'updated' })).toEqual(['Ana Souza', 'Carla 100%_off', 'bruno Lima']);
+    expect(await names({ includeArchived: true, sort: 'updated' })).toEqual([
+      'Ana Souza',
+      'Carla 100%_off',
+      'bruno Lima',
+    ]);
     const list = await ok<ClientSummary[]>(core, 'clients.list', { includeArchived: true });
     expect(list.find((c) => c.name === 'Ana Souza')?.ageYears).toBe(36);
   });
@@ -57,7 +84,10 @@ describe('clients through the contract', () => {
     const c = await ok<Client>(core, 'clients.create', ana);
     const same = await ok<Client>(core, 'clients.update', { id: c.id, patch: { name: 'Ana Souza' } });
     expect(same.updatedAt).toBe(c.updatedAt);
-    const updated = await ok<Client>(core, 'clients.update', { id: c.id, patch: { weightKg: 62, notes: 'prefers mornings' } });
+    const updated = await ok<Client>(core, 'clients.update', {
+      id: c.id,
+      patch: { weightKg: 62, notes: 'prefers mornings' },
+    });
     expect(updated.weightKg).toBe(62);
     expect(updated.updatedAt).toBeGreaterThan(c.updatedAt);
     const audit = await ok<AuditEntry[]>(core, 'audit.list', { entityId: c.id });
@@ -71,8 +101,14 @@ describe('clients through the contract', () => {
     await ok(core, 'clients.delete', { id: c.id });
     expect(await ok<ClientSummary[]>(core, 'clients.list', { includeArchived: true })).toEqual([]);
     expect(await core.dispatch('clients.get', { id: c.id })).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await core.dispatch('clients.update', { id: c.id, patch: { name: 'Back' } })).toMatchObject({ ok: false, code: 'not-found' });
-    const row = core.session.database().sqlite.prepare('SELECT name, email, notes, birth_date, deleted_at FROM clients WHERE id = ?').get(c.id);
+    expect(await core.dispatch('clients.update', { id: c.id, patch: { name: 'Back' } })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    const row = core.session
+      .database()
+      .sqlite.prepare('SELECT name, email, notes, birth_date, deleted_at FROM clients WHERE id = ?')
+      .get(c.id);
     expect(row).toMatchObject({ name: '', email: null, notes: null, birth_date: null });
     expect((row as { deleted_at: number }).deleted_at).toBeGreaterThan(0);
     const audit = await ok<AuditEntry[]>(core, 'audit.list', { entityId: c.id });
@@ -110,7 +146,11 @@ describe('targets through the contract', () => {
     expect(view.targets?.find((t) => t.key === 'ironMg')?.value).toBe(18);
 
     clock.advance(86_400_000);
-    const set = await ok<TargetsView>(core, 'targets.set', { clientId: c.id, overrides: { fibreG: 30 }, note: 'IBS plan' });
+    const set = await ok<TargetsView>(core, 'targets.set', {
+      clientId: c.id,
+      overrides: { fibreG: 30 },
+      note: 'IBS plan',
+    });
     expect(set.targets?.find((t) => t.key === 'fibreG')).toMatchObject({ value: 30, overridden: true });
     expect(set.effectiveFrom).toBe('2026-03-16');
     // The day before the override still shows the computed value.
@@ -123,7 +163,13 @@ describe('targets through the contract', () => {
     const eer = await ok<TargetsView>(core, 'targets.set', { clientId: c.id, overrides: {}, equation: 'iom-eer' });
     expect(eer.equation).toBe('iom-eer');
     expect(eer.targets?.find((t) => t.key === 'fibreG')?.overridden).toBe(false);
-    expect(await core.dispatch('targets.set', { clientId: c.id, overrides: { fibreG: -3 } })).toMatchObject({ ok: false, code: 'invalid-input' });
-    expect(await core.dispatch('targets.set', { clientId: c.id, overrides: { madeUp: 3 } })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(await core.dispatch('targets.set', { clientId: c.id, overrides: { fibreG: -3 } })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    });
+    expect(await core.dispatch('targets.set', { clientId: c.id, overrides: { madeUp: 3 } })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    });
   });
 });

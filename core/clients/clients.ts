@@ -80,7 +80,9 @@ function checkConsistency(c: Pick<ClientFields, 'sex' | 'lifeStage' | 'lifeStage
     });
   }
   if (c.lifeStage === 'pregnant' && c.lifeStageDetail !== null && c.lifeStageDetail > 3) {
-    throw new AppError('invalid-input', 'The trimester must be 1, 2 or 3.', { lifeStageDetail: 'The trimester must be 1, 2 or 3.' });
+    throw new AppError('invalid-input', 'The trimester must be 1, 2 or 3.', {
+      lifeStageDetail: 'The trimester must be 1, 2 or 3.',
+    });
   }
 }
 

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { defaultMigrationsDir, openDatabase, readMigrations } from './open.ts';
 
-const released = JSON.parse(fs.readFileSync(new URL('./released-migrations.json', import.meta.url), 'utf8')) as Record<string, string>;
+const released = JSON.parse(fs.readFileSync(new URL('./released-migrations.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>;
 const migrations = readMigrations(defaultMigrationsDir());
 
 describe('migrations', () => {
@@ -14,7 +17,8 @@ describe('migrations', () => {
     const tags = migrations.map((m) => m.tag);
     expect(tags.slice(0, Object.keys(released).length)).toEqual(Object.keys(released));
     for (const m of migrations) {
-      if (released[m.tag]) expect(m.hash, `${m.tag} was edited after release; add a new migration instead`).toBe(released[m.tag]);
+      if (released[m.tag])
+        expect(m.hash, `${m.tag} was edited after release; add a new migration instead`).toBe(released[m.tag]);
     }
     // Every migration in the folder must be listed (add it to released-migrations.json when released).
     expect(Object.keys(released)).toEqual(tags);
@@ -28,7 +32,9 @@ describe('migrations', () => {
     old.pragma(`cipher='sqlcipher'`);
     old.pragma('legacy=4');
     old.pragma(`key="x'${key.toString('hex')}'"`);
-    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, tag TEXT NOT NULL, hash TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    old.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, tag TEXT NOT NULL, hash TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
     for (const m of migrations.slice(0, version)) for (const s of m.statements) old.exec(s);
     old.pragma(`user_version = ${version}`);
     old.close();

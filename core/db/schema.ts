@@ -90,7 +90,10 @@ export const events = sqliteTable(
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     ...timestamps,
   },
-  (t) => [index('events_client_date_idx').on(t.clientId, t.localDate), index('events_client_kind_idx').on(t.clientId, t.kind, t.occurredAt)],
+  (t) => [
+    index('events_client_date_idx').on(t.clientId, t.localDate),
+    index('events_client_kind_idx').on(t.clientId, t.kind, t.occurredAt),
+  ],
 );
 
 /** Who changed which record, when, and which fields (names only: the values stay in their rows). */

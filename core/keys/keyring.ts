@@ -35,7 +35,11 @@ const KeyringFile = z.object({
   createdAt: z.number(),
   passphrase: z.object({
     kdf: z.literal('scrypt'),
-    N: z.number().int().min(2 ** 10).max(2 ** 22),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 22),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
     salt: b64,
@@ -57,7 +61,11 @@ export function generateDataKey(): Buffer {
   return randomBytes(32);
 }
 
-export function wrapWithPassphrase(dek: Buffer, passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): KeyringFile {
+export function wrapWithPassphrase(
+  dek: Buffer,
+  passphrase: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): KeyringFile {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const kek = deriveKek(passphrase, salt, params);
@@ -106,11 +114,17 @@ export function readKeyring(file: string): KeyringFile | null {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AppError('not-a-database', `The key file ${path.basename(file)} is damaged (not valid JSON). Restore it from a backup.`);
+    throw new AppError(
+      'not-a-database',
+      `The key file ${path.basename(file)} is damaged (not valid JSON). Restore it from a backup.`,
+    );
   }
   const result = KeyringFile.safeParse(parsed);
   if (!result.success) {
-    throw new AppError('not-a-database', `The key file ${path.basename(file)} is not a BioAI Nutrition key file, or it is damaged.`);
+    throw new AppError(
+      'not-a-database',
+      `The key file ${path.basename(file)} is not a BioAI Nutrition key file, or it is damaged.`,
+    );
   }
   return result.data;
 }

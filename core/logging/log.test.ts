@@ -11,7 +11,12 @@ describe('log redaction', () => {
     const log = createLogger((l) => lines.push(l));
     log.info('created', { id: 'abc', name: 'Ana Souza', nested: { notes: 'private', count: 3 }, input: { name: 'x' } });
     const line = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
-    expect(line).toMatchObject({ id: 'abc', name: '[redacted]', nested: { notes: '[redacted]', count: 3 }, input: '[redacted]' });
+    expect(line).toMatchObject({
+      id: 'abc',
+      name: '[redacted]',
+      nested: { notes: '[redacted]', count: 3 },
+      input: '[redacted]',
+    });
     expect(lines[0]).not.toContain('Ana');
   });
 

@@ -13,7 +13,8 @@ export interface Logger {
 }
 export type LogSink = (line: string) => void;
 
-const SENSITIVE_KEYS = /^(name|email|phone|notes?|passphrase|password|current|next|key|token|birth_?date|address|patch|input)$/i;
+const SENSITIVE_KEYS =
+  /^(name|email|phone|notes?|passphrase|password|current|next|key|token|birth_?date|address|patch|input)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 
@@ -25,7 +26,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 5) return '[deep]';
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
-  if (value instanceof Error) return { name: value.name, message: redactText(value.message), stack: redactText(value.stack ?? '') };
+  if (value instanceof Error)
+    return { name: value.name, message: redactText(value.message), stack: redactText(value.stack ?? '') };
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEYS.test(k) ? '[redacted]' : redact(v, depth + 1);
@@ -39,7 +41,13 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', scope = 'core'): Logger {
   const write = (level: LogLevel, msg: string, data?: Record<string, unknown>): void => {
     if (ORDER[level] < ORDER[minLevel]) return;
-    const line = { t: new Date().toISOString(), level, scope, msg: redactText(msg), ...(data ? (redact(data) as object) : {}) };
+    const line = {
+      t: new Date().toISOString(),
+      level,
+      scope,
+      msg: redactText(msg),
+      ...(data ? (redact(data) as object) : {}),
+    };
     sink(JSON.stringify(line));
   };
   return {

@@ -83,7 +83,12 @@ export function createSession(options: SessionOptions): Session {
   };
 
   const open = (dek: Buffer, create: boolean): void => {
-    opened = openDatabase({ file: dbPath, key: dek, create, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
+    opened = openDatabase({
+      file: dbPath,
+      key: dek,
+      create,
+      ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    });
     log.info('database opened', { schemaVersion: opened.schemaVersion });
   };
 

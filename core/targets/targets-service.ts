@@ -29,7 +29,13 @@ export function createTargetsService(db: Db, clients: ClientsService, audit: Aud
     db
       .select()
       .from(clientTargets)
-      .where(and(eq(clientTargets.clientId, clientId), lte(clientTargets.effectiveFrom, asOf), isNull(clientTargets.deletedAt)))
+      .where(
+        and(
+          eq(clientTargets.clientId, clientId),
+          lte(clientTargets.effectiveFrom, asOf),
+          isNull(clientTargets.deletedAt),
+        ),
+      )
       .orderBy(desc(clientTargets.effectiveFrom), desc(clientTargets.createdAt))
       .get();
 
@@ -39,7 +45,18 @@ export function createTargetsService(db: Db, clients: ClientsService, audit: Aud
     const equation = client.energyEquation;
     const missing = missingForTargets(client, asOf);
     if (missing.length > 0) {
-      return { clientId: client.id, asOf, targets: null, missing, equation, bmrKcal: null, pal: null, ageYears: null, overrides, effectiveFrom: row?.effectiveFrom ?? null };
+      return {
+        clientId: client.id,
+        asOf,
+        targets: null,
+        missing,
+        equation,
+        bmrKcal: null,
+        pal: null,
+        ageYears: null,
+        overrides,
+        effectiveFrom: row?.effectiveFrom ?? null,
+      };
     }
     const computed = computeTargets(client, equation, asOf);
     return {
@@ -64,7 +81,8 @@ export function createTargetsService(db: Db, clients: ClientsService, audit: Aud
     set({ clientId, overrides, equation, effectiveFrom, note }) {
       let client = clients.get(clientId);
       db.transaction(() => {
-        if (equation && equation !== client.energyEquation) client = clients.update(clientId, { energyEquation: equation });
+        if (equation && equation !== client.energyEquation)
+          client = clients.update(clientId, { energyEquation: equation });
         const t = now();
         db.insert(clientTargets)
           .values({
@@ -92,7 +110,13 @@ export function createTargetsService(db: Db, clients: ClientsService, audit: Aud
         .where(and(eq(clientTargets.clientId, clientId), isNull(clientTargets.deletedAt)))
         .orderBy(asc(clientTargets.effectiveFrom), asc(clientTargets.createdAt))
         .all()
-        .map((r) => ({ id: r.id, effectiveFrom: r.effectiveFrom, overrides: r.overrides as TargetOverrides, note: r.note, createdAt: r.createdAt }));
+        .map((r) => ({
+          id: r.id,
+          effectiveFrom: r.effectiveFrom,
+          overrides: r.overrides as TargetOverrides,
+          note: r.note,
+          createdAt: r.createdAt,
+        }));
     },
   };
 }

@@ -9,7 +9,12 @@ describe('uuidv7', () => {
   });
 
   it('stays strictly increasing within one millisecond and across a clock step back', () => {
-    const ids = [uuidv7(2_000_000_000_000), uuidv7(2_000_000_000_000), uuidv7(1_999_999_999_000), uuidv7(2_000_000_000_001)];
+    const ids = [
+      uuidv7(2_000_000_000_000),
+      uuidv7(2_000_000_000_000),
+      uuidv7(1_999_999_999_000),
+      uuidv7(2_000_000_000_001),
+    ];
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(4);
   });

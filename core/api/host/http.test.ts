@@ -32,11 +32,19 @@ function request(
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: h.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${h.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: h.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { host: `127.0.0.1:${h.port}`, ...opts.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
       },
     );
     req.on('error', reject);
@@ -83,14 +91,26 @@ describe('browser host', () => {
 
   it('answers malformed requests with a reason', async () => {
     const h = await start();
-    const bad = await request(h, { method: 'POST', path: '/api/rpc/session.status', headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' }, body: '{nope' });
+    const bad = await request(h, {
+      method: 'POST',
+      path: '/api/rpc/session.status',
+      headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' },
+      body: '{nope',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ message: 'The request body is not valid JSON.' });
     const big = await rpc(h, 'clients.create', { name: 'x'.repeat(20_000) });
     expect(big.status).toBe(413);
-    const text = await request(h, { method: 'POST', path: '/api/rpc/session.status', headers: { authorization: `Bearer ${h.token}`, 'content-type': 'text/plain' }, body: '{}' });
+    const text = await request(h, {
+      method: 'POST',
+      path: '/api/rpc/session.status',
+      headers: { authorization: `Bearer ${h.token}`, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
-    expect((await request(h, { path: '/api/rpc/session.status', headers: { authorization: `Bearer ${h.token}` } })).status).toBe(405);
+    expect(
+      (await request(h, { path: '/api/rpc/session.status', headers: { authorization: `Bearer ${h.token}` } })).status,
+    ).toBe(405);
     const unknown = await rpc(h, 'fs.readFile', { path: '/etc/passwd' });
     expect(JSON.parse(unknown.body)).toEqual({ ok: false, code: 'invalid-input', message: 'Unknown request.' });
   });
@@ -112,16 +132,24 @@ describe('browser host', () => {
     const h = await start();
     expect((await request(h, { path: '/api/events?token=wrong' })).status).toBe(401);
     const got = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: h.port, path: `/api/events?token=${h.token}`, headers: { host: `127.0.0.1:${h.port}` } }, (res) => {
-        let buf = '';
-        res.on('data', (c: Buffer) => {
-          buf += c.toString('utf8');
-          if (buf.includes('event: session.changed')) {
-            resolve(buf);
-            req.destroy();
-          }
-        });
-      });
+      const req = http.get(
+        {
+          host: '127.0.0.1',
+          port: h.port,
+          path: `/api/events?token=${h.token}`,
+          headers: { host: `127.0.0.1:${h.port}` },
+        },
+        (res) => {
+          let buf = '';
+          res.on('data', (c: Buffer) => {
+            buf += c.toString('utf8');
+            if (buf.includes('event: session.changed')) {
+              resolve(buf);
+              req.destroy();
+            }
+          });
+        },
+      );
       req.on('error', reject);
     });
     await new Promise((r) => setTimeout(r, 50));

@@ -74,8 +74,19 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': Buffer.byteLength(body), ...extra });
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -203,7 +214,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           sendJson(res, 401, { ok: false, code: 'unauthorized', message: 'Missing or wrong access token.' });
           return;
         }
-        res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(`: connected ${EVENT_NAMES.length} event types\n\n`);
         streams.add(res);
         req.on('close', () => streams.delete(res));

@@ -63,8 +63,21 @@ export async function clientsList(core: Core, args: string[], out: (s: string) =
     out('No clients.');
     return;
   }
-  const rows = list.map((c) => [c.id, c.name, c.ageYears === null ? '' : String(c.ageYears), c.sex ?? '', c.dietPattern, c.archivedAt ? 'archived' : '']);
+  const rows = list.map((c) => [
+    c.id,
+    c.name,
+    c.ageYears === null ? '' : String(c.ageYears),
+    c.sex ?? '',
+    c.dietPattern,
+    c.archivedAt ? 'archived' : '',
+  ]);
   const header = ['ID', 'NAME', 'AGE', 'SEX', 'DIET', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of [header, ...rows]) out(r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  for (const r of [header, ...rows])
+    out(
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
 }

@@ -1,0 +1,73 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+/**
+ * electron-vite build of the desktop app into out/:
+ *   out/main/index.js      main process, ESM (package.json "type": "module"); dependencies stay in
+ *                          node_modules (native better-sqlite3-multiple-ciphers, ESM-only electron-store)
+ *   out/main/migrations/   copy of core/db/migrations; main passes it to the core as migrationsDir
+ *   out/preload/index.cjs  sandboxed preload: one CommonJS file whose only require is 'electron'
+ *   out/renderer/          the same renderer renderer/vite.config.ts builds for the browser host
+ * The folders are top-level (electron/, renderer/), so entries are given explicitly; electron-vite
+ * only finds src/<scope>/index.* by itself. electron-vite 6 reads `rolldownOptions` (Vite 8), and
+ * overwrites `rollupOptions` with it, so the renderer input is given there.
+ */
+const root = path.dirname(fileURLToPath(import.meta.url));
+const at = (...parts: string[]): string => path.join(root, ...parts);
+
+/** Copies the drizzle migrations next to the bundled main, where a bundled core cannot find its own. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'bioai:copy-migrations',
+    apply: 'build',
+    closeBundle() {
+      const target = at('out', 'main', 'migrations');
+      fs.rmSync(target, { recursive: true, force: true });
+      fs.cpSync(at('core', 'db', 'migrations'), target, { recursive: true });
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    plugins: [copyMigrations()],
+    build: {
+      outDir: at('out', 'main'),
+      externalizeDeps: true,
+      lib: {
+        entry: at('electron', 'main', 'index.ts'),
+        formats: ['es'],
+        fileName: () => 'index.js',
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at('out', 'preload'),
+      // A sandboxed preload can require only 'electron' (and a few polyfills): bundle everything
+      // else into the one file. It imports only core/api/names.ts, so nothing large comes in.
+      externalizeDeps: false,
+      lib: {
+        entry: at('electron', 'preload', 'index.ts'),
+        formats: ['cjs'],
+        fileName: () => 'index.cjs',
+      },
+    },
+  },
+  renderer: {
+    root: at('renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: at('out', 'renderer'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: at('renderer', 'index.html'),
+      },
+    },
+  },
+});

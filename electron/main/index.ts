@@ -1,0 +1,242 @@
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type WebContents } from 'electron';
+import Store from 'electron-store';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCore, type Core } from '../../core/app.ts';
+import { createLogger, type Logger, type LogSink } from '../../core/logging/log.ts';
+import { APP_VERSION } from '../../core/version.ts';
+import { createAppUrlPolicy, forwardEvents, registerIpc } from './ipc.ts';
+import { createSafeStorageVault, type KeyStore } from './keys.ts';
+
+/**
+ * The Electron composition root: process lifecycle, the one window and its security policy, the
+ * keychain vault, and the IPC binding of the core. Everything the app does goes through core/.
+ *
+ * Build layout (electron.vite.config.ts): out/main/index.js (this file, ESM),
+ * out/main/migrations/, out/preload/index.cjs (sandboxed preload), out/renderer/index.html.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD = path.join(here, '..', 'preload', 'index.cjs');
+const RENDERER_HTML = path.join(here, '..', 'renderer', 'index.html');
+const MIGRATIONS = path.join(here, 'migrations');
+
+/** The dev server URL electron-vite sets in `dev`; never honoured in a packaged app. */
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const appUrl = devServerUrl ?? pathToFileURL(RENDERER_HTML).href;
+const isAppUrl = createAppUrlPolicy(appUrl);
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine injects <style> tags at runtime.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Dev only: the React refresh preamble is an inline script and Vite's HMR uses a WebSocket. */
+const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
+);
+
+/**
+ * Test isolation: BIOAI_DATA_DIR moves the data folder, and the Chromium profile (which holds the
+ * 'keys' store with the keychain copy of the data key) moves beside it, so a test never reads or
+ * overwrites the practitioner's keychain copy. BIOAI_PROFILE_DIR sets the profile explicitly.
+ */
+const dataDirOverride = process.env['BIOAI_DATA_DIR'];
+const profileOverride =
+  process.env['BIOAI_PROFILE_DIR'] ?? (dataDirOverride ? `${path.resolve(dataDirOverride)}-profile` : undefined);
+if (profileOverride) {
+  app.setPath('userData', path.resolve(profileOverride));
+  app.setAppLogsPath(path.join(path.resolve(profileOverride), 'logs'));
+}
+
+// Every renderer sandboxed, whatever a future BrowserWindow forgets to say.
+app.enableSandbox();
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+let log: Logger = createLogger(() => undefined);
+
+function createFileSink(dir: string): LogSink {
+  fs.mkdirSync(dir, { recursive: true });
+  const stream = fs.createWriteStream(path.join(dir, 'main.log'), { flags: 'a', mode: 0o600 });
+  const toStderr = !app.isPackaged;
+  return (line) => {
+    stream.write(`${line}\n`);
+    if (toStderr) process.stderr.write(`${line}\n`);
+  };
+}
+
+/** The electron-store named 'keys' in userData, behind the KeyStore interface keys.ts tests against. */
+function createKeyStore(): KeyStore {
+  const store = new Store<{ wrappedKey?: string; backend?: string }>({ name: 'keys' });
+  return {
+    read: () => ({ wrappedKey: store.get('wrappedKey'), backend: store.get('backend') }),
+    write: (entry) => store.set(entry),
+    clear: () => store.clear(),
+  };
+}
+
+function openExternalIfHttps(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'https:') {
+    log.warn('blocked opening a non-https link', { protocol: parsed.protocol });
+    return;
+  }
+  void shell.openExternal(parsed.href).catch((err: unknown) => log.warn('could not open link', { error: err }));
+}
+
+/** Navigation and window guards, applied to every WebContents the app ever creates. */
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn('blocked navigation away from the app');
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    log.warn('blocked a redirect away from the app');
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('blocked a <webview>');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfHttps(url);
+    return { action: 'deny' };
+  });
+}
+
+function configureSession(): void {
+  const ses = session.defaultSession;
+  const policy = devServerUrl ? DEV_CSP : CSP;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url)) {
+      callback({});
+      return;
+    }
+    // Replace any CSP the response already has (header names are case-insensitive).
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
+    }
+    headers['Content-Security-Policy'] = [policy];
+    callback({ responseHeaders: headers });
+  });
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.info('denied a permission request', { permission });
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+function createWindow(activeCore: Core): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'BioAI Nutrition',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  const stopForwarding = forwardEvents(activeCore.subscribe, win.webContents);
+  win.on('closed', () => {
+    stopForwarding();
+    if (mainWindow === win) mainWindow = null;
+  });
+  const loaded = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(RENDERER_HTML);
+  loaded.catch((err: unknown) => log.error('could not load the renderer', { error: err }));
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  log = createLogger(createFileSink(app.getPath('logs')), 'info', 'main');
+  const version = app.getVersion();
+  log.info('starting', {
+    version,
+    electron: process.versions.electron,
+    platform: process.platform,
+    packaged: app.isPackaged,
+  });
+  if (version !== APP_VERSION)
+    log.warn('package.json and core/version.ts disagree', { app: version, core: APP_VERSION });
+
+  configureSession();
+
+  const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : path.join(app.getPath('userData'), 'data');
+  const vault = createSafeStorageVault({ safeStorage, store: createKeyStore(), platform: process.platform, log });
+  const activeCore = createCore({ dataDir, host: 'electron', log, vault, migrationsDir: MIGRATIONS });
+  core = activeCore;
+  registerIpc(ipcMain, activeCore.dispatch, { isAppUrl, log });
+  try {
+    const unlocked = activeCore.session.tryAutoUnlock();
+    log.info('startup unlock', { keychain: unlocked, backend: vault.backend() });
+  } catch (err) {
+    // A failed auto-unlock only means the passphrase screen shows; never a crash at startup.
+    log.warn('keychain unlock failed', { error: err });
+  }
+  mainWindow = createWindow(activeCore);
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open brings one back.
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(activeCore);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One process per profile: two would open the same SQLite file and keys store.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+  start().catch((err: unknown) => {
+    log.error('startup failed', { error: err });
+    process.stderr.write(
+      `BioAI Nutrition failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    app.exit(1);
+  });
+}
