@@ -52,6 +52,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -61,12 +62,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/core/api/*', '**/core/api/**'],
+              group: ['../**/core/api/**'],
               allowTypeImports: true,
               message: 'The renderer may import only TYPES from the contract (import type …).',
             },
             {
-              group: ['**/core/*', '**/core/**', '!**/core/api/*', '!**/core/api/**', '**/electron/**', 'node:*'],
+              group: ['../**/core/**', '!../**/core/api/**', '../**/electron/**', 'node:*'],
               message: 'The renderer has no Node access and talks to the core only through the contract.',
             },
             {

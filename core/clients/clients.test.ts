@@ -98,8 +98,14 @@ describe('clients through the contract', () => {
   it('delete erases the personal fields, keeps a tombstone, and the client is gone everywhere', async () => {
     const core = await unlockedCore();
     const c = await ok<Client>(core, 'clients.create', { ...ana, email: 'ana@example.org', notes: 'private' });
+    await ok(core, 'targets.set', { clientId: c.id, overrides: { fibreG: 30 }, note: 'private note about Ana' });
     await ok(core, 'clients.delete', { id: c.id });
     expect(await ok<ClientSummary[]>(core, 'clients.list', { includeArchived: true })).toEqual([]);
+    const notes = core.session
+      .database()
+      .sqlite.prepare('SELECT note FROM client_targets WHERE client_id = ?')
+      .all(c.id);
+    expect(notes).toEqual([{ note: null }]);
     expect(await core.dispatch('clients.get', { id: c.id })).toMatchObject({ ok: false, code: 'not-found' });
     expect(await core.dispatch('clients.update', { id: c.id, patch: { name: 'Back' } })).toMatchObject({
       ok: false,
@@ -112,7 +118,7 @@ describe('clients through the contract', () => {
     expect(row).toMatchObject({ name: '', email: null, notes: null, birth_date: null });
     expect((row as { deleted_at: number }).deleted_at).toBeGreaterThan(0);
     const audit = await ok<AuditEntry[]>(core, 'audit.list', { entityId: c.id });
-    expect(audit.map((e) => e.action)).toEqual(['delete', 'create']);
+    expect(audit.filter((e) => e.entity === 'client').map((e) => e.action)).toEqual(['delete', 'create']);
   });
 
   it('records the practitioner from Settings as the actor', async () => {

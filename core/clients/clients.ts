@@ -3,7 +3,7 @@ import { AppError } from '../api/errors.ts';
 import type { Client, ClientFields, ClientPatch, ClientSummary } from '../api/schemas.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db } from '../db/open.ts';
-import { clients } from '../db/schema.ts';
+import { clients, clientTargets } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 
 type Row = typeof clients.$inferSelect;
@@ -210,6 +210,11 @@ export function createClientsService(db: Db, audit: Audit, now: () => number): C
             tags: [],
           })
           .where(eq(clients.id, id))
+          .run();
+        // Target notes are free text about the client: they go too.
+        db.update(clientTargets)
+          .set({ note: null, deletedAt: t, updatedAt: t })
+          .where(eq(clientTargets.clientId, id))
           .run();
         audit.record('client', id, 'delete');
       });

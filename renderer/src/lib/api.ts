@@ -1,5 +1,12 @@
 import type { Bridge } from '../../../core/api/bridge.ts';
-import type { EventMap, EventName, MethodInput, MethodName, MethodOutput, RpcResult } from '../../../core/api/contract.ts';
+import type {
+  EventMap,
+  EventName,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  RpcResult,
+} from '../../../core/api/contract.ts';
 
 /**
  * The renderer's typed client for the core. In Electron it calls the preload's `window.bioai`
@@ -44,21 +51,35 @@ async function viaHttp(method: string, input: unknown): Promise<RpcResult<unknow
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, code: 'offline', message: 'The BioAI Nutrition host is not running. Start it again and reload this page.' };
+    return {
+      ok: false,
+      code: 'offline',
+      message: 'The BioAI Nutrition host is not running. Start it again and reload this page.',
+    };
   }
   if (response.status === 401) {
-    return { ok: false, code: 'unauthorized', message: 'This page is not connected to the running host. Open the address the host printed.' };
+    return {
+      ok: false,
+      code: 'unauthorized',
+      message: 'This page is not connected to the running host. Open the address the host printed.',
+    };
   }
   try {
     return (await response.json()) as RpcResult<unknown>;
   } catch {
-    return { ok: false, code: 'internal', message: `The host answered with an unreadable response (HTTP ${response.status}).` };
+    return {
+      ok: false,
+      code: 'internal',
+      message: `The host answered with an unreadable response (HTTP ${response.status}).`,
+    };
   }
 }
 
 function viaBridge(bridge: Bridge, method: string, input: unknown): Promise<RpcResult<unknown>> {
   const dot = method.indexOf('.');
-  const ns = (bridge as unknown as Record<string, Record<string, (i: unknown) => Promise<RpcResult<unknown>>>>)[method.slice(0, dot)];
+  const ns = (bridge as unknown as Record<string, Record<string, (i: unknown) => Promise<RpcResult<unknown>>>>)[
+    method.slice(0, dot)
+  ];
   const fn = ns?.[method.slice(dot + 1)];
   if (!fn) return Promise.resolve({ ok: false, code: 'invalid-input', message: `Unknown method ${method}.` });
   return fn(input);

@@ -1,0 +1,87 @@
+import { Center, Container } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionStatus } from '../../../../core/api/schemas.ts';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
+import { PageLoader } from '../../components/PageLoader/PageLoader.tsx';
+import { type ApiError, call, onEvent } from '../../lib/api.ts';
+import { isLockedError, toApiError } from '../../lib/errors.ts';
+import { SessionContext, type SessionContextValue } from '../../lib/session-context.ts';
+import { Shell } from '../Shell/Shell.tsx';
+import { SetupScreen } from '../SetupScreen/SetupScreen.tsx';
+import { UnlockScreen } from '../UnlockScreen/UnlockScreen.tsx';
+
+/**
+ * Asks the core for the session state first, and shows setup, unlock or the app accordingly. It
+ * follows 'session.changed' events (a lock from another window or the host) and 'locked' errors
+ * from any call, so a locked database always leads back here.
+ */
+export function SessionGate(): React.JSX.Element {
+  const [status, setStatus] = useState<SessionStatus | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    call('session.status').then(
+      (s) => {
+        if (!current) return;
+        setStatus(s);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (current) setError(toApiError(e));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => onEvent('session.changed', setStatus), []);
+
+  const reportError = useCallback((e: unknown) => {
+    if (isLockedError(e)) setStatus((s) => (s ? { ...s, state: 'locked' } : s));
+  }, []);
+
+  const context = useMemo<SessionContextValue | null>(
+    () => (status ? { status, setStatus, reportError } : null),
+    [status, reportError],
+  );
+
+  if (!status || !context) {
+    if (error) {
+      return (
+        <Container size="sm" py="xl">
+          <ErrorAlert
+            title="Cannot reach the app's core"
+            error={error}
+            onRetry={() => setAttempt((n) => n + 1)}
+            testId="session-error"
+          />
+        </Container>
+      );
+    }
+    return <PageLoader label="Opening BioAI Nutrition…" />;
+  }
+
+  switch (status.state) {
+    case 'needs-setup':
+      return (
+        <Center mih="100vh" p="md">
+          <SetupScreen status={status} onDone={setStatus} />
+        </Center>
+      );
+    case 'locked':
+      return (
+        <Center mih="100vh" p="md">
+          <UnlockScreen status={status} onDone={setStatus} />
+        </Center>
+      );
+    case 'unlocked':
+      return (
+        <SessionContext value={context}>
+          <Shell />
+        </SessionContext>
+      );
+  }
+}

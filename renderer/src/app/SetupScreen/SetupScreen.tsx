@@ -1,0 +1,92 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { SessionStatus } from '../../../../core/api/schemas.ts';
+import { call } from '../../lib/api.ts';
+import { toApiError } from '../../lib/errors.ts';
+
+const MIN_LENGTH = 10;
+
+interface SetupScreenProps {
+  status: SessionStatus;
+  onDone: (status: SessionStatus) => void;
+}
+
+/** First start: choose the passphrase that derives the database key. */
+export function SetupScreen({ status, onDone }: SetupScreenProps): React.JSX.Element {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  const tooShort = passphrase.length < MIN_LENGTH;
+  const mismatch = confirm !== passphrase;
+  const passError = touched && tooShort ? `Use at least ${MIN_LENGTH} characters.` : null;
+  const confirmError = touched && !tooShort && mismatch ? 'The two passphrases differ.' : null;
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setTouched(true);
+    setServerError(null);
+    if (tooShort || mismatch) return;
+    setBusy(true);
+    try {
+      onDone(await call('session.setup', { passphrase }));
+    } catch (e) {
+      setServerError(toApiError(e).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" maw={480} w="100%">
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="setup-title">
+        <Stack>
+          <Title order={1} size="h2" id="setup-title">
+            Welcome to BioAI Nutrition
+          </Title>
+          <Text size="sm">
+            Choose a passphrase. It encrypts all client data on this computer, and it cannot be recovered if you forget
+            it: without it the data cannot be opened by anyone, including you. Use at least {MIN_LENGTH} characters; a
+            few unrelated words are easy to remember and hard to guess.
+          </Text>
+          <PasswordInput
+            label="Passphrase"
+            autoComplete="new-password"
+            required
+            autoFocus
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            error={passError}
+            data-testid="setup-passphrase"
+          />
+          <PasswordInput
+            label="Confirm passphrase"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={confirmError}
+            data-testid="setup-confirm"
+          />
+          {serverError && (
+            <Alert color="red" role="alert" data-testid="setup-error">
+              {serverError}
+            </Alert>
+          )}
+          <Button type="submit" loading={busy} data-testid="setup-submit">
+            Create encrypted database
+          </Button>
+          {busy && (
+            <Text size="xs" c="dimmed" role="status">
+              Deriving the key from your passphrase…
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Data folder: {status.dataDir}
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,41 @@
+import { ClientList } from '../../features/clients/ClientList/ClientList.tsx';
+import { ClientPage } from '../../features/clients/ClientPage/ClientPage.tsx';
+import { ComingSoonPage } from '../../features/placeholders/ComingSoonPage/ComingSoonPage.tsx';
+import { NotFoundPage } from '../../features/placeholders/NotFoundPage/NotFoundPage.tsx';
+import { SettingsPage } from '../../features/settings/SettingsPage/SettingsPage.tsx';
+import type { Route } from '../route.ts';
+
+/** The page for a route. */
+export function RouteView({ route }: { route: Route }): React.JSX.Element {
+  switch (route.name) {
+    case 'clients':
+      return <ClientList />;
+    case 'client':
+      return <ClientPage key={route.id} id={route.id} />;
+    case 'foods':
+      return (
+        <ComingSoonPage
+          title="Foods"
+          sentence="The food database, with USDA foods, custom foods and recipes, arrives in the next releases."
+        />
+      );
+    case 'rules':
+      return (
+        <ComingSoonPage
+          title="Rules"
+          sentence="Rules that turn a client's logs into recommendations with their rationale arrive in the next releases."
+        />
+      );
+    case 'reports':
+      return (
+        <ComingSoonPage
+          title="Reports"
+          sentence="Client reports with intake against targets, exported as PDF, arrive in the next releases."
+        />
+      );
+    case 'settings':
+      return <SettingsPage />;
+    case 'not-found':
+      return <NotFoundPage path={route.path} />;
+  }
+}

@@ -1,0 +1,95 @@
+import { ActionIcon, AppShell, Burger, Group, NavLink, Title, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { LockIcon } from '../../components/Icons/Icons.tsx';
+import { useNotify } from '../../components/Notifications/notify-context.ts';
+import { call } from '../../lib/api.ts';
+import { toApiError } from '../../lib/errors.ts';
+import { useSession } from '../../lib/session-context.ts';
+import { formatRoute, sectionOf } from '../route.ts';
+import { SettingsContext } from '../settings-context.ts';
+import { ThemeToggle } from '../ThemeToggle/ThemeToggle.tsx';
+import { useRoute } from '../use-route.ts';
+import { NAV_ITEMS } from './nav-items.ts';
+import { RouteView } from './RouteView.tsx';
+import { useSettingsState } from './use-settings-state.ts';
+
+/** The unlocked app: header, navbar and the page for the current route. */
+export function Shell(): React.JSX.Element {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const [route, go] = useRoute();
+  const settings = useSettingsState();
+  const { setStatus } = useSession();
+  const notify = useNotify();
+  const section = sectionOf(route);
+  const main = useRef<HTMLElement>(null);
+
+  // Move focus to the new page so keyboard and screen-reader users start at its top.
+  const routeKey = formatRoute(route);
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+  }, [routeKey]);
+
+  const lock = (): void => {
+    call('session.lock').then(setStatus, (e: unknown) =>
+      notify({ title: 'Could not lock', message: toApiError(e).message, color: 'red' }),
+    );
+  };
+
+  return (
+    <SettingsContext value={settings}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group gap="sm">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+              <Title order={2} size="h4">
+                BioAI Nutrition
+              </Title>
+            </Group>
+            <Group gap="xs">
+              <ThemeToggle />
+              <Tooltip label="Lock (requires the passphrase to continue)">
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label="Lock the app"
+                  onClick={lock}
+                  data-testid="header-lock"
+                >
+                  <LockIcon />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+          {NAV_ITEMS.map((item) => (
+            <NavLink
+              key={item.section}
+              href={formatRoute(item.route)}
+              label={item.label}
+              active={section === item.section}
+              aria-current={section === item.section ? 'page' : undefined}
+              data-testid={`nav-${item.section}`}
+              onClick={(event) => {
+                event.preventDefault();
+                go(item.route);
+                close();
+              }}
+            />
+          ))}
+        </AppShell.Navbar>
+
+        <AppShell.Main ref={main} tabIndex={-1} style={{ outline: 'none' }}>
+          <RouteView route={route} />
+        </AppShell.Main>
+      </AppShell>
+    </SettingsContext>
+  );
+}

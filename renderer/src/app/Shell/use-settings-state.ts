@@ -1,0 +1,51 @@
+import { useMantineColorScheme } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Settings } from '../../../../core/api/schemas.ts';
+import { call } from '../../lib/api.ts';
+import { useSession } from '../../lib/session-context.ts';
+import type { SettingsContextValue } from '../settings-context.ts';
+
+/**
+ * Loads the settings once unlocked and keeps Mantine's colour scheme in step with the `theme`
+ * setting. The change is applied before the save answers, so the toggle feels instant; a failed
+ * save puts the previous scheme back.
+ */
+export function useSettingsState(): SettingsContextValue {
+  const { reportError } = useSession();
+  const { setColorScheme } = useMantineColorScheme();
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('settings.get').then(
+      (s) => {
+        if (!current) return;
+        setSettings(s);
+        setColorScheme(s.theme);
+      },
+      (e: unknown) => reportError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [reportError, setColorScheme]);
+
+  const update = useCallback(
+    async (patch: Partial<Settings>): Promise<Settings> => {
+      const previous = settings;
+      if (patch.theme) setColorScheme(patch.theme);
+      try {
+        const saved = await call('settings.update', patch);
+        setSettings(saved);
+        return saved;
+      } catch (e) {
+        if (patch.theme && previous) setColorScheme(previous.theme);
+        reportError(e);
+        throw e;
+      }
+    },
+    [settings, reportError, setColorScheme],
+  );
+
+  return useMemo(() => ({ settings, update }), [settings, update]);
+}

@@ -1,0 +1,71 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { SessionStatus } from '../../../../core/api/schemas.ts';
+import { call } from '../../lib/api.ts';
+import { toApiError } from '../../lib/errors.ts';
+
+interface UnlockScreenProps {
+  status: SessionStatus;
+  onDone: (status: SessionStatus) => void;
+}
+
+/** The database is locked: ask for the passphrase. */
+export function UnlockScreen({ status, onDone }: UnlockScreenProps): React.JSX.Element {
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setError(null);
+    if (!passphrase) {
+      setError('Enter your passphrase.');
+      return;
+    }
+    setBusy(true);
+    try {
+      onDone(await call('session.unlock', { passphrase }));
+    } catch (e) {
+      setError(toApiError(e).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" maw={440} w="100%">
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="unlock-title">
+        <Stack>
+          <Title order={1} size="h2" id="unlock-title">
+            Unlock BioAI Nutrition
+          </Title>
+          <Text size="sm">Enter your passphrase to open the encrypted client data.</Text>
+          <PasswordInput
+            label="Passphrase"
+            autoComplete="current-password"
+            required
+            autoFocus
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            data-testid="unlock-passphrase"
+          />
+          {error && (
+            <Alert color="red" role="alert" data-testid="unlock-error">
+              {error}
+            </Alert>
+          )}
+          <Button type="submit" loading={busy} data-testid="unlock-submit">
+            Unlock
+          </Button>
+          {busy && (
+            <Text size="xs" c="dimmed" role="status">
+              Checking the passphrase…
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Data folder: {status.dataDir}
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The app's routes as data, and their hash form (#/clients, #/clients/<id>, #/settings). A hash
+ * router needs no server support, works from file:// in Electron, and leaves the browser host's
+ * one-time `#token=…` fragment alone (api.ts reads and strips it on the first call).
+ */
+export type Route =
+  | { name: 'clients' }
+  | { name: 'client'; id: string }
+  | { name: 'foods' }
+  | { name: 'rules' }
+  | { name: 'reports' }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string };
+
+export type Section = 'clients' | 'foods' | 'rules' | 'reports' | 'settings';
+
+const SIMPLE: Record<string, Route> = {
+  clients: { name: 'clients' },
+  foods: { name: 'foods' },
+  rules: { name: 'rules' },
+  reports: { name: 'reports' },
+  settings: { name: 'settings' },
+};
+
+/** Parses `location.hash`. Empty, `#/` and a `#token=…` fragment all mean the client list. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (raw === '' || raw === '/' || /(^|&)token=/.test(raw)) return { name: 'clients' };
+  const parts = raw.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
+  const [head, second, ...rest] = parts;
+  if (head === undefined) return { name: 'clients' };
+  if (rest.length > 0) return { name: 'not-found', path: raw };
+  if (second === undefined) return SIMPLE[head] ?? { name: 'not-found', path: raw };
+  if (head === 'clients' && second !== '') {
+    try {
+      return { name: 'client', id: decodeURIComponent(second) };
+    } catch {
+      return { name: 'not-found', path: raw };
+    }
+  }
+  return { name: 'not-found', path: raw };
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.name) {
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.id)}`;
+    case 'not-found':
+      return `#/${route.path.replace(/^\/+/, '')}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** Which navbar entry a route belongs to (null for an unknown address). */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'client':
+      return 'clients';
+    case 'not-found':
+      return null;
+    default:
+      return route.name;
+  }
+}

@@ -1,0 +1,204 @@
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { Client } from '../../../../../core/api/schemas.ts';
+import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { call } from '../../../lib/api.ts';
+import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
+import {
+  ACTIVITY_LABELS,
+  DIET_LABELS,
+  EQUATION_LABELS,
+  LIFE_STAGE_LABELS,
+  optionsFrom,
+  SEX_LABELS,
+  type ActivityLevel,
+  type DietPattern,
+  type EnergyEquation,
+  type LifeStage,
+  type Sex,
+} from '../../../lib/labels.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import {
+  clientInputFromValues,
+  EMPTY_CLIENT_FORM,
+  validateClientValues,
+  valuesFromClient,
+  type ClientFormValues,
+} from '../client-form-values.ts';
+
+interface ClientFormProps {
+  /** The client to edit; absent for a new client. */
+  client?: Client;
+  onSaved: (client: Client) => void;
+  onCancel: () => void;
+}
+
+const SEX_OPTIONS: { value: Sex | 'unspecified'; label: string }[] = [
+  ...optionsFrom(SEX_LABELS),
+  { value: 'unspecified', label: 'Not specified' },
+];
+const TRIMESTERS = [
+  { value: '1', label: 'Trimester 1' },
+  { value: '2', label: 'Trimester 2' },
+  { value: '3', label: 'Trimester 3' },
+];
+
+/** Create or edit a client. Client-side checks first, then the server's field messages beside each field. */
+export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const [saving, setSaving] = useState(false);
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const form = useForm<ClientFormValues>({
+    mode: 'controlled',
+    initialValues: client ? valuesFromClient(client) : EMPTY_CLIENT_FORM,
+    validate: validateClientValues,
+  });
+  const { values } = form;
+
+  const save = async (formValues: ClientFormValues): Promise<void> => {
+    setSaving(true);
+    setGeneralError(null);
+    const input = clientInputFromValues(formValues);
+    try {
+      const saved = client
+        ? await call('clients.update', { id: client.id, patch: input })
+        : await call('clients.create', input);
+      onSaved(saved);
+    } catch (e) {
+      reportError(e);
+      const error = toApiError(e);
+      const fields = fieldErrorsFor(error, client ? 'patch' : '');
+      form.setErrors(fields);
+      setGeneralError(generalMessage(error, fields, Object.keys(EMPTY_CLIENT_FORM)));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form onSubmit={form.onSubmit((v) => void save(v))} noValidate data-testid="client-form">
+      <Stack gap="sm">
+        <TextInput label="Name" required data-autofocus data-testid="field-name" {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label="Birth date"
+            type="date"
+            data-testid="field-birthDate"
+            {...form.getInputProps('birthDate')}
+          />
+          <ChoiceSelect<Sex | 'unspecified'>
+            label="Sex"
+            description="Selects the reference values"
+            data={SEX_OPTIONS}
+            data-testid="field-sex"
+            {...form.getInputProps('sex')}
+          />
+          <NumberInput
+            label="Height (cm)"
+            min={40}
+            max={250}
+            clampBehavior="none"
+            decimalScale={1}
+            data-testid="field-heightCm"
+            {...form.getInputProps('heightCm')}
+          />
+          <NumberInput
+            label="Weight (kg)"
+            min={2}
+            max={400}
+            clampBehavior="none"
+            decimalScale={1}
+            data-testid="field-weightKg"
+            {...form.getInputProps('weightKg')}
+          />
+          <ChoiceSelect<ActivityLevel>
+            label="Activity level"
+            data={optionsFrom(ACTIVITY_LABELS)}
+            data-testid="field-activityLevel"
+            {...form.getInputProps('activityLevel')}
+          />
+          <ChoiceSelect<DietPattern>
+            label="Diet pattern"
+            data={optionsFrom(DIET_LABELS)}
+            data-testid="field-dietPattern"
+            {...form.getInputProps('dietPattern')}
+          />
+        </SimpleGrid>
+        {values.sex === 'female' && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <ChoiceSelect<LifeStage>
+              label="Pregnancy or lactation"
+              data={optionsFrom(LIFE_STAGE_LABELS)}
+              data-testid="field-lifeStage"
+              {...form.getInputProps('lifeStage')}
+            />
+            {values.lifeStage === 'pregnant' && (
+              <ChoiceSelect
+                label="Trimester"
+                data={TRIMESTERS}
+                data-testid="field-lifeStageDetail"
+                value={values.lifeStageDetail === '' ? null : String(values.lifeStageDetail)}
+                onChange={(v) => form.setFieldValue('lifeStageDetail', v === null ? '' : Number(v))}
+                error={form.errors.lifeStageDetail}
+              />
+            )}
+            {values.lifeStage === 'lactating' && (
+              <NumberInput
+                label="Months post-partum"
+                min={1}
+                max={24}
+                allowDecimal={false}
+                clampBehavior="none"
+                data-testid="field-lifeStageDetail"
+                {...form.getInputProps('lifeStageDetail')}
+              />
+            )}
+          </SimpleGrid>
+        )}
+        <TagsInput
+          label="Allergies and intolerances"
+          description="Press Enter after each one"
+          data-testid="field-allergies"
+          {...form.getInputProps('allergies')}
+        />
+        <TagsInput
+          label="Tags"
+          description="Press Enter after each one"
+          data-testid="field-tags"
+          {...form.getInputProps('tags')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label="E-mail" type="email" data-testid="field-email" {...form.getInputProps('email')} />
+          <TextInput label="Phone" type="tel" data-testid="field-phone" {...form.getInputProps('phone')} />
+        </SimpleGrid>
+        <ChoiceSelect<EnergyEquation>
+          label="Energy equation"
+          data={optionsFrom(EQUATION_LABELS)}
+          data-testid="field-energyEquation"
+          {...form.getInputProps('energyEquation')}
+        />
+        <Textarea
+          label="Notes"
+          autosize
+          minRows={3}
+          maxRows={10}
+          data-testid="field-notes"
+          {...form.getInputProps('notes')}
+        />
+        {generalError && (
+          <Alert color="red" role="alert" data-testid="form-error">
+            {generalError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="client-cancel">
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving} disabled={saving} data-testid="client-save">
+            {client ? 'Save changes' : 'Create client'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

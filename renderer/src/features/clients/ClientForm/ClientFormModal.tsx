@@ -1,0 +1,19 @@
+import { Modal } from '@mantine/core';
+import type { Client } from '../../../../../core/api/schemas.ts';
+import { ClientForm } from './ClientForm.tsx';
+
+interface ClientFormModalProps {
+  opened: boolean;
+  client?: Client;
+  onClose: () => void;
+  onSaved: (client: Client) => void;
+}
+
+/** The client form in a modal; the form is mounted fresh each time it opens. */
+export function ClientFormModal({ opened, client, onClose, onSaved }: ClientFormModalProps): React.JSX.Element {
+  return (
+    <Modal opened={opened} onClose={onClose} title={client ? `Edit ${client.name}` : 'New client'} size="lg">
+      {opened && <ClientForm client={client} onSaved={onSaved} onCancel={onClose} />}
+    </Modal>
+  );
+}

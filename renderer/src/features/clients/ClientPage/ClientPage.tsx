@@ -1,0 +1,143 @@
+import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { Client } from '../../../../../core/api/schemas.ts';
+import { formatRoute } from '../../../app/route.ts';
+import { navigate } from '../../../app/use-route.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
+import { TargetsCard } from '../../targets/TargetsCard/TargetsCard.tsx';
+import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
+import { DeleteClientModal } from '../DeleteClientModal/DeleteClientModal.tsx';
+import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
+
+/** One client: profile, targets, history of changes, and the actions on the record. */
+export function ClientPage({ id }: { id: string }): React.JSX.Element {
+  const { reportError } = useSession();
+  const notify = useNotify();
+  // Bumped after every change so the targets and the change list load again.
+  const [revision, setRevision] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const query = useQuery(`clients.get:${id}:${revision}`, () => call('clients.get', { id }));
+  const client = query.data;
+
+  const changed = (): void => setRevision((n) => n + 1);
+
+  const toggleArchive = async (current: Client): Promise<void> => {
+    setArchiving(true);
+    try {
+      const saved = await call('clients.setArchived', { id: current.id, archived: current.archivedAt === null });
+      notify({ message: saved.archivedAt === null ? `${saved.name} is active again.` : `${saved.name} was archived.` });
+      changed();
+    } catch (e) {
+      reportError(e);
+      notify({ title: 'Not changed', message: toApiError(e).message, color: 'red' });
+    } finally {
+      setArchiving(false);
+    }
+  };
+
+  const back = (
+    <Anchor
+      href={formatRoute({ name: 'clients' })}
+      size="sm"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate({ name: 'clients' });
+      }}
+      data-testid="client-back"
+    >
+      ← All clients
+    </Anchor>
+  );
+
+  if (!client) {
+    return (
+      <Container size="xl" px={0}>
+        <Stack>
+          {back}
+          {query.error ? (
+            <ErrorAlert
+              title={query.error.code === 'not-found' ? 'Client not found' : 'Could not load the client'}
+              error={query.error}
+              onRetry={query.error.code === 'not-found' ? undefined : query.reload}
+            />
+          ) : (
+            <Stack aria-busy="true" aria-label="Loading the client" data-testid="client-loading">
+              <Skeleton height={32} width="40%" />
+              <Skeleton height={160} />
+              <Skeleton height={240} />
+            </Stack>
+          )}
+        </Stack>
+      </Container>
+    );
+  }
+
+  const archived = client.archivedAt !== null;
+  return (
+    <Container size="xl" px={0}>
+      <Stack gap="lg">
+        {back}
+        <Group justify="space-between" align="flex-start">
+          <Group gap="sm">
+            <Title order={1} size="h2" data-testid="client-name">
+              {client.name}
+            </Title>
+            {archived && (
+              <Badge color="gray" variant="outline" data-testid="client-archived-badge">
+                Archived
+              </Badge>
+            )}
+          </Group>
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="client-edit">
+              Edit
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => void toggleArchive(client)}
+              loading={archiving}
+              data-testid="client-archive"
+            >
+              {archived ? 'Unarchive' : 'Archive'}
+            </Button>
+            <Button color="red" variant="light" onClick={() => setDeleting(true)} data-testid="client-delete">
+              Delete
+            </Button>
+          </Group>
+        </Group>
+        {query.error && <ErrorAlert title="Could not refresh the client" error={query.error} onRetry={query.reload} />}
+        <ProfileSummary client={client} />
+        <TargetsCard clientId={client.id} revision={revision} onChanged={changed} />
+        <ChangesList entityId={client.id} revision={revision} />
+      </Stack>
+      <ClientFormModal
+        opened={editing}
+        client={client}
+        onClose={() => setEditing(false)}
+        onSaved={(saved) => {
+          setEditing(false);
+          notify({ message: `${saved.name} was saved.` });
+          changed();
+        }}
+      />
+      <DeleteClientModal
+        client={client}
+        opened={deleting}
+        onClose={() => setDeleting(false)}
+        onDeleted={() => {
+          setDeleting(false);
+          notify({ message: `${client.name} was deleted.` });
+          navigate({ name: 'clients' });
+        }}
+      />
+    </Container>
+  );
+}

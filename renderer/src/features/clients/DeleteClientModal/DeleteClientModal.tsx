@@ -1,0 +1,64 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { Client } from '../../../../../core/api/schemas.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+
+interface DeleteClientModalProps {
+  client: Client;
+  opened: boolean;
+  onClose: () => void;
+  onDeleted: () => void;
+}
+
+/** Asks before erasing a client; deletion cannot be undone. */
+export function DeleteClientModal({ client, opened, onClose, onDeleted }: DeleteClientModalProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('clients.delete', { id: client.id });
+      onDeleted();
+    } catch (e) {
+      reportError(e);
+      setError(toApiError(e).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Delete ${client.name}?`} data-testid="confirm-delete">
+      <Stack>
+        <Text size="sm">
+          {client.name}’s personal data (name, birth date, contact details, allergies, tags and notes) will be erased
+          and the client removed from every list. This cannot be undone. To keep the record but hide it from the list,
+          archive the client instead.
+        </Text>
+        {error && (
+          <Alert color="red" role="alert" data-testid="confirm-delete-error">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={onClose}
+            disabled={busy}
+            data-testid="confirm-delete-cancel"
+            data-autofocus
+          >
+            Cancel
+          </Button>
+          <Button color="red" onClick={() => void confirm()} loading={busy} data-testid="confirm-delete-submit">
+            Delete permanently
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

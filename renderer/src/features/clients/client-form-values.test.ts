@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { clientInputFromValues, EMPTY_CLIENT_FORM, validateClientValues } from './client-form-values.ts';
+
+describe('clientInputFromValues', () => {
+  it('turns empty inputs into nulls and trims text', () => {
+    const input = clientInputFromValues({ ...EMPTY_CLIENT_FORM, name: '  Ada  ', tags: [' a ', ''], email: ' ' });
+    expect(input).toMatchObject({
+      name: 'Ada',
+      birthDate: null,
+      sex: null,
+      heightCm: null,
+      weightKg: null,
+      lifeStage: 'none',
+      lifeStageDetail: null,
+      tags: ['a'],
+      email: null,
+      phone: null,
+      notes: null,
+    });
+  });
+
+  it('keeps a life stage only for a female client', () => {
+    const pregnant = { ...EMPTY_CLIENT_FORM, name: 'B', lifeStage: 'pregnant' as const, lifeStageDetail: 2 };
+    expect(clientInputFromValues({ ...pregnant, sex: 'female' })).toMatchObject({
+      lifeStage: 'pregnant',
+      lifeStageDetail: 2,
+    });
+    expect(clientInputFromValues({ ...pregnant, sex: 'male' })).toMatchObject({
+      lifeStage: 'none',
+      lifeStageDetail: null,
+    });
+  });
+
+  it('passes numbers through, including numeric text', () => {
+    expect(clientInputFromValues({ ...EMPTY_CLIENT_FORM, name: 'C', heightCm: '170.5', weightKg: 64 })).toMatchObject({
+      heightCm: 170.5,
+      weightKg: 64,
+    });
+  });
+});
+
+describe('validateClientValues', () => {
+  it('requires a name and a life-stage detail', () => {
+    expect(validateClientValues(EMPTY_CLIENT_FORM)).toEqual({ name: 'Name is required.' });
+    expect(
+      validateClientValues({
+        ...EMPTY_CLIENT_FORM,
+        name: 'D',
+        sex: 'female',
+        lifeStage: 'lactating',
+        lifeStageDetail: '',
+      }),
+    ).toEqual({ lifeStageDetail: 'Enter the months post-partum.' });
+  });
+});

@@ -1,0 +1,116 @@
+import { Button, Card, Code, Container, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useSettings } from '../../../app/settings-context.ts';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
+import { PractitionerField } from './PractitionerField.tsx';
+
+const PROTECTION_LABELS = { passphrase: 'your passphrase', safeStorage: 'the operating system keychain' } as const;
+
+function Section({ title, children }: { title: string; children: ReactNode }): React.JSX.Element {
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function isTheme(value: string): value is Theme {
+  return Object.hasOwn(THEME_LABELS, value);
+}
+
+/** Appearance, practitioner, security (data folder, key protection, lock, passphrase) and version. */
+export function SettingsPage(): React.JSX.Element {
+  const { settings, update } = useSettings();
+  const { status, setStatus, reportError } = useSession();
+  const notify = useNotify();
+  const [locking, setLocking] = useState(false);
+  const info = useQuery('app.info', () => call('app.info'));
+
+  const protection = status.keyProtection.map((p) => PROTECTION_LABELS[p]).join(' and ');
+  const backend = status.safeStorageBackend ? ` (${status.safeStorageBackend})` : '';
+
+  const lock = async (): Promise<void> => {
+    setLocking(true);
+    try {
+      setStatus(await call('session.lock'));
+    } catch (e) {
+      reportError(e);
+      notify({ title: 'Could not lock', message: toApiError(e).message, color: 'red' });
+      setLocking(false);
+    }
+  };
+
+  return (
+    <Container size="md" px={0}>
+      <Stack gap="lg">
+        <Title order={1} size="h2">
+          Settings
+        </Title>
+        <Section title="Appearance">
+          {settings ? (
+            <SegmentedControl
+              aria-label="Colour scheme"
+              data={optionsFrom(THEME_LABELS)}
+              value={settings.theme}
+              onChange={(v) => {
+                if (!isTheme(v)) return;
+                update({ theme: v }).catch((e: unknown) =>
+                  notify({ title: 'Theme not saved', message: toApiError(e).message, color: 'red' }),
+                );
+              }}
+              data-testid="settings-theme"
+            />
+          ) : (
+            <Skeleton height={36} width={320} />
+          )}
+        </Section>
+        <Section title="Practitioner">
+          {settings ? <PractitionerField saved={settings.practitionerName} /> : <Skeleton height={60} />}
+        </Section>
+        <Section title="Security">
+          <Stack gap="sm">
+            <div>
+              <Text size="sm" fw={500}>
+                Data folder
+              </Text>
+              <Code block data-testid="settings-data-dir">
+                {status.dataDir}
+              </Code>
+            </div>
+            <Text size="sm" data-testid="settings-key-protection">
+              Client data is stored in one encrypted database; its key is protected by {protection || 'nothing yet'}
+              {backend}.
+            </Text>
+            <div>
+              <Button variant="default" onClick={() => void lock()} loading={locking} data-testid="lock-now">
+                Lock now
+              </Button>
+            </div>
+            <Title order={3} size="h5" mt="sm">
+              Change passphrase
+            </Title>
+            <ChangePassphraseForm />
+          </Stack>
+        </Section>
+        <Section title="About">
+          <Text size="sm" data-testid="settings-version">
+            {info.data
+              ? `${info.data.name} ${info.data.version} (${info.data.host === 'electron' ? 'desktop app' : `${info.data.host} host`})`
+              : info.error
+                ? info.error.message
+                : 'Loading…'}
+          </Text>
+        </Section>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { TargetsView } from '../../../../../core/api/schemas.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call } from '../../../lib/api.ts';
+import { formatIsoDate, formatNumber, formatQuantity } from '../../../lib/format.ts';
+import { EQUATION_LABELS } from '../../../lib/labels.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { TargetsFormModal } from '../TargetsForm/TargetsFormModal.tsx';
+import { TargetsHistory } from '../TargetsHistory/TargetsHistory.tsx';
+import { missingSentence } from '../targets-text.ts';
+import { TargetsTable } from './TargetsTable.tsx';
+
+interface TargetsCardProps {
+  clientId: string;
+  revision: number;
+  onChanged: () => void;
+}
+
+function Basis({ view }: { view: TargetsView }): React.JSX.Element {
+  const parts = [`Equation: ${EQUATION_LABELS[view.equation]}`];
+  if (view.bmrKcal !== null) parts.push(`BMR ${formatQuantity(view.bmrKcal, 'kcal', 0)}`);
+  if (view.pal !== null) parts.push(`PAL ${formatNumber(view.pal, 2)}`);
+  if (view.ageYears !== null) parts.push(`age ${formatNumber(view.ageYears, 0)}`);
+  parts.push(`as of ${formatIsoDate(view.asOf)}`);
+  if (view.effectiveFrom) parts.push(`overrides in force since ${formatIsoDate(view.effectiveFrom)}`);
+  return (
+    <Text size="sm" c="dimmed" data-testid="targets-basis">
+      {parts.join(' · ')}
+    </Text>
+  );
+}
+
+/** Daily targets from the profile (equation + DRI tables), with the practitioner's overrides. */
+export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps): React.JSX.Element {
+  const notify = useNotify();
+  const [editing, setEditing] = useState(false);
+  const query = useQuery(`targets.get:${clientId}:${revision}`, () => call('targets.get', { clientId }));
+  const view = query.data;
+
+  return (
+    <Card withBorder padding="lg" data-testid="targets-card">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            Daily targets
+          </Title>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => setEditing(true)}
+            disabled={!view?.targets}
+            data-testid="targets-edit"
+          >
+            Edit targets
+          </Button>
+        </Group>
+        {query.error && <ErrorAlert title="Could not load the targets" error={query.error} onRetry={query.reload} />}
+        {!view && !query.error && <Skeleton height={200} />}
+        {view && view.targets === null && (
+          <Text size="sm" data-testid="targets-missing">
+            {missingSentence(view.missing)}
+          </Text>
+        )}
+        {view?.targets && (
+          <>
+            <Basis view={view} />
+            <TargetsTable targets={view.targets} />
+          </>
+        )}
+        <TargetsHistory clientId={clientId} revision={revision} />
+      </Stack>
+      {view?.targets && (
+        <TargetsFormModal
+          opened={editing}
+          view={view}
+          targets={view.targets}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            notify({ message: 'Targets saved.' });
+            onChanged();
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import { Modal } from '@mantine/core';
+import type { TargetsView, TargetValue } from '../../../../../core/api/schemas.ts';
+import { TargetsForm } from './TargetsForm.tsx';
+
+interface TargetsFormModalProps {
+  opened: boolean;
+  view: TargetsView;
+  targets: TargetValue[];
+  onClose: () => void;
+  onSaved: (view: TargetsView) => void;
+}
+
+export function TargetsFormModal({
+  opened,
+  view,
+  targets,
+  onClose,
+  onSaved,
+}: TargetsFormModalProps): React.JSX.Element {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Edit targets" size="xl">
+      {opened && <TargetsForm view={view} targets={targets} onSaved={onSaved} onCancel={onClose} />}
+    </Modal>
+  );
+}

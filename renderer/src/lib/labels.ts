@@ -1,0 +1,123 @@
+import type {
+  ACTIVITY_LEVELS,
+  CLIENT_SORTS,
+  DIET_PATTERNS,
+  ENERGY_EQUATIONS,
+  LIFE_STAGES,
+  SEXES,
+  TARGET_KEYS,
+  TARGET_KINDS,
+  THEMES,
+} from '../../../core/api/schemas.ts';
+
+/**
+ * Words for the contract's enums. Typed as Records over the contract's own unions (type-only
+ * imports), so adding a value in core/api/schemas.ts fails the type check here until it has a label.
+ */
+export type Sex = (typeof SEXES)[number];
+export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];
+export type DietPattern = (typeof DIET_PATTERNS)[number];
+export type LifeStage = (typeof LIFE_STAGES)[number];
+export type EnergyEquation = (typeof ENERGY_EQUATIONS)[number];
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export type Theme = (typeof THEMES)[number];
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male' };
+
+export const ACTIVITY_LABELS: Record<ActivityLevel, string> = {
+  sedentary: 'Sedentary',
+  'low-active': 'Low active',
+  active: 'Active',
+  'very-active': 'Very active',
+};
+
+export const DIET_LABELS: Record<DietPattern, string> = {
+  omnivore: 'Omnivore',
+  flexitarian: 'Flexitarian',
+  pescatarian: 'Pescatarian',
+  vegetarian: 'Vegetarian',
+  'lacto-vegetarian': 'Lacto-vegetarian',
+  'ovo-vegetarian': 'Ovo-vegetarian',
+  vegan: 'Vegan',
+  other: 'Other',
+};
+
+export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
+  none: 'Neither',
+  pregnant: 'Pregnant',
+  lactating: 'Lactating',
+};
+
+export const EQUATION_LABELS: Record<EnergyEquation, string> = {
+  'mifflin-st-jeor': 'Mifflin-St Jeor',
+  'iom-eer': 'IOM EER',
+};
+
+export const SORT_LABELS: Record<ClientSort, string> = {
+  name: 'Name',
+  updated: 'Last updated',
+  created: 'Newest',
+  age: 'Age',
+};
+
+export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
+  goal: 'Goal',
+  rda: 'RDA',
+  ai: 'AI',
+  amdr: 'AMDR',
+  limit: 'Limit',
+  cdrr: 'CDRR',
+};
+
+export const TARGET_KIND_DESCRIPTIONS: Record<TargetKind, string> = {
+  goal: 'A goal set from the energy equation or by the practitioner',
+  rda: 'Recommended Dietary Allowance',
+  ai: 'Adequate Intake',
+  amdr: 'Acceptable Macronutrient Distribution Range',
+  limit: 'Upper limit',
+  cdrr: 'Chronic Disease Risk Reduction intake',
+};
+
+/** Short names for target keys where the server's own label is not at hand (the audit log). */
+export const TARGET_KEY_LABELS: Record<TargetKey, string> = {
+  energyKcal: 'energy',
+  proteinG: 'protein',
+  carbG: 'carbohydrate',
+  fatG: 'fat',
+  satFatG: 'saturated fat',
+  addedSugarG: 'added sugars',
+  fibreG: 'fibre',
+  waterL: 'water',
+  sodiumMg: 'sodium',
+  potassiumMg: 'potassium',
+  calciumMg: 'calcium',
+  ironMg: 'iron',
+  magnesiumMg: 'magnesium',
+  zincMg: 'zinc',
+  vitaminDMcg: 'vitamin D',
+  vitaminB12Mcg: 'vitamin B12',
+  folateMcg: 'folate',
+  vitaminCMg: 'vitamin C',
+  vitaminAMcg: 'vitamin A',
+};
+
+export function isTargetKey(key: string): key is TargetKey {
+  return Object.hasOwn(TARGET_KEY_LABELS, key);
+}
+
+export const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', auto: 'Follow the system' };
+
+/** Select/SegmentedControl data from a label map, in the map's order. */
+export function optionsFrom<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** "Pregnant (trimester 2)", "Lactating (4 months post-partum)". */
+export function lifeStageText(stage: LifeStage, detail: number | null): string {
+  if (stage === 'pregnant' && detail !== null) return `Pregnant (trimester ${detail})`;
+  if (stage === 'lactating' && detail !== null)
+    return `Lactating (${detail} ${detail === 1 ? 'month' : 'months'} post-partum)`;
+  return LIFE_STAGE_LABELS[stage];
+}

@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * Plain Vite build of the renderer for the browser host and the end-to-end tests. The Electron
+ * build (electron-vite) points at the same index.html. `base: './'` keeps asset URLs relative so the
+ * same output works from file:// in Electron and from the loopback host. `outDir` is relative to
+ * `root` (this folder), so the bundle lands in <repo>/out/renderer.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    // One local bundle, loaded from disk or loopback: splitting it would not make the app start faster.
+    chunkSizeWarningLimit: 1024,
+  },
+});
