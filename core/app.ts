@@ -17,6 +17,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   clock?: Clock;
   scrypt?: ScryptParams;
+  /** The bundled food table; defaults to resources/foods in the repository. */
+  foodsFile?: string;
 }
 
 export interface Core {
@@ -42,7 +44,13 @@ export function createCore(options: CoreOptions): Core {
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     onChange: (status) => emit('session.changed', status),
   });
-  const handlers = createHandlers({ session, clock: options.clock ?? systemClock, version: APP_VERSION });
+  const handlers = createHandlers({
+    session,
+    clock: options.clock ?? systemClock,
+    version: APP_VERSION,
+    emit,
+    foodsFile: options.foodsFile,
+  });
   return {
     dispatch: createDispatcher(handlers, options.log),
     session,

@@ -17,6 +17,20 @@ import {
   TargetsView,
 } from './schemas.ts';
 import { EVENT_NAMES as EVENT_NAME_LIST, METHOD_NAMES as METHOD_NAME_LIST } from './names.ts';
+import {
+  CsvMapping,
+  CsvPreview,
+  CustomFoodInput,
+  FileUpload,
+  Food,
+  FoodDataset,
+  FoodHit,
+  FoodId,
+  FoodUsage,
+  ImportReport,
+  RecipeInput,
+} from './schemas-foods.ts';
+import { Activity, DayView, EntryInput, LogEntry, LogImportReport, SaveResult, TrendsView } from './schemas-log.ts';
 
 /**
  * The one contract between the UI and the core. Every method is declared once here with a zod
@@ -85,6 +99,75 @@ export const contract = {
   'audit.list': method(
     z.object({ entityId: Id.optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
     z.array(AuditEntry),
+  ),
+
+  'foods.search': method(
+    z
+      .object({
+        query: z.string().trim().max(200, { message: 'The search is too long.' }),
+        clientId: Id.optional(),
+        limit: z.number().int().min(1).max(100).default(25),
+      })
+      .strict(),
+    z.array(FoodHit),
+  ),
+  'foods.get': method(z.object({ id: FoodId }).strict(), Food),
+  'foods.usage': method(z.object({ id: FoodId }).strict(), FoodUsage),
+  'foods.createCustom': method(CustomFoodInput.strict(), Food),
+  /** Future entries use the new values; past entries keep theirs unless applyToPast. */
+  'foods.updateCustom': method(
+    z.object({ id: FoodId, food: CustomFoodInput.strict(), applyToPast: z.boolean().default(false) }).strict(),
+    z.object({ food: Food, pastEntries: z.number(), updatedPast: z.number() }),
+  ),
+  'foods.createRecipe': method(RecipeInput.strict(), Food),
+  'foods.updateRecipe': method(
+    z.object({ id: FoodId, recipe: RecipeInput.strict(), applyToPast: z.boolean().default(false) }).strict(),
+    z.object({ food: Food, pastEntries: z.number(), updatedPast: z.number() }),
+  ),
+  /** Custom foods and recipes only; past entries keep their values. */
+  'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
+  'foods.previewCsv': method(FileUpload.strict(), CsvPreview),
+  'foods.import': method(
+    FileUpload.extend({
+      format: z.enum(['fdc', 'csv']),
+      datasetName: z.string().trim().min(1, { message: 'Name the dataset (e.g. "CIQUAL 2020").' }).max(120),
+      citation: z.string().trim().max(500).nullable().default(null),
+      mapping: CsvMapping.nullable().default(null),
+    }).strict(),
+    ImportReport,
+  ),
+  'foods.datasets': method(Empty, z.array(FoodDataset)),
+
+  'log.list': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), z.array(LogEntry)),
+  'log.add': method(EntryInput, SaveResult),
+  'log.update': method(z.object({ id: Id, entry: EntryInput }).strict(), SaveResult),
+  'log.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  /** Undo of a delete. */
+  'log.restore': method(z.object({ id: Id }).strict(), LogEntry),
+  'log.copyDay': method(
+    z
+      .object({
+        clientId: Id,
+        from: IsoDate,
+        to: IsoDate,
+        kinds: z
+          .array(z.enum(['diet', 'activity', 'sleep']))
+          .min(1)
+          .default(['diet']),
+      })
+      .strict(),
+    z.object({ copied: z.number() }),
+  ),
+  'log.importCsv': method(FileUpload.extend({ clientId: Id }).strict(), LogImportReport),
+  'log.activities': method(Empty, z.array(Activity)),
+
+  'dashboard.day': method(z.object({ clientId: Id, date: IsoDate }).strict(), DayView),
+  'dashboard.trends': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), TrendsView),
+
+  /** The client's whole record as a zip of CSV and JSON files (data portability). */
+  'export.client': method(
+    z.object({ clientId: Id }).strict(),
+    z.object({ fileName: z.string(), dataBase64: z.string(), bytes: z.number() }),
   ),
 
   'settings.get': method(Empty, Settings),

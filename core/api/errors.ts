@@ -5,6 +5,8 @@
  */
 export const ERROR_CODES = [
   'invalid-input',
+  /** Plausible-bounds warning: resend with confirm: true to save anyway. */
+  'implausible',
   'not-found',
   'conflict',
   'locked',

@@ -7,6 +7,8 @@ import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
 import { clientsAdd, clientsList } from './commands/clients.ts';
+import { foodsImport, foodsSearch } from './commands/foods.ts';
+import { exportRecord, logAdd } from './commands/log.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
 
@@ -21,6 +23,11 @@ Commands:
               [--height-cm N] [--weight-kg N] [--activity sedentary|low-active|active|very-active]
               [--diet omnivore|vegetarian|vegan|pescatarian|…] [--json]
   clients list [--json] [--search TEXT] [--sort name|updated|created|age] [--archived]
+  foods search <words> [--json] [--limit N]
+  foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json]
+  log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
+          [--date YYYY-MM-DD] [--time HH:MM] [--meal breakfast|lunch|dinner|snack] [--confirm]
+  export --client <id|name> --out file.zip
   version
 
 Options:
@@ -124,6 +131,17 @@ export async function main(
       const args = commandArgs.slice(1);
       if (sub === 'add') await clientsAdd(core, args, out);
       else await clientsList(core, args, out);
+    } else if (command === 'foods' && (sub === 'search' || sub === 'import')) {
+      await unlocked(core);
+      const args = commandArgs.slice(1);
+      if (sub === 'search') await foodsSearch(core, args, out);
+      else await foodsImport(core, args, out);
+    } else if (command === 'log' && sub === 'add') {
+      await unlocked(core);
+      await logAdd(core, commandArgs.slice(1), out);
+    } else if (command === 'export') {
+      await unlocked(core);
+      await exportRecord(core, commandArgs, out);
     } else {
       throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
     }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The local database schema (SQLCipher-encrypted SQLite). Conventions, chosen now for sync later:
@@ -89,11 +89,142 @@ export const events = sqliteTable(
     sodiumMg: real('sodium_mg'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     ...timestamps,
+    // Added in 0001: the rest of the tracked nutrients, the food used, and activity/sleep measures.
+    foodId: text('food_id'),
+    meal: text('meal'),
+    addedSugarG: real('added_sugar_g'),
+    waterG: real('water_g'),
+    potassiumMg: real('potassium_mg'),
+    calciumMg: real('calcium_mg'),
+    ironMg: real('iron_mg'),
+    magnesiumMg: real('magnesium_mg'),
+    zincMg: real('zinc_mg'),
+    vitaminDMcg: real('vitamin_d_mcg'),
+    vitaminB12Mcg: real('vitamin_b12_mcg'),
+    folateMcg: real('folate_mcg'),
+    vitaminCMg: real('vitamin_c_mg'),
+    vitaminAMcg: real('vitamin_a_mcg'),
+    durationMin: real('duration_min'),
+    burnedKcal: real('burned_kcal'),
+    sleepHours: real('sleep_hours'),
+    sleepQuality: integer('sleep_quality'),
   },
   (t) => [
     index('events_client_date_idx').on(t.clientId, t.localDate),
     index('events_client_kind_idx').on(t.clientId, t.kind, t.occurredAt),
+    index('events_client_food_idx').on(t.clientId, t.foodId, t.occurredAt),
   ],
+);
+
+/**
+ * Foods: the bundled USDA SR28 table, imported datasets, custom foods and recipes. Nutrients are per
+ * 100 g edible portion, as JSON keyed by core/foods/nutrients.ts; an absent key means unknown.
+ * Full-text search is the foods_fts FTS5 table (migration 0002), kept in step by triggers.
+ */
+export const foods = sqliteTable(
+  'foods',
+  {
+    id: text('id').primaryKey(),
+    /** 'usda-sr28' | 'fdc' | 'csv' | 'custom' | 'recipe' */
+    source: text('source').notNull(),
+    /** The id in the source (NDB number, FDC id, row key), for re-imports and provenance. */
+    sourceId: text('source_id'),
+    datasetId: text('dataset_id'),
+    name: text('name').notNull(),
+    foodGroup: text('food_group'),
+    brand: text('brand'),
+    nutrients: text('nutrients', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** Recipes: how many servings the recipe makes and its cooked weight (null = sum of ingredients). */
+    servings: real('servings'),
+    finalWeightG: real('final_weight_g'),
+    ...timestamps,
+  },
+  (t) => [index('foods_source_idx').on(t.source, t.sourceId), index('foods_dataset_idx').on(t.datasetId)],
+);
+
+/** Household measures: "1 medium" = 118 g. */
+export const foodPortions = sqliteTable(
+  'food_portions',
+  {
+    id: text('id').primaryKey(),
+    foodId: text('food_id')
+      .notNull()
+      .references(() => foods.id),
+    seq: integer('seq').notNull(),
+    amount: real('amount').notNull(),
+    /** The measure's own words: 'medium (7" to 7-7/8" long)', 'cup, sliced'. */
+    unit: text('unit').notNull(),
+    grams: real('grams').notNull(),
+  },
+  (t) => [index('food_portions_food_idx').on(t.foodId, t.seq)],
+);
+
+export const recipeIngredients = sqliteTable(
+  'recipe_ingredients',
+  {
+    id: text('id').primaryKey(),
+    recipeId: text('recipe_id')
+      .notNull()
+      .references(() => foods.id),
+    foodId: text('food_id')
+      .notNull()
+      .references(() => foods.id),
+    grams: real('grams').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [index('recipe_ingredients_recipe_idx').on(t.recipeId, t.seq)],
+);
+
+/** One row per import (and one for the bundled table): where foods came from. */
+export const foodDatasets = sqliteTable('food_datasets', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  format: text('format').notNull(),
+  fileName: text('file_name'),
+  citation: text('citation'),
+  version: text('version'),
+  foodCount: integer('food_count').notNull(),
+  importedAt: integer('imported_at').notNull(),
+});
+
+/**
+ * Per client and day: intake totals of diet entries, activity and sleep. Maintained by triggers on
+ * events (migration 0002), so every write path keeps it exact; rules and the dashboard read it.
+ */
+export const dailyTotals = sqliteTable(
+  'daily_totals',
+  {
+    clientId: text('client_id').notNull(),
+    localDate: text('local_date').notNull(),
+    dietEntries: integer('diet_entries').notNull(),
+    energyKcal: real('energy_kcal'),
+    proteinG: real('protein_g'),
+    carbG: real('carb_g'),
+    fatG: real('fat_g'),
+    satFatG: real('sat_fat_g'),
+    sugarG: real('sugar_g'),
+    addedSugarG: real('added_sugar_g'),
+    fibreG: real('fibre_g'),
+    waterG: real('water_g'),
+    sodiumMg: real('sodium_mg'),
+    potassiumMg: real('potassium_mg'),
+    calciumMg: real('calcium_mg'),
+    ironMg: real('iron_mg'),
+    magnesiumMg: real('magnesium_mg'),
+    zincMg: real('zinc_mg'),
+    vitaminDMcg: real('vitamin_d_mcg'),
+    vitaminB12Mcg: real('vitamin_b12_mcg'),
+    folateMcg: real('folate_mcg'),
+    vitaminCMg: real('vitamin_c_mg'),
+    vitaminAMcg: real('vitamin_a_mcg'),
+    activityEntries: integer('activity_entries').notNull(),
+    activityMin: real('activity_min'),
+    burnedKcal: real('burned_kcal'),
+    sleepEntries: integer('sleep_entries').notNull(),
+    sleepHours: real('sleep_hours'),
+    sleepQuality: real('sleep_quality'),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.localDate] })],
 );
 
 /** Who changed which record, when, and which fields (names only: the values stay in their rows). */

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../core/app.ts';
+import { silentLogger } from '../core/logging/log.ts';
+import { DAILY_TOTALS_COLUMNS, DAILY_TOTALS_SELECT } from '../core/features/daily-totals-sql.ts';
+import { fmtMs, median, report, timeIt } from './lib.ts';
+
+/**
+ * Issue 3 figures: food search latency over the bundled table; dashboard reads for a client with
+ * two years × 6 entries a day; practice-wide daily features for many clients × 1 year, set-based
+ * SQL vs the naive per-client, per-day loop.
+ */
+const PRACTICE_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const PRACTICE_PER_DAY = Number(process.env.BENCH_PER_DAY ?? 2);
+
+async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.message}`);
+  return r.data as T;
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+const QUERIES = [
+  'banana',
+  'milk whole',
+  'chicken breast roasted',
+  'apple',
+  'rice white cooked',
+  'oat',
+  'egg',
+  'salmon',
+  'bread whole wheat',
+  'yogurt greek',
+  'broccoli',
+  'chees',
+  'beef ground',
+  'potato baked',
+  'orange juice',
+];
+
+async function searchLatency(core: Core): Promise<void> {
+  const times: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of QUERIES) {
+      // Type-ahead: every prefix of the query, as a person typing would send.
+      for (let i = 2; i <= q.length; i += 2) {
+        const t0 = performance.now();
+        await call(core, 'foods.search', { query: q.slice(0, i), limit: 25 });
+        times.push(performance.now() - t0);
+      }
+    }
+  }
+  process.stdout.write(
+    `\n## Food search over the bundled USDA table (${times.length} type-ahead queries, through the contract)\n`,
+  );
+  process.stdout.write(
+    `  p50 ${fmtMs(percentile(times, 50))}   p95 ${fmtMs(percentile(times, 95))}   max ${fmtMs(Math.max(...times))}\n`,
+  );
+}
+
+function seedEvents(core: Core, clientIds: string[], days: number, perDay: number): void {
+  const { sqlite } = core.session.database();
+  const insert = sqlite.prepare(
+    `INSERT INTO events (id, client_id, kind, occurred_at, local_date, source, energy_kcal, protein_g, carb_g, fat_g, fibre_g, sodium_mg, detail, created_at, updated_at)
+     VALUES (?, ?, 'diet', ?, ?, 'import', ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+  );
+  const start = Date.UTC(2025, 0, 1);
+  let n = 0;
+  sqlite.transaction(() => {
+    for (const c of clientIds) {
+      for (let d = 0; d < days; d++) {
+        const day = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+        for (let k = 0; k < perDay; k++) {
+          const t = start + d * 86_400_000 + k * 3_600_000;
+          insert.run(`bench-${n++}`, c, t, day, 300 + ((n * 37) % 400), 15, 40, 12, 4, 600, t, t);
+        }
+      }
+    }
+  })();
+}
+
+function createClients(core: Core, count: number, group: number): string[] {
+  const { sqlite } = core.session.database();
+  const ids = Array.from({ length: count }, (_, i) => `0000000${group}-0000-7000-8000-${String(i).padStart(12, '0')}`);
+  const insert = sqlite.prepare(
+    "INSERT INTO clients (id, name, sex, birth_date, height_cm, weight_kg, activity_level, diet_pattern, allergies, life_stage, tags, energy_equation, created_at, updated_at) VALUES (?, ?, 'female', '1985-01-01', 165, 62, 'active', 'omnivore', '[]', 'none', '[]', 'mifflin-st-jeor', 0, 0)",
+  );
+  sqlite.transaction(() => ids.forEach((id, i) => insert.run(id, `Bench client ${i}`)))();
+  return ids;
+}
+
+async function dashboardReads(core: Core): Promise<void> {
+  const [client] = createClients(core, 1, 1);
+  if (!client) return;
+  seedEvents(core, [client], 730, 6);
+  const day: number[] = [];
+  const t90: number[] = [];
+  const t730: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    let t0 = performance.now();
+    await call(core, 'dashboard.day', { clientId: client, date: '2026-06-30' });
+    day.push(performance.now() - t0);
+    t0 = performance.now();
+    await call(core, 'dashboard.trends', { clientId: client, from: '2026-10-03', to: '2026-12-31' });
+    t90.push(performance.now() - t0);
+    t0 = performance.now();
+    await call(core, 'dashboard.trends', { clientId: client, from: '2025-01-01', to: '2026-12-31' });
+    t730.push(performance.now() - t0);
+  }
+  report('Dashboard reads, one client with 2 years × 6 entries a day (4,380 entries), median of 30', [
+    { name: 'day totals vs targets', ms: median(day) },
+    { name: 'trends, 90 days with 7/30-day means', ms: median(t90) },
+    { name: 'trends, 2 years with 7/30-day means', ms: median(t730) },
+  ]);
+}
+
+function practiceFeatures(core: Core): void {
+  const { sqlite } = core.session.database();
+  const clients = createClients(core, PRACTICE_CLIENTS, 2);
+  // Load the events without the per-row triggers: this bench compares two ways of computing the
+  // features from scratch, so both start from the same table of events.
+  sqlite.exec('DROP TRIGGER events_daily_ai');
+  sqlite.exec('DELETE FROM events');
+  seedEvents(core, clients, 365, PRACTICE_PER_DAY);
+  const total = (sqlite.prepare('SELECT count(*) n FROM events').get() as { n: number }).n;
+  const setBased = timeIt(() => {
+    sqlite.transaction(() => {
+      sqlite.exec('DELETE FROM daily_totals');
+      sqlite.exec(
+        `INSERT INTO daily_totals (${DAILY_TOTALS_COLUMNS}) SELECT ${DAILY_TOTALS_SELECT} FROM events WHERE deleted_at IS NULL GROUP BY client_id, local_date`,
+      );
+    })();
+  });
+  const expected = sqlite.prepare('SELECT count(*) n, sum(energy_kcal) kcal FROM daily_totals').get() as {
+    n: number;
+    kcal: number;
+  };
+  // The naive loop: for every client, list its days, then one aggregate query and one insert per day.
+  const days = sqlite.prepare('SELECT DISTINCT local_date FROM events WHERE client_id = ? AND deleted_at IS NULL');
+  const sumDay = sqlite.prepare(
+    `SELECT ${DAILY_TOTALS_SELECT} FROM events WHERE client_id = ? AND local_date = ? AND deleted_at IS NULL GROUP BY client_id, local_date`,
+  );
+  const placeholders = DAILY_TOTALS_COLUMNS.split(',')
+    .map(() => '?')
+    .join(', ');
+  const insertDay = sqlite.prepare(`INSERT INTO daily_totals (${DAILY_TOTALS_COLUMNS}) VALUES (${placeholders})`);
+  const naive = timeIt(() => {
+    sqlite.transaction(() => {
+      sqlite.exec('DELETE FROM daily_totals');
+      for (const c of clients) {
+        for (const { local_date } of days.all(c) as { local_date: string }[]) {
+          const row = sumDay.raw().get(c, local_date) as unknown[];
+          insertDay.run(...row);
+        }
+      }
+    })();
+  });
+  const check = sqlite.prepare('SELECT count(*) n, sum(energy_kcal) kcal FROM daily_totals').get() as {
+    n: number;
+    kcal: number;
+  };
+  if (check.n !== expected.n || Math.abs(check.kcal - expected.kcal) > 1e-6 * expected.kcal) {
+    throw new Error(`the two methods disagree: ${JSON.stringify({ expected, check })}`);
+  }
+  report(
+    `Practice-wide daily features: ${PRACTICE_CLIENTS.toLocaleString('en')} clients × 365 days × ${PRACTICE_PER_DAY} entries (${total.toLocaleString('en')} events → ${expected.n.toLocaleString('en')} client-days)`,
+    [
+      { name: 'naive per-client, per-day loop', ms: naive },
+      { name: 'set-based SQL (one GROUP BY)', ms: setBased, baseline: naive },
+    ],
+  );
+}
+
+export async function run(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-foods-'));
+  const core = createCore({ dataDir, host: 'cli', log: silentLogger, scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+  try {
+    await call(core, 'session.setup', { passphrase: 'benchmark passphrase' });
+    const t0 = performance.now();
+    await call(core, 'foods.search', { query: 'warm-up', limit: 1 }); // first call loads the bundled foods
+    process.stdout.write(
+      `\n## First unlock: loading the bundled USDA foods into the encrypted database\n  ${fmtMs(performance.now() - t0)}\n`,
+    );
+    await searchLatency(core);
+    await dashboardReads(core);
+    practiceFeatures(core);
+  } finally {
+    core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { NUTRIENT_KEYS } from '../foods/nutrients.ts';
+import { Id, IsoDate } from './schemas.ts';
+
+/** Food ids: UUIDv7 for custom foods, recipes and imports; 'usda:<NDB number>' for the bundled table. */
+export const FoodId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^(usda:\d{4,6}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, {
+    message: 'Not a valid food id.',
+  });
+
+export const NutrientKey = z.enum(NUTRIENT_KEYS);
+export type NutrientKey = z.infer<typeof NutrientKey>;
+
+const amountPer100g = z
+  .number({ message: 'Must be a number.' })
+  .min(0, { message: 'Must not be negative.' })
+  .max(100000, { message: 'That value is implausibly large for 100 g.' });
+
+/** Nutrients per 100 g; a missing key means unknown (never read as zero). */
+export const Nutrients = z.partialRecord(NutrientKey, amountPer100g);
+export type Nutrients = z.infer<typeof Nutrients>;
+
+export const FOOD_SOURCES = ['usda-sr28', 'fdc', 'csv', 'custom', 'recipe'] as const;
+export const FoodSource = z.enum(FOOD_SOURCES);
+
+export const Portion = z.object({
+  id: z.string(),
+  amount: z.number(),
+  unit: z.string(),
+  /** "1 medium (7\" to 7-7/8\" long)" */
+  label: z.string(),
+  grams: z.number(),
+});
+export type Portion = z.infer<typeof Portion>;
+
+export const FoodHit = z.object({
+  id: FoodId,
+  name: z.string(),
+  foodGroup: z.string().nullable(),
+  source: FoodSource,
+  energyKcalPer100g: z.number().nullable(),
+  /** This client logged it before (they rank first). */
+  recent: z.boolean(),
+});
+export type FoodHit = z.infer<typeof FoodHit>;
+
+export const RecipeIngredient = z.object({ foodId: FoodId, name: z.string(), grams: z.number() });
+
+export const Food = z.object({
+  id: FoodId,
+  name: z.string(),
+  foodGroup: z.string().nullable(),
+  brand: z.string().nullable(),
+  source: FoodSource,
+  sourceId: z.string().nullable(),
+  /** Dataset name and citation, e.g. the USDA SR28 citation. */
+  provenance: z.string(),
+  nutrients: Nutrients,
+  portions: z.array(Portion),
+  editable: z.boolean(),
+  recipe: z
+    .object({
+      ingredients: z.array(RecipeIngredient),
+      servings: z.number(),
+      totalGrams: z.number(),
+      /** Nutrients in one serving. */
+      perServing: Nutrients,
+    })
+    .nullable(),
+  updatedAt: z.number(),
+});
+export type Food = z.infer<typeof Food>;
+
+const foodName = z
+  .string({ message: 'Enter a name.' })
+  .trim()
+  .min(1, { message: 'Enter a name.' })
+  .max(200, { message: 'The name is too long (at most 200 characters).' });
+
+export const PortionInput = z.object({
+  amount: z.number().positive({ message: 'The amount must be more than 0.' }).max(10000).default(1),
+  unit: z.string().trim().min(1, { message: 'Name the measure (e.g. "cup").' }).max(100),
+  grams: z
+    .number({ message: 'Enter the weight in grams.' })
+    .positive({ message: 'The weight must be more than 0 g.' })
+    .max(10000, { message: 'At most 10 kg per measure.' }),
+});
+
+export const CustomFoodInput = z.object({
+  name: foodName,
+  foodGroup: z.string().trim().max(100).nullable().default(null),
+  brand: z.string().trim().max(100).nullable().default(null),
+  nutrients: Nutrients.refine((n) => n.energyKcal !== undefined, { message: 'Enter at least the energy per 100 g.' }),
+  portions: z.array(PortionInput).max(30).default([]),
+});
+export type CustomFoodInput = z.infer<typeof CustomFoodInput>;
+
+export const RecipeInput = z.object({
+  name: foodName,
+  foodGroup: z.string().trim().max(100).nullable().default('Recipes'),
+  ingredients: z
+    .array(
+      z.object({
+        foodId: FoodId,
+        grams: z.number().positive({ message: 'Each ingredient needs an amount above 0 g.' }).max(20000),
+      }),
+    )
+    .min(1, { message: 'Add at least one ingredient.' })
+    .max(100),
+  servings: z.number().positive({ message: 'Servings must be more than 0.' }).max(1000).default(1),
+  /** Weight after cooking; when set, per-100 g values account for water lost or gained. */
+  finalWeightG: z.number().positive().max(100000).nullable().default(null),
+});
+export type RecipeInput = z.infer<typeof RecipeInput>;
+
+export const FoodUsage = z.object({ entries: z.number(), clients: z.number(), lastUsed: IsoDate.nullable() });
+
+export const ImportError = z.object({
+  /** 1-based row number in the named file (the header is row 1). */
+  row: z.number(),
+  file: z.string(),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof ImportError>;
+
+export const ImportReport = z.object({
+  jobId: z.string(),
+  /** True only when every row was valid and the whole file was stored. */
+  committed: z.boolean(),
+  rowsRead: z.number(),
+  foodsImported: z.number(),
+  portionsImported: z.number(),
+  errors: z.array(ImportError),
+  /** Errors beyond this many are counted but not listed. */
+  errorCount: z.number(),
+  datasetId: z.string().nullable(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Where each app field is in a practitioner's CSV (column header names), and its unit scale. */
+export const CsvMapping = z.object({
+  name: z.string().min(1, { message: 'Choose the column with the food name.' }),
+  id: z.string().nullable().default(null),
+  foodGroup: z.string().nullable().default(null),
+  /** Nutrient key → column header. Values are per 100 g in the app's units unless scaled. */
+  nutrients: z.partialRecord(NutrientKey, z.string().min(1)),
+  /** Energy given in kJ rather than kcal (converted at 4.184 kJ/kcal). */
+  energyInKj: z.boolean().default(false),
+  delimiter: z.enum([',', ';', '\t']).nullable().default(null),
+  decimalComma: z.boolean().default(false),
+});
+export type CsvMapping = z.infer<typeof CsvMapping>;
+
+const base64 = z
+  .string()
+  .max(90_000_000, { message: 'The file is too large (at most 64 MB).' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The file data is not valid base64.' });
+
+export const FileUpload = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  dataBase64: base64,
+});
+
+export const CsvPreview = z.object({
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  sampleRows: z.array(z.array(z.string())),
+  rowCount: z.number(),
+  /** A mapping guessed from the headers (CIQUAL, CoFID and FDC-like names), for the form to start from. */
+  suggested: CsvMapping.partial(),
+});
+
+export const FoodDataset = z.object({
+  id: z.string(),
+  name: z.string(),
+  format: z.string(),
+  fileName: z.string().nullable(),
+  citation: z.string().nullable(),
+  foodCount: z.number(),
+  importedAt: z.number(),
+});
+
+export { Id };

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { FoodId, NutrientKey, Nutrients } from './schemas-foods.ts';
+import { Id, IsoDate, TargetKey } from './schemas.ts';
+
+export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
+export const Meal = z.enum(MEALS, { message: 'Choose a meal.' });
+
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a time like 08:30.' });
+
+/**
+ * Data-quality bounds: outside `reject` is impossible and refused; outside `warn` is implausible and
+ * needs the practitioner's confirmation (`confirm: true`). The numbers are the app's own policy:
+ * one logged amount above 5 kg of a food, more than 24 h of activity or sleep in a day, or sleep quality
+ * off the 1–5 scale cannot be real; the warning levels catch typing slips (an extra zero).
+ */
+export const BOUNDS = {
+  grams: { reject: [0, 5000], warn: [1, 1500] },
+  minutes: { reject: [0, 1440], warn: [1, 360] },
+  sleepHours: { reject: [0, 24], warn: [3, 14] },
+  dayEnergyKcal: { warn: [0, 8000] },
+} as const;
+
+const common = {
+  clientId: Id,
+  date: IsoDate,
+  time: LocalTime.nullable().default(null),
+  note: z.string().trim().max(1000).nullable().default(null),
+  /** Save even though the entry is implausible (the warning was shown). */
+  confirm: z.boolean().default(false),
+};
+
+export const DietEntryInput = z
+  .object({
+    kind: z.literal('diet'),
+    ...common,
+    meal: Meal.nullable().default(null),
+    foodId: FoodId,
+    /** Either grams, or a household amount such as "1 medium" or "2 cups" matched to the food's measures. */
+    grams: z
+      .number({ message: 'Enter the amount in grams.' })
+      .gt(BOUNDS.grams.reject[0], { message: 'The amount must be more than 0 g.' })
+      .max(BOUNDS.grams.reject[1], { message: 'More than 5 kg in one entry cannot be right.' })
+      .nullable()
+      .default(null),
+    amount: z.string().trim().max(100).nullable().default(null),
+  })
+  .refine((e) => (e.grams === null) !== (e.amount === null || e.amount === ''), {
+    message: 'Give either grams or a household measure (such as "1 medium").',
+    path: ['amount'],
+  });
+
+export const ActivityEntryInput = z.object({
+  kind: z.literal('activity'),
+  ...common,
+  activity: z.string().min(1).max(60),
+  minutes: z
+    .number({ message: 'Enter the minutes.' })
+    .gt(0, { message: 'The duration must be more than 0 minutes.' })
+    .max(BOUNDS.minutes.reject[1], { message: 'More than 24 hours in one day cannot be right.' }),
+});
+
+export const SleepEntryInput = z.object({
+  kind: z.literal('sleep'),
+  ...common,
+  hours: z
+    .number({ message: 'Enter the hours slept.' })
+    .gt(0, { message: 'Sleep must be more than 0 hours.' })
+    .max(BOUNDS.sleepHours.reject[1], { message: 'More than 24 hours of sleep in one day cannot be right.' }),
+  quality: z
+    .number({ message: 'Rate the quality from 1 to 5.' })
+    .int({ message: 'Rate the quality from 1 to 5.' })
+    .min(1, { message: 'Rate the quality from 1 to 5.' })
+    .max(5, { message: 'Rate the quality from 1 to 5.' }),
+});
+
+export const EntryInput = z.discriminatedUnion('kind', [DietEntryInput, ActivityEntryInput, SleepEntryInput]);
+export type EntryInput = z.infer<typeof EntryInput>;
+
+export const LogEntry = z.object({
+  id: Id,
+  clientId: Id,
+  kind: z.enum(['diet', 'activity', 'sleep']),
+  date: IsoDate,
+  time: z.string().nullable(),
+  source: z.enum(['manual', 'photo', 'import']),
+  note: z.string().nullable(),
+  meal: Meal.nullable(),
+  food: z.object({ id: FoodId, name: z.string(), amountLabel: z.string(), grams: z.number() }).nullable(),
+  activity: z
+    .object({ key: z.string(), label: z.string(), met: z.number(), minutes: z.number(), kcal: z.number().nullable() })
+    .nullable(),
+  sleep: z.object({ hours: z.number(), quality: z.number() }).nullable(),
+  nutrients: Nutrients,
+  updatedAt: z.number(),
+});
+export type LogEntry = z.infer<typeof LogEntry>;
+
+export const SaveResult = z.object({ entry: LogEntry, warnings: z.array(z.string()) });
+
+export const Activity = z.object({ key: z.string(), label: z.string(), met: z.number(), code: z.string() });
+
+export const STATUSES = ['low', 'ok', 'high', 'untracked'] as const;
+export const NutrientStatus = z.object({
+  key: TargetKey,
+  label: z.string(),
+  unit: z.string(),
+  value: z.number().nullable(),
+  target: z.number(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  kind: z.string(),
+  status: z.enum(STATUSES),
+  /** value / target, for bars. */
+  ratio: z.number().nullable(),
+});
+export type NutrientStatus = z.infer<typeof NutrientStatus>;
+
+export const DayView = z.object({
+  clientId: Id,
+  date: IsoDate,
+  dietEntries: z.number(),
+  totals: Nutrients,
+  /** Null when the profile lacks what targets need. */
+  statuses: z.array(NutrientStatus).nullable(),
+  activityMin: z.number(),
+  burnedKcal: z.number(),
+  sleepHours: z.number().nullable(),
+  sleepQuality: z.number().nullable(),
+  warnings: z.array(z.string()),
+});
+export type DayView = z.infer<typeof DayView>;
+
+export const TREND_KEYS = ['energyKcal', 'proteinG', 'carbG', 'fatG', 'fibreG', 'sodiumMg'] as const;
+export const TrendKey = z.enum(TREND_KEYS);
+
+export const TrendDay = z.object({
+  date: IsoDate,
+  logged: z.boolean(),
+  values: z.partialRecord(TrendKey, z.number().nullable()),
+  /** Means over the logged days in the 7 and 30 days ending on this date (SQL window functions). */
+  mean7: z.partialRecord(TrendKey, z.number().nullable()),
+  mean30: z.partialRecord(TrendKey, z.number().nullable()),
+  activityMin: z.number(),
+  burnedKcal: z.number(),
+  sleepHours: z.number().nullable(),
+  sleepQuality: z.number().nullable(),
+});
+
+export const TrendsView = z.object({
+  clientId: Id,
+  from: IsoDate,
+  to: IsoDate,
+  days: z.array(TrendDay),
+  daysLogged: z.number(),
+  /** Share of energy from protein, carbohydrate and fat over the logged days (Atwater 4/4/9). */
+  macroSplit: z.object({ proteinPct: z.number(), carbPct: z.number(), fatPct: z.number() }).nullable(),
+  targets: z.partialRecord(TrendKey, z.number()),
+});
+export type TrendsView = z.infer<typeof TrendsView>;
+
+export const LogImportReport = z.object({
+  committed: z.boolean(),
+  rowsRead: z.number(),
+  entriesImported: z.number(),
+  errors: z.array(z.object({ row: z.number(), message: z.string() })),
+  errorCount: z.number(),
+});
+
+export { NutrientKey };

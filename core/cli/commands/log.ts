@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Core } from '../../app.ts';
+import { MEALS, type EntryInput } from '../../api/schemas-log.ts';
+import { localIsoDate } from '../../util/clock.ts';
+import { CliError, rpc } from '../rpc.ts';
+import { resolveClient, resolveFood } from './resolve.ts';
+
+export async function logAdd(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      client: { type: 'string' },
+      food: { type: 'string' },
+      amount: { type: 'string' },
+      grams: { type: 'string' },
+      date: { type: 'string' },
+      time: { type: 'string' },
+      meal: { type: 'string' },
+      confirm: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (!values.client || !values.food) throw new CliError('log add needs --client and --food.', 2);
+  if ((values.amount === undefined) === (values.grams === undefined)) {
+    throw new CliError('Give either --amount "1 medium" or --grams 118.', 2);
+  }
+  const grams = values.grams === undefined ? null : Number(values.grams);
+  if (grams !== null && !Number.isFinite(grams))
+    throw new CliError(`--grams must be a number, not "${values.grams}".`, 2);
+  const meal = values.meal === undefined ? null : (MEALS.find((m) => m === values.meal) ?? null);
+  if (values.meal !== undefined && meal === null) throw new CliError(`--meal must be one of ${MEALS.join(', ')}.`, 2);
+  const client = await resolveClient(core, values.client);
+  const food = await resolveFood(core, values.food, client.id);
+  const input: EntryInput = {
+    kind: 'diet',
+    clientId: client.id,
+    date: values.date ?? localIsoDate(Date.now()),
+    time: values.time ?? null,
+    note: null,
+    confirm: values.confirm ?? false,
+    meal,
+    foodId: food.id,
+    grams,
+    amount: values.amount ?? null,
+  };
+  const { entry, warnings } = await rpc(core, 'log.add', input);
+  if (values.json) {
+    out(JSON.stringify({ entry, warnings }, null, 2));
+    return;
+  }
+  const kcal = entry.nutrients.energyKcal;
+  out(
+    `Logged ${entry.food?.amountLabel ?? ''} of ${entry.food?.name ?? food.name} for ${client.name} on ${entry.date}` +
+      (kcal === undefined ? '.' : ` (${Math.round(kcal)} kcal).`),
+  );
+}
+
+export async function exportRecord(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { client: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.client || !values.out) throw new CliError('export needs --client <id|name> and --out file.zip.', 2);
+  const client = await resolveClient(core, values.client);
+  const result = await rpc(core, 'export.client', { clientId: client.id });
+  // Owner-only: the export holds the client's whole record in the clear, by design (portability).
+  fs.writeFileSync(values.out, Buffer.from(result.dataBase64, 'base64'), { mode: 0o600 });
+  out(
+    `Wrote ${client.name}'s record to ${values.out} (${result.bytes.toLocaleString('en')} bytes). It is not encrypted: keep it safe.`,
+  );
+}

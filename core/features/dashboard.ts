@@ -1,0 +1,180 @@
+import { AppError } from '../api/errors.ts';
+import type { TargetValue } from '../api/schemas.ts';
+import { TREND_KEYS, type DayView, type NutrientStatus, type TrendsView } from '../api/schemas-log.ts';
+import type { Sqlite } from '../db/open.ts';
+import { NUTRIENTS, type NutrientValues } from '../foods/nutrients.ts';
+import type { TargetsService } from '../targets/targets-service.ts';
+
+/**
+ * The dashboard reads only daily_totals (kept exact by triggers on events) and the targets in force
+ * on each day. Rolling 7- and 30-day means are SQL window functions over a calendar of days, so a
+ * day without entries is missing data (skipped by AVG), never a day of zero intake.
+ */
+
+type DailyRow = Record<string, number | string | null>;
+
+const COLUMN_OF: Record<string, string> = Object.fromEntries(
+  NUTRIENTS.filter((n) => n.column !== null).map((n) => [n.key, n.column as string]),
+);
+
+/** How intake compares with a target of each kind (see TargetValue.kind in core/api/schemas.ts). */
+export function statusOf(t: TargetValue, value: number | null): NutrientStatus['status'] {
+  if (value === null) return 'untracked';
+  switch (t.kind) {
+    case 'limit':
+    case 'cdrr':
+      return value > (t.max ?? t.value) ? 'high' : 'ok';
+    case 'goal':
+    case 'amdr':
+      if (t.min !== null && value < t.min) return 'low';
+      if (t.max !== null && value > t.max) return 'high';
+      return 'ok';
+    default:
+      // RDA / AI: below the reference is low; above the UL (when one exists) is high.
+      if (value < (t.min ?? t.value)) return 'low';
+      if (t.max !== null && value > t.max) return 'high';
+      return 'ok';
+  }
+}
+
+/** Intake value for a target key from a daily_totals row (water: food water in litres). */
+function intakeFor(key: string, row: DailyRow | undefined): number | null {
+  if (!row || Number(row.diet_entries ?? 0) === 0) return null;
+  if (key === 'waterL') return null; // drinks are not logged, so food water alone would mislead
+  const col = COLUMN_OF[key];
+  if (!col) return null;
+  const v = row[col];
+  return typeof v === 'number' ? v : null;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface DashboardService {
+  day(clientId: string, date: string): DayView;
+  trends(clientId: string, from: string, to: string): TrendsView;
+}
+
+export function createDashboardService(sqlite: Sqlite, targets: TargetsService): DashboardService {
+  const dayRow = sqlite.prepare('SELECT * FROM daily_totals WHERE client_id = ? AND local_date = ?');
+  const trendKeyCols = TREND_KEYS.map((k) => [k, COLUMN_OF[k] as string] as const);
+  const windowCols = trendKeyCols
+    .map(
+      ([k, c]) =>
+        `avg(d.${c}) OVER (ORDER BY cal.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS m7_${k},
+         avg(d.${c}) OVER (ORDER BY cal.day ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS m30_${k},
+         d.${c} AS v_${k}`,
+    )
+    .join(',\n');
+  const trendsQuery = sqlite.prepare(`
+    WITH RECURSIVE cal(day) AS (
+      SELECT date(:start) UNION ALL SELECT date(day, '+1 day') FROM cal WHERE day < date(:to)
+    ),
+    d AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to AND diet_entries > 0),
+    a AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to)
+    SELECT cal.day AS day, d.diet_entries AS diet_entries,
+      ${windowCols},
+      coalesce(a.activity_min, 0) AS activity_min, coalesce(a.burned_kcal, 0) AS burned_kcal,
+      a.sleep_hours AS sleep_hours, a.sleep_quality AS sleep_quality
+    FROM cal LEFT JOIN d ON d.local_date = cal.day LEFT JOIN a ON a.local_date = cal.day
+    ORDER BY cal.day`);
+
+  return {
+    day(clientId, date) {
+      const view = targets.get(clientId, date);
+      const row = dayRow.get(clientId, date) as DailyRow | undefined;
+      const dietEntries = Number(row?.diet_entries ?? 0);
+      const totals: NutrientValues = {};
+      for (const n of NUTRIENTS) {
+        const v = n.column && row ? row[n.column] : null;
+        if (typeof v === 'number') totals[n.key] = v;
+      }
+      const warnings: string[] = [];
+      if (dietEntries === 0) warnings.push(`Nothing was eaten or drunk on ${date} according to the log.`);
+      const statuses =
+        view.targets?.map((t) => {
+          const value = intakeFor(t.key, row);
+          return {
+            key: t.key,
+            label: t.label,
+            unit: t.unit,
+            value,
+            target: t.value,
+            min: t.min,
+            max: t.max,
+            kind: t.kind,
+            status: statusOf(t, value),
+            ratio: value === null || t.value === 0 ? null : value / t.value,
+          } satisfies NutrientStatus;
+        }) ?? null;
+      if (!view.targets) warnings.push(`Add ${view.missing.join(', ')} to the profile to compare intake with targets.`);
+      return {
+        clientId,
+        date,
+        dietEntries,
+        totals,
+        statuses,
+        activityMin: Number(row?.activity_min ?? 0),
+        burnedKcal: Number(row?.burned_kcal ?? 0),
+        sleepHours: typeof row?.sleep_hours === 'number' ? row.sleep_hours : null,
+        sleepQuality: typeof row?.sleep_quality === 'number' ? row.sleep_quality : null,
+        warnings,
+      };
+    },
+
+    trends(clientId, from, to) {
+      if (from > to)
+        throw new AppError('invalid-input', 'The start of the range is after its end.', {
+          from: 'Must be on or before the end date.',
+        });
+      if (daysBetween(from, to) > 1100)
+        throw new AppError('invalid-input', 'Choose a range of at most three years.', { from: 'At most three years.' });
+      const view = targets.get(clientId, to);
+      // Start 29 days early so the 30-day means of the first days in range are complete.
+      const start = new Date(Date.parse(`${from}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+      const rows = trendsQuery.all({ client: clientId, start, to }) as DailyRow[];
+      const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+      const days = rows
+        .filter((r) => String(r.day) >= from)
+        .map((r) => {
+          const values: Record<string, number | null> = {};
+          const mean7: Record<string, number | null> = {};
+          const mean30: Record<string, number | null> = {};
+          for (const [k] of trendKeyCols) {
+            values[k] = num(r[`v_${k}`]);
+            mean7[k] = num(r[`m7_${k}`]);
+            mean30[k] = num(r[`m30_${k}`]);
+          }
+          return {
+            date: String(r.day),
+            logged: Number(r.diet_entries ?? 0) > 0,
+            values,
+            mean7,
+            mean30,
+            activityMin: Number(r.activity_min ?? 0),
+            burnedKcal: Number(r.burned_kcal ?? 0),
+            sleepHours: num(r.sleep_hours),
+            sleepQuality: num(r.sleep_quality),
+          };
+        });
+      const logged = days.filter((d) => d.logged);
+      let macroSplit: TrendsView['macroSplit'] = null;
+      const kcal = (k: 'proteinG' | 'carbG' | 'fatG', f: number): number =>
+        logged.reduce((s, d) => s + (d.values[k] ?? 0) * f, 0);
+      const p = kcal('proteinG', 4);
+      const c = kcal('carbG', 4);
+      const f = kcal('fatG', 9);
+      if (p + c + f > 0) {
+        const total = p + c + f;
+        macroSplit = { proteinPct: (100 * p) / total, carbPct: (100 * c) / total, fatPct: (100 * f) / total };
+      }
+      const targetValues: Partial<Record<(typeof TREND_KEYS)[number], number>> = {};
+      for (const t of view.targets ?? []) {
+        if ((TREND_KEYS as readonly string[]).includes(t.key))
+          targetValues[t.key as (typeof TREND_KEYS)[number]] = t.value;
+      }
+      return { clientId, from, to, days, daysLogged: logged.length, macroSplit, targets: targetValues };
+    },
+  };
+}

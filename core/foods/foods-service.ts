@@ -1,0 +1,424 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AppError } from '../api/errors.ts';
+import type {
+  CustomFoodInput,
+  Food,
+  FoodDataset,
+  FoodHit,
+  FoodUsage,
+  Nutrients,
+  RecipeInput,
+} from '../api/schemas-foods.ts';
+import type { Audit } from '../audit/audit.ts';
+import type { Db, Sqlite } from '../db/open.ts';
+import { events, foodDatasets, foodPortions, foods, recipeIngredients } from '../db/schema.ts';
+import { eventNutrientValues } from '../log/event-columns.ts';
+import { uuidv7 } from '../util/uuidv7.ts';
+import { scaleNutrients, type NutrientValues } from './nutrients.ts';
+import { formatAmount, formatGrams, resolvePortion } from './portions.ts';
+import { cleanNutrients, recipeNutrients } from './recipe-math.ts';
+import { searchFoods } from './search.ts';
+
+type FoodRow = typeof foods.$inferSelect;
+type Usage = z.infer<typeof FoodUsage>;
+type Dataset = z.infer<typeof FoodDataset>;
+
+export interface ResolvedAmount {
+  grams: number;
+  /** "1 medium (118 g)", "150 g" */
+  label: string;
+  /** In `grams` of the food; unknown nutrients are absent. */
+  nutrients: NutrientValues;
+  foodName: string;
+}
+
+export interface FoodUpdateResult {
+  food: Food;
+  /** Diet entries that use this food. */
+  pastEntries: number;
+  /** Of those, the entries recomputed with the new values (0 unless applyToPast). */
+  updatedPast: number;
+}
+
+export interface FoodsService {
+  search(query: string, clientId: string | undefined, limit: number): FoodHit[];
+  get(id: string): Food;
+  resolveAmount(foodId: string, amount: { grams: number } | { text: string }): ResolvedAmount;
+  usage(id: string): Usage;
+  createCustom(input: CustomFoodInput): Food;
+  updateCustom(id: string, input: CustomFoodInput, applyToPast: boolean): FoodUpdateResult;
+  createRecipe(input: RecipeInput): Food;
+  updateRecipe(id: string, input: RecipeInput, applyToPast: boolean): FoodUpdateResult;
+  remove(id: string): { id: string };
+  datasets(): Dataset[];
+  /** The food a name (or id) in an imported log file means, or null: the practitioner's own foods first. */
+  /** The food with this id or exact (case-insensitive) name; 'ambiguous' when several share the name. */
+  idByName(name: string): string | 'ambiguous' | null;
+}
+
+const SOURCE_NAMES: Record<string, string> = {
+  'usda-sr28': 'USDA SR28',
+  fdc: 'USDA FoodData Central import',
+  csv: 'Imported table',
+  custom: 'Custom food',
+  recipe: 'Recipe',
+};
+
+export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit; now: () => number }): FoodsService {
+  const { audit, now } = deps;
+
+  const load = (id: string, opts: { deleted?: boolean } = {}): FoodRow => {
+    const row = db.select().from(foods).where(eq(foods.id, id)).get();
+    if (!row || (row.deletedAt !== null && !opts.deleted)) {
+      throw new AppError('not-found', 'That food is not in the food database (it may have been deleted).');
+    }
+    return row;
+  };
+
+  const portionsOf = (id: string): (typeof foodPortions.$inferSelect)[] =>
+    db.select().from(foodPortions).where(eq(foodPortions.foodId, id)).orderBy(asc(foodPortions.seq)).all();
+
+  const provenance = (row: FoodRow): string => {
+    if (row.source === 'custom') return 'Custom food: values entered by the practitioner.';
+    if (row.source === 'recipe') {
+      return "Recipe: computed from its ingredients (each nutrient is the sum of the ingredients' known values).";
+    }
+    const ds = row.datasetId
+      ? db.select().from(foodDatasets).where(eq(foodDatasets.id, row.datasetId)).get()
+      : undefined;
+    if (!ds) return SOURCE_NAMES[row.source] ?? row.source;
+    return ds.citation ? `${ds.name}. ${ds.citation}` : ds.name;
+  };
+
+  const recipeOf = (row: FoodRow): Food['recipe'] => {
+    if (row.source !== 'recipe') return null;
+    const ingredients = db
+      .select({ foodId: recipeIngredients.foodId, name: foods.name, grams: recipeIngredients.grams })
+      .from(recipeIngredients)
+      .innerJoin(foods, eq(foods.id, recipeIngredients.foodId))
+      .where(eq(recipeIngredients.recipeId, row.id))
+      .orderBy(asc(recipeIngredients.seq))
+      .all();
+    const servings = row.servings ?? 1;
+    const totalGrams = row.finalWeightG ?? ingredients.reduce((s, i) => s + i.grams, 0);
+    const perServing = scaleNutrients(row.nutrients as NutrientValues, totalGrams / servings);
+    return { ingredients, servings, totalGrams, perServing: perServing as Nutrients };
+  };
+
+  const toFood = (row: FoodRow): Food => ({
+    id: row.id,
+    name: row.name,
+    foodGroup: row.foodGroup,
+    brand: row.brand,
+    source: row.source as Food['source'],
+    sourceId: row.sourceId,
+    provenance: provenance(row),
+    nutrients: row.nutrients as Nutrients,
+    portions: portionsOf(row.id).map((p) => ({
+      id: p.id,
+      amount: p.amount,
+      unit: p.unit,
+      label: `${formatAmount(p.amount)} ${p.unit}`,
+      grams: p.grams,
+    })),
+    editable: row.source === 'custom' || row.source === 'recipe',
+    recipe: recipeOf(row),
+    updatedAt: row.updatedAt,
+  });
+
+  const editable = (id: string, kind: 'custom' | 'recipe'): FoodRow => {
+    const row = load(id);
+    if (row.source === kind) return row;
+    if (row.source === 'recipe') throw new AppError('invalid-input', `${row.name} is a recipe: edit it as a recipe.`);
+    if (row.source === 'custom') throw new AppError('invalid-input', `${row.name} is a custom food, not a recipe.`);
+    throw new AppError(
+      'invalid-input',
+      `${row.name} comes from ${SOURCE_NAMES[row.source] ?? row.source} and cannot be changed. Create a custom food with your own values instead.`,
+    );
+  };
+
+  const replacePortions = (foodId: string, portions: { amount: number; unit: string; grams: number }[]): void => {
+    db.delete(foodPortions).where(eq(foodPortions.foodId, foodId)).run();
+    portions.forEach((p, i) => {
+      db.insert(foodPortions)
+        .values({ id: uuidv7(now()), foodId, seq: i + 1, amount: p.amount, unit: p.unit.trim(), grams: p.grams })
+        .run();
+    });
+  };
+
+  /** Recomputes past diet entries of a food from their stored grams; returns [entries, updated]. */
+  const applyToEntries = (row: FoodRow, per100g: NutrientValues, apply: boolean): [number, number] => {
+    const past = db
+      .select({ id: events.id, detail: events.detail })
+      .from(events)
+      .where(and(eq(events.foodId, row.id), eq(events.kind, 'diet'), isNull(events.deletedAt)))
+      .all();
+    if (!apply) return [past.length, 0];
+    let updated = 0;
+    const t = now();
+    for (const e of past) {
+      const grams = e.detail.grams;
+      // An entry without its grams cannot be recomputed; it keeps its values.
+      if (typeof grams !== 'number' || !(grams > 0)) continue;
+      const nutrients = scaleNutrients(per100g, grams);
+      db.update(events)
+        .set({
+          ...eventNutrientValues(nutrients),
+          detail: { ...e.detail, foodName: row.name, nutrients },
+          updatedAt: t,
+        })
+        .where(eq(events.id, e.id))
+        .run();
+      updated += 1;
+    }
+    return [past.length, updated];
+  };
+
+  const checkIngredients = (recipeId: string | null, recipeName: string, input: RecipeInput): FoodRow[] =>
+    input.ingredients.map((ing, i) => {
+      const row = db.select().from(foods).where(eq(foods.id, ing.foodId)).get();
+      if (!row || row.deletedAt !== null) {
+        throw new AppError(
+          'invalid-input',
+          `Ingredient ${i + 1} is not in the food database (it may have been deleted). Choose another food.`,
+        );
+      }
+      if (recipeId !== null && containsRecipe(ing.foodId, recipeId)) {
+        throw new AppError(
+          'invalid-input',
+          ing.foodId === recipeId
+            ? `${recipeName} cannot be an ingredient of itself.`
+            : `${row.name} already contains ${recipeName}, so it cannot be one of its ingredients (a recipe cannot contain itself).`,
+        );
+      }
+      return row;
+    });
+
+  /** Whether `foodId` is `target` or a recipe that uses it, at any depth. */
+  const containsRecipe = (foodId: string, target: string, seen = new Set<string>()): boolean => {
+    if (foodId === target) return true;
+    if (seen.has(foodId)) return false;
+    seen.add(foodId);
+    const children = db
+      .select({ id: recipeIngredients.foodId })
+      .from(recipeIngredients)
+      .where(eq(recipeIngredients.recipeId, foodId))
+      .all();
+    return children.some((c) => containsRecipe(c.id, target, seen));
+  };
+
+  /** Writes a recipe's row, ingredients and "1 serving" portion; returns its per-100 g nutrients. */
+  const saveRecipe = (id: string, input: RecipeInput, rows: FoodRow[], t: number, create: boolean): NutrientValues => {
+    const math = recipeNutrients(
+      rows.map((r, i) => ({ nutrients: r.nutrients as NutrientValues, grams: input.ingredients[i]!.grams })),
+      input.finalWeightG,
+      input.servings,
+    );
+    const values = {
+      name: input.name,
+      foodGroup: input.foodGroup,
+      nutrients: math.per100g as Record<string, number>,
+      servings: input.servings,
+      finalWeightG: input.finalWeightG,
+      updatedAt: t,
+    };
+    if (create) {
+      db.insert(foods)
+        .values({
+          id,
+          source: 'recipe',
+          sourceId: null,
+          datasetId: null,
+          brand: null,
+          createdAt: t,
+          deletedAt: null,
+          ...values,
+        })
+        .run();
+    } else {
+      db.update(foods).set(values).where(eq(foods.id, id)).run();
+      db.delete(recipeIngredients).where(eq(recipeIngredients.recipeId, id)).run();
+    }
+    input.ingredients.forEach((ing, i) => {
+      db.insert(recipeIngredients)
+        .values({ id: uuidv7(t), recipeId: id, foodId: ing.foodId, grams: ing.grams, seq: i + 1 })
+        .run();
+    });
+    replacePortions(id, [{ amount: 1, unit: 'serving', grams: math.totalGrams / input.servings }]);
+    return math.per100g;
+  };
+
+  const changed = (before: Record<string, unknown>, after: Record<string, unknown>): string[] =>
+    Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+
+  return {
+    search(query, clientId, limit) {
+      return searchFoods(sqlite, { query, clientId, limit });
+    },
+
+    get(id) {
+      return toFood(load(id));
+    },
+
+    resolveAmount(foodId, amount) {
+      // Deleted foods still resolve, so an old entry that uses one can be edited.
+      const row = load(foodId, { deleted: true });
+      let grams: number;
+      let label: string;
+      if ('grams' in amount) {
+        if (!(amount.grams > 0)) throw new AppError('invalid-input', 'The amount must be more than 0 g.');
+        grams = amount.grams;
+        label = `${formatGrams(grams)} g`;
+      } else {
+        ({ grams, label } = resolvePortion(portionsOf(foodId), amount.text, row.name));
+      }
+      return { grams, label, nutrients: scaleNutrients(row.nutrients as NutrientValues, grams), foodName: row.name };
+    },
+
+    usage(id) {
+      load(id, { deleted: true });
+      const r = db
+        .select({
+          entries: sql<number>`count(*)`,
+          clients: sql<number>`count(DISTINCT ${events.clientId})`,
+          lastUsed: sql<string | null>`max(${events.localDate})`,
+        })
+        .from(events)
+        .where(and(eq(events.foodId, id), eq(events.kind, 'diet'), isNull(events.deletedAt)))
+        .get();
+      return { entries: r?.entries ?? 0, clients: r?.clients ?? 0, lastUsed: r?.lastUsed ?? null };
+    },
+
+    createCustom(input) {
+      const id = uuidv7(now());
+      const t = now();
+      db.transaction(() => {
+        db.insert(foods)
+          .values({
+            id,
+            source: 'custom',
+            sourceId: null,
+            datasetId: null,
+            name: input.name,
+            foodGroup: input.foodGroup,
+            brand: input.brand,
+            nutrients: cleanNutrients(input.nutrients) as Record<string, number>,
+            servings: null,
+            finalWeightG: null,
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+          })
+          .run();
+        replacePortions(id, input.portions);
+        audit.record('food', id, 'create', ['name', 'foodGroup', 'brand', 'nutrients', 'portions']);
+      });
+      return toFood(load(id));
+    },
+
+    updateCustom(id, input, applyToPast) {
+      const before = editable(id, 'custom');
+      const nutrients = cleanNutrients(input.nutrients);
+      const beforePortions = portionsOf(id).map((p) => ({ amount: p.amount, unit: p.unit, grams: p.grams }));
+      const after = { name: input.name, foodGroup: input.foodGroup, brand: input.brand, nutrients };
+      const fields = changed({ ...before, portions: beforePortions }, { ...after, portions: input.portions });
+      let counts: [number, number] = [0, 0];
+      db.transaction(() => {
+        db.update(foods)
+          .set({
+            ...after,
+            nutrients: nutrients as Record<string, number>,
+            updatedAt: Math.max(now(), before.updatedAt + 1),
+          })
+          .where(eq(foods.id, id))
+          .run();
+        replacePortions(id, input.portions);
+        counts = applyToEntries({ ...before, name: input.name }, nutrients, applyToPast);
+        audit.record('food', id, 'update', counts[1] > 0 ? [...fields, 'pastEntries'] : fields);
+      });
+      return { food: toFood(load(id)), pastEntries: counts[0], updatedPast: counts[1] };
+    },
+
+    createRecipe(input) {
+      const id = uuidv7(now());
+      const rows = checkIngredients(null, input.name, input);
+      db.transaction(() => {
+        saveRecipe(id, input, rows, now(), true);
+        audit.record('food', id, 'create', ['name', 'foodGroup', 'ingredients', 'servings', 'finalWeightG']);
+      });
+      return toFood(load(id));
+    },
+
+    updateRecipe(id, input, applyToPast) {
+      const before = editable(id, 'recipe');
+      const rows = checkIngredients(id, input.name, input);
+      const beforeIngredients = recipeOf(before)!.ingredients.map((i) => ({ foodId: i.foodId, grams: i.grams }));
+      const fields = changed(
+        { ...before, ingredients: beforeIngredients },
+        {
+          name: input.name,
+          foodGroup: input.foodGroup,
+          ingredients: input.ingredients,
+          servings: input.servings,
+          finalWeightG: input.finalWeightG,
+        },
+      );
+      let counts: [number, number] = [0, 0];
+      db.transaction(() => {
+        const per100g = saveRecipe(id, input, rows, Math.max(now(), before.updatedAt + 1), false);
+        counts = applyToEntries({ ...before, name: input.name }, per100g, applyToPast);
+        audit.record('food', id, 'update', counts[1] > 0 ? [...fields, 'pastEntries'] : fields);
+      });
+      return { food: toFood(load(id)), pastEntries: counts[0], updatedPast: counts[1] };
+    },
+
+    remove(id) {
+      const row = load(id);
+      if (row.source !== 'custom' && row.source !== 'recipe') {
+        throw new AppError(
+          'invalid-input',
+          `${row.name} comes from ${SOURCE_NAMES[row.source] ?? row.source} and cannot be deleted. Only custom foods and recipes can be deleted.`,
+        );
+      }
+      const t = Math.max(now(), row.updatedAt + 1);
+      db.transaction(() => {
+        // Past entries keep their stored values; recipes that use it keep theirs too.
+        db.update(foods).set({ deletedAt: t, updatedAt: t }).where(eq(foods.id, id)).run();
+        audit.record('food', id, 'delete');
+      });
+      return { id };
+    },
+
+    datasets() {
+      return db
+        .select()
+        .from(foodDatasets)
+        .orderBy(asc(foodDatasets.importedAt))
+        .all()
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          format: d.format,
+          fileName: d.fileName,
+          citation: d.citation,
+          foodCount: d.foodCount,
+          importedAt: d.importedAt,
+        }));
+    },
+
+    idByName(name) {
+      const text = name.trim();
+      if (!text) return null;
+      const byId = sqlite.prepare('SELECT id FROM foods WHERE deleted_at IS NULL AND id = ?').get(text) as
+        { id: string } | undefined;
+      if (byId) return byId.id;
+      const rows = sqlite
+        .prepare('SELECT id FROM foods WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE LIMIT 2')
+        .all(text) as { id: string }[];
+      // Two foods with the same name (e.g. an FDC import beside SR28): refuse to guess.
+      if (rows.length > 1) return 'ambiguous';
+      return rows[0]?.id ?? null;
+    },
+  };
+}

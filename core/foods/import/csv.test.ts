@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, parseCsv, readCsvTable, sniffDelimiter } from './csv.ts';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('parseCsv', () => {
+  it('reads quoted fields, escaped quotes, embedded delimiters and newlines, with physical lines', () => {
+    const text = 'id,name,note\r\n1,"Banana, raw","He said ""ripe"""\r\n2,"Two\r\nline\nnote",x\n3,plain,\n';
+    const { rows, errors } = parseCsv(text, ',');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { line: 1, cells: ['id', 'name', 'note'] },
+      { line: 2, cells: ['1', 'Banana, raw', 'He said "ripe"'] },
+      { line: 3, cells: ['2', 'Two\r\nline\nnote', 'x'] },
+      { line: 6, cells: ['3', 'plain', ''] },
+    ]);
+  });
+
+  it('handles lone CR line ends, blank lines, a BOM and no final newline', () => {
+    const { rows } = parseCsv('\ufeffa;b\r\r1;2\r\n\n3;4', ';');
+    expect(rows).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 3, cells: ['1', '2'] },
+      { line: 5, cells: ['3', '4'] },
+    ]);
+  });
+
+  it('keeps a bare quote inside an unquoted field (inch marks in SR descriptions)', () => {
+    const { rows, errors } = parseCsv('unit,g\nmedium (7" to 7-7/8" long),118\n', ',');
+    expect(errors).toEqual([]);
+    expect(rows[1]?.cells).toEqual(['medium (7" to 7-7/8" long)', '118']);
+  });
+
+  it('keeps empty fields, trailing delimiters and empty quoted fields', () => {
+    const { rows } = parseCsv('a,b,c\n,,\n"",x,\n', ',');
+    expect(rows.slice(1).map((r) => r.cells)).toEqual([
+      ['', '', ''],
+      ['', 'x', ''],
+    ]);
+  });
+
+  it('reports an unterminated quote with the line it opened on', () => {
+    const { rows, errors } = parseCsv('a,b\n1,2\n3,"never closed\n4,5\n', ',');
+    expect(errors).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 3]);
+  });
+
+  it('reports text after a closing quote', () => {
+    const { errors } = parseCsv('a,b\n"x"y,2\n', ',');
+    expect(errors).toEqual([{ line: 2, message: 'unexpected text after a closing quote' }]);
+  });
+
+  it('parses tab-separated text', () => {
+    expect(parseCsv('a\tb\n1\t"x\ty"\n', '\t').rows[1]?.cells).toEqual(['1', 'x\ty']);
+  });
+});
+
+describe('sniffDelimiter', () => {
+  it('prefers the delimiter that splits records consistently, even when headers contain commas', () => {
+    const ciqual =
+      'alim_code;alim_nom_eng;Energy, Regulation EU No 1169/2011 (kcal/100g);Protein (g/100g)\n' +
+      '13000;Apple, raw;53,9;0,25\n' +
+      '13001;Pear, raw;56,2;0,38\n';
+    expect(sniffDelimiter(ciqual)).toBe(';');
+    expect(sniffDelimiter('a,b,c\n1,2,3\n')).toBe(',');
+    expect(sniffDelimiter('a\tb\n1,5\t2\n')).toBe('\t');
+    expect(sniffDelimiter('"fdc_id","description"\n"1","Milk; whole"\n')).toBe(',');
+  });
+
+  it('falls back to a comma for a single column', () => {
+    expect(sniffDelimiter('name\nApple\n')).toBe(',');
+  });
+});
+
+describe('decodeText', () => {
+  it('reads UTF-8 (dropping its BOM) and falls back to windows-1252 for other bytes', () => {
+    expect(decodeText(utf8('\ufeffcrème brûlée'))).toEqual({ text: 'crème brûlée', encoding: 'utf-8' });
+    // "Pâté; 5 µg – €" in windows-1252: â=E2 é=E9 µ=B5 en dash=96 euro=80.
+    const cp1252 = Uint8Array.from([
+      0x50, 0xe2, 0x74, 0xe9, 0x3b, 0x20, 0x35, 0x20, 0xb5, 0x67, 0x20, 0x96, 0x20, 0x80,
+    ]);
+    expect(decodeText(cp1252)).toEqual({ text: 'Pâté; 5 µg – €', encoding: 'windows-1252' });
+  });
+
+  it('reads UTF-16LE with a BOM (Excel "Unicode text")', () => {
+    const bytes = Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x09, 0x00, 0xe9, 0x00]);
+    expect(decodeText(bytes)).toEqual({ text: 'a\té', encoding: 'utf-16le' });
+  });
+});
+
+describe('readCsvTable', () => {
+  it('returns trimmed headers and data rows with their lines', () => {
+    const t = readCsvTable(utf8(' name ; kcal \nApple;52\n\nPear;57\n'));
+    expect(t.delimiter).toBe(';');
+    expect(t.headers).toEqual(['name', 'kcal']);
+    expect(t.rows).toEqual([
+      { line: 2, cells: ['Apple', '52'] },
+      { line: 4, cells: ['Pear', '57'] },
+    ]);
+  });
+
+  it('gives no headers for an empty file', () => {
+    expect(readCsvTable(new Uint8Array()).headers).toEqual([]);
+  });
+});

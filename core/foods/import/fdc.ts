@@ -1,0 +1,347 @@
+import { unzipSync } from 'fflate';
+import { AppError } from '../../api/errors.ts';
+import { NUTRIENTS, type NutrientKey } from '../nutrients.ts';
+import { readCsvTable, isBlankRow, type CsvRow, type CsvTable } from './csv.ts';
+import {
+  createErrorSink,
+  PROGRESS_EVERY,
+  type ParsedFood,
+  type ParsedImport,
+  type ParsedPortion,
+  type ParseProgress,
+} from './types.ts';
+
+/**
+ * USDA FoodData Central "CSV" downloads (https://fdc.nal.usda.gov/download-datasets): a zip of CSV
+ * files, usually inside one top folder. Layout per FDC's "Download & API Field Descriptions":
+ * food.csv (fdc_id, data_type, description, food_category_id), nutrient.csv (id, name, unit_name,
+ * nutrient_nbr), food_nutrient.csv (fdc_id, nutrient_id, amount per 100 g), food_portion.csv (fdc_id,
+ * seq_num, amount, measure_unit_id, portion_description, modifier, gram_weight), measure_unit.csv
+ * (id, name) and food_category.csv (id, code, description).
+ */
+
+/**
+ * FDC nutrient ids (nutrient.csv `id`; SR nutrient_nbr in brackets) → app keys, best source first.
+ * Energy: 1008 "Energy" KCAL [208]; Foundation foods give only the Atwater energies, of which the
+ * specific factors 2048 [958] are preferred over the general 4-4-9 factors 2047 [957], as SR's own 208
+ * used specific factors; last, kJ 1062 [268] / 4.184. Carbohydrate: 1005 "by difference" [205], else
+ * 1050 "by summation" [205.2]. Sugars: 2000 "Sugars, total including NLEA" [269], else 1063 "Sugars,
+ * Total" [269.3].
+ */
+export const FDC_NUTRIENT_MAP: Record<number, { key: NutrientKey; rank: number; unit: string }> = {
+  1008: { key: 'energyKcal', rank: 0, unit: 'KCAL' },
+  2048: { key: 'energyKcal', rank: 1, unit: 'KCAL' },
+  2047: { key: 'energyKcal', rank: 2, unit: 'KCAL' },
+  1062: { key: 'energyKcal', rank: 3, unit: 'KJ' },
+  1003: { key: 'proteinG', rank: 0, unit: 'G' }, // [203] Protein
+  1004: { key: 'fatG', rank: 0, unit: 'G' }, // [204] Total lipid (fat)
+  1005: { key: 'carbG', rank: 0, unit: 'G' },
+  1050: { key: 'carbG', rank: 1, unit: 'G' },
+  1258: { key: 'satFatG', rank: 0, unit: 'G' }, // [606] Fatty acids, total saturated
+  1292: { key: 'monoFatG', rank: 0, unit: 'G' }, // [645] Fatty acids, total monounsaturated
+  1293: { key: 'polyFatG', rank: 0, unit: 'G' }, // [646] Fatty acids, total polyunsaturated
+  1253: { key: 'cholesterolMg', rank: 0, unit: 'MG' }, // [601] Cholesterol
+  2000: { key: 'sugarG', rank: 0, unit: 'G' },
+  1063: { key: 'sugarG', rank: 1, unit: 'G' },
+  1235: { key: 'addedSugarG', rank: 0, unit: 'G' }, // [539] Sugars, added
+  1079: { key: 'fibreG', rank: 0, unit: 'G' }, // [291] Fiber, total dietary
+  1051: { key: 'waterG', rank: 0, unit: 'G' }, // [255] Water
+  1093: { key: 'sodiumMg', rank: 0, unit: 'MG' }, // [307] Sodium, Na
+  1092: { key: 'potassiumMg', rank: 0, unit: 'MG' }, // [306] Potassium, K
+  1087: { key: 'calciumMg', rank: 0, unit: 'MG' }, // [301] Calcium, Ca
+  1089: { key: 'ironMg', rank: 0, unit: 'MG' }, // [303] Iron, Fe
+  1090: { key: 'magnesiumMg', rank: 0, unit: 'MG' }, // [304] Magnesium, Mg
+  1091: { key: 'phosphorusMg', rank: 0, unit: 'MG' }, // [305] Phosphorus, P
+  1095: { key: 'zincMg', rank: 0, unit: 'MG' }, // [309] Zinc, Zn
+  1114: { key: 'vitaminDMcg', rank: 0, unit: 'UG' }, // [328] Vitamin D (D2 + D3)
+  1178: { key: 'vitaminB12Mcg', rank: 0, unit: 'UG' }, // [418] Vitamin B-12
+  1190: { key: 'folateMcg', rank: 0, unit: 'UG' }, // [435] Folate, DFE
+  1162: { key: 'vitaminCMg', rank: 0, unit: 'MG' }, // [401] Vitamin C, total ascorbic acid
+  1106: { key: 'vitaminAMcg', rank: 0, unit: 'UG' }, // [320] Vitamin A, RAE
+  1109: { key: 'vitaminEMg', rank: 0, unit: 'MG' }, // [323] Vitamin E (alpha-tocopherol)
+  1185: { key: 'vitaminKMcg', rank: 0, unit: 'UG' }, // [430] Vitamin K (phylloquinone)
+};
+
+/**
+ * Food data types imported. The full FDC download also holds laboratory samples (sub_sample_food,
+ * market_acquistion [sic], agricultural_acquisition, sample_food): single analyses behind the
+ * Foundation averages, not foods to log. Rows that refer to them are skipped, not errors.
+ */
+export const FDC_FOOD_TYPES = new Set([
+  'sr_legacy_food',
+  'foundation_food',
+  'survey_fndds_food',
+  'branded_food',
+  'experimental_food',
+]);
+
+/** SR Legacy's measure_unit_id for "undetermined": the unit words are in `modifier` instead. */
+const UNDETERMINED_UNIT = 9999;
+
+const FILES = {
+  food: { name: 'food.csv', required: true, columns: ['fdc_id', 'data_type', 'description', 'food_category_id'] },
+  nutrient: { name: 'nutrient.csv', required: true, columns: ['id', 'name', 'unit_name'] },
+  foodNutrient: { name: 'food_nutrient.csv', required: true, columns: ['fdc_id', 'nutrient_id', 'amount'] },
+  portion: {
+    name: 'food_portion.csv',
+    required: false,
+    columns: ['fdc_id', 'seq_num', 'amount', 'measure_unit_id', 'portion_description', 'modifier', 'gram_weight'],
+  },
+  unit: { name: 'measure_unit.csv', required: false, columns: ['id', 'name'] },
+  category: { name: 'food_category.csv', required: false, columns: ['id', 'description'] },
+} as const;
+type FileKey = keyof typeof FILES;
+
+/** One CSV of the archive with column lookup by name. */
+interface FdcTable {
+  name: string;
+  table: CsvTable;
+  col: Record<string, number>;
+}
+
+/** Unzips the CSVs we read; a file may sit in any folder (the shallowest copy wins). */
+function unzipFdc(bytes: Uint8Array): { files: Map<string, Uint8Array>; names: string[] } {
+  const wanted = new Set<string>(Object.values(FILES).map((f) => f.name));
+  const names: string[] = [];
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        return !f.name.startsWith('__MACOSX/') && wanted.has(baseName(f.name));
+      },
+    });
+  } catch (err) {
+    throw damaged(err instanceof Error ? err.message : 'unknown error');
+  }
+  // fflate trusts the central directory; when it is overwritten, entry names come out as garbage.
+  if (names.some((n) => n.length > 260 || [...n].some((c) => c.charCodeAt(0) < 0x20 || c === '\ufffd')))
+    throw damaged('its list of files is garbled');
+  const out = new Map<string, { depth: number; data: Uint8Array }>();
+  for (const [path, data] of Object.entries(entries)) {
+    const base = baseName(path);
+    const depth = path.split('/').length;
+    const prev = out.get(base);
+    if (!prev || depth < prev.depth) out.set(base, { depth, data });
+  }
+  return { files: new Map([...out].map(([k, v]) => [k, v.data])), names };
+}
+
+function damaged(why: string): AppError {
+  return new AppError(
+    'invalid-input',
+    `The file is not a readable zip archive (${why}): it may be damaged or incomplete. Download it again from FoodData Central.`,
+  );
+}
+
+function baseName(path: string): string {
+  return (path.split('/').pop() ?? '').toLowerCase();
+}
+
+const INT_RE = /^\d+$/;
+const NUM_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Reads a FoodData Central CSV zip into validated foods. Stores nothing. */
+export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => {}): ParsedImport {
+  const { files, names } = unzipFdc(bytes);
+  const missingFiles = Object.values(FILES)
+    .filter((f) => f.required && !files.has(f.name))
+    .map((f) => f.name);
+  if (missingFiles.length > 0) {
+    const holds =
+      names.length === 0 ? 'no files at all' : `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
+    throw new AppError(
+      'invalid-input',
+      `This archive has no ${missingFiles.join(', ')} (it holds ${holds}): it may be damaged, or not a FoodData Central "CSV" download (for example the SR Legacy or Foundation Foods zip).`,
+    );
+  }
+
+  const errors = createErrorSink();
+  const tables: Partial<Record<FileKey, FdcTable>> = {};
+  for (const [key, spec] of Object.entries(FILES) as [FileKey, (typeof FILES)[FileKey]][]) {
+    const data = files.get(spec.name);
+    if (!data) continue;
+    const table = readCsvTable(data, ',');
+    if (table.headers.length === 0) throw new AppError('invalid-input', `${spec.name} in the archive is empty.`);
+    const col: Record<string, number> = {};
+    const headers = table.headers.map((h) => h.toLowerCase());
+    const missingCols = spec.columns.filter((c) => !headers.includes(c));
+    if (missingCols.length > 0) {
+      throw new AppError(
+        'invalid-input',
+        `${spec.name} has no column ${missingCols.map((c) => `"${c}"`).join(', ')}: it is not in the FoodData Central layout.`,
+      );
+    }
+    for (const c of spec.columns) col[c] = headers.indexOf(c);
+    for (const e of table.errors) errors.add(spec.name, e.line, e.message);
+    tables[key] = { name: spec.name, table, col };
+  }
+  const total = Object.values(tables).reduce((sum, t) => sum + t.table.rows.length, 0);
+  let done = 0;
+  const tick = (name: string): void => {
+    done += 1;
+    if (done % PROGRESS_EVERY === 0) onProgress(done, total, `Checking ${name}`);
+  };
+  /** Visits the non-blank rows of a table with a typed cell getter. */
+  const each = (t: FdcTable | undefined, visit: (get: (c: string) => string, row: CsvRow) => void): void => {
+    if (!t) return;
+    for (const row of t.table.rows) {
+      tick(t.name);
+      if (isBlankRow(row)) continue;
+      visit((c) => (row.cells[t.col[c] ?? -1] ?? '').trim(), row);
+    }
+  };
+
+  // measure_unit.csv and food_category.csv: lookups.
+  const units = new Map<string, string>();
+  each(tables.unit, (get) => units.set(get('id'), get('name')));
+  const categories = new Map<string, string>();
+  each(tables.category, (get) => categories.set(get('id'), get('description')));
+  // nutrient.csv: the unit each nutrient is given in.
+  const nutrientUnits = new Map<number, string>();
+  each(tables.nutrient, (get) => nutrientUnits.set(Number(get('id')), get('unit_name').toUpperCase()));
+
+  // food.csv
+  const foods = new Map<string, { food: ParsedFood; ranks: Partial<Record<NutrientKey, number>> }>();
+  const skipped = new Set<string>();
+  const foodRowOf = new Map<string, number>();
+  const food = tables.food;
+  each(food, (get, row) => {
+    const bad = (m: string): void => errors.add(FILES.food.name, row.line, m);
+    const id = get('fdc_id');
+    if (!INT_RE.test(id)) return bad(`fdc_id "${id}" is not a whole number`);
+    const first = foodRowOf.get(id);
+    if (first !== undefined) return bad(`fdc_id ${id} is already used on row ${first}`);
+    foodRowOf.set(id, row.line);
+    if (!FDC_FOOD_TYPES.has(get('data_type'))) {
+      skipped.add(id);
+      return;
+    }
+    const name = get('description').replace(/\s+/g, ' ');
+    if (name === '') return bad(`fdc_id ${id} has no description`);
+    const cat = get('food_category_id');
+    const foodGroup = cat === '' ? null : (categories.get(cat) ?? (INT_RE.test(cat) ? null : cat));
+    foods.set(id, { food: { sourceId: id, name, foodGroup, nutrients: {}, portions: [] }, ranks: {} });
+  });
+
+  const lookup = (file: string, line: number, id: string): ReturnType<typeof foods.get> | null => {
+    const entry = foods.get(id);
+    if (entry) return entry;
+    if (!skipped.has(id) && !foodRowOf.has(id)) {
+      errors.add(
+        file,
+        line,
+        INT_RE.test(id) ? `refers to fdc_id ${id} which is not in food.csv` : `fdc_id "${id}" is not a whole number`,
+      );
+    }
+    return null;
+  };
+
+  // food_nutrient.csv
+  const seen = new Set<string>();
+  each(tables.foodNutrient, (get, row) => {
+    const file = FILES.foodNutrient.name;
+    const bad = (m: string): void => errors.add(file, row.line, m);
+    const nid = get('nutrient_id');
+    if (!INT_RE.test(nid)) return bad(`nutrient_id "${nid}" is not a whole number`);
+    const raw = get('amount');
+    if (raw !== '' && !NUM_RE.test(raw)) return bad(`amount "${raw}" is not a number`);
+    const entry = lookup(file, row.line, get('fdc_id'));
+    if (!entry || raw === '') return;
+    const map = FDC_NUTRIENT_MAP[Number(nid)];
+    if (!map) return;
+    const pair = `${get('fdc_id')}/${nid}`;
+    if (seen.has(pair)) return bad(`nutrient ${nid} is given twice for fdc_id ${get('fdc_id')}`);
+    seen.add(pair);
+    const amount = Number(raw);
+    if (amount < 0) return bad(`amount ${raw} must not be negative`);
+    const value = convert(amount, nutrientUnits.get(Number(nid)) ?? map.unit, map.key);
+    if (value === null)
+      return bad(`nutrient ${nid} is in ${nutrientUnits.get(Number(nid))}, which cannot be converted`);
+    if (value > 100_000) return bad(`amount ${raw} is implausibly large for 100 g`);
+    const prevRank = entry.ranks[map.key];
+    if (prevRank === undefined || map.rank < prevRank) {
+      entry.ranks[map.key] = map.rank;
+      entry.food.nutrients[map.key] = value;
+    }
+  });
+
+  // food_portion.csv
+  const order = new Map<ParsedPortion, number>();
+  each(tables.portion, (get, row) => {
+    const file = FILES.portion.name;
+    const bad = (m: string): void => errors.add(file, row.line, m);
+    const before = errors.count;
+    const grams = get('gram_weight');
+    if (!NUM_RE.test(grams)) bad(grams === '' ? 'gram_weight is empty' : `gram_weight "${grams}" is not a number`);
+    else if (Number(grams) <= 0) bad('gram_weight must be more than 0');
+    const amountRaw = get('amount');
+    // An empty amount means one of the measure (Foundation portions leave it out when it is 1).
+    if (amountRaw !== '' && !NUM_RE.test(amountRaw)) bad(`amount "${amountRaw}" is not a number`);
+    else if (amountRaw !== '' && Number(amountRaw) <= 0) bad('amount must be more than 0');
+    const seqRaw = get('seq_num');
+    if (seqRaw !== '' && !INT_RE.test(seqRaw)) bad(`seq_num "${seqRaw}" is not a whole number`);
+    const unit = portionUnit(get, units, bad);
+    const entry = lookup(file, row.line, get('fdc_id'));
+    if (!entry || errors.count > before || unit === null) return;
+    const portion: ParsedPortion = {
+      seq: seqRaw === '' ? entry.food.portions.length + 1 : Number(seqRaw),
+      amount: amountRaw === '' ? 1 : Number(amountRaw),
+      unit,
+      grams: Number(grams),
+    };
+    order.set(portion, row.line);
+    entry.food.portions.push(portion);
+  });
+  onProgress(done, total, 'Checked the FoodData Central files');
+
+  const out = [...foods.values()].map(({ food: f }) => {
+    f.portions.sort((a, b) => a.seq - b.seq || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return f;
+  });
+  return { foods: out, errors: errors.list, errorCount: errors.count, rowsRead: total };
+}
+
+/**
+ * The measure's words. Known units: the unit name, with the modifier after a comma ("cup, chopped").
+ * SR Legacy uses 9999 ("undetermined") and puts the words in `modifier` ("medium (7" to 7-7/8"
+ * long)"); FNDDS also uses 9999 but its modifier is a numeric code, and its words are in
+ * portion_description.
+ */
+function portionUnit(get: (c: string) => string, units: Map<string, string>, bad: (m: string) => void): string | null {
+  const id = get('measure_unit_id');
+  const modifier = get('modifier');
+  const description = get('portion_description');
+  const words = (modifier !== '' && !INT_RE.test(modifier) ? modifier : '') || description;
+  if (id === String(UNDETERMINED_UNIT) || id === '') {
+    if (words === '') bad('has neither a modifier nor a portion_description to name the measure');
+    return words || null;
+  }
+  const name = units.get(id);
+  if (name === undefined) {
+    bad(`refers to measure_unit_id ${id} which is not in measure_unit.csv`);
+    return null;
+  }
+  if (name === 'undetermined') return words || null;
+  const extra = modifier !== '' && !INT_RE.test(modifier) ? modifier : '';
+  return extra ? `${name}, ${extra}` : name;
+}
+
+const MASS: Record<string, number> = { G: 1, MG: 1e-3, UG: 1e-6 };
+const APP_MASS: Record<string, number> = { g: 1, mg: 1e-3, µg: 1e-6 };
+const UNIT_OF = new Map<string, string>(NUTRIENTS.map((n) => [n.key, n.unit]));
+
+/** Converts an FDC amount in `fdcUnit` to the app's unit for `key`; null when not convertible. */
+function convert(amount: number, fdcUnit: string, key: NutrientKey): number | null {
+  const appUnit = UNIT_OF.get(key) ?? '';
+  if (appUnit === 'kcal') {
+    if (fdcUnit === 'KCAL') return amount;
+    // 1 kcal = 4.184 kJ (thermochemical calorie; FAO 2003, Food energy – methods of analysis, §3.3).
+    if (fdcUnit === 'KJ') return Math.round((amount / 4.184) * 100) / 100;
+    return null;
+  }
+  const from = MASS[fdcUnit === 'µG' ? 'UG' : fdcUnit];
+  const to = APP_MASS[appUnit];
+  if (from === undefined || to === undefined) return null;
+  return from === to ? amount : (amount * from) / to;
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../db/open.ts';
+import { clients, events, foods } from '../db/schema.ts';
+import { ensureBundledFoods } from './bundled.ts';
+import { ftsQuery, searchFoods, searchWords } from './search.ts';
+
+// One real SQLCipher database with the bundled SR28 table for the whole file (loading takes ~0.4 s);
+// the tests only read it, apart from rows with ids of their own.
+let dir: string;
+let opened: OpenedDatabase;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-search-'));
+  opened = openDatabase({ file: path.join(dir, 'bioai.db'), key: randomBytes(32), create: true });
+  ensureBundledFoods(opened, 1000);
+});
+afterAll(() => {
+  opened.sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const search = (query: string, clientId?: string, limit = 10) => searchFoods(opened.sqlite, { query, clientId, limit });
+const names = (query: string, limit = 10): string[] => search(query, undefined, limit).map((h) => h.name);
+
+describe('searchFoods ranking on the bundled table', () => {
+  it('puts "Bananas, raw" first for "banana", with its energy', () => {
+    const [first] = search('banana');
+    expect(first).toEqual({
+      id: 'usda:09040',
+      name: 'Bananas, raw',
+      foodGroup: 'Fruits and Fruit Juices',
+      source: 'usda-sr28',
+      energyKcalPer100g: 89,
+      recent: false,
+    });
+    // Baby foods and branded products do contain bananas, but are not what "banana" means.
+    expect(search('banana', undefined, 5).map((h) => h.foodGroup)).not.toContain('Baby Foods');
+  });
+
+  it('finds whole milk for "milk whole" and chicken for the prefix "chick"', () => {
+    expect(names('milk whole')[0]).toMatch(/^Milk, whole\b/);
+    const chick = names('chick');
+    expect(chick[0]).toMatch(/^Chicken\b/);
+    expect(chick.every((n) => /chick/i.test(n))).toBe(true);
+    expect(names('chicken breast')[0]).toMatch(/^Chicken, .*breast/);
+  });
+
+  it('ranks the food named first and plain foods over words deep in other names', () => {
+    expect(names('apple')[0]).toMatch(/^Apples, raw/);
+    expect(names('coffee')[0]).toMatch(/^Beverages, coffee/);
+    expect(names('olive oil')[0]).toBe('Oil, olive, salad or cooking');
+    expect(names('salmon')[0]).toMatch(/^Fish, salmon, .*raw/);
+  });
+
+  it('folds diacritics: "crème" finds what "creme" finds', () => {
+    const a = search('crème').map((h) => h.id);
+    expect(a.length).toBeGreaterThan(3);
+    expect(a).toEqual(search('creme').map((h) => h.id));
+  });
+
+  it('needs every word to match', () => {
+    expect(names('banana raw', 50).every((n) => /banana/i.test(n) && /\braw\b/i.test(n))).toBe(true);
+    expect(search('banana zzzqqq')).toEqual([]);
+  });
+
+  it.each(['"', 'AND OR (', '-', ':', 'name:banana', 'NEAR(a b', '*', "'", 'banana"', ') OR 1=1 --', '^', '{name}'])(
+    'never throws on odd input %j',
+    (q) => {
+      expect(() => search(q)).not.toThrow();
+    },
+  );
+
+  it('quotes every word so operators and column filters stay words', () => {
+    expect(searchWords('Name:Crème  brûlée -AND "x"')).toEqual(['name', 'creme', 'brulee', 'and', 'x']);
+    expect(ftsQuery(['and', 'or'])).toBe('"and"* "or"*');
+    expect(search('and or').length).toBeGreaterThan(0);
+  });
+});
+
+describe('searchFoods and the client', () => {
+  const clientId = '0190a000-0000-7000-8000-00000000c001';
+  beforeAll(() => {
+    const { db } = opened;
+    db.insert(clients)
+      .values({
+        id: clientId,
+        name: 'Test Client',
+        activityLevel: 'moderate',
+        dietPattern: 'omnivore',
+        allergies: [],
+        lifeStage: 'none',
+        tags: [],
+        energyEquation: 'mifflin',
+        createdAt: 1,
+        updatedAt: 1,
+      })
+      .run();
+    const entry = (id: string, foodId: string, at: number, deletedAt: number | null = null) =>
+      db
+        .insert(events)
+        .values({
+          id,
+          clientId,
+          kind: 'diet',
+          occurredAt: at,
+          localDate: '2026-03-01',
+          source: 'manual',
+          foodId,
+          detail: { grams: 100 },
+          createdAt: at,
+          updatedAt: at,
+          deletedAt,
+        })
+        .run();
+    entry('0190a000-0000-7000-8000-0000000e0001', 'usda:09041', 5000); // Bananas, dehydrated
+    entry('0190a000-0000-7000-8000-0000000e0002', 'usda:19400', 6000); // Snacks, banana chips
+    entry('0190a000-0000-7000-8000-0000000e0003', 'usda:09003', 7000, 8000); // Apples (entry deleted)
+  });
+
+  it("ranks the client's foods first, most recent first", () => {
+    const hits = search('banana', clientId);
+    expect(hits.slice(0, 3).map((h) => [h.id, h.recent])).toEqual([
+      ['usda:19400', true],
+      ['usda:09041', true],
+      ['usda:09040', false],
+    ]);
+    // Another client (or none) sees the plain ranking.
+    expect(search('banana')[0]?.id).toBe('usda:09040');
+  });
+
+  it("lists the client's recent foods for an empty query, and nothing without a client", () => {
+    expect(search('', clientId).map((h) => h.id)).toEqual(['usda:19400', 'usda:09041']);
+    expect(search('  ', clientId, 1).map((h) => h.id)).toEqual(['usda:19400']);
+    expect(search('')).toEqual([]);
+    expect(search('"', clientId).length).toBe(2);
+  });
+
+  it('never returns soft-deleted foods', () => {
+    const id = '0190a000-0000-7000-8000-0000000f0001';
+    opened.db
+      .insert(foods)
+      .values({ id, source: 'custom', name: 'Bananas, grandma style', nutrients: {}, createdAt: 1, updatedAt: 1 })
+      .run();
+    expect(search('bananas grandma').map((h) => h.id)).toEqual([id]);
+    opened.sqlite.prepare('UPDATE foods SET deleted_at = 2 WHERE id = ?').run(id);
+    expect(search('bananas grandma')).toEqual([]);
+  });
+});

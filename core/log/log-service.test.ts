@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../api/schemas.ts';
+import type { DayView, LogEntry, TrendsView } from '../api/schemas-log.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+
+const profile = {
+  name: 'Eva Log',
+  sex: 'female',
+  birthDate: '1986-05-05',
+  heightCm: 165,
+  weightKg: 60,
+  activityLevel: 'low-active',
+};
+const diet = (clientId: string, date: string, extra: object) => ({ kind: 'diet', clientId, date, ...extra });
+
+describe('logging through the contract', () => {
+  it('logs "1 medium" banana: 118 g, 105 kcal, 3.1 g fibre (USDA SR28 09040), and the day totals follow', async () => {
+    const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+    const c = await ok<Client>(core, 'clients.create', profile);
+    const { entry, warnings } = await ok<{ entry: LogEntry; warnings: string[] }>(
+      core,
+      'log.add',
+      diet(c.id, '2026-03-15', { foodId: 'usda:09040', amount: '1 medium', meal: 'breakfast' }),
+    );
+    expect(warnings).toEqual([]);
+    expect(entry.food).toMatchObject({ name: 'Bananas, raw', grams: 118 });
+    expect(entry.nutrients.energyKcal).toBeCloseTo(105.02, 2);
+    expect(entry.nutrients.fibreG).toBeCloseTo(3.068, 3);
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: '2026-03-15' });
+    expect(day.dietEntries).toBe(1);
+    expect(day.totals.energyKcal).toBeCloseTo(105.02, 2);
+    const fibre = day.statuses?.find((s) => s.key === 'fibreG');
+    expect(fibre).toMatchObject({ status: 'low' });
+    const sodium = day.statuses?.find((s) => s.key === 'sodiumMg');
+    expect(sodium?.status).toBe('ok');
+    expect(day.statuses?.find((s) => s.key === 'addedSugarG')?.status).toBe('untracked');
+  });
+
+  it('edits, deletes with undo, and copies a day; totals stay exact after each change', async () => {
+    const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+    const c = await ok<Client>(core, 'clients.create', profile);
+    const kcal = async (date: string): Promise<number | undefined> =>
+      (await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date })).totals.energyKcal;
+    const a = await ok<{ entry: LogEntry }>(
+      core,
+      'log.add',
+      diet(c.id, '2026-03-10', { foodId: 'usda:09040', grams: 100 }),
+    );
+    await ok(core, 'log.add', diet(c.id, '2026-03-10', { foodId: 'usda:09040', grams: 50 }));
+    expect(await kcal('2026-03-10')).toBeCloseTo(133.5, 5);
+    await ok(core, 'log.update', {
+      id: a.entry.id,
+      entry: diet(c.id, '2026-03-10', { foodId: 'usda:09040', grams: 200 }),
+    });
+    expect(await kcal('2026-03-10')).toBeCloseTo(222.5, 5);
+    await ok(core, 'log.delete', { id: a.entry.id });
+    expect(await kcal('2026-03-10')).toBeCloseTo(44.5, 5);
+    await ok(core, 'log.restore', { id: a.entry.id });
+    expect(await kcal('2026-03-10')).toBeCloseTo(222.5, 5);
+    // Moving an entry to another day moves its energy too.
+    await ok(core, 'log.update', {
+      id: a.entry.id,
+      entry: diet(c.id, '2026-03-11', { foodId: 'usda:09040', grams: 200 }),
+    });
+    expect(await kcal('2026-03-10')).toBeCloseTo(44.5, 5);
+    expect(await kcal('2026-03-11')).toBeCloseTo(178, 5);
+    expect(await ok(core, 'log.copyDay', { clientId: c.id, from: '2026-03-11', to: '2026-03-12' })).toEqual({
+      copied: 1,
+    });
+    expect(await kcal('2026-03-12')).toBeCloseTo(178, 5);
+    const list = await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '2026-03-01', to: '2026-03-31' });
+    expect(list.map((e) => e.date)).toEqual(['2026-03-10', '2026-03-11', '2026-03-12']);
+  });
+
+  it('rejects impossible entries and asks to confirm implausible ones; nothing is half-saved', async () => {
+    const core = await unlockedCore();
+    const c = await ok<Client>(core, 'clients.create', profile);
+    const count = async (): Promise<number> =>
+      (await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '2000-01-01', to: '2100-01-01' })).length;
+    expect(
+      await core.dispatch('log.add', diet(c.id, '2026-03-10', { foodId: 'usda:09040', grams: 6000 })),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      fields: { grams: 'More than 5 kg in one entry cannot be right.' },
+    });
+    expect(
+      await core.dispatch('log.add', diet(c.id, '2026-03-10', { foodId: 'usda:09040', grams: 2000 })),
+    ).toMatchObject({
+      ok: false,
+      code: 'implausible',
+      message: expect.stringContaining('very large amount'),
+    });
+    expect(await count()).toBe(0);
+    const confirmed = await ok<{ warnings: string[] }>(
+      core,
+      'log.add',
+      diet(c.id, '2026-03-10', { foodId: 'usda:09040', grams: 2000, confirm: true }),
+    );
+    expect(confirmed.warnings).toHaveLength(1);
+    expect(
+      await core.dispatch('log.add', diet(c.id, '2026-03-10', { foodId: 'usda:09040', amount: '1 bucket' })),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no measure called "bucket"'),
+    });
+    expect(await core.dispatch('log.add', diet(c.id, '2026-03-10', { foodId: 'usda:99999', grams: 10 }))).toMatchObject(
+      { ok: false },
+    );
+    expect(
+      await core.dispatch('log.add', { kind: 'sleep', clientId: c.id, date: '2026-03-10', hours: 25, quality: 3 }),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    });
+    expect(
+      await core.dispatch('log.add', { kind: 'sleep', clientId: c.id, date: '2026-03-10', hours: 7, quality: 6 }),
+    ).toMatchObject({
+      ok: false,
+      fields: { quality: 'Rate the quality from 1 to 5.' },
+    });
+    expect(await count()).toBe(1);
+  });
+
+  it('estimates activity energy from the Compendium MET and the client weight; sleep is averaged', async () => {
+    const core = await unlockedCore();
+    const c = await ok<Client>(core, 'clients.create', profile);
+    const r = await ok<{ entry: LogEntry }>(core, 'log.add', {
+      kind: 'activity',
+      clientId: c.id,
+      date: '2026-03-10',
+      activity: 'running-10kmh',
+      minutes: 30,
+    });
+    // 9.8 MET × 60 kg × 0.5 h = 294 kcal (Ainsworth 2011, code 12050).
+    expect(r.entry.activity).toMatchObject({ met: 9.8, minutes: 30, kcal: 294 });
+    await ok(core, 'log.add', { kind: 'sleep', clientId: c.id, date: '2026-03-10', hours: 7.5, quality: 4 });
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: '2026-03-10' });
+    expect(day).toMatchObject({ activityMin: 30, burnedKcal: 294, sleepHours: 7.5, sleepQuality: 4, dietEntries: 0 });
+    expect(
+      await core.dispatch('log.add', {
+        kind: 'activity',
+        clientId: c.id,
+        date: '2026-03-10',
+        activity: 'flying',
+        minutes: 5,
+      }),
+    ).toMatchObject({
+      ok: false,
+      message: 'Unknown activity "flying". Choose one from the list.',
+    });
+  });
+
+  it('trends: rolling means skip unlogged days, and the macro split is by Atwater energy', async () => {
+    const core = await unlockedCore();
+    const c = await ok<Client>(core, 'clients.create', profile);
+    // 100 g banana on the 1st, 300 g on the 3rd, nothing on the 2nd.
+    await ok(core, 'log.add', diet(c.id, '2026-01-01', { foodId: 'usda:09040', grams: 100 }));
+    await ok(core, 'log.add', diet(c.id, '2026-01-03', { foodId: 'usda:09040', grams: 300 }));
+    const t = await ok<TrendsView>(core, 'dashboard.trends', { clientId: c.id, from: '2026-01-01', to: '2026-01-03' });
+    expect(t.days.map((d) => d.logged)).toEqual([true, false, true]);
+    expect(t.days[1]?.values.energyKcal).toBeNull();
+    expect(t.days[2]?.mean7.energyKcal).toBeCloseTo((89 + 267) / 2, 5);
+    expect(t.daysLogged).toBe(2);
+    const split = t.macroSplit;
+    expect(split && split.proteinPct + split.carbPct + split.fatPct).toBeCloseTo(100, 5);
+    // Banana per 100 g: protein 1.09 g, carbohydrate 22.84 g, fat 0.33 g (SR28).
+    const p = 1.09 * 4;
+    const cb = 22.84 * 4;
+    const f = 0.33 * 9;
+    expect(split?.carbPct).toBeCloseTo((100 * cb) / (p + cb + f), 3);
+    expect(t.targets.energyKcal).toBeGreaterThan(1500);
+    expect(
+      await core.dispatch('dashboard.trends', { clientId: c.id, from: '2026-01-05', to: '2026-01-01' }),
+    ).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,387 @@
+import { and, asc, between, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../api/errors.ts';
+import { BOUNDS, type EntryInput, type LogEntry } from '../api/schemas-log.ts';
+import type { Audit } from '../audit/audit.ts';
+import type { ClientsService } from '../clients/clients.ts';
+import type { Db } from '../db/open.ts';
+import { events } from '../db/schema.ts';
+import type { NutrientValues } from '../foods/nutrients.ts';
+import { uuidv7 } from '../util/uuidv7.ts';
+import { ACTIVITIES, activityKcal, findActivity, type ActivityDef } from './activities.ts';
+import { eventNutrientValues } from './event-columns.ts';
+
+type Row = typeof events.$inferSelect;
+
+/** What logging needs from the food database (implemented by core/foods/foods-service.ts). */
+export interface FoodAmounts {
+  resolveAmount(
+    foodId: string,
+    amount: { grams: number } | { text: string },
+  ): { grams: number; label: string; nutrients: NutrientValues; foodName: string };
+}
+
+export interface SaveResult {
+  entry: LogEntry;
+  warnings: string[];
+}
+
+export interface LogService {
+  list(clientId: string, from: string, to: string): LogEntry[];
+  add(input: EntryInput, source?: 'manual' | 'import' | 'photo'): SaveResult;
+  update(id: string, input: EntryInput): SaveResult;
+  remove(id: string): { id: string };
+  restore(id: string): LogEntry;
+  copyDay(clientId: string, from: string, to: string, kinds: ('diet' | 'activity' | 'sleep')[]): { copied: number };
+  activities(): readonly ActivityDef[];
+  /**
+   * Stores all entries or none: each row is validated and inserted inside one transaction, and any
+   * row error rolls the whole file back. Implausible (but possible) rows are accepted, as the file
+   * was prepared on purpose; impossible ones are row errors.
+   */
+  importEntries(rows: { row: number; input: EntryInput }[]): {
+    imported: number;
+    errors: { row: number; message: string }[];
+  };
+}
+
+type DietDetail = {
+  foodId: string;
+  foodName: string;
+  grams: number;
+  amountLabel: string;
+  amountText: string | null;
+  nutrients: NutrientValues;
+};
+type ActivityDetail = {
+  activity: string;
+  label: string;
+  met: number;
+  minutes: number;
+  kcal: number | null;
+};
+type SleepDetail = {
+  hours: number;
+  quality: number;
+};
+type Detail = (DietDetail | ActivityDetail | SleepDetail) & { time: string | null; note: string | null };
+
+/** Local wall-clock time of the entry (noon when no time is given, so the day never shifts). */
+function occurredAt(date: string, time: string | null): number {
+  return new Date(`${date}T${time ?? '12:00'}:00`).getTime();
+}
+
+const fmt = (n: number): string => (Math.round(n * 10) / 10).toLocaleString('en-US');
+
+function toEntry(row: Row): LogEntry {
+  const d = row.detail as unknown as Detail;
+  const nutrients: NutrientValues = row.kind === 'diet' ? ((d as DietDetail).nutrients ?? {}) : {};
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    kind: row.kind,
+    date: row.localDate,
+    time: d.time ?? null,
+    source: row.source,
+    note: d.note ?? null,
+    meal: (row.meal as LogEntry['meal']) ?? null,
+    food:
+      row.kind === 'diet'
+        ? {
+            id: (d as DietDetail).foodId,
+            name: (d as DietDetail).foodName,
+            amountLabel: (d as DietDetail).amountLabel,
+            grams: (d as DietDetail).grams,
+          }
+        : null,
+    activity:
+      row.kind === 'activity'
+        ? {
+            key: (d as ActivityDetail).activity,
+            label: (d as ActivityDetail).label,
+            met: (d as ActivityDetail).met,
+            minutes: (d as ActivityDetail).minutes,
+            kcal: (d as ActivityDetail).kcal,
+          }
+        : null,
+    sleep: row.kind === 'sleep' ? { hours: (d as SleepDetail).hours, quality: (d as SleepDetail).quality } : null,
+    nutrients,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function createLogService(
+  db: Db,
+  deps: { foods: FoodAmounts; clients: ClientsService; audit: Audit; now: () => number },
+): LogService {
+  const { foods, clients, audit, now } = deps;
+
+  const load = (id: string, includeDeleted = false): Row => {
+    const row = db
+      .select()
+      .from(events)
+      .where(includeDeleted ? eq(events.id, id) : and(eq(events.id, id), isNull(events.deletedAt)))
+      .get();
+    if (!row) throw new AppError('not-found', 'That log entry does not exist (it may have been deleted).');
+    return row;
+  };
+
+  const dayEnergy = (clientId: string, date: string, excludeId: string | null): number => {
+    const r = db
+      .select({ kcal: sql<number>`coalesce(sum(${events.energyKcal}), 0)` })
+      .from(events)
+      .where(
+        and(
+          eq(events.clientId, clientId),
+          eq(events.localDate, date),
+          eq(events.kind, 'diet'),
+          isNull(events.deletedAt),
+          excludeId ? sql`${events.id} <> ${excludeId}` : undefined,
+        ),
+      )
+      .get();
+    return r?.kcal ?? 0;
+  };
+
+  /** Builds the row values for an entry and the plausibility warnings (bounds in schemas-log.ts). */
+  const build = (input: EntryInput, excludeId: string | null) => {
+    const client = clients.get(input.clientId);
+    const warnings: string[] = [];
+    const base = { time: input.time, note: input.note };
+    if (input.kind === 'diet') {
+      const amount = input.grams !== null ? { grams: input.grams } : { text: input.amount ?? '' };
+      const r = foods.resolveAmount(input.foodId, amount);
+      if (r.grams > BOUNDS.grams.reject[1]) {
+        throw new AppError('invalid-input', `${r.label} of ${r.foodName} is more than 5 kg: that cannot be right.`, {
+          amount: 'More than 5 kg in one entry cannot be right.',
+        });
+      }
+      if (r.grams > BOUNDS.grams.warn[1]) warnings.push(`${r.label} of ${r.foodName} is a very large amount.`);
+      if (r.grams < BOUNDS.grams.warn[0]) warnings.push(`${r.label} of ${r.foodName} is a very small amount.`);
+      const kcal = r.nutrients.energyKcal ?? 0;
+      const day = dayEnergy(input.clientId, input.date, excludeId) + kcal;
+      if (day > BOUNDS.dayEnergyKcal.warn[1]) {
+        warnings.push(`This brings ${input.date} to ${fmt(day)} kcal, more than 8,000 kcal in a day.`);
+      }
+      const detail: Detail = {
+        ...base,
+        foodId: input.foodId,
+        foodName: r.foodName,
+        grams: r.grams,
+        amountLabel: r.label,
+        amountText: input.amount,
+        nutrients: r.nutrients,
+      };
+      return {
+        warnings,
+        values: {
+          kind: 'diet' as const,
+          foodId: input.foodId,
+          meal: input.meal,
+          ...eventNutrientValues(r.nutrients),
+          detail,
+        },
+      };
+    }
+    if (input.kind === 'activity') {
+      const def = findActivity(input.activity);
+      if (!def) {
+        throw new AppError('invalid-input', `Unknown activity "${input.activity}". Choose one from the list.`, {
+          activity: 'Choose an activity from the list.',
+        });
+      }
+      if (input.minutes > BOUNDS.minutes.warn[1])
+        warnings.push(`${fmt(input.minutes)} minutes of ${def.label} is more than 6 hours.`);
+      const kcal = activityKcal(def.met, input.minutes, client.weightKg);
+      const detail: Detail = {
+        ...base,
+        activity: def.key,
+        label: def.label,
+        met: def.met,
+        minutes: input.minutes,
+        kcal,
+      };
+      return {
+        warnings,
+        values: { kind: 'activity' as const, durationMin: input.minutes, burnedKcal: kcal, detail },
+      };
+    }
+    if (input.hours < BOUNDS.sleepHours.warn[0] || input.hours > BOUNDS.sleepHours.warn[1]) {
+      warnings.push(`${fmt(input.hours)} hours of sleep is outside the usual 3–14 hours.`);
+    }
+    const detail: Detail = { ...base, hours: input.hours, quality: input.quality };
+    return {
+      warnings,
+      values: { kind: 'sleep' as const, sleepHours: input.hours, sleepQuality: input.quality, detail },
+    };
+  };
+
+  const requireConfirmation = (warnings: string[], confirm: boolean): void => {
+    if (warnings.length > 0 && !confirm) {
+      throw new AppError('implausible', `Please check: ${warnings.join(' ')} Save anyway if it is right.`);
+    }
+  };
+
+  const emptyColumns = eventNutrientValues({});
+
+  return {
+    list(clientId, from, to) {
+      clients.get(clientId);
+      return db
+        .select()
+        .from(events)
+        .where(and(eq(events.clientId, clientId), between(events.localDate, from, to), isNull(events.deletedAt)))
+        .orderBy(asc(events.localDate), asc(events.occurredAt), asc(events.id))
+        .all()
+        .map(toEntry);
+    },
+
+    add(input, source = 'manual') {
+      const { warnings, values } = build(input, null);
+      requireConfirmation(warnings, input.confirm);
+      const t = now();
+      const id = uuidv7(t);
+      db.transaction(() => {
+        db.insert(events)
+          .values({
+            ...emptyColumns,
+            ...values,
+            id,
+            clientId: input.clientId,
+            occurredAt: occurredAt(input.date, input.time),
+            localDate: input.date,
+            source,
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+          })
+          .run();
+        audit.record('event', input.clientId, 'log-add', [values.kind]);
+      });
+      return { entry: toEntry(load(id)), warnings };
+    },
+
+    update(id, input) {
+      const before = load(id);
+      if (before.clientId !== input.clientId) {
+        throw new AppError('invalid-input', 'A log entry cannot be moved to another client.');
+      }
+      const { warnings, values } = build(input, id);
+      requireConfirmation(warnings, input.confirm);
+      const t = Math.max(now(), before.updatedAt + 1);
+      db.transaction(() => {
+        db.update(events)
+          .set({
+            ...emptyColumns,
+            foodId: null,
+            meal: null,
+            durationMin: null,
+            burnedKcal: null,
+            sleepHours: null,
+            sleepQuality: null,
+            ...values,
+            occurredAt: occurredAt(input.date, input.time),
+            localDate: input.date,
+            updatedAt: t,
+          })
+          .where(eq(events.id, id))
+          .run();
+        audit.record('event', before.clientId, 'log-update', [values.kind]);
+      });
+      return { entry: toEntry(load(id)), warnings };
+    },
+
+    remove(id) {
+      const before = load(id);
+      const t = Math.max(now(), before.updatedAt + 1);
+      db.transaction(() => {
+        db.update(events).set({ deletedAt: t, updatedAt: t }).where(eq(events.id, id)).run();
+        audit.record('event', before.clientId, 'log-delete', [before.kind]);
+      });
+      return { id };
+    },
+
+    restore(id) {
+      const before = load(id, true);
+      if (before.deletedAt === null) return toEntry(before);
+      clients.get(before.clientId);
+      const t = Math.max(now(), before.updatedAt + 1);
+      db.transaction(() => {
+        db.update(events).set({ deletedAt: null, updatedAt: t }).where(eq(events.id, id)).run();
+        audit.record('event', before.clientId, 'log-restore', [before.kind]);
+      });
+      return toEntry(load(id));
+    },
+
+    copyDay(clientId, from, to, kinds) {
+      clients.get(clientId);
+      if (from === to)
+        throw new AppError('invalid-input', 'Choose a different day to copy to.', { to: 'Choose another day.' });
+      const rows = db
+        .select()
+        .from(events)
+        .where(and(eq(events.clientId, clientId), eq(events.localDate, from), isNull(events.deletedAt)))
+        .orderBy(asc(events.occurredAt))
+        .all()
+        .filter((r) => kinds.includes(r.kind));
+      if (rows.length === 0) throw new AppError('not-found', `Nothing of that kind is logged on ${from}.`);
+      const t = now();
+      db.transaction(() => {
+        for (const r of rows) {
+          const shift = occurredAt(to, '12:00') - occurredAt(from, '12:00');
+          db.insert(events)
+            .values({
+              ...r,
+              id: uuidv7(t),
+              localDate: to,
+              occurredAt: r.occurredAt + shift,
+              source: r.source,
+              createdAt: t,
+              updatedAt: t,
+            })
+            .run();
+        }
+        audit.record('event', clientId, 'log-copy-day', kinds);
+      });
+      return { copied: rows.length };
+    },
+
+    activities: () => ACTIVITIES,
+
+    importEntries(rows) {
+      const errors: { row: number; message: string }[] = [];
+      const t = now();
+      class Rollback extends Error {}
+      try {
+        db.transaction(() => {
+          for (const { row, input } of rows) {
+            try {
+              const { values } = build(input, null);
+              db.insert(events)
+                .values({
+                  ...emptyColumns,
+                  ...values,
+                  id: uuidv7(t),
+                  clientId: input.clientId,
+                  occurredAt: occurredAt(input.date, input.time),
+                  localDate: input.date,
+                  source: 'import',
+                  createdAt: t,
+                  updatedAt: t,
+                  deletedAt: null,
+                })
+                .run();
+            } catch (err) {
+              if (!(err instanceof AppError)) throw err;
+              errors.push({ row, message: err.message });
+            }
+          }
+          if (errors.length > 0) throw new Rollback();
+          if (rows[0]) audit.record('event', rows[0].input.clientId, 'log-import', [String(rows.length)]);
+        });
+      } catch (err) {
+        if (!(err instanceof Rollback)) throw err;
+      }
+      return { imported: errors.length ? 0 : rows.length, errors };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { createClient, setPassphrase } from './pages.ts';
+
+const PASSPHRASE = 'tomato basil 2026!';
+
+test('search "banana", log "1 medium" for a client, and the dashboard shows about 105 kcal and its fibre', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, PASSPHRASE);
+  await createClient(page, {
+    name: 'Dora Banana',
+    birthDate: '1980-02-01',
+    sex: 'Female',
+    heightCm: 160,
+    weightKg: 58,
+  });
+
+  // The food database finds bananas first.
+  await page.getByTestId('nav-foods').click();
+  await page.getByTestId('foods-search').fill('banana');
+  await expect(page.getByTestId('food-hit').first()).toContainText('Bananas, raw');
+
+  // Log one medium banana for the client today.
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('client-row').filter({ hasText: 'Dora Banana' }).click();
+  await page.getByTestId('client-tab-log').click();
+  await page.getByTestId('log-add-food').click();
+  await page.getByTestId('log-food-search').fill('banana');
+  await page.getByTestId('log-food-option').filter({ hasText: 'Bananas, raw' }).first().click();
+  await page.getByTestId('log-amount-measure').click();
+  await page.getByRole('option', { name: /^1 medium/ }).click();
+  await page.getByTestId('log-save').click();
+  await expect(page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' })).toContainText('105');
+
+  // 118 g × 89 kcal/100 g = 105 kcal; fibre 118 g × 2.6 g/100 g = 3.1 g (USDA SR28, NDB 09040).
+  await page.getByTestId('client-tab-dashboard').click();
+  await expect(page.getByTestId('status-value-energyKcal')).toContainText('105');
+  await expect(page.getByTestId('status-value-fibreG')).toContainText('3.1');
+  await expect(page.getByTestId('status-badge-fibreG')).toContainText(/low/i);
+});
+
+test('a food import with bad rows reports each bad row and stores none of the file', async ({ page, host }) => {
+  await page.goto(host.url);
+  await setPassphrase(page, PASSPHRASE);
+  await page.getByTestId('nav-foods').click();
+  await page.getByTestId('foods-import').click();
+  const dialog = page.getByTestId('foods-import-dialog');
+  await dialog.getByText('Generic CSV', { exact: false }).first().click();
+  await page
+    .getByTestId('foods-import-file')
+    .setInputFiles(path.join(import.meta.dirname, 'fixtures', 'foods-bad.csv'));
+  await page.getByTestId('foods-import-name').fill('Practice table');
+  await page.getByTestId('foods-import-run').click();
+  const result = page.getByTestId('foods-import-result');
+  await expect(result).toContainText(/Nothing was imported/);
+  const errors = page.getByTestId('foods-import-error');
+  await expect(errors).toHaveCount(3);
+  await expect(errors.nth(0)).toContainText('3');
+  await expect(errors.nth(1)).toContainText('4');
+  await expect(errors.nth(2)).toContainText('5');
+  await page.keyboard.press('Escape');
+
+  // None of the file was stored, not even its good rows.
+  await page.getByTestId('foods-search').fill('teff porridge');
+  await expect(page.getByTestId('food-hit')).toHaveCount(0);
+  await page.getByTestId('foods-search').fill('millet couscous');
+  await expect(page.getByTestId('food-hit')).toHaveCount(0);
+});
