@@ -197,7 +197,18 @@ async function start(): Promise<void> {
 
   const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : path.join(app.getPath('userData'), 'data');
   const vault = createSafeStorageVault({ safeStorage, store: createKeyStore(), platform: process.platform, log });
-  const activeCore = createCore({ dataDir, host: 'electron', log, vault, migrationsDir: MIGRATIONS });
+  // Installed: electron-builder's extraResources put resources/ beside app.asar; unpackaged: the repo.
+  const resourcesDir = app.isPackaged
+    ? path.join(process.resourcesPath, 'resources')
+    : path.join(app.getAppPath(), 'resources');
+  const activeCore = createCore({
+    dataDir,
+    host: 'electron',
+    log,
+    vault,
+    migrationsDir: MIGRATIONS,
+    foodsFile: path.join(resourcesDir, 'foods', 'usda-sr28.json.gz'),
+  });
   core = activeCore;
   registerIpc(ipcMain, activeCore.dispatch, { isAppUrl, log });
   try {
