@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, bmi, formatIsoDate, formatQuantity, formatRange, formatRelative, todayIso } from './format.ts';
+import {
+  ageInYears,
+  bmi,
+  formatCount,
+  formatIsoDate,
+  formatNutrient,
+  formatQuantity,
+  formatRange,
+  formatRelative,
+  todayIso,
+} from './format.ts';
 
 describe('formatQuantity', () => {
   it('rounds by magnitude and groups thousands', () => {
@@ -56,5 +66,18 @@ describe('bmi', () => {
     expect(bmi(70, 175)).toBeCloseTo(22.86, 2);
     expect(bmi(null, 175)).toBeNull();
     expect(bmi(70, null)).toBeNull();
+  });
+});
+
+describe('formatNutrient', () => {
+  it('shows energy as a whole number with grouping and other units by size', () => {
+    expect(formatNutrient(1850.4, 'kcal')).toBe('1,850 kcal');
+    expect(formatNutrient(105.02, 'kcal')).toBe('105 kcal');
+    expect(formatNutrient(3.068, 'g')).toBe('3.1 g');
+    expect(formatNutrient(25.4, 'g')).toBe('25 g');
+    expect(formatNutrient(0.454, 'mg')).toBe('0.45 mg');
+    expect(formatNutrient(2300, 'mg')).toBe('2,300 mg');
+    expect(formatCount(1.5)).toBe('1.5');
+    expect(formatCount(0.333)).toBe('0.33');
   });
 });

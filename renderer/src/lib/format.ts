@@ -88,3 +88,16 @@ export function formatRelative(ms: number, now: number = Date.now()): string {
   if (days < 31) return `${days} days ago`;
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' }).format(new Date(ms));
 }
+
+/**
+ * A nutrient amount for tables and the dashboard: energy as a whole number ("1,850 kcal"), other
+ * units by size ("25 g", "3.1 g", "0.45 mg").
+ */
+export function formatNutrient(value: number, unit: string): string {
+  return formatQuantity(value, unit, unit === 'kcal' || unit === 'kJ' ? 0 : sensibleDecimals(value));
+}
+
+/** A count typed by a person ("1", "1.5", "0.25"): up to two decimals, no grouping surprises. */
+export function formatCount(value: number): string {
+  return formatNumber(value, 2);
+}

@@ -9,6 +9,8 @@ import type {
   TARGET_KINDS,
   THEMES,
 } from '../../../core/api/schemas.ts';
+import type { FOOD_SOURCES } from '../../../core/api/schemas-foods.ts';
+import type { MEALS, STATUSES, TREND_KEYS } from '../../../core/api/schemas-log.ts';
 
 /**
  * Words for the contract's enums. Typed as Records over the contract's own unions (type-only
@@ -23,6 +25,10 @@ export type ClientSort = (typeof CLIENT_SORTS)[number];
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export type Theme = (typeof THEMES)[number];
 export type TargetKey = (typeof TARGET_KEYS)[number];
+export type Meal = (typeof MEALS)[number];
+export type FoodSource = (typeof FOOD_SOURCES)[number];
+export type IntakeStatus = (typeof STATUSES)[number];
+export type TrendKey = (typeof TREND_KEYS)[number];
 
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male' };
 
@@ -121,3 +127,50 @@ export function lifeStageText(stage: LifeStage, detail: number | null): string {
     return `Lactating (${detail} ${detail === 1 ? 'month' : 'months'} post-partum)`;
   return LIFE_STAGE_LABELS[stage];
 }
+
+export const MEAL_LABELS: Record<Meal, string> = {
+  breakfast: 'Breakfast',
+  lunch: 'Lunch',
+  dinner: 'Dinner',
+  snack: 'Snack',
+};
+
+/** The badge on a food: where its values come from. */
+export const FOOD_SOURCE_LABELS: Record<FoodSource, string> = {
+  'usda-sr28': 'USDA',
+  fdc: 'imported',
+  csv: 'imported',
+  custom: 'custom',
+  recipe: 'recipe',
+};
+
+export const FOOD_SOURCE_COLORS: Record<FoodSource, string> = {
+  'usda-sr28': 'gray',
+  fdc: 'grape',
+  csv: 'grape',
+  custom: 'blue',
+  recipe: 'orange',
+};
+
+export const STATUS_LABELS: Record<IntakeStatus, string> = {
+  low: 'Low',
+  ok: 'On target',
+  high: 'High',
+  untracked: 'Not tracked',
+};
+
+export const STATUS_COLORS: Record<IntakeStatus, string> = {
+  low: 'yellow',
+  ok: 'teal',
+  high: 'red',
+  untracked: 'gray',
+};
+
+export const TREND_LABELS: Record<TrendKey, { label: string; unit: string }> = {
+  energyKcal: { label: 'Energy', unit: 'kcal' },
+  proteinG: { label: 'Protein', unit: 'g' },
+  carbG: { label: 'Carbohydrate', unit: 'g' },
+  fatG: { label: 'Fat', unit: 'g' },
+  fibreG: { label: 'Fibre', unit: 'g' },
+  sodiumMg: { label: 'Sodium', unit: 'mg' },
+};

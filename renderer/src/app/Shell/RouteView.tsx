@@ -1,5 +1,6 @@
 import { ClientList } from '../../features/clients/ClientList/ClientList.tsx';
 import { ClientPage } from '../../features/clients/ClientPage/ClientPage.tsx';
+import { FoodsPage } from '../../features/foods/FoodsPage/FoodsPage.tsx';
 import { ComingSoonPage } from '../../features/placeholders/ComingSoonPage/ComingSoonPage.tsx';
 import { NotFoundPage } from '../../features/placeholders/NotFoundPage/NotFoundPage.tsx';
 import { SettingsPage } from '../../features/settings/SettingsPage/SettingsPage.tsx';
@@ -13,12 +14,7 @@ export function RouteView({ route }: { route: Route }): React.JSX.Element {
     case 'client':
       return <ClientPage key={route.id} id={route.id} />;
     case 'foods':
-      return (
-        <ComingSoonPage
-          title="Foods"
-          sentence="The food database, with USDA foods, custom foods and recipes, arrives in the next releases."
-        />
-      );
+      return <FoodsPage />;
     case 'rules':
       return (
         <ComingSoonPage

@@ -1,5 +1,5 @@
 import { useMantineColorScheme } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Settings } from '../../../../core/api/schemas.ts';
 import { call } from '../../lib/api.ts';
 import { useSession } from '../../lib/session-context.ts';
@@ -15,20 +15,28 @@ export function useSettingsState(): SettingsContextValue {
   const { setColorScheme } = useMantineColorScheme();
   const [settings, setSettings] = useState<Settings | null>(null);
 
+  // Mantine's setColorScheme is a new function on every render: as an effect dependency it made this
+  // effect load the settings again after every render (an endless settings.get loop).
+  const loaded = useEffectEvent((s: Settings) => {
+    setSettings(s);
+    setColorScheme(s.theme);
+  });
+  const failed = useEffectEvent((e: unknown) => reportError(e));
+
   useEffect(() => {
     let current = true;
     call('settings.get').then(
       (s) => {
-        if (!current) return;
-        setSettings(s);
-        setColorScheme(s.theme);
+        if (current) loaded(s);
       },
-      (e: unknown) => reportError(e),
+      (e: unknown) => {
+        if (current) failed(e);
+      },
     );
     return () => {
       current = false;
     };
-  }, [reportError, setColorScheme]);
+  }, []);
 
   const update = useCallback(
     async (patch: Partial<Settings>): Promise<Settings> => {

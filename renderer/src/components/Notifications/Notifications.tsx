@@ -1,4 +1,4 @@
-import { Notification, Stack } from '@mantine/core';
+import { Button, Group, Notification, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { NotifyContext, type NotificationInput } from './notify-context.ts';
 
@@ -7,10 +7,12 @@ interface Shown extends NotificationInput {
 }
 
 const VISIBLE_MS = 6000;
+// A message with an action (Undo) stays longer, so there is time to reach it by keyboard.
+const ACTION_VISIBLE_MS = 12000;
 
 /**
  * A small notifications area of our own (@mantine/notifications is not a dependency): a polite live
- * region in the bottom-right corner; each message closes itself after a few seconds or on click.
+ * region in the top-right corner, below the header (clear of modal footers); each message closes itself after a few seconds or on click.
  */
 export function NotificationsProvider({ children }: { children: ReactNode }): React.JSX.Element {
   const [shown, setShown] = useState<Shown[]>([]);
@@ -30,7 +32,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }): Re
       setShown((list) => [...list.slice(-3), { ...input, id }]);
       timers.current.set(
         id,
-        setTimeout(() => dismiss(id), VISIBLE_MS),
+        setTimeout(() => dismiss(id), input.action ? ACTION_VISIBLE_MS : VISIBLE_MS),
       );
     },
     [dismiss],
@@ -49,7 +51,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }): Re
         aria-live="polite"
         gap="xs"
         pos="fixed"
-        bottom={16}
+        top={72}
         right={16}
         w={360}
         maw="calc(100vw - 32px)"
@@ -65,7 +67,24 @@ export function NotificationsProvider({ children }: { children: ReactNode }): Re
             onClose={() => dismiss(n.id)}
             closeButtonProps={{ 'aria-label': 'Dismiss notification' }}
           >
-            {n.message}
+            {n.action ? (
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm">{n.message}</Text>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => {
+                    dismiss(n.id);
+                    n.action?.onClick();
+                  }}
+                  data-testid={n.action.testId ?? 'notification-action'}
+                >
+                  {n.action.label}
+                </Button>
+              </Group>
+            ) : (
+              n.message
+            )}
           </Notification>
         ))}
       </Stack>

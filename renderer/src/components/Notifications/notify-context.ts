@@ -4,6 +4,8 @@ export interface NotificationInput {
   message: string;
   title?: string;
   color?: 'green' | 'red' | 'blue' | 'yellow';
+  /** One button in the message, e.g. "Undo" after a delete; clicking it also closes the message. */
+  action?: { label: string; onClick: () => void; testId?: string };
 }
 
 export type Notify = (notification: NotificationInput) => void;

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
 import { formatRoute } from '../../../app/route.ts';
@@ -7,15 +7,22 @@ import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
+import { todayIso } from '../../../lib/format.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
+import { DashboardTab } from '../../dashboard/DashboardTab/DashboardTab.tsx';
+import { ExportButton } from '../../log/ExportButton/ExportButton.tsx';
+import { LogTab } from '../../log/LogTab/LogTab.tsx';
 import { TargetsCard } from '../../targets/TargetsCard/TargetsCard.tsx';
 import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
 import { DeleteClientModal } from '../DeleteClientModal/DeleteClientModal.tsx';
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
 
-/** One client: profile, targets, history of changes, and the actions on the record. */
+type ClientTab = 'profile' | 'log' | 'dashboard';
+const isClientTab = (v: string | null): v is ClientTab => v === 'profile' || v === 'log' || v === 'dashboard';
+
+/** One client: profile and targets, the daily log, the dashboard, and the actions on the record. */
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const { reportError } = useSession();
   const notify = useNotify();
@@ -24,6 +31,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  const [tab, setTab] = useState<ClientTab>('profile');
+  // The day shared by the Log and Dashboard tabs, so switching tabs keeps it.
+  const [day, setDay] = useState(todayIso);
   const query = useQuery(`clients.get:${id}:${revision}`, () => call('clients.get', { id }));
   const client = query.data;
 
@@ -97,6 +107,7 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             )}
           </Group>
           <Group gap="xs">
+            <ExportButton clientId={client.id} />
             <Button variant="default" onClick={() => setEditing(true)} data-testid="client-edit">
               Edit
             </Button>
@@ -114,9 +125,32 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
           </Group>
         </Group>
         {query.error && <ErrorAlert title="Could not refresh the client" error={query.error} onRetry={query.reload} />}
-        <ProfileSummary client={client} />
-        <TargetsCard clientId={client.id} revision={revision} onChanged={changed} />
-        <ChangesList entityId={client.id} revision={revision} />
+        <Tabs value={tab} onChange={(v) => isClientTab(v) && setTab(v)} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="profile" data-testid="client-tab-profile">
+              Profile &amp; targets
+            </Tabs.Tab>
+            <Tabs.Tab value="log" data-testid="client-tab-log">
+              Log
+            </Tabs.Tab>
+            <Tabs.Tab value="dashboard" data-testid="client-tab-dashboard">
+              Dashboard
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="profile">
+            <Stack gap="lg">
+              <ProfileSummary client={client} />
+              <TargetsCard clientId={client.id} revision={revision} onChanged={changed} />
+              <ChangesList entityId={client.id} revision={revision} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="log">
+            <LogTab clientId={client.id} date={day} onDateChange={setDay} />
+          </Tabs.Panel>
+          <Tabs.Panel value="dashboard">
+            <DashboardTab clientId={client.id} date={day} onDateChange={setDay} />
+          </Tabs.Panel>
+        </Tabs>
       </Stack>
       <ClientFormModal
         opened={editing}

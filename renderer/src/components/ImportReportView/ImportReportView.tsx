@@ -1,0 +1,77 @@
+import { Alert, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { formatNumber } from '../../lib/format.ts';
+import { failureSentence, moreErrorsText } from './import-report-text.ts';
+
+export interface ReportRowError {
+  file?: string;
+  row: number;
+  message: string;
+}
+
+interface ImportReportViewProps {
+  committed: boolean;
+  /** The success sentence ("Imported 120 foods and 340 measures."). */
+  successText: string;
+  errors: readonly ReportRowError[];
+  errorCount: number;
+  /** Prefix for test ids: `<prefix>-result`, `<prefix>-error` rows. */
+  testIdPrefix: string;
+}
+
+/** The outcome of an all-or-nothing import: a success line, or every listed row error in a table. */
+export function ImportReportView({
+  committed,
+  successText,
+  errors,
+  errorCount,
+  testIdPrefix,
+}: ImportReportViewProps): React.JSX.Element {
+  if (committed) {
+    return (
+      <Alert color="teal" title="Import finished" data-testid={`${testIdPrefix}-result`} role="status">
+        {successText}
+      </Alert>
+    );
+  }
+  const showFile = errors.some((e) => e.file !== undefined);
+  const more = moreErrorsText(errorCount, errors.length);
+  return (
+    <Stack gap="xs" data-testid={`${testIdPrefix}-result`}>
+      <Alert color="red" title="Import failed" role="alert">
+        {failureSentence(Math.max(errorCount, errors.length))} Correct the rows below and import the file again.
+      </Alert>
+      {errors.length > 0 && (
+        <ScrollArea.Autosize mah={320} type="auto">
+          <Table striped withTableBorder stickyHeader>
+            <caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              <Text size="sm" c="dimmed" component="span">
+                Problems found, by row (the header is row 1)
+              </Text>
+            </caption>
+            <Table.Thead>
+              <Table.Tr>
+                {showFile && <Table.Th>File</Table.Th>}
+                <Table.Th>Row</Table.Th>
+                <Table.Th>Problem</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {errors.map((e, i) => (
+                <Table.Tr key={`${e.file ?? ''}:${e.row}:${i}`} data-testid={`${testIdPrefix}-error`}>
+                  {showFile && <Table.Td>{e.file}</Table.Td>}
+                  <Table.Td>{formatNumber(e.row, 0)}</Table.Td>
+                  <Table.Td>{e.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      )}
+      {more && (
+        <Text size="sm" c="dimmed" data-testid={`${testIdPrefix}-more`}>
+          {more}
+        </Text>
+      )}
+    </Stack>
+  );
+}

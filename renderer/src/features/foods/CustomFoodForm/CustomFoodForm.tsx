@@ -1,0 +1,148 @@
+import { Accordion, Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { Food, NutrientKey } from '../../../../../core/api/schemas-foods.ts';
+import { call } from '../../../lib/api.ts';
+import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
+import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import {
+  emptyCustomFood,
+  formErrorKey,
+  inputFromValues,
+  valuesFromFood,
+  type CustomFoodValues,
+} from '../custom-food-values.ts';
+import { MeasuresEditor } from './MeasuresEditor.tsx';
+import { PastEntriesNotice } from './PastEntriesNotice.tsx';
+
+export interface CustomFoodSaved {
+  food: Food;
+  updatedPast: number;
+}
+
+interface CustomFoodFormProps {
+  /** The food being edited, or null for a new one. */
+  food: Food | null;
+  onSaved: (saved: CustomFoodSaved) => void;
+  onCancel: () => void;
+}
+
+const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k));
+
+/** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
+export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
+  const [applyToPast, setApplyToPast] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [generalError, setGeneralError] = useState<string | null>(null);
+
+  const setNutrient = (key: NutrientKey, v: number | string): void =>
+    setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setSaving(true);
+    setErrors({});
+    setGeneralError(null);
+    const input = inputFromValues(values);
+    try {
+      if (food) {
+        const result = await call('foods.updateCustom', { id: food.id, food: input, applyToPast });
+        onSaved({ food: result.food, updatedPast: result.updatedPast });
+      } else {
+        onSaved({ food: await call('foods.createCustom', input), updatedPast: 0 });
+      }
+    } catch (e) {
+      reportError(e);
+      const error = toApiError(e);
+      const fields: Record<string, string> = {};
+      for (const [k, m] of Object.entries(fieldErrorsFor(error, food ? 'food' : ''))) fields[formErrorKey(k)] = m;
+      setErrors(fields);
+      const known = Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures');
+      setGeneralError(generalMessage(error, fields, known));
+      setSaving(false);
+    }
+  };
+
+  const nutrientInput = (key: NutrientKey): React.JSX.Element => (
+    <NumberInput
+      key={key}
+      label={`${NUTRIENT_INFO[key].label} (${NUTRIENT_INFO[key].unit})`}
+      withAsterisk={key === 'energyKcal'}
+      min={0}
+      clampBehavior="none"
+      decimalScale={3}
+      value={values.nutrients[key] ?? ''}
+      onChange={(v) => setNutrient(key, v)}
+      error={errors[`nutrients.${key}`] ?? (key === 'energyKcal' ? errors.nutrients : undefined)}
+      data-testid={`custom-food-nutrient-${key}`}
+    />
+  );
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="custom-food-form">
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          withAsterisk
+          data-autofocus
+          value={values.name}
+          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
+          error={errors.name}
+          data-testid="custom-food-name"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label="Food group"
+            placeholder="e.g. Baked products"
+            value={values.foodGroup}
+            onChange={(e) => setValues({ ...values, foodGroup: e.currentTarget.value })}
+            error={errors.foodGroup}
+            data-testid="custom-food-group"
+          />
+          <TextInput
+            label="Brand"
+            value={values.brand}
+            onChange={(e) => setValues({ ...values, brand: e.currentTarget.value })}
+            error={errors.brand}
+            data-testid="custom-food-brand"
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="group" aria-label="Nutrients per 100 g">
+          {MAIN_NUTRIENTS.map(nutrientInput)}
+        </SimpleGrid>
+        <Accordion variant="contained" defaultValue={null}>
+          <Accordion.Item value="more">
+            <Accordion.Control data-testid="custom-food-more">More nutrients (per 100 g)</Accordion.Control>
+            <Accordion.Panel>
+              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+                {EXTRA_NUTRIENTS.map(nutrientInput)}
+              </SimpleGrid>
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+        <MeasuresEditor
+          measures={values.measures}
+          errors={errors}
+          onChange={(measures) => setValues({ ...values, measures })}
+        />
+        {food && <PastEntriesNotice foodId={food.id} applyToPast={applyToPast} onApplyToPastChange={setApplyToPast} />}
+        {generalError && (
+          <Alert color="red" role="alert" data-testid="custom-food-error">
+            {generalError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="custom-food-cancel">
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving} data-testid="custom-food-save">
+            {food ? 'Save changes' : 'Save food'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { Modal } from '@mantine/core';
+import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import { CustomFoodForm, type CustomFoodSaved } from './CustomFoodForm.tsx';
+
+interface CustomFoodModalProps {
+  opened: boolean;
+  food: Food | null;
+  onClose: () => void;
+  onSaved: (saved: CustomFoodSaved) => void;
+}
+
+export function CustomFoodModal({ opened, food, onClose, onSaved }: CustomFoodModalProps): React.JSX.Element {
+  return (
+    <Modal opened={opened} onClose={onClose} title={food ? `Edit ${food.name}` : 'New custom food'} size="xl">
+      {opened && <CustomFoodForm key={food?.id ?? 'new'} food={food} onSaved={onSaved} onCancel={onClose} />}
+    </Modal>
+  );
+}

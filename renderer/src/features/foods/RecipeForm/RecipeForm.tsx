@@ -1,0 +1,137 @@
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import { call } from '../../../lib/api.ts';
+import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
+import {
+  emptyRecipe,
+  recipeInputFromValues,
+  recipePreview,
+  recipeValuesFromFood,
+  type RecipeValues,
+} from '../recipe-preview.ts';
+import { IngredientRows } from './IngredientRows.tsx';
+import { RecipePreviewTable } from './RecipePreviewTable.tsx';
+
+interface RecipeFormProps {
+  recipe: Food | null;
+  onSaved: (saved: { food: Food; updatedPast: number }) => void;
+  onCancel: () => void;
+}
+
+const FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
+
+/** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
+export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
+  const [applyToPast, setApplyToPast] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [generalError, setGeneralError] = useState<string | null>(null);
+
+  const ids = [...new Set(values.ingredients.flatMap((i) => (i.hit ? [i.hit.id] : [])))].sort();
+  const foodsQuery = useQuery(`recipe-foods:${ids.join(',')}`, () =>
+    Promise.all(ids.map((id) => call('foods.get', { id }))),
+  );
+  const foods = useMemo(() => new Map((foodsQuery.data ?? []).map((f) => [f.id, f])), [foodsQuery.data]);
+  const preview = recipePreview(values, foods);
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setSaving(true);
+    setErrors({});
+    setGeneralError(null);
+    const input = recipeInputFromValues(values);
+    try {
+      if (recipe) {
+        const result = await call('foods.updateRecipe', { id: recipe.id, recipe: input, applyToPast });
+        onSaved({ food: result.food, updatedPast: result.updatedPast });
+      } else {
+        onSaved({ food: await call('foods.createRecipe', input), updatedPast: 0 });
+      }
+    } catch (e) {
+      reportError(e);
+      const error = toApiError(e);
+      const fields = fieldErrorsFor(error, recipe ? 'recipe' : '');
+      setErrors(fields);
+      setGeneralError(
+        generalMessage(error, fields, [...FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))]),
+      );
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="recipe-form">
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          withAsterisk
+          data-autofocus
+          value={values.name}
+          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
+          error={errors.name}
+          data-testid="recipe-name"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <NumberInput
+            label="Servings"
+            withAsterisk
+            min={0}
+            clampBehavior="none"
+            value={values.servings}
+            onChange={(v) => setValues({ ...values, servings: v })}
+            error={errors.servings}
+            data-testid="recipe-servings"
+          />
+          <NumberInput
+            label="Cooked weight (g)"
+            description="Optional: weigh the dish after cooking to account for water lost or gained"
+            min={0}
+            clampBehavior="none"
+            value={values.cookedWeightG}
+            onChange={(v) => setValues({ ...values, cookedWeightG: v })}
+            error={errors.finalWeightG}
+            data-testid="recipe-cooked-weight"
+          />
+        </SimpleGrid>
+        <IngredientRows
+          ingredients={values.ingredients}
+          errors={errors}
+          onChange={(ingredients) => setValues({ ...values, ingredients })}
+        />
+        {foodsQuery.error && (
+          <Alert color="yellow" role="alert">
+            The preview is incomplete: {foodsQuery.error.message}
+          </Alert>
+        )}
+        <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
+        {recipe && (
+          <PastEntriesNotice
+            foodId={recipe.id}
+            applyToPast={applyToPast}
+            onApplyToPastChange={setApplyToPast}
+            testIdPrefix="recipe"
+          />
+        )}
+        {generalError && (
+          <Alert color="red" role="alert" data-testid="recipe-error">
+            {generalError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="recipe-cancel">
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving} data-testid="recipe-save">
+            {recipe ? 'Save changes' : 'Save recipe'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { Modal } from '@mantine/core';
+import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import { RecipeForm } from './RecipeForm.tsx';
+
+interface RecipeModalProps {
+  opened: boolean;
+  recipe: Food | null;
+  onClose: () => void;
+  onSaved: (saved: { food: Food; updatedPast: number }) => void;
+}
+
+export function RecipeModal({ opened, recipe, onClose, onSaved }: RecipeModalProps): React.JSX.Element {
+  return (
+    <Modal opened={opened} onClose={onClose} title={recipe ? `Edit ${recipe.name}` : 'New recipe'} size="xl">
+      {opened && <RecipeForm key={recipe?.id ?? 'new'} recipe={recipe} onSaved={onSaved} onCancel={onClose} />}
+    </Modal>
+  );
+}

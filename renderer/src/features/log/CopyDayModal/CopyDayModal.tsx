@@ -1,0 +1,101 @@
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../../../lib/api.ts';
+import { addDays, isIsoDate } from '../../../lib/dates.ts';
+import { formatIsoDate } from '../../../lib/format.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+
+type Kind = 'diet' | 'activity' | 'sleep';
+const KIND_LABELS: Record<Kind, string> = { diet: 'Food', activity: 'Activity', sleep: 'Sleep' };
+
+interface CopyDayModalProps {
+  opened: boolean;
+  clientId: string;
+  from: string;
+  onClose: () => void;
+  onCopied: (copied: number, to: string) => void;
+}
+
+export function CopyDayModal(props: CopyDayModalProps): React.JSX.Element {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={`Copy ${formatIsoDate(props.from)}`}>
+      {props.opened && <CopyDayForm key={props.from} {...props} />}
+    </Modal>
+  );
+}
+
+/** Copies a day's entries to another day (e.g. a client who eats the same breakfast daily). */
+function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const [to, setTo] = useState(addDays(from, 1));
+  const [kinds, setKinds] = useState<Kind[]>(['diet']);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problem = !isIsoDate(to)
+    ? 'Choose the day to copy to.'
+    : to === from
+      ? 'Choose another day than the one copied.'
+      : kinds.length === 0
+        ? 'Choose what to copy.'
+        : null;
+
+  const copy = async (): Promise<void> => {
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await call('log.copyDay', { clientId, from, to, kinds });
+      onCopied(result.copied, to);
+    } catch (e) {
+      reportError(e);
+      setError(toApiError(e).message);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack gap="sm" data-testid="log-copy-dialog">
+      <TextInput
+        label="Copy to"
+        type="date"
+        value={to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+        data-testid="log-copy-target"
+        data-autofocus
+      />
+      <Checkbox.Group label="What to copy" value={kinds} onChange={(v) => setKinds(v as Kind[])}>
+        <Group mt={4}>
+          {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+            <Checkbox key={k} value={k} label={KIND_LABELS[k]} data-testid={`log-copy-kind-${k}`} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Text size="sm" c="dimmed">
+        The entries are added to {isIsoDate(to) ? formatIsoDate(to) : 'that day'}; entries already there stay.
+      </Text>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Text size="xs" c="dimmed">
+          {problem}
+        </Text>
+        <Group>
+          <Button variant="default" onClick={onClose} disabled={saving}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => void copy()}
+            loading={saving}
+            disabled={problem !== null}
+            data-testid="log-copy-confirm"
+          >
+            Copy
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { NumberInput, Skeleton, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { call } from '../../../lib/api.ts';
+import { formatNumber } from '../../../lib/format.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
+import { SaveFooter } from './SaveFooter.tsx';
+import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { WhenFields } from './WhenFields.tsx';
+
+interface ActivityEntryFormProps {
+  clientId: string;
+  date: string;
+  entry: LogEntry | null;
+  onSaved: (result: SaveResult) => void;
+  onCancel: () => void;
+}
+
+const SHOWN = ['activity', 'minutes', 'date', 'time'];
+
+/** An activity from the Compendium list and its minutes (energy is estimated by the core from MET × weight). */
+export function ActivityEntryForm({ clientId, date: day, entry, onSaved, onCancel }: ActivityEntryFormProps) {
+  const activities = useQuery('log.activities', () => call('log.activities'));
+  const [activity, setActivity] = useState<string | null>(entry?.activity?.key ?? null);
+  const [minutes, setMinutes] = useState<NumberField>(entry?.activity?.minutes ?? '');
+  const [date, setDate] = useState(entry?.date ?? day);
+  const [time, setTime] = useState(entry?.time ?? '');
+  const state = useSaveEntry(entry?.id ?? null, onSaved);
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    await state.save({
+      kind: 'activity',
+      clientId,
+      date,
+      time: time || null,
+      activity: activity ?? '',
+      minutes: numberOrNull(minutes) ?? Number.NaN,
+    });
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="log-activity-form">
+      <Stack gap="sm">
+        {activities.error && (
+          <ErrorAlert title="Could not load the activities" error={activities.error} onRetry={activities.reload} />
+        )}
+        {!activities.data && !activities.error ? (
+          <Skeleton height={58} aria-label="Loading the activities" />
+        ) : (
+          <ChoiceSelect<string>
+            label="Activity"
+            placeholder="Type part of the activity"
+            data={(activities.data ?? []).map((a) => ({
+              value: a.key,
+              label: `${a.label} (${formatNumber(a.met, 1)} MET)`,
+            }))}
+            value={activity}
+            onChange={setActivity}
+            error={state.errors.activity}
+            data-testid="log-activity"
+            data-autofocus
+          />
+        )}
+        <NumberInput
+          label="Minutes"
+          min={0}
+          clampBehavior="none"
+          value={minutes}
+          onChange={setMinutes}
+          error={state.errors.minutes}
+          data-testid="log-minutes"
+        />
+        <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={state.errors} />
+        <SaveFooter
+          state={state}
+          onCancel={onCancel}
+          unshownErrors={Object.entries(state.errors)
+            .filter(([k]) => !SHOWN.includes(k))
+            .map(([, m]) => m)}
+        />
+      </Stack>
+    </form>
+  );
+}

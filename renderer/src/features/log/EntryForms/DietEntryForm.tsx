@@ -1,0 +1,173 @@
+import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
+import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { call } from '../../../lib/api.ts';
+import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
+import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
+import { amountText, measureGrams, measureOptions } from '../log-text.ts';
+import { DietPreview } from './DietPreview.tsx';
+import { SaveFooter } from './SaveFooter.tsx';
+import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { WhenFields } from './WhenFields.tsx';
+
+type MealChoice = Meal | 'none';
+type AmountMode = 'measure' | 'grams';
+const MEAL_OPTIONS = [{ value: 'none' as const, label: 'No meal' }, ...optionsFrom(MEAL_LABELS)];
+const SHOWN = ['foodId', 'grams', 'amount', 'meal', 'date', 'time'];
+
+interface DietEntryFormProps {
+  clientId: string;
+  date: string;
+  entry: LogEntry | null;
+  onSaved: (result: SaveResult) => void;
+  onCancel: () => void;
+}
+
+function hitFromEntry(entry: LogEntry | null): FoodHit | null {
+  if (!entry?.food) return null;
+  const { id, name } = entry.food;
+  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: true };
+}
+
+/** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
+export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }: DietEntryFormProps) {
+  const [hit, setHit] = useState<FoodHit | null>(() => hitFromEntry(entry));
+  const [date, setDate] = useState(entry?.date ?? day);
+  const [time, setTime] = useState(entry?.time ?? '');
+  const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
+  const [mode, setMode] = useState<AmountMode | null>(entry ? 'grams' : null);
+  const [portionId, setPortionId] = useState<string | null>(null);
+  const [count, setCount] = useState<NumberField>(1);
+  const [grams, setGrams] = useState<NumberField>(entry?.food?.grams ?? '');
+  const state = useSaveEntry(entry?.id ?? null, onSaved);
+
+  const foodQuery = useQuery(`foods.get:${hit?.id ?? ''}`, () =>
+    hit ? call('foods.get', { id: hit.id }) : Promise.resolve(undefined),
+  );
+  const food = hit && foodQuery.data?.id === hit.id ? foodQuery.data : undefined;
+  const portions = food?.portions ?? [];
+  const effectiveMode: AmountMode = mode ?? (portions.length > 0 ? 'measure' : 'grams');
+  const portion = portions.find((p) => p.id === portionId) ?? portions[0];
+  const countValue = numberOrNull(count);
+  const gramsValue =
+    effectiveMode === 'measure'
+      ? portion && countValue !== null
+        ? measureGrams(countValue, portion)
+        : null
+      : numberOrNull(grams);
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    const amount =
+      effectiveMode === 'measure' && portion && countValue !== null ? amountText(countValue, portion) : null;
+    await state.save({
+      kind: 'diet',
+      clientId,
+      date,
+      time: time || null,
+      meal: meal === 'none' ? null : meal,
+      foodId: hit?.id ?? '',
+      grams: effectiveMode === 'grams' ? numberOrNull(grams) : null,
+      amount: effectiveMode === 'measure' ? (amount ?? '') : null,
+    });
+  };
+
+  const errors = state.errors;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate data-testid="log-diet-form">
+      <Stack gap="sm">
+        <FoodPicker
+          label="Food"
+          value={hit}
+          onChange={(h) => {
+            setHit(h);
+            setPortionId(null);
+            setMode(null);
+          }}
+          clientId={clientId}
+          error={errors.foodId}
+          autoFocus={!entry}
+          testId="log-food-search"
+          optionTestId="log-food-option"
+        />
+        {hit && !food && !foodQuery.error && <Skeleton height={60} aria-label="Loading the food’s measures" />}
+        {foodQuery.error && (
+          <Text size="sm" c="red" role="alert">
+            {foodQuery.error.message}
+          </Text>
+        )}
+        {food && (
+          <Stack gap="xs">
+            <SegmentedControl
+              aria-label="Amount as"
+              data={[
+                { value: 'measure', label: 'Household measure', disabled: portions.length === 0 },
+                { value: 'grams', label: 'Grams' },
+              ]}
+              value={effectiveMode}
+              onChange={(v) => setMode(v === 'grams' ? 'grams' : 'measure')}
+              data-testid="log-amount-mode"
+            />
+            {effectiveMode === 'measure' && portion ? (
+              <Group align="flex-start" gap="sm" grow>
+                <NumberInput
+                  label="How many"
+                  min={0}
+                  step={0.5}
+                  decimalScale={2}
+                  clampBehavior="none"
+                  value={count}
+                  onChange={setCount}
+                  error={errors.amount}
+                  data-testid="log-amount-count"
+                  maw={140}
+                />
+                <ChoiceSelect<string>
+                  label="Measure"
+                  data={measureOptions(portions)}
+                  value={portion.id}
+                  onChange={(v) => v && setPortionId(v)}
+                  data-testid="log-amount-measure"
+                />
+              </Group>
+            ) : (
+              <NumberInput
+                label="Amount (g)"
+                min={0}
+                clampBehavior="none"
+                decimalScale={1}
+                value={grams}
+                onChange={setGrams}
+                error={errors.grams ?? errors.amount}
+                data-testid="log-grams"
+                description={portions.length === 0 ? 'This food has no household measures.' : undefined}
+              />
+            )}
+          </Stack>
+        )}
+        <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={errors}>
+          <ChoiceSelect<MealChoice>
+            label="Meal"
+            data={MEAL_OPTIONS}
+            value={meal}
+            onChange={(v) => v && setMeal(v)}
+            error={errors.meal}
+            data-testid="log-meal"
+          />
+        </WhenFields>
+        <DietPreview food={food} grams={gramsValue} />
+        <SaveFooter
+          state={state}
+          onCancel={onCancel}
+          unshownErrors={Object.entries(errors)
+            .filter(([k]) => !SHOWN.includes(k))
+            .map(([, m]) => m)}
+        />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { MethodInput, MethodOutput } from '../../../../../core/api/contract.ts';
+import { call } from '../../../lib/api.ts';
+import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+
+export type EntryPayload = MethodInput<'log.add'>;
+export type SaveResult = MethodOutput<'log.add'>;
+
+export interface SaveEntry {
+  save: (entry: EntryPayload) => Promise<void>;
+  /** Resends the last entry with `confirm: true` after an 'implausible' answer. */
+  saveAnyway: () => Promise<void>;
+  saving: boolean;
+  /** The core's sentence when the entry looks implausible and needs confirmation. */
+  implausible: string | null;
+  errors: Record<string, string>;
+  generalError: string | null;
+}
+
+/**
+ * Saving a log entry (add, or update when `entryId` is set). An 'implausible' answer is kept with
+ * the entry, so the form can show the sentence and a "Save anyway" button that confirms it.
+ */
+export function useSaveEntry(entryId: string | null, onSaved: (result: SaveResult) => void): SaveEntry {
+  const { reportError } = useSession();
+  const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState<EntryPayload | null>(null);
+  const [implausible, setImplausible] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [generalError, setGeneralError] = useState<string | null>(null);
+
+  const send = async (entry: EntryPayload): Promise<void> => {
+    setSaving(true);
+    setErrors({});
+    setGeneralError(null);
+    setImplausible(null);
+    try {
+      const result = entryId ? await call('log.update', { id: entryId, entry }) : await call('log.add', entry);
+      setPending(null);
+      setSaving(false);
+      onSaved(result);
+    } catch (e) {
+      reportError(e);
+      const error = toApiError(e);
+      setSaving(false);
+      if (error.code === 'implausible') {
+        setPending(entry);
+        setImplausible(error.message);
+        return;
+      }
+      const fields = fieldErrorsFor(error, entryId ? 'entry' : '');
+      setErrors(fields);
+      setGeneralError(Object.keys(fields).length > 0 ? null : error.message);
+    }
+  };
+
+  return {
+    save: send,
+    saveAnyway: async () => {
+      if (pending) await send({ ...pending, confirm: true });
+    },
+    saving,
+    implausible,
+    errors,
+    generalError,
+  };
+}

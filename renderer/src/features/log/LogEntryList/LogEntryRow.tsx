@@ -1,0 +1,62 @@
+import { ActionIcon, Badge, Group, Paper, Text } from '@mantine/core';
+import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import { entryText } from '../log-text.ts';
+
+interface LogEntryRowProps {
+  entry: LogEntry;
+  onEdit: () => void;
+  onDelete: () => void;
+  deleting: boolean;
+}
+
+/** One logged entry with its edit and delete buttons. */
+export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowProps): React.JSX.Element {
+  const text = entryText(entry);
+  return (
+    <Paper withBorder px="sm" py={6} component="li" data-testid="log-entry" data-entry-id={entry.id}>
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          {entry.time && (
+            <Text size="xs" c="dimmed" w={40} style={{ flexShrink: 0 }}>
+              {entry.time}
+            </Text>
+          )}
+          <div style={{ minWidth: 0 }}>
+            <Text size="sm" fw={500} truncate="end" data-testid="log-entry-title">
+              {text.title}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="log-entry-detail">
+              {text.detail}
+              {entry.note ? ` · ${entry.note}` : ''}
+            </Text>
+          </div>
+          {entry.source !== 'manual' && (
+            <Badge size="xs" variant="outline" color="gray">
+              {entry.source === 'import' ? 'imported' : 'from photo'}
+            </Badge>
+          )}
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          {text.energy && (
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="log-entry-kcal">
+              {text.energy}
+            </Text>
+          )}
+          <ActionIcon variant="subtle" aria-label={`Edit ${text.title}`} onClick={onEdit} data-testid="log-entry-edit">
+            ✎
+          </ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Delete ${text.title}`}
+            onClick={onDelete}
+            loading={deleting}
+            data-testid="log-entry-delete"
+          >
+            ×
+          </ActionIcon>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}

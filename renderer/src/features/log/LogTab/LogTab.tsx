@@ -1,0 +1,183 @@
+import { Button, EmptyState, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { formatIsoDate } from '../../../lib/format.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { CopyDayModal } from '../CopyDayModal/CopyDayModal.tsx';
+import { EntryModal, type EntryEditing } from '../EntryForms/EntryModal.tsx';
+import { LogEntryList } from '../LogEntryList/LogEntryList.tsx';
+import { LogImportModal } from '../LogImportModal/LogImportModal.tsx';
+import { dayTotals, dayTotalText, entryText } from '../log-text.ts';
+import { DateStepper } from './DateStepper.tsx';
+
+interface LogTabProps {
+  clientId: string;
+  date: string;
+  onDateChange: (date: string) => void;
+}
+
+/** One day of a client's log: food by meal, activity, sleep; add, edit, delete with undo, copy, import. */
+export function LogTab({ clientId, date, onDateChange }: LogTabProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const notify = useNotify();
+  const [revision, setRevision] = useState(0);
+  const [editing, setEditing] = useState<EntryEditing>(null);
+  const [copying, setCopying] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [deletingId, setDeletingId] = useState<string | null>(null);
+  const query = useQuery(`log.list:${clientId}:${date}:${revision}`, () =>
+    call('log.list', { clientId, from: date, to: date }),
+  );
+  const entries = query.data;
+  const reload = (): void => setRevision((n) => n + 1);
+
+  const restore = async (entry: LogEntry): Promise<void> => {
+    try {
+      await call('log.restore', { id: entry.id });
+      notify({ message: `${entryText(entry).title} is back.` });
+      reload();
+    } catch (e) {
+      reportError(e);
+      notify({ title: 'Could not undo', message: toApiError(e).message, color: 'red' });
+    }
+  };
+
+  const remove = async (entry: LogEntry): Promise<void> => {
+    setDeletingId(entry.id);
+    try {
+      await call('log.delete', { id: entry.id });
+      notify({
+        message: `${entryText(entry).title} was deleted.`,
+        action: { label: 'Undo', onClick: () => void restore(entry), testId: 'log-undo' },
+      });
+      reload();
+    } catch (e) {
+      reportError(e);
+      notify({ title: 'Not deleted', message: toApiError(e).message, color: 'red' });
+    } finally {
+      setDeletingId(null);
+    }
+  };
+
+  let body: React.JSX.Element;
+  if (query.error && !entries) {
+    body = <ErrorAlert title="Could not load the log" error={query.error} onRetry={query.reload} />;
+  } else if (!entries) {
+    body = (
+      <Stack gap={6} aria-busy="true" aria-label="Loading the log">
+        <Skeleton height={48} />
+        <Skeleton height={48} />
+        <Skeleton height={48} />
+      </Stack>
+    );
+  } else if (entries.length === 0) {
+    body = (
+      <EmptyState
+        title={`Nothing logged on ${formatIsoDate(date)}`}
+        description="Add what the client ate, their activity and sleep, or copy a similar day."
+        data-testid="log-empty"
+      />
+    );
+  } else {
+    body = (
+      <LogEntryList
+        entries={entries}
+        deletingId={deletingId}
+        onEdit={(entry) => setEditing({ kind: entry.kind, entry })}
+        onDelete={(entry) => void remove(entry)}
+      />
+    );
+  }
+
+  return (
+    <Stack gap="md" data-testid="log-tab">
+      <Group justify="space-between" align="flex-end">
+        <Group gap="sm" align="flex-end">
+          <DateStepper date={date} onChange={onDateChange} />
+          {query.loading && entries && <Loader size="xs" mb={10} aria-label="Updating the log" />}
+        </Group>
+        <Group gap="xs">
+          <Button onClick={() => setEditing({ kind: 'diet', entry: null })} data-testid="log-add-food">
+            Add food
+          </Button>
+          <Button
+            variant="light"
+            onClick={() => setEditing({ kind: 'activity', entry: null })}
+            data-testid="log-add-activity"
+          >
+            Add activity
+          </Button>
+          <Button
+            variant="light"
+            onClick={() => setEditing({ kind: 'sleep', entry: null })}
+            data-testid="log-add-sleep"
+          >
+            Add sleep
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => setCopying(true)}
+            disabled={!entries?.length}
+            data-testid="log-copy-day"
+          >
+            Copy day
+          </Button>
+          <Button variant="default" onClick={() => setImporting(true)} data-testid="log-import">
+            Import CSV
+          </Button>
+        </Group>
+      </Group>
+      {query.error && entries && (
+        <ErrorAlert title="Could not refresh the log" error={query.error} onRetry={query.reload} />
+      )}
+      {body}
+      {entries && (
+        <Paper withBorder p="sm" bg="var(--mantine-color-default-hover)">
+          <Text size="sm" data-testid="log-day-total">
+            <Text span fw={600}>
+              Day total:{' '}
+            </Text>
+            {dayTotalText(dayTotals(entries))}
+          </Text>
+        </Paper>
+      )}
+      <EntryModal
+        clientId={clientId}
+        date={date}
+        editing={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(result) => {
+          setEditing(null);
+          notify({ message: `${entryText(result.entry).title} was saved.` });
+          for (const warning of result.warnings) notify({ title: 'Please check', message: warning, color: 'yellow' });
+          if (result.entry.date !== date) onDateChange(result.entry.date);
+          reload();
+        }}
+      />
+      <CopyDayModal
+        opened={copying}
+        clientId={clientId}
+        from={date}
+        onClose={() => setCopying(false)}
+        onCopied={(copied, to) => {
+          setCopying(false);
+          notify({
+            message: `Copied ${copied} ${copied === 1 ? 'entry' : 'entries'} to ${formatIsoDate(to)}.`,
+            action: { label: 'Show', onClick: () => onDateChange(to), testId: 'log-copy-show' },
+          });
+        }}
+      />
+      <LogImportModal
+        opened={importing}
+        clientId={clientId}
+        onClose={() => setImporting(false)}
+        onImported={() => reload()}
+      />
+    </Stack>
+  );
+}

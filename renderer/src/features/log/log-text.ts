@@ -1,0 +1,107 @@
+import type { Portion } from '../../../../core/api/schemas-foods.ts';
+import type { LogEntry } from '../../../../core/api/schemas-log.ts';
+import { formatCount, formatNumber, formatNutrient } from '../../lib/format.ts';
+import { MEAL_LABELS, type Meal } from '../../lib/labels.ts';
+import { sumNutrients, type Nutrients } from '../../lib/nutrients.ts';
+
+export type SectionKey = Meal | 'no-meal' | 'activity' | 'sleep';
+
+export interface LogSection {
+  key: SectionKey;
+  title: string;
+  entries: LogEntry[];
+}
+
+const SECTION_ORDER: readonly SectionKey[] = ['breakfast', 'lunch', 'dinner', 'snack', 'no-meal', 'activity', 'sleep'];
+
+const SECTION_TITLES: Record<SectionKey, string> = {
+  ...MEAL_LABELS,
+  'no-meal': 'Other food',
+  activity: 'Activity',
+  sleep: 'Sleep',
+};
+
+function sectionOf(entry: LogEntry): SectionKey {
+  if (entry.kind === 'activity') return 'activity';
+  if (entry.kind === 'sleep') return 'sleep';
+  return entry.meal ?? 'no-meal';
+}
+
+/** A day's entries by meal (then activity and sleep), each section by time; empty sections left out. */
+export function groupEntries(entries: readonly LogEntry[]): LogSection[] {
+  const byTime = [...entries].sort(
+    (a, b) => (a.time ?? '99:99').localeCompare(b.time ?? '99:99') || a.updatedAt - b.updatedAt,
+  );
+  return SECTION_ORDER.map((key) => ({
+    key,
+    title: SECTION_TITLES[key],
+    entries: byTime.filter((e) => sectionOf(e) === key),
+  })).filter((s) => s.entries.length > 0);
+}
+
+/** What a row says: "Banana, raw — 1 medium (118 g)" / "105 kcal". */
+export function entryText(entry: LogEntry): { title: string; detail: string; energy: string | null } {
+  if (entry.kind === 'activity' && entry.activity) {
+    const a = entry.activity;
+    return {
+      title: a.label,
+      detail: `${formatNumber(a.minutes, 0)} min`,
+      energy: a.kcal === null ? null : `${formatNutrient(a.kcal, 'kcal')} burned`,
+    };
+  }
+  if (entry.kind === 'sleep' && entry.sleep) {
+    return {
+      title: 'Sleep',
+      detail: `${formatNumber(entry.sleep.hours, 1)} h, quality ${entry.sleep.quality}/5`,
+      energy: null,
+    };
+  }
+  const food = entry.food;
+  const kcal = entry.nutrients.energyKcal;
+  const grams = food ? `${formatNumber(food.grams)} g` : '';
+  // The core's label already ends in grams ("150 g", "1 medium (118 g)"); add them only when it does not.
+  const label = food?.amountLabel.trim() ?? '';
+  const amount = label === '' ? grams : /\d\s*g\)?$/.test(label) ? label : `${label} (${grams})`;
+  return {
+    title: food?.name ?? 'Food',
+    detail: amount,
+    energy: kcal === undefined ? null : formatNutrient(kcal, 'kcal'),
+  };
+}
+
+/** The day's intake from its food entries. */
+export function dayTotals(entries: readonly LogEntry[]): Nutrients {
+  return sumNutrients(entries.filter((e) => e.kind === 'diet').map((e) => e.nutrients));
+}
+
+/** "1,850 kcal · protein 72 g · fibre 21 g"; unknown values read "–". */
+export function dayTotalText(totals: Nutrients): string {
+  const part = (v: number | undefined, unit: string): string => (v === undefined ? '–' : formatNutrient(v, unit));
+  return `${part(totals.energyKcal, 'kcal')} · protein ${part(totals.proteinG, 'g')} · fibre ${part(totals.fibreG, 'g')}`;
+}
+
+/** A measure as an option: "1 medium (118 g)" (the description in brackets is shortened away). */
+export function measureLabel(portion: Portion): string {
+  const base = portion.label.replace(/\s*\([^()]*\)\s*$/, '').trim() || portion.label;
+  return `${base} (${formatNumber(portion.grams)} g)`;
+}
+
+/** Options for a food's measures; labels made unique when shortening made two the same. */
+export function measureOptions(portions: readonly Portion[]): { value: string; label: string }[] {
+  const short = portions.map(measureLabel);
+  return portions.map((p, i) => ({
+    value: p.id,
+    label:
+      short.filter((s) => s === short[i]).length > 1 ? `${p.label} (${formatNumber(p.grams)} g)` : (short[i] ?? ''),
+  }));
+}
+
+/** The household amount sent to the core: `count` of the measure, e.g. "2 cup, sliced" or "1 medium (7\" long)". */
+export function amountText(count: number, portion: Portion): string {
+  return `${formatCount(count * portion.amount)} ${portion.unit}`.trim();
+}
+
+/** Grams for `count` of a measure. */
+export function measureGrams(count: number, portion: Portion): number {
+  return count * portion.grams;
+}
