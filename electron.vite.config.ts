@@ -39,9 +39,13 @@ export default defineConfig({
       outDir: at('out', 'main'),
       externalizeDeps: true,
       lib: {
-        entry: at('electron', 'main', 'index.ts'),
+        // The meal detector runs in a worker thread: its entry is bundled beside main.
+        entry: {
+          index: at('electron', 'main', 'index.ts'),
+          'detector-worker': at('core', 'vision', 'detector-worker.ts'),
+        },
         formats: ['es'],
-        fileName: () => 'index.js',
+        fileName: (_format, name) => `${name}.js`,
       },
     },
   },

@@ -8,6 +8,7 @@ export default defineConfig({
       'renderer/**/*.test.ts',
       'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'models/**/*.test.ts',
     ],
     environment: 'node',
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.

@@ -6,6 +6,8 @@ import { createSession, type HostKind, type KeyVault, type Session } from './ses
 import type { ScryptParams } from './keys/keyring.ts';
 import { systemClock, type Clock } from './util/clock.ts';
 import { APP_VERSION } from './version.ts';
+import { createVisionRuntime } from './photos/vision-runtime.ts';
+import path from 'node:path';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -19,6 +21,10 @@ export interface CoreOptions {
   scrypt?: ScryptParams;
   /** The bundled food table; defaults to resources/foods in the repository. */
   foodsFile?: string;
+  /** The bundled meal detector folder; defaults to models/meal-detector in the repository. */
+  modelDir?: string;
+  /** The detector worker entry (Electron bundles it as out/main/detector-worker.js). */
+  detectorWorker?: string;
 }
 
 export interface Core {
@@ -44,7 +50,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     onChange: (status) => emit('session.changed', status),
   });
+  const vision = createVisionRuntime({
+    customDir: path.join(options.dataDir, 'models'),
+    log: options.log,
+    ...(options.modelDir ? { builtInDir: options.modelDir } : {}),
+    ...(options.detectorWorker ? { workerPath: options.detectorWorker } : {}),
+  });
   const handlers = createHandlers({
+    vision,
     session,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
@@ -58,6 +71,9 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => session.close(),
+    close: () => {
+      void vision.close();
+      session.close();
+    },
   };
 }

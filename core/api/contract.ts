@@ -31,6 +31,7 @@ import {
   RecipeInput,
 } from './schemas-foods.ts';
 import { Activity, DayView, EntryInput, LogEntry, LogImportReport, SaveResult, TrendsView } from './schemas-log.ts';
+import { InstallModelInput, PhotoAnalysis, PhotoSummary, SavePhotoInput, VisionStatus } from './schemas-photos.ts';
 
 /**
  * The one contract between the UI and the core. Every method is declared once here with a zod
@@ -169,6 +170,32 @@ export const contract = {
     z.object({ clientId: Id }).strict(),
     z.object({ fileName: z.string(), dataBase64: z.string(), bytes: z.number() }),
   ),
+
+  /** Analyses one meal photo on this machine and keeps it (encrypted) for review. */
+  'photos.analyze': method(FileUpload.extend({ clientId: Id }).strict(), PhotoAnalysis),
+  'photos.get': method(z.object({ photoId: Id }).strict(), PhotoAnalysis),
+  'photos.image': method(
+    z.object({ photoId: Id, variant: z.enum(['full', 'thumb']).default('full') }).strict(),
+    z.object({ mime: z.string(), dataBase64: z.string() }),
+  ),
+  'photos.list': method(
+    z.object({ clientId: Id, status: z.enum(['pending', 'saved', 'discarded']).optional() }).strict(),
+    z.array(PhotoSummary),
+  ),
+  /** Saves the reviewed items as diet entries linked to the photo. */
+  'photos.save': method(
+    SavePhotoInput.strict(),
+    z.object({ photoId: Id, entryIds: z.array(Id), warnings: z.array(z.string()) }),
+  ),
+  'photos.discard': method(z.object({ photoId: Id }).strict(), z.object({ photoId: Id })),
+  /** Reviewed photos with their boxes and final labels, as a COCO or YOLO dataset zip. */
+  'photos.exportDataset': method(
+    z.object({ format: z.enum(['coco', 'yolo']) }).strict(),
+    z.object({ fileName: z.string(), dataBase64: z.string(), images: z.number(), annotations: z.number() }),
+  ),
+  'vision.status': method(Empty, VisionStatus),
+  'vision.installModel': method(InstallModelInput.strict(), VisionStatus),
+  'vision.setActiveModel': method(z.object({ id: z.string().min(1).max(80) }).strict(), VisionStatus),
 
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),

@@ -7,6 +7,9 @@ import { createFoodImporter } from '../foods/import/import-service.ts';
 import { parseLogCsv } from '../log/log-csv.ts';
 import { createLogService, type LogService } from '../log/log-service.ts';
 import type { EventListener } from '../app.ts';
+import { exportDataset } from '../photos/dataset-export.ts';
+import { createPhotosService, type PhotosService } from '../photos/photos-service.ts';
+import type { VisionRuntime } from '../photos/vision-runtime.ts';
 import { createClientsService, type ClientsService } from '../clients/clients.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import type { Session } from '../session/session.ts';
@@ -24,12 +27,14 @@ export interface Services {
   log: LogService;
   dashboard: DashboardService;
   importer: ReturnType<typeof createFoodImporter>;
+  photos: PhotosService;
 }
 
 export interface ServiceOptions {
   host: string;
   clock: Clock;
   emit: EventListener;
+  vision: VisionRuntime;
   /** The bundled food table (Electron passes its resources path). */
   foodsFile?: string | undefined;
 }
@@ -51,7 +56,8 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const log = createLogService(db, { foods, clients, audit, now: clock.now });
   const dashboard = createDashboardService(sqlite, targets);
   const importer = createFoodImporter(opened, { now: clock.now, onProgress: (p) => emit('import.progress', p) });
-  return { audit, clients, targets, settings, foods, log, dashboard, importer };
+  const photos = createPhotosService(db, { vision: options.vision, log, clients, audit, now: clock.now });
+  return { audit, clients, targets, settings, foods, log, dashboard, importer, photos };
 }
 
 export interface HandlerDeps {
@@ -59,6 +65,7 @@ export interface HandlerDeps {
   clock: Clock;
   version: string;
   emit: EventListener;
+  vision: VisionRuntime;
   foodsFile?: string | undefined;
 }
 
@@ -66,12 +73,15 @@ export interface HandlerDeps {
  * Method → service call. Services are built once per unlocked database and dropped on lock, so a
  * locked app answers every data method with the `locked` error from session.database().
  */
-export function createHandlers({ session, clock, version, emit, foodsFile }: HandlerDeps): Handlers {
+export function createHandlers({ session, clock, version, emit, vision, foodsFile }: HandlerDeps): Handlers {
   let cache: { opened: OpenedDatabase; services: Services } | null = null;
   const services = (): Services => {
     const opened = session.database();
     if (cache?.opened !== opened) {
-      cache = { opened, services: createServices(opened, { host: session.status().host, clock, emit, foodsFile }) };
+      cache = {
+        opened,
+        services: createServices(opened, { host: session.status().host, clock, emit, vision, foodsFile }),
+      };
     }
     return cache.services;
   };
@@ -147,6 +157,39 @@ export function createHandlers({ session, clock, version, emit, foodsFile }: Han
       const { fileName, data } = exportClient(session.database(), clientId, clock.now());
       s.audit.record('client', clientId, 'export');
       return { fileName, dataBase64: Buffer.from(data).toString('base64'), bytes: data.byteLength };
+    },
+
+    'photos.analyze': ({ clientId, fileName, dataBase64 }) =>
+      services().photos.analyze(clientId, fileName, bytes(dataBase64)),
+    'photos.get': ({ photoId }) => services().photos.get(photoId),
+    'photos.image': ({ photoId, variant }) => services().photos.image(photoId, variant),
+    'photos.list': ({ clientId, status }) => services().photos.list(clientId, status),
+    'photos.save': (input) => services().photos.save(input),
+    'photos.discard': ({ photoId }) => services().photos.discard(photoId),
+    'photos.exportDataset': ({ format }) => {
+      const s = services();
+      const zip = exportDataset(s.photos.reviewed(), format, clock.now());
+      s.audit.record('photo', 'dataset', 'export', [format]);
+      return {
+        fileName: zip.fileName,
+        dataBase64: Buffer.from(zip.data).toString('base64'),
+        images: zip.images,
+        annotations: zip.annotations,
+      };
+    },
+    'vision.status': () => {
+      services();
+      return vision.status();
+    },
+    'vision.installModel': ({ dataBase64, name, classes, foodMap, defaultGrams }) => {
+      const s = services();
+      const foodNames: Record<string, string> = {};
+      for (const id of Object.values(foodMap)) foodNames[id] = s.foods.get(id).name;
+      return vision.install({ name, modelBytes: bytes(dataBase64), classes, foodMap, defaultGrams, foodNames });
+    },
+    'vision.setActiveModel': ({ id }) => {
+      services();
+      return vision.setActive(id);
     },
 
     'settings.get': () => services().settings.get(),

@@ -6,6 +6,7 @@ import { startBrowserHost } from '../api/host/http.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
+import { analyze } from './commands/analyze.ts';
 import { clientsAdd, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
@@ -28,6 +29,7 @@ Commands:
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
           [--date YYYY-MM-DD] [--time HH:MM] [--meal breakfast|lunch|dinner|snack] [--confirm]
   export --client <id|name> --out file.zip
+  analyze <photo…> [--json] [--client <id|name>]   detect foods (with --client: keep for review)
   version
 
 Options:
@@ -139,6 +141,8 @@ export async function main(
     } else if (command === 'log' && sub === 'add') {
       await unlocked(core);
       await logAdd(core, commandArgs.slice(1), out);
+    } else if (command === 'analyze') {
+      return await analyze(core, commandArgs, out, () => unlocked(core));
     } else if (command === 'export') {
       await unlocked(core);
       await exportRecord(core, commandArgs, out);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The local database schema (SQLCipher-encrypted SQLite). Conventions, chosen now for sync later:
@@ -108,6 +108,8 @@ export const events = sqliteTable(
     burnedKcal: real('burned_kcal'),
     sleepHours: real('sleep_hours'),
     sleepQuality: integer('sleep_quality'),
+    // Added in 0003: the meal photo a diet entry came from.
+    photoId: text('photo_id'),
   },
   (t) => [
     index('events_client_date_idx').on(t.clientId, t.localDate),
@@ -256,3 +258,31 @@ export const syncState = sqliteTable('sync_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Meal photos, stored only inside the encrypted database: a downscaled JPEG of the original (EXIF
+ * orientation applied, metadata stripped) and a thumbnail. `detections` is what the model proposed;
+ * `items` what the practitioner reviewed and saved (boxes + final labels: the learning dataset).
+ */
+export const mealPhotos = sqliteTable(
+  'meal_photos',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    localDate: text('local_date'),
+    image: blob('image', { mode: 'buffer' }).notNull(),
+    thumbnail: blob('thumbnail', { mode: 'buffer' }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    detections: text('detections', { mode: 'json' }).$type<unknown[]>().notNull(),
+    items: text('items', { mode: 'json' }).$type<unknown[]>(),
+    modelId: text('model_id').notNull(),
+    provider: text('provider').notNull(),
+    /** 'pending' (analysed, not reviewed) | 'saved' | 'discarded' */
+    status: text('status').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('meal_photos_client_idx').on(t.clientId, t.status, t.createdAt)],
+);

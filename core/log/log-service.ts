@@ -27,7 +27,7 @@ export interface SaveResult {
 
 export interface LogService {
   list(clientId: string, from: string, to: string): LogEntry[];
-  add(input: EntryInput, source?: 'manual' | 'import' | 'photo'): SaveResult;
+  add(input: EntryInput, source?: 'manual' | 'import' | 'photo', links?: { photoId?: string }): SaveResult;
   update(id: string, input: EntryInput): SaveResult;
   remove(id: string): { id: string };
   restore(id: string): LogEntry;
@@ -235,7 +235,7 @@ export function createLogService(
         .map(toEntry);
     },
 
-    add(input, source = 'manual') {
+    add(input, source = 'manual', links = {}) {
       const { warnings, values } = build(input, null);
       requireConfirmation(warnings, input.confirm);
       const t = now();
@@ -250,6 +250,7 @@ export function createLogService(
             occurredAt: occurredAt(input.date, input.time),
             localDate: input.date,
             source,
+            photoId: links.photoId ?? null,
             createdAt: t,
             updatedAt: t,
             deletedAt: null,

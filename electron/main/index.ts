@@ -208,6 +208,10 @@ async function start(): Promise<void> {
     vault,
     migrationsDir: MIGRATIONS,
     foodsFile: path.join(resourcesDir, 'foods', 'usda-sr28.json.gz'),
+    modelDir: app.isPackaged
+      ? path.join(process.resourcesPath, 'models', 'meal-detector')
+      : path.join(app.getAppPath(), 'models', 'meal-detector'),
+    detectorWorker: path.join(here, 'detector-worker.js'),
   });
   core = activeCore;
   registerIpc(ipcMain, activeCore.dispatch, { isAppUrl, log });

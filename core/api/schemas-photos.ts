@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { FileUpload, FoodId } from './schemas-foods.ts';
+import { LocalTime, Meal } from './schemas-log.ts';
+import { Id, IsoDate } from './schemas.ts';
+
+/** A box in the stored photo's pixels (after EXIF orientation): left, top, width, height. */
+export const Box = z.object({
+  x: z.number().min(0),
+  y: z.number().min(0),
+  w: z.number().positive(),
+  h: z.number().positive(),
+});
+export type Box = z.infer<typeof Box>;
+
+/** One thing the detector proposed, mapped to a food with a portion estimate. */
+export const DetectedItem = z.object({
+  id: z.string(),
+  /** The model's class name (COCO "banana", or a custom model's class). */
+  label: z.string(),
+  score: z.number(),
+  box: Box,
+  foodId: FoodId.nullable(),
+  foodName: z.string().nullable(),
+  grams: z.number().nullable(),
+  /** How the portion was estimated: 'plate reference' | 'default portion'. */
+  portionBasis: z.string().nullable(),
+  /** Detector score × mapping confidence, 0–1. */
+  confidence: z.number(),
+});
+export type DetectedItem = z.infer<typeof DetectedItem>;
+
+export const PhotoAnalysis = z.object({
+  photoId: Id,
+  clientId: Id,
+  width: z.number(),
+  height: z.number(),
+  /** Foods found (tableware used only as a size reference is not listed). */
+  items: z.array(DetectedItem),
+  /** Plates, bowls and cups seen (used to scale portions). */
+  references: z.array(z.object({ label: z.string(), box: Box })),
+  nothingFound: z.boolean(),
+  modelId: z.string(),
+  provider: z.string(),
+  timings: z.object({ preprocessMs: z.number(), inferenceMs: z.number(), totalMs: z.number() }),
+  takenDate: IsoDate.nullable(),
+});
+export type PhotoAnalysis = z.infer<typeof PhotoAnalysis>;
+
+export const ReviewedItem = z
+  .object({
+    foodId: FoodId,
+    grams: z.number().gt(0, { message: 'The amount must be more than 0 g.' }).max(5000).nullable().default(null),
+    amount: z.string().trim().max(100).nullable().default(null),
+    box: Box.nullable().default(null),
+    /** The class name as the practitioner confirmed it (for dataset export). */
+    label: z.string().trim().min(1).max(100),
+    origin: z.enum(['detected', 'manual']),
+  })
+  .refine((i) => (i.grams === null) !== (i.amount === null || i.amount === ''), {
+    message: 'Give either grams or a household measure for each item.',
+    path: ['grams'],
+  });
+export type ReviewedItem = z.infer<typeof ReviewedItem>;
+
+export const PhotoSummary = z.object({
+  id: Id,
+  clientId: Id,
+  status: z.enum(['pending', 'saved', 'discarded']),
+  localDate: IsoDate.nullable(),
+  width: z.number(),
+  height: z.number(),
+  itemCount: z.number(),
+  createdAt: z.number(),
+});
+
+export const VisionStatus = z.object({
+  provider: z.string().nullable(),
+  providersTried: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string().nullable() })),
+  model: z.object({ id: z.string(), name: z.string(), kind: z.string(), foodClasses: z.array(z.string()) }),
+  models: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), active: z.boolean(), builtIn: z.boolean() }),
+  ),
+});
+
+export const InstallModelInput = FileUpload.extend({
+  name: z.string().trim().min(1, { message: 'Name the model.' }).max(100),
+  /** Class names in the model's output order. */
+  classes: z.array(z.string().trim().min(1).max(100)).min(1, { message: 'List the model classes.' }).max(1000),
+  /** Class name → food id, for the classes that are foods. */
+  foodMap: z.record(z.string(), FoodId),
+  /** Default portion in grams per food class (used when no plate is seen). */
+  defaultGrams: z.record(z.string(), z.number().positive().max(5000)).default({}),
+});
+
+export const SavePhotoInput = z.object({
+  photoId: Id,
+  date: IsoDate,
+  time: LocalTime.nullable().default(null),
+  meal: Meal.nullable().default(null),
+  items: z.array(ReviewedItem).min(1, { message: 'Add at least one food before saving the meal.' }).max(50),
+  confirm: z.boolean().default(false),
+});
+
+export { FileUpload };

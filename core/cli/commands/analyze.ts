@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Core } from '../../app.ts';
+import { AppError } from '../../api/errors.ts';
+import { createDetector } from '../../vision/detector.ts';
+import { decodeImage } from '../../vision/image.ts';
+import { estimatePortions } from '../../vision/portions.ts';
+import { defaultModelDir } from '../../photos/vision-runtime.ts';
+import { CliError, rpc } from '../rpc.ts';
+import { resolveClient } from './resolve.ts';
+
+/**
+ * `bioai analyze photo.jpg …`: runs the meal detector on photos. Without --client nothing is stored
+ * (and no passphrase is needed); with --client each photo is kept in the encrypted database for
+ * review in the app, exactly as a drop onto the client page does.
+ */
+export async function analyze(
+  core: Core,
+  args: string[],
+  out: (s: string) => void,
+  unlock: () => Promise<void>,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, client: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length === 0) throw new CliError('analyze needs at least one photo: bioai analyze photo.jpg', 2);
+  let clientId: string | null = null;
+  if (values.client) {
+    await unlock();
+    clientId = (await resolveClient(core, values.client)).id;
+  }
+  const detector = clientId ? null : await createDetector({ modelDir: defaultModelDir() });
+  const results: unknown[] = [];
+  let failures = 0;
+  try {
+    for (const [n, file] of positionals.entries()) {
+      process.stderr.write(`[${n + 1}/${positionals.length}] ${path.basename(file)}\n`);
+      try {
+        const bytes = fs.readFileSync(file);
+        if (clientId) {
+          const a = await rpc(core, 'photos.analyze', {
+            clientId,
+            fileName: path.basename(file),
+            dataBase64: bytes.toString('base64'),
+          });
+          results.push({ file, ...a });
+          if (!values.json) printItems(out, file, a.items, a.provider, a.timings.totalMs);
+        } else if (detector) {
+          const t0 = performance.now();
+          const image = await decodeImage(bytes);
+          const r = await detector.detect(image);
+          const { items } = estimatePortions(r.detections, detector.manifest);
+          results.push({
+            file,
+            width: image.width,
+            height: image.height,
+            provider: r.provider,
+            items,
+            timings: r.timings,
+          });
+          if (!values.json) printItems(out, file, items, r.provider, performance.now() - t0);
+        }
+      } catch (err) {
+        failures++;
+        const message =
+          err instanceof AppError || err instanceof CliError
+            ? err.message
+            : (err as NodeJS.ErrnoException).code === 'ENOENT'
+              ? 'No such file.'
+              : String(err);
+        process.stderr.write(`bioai: ${file}: ${message}\n`);
+        results.push({ file, error: message });
+      }
+    }
+  } finally {
+    await detector?.close();
+  }
+  if (values.json) out(JSON.stringify(results, null, 2));
+  return failures > 0 ? 1 : 0;
+}
+
+function printItems(
+  out: (s: string) => void,
+  file: string,
+  items: readonly { label: string; score: number; foodName: string | null; grams: number | null }[],
+  provider: string,
+  ms: number,
+): void {
+  out(
+    `${file}: ${items.length === 0 ? 'no foods recognised' : `${items.length} item(s)`} (${provider}, ${Math.round(ms)} ms)`,
+  );
+  for (const i of items) {
+    out(
+      `  ${i.label.padEnd(10)} ${(i.score * 100).toFixed(0).padStart(3)} %  ${i.foodName ?? '?'}  ~${i.grams ?? '?'} g`,
+    );
+  }
+}

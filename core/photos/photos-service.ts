@@ -1,0 +1,263 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../api/errors.ts';
+import type { Box, DetectedItem, PhotoAnalysis, ReviewedItem } from '../api/schemas-photos.ts';
+import type { Audit } from '../audit/audit.ts';
+import type { ClientsService } from '../clients/clients.ts';
+import type { Db } from '../db/open.ts';
+import { mealPhotos } from '../db/schema.ts';
+import type { LogService } from '../log/log-service.ts';
+import { uuidv7 } from '../util/uuidv7.ts';
+import { decodeImage } from '../vision/image.ts';
+import { estimatePortions } from '../vision/portions.ts';
+import type { VisionRuntime } from './vision-runtime.ts';
+
+type PhotoRow = typeof mealPhotos.$inferSelect;
+
+/** What is kept per photo in `detections`: the mapped items and the reference objects. */
+interface StoredAnalysis {
+  items: DetectedItem[];
+  references: { label: string; box: Box }[];
+  timings: PhotoAnalysis['timings'];
+  takenDate: string | null;
+}
+
+export interface SavedItem extends ReviewedItem {
+  entryId: string;
+}
+
+export interface PhotosService {
+  analyze(clientId: string, fileName: string, bytes: Uint8Array, signal?: AbortSignal): Promise<PhotoAnalysis>;
+  get(photoId: string): PhotoAnalysis;
+  image(photoId: string, variant: 'full' | 'thumb'): { mime: string; dataBase64: string };
+  list(
+    clientId: string,
+    status?: 'pending' | 'saved' | 'discarded',
+  ): {
+    id: string;
+    clientId: string;
+    status: 'pending' | 'saved' | 'discarded';
+    localDate: string | null;
+    width: number;
+    height: number;
+    itemCount: number;
+    createdAt: number;
+  }[];
+  save(input: {
+    photoId: string;
+    date: string;
+    time: string | null;
+    meal: 'breakfast' | 'lunch' | 'dinner' | 'snack' | null;
+    items: ReviewedItem[];
+    confirm: boolean;
+  }): { photoId: string; entryIds: string[]; warnings: string[] };
+  discard(photoId: string): { photoId: string };
+  /** Saved photos with their reviewed boxes and labels (for dataset export). */
+  reviewed(): { id: string; image: Buffer; width: number; height: number; items: SavedItem[] }[];
+}
+
+function toAnalysis(row: PhotoRow): PhotoAnalysis {
+  const stored = row.detections as unknown as StoredAnalysis[];
+  const a = stored[0] ?? {
+    items: [],
+    references: [],
+    timings: { preprocessMs: 0, inferenceMs: 0, totalMs: 0 },
+    takenDate: null,
+  };
+  return {
+    photoId: row.id,
+    clientId: row.clientId,
+    width: row.width,
+    height: row.height,
+    items: a.items,
+    references: a.references,
+    nothingFound: a.items.length === 0,
+    modelId: row.modelId,
+    provider: row.provider,
+    timings: a.timings,
+    takenDate: a.takenDate,
+  };
+}
+
+export function createPhotosService(
+  db: Db,
+  deps: { vision: VisionRuntime; log: LogService; clients: ClientsService; audit: Audit; now: () => number },
+): PhotosService {
+  const { vision, log, clients, audit, now } = deps;
+
+  const load = (photoId: string): PhotoRow => {
+    const row = db
+      .select()
+      .from(mealPhotos)
+      .where(and(eq(mealPhotos.id, photoId), isNull(mealPhotos.deletedAt)))
+      .get();
+    if (!row) throw new AppError('not-found', 'That photo does not exist (it may have been discarded).');
+    return row;
+  };
+
+  return {
+    async analyze(clientId, fileName, bytes, signal) {
+      clients.get(clientId);
+      const t0 = performance.now();
+      // Decoding checks the file (type, size, damage) before any model work, so a bad file fails fast;
+      // the detector then works from the same decoded image (no second decode).
+      const image = await decodeImage(bytes);
+      const detector = await vision.detector();
+      const result = await detector.detect(image, signal ? { signal } : {});
+      const mapped = estimatePortions(result.detections, detector.manifest);
+      // Boxes come in the oriented original's pixels; the UI shows the stored (downscaled) copy.
+      const k = image.storedWidth / image.width;
+      const scale = (b: Box): Box => ({ x: b.x * k, y: b.y * k, w: b.w * k, h: b.h * k });
+      const items: DetectedItem[] = mapped.items.map((i) => ({
+        id: uuidv7(),
+        label: i.label,
+        score: i.score,
+        box: scale(i.box),
+        foodId: i.foodId,
+        foodName: i.foodName,
+        grams: i.grams,
+        portionBasis: i.portionBasis,
+        confidence: i.confidence,
+      }));
+      const references = mapped.references.map((r) => ({ label: r.label, box: scale(r.box) }));
+      const timings = {
+        preprocessMs: result.timings.preprocessMs,
+        inferenceMs: result.timings.inferenceMs,
+        totalMs: performance.now() - t0,
+      };
+      const stored: StoredAnalysis = { items, references, timings, takenDate: image.takenDate };
+      const t = now();
+      const id = uuidv7(t);
+      db.transaction(() => {
+        db.insert(mealPhotos)
+          .values({
+            id,
+            clientId,
+            localDate: image.takenDate,
+            image: Buffer.from(image.storedJpeg),
+            thumbnail: Buffer.from(image.thumbnail),
+            width: image.storedWidth,
+            height: image.storedHeight,
+            detections: [stored],
+            items: null,
+            modelId: detector.manifest.id,
+            provider: result.provider,
+            status: 'pending',
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+          })
+          .run();
+        // The file name can carry the client's name: it is not kept, only counted.
+        audit.record('photo', clientId, 'analyze', [String(items.length), fileName.length > 0 ? 'file' : '']);
+      });
+      return toAnalysis(load(id));
+    },
+
+    get: (photoId) => toAnalysis(load(photoId)),
+
+    image(photoId, variant) {
+      const row = load(photoId);
+      return { mime: 'image/jpeg', dataBase64: (variant === 'thumb' ? row.thumbnail : row.image).toString('base64') };
+    },
+
+    list(clientId, status) {
+      clients.get(clientId);
+      return db
+        .select()
+        .from(mealPhotos)
+        .where(
+          and(
+            eq(mealPhotos.clientId, clientId),
+            isNull(mealPhotos.deletedAt),
+            status ? eq(mealPhotos.status, status) : undefined,
+          ),
+        )
+        .orderBy(desc(mealPhotos.createdAt))
+        .all()
+        .map((r) => ({
+          id: r.id,
+          clientId: r.clientId,
+          status: r.status as 'pending' | 'saved' | 'discarded',
+          localDate: r.localDate,
+          width: r.width,
+          height: r.height,
+          itemCount: (r.items ?? (r.detections[0] as StoredAnalysis | undefined)?.items ?? []).length,
+          createdAt: r.createdAt,
+        }));
+    },
+
+    save({ photoId, date, time, meal, items, confirm }) {
+      const row = load(photoId);
+      if (row.status === 'saved') {
+        throw new AppError('conflict', 'This photo is already saved as a meal. Edit the entries in the log instead.');
+      }
+      const entryIds: string[] = [];
+      const warnings: string[] = [];
+      const saved: SavedItem[] = [];
+      // All items or none: one transaction around every diet entry and the photo's new state.
+      db.transaction(() => {
+        for (const item of items) {
+          const r = log.add(
+            {
+              kind: 'diet',
+              clientId: row.clientId,
+              date,
+              time,
+              note: null,
+              confirm,
+              meal,
+              foodId: item.foodId,
+              grams: item.grams,
+              amount: item.amount,
+            },
+            'photo',
+            { photoId },
+          );
+          entryIds.push(r.entry.id);
+          warnings.push(...r.warnings);
+          saved.push({ ...item, entryId: r.entry.id });
+        }
+        const t = Math.max(now(), row.updatedAt + 1);
+        db.update(mealPhotos)
+          .set({ status: 'saved', items: saved, localDate: date, updatedAt: t })
+          .where(eq(mealPhotos.id, photoId))
+          .run();
+        audit.record('photo', row.clientId, 'save', [String(items.length)]);
+      });
+      return { photoId, entryIds, warnings };
+    },
+
+    discard(photoId) {
+      const row = load(photoId);
+      if (row.status === 'saved') {
+        throw new AppError('conflict', 'This photo is saved as a meal; delete its entries in the log first.');
+      }
+      const t = Math.max(now(), row.updatedAt + 1);
+      db.transaction(() => {
+        // The picture itself is erased; the row stays as a tombstone.
+        db.update(mealPhotos)
+          .set({ status: 'discarded', image: Buffer.alloc(0), thumbnail: Buffer.alloc(0), deletedAt: t, updatedAt: t })
+          .where(eq(mealPhotos.id, photoId))
+          .run();
+        audit.record('photo', row.clientId, 'discard');
+      });
+      return { photoId };
+    },
+
+    reviewed() {
+      return db
+        .select()
+        .from(mealPhotos)
+        .where(and(eq(mealPhotos.status, 'saved'), isNull(mealPhotos.deletedAt)))
+        .orderBy(mealPhotos.createdAt)
+        .all()
+        .map((r) => ({
+          id: r.id,
+          image: r.image,
+          width: r.width,
+          height: r.height,
+          items: (r.items ?? []) as SavedItem[],
+        }));
+    },
+  };
+}
