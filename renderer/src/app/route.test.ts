@@ -9,6 +9,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#token=abc_DEF-123')).toEqual({ name: 'clients' });
   });
 
+  it('reads a client photos view', () => {
+    expect(parseRoute('#/clients/abc/photos')).toEqual({ name: 'client-photos', id: 'abc' });
+  });
+
   it('reads sections and a client id', () => {
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/foods/')).toEqual({ name: 'foods' });
@@ -21,6 +25,7 @@ describe('parseRoute', () => {
   it('reports anything else as not found', () => {
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
     expect(parseRoute('#/clients/a/b')).toEqual({ name: 'not-found', path: '/clients/a/b' });
+    expect(parseRoute('#/clients/a/photos/x')).toEqual({ name: 'not-found', path: '/clients/a/photos/x' });
     expect(parseRoute('#/clients/%E0%A4%A')).toEqual({ name: 'not-found', path: '/clients/%E0%A4%A' });
   });
 });
@@ -30,6 +35,7 @@ describe('formatRoute', () => {
     const routes: Route[] = [
       { name: 'clients' },
       { name: 'client', id: 'a b/c' },
+      { name: 'client-photos', id: 'a b/c' },
       { name: 'foods' },
       { name: 'rules' },
       { name: 'reports' },
@@ -42,6 +48,7 @@ describe('formatRoute', () => {
 describe('sectionOf', () => {
   it('puts a client page under Clients', () => {
     expect(sectionOf({ name: 'client', id: 'x' })).toBe('clients');
+    expect(sectionOf({ name: 'client-photos', id: 'x' })).toBe('clients');
     expect(sectionOf({ name: 'not-found', path: '/x' })).toBeNull();
   });
 });

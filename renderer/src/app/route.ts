@@ -1,11 +1,12 @@
 /**
- * The app's routes as data, and their hash form (#/clients, #/clients/<id>, #/settings). A hash
+ * The app's routes as data, and their hash form (#/clients, #/clients/<id>, #/clients/<id>/photos, #/settings). A hash
  * router needs no server support, works from file:// in Electron, and leaves the browser host's
  * one-time `#token=…` fragment alone (api.ts reads and strips it on the first call).
  */
 export type Route =
   | { name: 'clients' }
   | { name: 'client'; id: string }
+  | { name: 'client-photos'; id: string }
   | { name: 'foods' }
   | { name: 'rules' }
   | { name: 'reports' }
@@ -27,13 +28,14 @@ export function parseRoute(hash: string): Route {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '' || raw === '/' || /(^|&)token=/.test(raw)) return { name: 'clients' };
   const parts = raw.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
-  const [head, second, ...rest] = parts;
+  const [head, second, third, ...rest] = parts;
   if (head === undefined) return { name: 'clients' };
-  if (rest.length > 0) return { name: 'not-found', path: raw };
+  if (rest.length > 0 || (third !== undefined && third !== 'photos')) return { name: 'not-found', path: raw };
   if (second === undefined) return SIMPLE[head] ?? { name: 'not-found', path: raw };
   if (head === 'clients' && second !== '') {
     try {
-      return { name: 'client', id: decodeURIComponent(second) };
+      const id = decodeURIComponent(second);
+      return third === 'photos' ? { name: 'client-photos', id } : { name: 'client', id };
     } catch {
       return { name: 'not-found', path: raw };
     }
@@ -45,6 +47,8 @@ export function formatRoute(route: Route): string {
   switch (route.name) {
     case 'client':
       return `#/clients/${encodeURIComponent(route.id)}`;
+    case 'client-photos':
+      return `#/clients/${encodeURIComponent(route.id)}/photos`;
     case 'not-found':
       return `#/${route.path.replace(/^\/+/, '')}`;
     default:
@@ -56,6 +60,7 @@ export function formatRoute(route: Route): string {
 export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'client':
+    case 'client-photos':
       return 'clients';
     case 'not-found':
       return null;

@@ -2,6 +2,7 @@ import { Center, Container } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionStatus } from '../../../../core/api/schemas.ts';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
+import { clearPhotoBatches } from '../../features/photos/photo-batch-store.ts';
 import { PageLoader } from '../../components/PageLoader/PageLoader.tsx';
 import { type ApiError, call, onEvent } from '../../lib/api.ts';
 import { isLockedError, toApiError } from '../../lib/errors.ts';
@@ -38,6 +39,12 @@ export function SessionGate(): React.JSX.Element {
   }, [attempt]);
 
   useEffect(() => onEvent('session.changed', setStatus), []);
+
+  // Photos dropped in this window are client data too: a lock forgets them with everything else.
+  const unlocked = status?.state === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) clearPhotoBatches();
+  }, [unlocked]);
 
   const reportError = useCallback((e: unknown) => {
     if (isLockedError(e)) setStatus((s) => (s ? { ...s, state: 'locked' } : s));

@@ -1,6 +1,7 @@
 import { ClientList } from '../../features/clients/ClientList/ClientList.tsx';
 import { ClientPage } from '../../features/clients/ClientPage/ClientPage.tsx';
 import { FoodsPage } from '../../features/foods/FoodsPage/FoodsPage.tsx';
+import { PhotosPage } from '../../features/photos/PhotosPage/PhotosPage.tsx';
 import { ComingSoonPage } from '../../features/placeholders/ComingSoonPage/ComingSoonPage.tsx';
 import { NotFoundPage } from '../../features/placeholders/NotFoundPage/NotFoundPage.tsx';
 import { SettingsPage } from '../../features/settings/SettingsPage/SettingsPage.tsx';
@@ -13,6 +14,8 @@ export function RouteView({ route }: { route: Route }): React.JSX.Element {
       return <ClientList />;
     case 'client':
       return <ClientPage key={route.id} id={route.id} />;
+    case 'client-photos':
+      return <PhotosPage key={route.id} clientId={route.id} />;
     case 'foods':
       return <FoodsPage />;
     case 'rules':

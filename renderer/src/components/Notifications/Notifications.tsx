@@ -73,6 +73,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }): Re
                 <Button
                   size="compact-sm"
                   variant="light"
+                  style={{ flexShrink: 0 }}
                   onClick={() => {
                     dismiss(n.id);
                     n.action?.onClick();

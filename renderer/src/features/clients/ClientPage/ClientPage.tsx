@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Tabs, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
 import { formatRoute } from '../../../app/route.ts';
 import { navigate } from '../../../app/use-route.ts';
@@ -14,9 +14,12 @@ import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
 import { DashboardTab } from '../../dashboard/DashboardTab/DashboardTab.tsx';
 import { ExportButton } from '../../log/ExportButton/ExportButton.tsx';
 import { LogTab } from '../../log/LogTab/LogTab.tsx';
+import { addPhotoFiles } from '../../photos/photo-batch-store.ts';
+import { PhotoDropZone } from '../../photos/PhotoDropZone/PhotoDropZone.tsx';
 import { TargetsCard } from '../../targets/TargetsCard/TargetsCard.tsx';
 import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
 import { DeleteClientModal } from '../DeleteClientModal/DeleteClientModal.tsx';
+import { clearClientPageIntent, peekClientPageIntent } from '../client-page-intent.ts';
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
 
 type ClientTab = 'profile' | 'log' | 'dashboard';
@@ -31,9 +34,12 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [archiving, setArchiving] = useState(false);
-  const [tab, setTab] = useState<ClientTab>('profile');
+  // Another view may ask for a tab and day (the photos view's "Show in log").
+  const [intent] = useState(() => peekClientPageIntent(id));
+  useEffect(() => clearClientPageIntent(id), [id]);
+  const [tab, setTab] = useState<ClientTab>(intent?.tab ?? 'profile');
   // The day shared by the Log and Dashboard tabs, so switching tabs keeps it.
-  const [day, setDay] = useState(todayIso);
+  const [day, setDay] = useState(() => intent?.date ?? todayIso());
   const query = useQuery(`clients.get:${id}:${revision}`, () => call('clients.get', { id }));
   const client = query.data;
 
@@ -125,6 +131,12 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
           </Group>
         </Group>
         {query.error && <ErrorAlert title="Could not refresh the client" error={query.error} onRetry={query.reload} />}
+        <PhotoDropZone
+          onFiles={(files) => {
+            addPhotoFiles(client.id, files, reportError);
+            navigate({ name: 'client-photos', id: client.id });
+          }}
+        />
         <Tabs value={tab} onChange={(v) => isClientTab(v) && setTab(v)} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="profile" data-testid="client-tab-profile">
@@ -145,7 +157,12 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="log">
-            <LogTab clientId={client.id} date={day} onDateChange={setDay} />
+            <LogTab
+              clientId={client.id}
+              date={day}
+              onDateChange={setDay}
+              onOpenPhotos={() => navigate({ name: 'client-photos', id: client.id })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="dashboard">
             <DashboardTab clientId={client.id} date={day} onDateChange={setDay} />

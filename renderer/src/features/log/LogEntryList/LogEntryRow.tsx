@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Group, Paper, Text } from '@mantine/core';
 import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import { CameraIcon } from '../../../components/Icons/Icons.tsx';
 import { entryText } from '../log-text.ts';
 
 interface LogEntryRowProps {
@@ -30,9 +31,21 @@ export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowPr
               {entry.note ? ` · ${entry.note}` : ''}
             </Text>
           </div>
-          {entry.source !== 'manual' && (
+          {entry.source === 'import' && (
             <Badge size="xs" variant="outline" color="gray">
-              {entry.source === 'import' ? 'imported' : 'from photo'}
+              imported
+            </Badge>
+          )}
+          {entry.source === 'photo' && (
+            <Badge
+              size="xs"
+              variant="light"
+              color="blue"
+              leftSection={<CameraIcon width={12} height={12} />}
+              title="Logged from a meal photo"
+              data-testid="log-entry-photo"
+            >
+              from photo
             </Badge>
           )}
         </Group>

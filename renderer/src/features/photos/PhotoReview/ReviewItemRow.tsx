@@ -1,0 +1,86 @@
+import { ActionIcon, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
+import { percentText, portionBasisText } from '../photo-text.ts';
+import type { ReviewItem } from '../review-items.ts';
+import { ItemAmount } from './ItemAmount.tsx';
+
+interface ReviewItemRowProps {
+  item: ReviewItem;
+  index: number;
+  clientId: string;
+  error?: string;
+  autoFocus: boolean;
+  onChange: (patch: Partial<ReviewItem>) => void;
+  onRemove: () => void;
+  /** Highlights the item's box while the row has the pointer or the focus. */
+  onActive: (active: boolean) => void;
+}
+
+/** One food on the photo: where it came from, the food (searchable), its amount, and remove. */
+export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
+  const { item, index, clientId, error, autoFocus, onChange, onRemove, onActive } = props;
+  const name = item.hit?.name ?? item.detected?.label ?? `item ${index + 1}`;
+  const detected = item.origin === 'detected' && item.detected;
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      component="li"
+      onMouseEnter={() => onActive(true)}
+      onMouseLeave={() => onActive(false)}
+      onFocus={() => onActive(true)}
+      onBlur={() => onActive(false)}
+      data-testid="photo-item"
+      data-origin={item.origin}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="wrap">
+            <Badge
+              variant="light"
+              color={detected ? 'blue' : 'orange'}
+              data-testid="photo-item-origin"
+              title={detected ? `The detector's confidence for “${detected.label}”` : 'Entered by hand'}
+            >
+              {detected ? `Detected ${percentText(detected.confidence)}` : 'Entered'}
+            </Badge>
+            {detected && (
+              <Text size="xs" c="dimmed">
+                seen as “{detected.label}”
+                {portionBasisText(detected.portionBasis) ? ` · ${portionBasisText(detected.portionBasis)}` : ''}
+              </Text>
+            )}
+            {!detected && item.box && (
+              <Text size="xs" c="dimmed">
+                box drawn on the photo
+              </Text>
+            )}
+          </Group>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Remove ${name}`}
+            onClick={onRemove}
+            data-testid="photo-item-remove"
+          >
+            ×
+          </ActionIcon>
+        </Group>
+        <FoodPicker
+          label="Food"
+          value={item.hit}
+          onChange={(hit) => onChange({ hit, portion: null, mode: 'grams' })}
+          clientId={clientId}
+          autoFocus={autoFocus}
+          error={!item.hit ? error : undefined}
+          description={
+            detected && !item.hit ? `The detector saw “${detected.label}” but no food is linked to it.` : undefined
+          }
+          testId="photo-item-food"
+          optionTestId="photo-item-food-option"
+        />
+        <ItemAmount item={item} onChange={onChange} error={item.hit ? error : undefined} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,143 @@
+import { Anchor, Container, EmptyState, Group, Loader, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { formatRoute } from '../../../app/route.ts';
+import { navigate } from '../../../app/use-route.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call } from '../../../lib/api.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { setClientPageIntent } from '../../clients/client-page-intent.ts';
+import { addPhotoFiles, currentRunPhotoIds, markPhoto, usePhotoBatch } from '../photo-batch-store.ts';
+import { defaultSelection, nextPending, stripEntries } from '../photo-strip.ts';
+import { savedText } from '../photo-text.ts';
+import { PhotoDropZone } from '../PhotoDropZone/PhotoDropZone.tsx';
+import { PhotoReview } from '../PhotoReview/PhotoReview.tsx';
+import { PhotoStrip } from '../PhotoStrip/PhotoStrip.tsx';
+import { BatchProgress } from './BatchProgress.tsx';
+
+/** "Analyse photos" for one client: drop or choose photos, follow the analysis, review and save each meal. */
+export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Element {
+  const { reportError } = useSession();
+  const notify = useNotify();
+  const batch = usePhotoBatch(clientId);
+  const [revision, setRevision] = useState(0);
+  const [picked, setPicked] = useState<string | null>(null);
+  const client = useQuery(`clients.get:${clientId}`, () => call('clients.get', { id: clientId }));
+  const analysed = batch.files.flatMap((f) => (f.analysis ? [f.analysis] : []));
+  const list = useQuery(`photos.list:${clientId}:${analysed.length}:${revision}`, () =>
+    call('photos.list', { clientId }),
+  );
+  const entries = stripEntries(analysed, list.data, batch.statuses);
+  const current = defaultSelection(entries, picked, currentRunPhotoIds(batch));
+  const name = client.data?.name ?? 'the client';
+
+  const openLog = (date?: string): void => {
+    setClientPageIntent(clientId, { tab: 'log', date });
+    navigate({ name: 'client', id: clientId });
+  };
+
+  const mark = (photoId: string, status: 'saved' | 'discarded'): void => {
+    markPhoto(clientId, photoId, status);
+    const after = entries.flatMap((e) => {
+      if (e.photoId !== photoId) return [e];
+      return status === 'saved' ? [{ ...e, status: 'saved' as const }] : [];
+    });
+    setPicked(nextPending(after, photoId) ?? (status === 'saved' ? photoId : null));
+    setRevision((n) => n + 1);
+  };
+
+  const back = (
+    <Anchor
+      href={formatRoute({ name: 'client', id: clientId })}
+      size="sm"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate({ name: 'client', id: clientId });
+      }}
+      data-testid="photos-back"
+    >
+      ← {client.data?.name ?? 'Client'}
+    </Anchor>
+  );
+
+  let body: React.ReactNode;
+  if (client.error?.code === 'not-found') {
+    body = <ErrorAlert title="Client not found" error={client.error} />;
+  } else if (entries.length === 0 && !list.data && list.loading) {
+    body = <Loader size="sm" aria-label="Loading the photos" />;
+  } else if (entries.length === 0 && batch.running) {
+    body = null;
+  } else if (entries.length === 0) {
+    body = list.error ? (
+      <ErrorAlert title="Could not load the photos" error={list.error} onRetry={list.reload} />
+    ) : (
+      <EmptyState
+        title={`No meal photos for ${name} to review`}
+        description="Drop photos of a meal above, or choose them from a folder. Each is analysed on this computer; you confirm the foods and amounts before anything goes into the log."
+        data-testid="photos-empty"
+      />
+    );
+  } else {
+    body = (
+      <Stack gap="md">
+        {list.error && <ErrorAlert title="Could not load all photos" error={list.error} onRetry={list.reload} />}
+        <PhotoStrip entries={entries} selectedId={current?.photoId ?? null} onSelect={setPicked} />
+        {current && (
+          // Working on a photo pins it, so a photo analysed meanwhile does not take its place.
+          <div
+            onFocusCapture={() => picked !== current.photoId && setPicked(current.photoId)}
+            onPointerDownCapture={() => picked !== current.photoId && setPicked(current.photoId)}
+          >
+            <PhotoReview
+              key={current.photoId}
+              clientId={clientId}
+              photoId={current.photoId}
+              status={current.status}
+              localDate={current.localDate}
+              analysis={analysed.find((a) => a.photoId === current.photoId) ?? null}
+              onShowLog={() => openLog(current.localDate ?? undefined)}
+              onSaved={(result, payload) => {
+                notify({
+                  message: savedText(result.entryIds.length, payload.meal ?? null, payload.date),
+                  action: { label: 'Show', onClick: () => openLog(payload.date), testId: 'photo-saved-show' },
+                });
+                for (const warning of result.warnings)
+                  notify({ title: 'Please check', message: warning, color: 'yellow' });
+                mark(result.photoId, 'saved');
+              }}
+              onDiscarded={() => {
+                notify({ message: 'The photo was discarded.' });
+                mark(current.photoId, 'discarded');
+              }}
+            />
+          </div>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Container size="xl" px={0} data-testid="photos-view">
+      <Stack gap="md">
+        {back}
+        <Group justify="space-between" align="flex-end">
+          <Title order={1} size="h2">
+            Meal photos{client.data ? ` · ${client.data.name}` : ''}
+          </Title>
+        </Group>
+        <PhotoDropZone
+          onFiles={(files) => {
+            // Show the new photos as they come in, unless a photo is being reviewed.
+            if (current?.status !== 'pending') setPicked(null);
+            addPhotoFiles(clientId, files, reportError);
+          }}
+          hint="Drop more meal photos here"
+          buttonLabel="Add photos…"
+        />
+        <BatchProgress clientId={clientId} batch={batch} />
+        {body}
+      </Stack>
+    </Container>
+  );
+}

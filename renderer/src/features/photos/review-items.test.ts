@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { PhotoAnalysis } from '../../../../core/api/schemas-photos.ts';
+import { drawTarget, hitFor, itemsFromAnalysis, manualItem, reviewPayload, splitSaveErrors } from './review-items.ts';
+
+const analysis: PhotoAnalysis = {
+  photoId: 'p1',
+  clientId: 'c1',
+  width: 640,
+  height: 480,
+  items: [
+    {
+      id: 'd1',
+      label: 'banana',
+      score: 0.9,
+      box: { x: 10, y: 20, w: 100, h: 50 },
+      foodId: 'usda:09040',
+      foodName: 'Bananas, raw',
+      grams: 117.6,
+      portionBasis: 'default portion',
+      confidence: 0.87,
+    },
+    {
+      id: 'd2',
+      label: 'cake',
+      score: 0.5,
+      box: { x: 200, y: 20, w: 100, h: 50 },
+      foodId: null,
+      foodName: null,
+      grams: null,
+      portionBasis: null,
+      confidence: 0.4,
+    },
+  ],
+  references: [],
+  nothingFound: false,
+  modelId: 'm',
+  provider: 'cpu',
+  timings: { preprocessMs: 10, inferenceMs: 100, totalMs: 140 },
+  takenDate: null,
+};
+
+describe('itemsFromAnalysis', () => {
+  it('starts each detection as a grams item with its food when mapped', () => {
+    const [banana, cake] = itemsFromAnalysis(analysis);
+    expect(banana).toMatchObject({ key: 'd1', origin: 'detected', grams: 118, mode: 'grams' });
+    expect(banana?.hit?.name).toBe('Bananas, raw');
+    expect(cake).toMatchObject({ key: 'd2', hit: null, grams: '' });
+  });
+});
+
+describe('reviewPayload', () => {
+  it('builds photos.save items with labels and boxes', () => {
+    const [banana] = itemsFromAnalysis(analysis);
+    const manual = { ...manualItem('manual-1'), hit: hitFor('usda:09003', 'Apples, raw, with skin'), grams: 150 };
+    const measured = {
+      ...manualItem('manual-2'),
+      hit: hitFor('usda:09003', 'Apples, raw, with skin'),
+      mode: 'measure' as const,
+      count: 2,
+      portion: { id: 'x', amount: 1, unit: 'medium', label: '1 medium', grams: 182 },
+    };
+    const out = reviewPayload([banana!, manual, measured]);
+    expect(out.errors).toEqual({});
+    expect(out.items).toEqual([
+      {
+        foodId: 'usda:09040',
+        grams: 118,
+        amount: null,
+        box: { x: 10, y: 20, w: 100, h: 50 },
+        label: 'banana',
+        origin: 'detected',
+      },
+      { foodId: 'usda:09003', grams: 150, amount: null, box: null, label: 'apples', origin: 'manual' },
+      { foodId: 'usda:09003', grams: null, amount: '2 medium', box: null, label: 'apples', origin: 'manual' },
+    ]);
+  });
+
+  it('reports items without a food or an amount', () => {
+    const [, cake] = itemsFromAnalysis(analysis);
+    const noGrams = { ...manualItem('m'), hit: hitFor('f', 'Food') };
+    const out = reviewPayload([cake!, noGrams]);
+    expect(out.items).toEqual([]);
+    expect(out.errors).toEqual({ d2: 'Choose the food.', m: 'Enter the amount in grams.' });
+  });
+});
+
+describe('splitSaveErrors', () => {
+  it('maps item paths to the sent items’ keys', () => {
+    expect(splitSaveErrors({ 'items.1.grams': 'Too much.', date: 'Bad date.' }, ['a', 'b'])).toEqual({
+      items: { b: 'Too much.' },
+      other: { date: 'Bad date.' },
+    });
+  });
+});
+
+describe('drawTarget', () => {
+  it('gives a drawn box to the last hand-entered item without one', () => {
+    const [banana] = itemsFromAnalysis(analysis);
+    const a = manualItem('a');
+    const b = manualItem('b', { x: 1, y: 1, w: 5, h: 5 });
+    expect(drawTarget([banana!, a, b])?.key).toBe('a');
+    expect(drawTarget([banana!, b])).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import { Skeleton, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { MethodOutput } from '../../../../../core/api/contract.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { call } from '../../../lib/api.ts';
+import { useQuery } from '../../../lib/use-query.ts';
+import { DatasetExport } from './DatasetExport.tsx';
+import { ModelList } from './ModelList.tsx';
+import { ProviderStatus } from './ProviderStatus.tsx';
+import { VisionInstallForm } from './VisionInstallForm.tsx';
+
+export type VisionStatus = MethodOutput<'vision.status'>;
+
+/** Meal photo analysis: the detector in use and where it runs, other models, custom install, dataset export. */
+export function VisionSection(): React.JSX.Element {
+  const query = useQuery('vision.status', () => call('vision.status'));
+  // The answer of an install or a model switch, newer than the query's.
+  const [changed, setChanged] = useState<VisionStatus | null>(null);
+  const status = changed ?? query.data;
+
+  return (
+    <Stack gap="md" data-testid="settings-vision">
+      {query.error && !status && (
+        <ErrorAlert title="Could not read the detector's state" error={query.error} onRetry={query.reload} />
+      )}
+      {!status && !query.error && <Skeleton height={120} aria-label="Loading the detector's state" />}
+      {status && (
+        <>
+          <ProviderStatus status={status} />
+          <ModelList status={status} onChanged={setChanged} />
+        </>
+      )}
+      <Title order={3} size="h5">
+        Install a custom detector
+      </Title>
+      <VisionInstallForm onInstalled={setChanged} />
+      <Title order={3} size="h5">
+        Export reviewed photos as a dataset
+      </Title>
+      <DatasetExport />
+    </Stack>
+  );
+}
