@@ -39,10 +39,12 @@ export default defineConfig({
       outDir: at('out', 'main'),
       externalizeDeps: true,
       lib: {
-        // The meal detector runs in a worker thread: its entry is bundled beside main.
+        // Worker-thread entries are bundled beside main.
         entry: {
           index: at('electron', 'main', 'index.ts'),
           'detector-worker': at('core', 'vision', 'detector-worker.ts'),
+          // Rules are evaluated in their own worker with a watchdog (core/rules/evaluator.ts).
+          'rule-worker': at('core', 'rules', 'rule-worker.ts'),
         },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

@@ -9,6 +9,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
       'models/**/*.test.ts',
+      'rules/**/*.test.ts',
     ],
     environment: 'node',
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.

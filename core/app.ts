@@ -7,6 +7,7 @@ import type { ScryptParams } from './keys/keyring.ts';
 import { systemClock, type Clock } from './util/clock.ts';
 import { APP_VERSION } from './version.ts';
 import { createVisionRuntime } from './photos/vision-runtime.ts';
+import { createRuleEvaluator } from './rules/evaluator.ts';
 import path from 'node:path';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
@@ -25,6 +26,10 @@ export interface CoreOptions {
   modelDir?: string;
   /** The detector worker entry (Electron bundles it as out/main/detector-worker.js). */
   detectorWorker?: string;
+  /** The built-in rule pack folder; defaults to rules/ in the repository. */
+  rulesDir?: string;
+  /** The rule worker entry (Electron bundles it as out/main/rule-worker.js). */
+  ruleWorker?: string;
 }
 
 export interface Core {
@@ -56,8 +61,15 @@ export function createCore(options: CoreOptions): Core {
     ...(options.modelDir ? { builtInDir: options.modelDir } : {}),
     ...(options.detectorWorker ? { workerPath: options.detectorWorker } : {}),
   });
+  const ruleWorker = createRuleEvaluator({
+    log: options.log,
+    ...(options.ruleWorker ? { workerPath: options.ruleWorker } : {}),
+  });
   const handlers = createHandlers({
     vision,
+    ruleWorker,
+    log: options.log,
+    rulesDir: options.rulesDir,
     session,
     clock: options.clock ?? systemClock,
     version: APP_VERSION,
@@ -73,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => {
       void vision.close();
+      void ruleWorker.close();
       session.close();
     },
   };

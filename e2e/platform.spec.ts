@@ -54,7 +54,10 @@ test('first launch → passphrase → client → targets → edit → restart �
 
   // What is on disk: no SQLite header and no plaintext of the client's name, in any file.
   await host.stop();
-  const files = fs.readdirSync(host.dataDir).map((f) => path.join(host.dataDir, f));
+  // Every file in the data folder, sub-folders included (user rules, custom models).
+  const files = (fs.readdirSync(host.dataDir, { recursive: true }) as string[])
+    .map((f) => path.join(host.dataDir, f))
+    .filter((f) => fs.statSync(f).isFile());
   const db = fs.readFileSync(path.join(host.dataDir, 'bioai.db'));
   expect(db.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
   for (const file of files) {

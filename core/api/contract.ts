@@ -31,6 +31,14 @@ import {
   RecipeInput,
 } from './schemas-foods.ts';
 import { Activity, DayView, EntryInput, LogEntry, LogImportReport, SaveResult, TrendsView } from './schemas-log.ts';
+import {
+  DryRunResult,
+  Recommendation,
+  RuleDetail,
+  RuleErrorView,
+  RuleSourceInput,
+  RulesState,
+} from './schemas-rules.ts';
 import { InstallModelInput, PhotoAnalysis, PhotoSummary, SavePhotoInput, VisionStatus } from './schemas-photos.ts';
 
 /**
@@ -196,6 +204,52 @@ export const contract = {
   'vision.status': method(Empty, VisionStatus),
   'vision.installModel': method(InstallModelInput.strict(), VisionStatus),
   'vision.setActiveModel': method(z.object({ id: z.string().min(1).max(80) }).strict(), VisionStatus),
+
+  'rules.list': method(Empty, RulesState),
+  'rules.get': method(z.object({ id: z.string().min(1).max(100) }).strict(), RuleDetail),
+  'rules.setEnabled': method(z.object({ id: z.string().min(1).max(100), enabled: z.boolean() }).strict(), RulesState),
+  /** Checks a rule file's text without saving it (live validation while editing). */
+  'rules.validate': method(
+    RuleSourceInput.strict(),
+    z.object({ errors: z.array(RuleErrorView), ruleIds: z.array(z.string()) }),
+  ),
+  /** Saves a user rule file into the practitioner's rules folder (refused while it has errors). */
+  'rules.saveUserRule': method(RuleSourceInput.strict(), RulesState),
+  'rules.deleteUserRule': method(z.object({ fileName: RuleSourceInput.shape.fileName }).strict(), RulesState),
+  /** Evaluates one rule (saved, or the text being edited) against a client without storing anything. */
+  'rules.dryRun': method(
+    z
+      .object({
+        clientId: Id,
+        ruleId: z.string().min(1).max(100).optional(),
+        source: z.string().max(100_000).optional(),
+      })
+      .strict()
+      .refine((i) => (i.ruleId === undefined) !== (i.source === undefined), {
+        message: 'Give a rule id or rule text.',
+      }),
+    DryRunResult,
+  ),
+  'recommendations.list': method(
+    z.object({ clientId: Id, includeClosed: z.boolean().default(false) }).strict(),
+    z.array(Recommendation),
+  ),
+  /** Evaluates the rules for a client now (they also run after each change to the client's log). */
+  'recommendations.evaluate': method(
+    z.object({ clientId: Id }).strict(),
+    z.object({
+      created: z.number(),
+      active: z.number(),
+      errors: z.array(z.object({ ruleId: z.string(), message: z.string() })),
+    }),
+  ),
+  'recommendations.accept': method(z.object({ id: Id }).strict(), Recommendation),
+  'recommendations.dismiss': method(
+    z
+      .object({ id: Id, reason: z.string().trim().min(1, { message: 'Say why (it helps tune the rules).' }).max(500) })
+      .strict(),
+    Recommendation,
+  ),
 
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),

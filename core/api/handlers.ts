@@ -10,6 +10,11 @@ import type { EventListener } from '../app.ts';
 import { exportDataset } from '../photos/dataset-export.ts';
 import { createPhotosService, type PhotosService } from '../photos/photos-service.ts';
 import type { VisionRuntime } from '../photos/vision-runtime.ts';
+import type { Logger } from '../logging/log.ts';
+import type { RuleEvaluator } from '../rules/evaluator.ts';
+import { createRecommendationsService, type RecommendationsService } from '../rules/recommendations-service.ts';
+import { createRulesService, type RulesService } from '../rules/rules-service.ts';
+import path from 'node:path';
 import { createClientsService, type ClientsService } from '../clients/clients.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import type { Session } from '../session/session.ts';
@@ -28,6 +33,8 @@ export interface Services {
   dashboard: DashboardService;
   importer: ReturnType<typeof createFoodImporter>;
   photos: PhotosService;
+  rules: RulesService;
+  recommendations: RecommendationsService;
 }
 
 export interface ServiceOptions {
@@ -35,8 +42,13 @@ export interface ServiceOptions {
   clock: Clock;
   emit: EventListener;
   vision: VisionRuntime;
+  ruleWorker: RuleEvaluator;
+  log: Logger;
+  dataDir: string;
   /** The bundled food table (Electron passes its resources path). */
   foodsFile?: string | undefined;
+  /** The built-in rule pack (Electron passes its resources path). */
+  rulesDir?: string | undefined;
 }
 
 /** Builds the services over an open database, loading the bundled foods on first use. */
@@ -57,7 +69,33 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const dashboard = createDashboardService(sqlite, targets);
   const importer = createFoodImporter(opened, { now: clock.now, onProgress: (p) => emit('import.progress', p) });
   const photos = createPhotosService(db, { vision: options.vision, log, clients, audit, now: clock.now });
-  return { audit, clients, targets, settings, foods, log, dashboard, importer, photos };
+  const rules = createRulesService({
+    sqlite,
+    db,
+    builtinDir: options.rulesDir,
+    userDir: path.join(options.dataDir, 'rules'),
+    clients,
+    targets,
+    ruleWorker: options.ruleWorker,
+    audit,
+    log: options.log,
+    now: clock.now,
+    today: clock.today,
+    // One-shot CLI commands need no watcher; the app and the browser host reload on change.
+    watch: host !== 'cli',
+  });
+  const recommendations = createRecommendationsService({
+    sqlite,
+    db,
+    rules,
+    targets,
+    clients,
+    audit,
+    now: clock.now,
+    today: clock.today,
+    log: options.log,
+  });
+  return { audit, clients, targets, settings, foods, log, dashboard, importer, photos, rules, recommendations };
 }
 
 export interface HandlerDeps {
@@ -66,24 +104,41 @@ export interface HandlerDeps {
   version: string;
   emit: EventListener;
   vision: VisionRuntime;
+  ruleWorker: RuleEvaluator;
+  log: Logger;
   foodsFile?: string | undefined;
+  rulesDir?: string | undefined;
 }
 
 /**
  * Method → service call. Services are built once per unlocked database and dropped on lock, so a
  * locked app answers every data method with the `locked` error from session.database().
  */
-export function createHandlers({ session, clock, version, emit, vision, foodsFile }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { session, clock, version, emit, vision, ruleWorker, log, foodsFile, rulesDir } = deps;
   let cache: { opened: OpenedDatabase; services: Services } | null = null;
+  const drop = (): void => {
+    // Stop the rules folder watcher and pending evaluations of the services being dropped.
+    cache?.services.rules.close();
+    cache?.services.recommendations.dispose();
+    cache = null;
+  };
   const services = (): Services => {
     const opened = session.database();
     if (cache?.opened !== opened) {
+      drop();
+      const { host, dataDir } = session.status();
       cache = {
         opened,
-        services: createServices(opened, { host: session.status().host, clock, emit, vision, foodsFile }),
+        services: createServices(opened, { host, clock, emit, vision, ruleWorker, log, dataDir, foodsFile, rulesDir }),
       };
     }
     return cache.services;
+  };
+  /** Re-evaluates a client's rules (debounced) after a change to their log, and passes the result on. */
+  const changed = <T>(clientId: string, result: T): T => {
+    services().recommendations.evaluateDebounced(clientId);
+    return result;
   };
   const bytes = (dataBase64: string): Uint8Array => Buffer.from(dataBase64, 'base64');
 
@@ -94,7 +149,7 @@ export function createHandlers({ session, clock, version, emit, vision, foodsFil
     'session.setup': ({ passphrase }) => session.setup(passphrase),
     'session.unlock': ({ passphrase }) => session.unlock(passphrase),
     'session.lock': () => {
-      cache = null;
+      drop();
       return session.lock();
     },
     'session.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
@@ -126,11 +181,20 @@ export function createHandlers({ session, clock, version, emit, vision, foodsFil
     'foods.datasets': () => services().foods.datasets(),
 
     'log.list': ({ clientId, from, to }) => services().log.list(clientId, from, to),
-    'log.add': (input) => services().log.add(input),
-    'log.update': ({ id, entry }) => services().log.update(id, entry),
-    'log.delete': ({ id }) => services().log.remove(id),
-    'log.restore': ({ id }) => services().log.restore(id),
-    'log.copyDay': ({ clientId, from, to, kinds }) => services().log.copyDay(clientId, from, to, kinds),
+    'log.add': (input) => changed(input.clientId, services().log.add(input)),
+    'log.update': ({ id, entry }) => changed(entry.clientId, services().log.update(id, entry)),
+    'log.delete': ({ id }) => {
+      const s = services();
+      const result = s.log.remove(id);
+      s.recommendations.evaluateDebounced(s.log.clientOf(id));
+      return result;
+    },
+    'log.restore': ({ id }) => {
+      const entry = services().log.restore(id);
+      return changed(entry.clientId, entry);
+    },
+    'log.copyDay': ({ clientId, from, to, kinds }) =>
+      changed(clientId, services().log.copyDay(clientId, from, to, kinds)),
     'log.importCsv': ({ clientId, fileName, dataBase64 }) => {
       const s = services();
       s.clients.get(clientId);
@@ -138,6 +202,7 @@ export function createHandlers({ session, clock, version, emit, vision, foodsFil
       const fileErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
       const result = fileErrors.length ? { imported: 0, errors: fileErrors } : s.log.importEntries(parsed.entries);
       void fileName;
+      if (result.errors.length === 0) s.recommendations.evaluateDebounced(clientId);
       return {
         committed: result.errors.length === 0,
         rowsRead: parsed.rowsRead,
@@ -164,7 +229,12 @@ export function createHandlers({ session, clock, version, emit, vision, foodsFil
     'photos.get': ({ photoId }) => services().photos.get(photoId),
     'photos.image': ({ photoId, variant }) => services().photos.image(photoId, variant),
     'photos.list': ({ clientId, status }) => services().photos.list(clientId, status),
-    'photos.save': (input) => services().photos.save(input),
+    'photos.save': (input) => {
+      const s = services();
+      const result = s.photos.save(input);
+      s.recommendations.evaluateDebounced(s.photos.get(input.photoId).clientId);
+      return result;
+    },
     'photos.discard': ({ photoId }) => services().photos.discard(photoId),
     'photos.exportDataset': ({ format }) => {
       const s = services();
@@ -191,6 +261,18 @@ export function createHandlers({ session, clock, version, emit, vision, foodsFil
       services();
       return vision.setActive(id);
     },
+
+    'rules.list': () => services().rules.list(),
+    'rules.get': ({ id }) => services().rules.get(id),
+    'rules.setEnabled': ({ id, enabled }) => services().rules.setEnabled(id, enabled),
+    'rules.validate': ({ fileName, source }) => services().rules.validate(fileName, source),
+    'rules.saveUserRule': ({ fileName, source }) => services().rules.saveUserRule(fileName, source),
+    'rules.deleteUserRule': ({ fileName }) => services().rules.deleteUserRule(fileName),
+    'rules.dryRun': (input) => services().rules.dryRun(input),
+    'recommendations.list': ({ clientId, includeClosed }) => services().recommendations.list(clientId, includeClosed),
+    'recommendations.evaluate': ({ clientId }) => services().recommendations.evaluate(clientId),
+    'recommendations.accept': ({ id }) => services().recommendations.accept(id),
+    'recommendations.dismiss': ({ id, reason }) => services().recommendations.dismiss(id, reason),
 
     'settings.get': () => services().settings.get(),
     'settings.update': (patch) => services().settings.update(patch),

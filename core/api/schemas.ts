@@ -89,6 +89,8 @@ const clientFieldShapes = {
   phone: shortText('Phone', 40).nullable(),
   notes: shortText('Notes', 20000).nullable(),
   energyEquation: EnergyEquation,
+  /** Eating-disorder-sensitive care: hide calorie-focused rules and numbers for this client. */
+  edSensitive: z.boolean({ message: 'Must be yes or no.' }),
 };
 
 /** Fields a practitioner fills in for a client. Everything but the name is optional (defaults apply). */
@@ -108,6 +110,7 @@ export const ClientFields = z.object({
   phone: clientFieldShapes.phone.default(null),
   notes: clientFieldShapes.notes.default(null),
   energyEquation: clientFieldShapes.energyEquation.default('mifflin-st-jeor'),
+  edSensitive: clientFieldShapes.edSensitive.default(false),
 });
 /** A change to some fields: no defaults, so an omitted field is left as it is. */
 export const ClientPatch = z.object(clientFieldShapes).partial();

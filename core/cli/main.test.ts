@@ -94,3 +94,95 @@ describe('bioai CLI', () => {
     expect((await run(['--help'])).code).toBe(0);
   });
 });
+
+describe('bioai rules', () => {
+  it('checks rule files and prints errors as file:line:column with exit code 1', async () => {
+    const ok = await run(['rules', 'check']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^\d+ rules OK/m);
+    const dir = tempDir();
+    const fs = await import('node:fs');
+    fs.writeFileSync(
+      `${dir}/typo.yaml`,
+      [
+        'id: typo-rule',
+        'title: Typo',
+        'version: 1',
+        'description: A rule with a typo.',
+        'when: features.fibre_g_7d_mean < tragets.fibre_g',
+        'then:',
+        '  message: Low fibre.',
+        '  rationale: Because.',
+        '  severity: low',
+        '  category: fibre',
+        'cooldown_days: 7',
+        'expires_in_days: 7',
+        'references: [IOM 2005]',
+        '',
+      ].join('\n'),
+    );
+    const bad = await run(['rules', 'check', dir]);
+    expect(bad.code).toBe(1);
+    expect(`${bad.out}\n${bad.err}`).toMatch(/typo\.yaml:5:\d+: .*tragets/);
+  });
+
+  it('runs the rules for a client and shows why each fired', async () => {
+    const dir = tempDir();
+    const env = { BIOAI_PASSPHRASE: PASS };
+    await run(['--data-dir', dir, 'init'], env);
+    await run(
+      [
+        '--data-dir',
+        dir,
+        'clients',
+        'add',
+        '--name',
+        'Vera Vegan',
+        '--sex',
+        'female',
+        '--birth-date',
+        '1990-01-01',
+        '--height-cm',
+        '165',
+        '--weight-kg',
+        '60',
+        '--diet',
+        'vegan',
+      ],
+      env,
+    );
+    const today = new Date();
+    for (let d = 0; d < 5; d++) {
+      const date = new Date(today.getTime() - d * 86_400_000);
+      const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+      const r = await run(
+        [
+          '--data-dir',
+          dir,
+          'log',
+          'add',
+          '--client',
+          'Vera Vegan',
+          '--food',
+          'usda:20045',
+          '--grams',
+          '600',
+          '--date',
+          iso,
+        ],
+        env,
+      );
+      expect(r.code).toBe(0);
+    }
+    const out = await run(['--data-dir', dir, 'rules', 'run', '--client', 'Vera Vegan', '--json'], env);
+    expect(out.code).toBe(0);
+    const recs = (
+      JSON.parse(out.out) as {
+        recommendations: { ruleId: string; suggestions: { tags: string[] }[]; values: Record<string, unknown> }[];
+      }
+    ).recommendations;
+    const fibre = recs.find((r) => r.ruleId === 'fibre-low');
+    expect(fibre?.values['features.fibre_g_7d_ratio']).toBeLessThan(0.7);
+    expect(fibre?.suggestions.flatMap((s) => s.tags)).not.toContain('animal-product');
+  });
+});

@@ -7,6 +7,7 @@ import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
 import { analyze } from './commands/analyze.ts';
+import { rulesCheck, rulesRun } from './commands/rules.ts';
 import { clientsAdd, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
@@ -30,6 +31,8 @@ Commands:
           [--date YYYY-MM-DD] [--time HH:MM] [--meal breakfast|lunch|dinner|snack] [--confirm]
   export --client <id|name> --out file.zip
   analyze <photo…> [--json] [--client <id|name>]   detect foods (with --client: keep for review)
+  rules check [dir]           validate rule files (file:line:column: message; exit 1 if any is invalid)
+  rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   version
 
 Options:
@@ -141,6 +144,11 @@ export async function main(
     } else if (command === 'log' && sub === 'add') {
       await unlocked(core);
       await logAdd(core, commandArgs.slice(1), out);
+    } else if (command === 'rules' && sub === 'check') {
+      return await rulesCheck(commandArgs.slice(1), out);
+    } else if (command === 'rules' && sub === 'run') {
+      await unlocked(core);
+      await rulesRun(core, commandArgs.slice(1), out);
     } else if (command === 'analyze') {
       return await analyze(core, commandArgs, out, () => unlocked(core));
     } else if (command === 'export') {

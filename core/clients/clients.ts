@@ -18,7 +18,8 @@ export interface ClientsService {
   remove(id: string): { id: string };
 }
 
-function toClient(row: Row): Client {
+/** A clients row as the contract's Client (also used by the record export). */
+export function toClient(row: Row): Client {
   return {
     id: row.id,
     name: row.name,
@@ -36,6 +37,7 @@ function toClient(row: Row): Client {
     phone: row.phone,
     notes: row.notes,
     energyEquation: row.energyEquation as Client['energyEquation'],
+    edSensitive: Boolean(row.edSensitive),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     archivedAt: row.archivedAt,

@@ -119,8 +119,8 @@ describe('client export', () => {
       'minutes',
       'hours',
       'quality',
-      'source',
       'note',
+      'source',
       'burned_kcal',
     ]);
     expect(log.headers).toContain('energy_kcal');

@@ -7,6 +7,8 @@ import { auditLog, clients, clientTargets, events, foods } from '../db/schema.ts
 import { NUTRIENTS, TRACKED } from '../foods/nutrients.ts';
 import { localIsoDate } from '../util/clock.ts';
 import { toCsv, type CsvValue } from '../util/csv-write.ts';
+import { toClient } from '../clients/clients.ts';
+import { LOG_CSV_COLUMNS } from '../log/log-csv.ts';
 
 /**
  * A client's whole record as a zip of CSV and JSON (data portability: GDPR Art. 20 asks for "a
@@ -32,24 +34,8 @@ interface Detail {
   met?: number;
 }
 
-const LOG_COLUMNS = [
-  'date',
-  'time',
-  'kind',
-  'meal',
-  'food_id',
-  'food_name',
-  'amount',
-  'grams',
-  'activity',
-  'minutes',
-  'hours',
-  'quality',
-  'source',
-  'note',
-  'burned_kcal',
-  ...TRACKED.map((n) => n.column),
-];
+// The importable columns first (same names as the log CSV format), then what only an export carries.
+const LOG_COLUMNS = [...LOG_CSV_COLUMNS, 'source', 'burned_kcal', ...TRACKED.map((n) => n.column)];
 
 export function slugify(name: string): string {
   const slug = name
@@ -70,30 +56,6 @@ const localTime = (ms: number): string => {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-function toClient(row: typeof clients.$inferSelect): Client {
-  return {
-    id: row.id,
-    name: row.name,
-    birthDate: row.birthDate,
-    sex: row.sex,
-    heightCm: row.heightCm,
-    weightKg: row.weightKg,
-    activityLevel: row.activityLevel as Client['activityLevel'],
-    dietPattern: row.dietPattern as Client['dietPattern'],
-    allergies: row.allergies,
-    lifeStage: row.lifeStage as Client['lifeStage'],
-    lifeStageDetail: row.lifeStageDetail,
-    tags: row.tags,
-    email: row.email,
-    phone: row.phone,
-    notes: row.notes,
-    energyEquation: row.energyEquation as Client['energyEquation'],
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    archivedAt: row.archivedAt,
-  };
-}
 
 function readme(client: Client, now: number, counts: { targets: number; entries: number; audit: number }): string {
   return [
@@ -221,8 +183,8 @@ export function exportClient(
       entry.minutes,
       entry.hours,
       entry.quality,
-      entry.source,
       entry.note,
+      entry.source,
       entry.burnedKcal,
       ...TRACKED.map((n) => (diet ? (e[n.key as keyof EventRow] as number | null) : null)),
     ]);

@@ -33,6 +33,8 @@ export interface LogService {
   restore(id: string): LogEntry;
   copyDay(clientId: string, from: string, to: string, kinds: ('diet' | 'activity' | 'sleep')[]): { copied: number };
   activities(): readonly ActivityDef[];
+  /** The client an entry (deleted or not) belongs to. */
+  clientOf(id: string): string;
   /**
    * Stores all entries or none: each row is validated and inserted inside one transaction, and any
    * row error rolls the whole file back. Implausible (but possible) rows are accepted, as the file
@@ -347,6 +349,8 @@ export function createLogService(
     },
 
     activities: () => ACTIVITIES,
+
+    clientOf: (id) => load(id, true).clientId,
 
     importEntries(rows) {
       const errors: { row: number; message: string }[] = [];

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../../core/app.ts';
 import { createLogger, type Logger, type LogSink } from '../../core/logging/log.ts';
 import { APP_VERSION } from '../../core/version.ts';
+import { CSP } from '../../core/security/csp.ts';
 import { createAppUrlPolicy, forwardEvents, registerIpc } from './ipc.ts';
 import { createSafeStorageVault, type KeyStore } from './keys.ts';
 
@@ -27,19 +28,7 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const appUrl = devServerUrl ?? pathToFileURL(RENDERER_HTML).href;
 const isAppUrl = createAppUrlPolicy(appUrl);
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine injects <style> tags at runtime.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+// The policy is shared with the browser host (core/security/csp.ts).
 
 /** Dev only: the React refresh preamble is an inline script and Vite's HMR uses a WebSocket. */
 const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
@@ -212,6 +201,8 @@ async function start(): Promise<void> {
       ? path.join(process.resourcesPath, 'models', 'meal-detector')
       : path.join(app.getAppPath(), 'models', 'meal-detector'),
     detectorWorker: path.join(here, 'detector-worker.js'),
+    rulesDir: app.isPackaged ? path.join(process.resourcesPath, 'rules') : path.join(app.getAppPath(), 'rules'),
+    ruleWorker: path.join(here, 'rule-worker.js'),
   });
   core = activeCore;
   registerIpc(ipcMain, activeCore.dispatch, { isAppUrl, log });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Core } from '../../app.ts';
 import type { Logger } from '../../logging/log.ts';
 import { EVENT_NAMES } from '../names.ts';
+import { CSP } from '../../security/csp.ts';
 
 /**
  * The browser host: the same core and contract as the desktop app, behind a loopback-only HTTP
@@ -36,18 +37,7 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CSP };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CSP,

@@ -11,6 +11,7 @@ import type {
 } from '../../../core/api/schemas.ts';
 import type { FOOD_SOURCES } from '../../../core/api/schemas-foods.ts';
 import type { MEALS, STATUSES, TREND_KEYS } from '../../../core/api/schemas-log.ts';
+import type { RecommendationStatus, RuleOrigin } from './rule-types.ts';
 
 /**
  * Words for the contract's enums. Typed as Records over the contract's own unions (type-only
@@ -174,3 +175,38 @@ export const TREND_LABELS: Record<TrendKey, { label: string; unit: string }> = {
   fibreG: { label: 'Fibre', unit: 'g' },
   sodiumMg: { label: 'Sodium', unit: 'mg' },
 };
+
+export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {
+  new: 'New',
+  accepted: 'Accepted',
+  dismissed: 'Dismissed',
+  expired: 'Expired',
+};
+
+export const RECOMMENDATION_STATUS_COLORS: Record<RecommendationStatus, string> = {
+  new: 'blue',
+  accepted: 'teal',
+  dismissed: 'gray',
+  expired: 'gray',
+};
+
+export const RULE_ORIGIN_LABELS: Record<RuleOrigin, string> = { builtin: 'built-in', user: 'user' };
+export const RULE_ORIGIN_COLORS: Record<RuleOrigin, string> = { builtin: 'gray', user: 'grape' };
+
+/** Severities the rule engine uses; the contract carries them as text, so unknown ones fall back. */
+const SEVERITY_LABELS: Record<string, { label: string; color: string }> = {
+  info: { label: 'Info', color: 'blue' },
+  low: { label: 'Low', color: 'teal' },
+  medium: { label: 'Medium', color: 'yellow' },
+  high: { label: 'High', color: 'red' },
+};
+
+export function severityLabel(severity: string): string {
+  return Object.hasOwn(SEVERITY_LABELS, severity)
+    ? (SEVERITY_LABELS[severity]?.label ?? severity)
+    : severity.charAt(0).toUpperCase() + severity.slice(1);
+}
+
+export function severityColor(severity: string): string {
+  return Object.hasOwn(SEVERITY_LABELS, severity) ? (SEVERITY_LABELS[severity]?.color ?? 'gray') : 'gray';
+}

@@ -4,6 +4,7 @@ import { FoodsPage } from '../../features/foods/FoodsPage/FoodsPage.tsx';
 import { PhotosPage } from '../../features/photos/PhotosPage/PhotosPage.tsx';
 import { ComingSoonPage } from '../../features/placeholders/ComingSoonPage/ComingSoonPage.tsx';
 import { NotFoundPage } from '../../features/placeholders/NotFoundPage/NotFoundPage.tsx';
+import { RulesPage } from '../../features/rules/RulesPage/RulesPage.tsx';
 import { SettingsPage } from '../../features/settings/SettingsPage/SettingsPage.tsx';
 import type { Route } from '../route.ts';
 
@@ -19,12 +20,7 @@ export function RouteView({ route }: { route: Route }): React.JSX.Element {
     case 'foods':
       return <FoodsPage />;
     case 'rules':
-      return (
-        <ComingSoonPage
-          title="Rules"
-          sentence="Rules that turn a client's logs into recommendations with their rationale arrive in the next releases."
-        />
-      );
+      return <RulesPage />;
     case 'reports':
       return (
         <ComingSoonPage

@@ -31,6 +31,11 @@ describe('clientInputFromValues', () => {
     });
   });
 
+  it('passes the eating-disorder-sensitive flag through', () => {
+    expect(clientInputFromValues({ ...EMPTY_CLIENT_FORM, name: 'E' }).edSensitive).toBe(false);
+    expect(clientInputFromValues({ ...EMPTY_CLIENT_FORM, name: 'E', edSensitive: true }).edSensitive).toBe(true);
+  });
+
   it('passes numbers through, including numeric text', () => {
     expect(clientInputFromValues({ ...EMPTY_CLIENT_FORM, name: 'C', heightCm: '170.5', weightKg: 64 })).toMatchObject({
       heightCm: 170.5,

@@ -18,6 +18,7 @@ export interface ClientFormValues {
   phone: string;
   notes: string;
   energyEquation: EnergyEquation;
+  edSensitive: boolean;
 }
 
 export const EMPTY_CLIENT_FORM: ClientFormValues = {
@@ -36,6 +37,7 @@ export const EMPTY_CLIENT_FORM: ClientFormValues = {
   phone: '',
   notes: '',
   energyEquation: 'mifflin-st-jeor',
+  edSensitive: false,
 };
 
 export function valuesFromClient(client: Client): ClientFormValues {
@@ -55,6 +57,7 @@ export function valuesFromClient(client: Client): ClientFormValues {
     phone: client.phone ?? '',
     notes: client.notes ?? '',
     energyEquation: client.energyEquation,
+    edSensitive: client.edSensitive,
   };
 }
 
@@ -93,6 +96,7 @@ export function clientInputFromValues(values: ClientFormValues): ClientFieldsInp
     phone: textOrNull(values.phone),
     notes: textOrNull(values.notes),
     energyEquation: values.energyEquation,
+    edSensitive: values.edSensitive,
   };
 }
 

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
@@ -176,6 +187,12 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
           data={optionsFrom(EQUATION_LABELS)}
           data-testid="field-energyEquation"
           {...form.getInputProps('energyEquation')}
+        />
+        <Switch
+          label="Eating-disorder-sensitive care"
+          description="Hides calorie-focused recommendations and the calorie numbers in recommendations"
+          data-testid="field-edSensitive"
+          {...form.getInputProps('edSensitive', { type: 'checkbox' })}
         />
         <Textarea
           label="Notes"

@@ -21,9 +21,11 @@ import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
 import { DeleteClientModal } from '../DeleteClientModal/DeleteClientModal.tsx';
 import { clearClientPageIntent, peekClientPageIntent } from '../client-page-intent.ts';
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
+import { RecommendationsPanel } from '../../recommendations/RecommendationsPanel/RecommendationsPanel.tsx';
 
-type ClientTab = 'profile' | 'log' | 'dashboard';
-const isClientTab = (v: string | null): v is ClientTab => v === 'profile' || v === 'log' || v === 'dashboard';
+type ClientTab = 'profile' | 'log' | 'dashboard' | 'recommendations';
+const CLIENT_TABS: readonly string[] = ['profile', 'log', 'dashboard', 'recommendations'] satisfies ClientTab[];
+const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_TABS.includes(v);
 
 /** One client: profile and targets, the daily log, the dashboard, and the actions on the record. */
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
@@ -111,6 +113,16 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
                 Archived
               </Badge>
             )}
+            {client.edSensitive && (
+              <Badge
+                color="violet"
+                variant="light"
+                title="Eating-disorder-sensitive care: calorie-focused recommendations and calorie numbers are hidden"
+                data-testid="client-ed-badge"
+              >
+                ED-sensitive care
+              </Badge>
+            )}
           </Group>
           <Group gap="xs">
             <ExportButton clientId={client.id} />
@@ -148,6 +160,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             <Tabs.Tab value="dashboard" data-testid="client-tab-dashboard">
               Dashboard
             </Tabs.Tab>
+            <Tabs.Tab value="recommendations" data-testid="client-tab-recommendations">
+              Recommendations
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="profile">
             <Stack gap="lg">
@@ -166,6 +181,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
           </Tabs.Panel>
           <Tabs.Panel value="dashboard">
             <DashboardTab clientId={client.id} date={day} onDateChange={setDay} />
+          </Tabs.Panel>
+          <Tabs.Panel value="recommendations">
+            <RecommendationsPanel client={client} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -1,0 +1,103 @@
+import { readValues } from './evaluate.ts';
+import type { RuleEvaluator } from './evaluator.ts';
+import { renderText } from './format.ts';
+import { applyGuardrails, whyNotApplicable } from './guardrails.ts';
+import type { RuleDef, Suggestion, Variables } from './types.ts';
+import type { VariableValue, WorkerRule } from './worker-protocol.ts';
+
+/**
+ * One client against a set of rules: applies_to and the skip guardrails first (in this thread, no
+ * worker needed), then the conditions of the remaining rules in the worker (one request), then the
+ * message and the suggestion guardrails for the rules that fired. Shared by recommendations.evaluate,
+ * rules.dryRun and the benchmark, so all three see exactly the same decisions.
+ */
+
+export interface RuleVerdict {
+  rule: RuleDef;
+  applies: boolean;
+  /** applies_to or a skip guardrail (pregnancy, eating-disorder care); null when shown. */
+  skippedBecause: string | null;
+  /** null: not evaluated, not enough data (a read value is null), or an error. */
+  fired: boolean | null;
+  /** Every variable the condition reads, with the client's value. */
+  values: Record<string, VariableValue>;
+  error: string | null;
+  /** Rendered, after the guardrails; null unless it fired and is shown. */
+  message: string | null;
+  suggestions: Suggestion[];
+  notes: string[];
+}
+
+function guardrailClient(v: Variables): {
+  dietPattern: string;
+  allergies: string[];
+  lifeStage: string;
+  edSensitive: boolean;
+  ageYears: number | null;
+  tags: string[];
+} {
+  const c = v.client;
+  return {
+    dietPattern: String(c.diet_pattern ?? 'other'),
+    allergies: Array.isArray(c.allergies) ? c.allergies : [],
+    lifeStage: String(c.life_stage ?? 'none'),
+    edSensitive: c.ed_sensitive === true,
+    ageYears: typeof c.age_years === 'number' ? c.age_years : null,
+    tags: Array.isArray(c.tags) ? c.tags : [],
+  };
+}
+
+export interface EvaluateClientOptions {
+  /** Rules compiled for this call only (the text of a rule being edited). */
+  adhoc?: boolean;
+  /** Evaluate the condition even when the rule is skipped for this client (dry runs explain both). */
+  evaluateSkipped?: boolean;
+}
+
+export async function evaluateClient(
+  evaluator: RuleEvaluator,
+  rules: readonly RuleDef[],
+  variables: Variables,
+  opts: EvaluateClientOptions = {},
+): Promise<RuleVerdict[]> {
+  const gc = guardrailClient(variables);
+  const verdicts: RuleVerdict[] = rules.map((rule) => {
+    const notApplicable = whyNotApplicable(rule, gc);
+    // The skip guardrails do not depend on the message, so they are checked before evaluating.
+    const skip = notApplicable ?? applyGuardrails(rule, gc, '').skip;
+    return {
+      rule,
+      applies: notApplicable === null,
+      skippedBecause: skip,
+      fired: null,
+      values: readValues(rule, variables),
+      error: null,
+      message: null,
+      suggestions: [],
+      notes: [],
+    };
+  });
+  const toRun = verdicts.filter((v) => v.skippedBecause === null || opts.evaluateSkipped);
+  if (toRun.length === 0) return verdicts;
+  const adhoc: WorkerRule[] = opts.adhoc
+    ? toRun.map(({ rule }) => ({ id: rule.id, when: rule.when, reads: rule.reads }))
+    : [];
+  const outcomes = await evaluator.evaluate(
+    toRun.map((v) => v.rule.id),
+    variables,
+    adhoc,
+  );
+  outcomes.forEach((o, i) => {
+    const v = toRun[i];
+    if (!v || v.rule.id !== o.ruleId) return;
+    v.fired = o.fired;
+    v.error = o.error;
+    if (o.fired !== true || (v.skippedBecause !== null && !opts.evaluateSkipped)) return;
+    const rendered = renderText(v.rule.then.message, variables, { hideEnergy: gc.edSensitive });
+    const g = applyGuardrails(v.rule, gc, rendered);
+    v.message = g.message;
+    v.suggestions = g.suggestions;
+    v.notes = g.notes;
+  });
+  return verdicts;
+}

@@ -1,0 +1,224 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { Logger } from '../logging/log.ts';
+import type { Variables } from './types.ts';
+import type { FromRuleWorker, ToRuleWorker, VariableValue, WorkerRule } from './worker-protocol.ts';
+
+export type { VariableValue, WorkerRule };
+
+/** One rule's result: fired (null = not enough data or an error), the values it read, and why it failed. */
+export interface RuleOutcome {
+  ruleId: string;
+  fired: boolean | null;
+  values: Record<string, VariableValue>;
+  error: string | null;
+}
+
+export interface RuleEvaluator {
+  /** The rule set the worker compiles (once, on its next request); replaces the previous set. */
+  setRules(rules: readonly WorkerRule[]): void;
+  /** Runs the rules in order against one client's variables; `adhoc` rules are compiled for this call only. */
+  evaluate(ruleIds: readonly string[], variables: Variables, adhoc?: readonly WorkerRule[]): Promise<RuleOutcome[]>;
+  /** How many times the worker was replaced after a runaway rule or a crash (for tests and logs). */
+  readonly restarts: number;
+  close(): Promise<void>;
+}
+
+export interface RuleEvaluatorOptions {
+  /** A rule still running after this long is stopped (the worker is terminated and replaced). */
+  timeLimitMs?: number;
+  /** The worker entry; Electron's build passes out/main/rule-worker.js. */
+  workerPath?: string | URL;
+  /** Heap cap for the worker, so a condition that allocates without end crashes it, not the app. */
+  resourceLimits?: ResourceLimits;
+  log?: Logger;
+}
+
+export const DEFAULT_RULE_TIME_LIMIT_MS = 250;
+const LOAD_TIME_LIMIT_MS = 15_000;
+
+export const runawayMessage = (ms: number): string => `stopped after ${ms} ms: it did not finish (a runaway condition)`;
+
+interface Live {
+  worker: Worker;
+  generation: number;
+  exited: boolean;
+  /** The worker's last uncaught error (e.g. ERR_WORKER_OUT_OF_MEMORY), for the crash message. */
+  lastError: string | null;
+}
+
+type Attempt = { finished: RuleOutcome[]; failed: string | null };
+
+/**
+ * The main-thread side of rule evaluation: a long-lived worker (started on first use, replaced when
+ * stopped) and a watchdog. Requests run one at a time. While a request runs, a timer is re-armed each
+ * time the worker reports a finished rule; when it expires, the rule in flight is reported as a runaway,
+ * the worker is terminated and a fresh one continues with the remaining rules. A crash (exit, out of
+ * memory) is reported the same way for the rule in flight.
+ */
+export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEvaluator {
+  const limit = options.timeLimitMs ?? DEFAULT_RULE_TIME_LIMIT_MS;
+  const entry = options.workerPath ?? new URL('./rule-worker.ts', import.meta.url);
+  const resourceLimits = options.resourceLimits ?? { maxOldGenerationSizeMb: 256 };
+  let rules: WorkerRule[] = [];
+  let generation = 0;
+  let live: Live | null = null;
+  let closed = false;
+  let restarts = 0;
+  let nextId = 1;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function start(): Live {
+    const worker = new Worker(entry, { resourceLimits });
+    // An idle worker must not keep a CLI process alive; a request in flight holds a timer instead.
+    worker.unref();
+    const state: Live = { worker, generation: -1, exited: false, lastError: null };
+    worker.on('error', (e) => {
+      const code = (e as { code?: unknown }).code;
+      state.lastError = code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message;
+      options.log?.warn('rule worker error', { error: e.message });
+    });
+    worker.on('exit', () => {
+      state.exited = true;
+      if (live === state) live = null;
+    });
+    return state;
+  }
+
+  function kill(state: Live): void {
+    state.exited = true;
+    if (live === state) live = null;
+    void state.worker.terminate();
+  }
+
+  /** A worker with the current rule set compiled. */
+  async function ready(): Promise<Live> {
+    if (closed) throw new Error('The rule engine was closed.');
+    const state = live ?? (live = start());
+    if (state.generation === generation) return state;
+    const want = generation;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => fail('the rules did not load in time'), LOAD_TIME_LIMIT_MS);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        state.worker.off('message', onMessage);
+        state.worker.off('exit', onExit);
+      };
+      function fail(why: string): void {
+        cleanup();
+        kill(state);
+        reject(new Error(`The rule engine could not start (${why}).`));
+      }
+      function onMessage(msg: FromRuleWorker): void {
+        if (msg.type !== 'loaded' || msg.generation !== want) return;
+        cleanup();
+        state.generation = want;
+        for (const e of msg.errors) options.log?.warn('rule did not compile', { ruleId: e.ruleId, error: e.message });
+        resolve();
+      }
+      const onExit = (code: number): void => fail(`exit code ${code}`);
+      state.worker.on('message', onMessage);
+      state.worker.on('exit', onExit);
+      state.worker.postMessage({ type: 'load', generation: want, rules } satisfies ToRuleWorker);
+    });
+    return state;
+  }
+
+  /** Runs `ruleIds` until all finish or one is stopped/crashes; reports which. */
+  function attempt(state: Live, ruleIds: string[], variables: Variables, adhoc: WorkerRule[]): Promise<Attempt> {
+    const id = nextId++;
+    const finished: RuleOutcome[] = [];
+    return new Promise<Attempt>((resolve) => {
+      let progress = 0;
+      let timer: NodeJS.Timeout | null = null;
+      const settle = (failed: string | null): void => {
+        if (timer) clearTimeout(timer);
+        state.worker.off('message', onMessage);
+        state.worker.off('exit', onExit);
+        resolve({ finished, failed });
+      };
+      const arm = (): void => {
+        if (timer) clearTimeout(timer);
+        const seen = progress;
+        timer = setTimeout(() => {
+          // Let messages that arrived while this thread was busy be handled first (poll runs before
+          // check), so a slow main thread never mistakes a finished rule for a runaway one.
+          setImmediate(() => {
+            if (progress !== seen) return;
+            kill(state);
+            settle(runawayMessage(limit));
+          });
+        }, limit);
+      };
+      function onMessage(msg: FromRuleWorker): void {
+        if (msg.type === 'rule' && msg.id === id) {
+          progress++;
+          finished.push({
+            ruleId: msg.ruleId,
+            fired: msg.fired,
+            values: msg.values as Record<string, VariableValue>,
+            error: msg.error,
+          });
+          arm();
+        } else if (msg.type === 'done' && msg.id === id) {
+          settle(null);
+        }
+      }
+      function onExit(code: number): void {
+        const why = state.lastError ?? `exit code ${code}`;
+        settle(`the rule engine stopped unexpectedly while evaluating it (${why})`);
+      }
+      state.worker.on('message', onMessage);
+      state.worker.on('exit', onExit);
+      arm();
+      state.worker.postMessage({ type: 'eval', id, ruleIds, adhoc, variables } satisfies ToRuleWorker);
+    });
+  }
+
+  async function run(ruleIds: readonly string[], variables: Variables, adhoc: WorkerRule[]): Promise<RuleOutcome[]> {
+    const out: RuleOutcome[] = [];
+    let remaining = [...ruleIds];
+    while (remaining.length > 0) {
+      let state: Live;
+      try {
+        state = await ready();
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        return [...out, ...remaining.map((ruleId) => ({ ruleId, fired: null, values: {}, error: message }))];
+      }
+      const { finished, failed } = await attempt(state, remaining, variables, adhoc);
+      out.push(...finished);
+      remaining = remaining.slice(finished.length);
+      if (failed !== null) {
+        const [culprit, ...rest] = remaining;
+        if (culprit !== undefined) {
+          out.push({ ruleId: culprit, fired: null, values: {}, error: failed });
+          options.log?.warn('rule stopped', { ruleId: culprit, error: failed });
+        }
+        remaining = rest;
+        restarts++;
+      }
+    }
+    return out;
+  }
+
+  return {
+    setRules(next) {
+      rules = next.map((r) => ({ id: r.id, when: r.when, reads: [...r.reads] }));
+      generation++;
+    },
+    evaluate(ruleIds, variables, adhoc = []) {
+      const result = queue.then(() => run(ruleIds, variables, [...adhoc]));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    get restarts(): number {
+      return restarts;
+    },
+    async close() {
+      closed = true;
+      const state = live;
+      live = null;
+      if (state && !state.exited) await state.worker.terminate();
+    },
+  };
+}

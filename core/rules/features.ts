@@ -1,0 +1,191 @@
+import { TARGET_KEYS, type Client } from '../api/schemas.ts';
+import type { Sqlite } from '../db/open.ts';
+import { ageInYears } from '../targets/compute.ts';
+import type { TargetsService } from '../targets/targets-service.ts';
+import type { Variables } from './types.ts';
+import { FEATURE_NUTRIENTS, MIN_LOGGED_DAYS, snakeCase } from './variables.ts';
+
+/**
+ * A client's rule variables on a day, computed in SQL from daily_totals (kept exact by triggers on
+ * events) and, for fruit and vegetables, from the diet events themselves. Windows end on `asOf`
+ * inclusive: 7 days = asOf-6 … asOf, 30 days likewise. Means are over LOGGED days only (at least one
+ * diet entry): a day without entries is missing data, never a day of zero intake. Anything that cannot
+ * be known from the log is null, and a rule reading a null does not fire ("not enough data").
+ */
+
+/** SR28 food groups counted as fruit and vegetables (foods.food_group). */
+export const FRUIT_VEG_GROUPS = ['Fruits and Fruit Juices', 'Vegetables and Vegetable Products'] as const;
+
+const TARGET_NAMES: readonly string[] = TARGET_KEYS.map(snakeCase);
+
+const DAY_MS = 86_400_000;
+
+export function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const nutrientCols = FEATURE_NUTRIENTS.map(
+  (n) => `avg(CASE WHEN diet_entries > 0 AND local_date >= :s7 THEN ${n} END) AS m7_${n},
+    avg(CASE WHEN diet_entries > 0 THEN ${n} END) AS m30_${n}`,
+).join(',\n    ');
+
+// activity_30d tells "does not track activity" (null) apart from "tracked, did none this week" (0).
+const WINDOW_SQL = `
+  SELECT
+    ${nutrientCols},
+    count(CASE WHEN diet_entries > 0 AND local_date >= :s7 THEN 1 END) AS days_logged_7d,
+    count(CASE WHEN diet_entries > 0 THEN 1 END) AS days_logged_30d,
+    avg(CASE WHEN sleep_entries > 0 AND local_date >= :s7 THEN sleep_hours END) AS sleep_hours_7d_mean,
+    avg(CASE WHEN sleep_entries > 0 AND local_date >= :s7 THEN sleep_quality END) AS sleep_quality_7d_mean,
+    coalesce(sum(CASE WHEN activity_entries > 0 AND local_date >= :s7 THEN activity_min END), 0) AS activity_min_7d_total,
+    count(CASE WHEN activity_entries > 0 AND local_date >= :s7 THEN 1 END) AS activity_days_7d,
+    count(CASE WHEN activity_entries > 0 THEN 1 END) AS activity_days_30d
+  FROM daily_totals
+  WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf`;
+
+// Consecutive logged days ending on asOf, or on the day before when nothing is logged yet today.
+const STREAK_SQL = `
+  WITH RECURSIVE streak(day) AS (
+    SELECT d FROM (
+      SELECT max(local_date) AS d FROM daily_totals
+      WHERE client_id = :client AND diet_entries > 0 AND local_date BETWEEN date(:asOf, '-1 day') AND :asOf
+    ) WHERE d IS NOT NULL
+    UNION ALL
+    SELECT date(streak.day, '-1 day') FROM streak
+    WHERE EXISTS (
+      SELECT 1 FROM daily_totals
+      WHERE client_id = :client AND local_date = date(streak.day, '-1 day') AND diet_entries > 0
+    )
+  )
+  SELECT count(*) AS n FROM streak`;
+
+// Grams of fruit and vegetables in the 7-day window (divided by the logged days in code). Potatoes
+// are filed under vegetables in SR28 but WHO's 5-a-day counts starchy roots out (variables.ts).
+const FRUIT_VEG_SQL = `
+  SELECT coalesce(sum(json_extract(e.detail, '$.grams')), 0) AS grams
+  FROM events e JOIN foods f ON f.id = e.food_id
+  WHERE e.client_id = :client AND e.kind = 'diet' AND e.deleted_at IS NULL
+    AND e.local_date BETWEEN :s7 AND :asOf
+    AND f.food_group IN (${FRUIT_VEG_GROUPS.map((g) => `'${g.replace(/'/g, "''")}'`).join(', ')})
+    AND f.name NOT LIKE 'Potato%'`;
+
+// Freshness of the diet log: the latest diet entry by its logged time that has happened by now
+// (a future-dated entry, e.g. a planned dinner, does not count).
+const LAST_LOG_SQL = `
+  SELECT max(occurred_at) AS t FROM events
+  WHERE client_id = :client AND kind = 'diet' AND deleted_at IS NULL AND occurred_at <= :now`;
+
+type Row = Record<string, number | string | null>;
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+interface Statements {
+  window: ReturnType<Sqlite['prepare']>;
+  streak: ReturnType<Sqlite['prepare']>;
+  fruitVeg: ReturnType<Sqlite['prepare']>;
+  lastLog: ReturnType<Sqlite['prepare']>;
+}
+
+// Prepared once per connection: the rules run for every client after each log change.
+const cache = new WeakMap<Sqlite, Statements>();
+function statements(sqlite: Sqlite): Statements {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = {
+      window: sqlite.prepare(WINDOW_SQL),
+      streak: sqlite.prepare(STREAK_SQL),
+      fruitVeg: sqlite.prepare(FRUIT_VEG_SQL),
+      lastLog: sqlite.prepare(LAST_LOG_SQL),
+    };
+    cache.set(sqlite, s);
+  }
+  return s;
+}
+
+export function clientVariables(client: Client, asOf: string): Variables['client'] {
+  const heightM = client.heightCm === null ? null : client.heightCm / 100;
+  return {
+    age_years: client.birthDate ? ageInYears(client.birthDate, asOf) : null,
+    sex: client.sex,
+    diet_pattern: client.dietPattern,
+    life_stage: client.lifeStage,
+    weight_kg: client.weightKg,
+    height_cm: client.heightCm,
+    bmi: client.weightKg !== null && heightM ? client.weightKg / (heightM * heightM) : null,
+    // Lower-cased so a rule's "peanut" in client.allergies matches "Peanut" as typed.
+    allergies: client.allergies.map((a) => a.toLowerCase()),
+    tags: client.tags.map((t) => t.toLowerCase()),
+    ed_sensitive: client.edSensitive,
+  };
+}
+
+export function targetVariables(targets: TargetsService, clientId: string, asOf: string): Variables['targets'] {
+  const out: Variables['targets'] = Object.fromEntries(TARGET_NAMES.map((k) => [k, null]));
+  for (const t of targets.get(clientId, asOf).targets ?? []) out[snakeCase(t.key)] = t.value;
+  return out;
+}
+
+export function computeVariables(
+  sqlite: Sqlite,
+  targets: TargetsService,
+  client: Client,
+  asOf: string,
+  now: number,
+): Variables {
+  const st = statements(sqlite);
+  const params = { client: client.id, asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) };
+  const w = (st.window.get(params) ?? {}) as Row;
+  const target = targetVariables(targets, client.id, asOf);
+  const days7 = num(w.days_logged_7d) ?? 0;
+  const days30 = num(w.days_logged_30d) ?? 0;
+  // One or two logged days are not a habit: means need MIN_LOGGED_DAYS (variables.ts), else null.
+  const enough7 = days7 >= MIN_LOGGED_DAYS['7d'];
+  const enough30 = days30 >= MIN_LOGGED_DAYS['30d'];
+
+  const features: Variables['features'] = {};
+  for (const n of FEATURE_NUTRIENTS) {
+    const m7 = enough7 ? num(w[`m7_${n}`]) : null;
+    features[`${n}_7d_mean`] = m7;
+    features[`${n}_30d_mean`] = enough30 ? num(w[`m30_${n}`]) : null;
+    if (n in target) {
+      const t = target[n] ?? null;
+      features[`${n}_7d_ratio`] = m7 === null || t === null || t === 0 ? null : m7 / t;
+    }
+  }
+  features.days_logged_7d = days7;
+  features.days_logged_30d = days30;
+  features.logging_streak_days = num((st.streak.get(params) as Row | undefined)?.n) ?? 0;
+  const last = num((st.lastLog.get({ client: client.id, now }) as Row | undefined)?.t);
+  features.hours_since_last_log = last === null ? null : (now - last) / 3_600_000;
+  const protein7 = features.protein_g_7d_mean ?? null;
+  features.protein_g_per_kg_7d = protein7 === null || !client.weightKg ? null : protein7 / client.weightKg;
+  // Shares of energy as declared in variables.ts: ratio of the 7-day means (9 kcal/g fat, 4 kcal/g sugar).
+  const energy7 = features.energy_kcal_7d_mean ?? null;
+  const share = (grams: number | null | undefined, kcalPerG: number): number | null =>
+    grams === null || grams === undefined || energy7 === null || energy7 <= 0
+      ? null
+      : (100 * kcalPerG * grams) / energy7;
+  features.energy_from_sat_fat_pct_7d = share(features.sat_fat_g_7d_mean, 9);
+  features.energy_from_added_sugar_pct_7d = share(features.added_sugar_g_7d_mean, 4);
+  const fv = num((st.fruitVeg.get({ client: client.id, s7: params.s7, asOf }) as Row | undefined)?.grams) ?? 0;
+  features.fruit_veg_g_7d_mean = enough7 ? fv / days7 : null;
+  features.sleep_hours_7d_mean = num(w.sleep_hours_7d_mean);
+  features.sleep_quality_7d_mean = num(w.sleep_quality_7d_mean);
+  // Activity is optional to track: with none logged in 30 days both are unknown (null), not zero.
+  const tracksActivity = (num(w.activity_days_30d) ?? 0) > 0;
+  features.activity_min_7d_total = tracksActivity ? (num(w.activity_min_7d_total) ?? 0) : null;
+  features.activity_days_7d = tracksActivity ? (num(w.activity_days_7d) ?? 0) : null;
+
+  return { features, targets: target, client: clientVariables(client, asOf) };
+}
+
+/** Diet entries and logged days in the 7-day window ending on asOf (for recommendation confidence). */
+export function loggingDensity(sqlite: Sqlite, clientId: string, asOf: string): { entries: number; days: number } {
+  const row = sqlite
+    .prepare(
+      `SELECT coalesce(sum(diet_entries), 0) AS entries, count(*) AS days FROM daily_totals
+       WHERE client_id = ? AND local_date BETWEEN ? AND ? AND diet_entries > 0`,
+    )
+    .get(clientId, shiftDate(asOf, -6), asOf) as { entries: number; days: number };
+  return { entries: row.entries, days: row.days };
+}

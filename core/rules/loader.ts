@@ -1,0 +1,241 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, type Scalar, type YAMLError } from 'yaml';
+import { findDiagnosticClaim } from './claims.ts';
+import { celEnvironment, PLACEHOLDER, readsOf } from './evaluate.ts';
+import { readRuleFile, type DraftWithNodes, type SchemaIssue } from './rule-schema.ts';
+import { didYouMean, positionAt, scalarOffsets } from './source-map.ts';
+import type { RuleDef, RuleError } from './types.ts';
+import { findVariable, VARIABLE_GROUPS, variableNames } from './variables.ts';
+
+/**
+ * Rule files → RuleDefs (rules/README.md has the format). Every problem becomes a RuleError with
+ * the file, line and column and an excerpt with a caret — including CEL errors, which are mapped
+ * from their offset inside the `when` text to the file position — and a broken file or rule never
+ * stops the others.
+ */
+
+export interface LoadResult {
+  rules: RuleDef[];
+  errors: RuleError[];
+}
+
+type Origin = RuleDef['origin'];
+
+/** Friendlier words for the YAML errors a hand-edited file meets most (yaml 2.x error codes). */
+const YAML_HINTS: Record<string, string> = {
+  BAD_INDENT: 'the indentation is wrong here',
+  BLOCK_AS_IMPLICIT_KEY: 'a "key: value" line is indented under a value: check the indentation',
+  MULTILINE_IMPLICIT_KEY: 'a key must be on one line: check the indentation or a missing colon',
+  DUPLICATE_KEY: 'this field is given twice',
+  MISSING_CHAR: 'a closing character is missing',
+  TAB_AS_INDENT: 'use spaces, not tabs, to indent',
+  UNEXPECTED_TOKEN: 'unexpected text here',
+  BAD_DQ_ESCAPE: 'invalid escape in a double-quoted string',
+};
+
+function yamlMessage(e: YAMLError): string {
+  const first = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
+  const hint = YAML_HINTS[e.code];
+  return hint ? `YAML: ${hint} (${first})` : `YAML: ${first}`;
+}
+
+interface CelErrorLike {
+  name?: string;
+  code?: string;
+  summary?: string;
+  message?: string;
+  range?: { start: number; end: number };
+  node?: { op?: string; args?: unknown };
+}
+
+const BINARY = new Set(['==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', 'in']);
+const NAMES = variableNames();
+
+/** Message and offset (inside the condition) for a cel-js parse or type error. */
+function celProblem(e: CelErrorLike, when: string): { offset: number; message: string } {
+  const start = e.range?.start ?? 0;
+  const summary = e.summary ?? e.message?.split('\n')[0] ?? 'invalid condition';
+  const path = /^[A-Za-z_][\w.]*/.exec(when.slice(start))?.[0] ?? '';
+  if (e.code === 'unknown_variable') {
+    const hint = path.includes('.') ? didYouMean(path, NAMES) : didYouMean(path, VARIABLE_GROUPS);
+    return {
+      offset: start,
+      message: hint
+        ? `unknown field '${path}' (did you mean '${hint}'?)`
+        : `unknown field '${path}': conditions read features.*, targets.* and client.* (rules/README.md lists them)`,
+    };
+  }
+  if (e.code === 'no_such_key') {
+    const group = /([A-Za-z_]\w*)\s*\.\s*$/.exec(when.slice(0, start))?.[1] ?? '';
+    const full = `${group}.${path}`;
+    const hint = didYouMean(
+      full,
+      NAMES.filter((n) => n.startsWith(`${group}.`)),
+    );
+    return {
+      offset: start,
+      message: `unknown field '${full}'${hint ? ` (did you mean '${hint}'?)` : ` (rules/README.md lists the ${group}.* fields)`}`,
+    };
+  }
+  if (e.code === 'no_such_overload') {
+    const sig = summary.replace(/^no such overload:\s*/, '');
+    let offset = start;
+    const node = e.node;
+    if (node?.op && BINARY.has(node.op) && Array.isArray(node.args)) {
+      const left = node.args[0] as { range?: { end: number } } | undefined;
+      const at = when.indexOf(node.op, left?.range?.end ?? start);
+      if (at >= 0) offset = at;
+    }
+    let hint = '';
+    if (/\bstring\b/.test(sig) && /\b(double|int)\b/.test(sig)) {
+      hint = ': text values (client.sex, client.diet_pattern…) compare with quoted text, numbers with numbers';
+    } else if (/\bint\b/.test(sig) && /\bdouble\b/.test(sig)) {
+      hint = ': in arithmetic write decimals (2.0, not 2) — CEL does not mix whole numbers and decimals';
+    }
+    return { offset, message: `type mismatch: '${sig}' is not allowed${hint}` };
+  }
+  if (e.name === 'ParseError' || /unexpected|unterminated|expected/i.test(summary)) {
+    if (/EOF/.test(summary)) return { offset: start, message: 'syntax error: the condition ends too early' };
+    const token = when.slice(start, Math.max(start + 1, e.range?.end ?? start + 1));
+    const what = /^Unexpected token/.test(summary) ? `unexpected '${token}'` : summary.toLowerCase();
+    return { offset: start, message: `syntax error: ${what}` };
+  }
+  return { offset: start, message: summary };
+}
+
+export interface LoadOptions {
+  /** Rule ids already loaded (id → file), for the duplicate check across files. Updated in place. */
+  known?: Map<string, string>;
+}
+
+/** One rule file's text → its rules and errors. */
+export function loadRuleText(text: string, file: string, origin: Origin, options: LoadOptions = {}): LoadResult {
+  const lines = new LineCounter();
+  const errors: RuleError[] = [];
+  const report = (offset: number, message: string, ruleId: string | null): void => {
+    errors.push({ file, ...positionAt(text, lines, offset), message, ruleId });
+  };
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const seen = new Set<number>();
+    for (const e of doc.errors) {
+      if (seen.has(e.pos[0])) continue;
+      seen.add(e.pos[0]);
+      report(e.pos[0], yamlMessage(e), null);
+    }
+    return { rules: [], errors };
+  }
+  const issues: SchemaIssue[] = [];
+  const drafts = readRuleFile(doc.contents, issues);
+  for (const i of issues) report(i.offset, i.message, i.ruleId);
+
+  const known = options.known ?? new Map<string, string>();
+  const rules: RuleDef[] = [];
+  for (const d of drafts) {
+    const before = errors.length;
+    const id = d.rule.id === '' ? null : d.rule.id;
+    if (d.whenNode) checkCondition(text, d.whenNode, (o, m) => report(o, m, id));
+    checkTexts(text, d, (o, m) => report(o, m, id));
+    const prior = id === null ? undefined : known.get(id);
+    if (prior !== undefined) {
+      const where = prior === file ? 'earlier in this file' : `in ${prior}`;
+      report(d.idNode?.range?.[0] ?? 0, `duplicate rule id '${id}' (already defined ${where})`, id);
+    }
+    if (!d.valid || !d.whenNode || id === null || errors.length > before) continue;
+    known.set(id, file);
+    const when = String(d.whenNode.value);
+    rules.push({ ...d.rule, when, file, origin, reads: readsOf(when) });
+  }
+  return { rules, errors };
+}
+
+type Report = (offset: number, message: string) => void;
+
+function checkCondition(text: string, whenNode: Scalar, report: Report): void {
+  const when = String(whenNode.value);
+  const offsets = scalarOffsets(text, whenNode);
+  const fileOffset = (i: number): number => offsets[Math.max(0, Math.min(i, offsets.length - 1))] ?? 0;
+  let result;
+  try {
+    result = celEnvironment().check(when);
+  } catch (e) {
+    const p = celProblem(e as CelErrorLike, when);
+    report(fileOffset(p.offset), p.message);
+    return;
+  }
+  if (!result.valid) {
+    const p = celProblem((result.error ?? {}) as CelErrorLike, when);
+    report(fileOffset(p.offset), p.message);
+  } else if (result.type !== 'bool') {
+    const first = when.search(/\S/);
+    report(fileOffset(Math.max(0, first)), `the condition must be true or false, but it is a ${result.type}`);
+  }
+}
+
+/** Placeholders name declared variables (in the message only); no text claims a diagnosis. */
+function checkTexts(text: string, d: DraftWithNodes, report: Report): void {
+  for (const { field, node } of d.texts) {
+    const value = String(node.value);
+    const offsets = scalarOffsets(text, node);
+    const at = (i: number): number => offsets[i] ?? node.range?.[0] ?? 0;
+    for (const m of value.matchAll(PLACEHOLDER)) {
+      const name = m[1] ?? '';
+      const index = (m.index ?? 0) + m[0].indexOf(name);
+      if (field !== 'message') {
+        report(at(m.index ?? 0), `placeholders are filled in only in then.message, not in ${field}`);
+      } else if (!findVariable(name)) {
+        const hint = didYouMean(name, NAMES);
+        report(at(index), `unknown placeholder '{{${name}}}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
+      }
+    }
+    const claim = findDiagnosticClaim(value);
+    if (claim) {
+      report(
+        at(claim.index),
+        `${field} ${claim.label} ("${claim.text}"): rules prompt the practitioner and never diagnose; describe the intake instead`,
+      );
+    }
+  }
+}
+
+/** Several rule folders in order (built-in, then user), with ids unique across all of them. */
+export function loadRuleDirs(dirs: { dir: string; origin: Origin }[]): LoadResult {
+  const known = new Map<string, string>();
+  const out: LoadResult = { rules: [], errors: [] };
+  for (const { dir, origin } of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n));
+    } catch {
+      continue; // a user folder that does not exist yet holds no rules
+    }
+    for (const name of names.sort()) {
+      const file = join(dir, name);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        out.errors.push({
+          file,
+          line: 1,
+          column: 1,
+          message: `cannot read the file: ${why}`,
+          excerpt: '',
+          ruleId: null,
+        });
+        continue;
+      }
+      const r = loadRuleText(text, file, origin, { known });
+      out.rules.push(...r.rules);
+      out.errors.push(...r.errors);
+    }
+  }
+  return out;
+}
+
+/** All *.yaml / *.yml files of one folder. */
+export function loadRuleDir(dir: string, origin: Origin): LoadResult {
+  return loadRuleDirs([{ dir, origin }]);
+}
