@@ -1,14 +1,21 @@
 /**
  * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
  * the same run (never absolute thresholds: the machine is shared and noisy).
- * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules)
+ * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost)
  */
 import { run as foodsLog } from './foods-log.bench.ts';
 import { run as rules } from './rules.bench.ts';
 import { run as sqlcipher } from './sqlcipher.bench.ts';
 import { run as vision } from './vision.bench.ts';
+import { run as xgboost } from './xgboost.bench.ts';
 
-const benches: Record<string, () => void | Promise<void>> = { sqlcipher, 'foods-log': foodsLog, vision, rules };
+const benches: Record<string, () => void | Promise<void>> = {
+  sqlcipher,
+  'foods-log': foodsLog,
+  vision,
+  rules,
+  xgboost,
+};
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in benches));
 if (unknown.length) {

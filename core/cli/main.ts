@@ -8,6 +8,7 @@ import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
 import { analyze } from './commands/analyze.ts';
 import { rulesCheck, rulesRun } from './commands/rules.ts';
+import { modelPredict } from './commands/model.ts';
 import { clientsAdd, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
@@ -33,6 +34,7 @@ Commands:
   analyze <photo…> [--json] [--client <id|name>]   detect foods (with --client: keep for review)
   rules check [dir]           validate rule files (file:line:column: message; exit 1 if any is invalid)
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
+  model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row
   version
 
 Options:
@@ -144,6 +146,8 @@ export async function main(
     } else if (command === 'log' && sub === 'add') {
       await unlocked(core);
       await logAdd(core, commandArgs.slice(1), out);
+    } else if (command === 'model' && sub === 'predict') {
+      return await modelPredict(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'check') {
       return await rulesCheck(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'run') {

@@ -1,0 +1,398 @@
+/**
+ * A pure TypeScript scorer for XGBoost `model.json` (gbtree, numeric splits, one output), bit-identical to
+ * XGBoost's own CPU predictor. The npm scorers are unusable (FACTS.md "XGBoost": wrong on model.json, NaN and
+ * precision bugs), and the app must not need Python.
+ *
+ * Semantics (XGBoost 1.7 src/predictor/cpu_predictor.cc, include/xgboost/tree_model.h; FACTS.md):
+ * - inputs are float32: a split goes left iff Math.fround(x) < threshold; NaN goes to the node's default side;
+ * - a leaf's value is split_conditions[leaf] (base_weights are before the learning rate, so not usable);
+ * - the margin starts at base_score turned into a margin (stored on the output scale: "5E-1" in 1.7,
+ *   "[5E-1]" in 3.1+) and the trees are added in float32, in order; then the objective's transform.
+ */
+
+export type XgbObjective = 'reg:squarederror' | 'binary:logistic' | 'count:poisson';
+
+const OBJECTIVES: readonly string[] = ['reg:squarederror', 'binary:logistic', 'count:poisson'];
+
+/** Flat layout: every tree's nodes in shared typed arrays; child indices are global (already offset). */
+export interface XgbModel {
+  readonly objective: XgbObjective;
+  readonly featureNames: readonly string[];
+  readonly numFeature: number;
+  /** base_score as stored (output scale), as float32. */
+  readonly baseScore: number;
+  /** base_score on the margin scale, as float32 (what the trees are added to). */
+  readonly baseMargin: number;
+  readonly numTrees: number;
+  /** Root node of tree t is treeOffsets[t]; tree t's nodes end at treeOffsets[t + 1]. */
+  readonly treeOffsets: Int32Array;
+  /** Global index of the left / right child; -1 for a leaf. */
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly splitIndex: Int32Array;
+  /** Split threshold for an inner node, leaf value for a leaf. */
+  readonly value: Float32Array;
+  readonly defaultLeft: Uint8Array;
+  /** Cover-weighted mean of each node's leaves (sum_hessian weights), for path-based contributions. */
+  readonly meanValue: Float32Array;
+}
+
+export class XgbModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XgbModelError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function field(o: Obj, key: string, where: string): Obj {
+  const v = o[key];
+  if (!isObj(v)) throw new XgbModelError(`Not an XGBoost model.json: ${where}.${key} is missing or not an object.`);
+  return v;
+}
+
+function numArray(tree: Obj, key: string, n: number, t: number): number[] {
+  const v = tree[key];
+  if (!Array.isArray(v) || v.length !== n)
+    throw new XgbModelError(`Tree ${t}: ${key} must be an array of ${n} numbers (one per node).`);
+  return v.map((x: unknown, i) => {
+    // default_left is 0/1 in 1.7 and may be booleans in other versions.
+    const num = typeof x === 'boolean' ? Number(x) : x;
+    if (typeof num !== 'number' || !Number.isFinite(num))
+      throw new XgbModelError(`Tree ${t}: ${key}[${i}] is not a finite number.`);
+    return num;
+  });
+}
+
+/** "5E-1" (1.7) or "[5E-1]" (3.1+): XGBoost keeps base_score as a string on the output scale. */
+function parseBaseScore(raw: unknown): number {
+  const s = typeof raw === 'string' ? raw.trim().replace(/^\[(.*)\]$/, '$1') : typeof raw === 'number' ? raw : NaN;
+  const parts = typeof s === 'string' ? s.split(',') : [s];
+  const v = Number(parts[0]);
+  if (parts.length !== 1 || (typeof parts[0] === 'string' && parts[0].trim() === '') || !Number.isFinite(v))
+    throw new XgbModelError(`base_score ${JSON.stringify(raw)} is not a single number ("5E-1" or "[5E-1]").`);
+  return Math.fround(v);
+}
+
+/** The objective's ProbToMargin, step by step in float32 as XGBoost 1.7's regression_loss.h does. */
+function toMargin(objective: XgbObjective, base: number): number {
+  if (objective === 'binary:logistic') {
+    if (!(base > 0 && base < 1)) throw new XgbModelError(`base_score ${base} must be in (0, 1) for binary:logistic.`);
+    return Math.fround(-Math.fround(Math.log(Math.fround(Math.fround(1 / base) - 1))));
+  }
+  if (objective === 'count:poisson') {
+    if (!(base > 0)) throw new XgbModelError(`base_score ${base} must be positive for count:poisson.`);
+    return Math.fround(Math.log(base));
+  }
+  return base;
+}
+
+function transform(objective: XgbObjective, margin: number): number {
+  // 1.7 common::Sigmoid: 1.0f / (expf(-x) + 1.0f); PoissonRegression::PredTransform: expf(x).
+  if (objective === 'binary:logistic') return Math.fround(1 / Math.fround(Math.fround(Math.exp(-margin)) + 1));
+  if (objective === 'count:poisson') return Math.fround(Math.exp(margin));
+  return margin;
+}
+
+/** Parses and validates an XGBoost model.json document (already JSON.parse'd) into the flat layout. */
+export function parseXgbModel(json: unknown): XgbModel {
+  if (!isObj(json)) throw new XgbModelError('Not an XGBoost model.json: the document is not a JSON object.');
+  const learner = field(json, 'learner', 'model');
+  const booster = field(learner, 'gradient_booster', 'learner');
+  if (booster.name !== 'gbtree')
+    throw new XgbModelError(
+      `Booster "${String(booster.name)}" is not supported: dart/gblinear models are not supported, only gbtree.`,
+    );
+  const objective = field(learner, 'objective', 'learner').name;
+  if (typeof objective !== 'string' || !OBJECTIVES.includes(objective))
+    throw new XgbModelError(`Objective "${String(objective)}" is not supported (supported: ${OBJECTIVES.join(', ')}).`);
+  const obj = objective as XgbObjective;
+  const param = field(learner, 'learner_model_param', 'learner');
+  const numFeature = Number(param.num_feature);
+  if (!Number.isInteger(numFeature) || numFeature < 1)
+    throw new XgbModelError(`learner_model_param.num_feature ${JSON.stringify(param.num_feature)} is not a count.`);
+  if (Number(param.num_class ?? 0) > 1 || Number(param.num_target ?? 1) > 1)
+    throw new XgbModelError('Multi-class and multi-target models are not supported (one output only).');
+  const baseScore = parseBaseScore(param.base_score);
+  const names = learner.feature_names;
+  let featureNames: string[];
+  if (names === undefined || (Array.isArray(names) && names.length === 0))
+    featureNames = Array.from({ length: numFeature }, (_, i) => `f${i}`);
+  else if (Array.isArray(names) && names.length === numFeature && names.every((n) => typeof n === 'string'))
+    featureNames = names as string[];
+  else throw new XgbModelError(`feature_names must be ${numFeature} strings (num_feature).`);
+
+  const gb = field(booster, 'model', 'gradient_booster');
+  const trees = gb.trees;
+  if (!Array.isArray(trees) || trees.length === 0) throw new XgbModelError('The model has no trees.');
+  const info = gb.tree_info;
+  if (Array.isArray(info) && info.some((g) => g !== 0))
+    throw new XgbModelError('Trees for more than one output group are not supported (one output only).');
+
+  const sizes = trees.map((tree: unknown, t) => {
+    if (!isObj(tree) || !Array.isArray(tree.left_children)) throw new XgbModelError(`Tree ${t} has no left_children.`);
+    return tree.left_children.length;
+  });
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const treeOffsets = new Int32Array(trees.length + 1);
+  const left = new Int32Array(total);
+  const right = new Int32Array(total);
+  const splitIndex = new Int32Array(total);
+  const value = new Float32Array(total);
+  const defaultLeft = new Uint8Array(total);
+  const cover = new Float32Array(total);
+  let off = 0;
+  trees.forEach((tree: Obj, t) => {
+    const n = sizes[t] ?? 0;
+    treeOffsets[t] = off;
+    const l = numArray(tree, 'left_children', n, t);
+    const r = numArray(tree, 'right_children', n, t);
+    const si = numArray(tree, 'split_indices', n, t);
+    const sc = numArray(tree, 'split_conditions', n, t);
+    const dl = numArray(tree, 'default_left', n, t);
+    const st = tree.split_type === undefined ? new Array<number>(n).fill(0) : numArray(tree, 'split_type', n, t);
+    const sh = numArray(tree, 'sum_hessian', n, t);
+    for (let i = 0; i < n; i++) {
+      const li = l[i] ?? -1;
+      const ri = r[i] ?? -1;
+      const leaf = li === -1;
+      if (leaf !== (ri === -1) || (!leaf && (li <= i || ri <= i || li >= n || ri >= n)))
+        throw new XgbModelError(`Tree ${t}: node ${i} has invalid children (${li}, ${ri}).`);
+      if (!leaf && st[i] !== 0)
+        throw new XgbModelError(
+          `Tree ${t}: node ${i} is a categorical split (split_type ${st[i]}); only numeric splits are supported.`,
+        );
+      const f = si[i] ?? 0;
+      if (!leaf && (!Number.isInteger(f) || f < 0 || f >= numFeature))
+        throw new XgbModelError(`Tree ${t}: node ${i} splits on feature ${f}, outside 0..${numFeature - 1}.`);
+      left[off + i] = leaf ? -1 : off + li;
+      right[off + i] = leaf ? -1 : off + ri;
+      splitIndex[off + i] = leaf ? 0 : f;
+      value[off + i] = sc[i] ?? 0;
+      defaultLeft[off + i] = dl[i] ? 1 : 0;
+      cover[off + i] = sh[i] ?? 0;
+    }
+    off += n;
+  });
+  treeOffsets[trees.length] = off;
+
+  // Node means as XGBoost's FillNodeMeanValue (tree_model.cc), in float32: a leaf is its value; an inner node
+  // is (left mean × left cover + right mean × right cover) / own cover. Children have larger indices than
+  // their parent (checked above), so one reverse pass fills them.
+  const meanValue = new Float32Array(total);
+  for (let i = total - 1; i >= 0; i--) {
+    const li = left[i] ?? -1;
+    if (li < 0) {
+      meanValue[i] = value[i] ?? 0;
+      continue;
+    }
+    const ri = right[i] ?? 0;
+    const sum = Math.fround(
+      Math.fround((meanValue[li] ?? 0) * (cover[li] ?? 0)) + Math.fround((meanValue[ri] ?? 0) * (cover[ri] ?? 0)),
+    );
+    meanValue[i] = Math.fround(sum / (cover[i] ?? 1));
+  }
+
+  return {
+    objective: obj,
+    featureNames,
+    numFeature,
+    baseScore,
+    baseMargin: toMargin(obj, baseScore),
+    numTrees: trees.length,
+    treeOffsets,
+    left,
+    right,
+    splitIndex,
+    value,
+    defaultLeft,
+    meanValue,
+  };
+}
+
+/** Margin (before the objective's transform) for one row read from `row` at `start`. */
+function marginAt(m: XgbModel, row: ArrayLike<number>, start: number): number {
+  const { left, right, splitIndex, value, defaultLeft, treeOffsets } = m;
+  let acc = m.baseMargin;
+  for (let t = 0; t < m.numTrees; t++) {
+    let n = treeOffsets[t] as number;
+    let l = left[n] as number;
+    while (l >= 0) {
+      const x = row[start + (splitIndex[n] as number)] as number;
+      // x !== x is NaN: missing goes to the default side.
+      n =
+        x !== x
+          ? defaultLeft[n]
+            ? l
+            : (right[n] as number)
+          : Math.fround(x) < (value[n] as number)
+            ? l
+            : (right[n] as number);
+      l = left[n] as number;
+    }
+    acc = Math.fround(acc + (value[n] as number));
+  }
+  return acc;
+}
+
+function checkRow(m: XgbModel, row: ArrayLike<number>): void {
+  if (row.length < m.numFeature)
+    throw new RangeError(`A row needs ${m.numFeature} features (${m.featureNames.join(', ')}); got ${row.length}.`);
+}
+
+/** Margin before the transform (float32): what `contributions` add up to. */
+export function predictMargin(model: XgbModel, row: ArrayLike<number>): number {
+  checkRow(model, row);
+  return marginAt(model, row, 0);
+}
+
+/** One prediction on the output scale (kcal, probability or count), float32-exact as XGBoost. NaN = missing. */
+export function predict(model: XgbModel, row: ArrayLike<number>): number {
+  checkRow(model, row);
+  return transform(model.objective, marginAt(model, row, 0));
+}
+
+/** Predictions for nRows rows laid out row-major (nRows × numFeature) in `rows`. */
+export function predictBatch(model: XgbModel, rows: Float32Array, nRows: number): Float32Array {
+  if (!Number.isInteger(nRows) || nRows < 0 || rows.length < nRows * model.numFeature)
+    throw new RangeError(`predictBatch needs ${nRows} × ${model.numFeature} values; got ${rows.length}.`);
+  const out = new Float32Array(nRows);
+  batchMargins(model, rows, nRows, out);
+  for (let r = 0; r < nRows; r++) out[r] = transform(model.objective, out[r] as number);
+  return out;
+}
+
+/**
+ * For batches, each tree is re-laid out as a complete binary tree of the model's maximum depth: a leaf
+ * above that depth becomes a pass-through split (threshold +Infinity, missing goes left) whose
+ * subtrees all end in copies of the leaf. Every walk is then exactly `depth` steps of index arithmetic
+ * (child = 2p + 1 + goRight) with no loop-exit test per node, which is what makes a JS scorer fast.
+ * Models deeper than COMPLETE_MAX_DEPTH use the node-list walk (marginAt's loop).
+ */
+interface CompleteTrees {
+  depth: number;
+  feat: Int32Array;
+  thr: Float32Array;
+  defLeft: Uint8Array;
+  leaf: Float32Array;
+}
+const COMPLETE_MAX_DEPTH = 10;
+const completeCache = new WeakMap<XgbModel, CompleteTrees | null>();
+
+function treeDepth(m: XgbModel, n: number): number {
+  const l = m.left[n] as number;
+  return l < 0 ? 0 : 1 + Math.max(treeDepth(m, l), treeDepth(m, m.right[n] as number));
+}
+
+function completeTrees(m: XgbModel): CompleteTrees | null {
+  if (completeCache.has(m)) return completeCache.get(m) ?? null;
+  let depth = 0;
+  for (let t = 0; t < m.numTrees; t++) depth = Math.max(depth, treeDepth(m, m.treeOffsets[t] as number));
+  if (depth > COMPLETE_MAX_DEPTH) {
+    completeCache.set(m, null);
+    return null;
+  }
+  const inner = 2 ** depth - 1;
+  const leaves = 2 ** depth;
+  const c: CompleteTrees = {
+    depth,
+    feat: new Int32Array(m.numTrees * inner),
+    thr: new Float32Array(m.numTrees * inner),
+    defLeft: new Uint8Array(m.numTrees * inner),
+    leaf: new Float32Array(m.numTrees * leaves),
+  };
+  const fill = (t: number, n: number, p: number, level: number): void => {
+    if (level === depth) {
+      c.leaf[t * leaves + (p - inner)] = m.value[n] as number;
+      return;
+    }
+    const l = m.left[n] as number;
+    const at = t * inner + p;
+    if (l < 0) {
+      c.feat[at] = 0;
+      c.thr[at] = Infinity;
+      c.defLeft[at] = 1;
+      fill(t, n, 2 * p + 1, level + 1);
+      fill(t, n, 2 * p + 2, level + 1);
+    } else {
+      c.feat[at] = m.splitIndex[n] as number;
+      c.thr[at] = m.value[n] as number;
+      c.defLeft[at] = m.defaultLeft[n] as number;
+      fill(t, l, 2 * p + 1, level + 1);
+      fill(t, m.right[n] as number, 2 * p + 2, level + 1);
+    }
+  };
+  for (let t = 0; t < m.numTrees; t++) fill(t, m.treeOffsets[t] as number, 0, 0);
+  completeCache.set(m, c);
+  return c;
+}
+
+function batchMargins(m: XgbModel, rows: Float32Array, nRows: number, out: Float32Array): void {
+  const c = completeTrees(m);
+  const { numTrees, numFeature } = m;
+  if (!c) {
+    for (let r = 0; r < nRows; r++) out[r] = marginAt(m, rows, r * numFeature);
+    return;
+  }
+  const { depth, feat, thr, defLeft, leaf } = c;
+  const inner = 2 ** depth - 1;
+  const leaves = 2 ** depth;
+  // Row-major: a row is read once while the (small) trees stay in cache. Each partial sum is rounded to
+  // float32 in tree order, exactly as marginAt's Math.fround(acc + leaf); the inputs are float32 already.
+  for (let r = 0, start = 0; r < nRows; r++, start += numFeature) {
+    let acc = m.baseMargin;
+    for (let t = 0, base = 0, leafBase = -inner; t < numTrees; t++, base += inner, leafBase += leaves) {
+      let p = 0;
+      for (let k = 0; k < depth; k++) {
+        const at = base + p;
+        const x = rows[start + (feat[at] as number)] as number;
+        // Branch-free: go left (+1) when x < threshold, or when x is missing and the default is left.
+        p = 2 * p + 2 - (+(x < (thr[at] as number)) | (+(x !== x) & (defLeft[at] as number)));
+      }
+      acc = Math.fround(acc + (leaf[leafBase + p] as number));
+    }
+    out[r] = acc;
+  }
+}
+
+/**
+ * Path-based (Saabas) per-feature contributions on the margin scale, as XGBoost's
+ * `pred_contribs=True, approx_contribs=True` (RegTree::CalculateContributionsApprox): in each tree, walking the
+ * row's path, every split credits its feature with (child's node mean − parent's node mean); the root means
+ * go to the bias. bias + Σ values equals the margin (up to float rounding). For explaining a prediction to a
+ * dietitian/client (GDPR Art. 22 transparency): which logged totals moved the estimate, and by how much.
+ */
+export function contributions(model: XgbModel, row: ArrayLike<number>): { bias: number; values: Float32Array } {
+  checkRow(model, row);
+  const { left, right, splitIndex, value, defaultLeft, treeOffsets, meanValue } = model;
+  const values = new Float32Array(model.numFeature);
+  let bias = model.baseMargin;
+  for (let t = 0; t < model.numTrees; t++) {
+    let n = treeOffsets[t] as number;
+    let mean = meanValue[n] as number;
+    bias = Math.fround(bias + mean);
+    let l = left[n] as number;
+    while (l >= 0) {
+      const f = splitIndex[n] as number;
+      const x = row[f] as number;
+      n =
+        x !== x
+          ? defaultLeft[n]
+            ? l
+            : (right[n] as number)
+          : Math.fround(x) < (value[n] as number)
+            ? l
+            : (right[n] as number);
+      const next = meanValue[n] as number;
+      values[f] = Math.fround((values[f] as number) + Math.fround(next - mean));
+      mean = next;
+      l = left[n] as number;
+    }
+  }
+  return { bias, values };
+}
