@@ -40,6 +40,13 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
   await expect(page.getByTestId('status-value-energyKcal')).toContainText('105');
   await expect(page.getByTestId('status-value-fibreG')).toContainText('3.1');
   await expect(page.getByTestId('status-badge-fibreG')).toContainText(/low/i);
+
+  // The intake model puts the day in context: a typical-day estimate, and one banana is far below
+  // the Goldberg cut-off for a single day (logged energy < 0.87 × BMR).
+  await expect(page.getByTestId('forecast-card')).toBeVisible();
+  await expect(page.getByTestId('forecast-estimate')).toContainText(/kcal/);
+  await expect(page.getByTestId('forecast-contributor').first()).toBeVisible();
+  await expect(page.getByTestId('forecast-flag')).toBeVisible();
 });
 
 test('a food import with bad rows reports each bad row and stores none of the file', async ({ page, host }) => {

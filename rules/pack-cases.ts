@@ -114,6 +114,10 @@ export const PACK_CASES: Record<string, PackCase> = {
     fires: { features: { days_logged_7d: 2, days_logged_30d: 9 } },
     doesNot: { features: { days_logged_7d: 4 } },
   },
+  'under-reporting-possible': {
+    fires: { forecast: { below_goldberg: true, logged_to_estimate_ratio: 0.4 } },
+    doesNot: { forecast: { below_goldberg: false, logged_to_estimate_ratio: 0.7 } },
+  },
   'logging-gap': {
     fires: { features: { hours_since_last_log: 96 } },
     doesNot: { features: { hours_since_last_log: 72 } },

@@ -19,6 +19,7 @@ const HEADINGS: Record<VariableGroup, string> = {
   features: '### features.* — computed from the client’s logs',
   targets: '### targets.* — the client’s targets in force today',
   client: '### client.* — the client profile',
+  forecast: '### forecast.* — the intake model on the most recent logged day',
 };
 
 function cell(s: string): string {
@@ -27,7 +28,7 @@ function cell(s: string): string {
 
 export function variablesMarkdown(): string {
   const parts: string[] = [];
-  for (const group of ['features', 'targets', 'client'] as const) {
+  for (const group of ['features', 'targets', 'client', 'forecast'] as const) {
     parts.push(HEADINGS[group], '', '| Variable | Type | Unit | Meaning |', '| --- | --- | --- | --- |');
     for (const v of VARIABLES.filter((x) => x.group === group)) {
       parts.push(`| \`${v.group}.${v.name}\` | ${v.type} | ${cell(v.unit) || '—'} | ${cell(v.description)} |`);

@@ -1,6 +1,7 @@
 import { createAudit, type Audit } from '../audit/audit.ts';
 import { exportClient } from '../export/client-export.ts';
 import { createDashboardService, type DashboardService } from '../features/dashboard.ts';
+import { createForecastService, defaultForecastModelDir } from '../forecast/forecast.ts';
 import { ensureBundledFoods } from '../foods/bundled.ts';
 import { createFoodsService, type FoodsService } from '../foods/foods-service.ts';
 import { createFoodImporter } from '../foods/import/import-service.ts';
@@ -66,7 +67,15 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const targets = createTargetsService(db, clients, audit, clock.now);
   const foods = createFoodsService(db, sqlite, { audit, now: clock.now });
   const log = createLogService(db, { foods, clients, audit, now: clock.now });
-  const dashboard = createDashboardService(sqlite, targets);
+  // Electron passes the rules folder inside resources (packaged) or the app (dev); the models folder is
+  // its sibling there, as electron-builder.yml copies both. Elsewhere the repository's models/ is used.
+  const forecast = createForecastService({
+    modelDir: options.rulesDir
+      ? path.join(path.dirname(options.rulesDir), 'models', 'intake-forecast')
+      : defaultForecastModelDir(),
+    log: options.log,
+  });
+  const dashboard = createDashboardService(sqlite, targets, { forecast, clients });
   const importer = createFoodImporter(opened, { now: clock.now, onProgress: (p) => emit('import.progress', p) });
   const photos = createPhotosService(db, { vision: options.vision, log, clients, audit, now: clock.now });
   const rules = createRulesService({
@@ -83,6 +92,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     today: clock.today,
     // One-shot CLI commands need no watcher; the app and the browser host reload on change.
     watch: host !== 'cli',
+    forecast,
   });
   const recommendations = createRecommendationsService({
     sqlite,
@@ -94,6 +104,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     now: clock.now,
     today: clock.today,
     log: options.log,
+    forecast,
   });
   return { audit, clients, targets, settings, foods, log, dashboard, importer, photos, rules, recommendations };
 }

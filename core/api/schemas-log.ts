@@ -115,6 +115,34 @@ export const NutrientStatus = z.object({
 });
 export type NutrientStatus = z.infer<typeof NutrientStatus>;
 
+export const FORECAST_FLAGS = ['ok', 'below-estimate', 'below-goldberg'] as const;
+
+/**
+ * The intake model's view of the day (core/forecast/forecast.ts). For eating-disorder-sensitive
+ * clients `numbersHidden` is true: the estimate, band and contributors are left out and the flag's
+ * message carries no energy figure.
+ */
+export const DayForecast = z.object({
+  numbersHidden: z.boolean(),
+  estimateKcal: z.number().nullable(),
+  /** estimate ± the model's holdout RMSE: its typical error on unseen people, not a per-client interval. */
+  band: z.object({ low: z.number(), high: z.number() }).nullable(),
+  rmseKcal: z.number().nullable(),
+  contributors: z.array(
+    z.object({
+      feature: z.string(),
+      label: z.string(),
+      value: z.number().nullable(),
+      valueText: z.string(),
+      effectKcal: z.number(),
+      /** e.g. "Logged energy that day: 1,120 kcal → −310 kcal". */
+      text: z.string(),
+    }),
+  ),
+  plausibility: z.object({ flag: z.enum(FORECAST_FLAGS), message: z.string() }),
+});
+export type DayForecast = z.infer<typeof DayForecast>;
+
 export const DayView = z.object({
   clientId: Id,
   date: IsoDate,
@@ -127,6 +155,8 @@ export const DayView = z.object({
   sleepHours: z.number().nullable(),
   sleepQuality: z.number().nullable(),
   warnings: z.array(z.string()),
+  /** Null when the day has no diet entries or the intake model is not available. */
+  forecast: DayForecast.nullable(),
 });
 export type DayView = z.infer<typeof DayView>;
 

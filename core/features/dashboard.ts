@@ -1,7 +1,15 @@
 import { AppError } from '../api/errors.ts';
 import type { TargetValue } from '../api/schemas.ts';
-import { TREND_KEYS, type DayView, type NutrientStatus, type TrendsView } from '../api/schemas-log.ts';
+import {
+  TREND_KEYS,
+  type DayForecast,
+  type DayView,
+  type NutrientStatus,
+  type TrendsView,
+} from '../api/schemas-log.ts';
+import type { ClientsService } from '../clients/clients.ts';
 import type { Sqlite } from '../db/open.ts';
+import { plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
 import { NUTRIENTS, type NutrientValues } from '../foods/nutrients.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 
@@ -56,7 +64,42 @@ export interface DashboardService {
   trends(clientId: string, from: string, to: string): TrendsView;
 }
 
-export function createDashboardService(sqlite: Sqlite, targets: TargetsService): DashboardService {
+/** The intake model and the client profile it reads; without them DayView.forecast is null. */
+export interface DashboardForecastDeps {
+  forecast: ForecastService;
+  clients: ClientsService;
+}
+
+export function createDashboardService(
+  sqlite: Sqlite,
+  targets: TargetsService,
+  forecastDeps?: DashboardForecastDeps,
+): DashboardService {
+  function forecastOf(clientId: string, date: string): DayForecast | null {
+    if (!forecastDeps) return null;
+    const client = forecastDeps.clients.get(clientId);
+    const f = forecastDeps.forecast.estimate(sqlite, client, date);
+    if (!f) return null;
+    // Eating-disorder-sensitive care: no energy figures at all, but the prompt to check the log stays.
+    if (client.edSensitive)
+      return {
+        numbersHidden: true,
+        estimateKcal: null,
+        band: null,
+        rmseKcal: null,
+        contributors: [],
+        plausibility: { flag: f.plausibility.flag, message: plausibilityMessage(f.plausibility.flag, null) },
+      };
+    return {
+      numbersHidden: false,
+      estimateKcal: f.estimateKcal,
+      band: f.band,
+      rmseKcal: f.rmseKcal,
+      contributors: f.contributors,
+      plausibility: f.plausibility,
+    };
+  }
+
   const dayRow = sqlite.prepare('SELECT * FROM daily_totals WHERE client_id = ? AND local_date = ?');
   const trendKeyCols = TREND_KEYS.map((k) => [k, COLUMN_OF[k] as string] as const);
   const windowCols = trendKeyCols
@@ -120,6 +163,7 @@ export function createDashboardService(sqlite: Sqlite, targets: TargetsService):
         sleepHours: typeof row?.sleep_hours === 'number' ? row.sleep_hours : null,
         sleepQuality: typeof row?.sleep_quality === 'number' ? row.sleep_quality : null,
         warnings,
+        forecast: dietEntries === 0 ? null : forecastOf(clientId, date),
       };
     },
 

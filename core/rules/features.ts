@@ -1,5 +1,6 @@
 import { TARGET_KEYS, type Client } from '../api/schemas.ts';
 import type { Sqlite } from '../db/open.ts';
+import type { ForecastService } from '../forecast/forecast.ts';
 import { ageInYears } from '../targets/compute.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import type { Variables } from './types.ts';
@@ -75,6 +76,11 @@ const LAST_LOG_SQL = `
   SELECT max(occurred_at) AS t FROM events
   WHERE client_id = :client AND kind = 'diet' AND deleted_at IS NULL AND occurred_at <= :now`;
 
+// The most recent day with diet entries in the 7-day window: the day the intake model reads.
+const LAST_LOGGED_DAY_SQL = `
+  SELECT max(local_date) AS d FROM daily_totals
+  WHERE client_id = :client AND diet_entries > 0 AND local_date BETWEEN :s7 AND :asOf`;
+
 type Row = Record<string, number | string | null>;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -84,6 +90,7 @@ interface Statements {
   streak: ReturnType<Sqlite['prepare']>;
   fruitVeg: ReturnType<Sqlite['prepare']>;
   lastLog: ReturnType<Sqlite['prepare']>;
+  lastLoggedDay: ReturnType<Sqlite['prepare']>;
 }
 
 // Prepared once per connection: the rules run for every client after each log change.
@@ -96,6 +103,7 @@ function statements(sqlite: Sqlite): Statements {
       streak: sqlite.prepare(STREAK_SQL),
       fruitVeg: sqlite.prepare(FRUIT_VEG_SQL),
       lastLog: sqlite.prepare(LAST_LOG_SQL),
+      lastLoggedDay: sqlite.prepare(LAST_LOGGED_DAY_SQL),
     };
     cache.set(sqlite, s);
   }
@@ -125,12 +133,45 @@ export function targetVariables(targets: TargetsService, clientId: string, asOf:
   return out;
 }
 
+/**
+ * forecast.*: the intake model on the most recent logged day within 7 days of asOf (variables.ts).
+ * Numbers null and below_goldberg false without such a day or without the model.
+ */
+export function forecastVariables(
+  sqlite: Sqlite,
+  forecast: ForecastService | null | undefined,
+  client: Client,
+  asOf: string,
+): NonNullable<Variables['forecast']> {
+  const out: NonNullable<Variables['forecast']> = {
+    energy_kcal: null,
+    band_low_kcal: null,
+    band_high_kcal: null,
+    logged_to_estimate_ratio: null,
+    below_goldberg: false,
+  };
+  if (!forecast) return out;
+  const day = (
+    statements(sqlite).lastLoggedDay.get({ client: client.id, s7: shiftDate(asOf, -6), asOf }) as Row | undefined
+  )?.d;
+  if (typeof day !== 'string') return out;
+  const f = forecast.estimate(sqlite, client, day);
+  if (!f) return out;
+  out.energy_kcal = f.estimateKcal;
+  out.band_low_kcal = f.band.low;
+  out.band_high_kcal = f.band.high;
+  out.logged_to_estimate_ratio = f.loggedToEstimateRatio;
+  out.below_goldberg = f.plausibility.flag === 'below-goldberg';
+  return out;
+}
+
 export function computeVariables(
   sqlite: Sqlite,
   targets: TargetsService,
   client: Client,
   asOf: string,
   now: number,
+  forecast?: ForecastService | null,
 ): Variables {
   const st = statements(sqlite);
   const params = { client: client.id, asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) };
@@ -176,7 +217,12 @@ export function computeVariables(
   features.activity_min_7d_total = tracksActivity ? (num(w.activity_min_7d_total) ?? 0) : null;
   features.activity_days_7d = tracksActivity ? (num(w.activity_days_7d) ?? 0) : null;
 
-  return { features, targets: target, client: clientVariables(client, asOf) };
+  return {
+    features,
+    targets: target,
+    client: clientVariables(client, asOf),
+    forecast: forecastVariables(sqlite, forecast, client, asOf),
+  };
 }
 
 /** Diet entries and logged days in the 7-day window ending on asOf (for recommendation confidence). */

@@ -88,6 +88,14 @@ export function baseVariables(): Variables {
       tags: [],
       ed_sensitive: false,
     },
+    // A complete, plausible latest day: logged 1,900 kcal against a typical-day estimate of 2,000.
+    forecast: {
+      energy_kcal: 2000,
+      band_low_kcal: 1250,
+      band_high_kcal: 2750,
+      logged_to_estimate_ratio: 0.95,
+      below_goldberg: false,
+    },
   };
 }
 
@@ -99,11 +107,12 @@ export function withVariables(base: Variables, patch: VariablePatch): Variables 
     features: { ...base.features, ...patch.features },
     targets: { ...base.targets, ...patch.targets },
     client: { ...base.client, ...patch.client },
+    forecast: { ...base.forecast, ...patch.forecast },
   };
 }
 
 /** Names the fixture leaves out (should be none): a guard that the fixture follows variables.ts. */
 export function missingFromBase(): string[] {
   const v = baseVariables();
-  return VARIABLES.filter((d) => !(d.name in v[d.group])).map((d) => `${d.group}.${d.name}`);
+  return VARIABLES.filter((d) => !(d.name in (v[d.group] ?? {}))).map((d) => `${d.group}.${d.name}`);
 }

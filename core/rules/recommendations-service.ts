@@ -3,12 +3,13 @@ import type { Recommendation } from '../api/schemas-rules.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db, Sqlite } from '../db/open.ts';
+import type { ForecastService } from '../forecast/forecast.ts';
 import type { Logger } from '../logging/log.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { localIsoDate } from '../util/clock.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { evaluateClient, type RuleVerdict } from './client-evaluation.ts';
-import { confidenceOf } from './confidence.ts';
+import { confidenceOf, latestDayFlag } from './confidence.ts';
 import { computeVariables, loggingDensity } from './features.ts';
 import type { RulesService } from './rules-service.ts';
 
@@ -31,6 +32,8 @@ export interface RecommendationsServiceDeps {
   /** The practitioner's calendar day (features are computed up to it); default: local date of now(). */
   today?: (() => string) | undefined;
   log: Logger;
+  /** The intake model (forecast.* variables, confidence); without it forecast.* are null. */
+  forecast?: ForecastService | undefined;
 }
 
 export interface EvaluateResult {
@@ -192,7 +195,7 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
   async function evaluate(clientId: string): Promise<EvaluateResult> {
     const client = deps.clients.get(clientId);
     const asOf = today();
-    const variables = computeVariables(sqlite, deps.targets, client, asOf, deps.now());
+    const variables = computeVariables(sqlite, deps.targets, client, asOf, deps.now(), deps.forecast);
     const verdicts = await evaluateClient(rules.evaluator, rules.enabledRules(), variables);
     const fired = verdicts.filter((v) => v.fired === true && v.skippedBecause === null);
     const density = loggingDensity(sqlite, clientId, asOf);
@@ -200,6 +203,7 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       entries7: density.entries,
       days7: Number(variables.features.days_logged_7d ?? 0),
       days30: Number(variables.features.days_logged_30d ?? 0),
+      latestDayFlag: latestDayFlag(variables.forecast),
     };
     const confidences = fired.map((v) => confidenceOf(v.rule.reads, v.values, data));
     // The worker ran without the database; the writes are one synchronous transaction, so two

@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../util/atomic-file.ts';
 import { evaluateClient } from './client-evaluation.ts';
 import type { RuleEvaluator } from './evaluator.ts';
 import { computeVariables } from './features.ts';
+import type { ForecastService } from '../forecast/forecast.ts';
 import { loadRuleDirs, loadRuleText } from './loader.ts';
 import type { RuleDef, RuleError } from './types.ts';
 
@@ -46,6 +47,8 @@ export interface RulesServiceDeps {
   now: () => number;
   /** The practitioner's calendar day; default: local date of now(). */
   today?: (() => string) | undefined;
+  /** The intake model, so dry runs see forecast.* as evaluation does. */
+  forecast?: ForecastService | undefined;
   /** Reload when files in the user folder change (default true; the CLI's one-shot commands pass false). */
   watch?: boolean | undefined;
 }
@@ -238,7 +241,7 @@ export function createRulesService(deps: RulesServiceDeps): RulesService {
       } else {
         rule = find(ruleId ?? '');
       }
-      const variables = computeVariables(sqlite, deps.targets, client, today(), deps.now());
+      const variables = computeVariables(sqlite, deps.targets, client, today(), deps.now(), deps.forecast);
       const [v] = await evaluateClient(deps.ruleWorker, [rule], variables, {
         adhoc: source !== undefined,
         evaluateSkipped: true,

@@ -66,9 +66,15 @@ export interface RuleDef {
   reads: string[];
 }
 
-/** The values a rule can read, by group: features.*, targets.*, client.* (and later forecast.*). */
+/** The values a rule can read, by group: features.*, targets.*, client.* and forecast.*. */
 export interface Variables {
   features: Record<string, number | null>;
   targets: Record<string, number | null>;
   client: Record<string, string | number | boolean | string[] | null>;
+  /**
+   * The intake model on the most recent logged day (core/forecast). Always filled by computeVariables;
+   * optional so hand-built variables in tests need not carry it (a rule reading it then reports the
+   * variable as not provided).
+   */
+  forecast?: Record<string, number | boolean | null>;
 }

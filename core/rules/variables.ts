@@ -11,7 +11,7 @@ import { NUTRIENTS } from '../foods/nutrients.ts';
  * BigInt for `int`; /work/shared/FACTS.md "Rules (CEL)").
  */
 
-export type VariableGroup = 'features' | 'targets' | 'client';
+export type VariableGroup = 'features' | 'targets' | 'client' | 'forecast';
 export type CelType = 'double' | 'string' | 'bool' | 'list<string>';
 
 export interface VariableDef {
@@ -215,12 +215,61 @@ const CLIENT_VARIABLES: VariableDef[] = [
   },
 ];
 
+/**
+ * The intake model (core/forecast/forecast.ts) on the most recent day with diet entries in the last
+ * 7 days (today included). The band is the model's holdout error, the same for every client, not a
+ * per-client interval. Without a logged day in the window (or without the model) the numbers are null
+ * and below_goldberg is false.
+ */
+const FORECAST_VARIABLES: VariableDef[] = [
+  {
+    group: 'forecast',
+    name: 'energy_kcal',
+    type: 'double',
+    unit: 'kcal',
+    description:
+      "The model's estimate of the client's energy intake on a typical day, from the most recent logged day in the last 7 days and the profile; null without one.",
+  },
+  {
+    group: 'forecast',
+    name: 'band_low_kcal',
+    type: 'double',
+    unit: 'kcal',
+    description:
+      "forecast.energy_kcal − the model's holdout RMSE (its typical error on unseen people; not a per-client interval).",
+  },
+  {
+    group: 'forecast',
+    name: 'band_high_kcal',
+    type: 'double',
+    unit: 'kcal',
+    description: "forecast.energy_kcal + the model's holdout RMSE.",
+  },
+  {
+    group: 'forecast',
+    name: 'logged_to_estimate_ratio',
+    type: 'double',
+    unit: 'ratio',
+    description:
+      'Energy logged on that day ÷ forecast.energy_kcal (1.0 = as the model expects; well below 1.0 suggests entries are missing).',
+  },
+  {
+    group: 'forecast',
+    name: 'below_goldberg',
+    type: 'bool',
+    unit: '',
+    description:
+      "True when that day's logged energy ÷ the Mifflin-St Jeor BMR (profile, 19 y and over) is below 0.87, the Goldberg cut-off for one day of one person (Goldberg 1991; Black 2000): an implausibly low intake for a whole day. False when unknown.",
+  },
+];
+
 /** Every declared variable, features first. */
 export const VARIABLES: readonly VariableDef[] = [
   ...nutrientFeatures(),
   ...OTHER_FEATURES,
   ...targetVariables(),
   ...CLIENT_VARIABLES,
+  ...FORECAST_VARIABLES,
 ];
 
 const BY_QUALIFIED = new Map(VARIABLES.map((v) => [`${v.group}.${v.name}`, v]));
@@ -239,7 +288,7 @@ export function variableNames(): string[] {
   return VARIABLES.map(qualifiedName);
 }
 
-export const VARIABLE_GROUPS: readonly VariableGroup[] = ['features', 'targets', 'client'];
+export const VARIABLE_GROUPS: readonly VariableGroup[] = ['features', 'targets', 'client', 'forecast'];
 
 export interface CelDeclaration {
   name: VariableGroup;

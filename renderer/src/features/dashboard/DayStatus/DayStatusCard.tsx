@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
 import { formatIsoDate, formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { useQuery } from '../../../lib/use-query.ts';
+import { ForecastCard } from '../Forecast/ForecastCard.tsx';
 import { StatusRow } from './StatusRow.tsx';
 
 /** The chosen day against the client's targets. */
@@ -44,6 +45,7 @@ export function DayStatusCard({ clientId, date }: { clientId: string; date: stri
                 </List>
               </Alert>
             )}
+            {day.forecast && <ForecastCard forecast={day.forecast} />}
             {day.statuses === null ? (
               <Alert color="blue" data-testid="dashboard-missing-profile">
                 Targets need the client’s sex, birth date, height, weight and activity level. Complete the profile on

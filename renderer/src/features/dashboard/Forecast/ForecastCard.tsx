@@ -1,0 +1,53 @@
+import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
+import type { DayForecast } from '../../../../../core/api/schemas-log.ts';
+import { FLAG_TITLES, flagColor, forecastBandNote, forecastEstimateText } from './forecast-text.ts';
+
+/**
+ * The intake model's view of the chosen day (core/forecast): a typical-day estimate with its main
+ * contributors, and an alert when the logged day looks incomplete. For eating-disorder-sensitive
+ * clients the server leaves the numbers out; only the flag's text (without energy figures) shows.
+ */
+export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX.Element | null {
+  const estimate = forecastEstimateText(forecast);
+  const note = forecastBandNote(forecast);
+  const flag = forecast.plausibility.flag;
+  if (estimate === null && flag === 'ok') return null;
+  return (
+    <Card withBorder padding="md" data-testid="forecast-card">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Intake model
+        </Title>
+        {estimate !== null && (
+          <Text size="sm" fw={600} data-testid="forecast-estimate">
+            {estimate}
+          </Text>
+        )}
+        {note !== null && (
+          <Text size="xs" c="dimmed">
+            {note}
+          </Text>
+        )}
+        {forecast.contributors.length > 0 && (
+          <>
+            <Text size="xs" c="dimmed">
+              What moved the estimate most:
+            </Text>
+            <List size="sm">
+              {forecast.contributors.map((c) => (
+                <List.Item key={c.feature} data-testid="forecast-contributor">
+                  {c.text}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+        {flag !== 'ok' && (
+          <Alert color={flagColor(flag)} title={FLAG_TITLES[flag]} data-testid="forecast-flag">
+            {forecast.plausibility.message}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
