@@ -268,96 +268,60 @@ export function predictBatch(model: XgbModel, rows: Float32Array, nRows: number)
 }
 
 /**
- * For batches, each tree is re-laid out as a complete binary tree of the model's maximum depth: a leaf
- * above that depth becomes a pass-through split (threshold +Infinity, missing goes left) whose
- * subtrees all end in copies of the leaf. Every walk is then exactly `depth` steps of index arithmetic
- * (child = 2p + 1 + goRight) with no loop-exit test per node, which is what makes a JS scorer fast.
- * Models deeper than COMPLETE_MAX_DEPTH use the node-list walk (marginAt's loop).
+ * For batches the trees are compiled once into a JavaScript function (one nested conditional per
+ * tree, summed in tree order with Math.fround), the way tree-model compilers such as treelite do:
+ * V8 turns it into straight-line compare-and-branch code with no per-node array lookups. The source
+ * holds only numbers this module validated (feature indices, float32 thresholds and leaf values
+ * printed so that they read back as the same double), so no input text reaches `new Function`.
+ * Missing values: a NaN fails every comparison, so a default-left node tests !(x >= t) (NaN or x < t
+ * go left) and a default-right node tests x < t (NaN goes right), exactly marginAt's rule.
+ * Very large models fall back to the node-list walk.
  */
-interface CompleteTrees {
-  depth: number;
-  feat: Int32Array;
-  thr: Float32Array;
-  defLeft: Uint8Array;
-  leaf: Float32Array;
-}
-const COMPLETE_MAX_DEPTH = 10;
-const completeCache = new WeakMap<XgbModel, CompleteTrees | null>();
+type CompiledBatch = (rows: Float32Array, nRows: number, numFeature: number, base: number, out: Float32Array) => void;
+const COMPILE_MAX_NODES = 60_000;
+const compiledCache = new WeakMap<XgbModel, CompiledBatch | null>();
 
-function treeDepth(m: XgbModel, n: number): number {
-  const l = m.left[n] as number;
-  return l < 0 ? 0 : 1 + Math.max(treeDepth(m, l), treeDepth(m, m.right[n] as number));
+function numberLiteral(v: number): string {
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  // String(v) is the shortest text that reads back as exactly this double (ECMA-262 Number::toString).
+  return Object.is(v, -0) ? '-0' : String(v);
 }
 
-function completeTrees(m: XgbModel): CompleteTrees | null {
-  if (completeCache.has(m)) return completeCache.get(m) ?? null;
-  let depth = 0;
-  for (let t = 0; t < m.numTrees; t++) depth = Math.max(depth, treeDepth(m, m.treeOffsets[t] as number));
-  if (depth > COMPLETE_MAX_DEPTH) {
-    completeCache.set(m, null);
+function compileBatch(m: XgbModel): CompiledBatch | null {
+  if (compiledCache.has(m)) return compiledCache.get(m) ?? null;
+  if (m.left.length > COMPILE_MAX_NODES) {
+    compiledCache.set(m, null);
     return null;
   }
-  const inner = 2 ** depth - 1;
-  const leaves = 2 ** depth;
-  const c: CompleteTrees = {
-    depth,
-    feat: new Int32Array(m.numTrees * inner),
-    thr: new Float32Array(m.numTrees * inner),
-    defLeft: new Uint8Array(m.numTrees * inner),
-    leaf: new Float32Array(m.numTrees * leaves),
-  };
-  const fill = (t: number, n: number, p: number, level: number): void => {
-    if (level === depth) {
-      c.leaf[t * leaves + (p - inner)] = m.value[n] as number;
-      return;
-    }
+  const expr = (n: number): string => {
     const l = m.left[n] as number;
-    const at = t * inner + p;
-    if (l < 0) {
-      c.feat[at] = 0;
-      c.thr[at] = Infinity;
-      c.defLeft[at] = 1;
-      fill(t, n, 2 * p + 1, level + 1);
-      fill(t, n, 2 * p + 2, level + 1);
-    } else {
-      c.feat[at] = m.splitIndex[n] as number;
-      c.thr[at] = m.value[n] as number;
-      c.defLeft[at] = m.defaultLeft[n] as number;
-      fill(t, l, 2 * p + 1, level + 1);
-      fill(t, m.right[n] as number, 2 * p + 2, level + 1);
-    }
+    if (l < 0) return numberLiteral(m.value[n] as number);
+    const x = `r[s + ${m.splitIndex[n] as number}]`;
+    const t = numberLiteral(m.value[n] as number);
+    const cond = m.defaultLeft[n] ? `!(${x} >= ${t})` : `${x} < ${t}`;
+    return `(${cond} ? ${expr(l)} : ${expr(m.right[n] as number)})`;
   };
-  for (let t = 0; t < m.numTrees; t++) fill(t, m.treeOffsets[t] as number, 0, 0);
-  completeCache.set(m, c);
-  return c;
+  const lines: string[] = [];
+  for (let t = 0; t < m.numTrees; t++) lines.push(`a = F(a + ${expr(m.treeOffsets[t] as number)});`);
+  const body = `const F = Math.fround;
+for (let i = 0, s = 0; i < nRows; i++, s += numFeature) {
+  let a = base;
+  ${lines.join('\n  ')}
+  out[i] = a;
+}`;
+  const fn = new Function('r', 'nRows', 'numFeature', 'base', 'out', body) as CompiledBatch;
+  compiledCache.set(m, fn);
+  return fn;
 }
 
 function batchMargins(m: XgbModel, rows: Float32Array, nRows: number, out: Float32Array): void {
-  const c = completeTrees(m);
-  const { numTrees, numFeature } = m;
-  if (!c) {
-    for (let r = 0; r < nRows; r++) out[r] = marginAt(m, rows, r * numFeature);
+  const compiled = compileBatch(m);
+  if (compiled) {
+    compiled(rows, nRows, m.numFeature, m.baseMargin, out);
     return;
   }
-  const { depth, feat, thr, defLeft, leaf } = c;
-  const inner = 2 ** depth - 1;
-  const leaves = 2 ** depth;
-  // Row-major: a row is read once while the (small) trees stay in cache. Each partial sum is rounded to
-  // float32 in tree order, exactly as marginAt's Math.fround(acc + leaf); the inputs are float32 already.
-  for (let r = 0, start = 0; r < nRows; r++, start += numFeature) {
-    let acc = m.baseMargin;
-    for (let t = 0, base = 0, leafBase = -inner; t < numTrees; t++, base += inner, leafBase += leaves) {
-      let p = 0;
-      for (let k = 0; k < depth; k++) {
-        const at = base + p;
-        const x = rows[start + (feat[at] as number)] as number;
-        // Branch-free: go left (+1) when x < threshold, or when x is missing and the default is left.
-        p = 2 * p + 2 - (+(x < (thr[at] as number)) | (+(x !== x) & (defLeft[at] as number)));
-      }
-      acc = Math.fround(acc + (leaf[leafBase + p] as number));
-    }
-    out[r] = acc;
-  }
+  for (let r = 0; r < nRows; r++) out[r] = marginAt(m, rows, r * m.numFeature);
 }
 
 /**
