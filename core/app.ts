@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './util/clock.ts';
 import { APP_VERSION } from './version.ts';
 import { createVisionRuntime } from './photos/vision-runtime.ts';
 import { createRuleEvaluator } from './rules/evaluator.ts';
+import { createChromiumPdfRenderer, type PdfRenderer } from './reports/pdf.ts';
 import path from 'node:path';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   rulesDir?: string;
   /** The rule worker entry (Electron bundles it as out/main/rule-worker.js). */
   ruleWorker?: string;
+  /** Prints reports; Electron passes its printToPDF renderer, other hosts use system Chromium. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export interface Core {
@@ -65,7 +68,10 @@ export function createCore(options: CoreOptions): Core {
     log: options.log,
     ...(options.ruleWorker ? { workerPath: options.ruleWorker } : {}),
   });
+  let pdf: PdfRenderer | null = options.pdfRenderer ?? null;
+  const printer = (): PdfRenderer => (pdf ??= createChromiumPdfRenderer());
   const handlers = createHandlers({
+    pdf: printer,
     vision,
     ruleWorker,
     log: options.log,
@@ -86,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       void vision.close();
       void ruleWorker.close();
+      void pdf?.close?.();
       session.close();
     },
   };

@@ -40,6 +40,7 @@ import {
   RulesState,
 } from './schemas-rules.ts';
 import { InstallModelInput, PhotoAnalysis, PhotoSummary, SavePhotoInput, VisionStatus } from './schemas-photos.ts';
+import { ReportFile, ReportPreview, ReportRequest } from './schemas-reports.ts';
 
 /**
  * The one contract between the UI and the core. Every method is declared once here with a zod
@@ -250,6 +251,11 @@ export const contract = {
       .strict(),
     Recommendation,
   ),
+
+  /** The report as self-contained HTML (no network), for the preview. */
+  'reports.preview': method(ReportRequest, ReportPreview),
+  /** The report as a PDF, rendered by Chromium on this machine. */
+  'reports.export': method(ReportRequest, ReportFile),
 
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),

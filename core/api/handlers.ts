@@ -16,6 +16,8 @@ import type { RuleEvaluator } from '../rules/evaluator.ts';
 import { createRecommendationsService, type RecommendationsService } from '../rules/recommendations-service.ts';
 import { createRulesService, type RulesService } from '../rules/rules-service.ts';
 import path from 'node:path';
+import type { PdfRenderer } from '../reports/pdf.ts';
+import { createReportsService, type ReportsService } from '../reports/reports-service.ts';
 import { createClientsService, type ClientsService } from '../clients/clients.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import type { Session } from '../session/session.ts';
@@ -36,6 +38,7 @@ export interface Services {
   photos: PhotosService;
   rules: RulesService;
   recommendations: RecommendationsService;
+  reports: ReportsService;
 }
 
 export interface ServiceOptions {
@@ -46,6 +49,8 @@ export interface ServiceOptions {
   ruleWorker: RuleEvaluator;
   log: Logger;
   dataDir: string;
+  /** The process's PDF printer (Chromium, or Electron's printToPDF), started on first use. */
+  pdf: () => PdfRenderer;
   /** The bundled food table (Electron passes its resources path). */
   foodsFile?: string | undefined;
   /** The built-in rule pack (Electron passes its resources path). */
@@ -106,7 +111,31 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     log: options.log,
     forecast,
   });
-  return { audit, clients, targets, settings, foods, log, dashboard, importer, photos, rules, recommendations };
+  const reports = createReportsService({
+    clients,
+    targets,
+    dashboard,
+    log,
+    photos,
+    recommendations,
+    settings,
+    pdf: options.pdf,
+    now: clock.now,
+  });
+  return {
+    audit,
+    clients,
+    targets,
+    settings,
+    foods,
+    log,
+    dashboard,
+    importer,
+    photos,
+    rules,
+    recommendations,
+    reports,
+  };
 }
 
 export interface HandlerDeps {
@@ -117,6 +146,7 @@ export interface HandlerDeps {
   vision: VisionRuntime;
   ruleWorker: RuleEvaluator;
   log: Logger;
+  pdf: () => PdfRenderer;
   foodsFile?: string | undefined;
   rulesDir?: string | undefined;
 }
@@ -126,7 +156,7 @@ export interface HandlerDeps {
  * locked app answers every data method with the `locked` error from session.database().
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { session, clock, version, emit, vision, ruleWorker, log, foodsFile, rulesDir } = deps;
+  const { session, clock, version, emit, vision, ruleWorker, log, pdf, foodsFile, rulesDir } = deps;
   let cache: { opened: OpenedDatabase; services: Services } | null = null;
   const drop = (): void => {
     // Stop the rules folder watcher and pending evaluations of the services being dropped.
@@ -141,7 +171,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { host, dataDir } = session.status();
       cache = {
         opened,
-        services: createServices(opened, { host, clock, emit, vision, ruleWorker, log, dataDir, foodsFile, rulesDir }),
+        services: createServices(opened, {
+          host,
+          clock,
+          emit,
+          vision,
+          ruleWorker,
+          log,
+          dataDir,
+          pdf,
+          foodsFile,
+          rulesDir,
+        }),
       };
     }
     return cache.services;
@@ -284,6 +325,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recommendations.evaluate': ({ clientId }) => services().recommendations.evaluate(clientId),
     'recommendations.accept': ({ id }) => services().recommendations.accept(id),
     'recommendations.dismiss': ({ id, reason }) => services().recommendations.dismiss(id, reason),
+
+    'reports.preview': (req) => services().reports.preview(req),
+    'reports.export': async (req) => {
+      const s = services();
+      const file = await s.reports.export(req);
+      s.audit.record('client', req.clientId, 'report-export', [req.from, req.to]);
+      return file;
+    },
 
     'settings.get': () => services().settings.get(),
     'settings.update': (patch) => services().settings.update(patch),

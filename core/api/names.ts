@@ -63,6 +63,8 @@ export const METHOD_NAMES = [
   'recommendations.evaluate',
   'recommendations.accept',
   'recommendations.dismiss',
+  'reports.preview',
+  'reports.export',
   'settings.get',
   'settings.update',
 ] as const;

@@ -83,6 +83,8 @@ export const LogEntry = z.object({
   date: IsoDate,
   time: z.string().nullable(),
   source: z.enum(['manual', 'photo', 'import']),
+  /** The meal photo this entry was saved from. */
+  photoId: Id.nullable(),
   note: z.string().nullable(),
   meal: Meal.nullable(),
   food: z.object({ id: FoodId, name: z.string(), amountLabel: z.string(), grams: z.number() }).nullable(),

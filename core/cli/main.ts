@@ -9,6 +9,7 @@ import { APP_VERSION } from '../version.ts';
 import { analyze } from './commands/analyze.ts';
 import { rulesCheck, rulesRun } from './commands/rules.ts';
 import { modelPredict } from './commands/model.ts';
+import { report } from './commands/report.ts';
 import { clientsAdd, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
@@ -35,6 +36,7 @@ Commands:
   rules check [dir]           validate rule files (file:line:column: message; exit 1 if any is invalid)
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row
+  report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter]
   version
 
 Options:
@@ -146,6 +148,9 @@ export async function main(
     } else if (command === 'log' && sub === 'add') {
       await unlocked(core);
       await logAdd(core, commandArgs.slice(1), out);
+    } else if (command === 'report') {
+      await unlocked(core);
+      await report(core, commandArgs, out);
     } else if (command === 'model' && sub === 'predict') {
       return await modelPredict(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'check') {

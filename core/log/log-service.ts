@@ -84,6 +84,7 @@ function toEntry(row: Row): LogEntry {
     date: row.localDate,
     time: d.time ?? null,
     source: row.source,
+    photoId: row.photoId ?? null,
     note: d.note ?? null,
     meal: (row.meal as LogEntry['meal']) ?? null,
     food:

@@ -3,7 +3,14 @@ import { Settings } from '../api/schemas.ts';
 import type { Db } from '../db/open.ts';
 import { settings as settingsTable } from '../db/schema.ts';
 
-const DEFAULTS: Settings = { theme: 'auto', practitionerName: '' };
+const DEFAULTS: Settings = {
+  theme: 'auto',
+  practitionerName: '',
+  practitionerCredentials: '',
+  practitionerContact: '',
+  practiceLogo: '',
+  units: 'metric',
+};
 const KEY = 'app';
 
 export interface SettingsService {

@@ -8,6 +8,7 @@ import { createLogger, type Logger, type LogSink } from '../../core/logging/log.
 import { APP_VERSION } from '../../core/version.ts';
 import { CSP } from '../../core/security/csp.ts';
 import { createAppUrlPolicy, forwardEvents, registerIpc } from './ipc.ts';
+import { createElectronPdfRenderer } from './pdf.ts';
 import { createSafeStorageVault, type KeyStore } from './keys.ts';
 
 /**
@@ -203,6 +204,8 @@ async function start(): Promise<void> {
     detectorWorker: path.join(here, 'detector-worker.js'),
     rulesDir: app.isPackaged ? path.join(process.resourcesPath, 'rules') : path.join(app.getAppPath(), 'rules'),
     ruleWorker: path.join(here, 'rule-worker.js'),
+    // Reports print through Electron's own Chromium (webContents.printToPDF).
+    pdfRenderer: createElectronPdfRenderer(),
   });
   core = activeCore;
   registerIpc(ipcMain, activeCore.dispatch, { isAppUrl, log });

@@ -22,6 +22,12 @@ describe('parseRoute', () => {
     });
   });
 
+  it('reads the reports page with a preselected client', () => {
+    expect(parseRoute('#/reports?client=abc')).toEqual({ name: 'reports', clientId: 'abc' });
+    expect(parseRoute('#/reports?client=')).toEqual({ name: 'reports' });
+    expect(parseRoute('#/reports?client=%E0%A4%A')).toEqual({ name: 'not-found', path: '/reports?client=%E0%A4%A' });
+  });
+
   it('reports anything else as not found', () => {
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
     expect(parseRoute('#/clients/a/b')).toEqual({ name: 'not-found', path: '/clients/a/b' });
@@ -39,6 +45,7 @@ describe('formatRoute', () => {
       { name: 'foods' },
       { name: 'rules' },
       { name: 'reports' },
+      { name: 'reports', clientId: 'a b/c&d' },
       { name: 'settings' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);

@@ -1,7 +1,8 @@
 /**
- * The app's routes as data, and their hash form (#/clients, #/clients/<id>, #/clients/<id>/photos, #/settings). A hash
- * router needs no server support, works from file:// in Electron, and leaves the browser host's
- * one-time `#token=…` fragment alone (api.ts reads and strips it on the first call).
+ * The app's routes as data, and their hash form (#/clients, #/clients/<id>, #/clients/<id>/photos,
+ * #/reports, #/reports?client=<id>, #/settings). A hash router needs no server support, works from
+ * file:// in Electron, and leaves the browser host's one-time `#token=…` fragment alone (api.ts reads
+ * and strips it on the first call).
  */
 export type Route =
   | { name: 'clients' }
@@ -9,7 +10,7 @@ export type Route =
   | { name: 'client-photos'; id: string }
   | { name: 'foods' }
   | { name: 'rules' }
-  | { name: 'reports' }
+  | { name: 'reports'; clientId?: string }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -27,6 +28,15 @@ const SIMPLE: Record<string, Route> = {
 export function parseRoute(hash: string): Route {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '' || raw === '/' || /(^|&)token=/.test(raw)) return { name: 'clients' };
+  const reports = /^\/*reports\/*\?client=([^&]*)$/.exec(raw);
+  if (reports) {
+    try {
+      const clientId = decodeURIComponent(reports[1] ?? '');
+      return clientId ? { name: 'reports', clientId } : { name: 'reports' };
+    } catch {
+      return { name: 'not-found', path: raw };
+    }
+  }
   const parts = raw.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
   const [head, second, third, ...rest] = parts;
   if (head === undefined) return { name: 'clients' };
@@ -49,6 +59,8 @@ export function formatRoute(route: Route): string {
       return `#/clients/${encodeURIComponent(route.id)}`;
     case 'client-photos':
       return `#/clients/${encodeURIComponent(route.id)}/photos`;
+    case 'reports':
+      return route.clientId ? `#/reports?client=${encodeURIComponent(route.clientId)}` : '#/reports';
     case 'not-found':
       return `#/${route.path.replace(/^\/+/, '')}`;
     default:

@@ -8,7 +8,9 @@ import type {
   TARGET_KEYS,
   TARGET_KINDS,
   THEMES,
+  UNIT_SYSTEMS,
 } from '../../../core/api/schemas.ts';
+import type { ReportRequest, ReportSection } from '../../../core/api/schemas-reports.ts';
 import type { FOOD_SOURCES } from '../../../core/api/schemas-foods.ts';
 import type { MEALS, STATUSES, TREND_KEYS } from '../../../core/api/schemas-log.ts';
 import type { RecommendationStatus, RuleOrigin } from './rule-types.ts';
@@ -30,6 +32,9 @@ export type Meal = (typeof MEALS)[number];
 export type FoodSource = (typeof FOOD_SOURCES)[number];
 export type IntakeStatus = (typeof STATUSES)[number];
 export type TrendKey = (typeof TREND_KEYS)[number];
+export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
+export type PageSize = ReportRequest['pageSize'];
+export type { ReportSection };
 
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male' };
 
@@ -210,3 +215,20 @@ export function severityLabel(severity: string): string {
 export function severityColor(severity: string): string {
   return Object.hasOwn(SEVERITY_LABELS, severity) ? (SEVERITY_LABELS[severity]?.color ?? 'gray') : 'gray';
 }
+
+export const UNIT_LABELS: Record<UnitSystem, string> = { metric: 'Metric (kg, cm)', us: 'US (lb, ft/in)' };
+
+export const PAGE_SIZE_LABELS: Record<PageSize, string> = { A4: 'A4', Letter: 'Letter' };
+
+/** Report sections in the order the report prints them. */
+export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
+  summary: 'Summary',
+  intake: 'Intake against targets',
+  trends: 'Trends',
+  macros: 'Macronutrients',
+  'activity-sleep': 'Activity and sleep',
+  photos: 'Meal photos',
+  recommendations: 'Recommendations',
+  notes: 'Notes',
+  disclaimer: 'Disclaimer',
+};

@@ -2,8 +2,8 @@ import { ClientList } from '../../features/clients/ClientList/ClientList.tsx';
 import { ClientPage } from '../../features/clients/ClientPage/ClientPage.tsx';
 import { FoodsPage } from '../../features/foods/FoodsPage/FoodsPage.tsx';
 import { PhotosPage } from '../../features/photos/PhotosPage/PhotosPage.tsx';
-import { ComingSoonPage } from '../../features/placeholders/ComingSoonPage/ComingSoonPage.tsx';
 import { NotFoundPage } from '../../features/placeholders/NotFoundPage/NotFoundPage.tsx';
+import { ReportsPage } from '../../features/reports/ReportsPage/ReportsPage.tsx';
 import { RulesPage } from '../../features/rules/RulesPage/RulesPage.tsx';
 import { SettingsPage } from '../../features/settings/SettingsPage/SettingsPage.tsx';
 import type { Route } from '../route.ts';
@@ -22,12 +22,7 @@ export function RouteView({ route }: { route: Route }): React.JSX.Element {
     case 'rules':
       return <RulesPage />;
     case 'reports':
-      return (
-        <ComingSoonPage
-          title="Reports"
-          sentence="Client reports with intake against targets, exported as PDF, arrive in the next releases."
-        />
-      );
+      return <ReportsPage key={route.clientId ?? ''} clientId={route.clientId} />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

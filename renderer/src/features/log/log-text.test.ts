@@ -18,6 +18,7 @@ const base: LogEntry = {
   kind: 'diet',
   date: '2025-03-10',
   time: null,
+  photoId: null,
   source: 'manual',
   note: null,
   meal: 'breakfast',

@@ -125,6 +125,18 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             )}
           </Group>
           <Group gap="xs">
+            <Button
+              component="a"
+              variant="default"
+              href={formatRoute({ name: 'reports', clientId: client.id })}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ name: 'reports', clientId: client.id });
+              }}
+              data-testid="client-report"
+            >
+              Report
+            </Button>
             <ExportButton clientId={client.id} />
             <Button variant="default" onClick={() => setEditing(true)} data-testid="client-edit">
               Edit

@@ -7,15 +7,24 @@ import { toApiError } from '../../../lib/errors.ts';
 import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
+import { BrandingForm } from '../BrandingForm/BrandingForm.tsx';
 import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
 import { VisionSection } from '../VisionSection/VisionSection.tsx';
 import { PractitionerField } from './PractitionerField.tsx';
 
 const PROTECTION_LABELS = { passphrase: 'your passphrase', safeStorage: 'the operating system keychain' } as const;
 
-function Section({ title, children }: { title: string; children: ReactNode }): React.JSX.Element {
+function Section({
+  title,
+  children,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}): React.JSX.Element {
   return (
-    <Card withBorder padding="lg" component="section" aria-label={title}>
+    <Card withBorder padding="lg" component="section" aria-label={title} data-testid={testId}>
       <Title order={2} size="h4" mb="sm">
         {title}
       </Title>
@@ -74,8 +83,18 @@ export function SettingsPage(): React.JSX.Element {
             <Skeleton height={36} width={320} />
           )}
         </Section>
-        <Section title="Practitioner">
-          {settings ? <PractitionerField saved={settings.practitionerName} /> : <Skeleton height={60} />}
+        <Section title="Practitioner and reports" testId="settings-branding">
+          {settings ? (
+            <Stack gap="lg">
+              <PractitionerField saved={settings.practitionerName} />
+              <BrandingForm saved={settings} />
+            </Stack>
+          ) : (
+            <Stack gap="sm" aria-busy="true" aria-label="Loading the practitioner settings">
+              <Skeleton height={60} />
+              <Skeleton height={160} />
+            </Stack>
+          )}
         </Section>
         <Section title="Meal photo analysis">
           <VisionSection />

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/app.ts';
+import { createServices } from '../core/api/handlers.ts';
+import { ReportRequest } from '../core/api/schemas-reports.ts';
+import { silentLogger } from '../core/logging/log.ts';
+import { createVisionRuntime } from '../core/photos/vision-runtime.ts';
+import { createChromiumPdfRenderer } from '../core/reports/pdf.ts';
+import { createReportsService } from '../core/reports/reports-service.ts';
+import { createRuleEvaluator } from '../core/rules/evaluator.ts';
+import { systemClock } from '../core/util/clock.ts';
+import { PICTURES } from '../core/vision/testing/fixtures.ts';
+import { fmtMs, median } from './lib.ts';
+
+/**
+ * Issue 7 figures: a full client report (every section) to PDF for a client with 90 days × 6 diet
+ * entries and 30 saved meal photos, through real headless Chromium. Median of 3 exports after one warm-up
+ * (the first pays for the browser launch, reported apart). Peak RSS is this Node process only; Chromium
+ * runs in its own processes, whose resident memory is summed from /proc where there is one.
+ */
+
+const DAYS = 90;
+const PER_DAY = 6;
+const PHOTOS = 30;
+const RUNS = 3;
+
+async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.message}`);
+  return r.data as T;
+}
+
+/** Resident memory of this process's descendants (Chromium's browser, GPU, renderer processes), in bytes. */
+function childrenRss(): number | null {
+  if (process.platform !== 'linux') return null;
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses: fields start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        total += bytes;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+function seedLog(core: Core, clientId: string, to: string): void {
+  const { sqlite } = core.session.database();
+  const insert = sqlite.prepare(
+    `INSERT INTO events (id, client_id, kind, occurred_at, local_date, source, energy_kcal, protein_g, carb_g, fat_g, fibre_g, sodium_mg, detail, created_at, updated_at)
+     VALUES (?, ?, 'diet', ?, ?, 'import', ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+  );
+  const end = Date.parse(`${to}T00:00:00Z`);
+  let n = 0;
+  sqlite.transaction(() => {
+    for (let d = DAYS - 1; d >= 0; d--) {
+      const dayMs = end - d * 86_400_000;
+      const day = new Date(dayMs).toISOString().slice(0, 10);
+      for (let k = 0; k < PER_DAY; k++) {
+        const t = dayMs + (7 + k * 2) * 3_600_000;
+        n++;
+        insert.run(`bench-report-${n}`, clientId, t, day, 250 + ((n * 37) % 300), 18, 45, 14, 5, 500, t, t);
+      }
+    }
+  })();
+}
+
+export async function run(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-report-'));
+  const core = createCore({ dataDir, host: 'cli', log: silentLogger, scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+  const vision = createVisionRuntime({ customDir: path.join(dataDir, 'models'), log: silentLogger });
+  const ruleWorker = createRuleEvaluator({ log: silentLogger });
+  const renderer = createChromiumPdfRenderer();
+  try {
+    await call(core, 'session.setup', { passphrase: 'benchmark passphrase' });
+    await call(core, 'settings.update', { practitionerName: 'Bench Practitioner, RD' });
+    const client = await call<{ id: string }>(core, 'clients.create', {
+      name: 'Bench Report Client',
+      sex: 'female',
+      birthDate: '1985-01-01',
+      heightCm: 165,
+      weightKg: 62,
+      activityLevel: 'active',
+      notes: 'Goal: steady energy through training days.',
+    });
+    const to = systemClock.today();
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+    seedLog(core, client.id, to);
+
+    // Real photos through the app path: analyse, then save as a meal (dated inside the period).
+    const files = fs
+      .readdirSync(PICTURES)
+      .filter((f) => f.endsWith('.jpeg'))
+      .sort()
+      .slice(0, PHOTOS);
+    for (const [i, file] of files.entries()) {
+      const dataBase64 = fs.readFileSync(path.join(PICTURES, file)).toString('base64');
+      const a = await call<{
+        photoId: string;
+        items: { foodId: string | null; grams: number | null; label: string }[];
+      }>(core, 'photos.analyze', { clientId: client.id, fileName: file, dataBase64 });
+      const found = a.items.filter((it) => it.foodId !== null);
+      const items = found.length
+        ? found.map((it) => ({ foodId: it.foodId, grams: it.grams ?? 100, label: it.label, origin: 'detected' }))
+        : [{ foodId: 'usda:09040', grams: 120, label: 'banana', origin: 'manual' }];
+      const date = new Date(Date.parse(`${from}T00:00:00Z`) + i * 3 * 86_400_000).toISOString().slice(0, 10);
+      await call(core, 'photos.save', { photoId: a.photoId, date, meal: 'lunch', items, confirm: true });
+    }
+
+    const services = createServices(core.session.database(), {
+      pdf: () => renderer,
+      host: 'cli',
+      clock: systemClock,
+      emit: () => undefined,
+      vision,
+      ruleWorker,
+      log: silentLogger,
+      dataDir,
+    });
+    const reports = createReportsService({ ...services, pdf: renderer, now: systemClock.now });
+    const req = ReportRequest.parse({ clientId: client.id, from, to });
+
+    let peak = process.memoryUsage().rss;
+    let chromiumPeak = 0;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    const chromiumTimer = setInterval(() => {
+      chromiumPeak = Math.max(chromiumPeak, childrenRss() ?? 0);
+    }, 100);
+    const rssBefore = process.memoryUsage().rss;
+    let t0 = performance.now();
+    const first = await reports.export(req);
+    const cold = performance.now() - t0;
+    const times: number[] = [];
+    const htmlTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      t0 = performance.now();
+      reports.preview(req);
+      htmlTimes.push(performance.now() - t0);
+      t0 = performance.now();
+      await reports.export(req);
+      times.push(performance.now() - t0);
+    }
+    clearInterval(timer);
+    clearInterval(chromiumTimer);
+    const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
+    process.stdout.write(
+      `\n## Client report to PDF: ${DAYS} days × ${PER_DAY} entries + ${files.length} saved meal photos, all sections, real Chromium\n` +
+        `  ${first.pages} pages, ${(first.bytes / 1024).toFixed(0)} KiB\n` +
+        `  model + HTML only (preview), median of ${RUNS}   ${fmtMs(median(htmlTimes))}\n` +
+        `  to PDF, median of ${RUNS} (browser already running)   ${fmtMs(median(times))}\n` +
+        `  first export, including the browser launch   ${fmtMs(cold)}\n` +
+        `  peak RSS of this Node process ${mb(peak)} (${mb(rssBefore)} before the exports)\n` +
+        (chromiumPeak
+          ? `  Chromium's own processes (separate from the above): peak ${mb(chromiumPeak)} resident, summed over processes (shared pages counted more than once)\n`
+          : `  Chromium's own memory is in its own processes, not counted above\n`),
+    );
+    services.rules.close();
+    services.recommendations.dispose();
+  } finally {
+    await renderer.close();
+    await vision.close();
+    await ruleWorker.close();
+    core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await run();

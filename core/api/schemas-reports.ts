@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './schemas.ts';
+
+export const REPORT_SECTIONS = [
+  'summary',
+  'intake',
+  'trends',
+  'macros',
+  'activity-sleep',
+  'photos',
+  'recommendations',
+  'notes',
+  'disclaimer',
+] as const;
+export const ReportSection = z.enum(REPORT_SECTIONS);
+export type ReportSection = z.infer<typeof ReportSection>;
+
+export const ReportRequest = z
+  .object({
+    clientId: Id,
+    from: IsoDate,
+    to: IsoDate,
+    sections: z
+      .array(ReportSection)
+      .min(1, { message: 'Choose at least one section.' })
+      .default([...REPORT_SECTIONS]),
+    pageSize: z.enum(['A4', 'Letter']).default('A4'),
+  })
+  .refine((r) => r.from <= r.to, { message: 'The start date is after the end date.', path: ['from'] });
+export type ReportRequest = z.infer<typeof ReportRequest>;
+
+export const ReportPreview = z.object({ title: z.string(), html: z.string() });
+export const ReportFile = z.object({
+  fileName: z.string(),
+  dataBase64: z.string(),
+  pages: z.number(),
+  bytes: z.number(),
+});

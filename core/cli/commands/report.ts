@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Core } from '../../app.ts';
+import { CliError, rpc } from '../rpc.ts';
+import { resolveClient } from './resolve.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** bioai report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter] */
+export async function report(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      client: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      'page-size': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.client || !values.from || !values.to || !values.out) {
+    throw new CliError('report needs --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf.', 2);
+  }
+  for (const [flag, v] of [
+    ['--from', values.from],
+    ['--to', values.to],
+  ] as const) {
+    if (!ISO_DATE.test(v)) throw new CliError(`${flag} must be a date as YYYY-MM-DD, not "${v}".`, 2);
+  }
+  const pageSize = values['page-size'] ?? 'A4';
+  if (pageSize !== 'A4' && pageSize !== 'Letter') {
+    throw new CliError(`--page-size must be A4 or Letter, not "${pageSize}".`, 2);
+  }
+  const client = await resolveClient(core, values.client);
+  const result = await rpc(core, 'reports.export', { clientId: client.id, from: values.from, to: values.to, pageSize });
+  // Owner-only: the PDF holds the client's health data in the clear.
+  fs.writeFileSync(values.out, Buffer.from(result.dataBase64, 'base64'), { mode: 0o600 });
+  // writeFileSync's mode applies only to a new file; an existing one keeps its mode unless set here.
+  fs.chmodSync(values.out, 0o600);
+  out(
+    `Wrote ${client.name}'s report for ${values.from} to ${values.to} to ${path.resolve(values.out)} ` +
+      `(${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${result.bytes.toLocaleString('en')} bytes).`,
+  );
+}

@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { AppError } from '../api/errors.ts';
+
+/**
+ * Printing a report's HTML to PDF. The report HTML is self-contained (inline CSS, data: images), so
+ * the printer runs with JavaScript off and every network request refused: a report holds health
+ * data, and nothing in it should be able to reach out (a stray <img src="http://…"> in a note, a
+ * font URL). Two printers share this interface: headless Chromium via playwright-core for the CLI
+ * and the browser host, and Electron's own printToPDF (electron/main/pdf.ts) inside the app.
+ */
+
+export type PageSize = 'A4' | 'Letter';
+
+export interface PdfRenderOptions {
+  pageSize: PageSize;
+  /** Shown small at the top of every page. */
+  title: string;
+  author: string;
+  /** Shown at the bottom left of every page, before "Page n of m". */
+  footerLabel: string;
+  /** The PDF's Subject; defaults to the title. */
+  subject?: string;
+}
+
+export interface PdfRenderer {
+  /** The finished PDF (metadata set by finalizePdf). */
+  render(html: string, opts: PdfRenderOptions): Promise<Uint8Array>;
+  /** Frees the browser, when the renderer holds one. */
+  close?(): Promise<void>;
+}
+
+export const PDF_CREATOR = 'BioAI Nutrition';
+
+/** Margins leave room for the header and footer templates, which Chromium draws inside them. */
+export const PDF_MARGINS_MM = { top: 16, bottom: 16, left: 14, right: 14 } as const;
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+// Header and footer templates are rendered by Chromium in their own document with a zero default font
+// size, so each sets its own size and margins; they may not load anything (no images, no fonts).
+const TEMPLATE_STYLE =
+  'font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: 8px; color: #555;' +
+  ' width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;';
+
+export function headerTemplate(title: string): string {
+  return `<div style='${TEMPLATE_STYLE}'><span>${escapeHtml(title)}</span><span></span></div>`;
+}
+
+export function footerTemplate(footerLabel: string): string {
+  return (
+    `<div style='${TEMPLATE_STYLE}'><span>${escapeHtml(footerLabel)}</span>` +
+    `<span>Page <span class=pageNumber></span> of <span class=totalPages></span></span></div>`
+  );
+}
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  creator: string;
+  /** The creation date written into the PDF; defaults to now. */
+  now?: Date;
+}
+
+/** Writes the document information (Chromium leaves Title empty and Author unset) and counts pages. */
+export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const when = meta.now ?? new Date();
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setCreator(meta.creator);
+  doc.setProducer(`${PDF_CREATOR} (pdf-lib)`);
+  doc.setCreationDate(when);
+  doc.setModificationDate(when);
+  const out = await doc.save();
+  return { bytes: out, pages: doc.getPageCount() };
+}
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+export function defaultChromiumPath(): string {
+  return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
+}
+
+function missingChromium(executablePath: string): AppError {
+  return new AppError(
+    'unsupported',
+    `Cannot print the report: Chromium was not found at ${executablePath}. ` +
+      'Install it (apt-get install chromium) or set CHROMIUM_PATH.',
+  );
+}
+
+function printFailed(cause: unknown): AppError {
+  const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+  const err = new AppError('internal', `Cannot print the report: the PDF printer failed (${why}).`);
+  err.cause = cause;
+  return err;
+}
+
+export interface ChromiumPdfRendererOptions {
+  /** Defaults to CHROMIUM_PATH, else /usr/bin/chromium. */
+  executablePath?: string;
+  /** Used for the PDF's creation date; defaults to the system clock. */
+  now?: () => number;
+}
+
+export interface ChromiumPdfRenderer extends PdfRenderer {
+  close(): Promise<void>;
+}
+
+/**
+ * One headless Chromium, started on the first job and reused (a launch costs far more than a page),
+ * with a fresh context per job so no state (cache, storage) passes from one client's report to the next.
+ */
+export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = {}): ChromiumPdfRenderer {
+  const executablePath = options.executablePath ?? defaultChromiumPath();
+  const now = options.now ?? Date.now;
+  let browser: Promise<Browser> | null = null;
+
+  const launch = (): Promise<Browser> => {
+    if (browser) return browser;
+    if (!fs.existsSync(executablePath)) return Promise.reject(missingChromium(executablePath));
+    const started = (async (): Promise<Browser> => {
+      // Imported on demand so hosts that never print (and the Electron bundle) do not load playwright-core.
+      const { chromium } = await import('playwright-core');
+      const b = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+      // A crashed browser is started again on the next job rather than failing every later one.
+      b.on('disconnected', () => {
+        if (browser === started) browser = null;
+      });
+      return b;
+    })();
+    browser = started;
+    started.catch(() => {
+      if (browser === started) browser = null;
+    });
+    return started;
+  };
+
+  return {
+    async render(html, opts) {
+      let b: Browser;
+      try {
+        b = await launch();
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        if (e instanceof Error && /ENOENT|Failed to launch|doesn't exist/i.test(e.message)) {
+          throw missingChromium(executablePath);
+        }
+        throw printFailed(e);
+      }
+      let raw: Buffer;
+      // Both the route below and offline: page.route does not see <link rel=prefetch> (the browser process
+      // fetches it), offline does; pdf.test.ts checks each request kind against a live local server.
+      const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', offline: true });
+      try {
+        const page = await context.newPage();
+        // Bounds a hung print (page.pdf takes no timeout of its own).
+        page.setDefaultTimeout(60_000);
+        // setContent does not fetch the document; anything else the page asks for is refused here.
+        await page.route('**/*', (route) => route.abort('blockedbyclient'));
+        await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+        raw = await page.pdf({
+          format: opts.pageSize,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: headerTemplate(opts.title),
+          footerTemplate: footerTemplate(opts.footerLabel),
+          margin: {
+            top: `${PDF_MARGINS_MM.top}mm`,
+            bottom: `${PDF_MARGINS_MM.bottom}mm`,
+            left: `${PDF_MARGINS_MM.left}mm`,
+            right: `${PDF_MARGINS_MM.right}mm`,
+          },
+        });
+      } catch (e) {
+        throw printFailed(e);
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+      try {
+        const done = await finalizePdf(new Uint8Array(raw), {
+          title: opts.title,
+          author: opts.author,
+          subject: opts.subject ?? opts.title,
+          creator: PDF_CREATOR,
+          now: new Date(now()),
+        });
+        return done.bytes;
+      } catch (e) {
+        throw printFailed(e);
+      }
+    },
+    async close() {
+      const b = browser;
+      browser = null;
+      if (b) await (await b.catch(() => null))?.close();
+    },
+  };
+}

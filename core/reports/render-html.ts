@@ -1,0 +1,279 @@
+import { createElement as h, type ReactElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReportSection } from '../api/schemas-reports.ts';
+import type { ReportModel } from './report-model.ts';
+import { barChart, lineChart, pieChart } from './svg-charts.ts';
+
+/**
+ * The client report as ONE self-contained HTML document (print to PDF, or preview). core/ runs under
+ * Node type stripping, which has no JSX, hence createElement. React escapes all text; the chart SVG is
+ * built by svg-charts.ts, which escapes its own text. The CSP forbids every fetch but data: images, so
+ * even a stray URL in a note could not load anything.
+ */
+
+export interface RenderOptions {
+  pageSize: 'A4' | 'Letter';
+}
+
+const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** Thousands separators; one decimal only for small numbers, where it carries information. */
+export function formatNumber(v: number | null): string {
+  if (v === null) return '—';
+  return Math.abs(v) >= 100 ? int.format(v) : one.format(v);
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  low: 'Below target',
+  ok: 'Within target',
+  high: 'Above target',
+  untracked: 'Not tracked',
+};
+
+function css(pageSize: RenderOptions['pageSize']): string {
+  return `
+@page { size: ${pageSize}; margin: 18mm 16mm 20mm 16mm; }
+* { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 10.5pt; color: #111; }
+body { margin: 0; line-height: 1.35; }
+h1 { font-size: 16pt; margin: 0 0 4pt; }
+h2 { font-size: 12.5pt; margin: 14pt 0 6pt; border-bottom: 1px solid #999; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11pt; margin: 8pt 0 4pt; break-after: avoid; page-break-after: avoid; }
+header.practitioner { display: flex; gap: 12pt; align-items: center; border-bottom: 2px solid #333; padding-bottom: 6pt; margin-bottom: 8pt; }
+header.practitioner img { max-height: 18mm; max-width: 40mm; }
+.contact { white-space: pre-line; color: #333; font-size: 9.5pt; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; }
+thead { display: table-header-group; }
+tr, figure, .chart, .photo, .rec { break-inside: avoid; page-break-inside: avoid; }
+th, td { border-bottom: 1px solid #ccc; padding: 3pt 4pt; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.status-low { color: #92400e; } .status-high { color: #991b1b; } .status-ok { color: #166534; }
+.flags { border: 1px solid #b45309; padding: 4pt 8pt; margin: 6pt 0; }
+figure { margin: 4pt 0 10pt; } figcaption { font-size: 9.5pt; color: #333; }
+.photos { display: flex; flex-wrap: wrap; gap: 8pt; }
+.photo { width: 38mm; font-size: 9pt; } .photo img { width: 100%; height: auto; }
+.notes { white-space: pre-wrap; }
+.muted { color: #444; }
+@media screen { body { max-width: 190mm; margin: 12mm auto; } }
+`;
+}
+
+function practitionerHeader(m: ReportModel): ReactElement {
+  const p = m.practitioner;
+  return h(
+    'header',
+    { className: 'practitioner' },
+    p.logo ? h('img', { src: p.logo, alt: 'Practice logo' }) : null,
+    h(
+      'div',
+      null,
+      h('strong', null, [p.name, p.credentials].filter(Boolean).join(', ') || 'Practitioner'),
+      p.contact ? h('div', { className: 'contact' }, p.contact) : null,
+    ),
+  );
+}
+
+function svg(markup: string, caption: string): ReactElement {
+  return h(
+    'figure',
+    { className: 'chart' },
+    h('div', { dangerouslySetInnerHTML: { __html: markup } }),
+    h('figcaption', null, caption),
+  );
+}
+
+function summary(m: ReportModel): ReactElement {
+  const c = m.client;
+  const rows: [string, string][] = [
+    ['Client', c.name],
+    ['Age', c.ageYears === null ? '—' : `${c.ageYears} years`],
+    ['Sex', c.sex ?? '—'],
+    ['Height', c.height ?? '—'],
+    ['Weight', c.weight ?? '—'],
+    ['BMI', c.bmi === null ? '—' : `${one.format(c.bmi)} kg/m²`],
+    ['Diet pattern', c.dietPattern],
+    ['Period', `${m.period.from} to ${m.period.to}`],
+    ['Days logged', `${int.format(m.period.daysLogged)} of ${int.format(m.period.daysInRange)} days`],
+  ];
+  return h(
+    'table',
+    { className: 'summary' },
+    h('tbody', null, ...rows.map(([k, v]) => h('tr', { key: k }, h('th', { scope: 'row' }, k), h('td', null, v)))),
+  );
+}
+
+function intake(m: ReportModel): ReactNode {
+  if (m.intake === null) return h('p', null, 'Targets are not available for this client, so intake is not compared.');
+  if (m.period.daysLogged === 0)
+    return h('p', null, 'No meals were logged in this period, so there is no intake to compare.');
+  return h(
+    'table',
+    null,
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'Nutrient'),
+        h('th', { className: 'num' }, 'Mean per logged day'),
+        h('th', { className: 'num' }, 'Target'),
+        h('th', null, 'Status'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      ...m.intake.map((r) =>
+        h(
+          'tr',
+          { key: r.key },
+          h('td', null, r.label),
+          h('td', { className: 'num' }, r.mean === null ? '—' : `${formatNumber(r.mean)} ${r.unit}`),
+          h('td', { className: 'num' }, `${formatNumber(r.target)} ${r.unit}`),
+          h('td', { className: `status-${r.status}` }, STATUS_WORDS[r.status] ?? r.status),
+        ),
+      ),
+    ),
+  );
+}
+
+function trends(m: ReportModel): ReactNode {
+  if (m.period.daysLogged === 0) return h('p', null, 'No meals were logged in this period, so there are no trends.');
+  return m.series.map((s) =>
+    h(
+      'div',
+      { key: s.key, className: 'chart' },
+      h('h3', null, `${s.label} (${s.unit} per day)`),
+      svg(
+        lineChart(s.values, { dates: m.dates, yLabel: s.unit, target: s.target, mean7: s.mean7 }),
+        `Daily ${s.label.toLowerCase()} with the 7-day mean over logged days${s.target === null ? '' : ` and the target (${formatNumber(s.target)} ${s.unit})`}. Gaps are days without a log.`,
+      ),
+    ),
+  );
+}
+
+function macros(m: ReportModel): ReactNode {
+  const s = m.macroSplit;
+  if (!s) return h('p', null, 'No protein, carbohydrate or fat was logged in this period.');
+  return svg(
+    pieChart([
+      { label: 'Protein', pct: s.proteinPct },
+      { label: 'Carbohydrate', pct: s.carbPct },
+      { label: 'Fat', pct: s.fatPct },
+    ]),
+    'Share of energy from protein, carbohydrate and fat over the logged days.',
+  );
+}
+
+function activitySleep(m: ReportModel): ReactNode {
+  const a = m.activity;
+  const sl = m.sleep;
+  return [
+    h('h3', { key: 'a' }, 'Activity'),
+    h(
+      'p',
+      { key: 'at' },
+      `Total ${int.format(a.totalMinutes)} minutes of logged activity on ${int.format(a.daysActive)} of ${int.format(m.period.daysInRange)} days.`,
+    ),
+    a.totalMinutes > 0
+      ? h(
+          'div',
+          { key: 'ac' },
+          svg(barChart(a.minutes, { dates: m.dates, yLabel: 'minutes' }), 'Activity minutes per day.'),
+        )
+      : null,
+    h('h3', { key: 's' }, 'Sleep'),
+    h(
+      'p',
+      { key: 'st' },
+      sl.meanHours === null
+        ? 'No sleep was logged in this period.'
+        : `Mean ${one.format(sl.meanHours)} hours over ${int.format(sl.nightsLogged)} logged nights.`,
+    ),
+    sl.nightsLogged > 0
+      ? h(
+          'div',
+          { key: 'sc' },
+          svg(lineChart(sl.hours, { dates: m.dates, yLabel: 'hours' }), 'Hours of sleep per logged night.'),
+        )
+      : null,
+  ];
+}
+
+function photos(m: ReportModel): ReactNode {
+  if (m.photos.length === 0) return h('p', null, 'No meal photos were saved in this period.');
+  return h(
+    'div',
+    { className: 'photos' },
+    ...m.photos.map((p) =>
+      h(
+        'div',
+        { key: p.id, className: 'photo' },
+        h('img', { src: p.thumbnail, alt: `Meal photo, ${p.date}` }),
+        h('div', null, h('strong', null, p.date), p.items.length ? `: ${p.items.join(', ')}` : ''),
+      ),
+    ),
+  );
+}
+
+function recommendations(m: ReportModel): ReactNode {
+  if (m.recommendations.length === 0) return h('p', null, 'There are no open recommendations.');
+  return m.recommendations.map((r, i) =>
+    h(
+      'div',
+      { key: i, className: 'rec' },
+      h('h3', null, r.title),
+      h('p', null, r.message),
+      r.rationale ? h('p', { className: 'muted' }, h('em', null, 'Why: '), r.rationale) : null,
+      r.guardrails.length
+        ? h('ul', { className: 'muted' }, ...r.guardrails.map((g, j) => h('li', { key: j }, g)))
+        : null,
+    ),
+  );
+}
+
+const SECTIONS: Record<ReportSection, { title: string; body: (m: ReportModel) => ReactNode }> = {
+  summary: { title: 'Client summary', body: summary },
+  intake: { title: 'Intake compared with targets', body: intake },
+  trends: { title: 'Daily trends', body: trends },
+  macros: { title: 'Macronutrient split', body: macros },
+  'activity-sleep': { title: 'Activity and sleep', body: activitySleep },
+  photos: { title: 'Meal photos', body: photos },
+  recommendations: { title: 'Recommendations', body: recommendations },
+  notes: { title: 'Practitioner notes', body: (m) => h('p', { className: 'notes' }, m.notes ?? 'No notes.') },
+  disclaimer: { title: 'About this report', body: (m) => h('p', null, m.disclaimer) },
+};
+
+export function renderReportHtml(model: ReportModel, opts: RenderOptions): string {
+  const author = [model.practitioner.name, model.practitioner.credentials].filter(Boolean).join(', ');
+  const doc = h(
+    'html',
+    { lang: 'en' },
+    h(
+      'head',
+      null,
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+      h('meta', { name: 'author', content: author || 'BioAI Nutrition' }),
+      h('meta', { name: 'generator', content: 'BioAI Nutrition' }),
+      h('title', null, model.title),
+      h('style', { dangerouslySetInnerHTML: { __html: css(opts.pageSize) } }),
+    ),
+    h(
+      'body',
+      null,
+      practitionerHeader(model),
+      h('h1', null, model.title),
+      h('p', { className: 'muted' }, `Prepared ${model.generatedAt.slice(0, 10)}.`),
+      model.flags.length ? h('div', { className: 'flags' }, ...model.flags.map((f, i) => h('p', { key: i }, f))) : null,
+      ...model.sections.map((s) =>
+        h('section', { key: s, id: `section-${s}` }, h('h2', null, SECTIONS[s].title), SECTIONS[s].body(model)),
+      ),
+    ),
+  );
+  return `<!DOCTYPE html>${renderToStaticMarkup(doc)}`;
+}

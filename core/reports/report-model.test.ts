@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChromiumPdfRenderer } from './pdf.ts';
+import type { Core } from '../app.ts';
+import { createServices, type Services } from '../api/handlers.ts';
+import type { Client } from '../api/schemas.ts';
+import type { DayView } from '../api/schemas-log.ts';
+import { ReportRequest } from '../api/schemas-reports.ts';
+import { silentLogger } from '../logging/log.ts';
+import { createVisionRuntime } from '../photos/vision-runtime.ts';
+import { createRuleEvaluator } from '../rules/evaluator.ts';
+import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { buildReportModel, formatHeight, formatWeight, type IntakeRow } from './report-model.ts';
+
+const NOW = Date.parse('2026-03-15T10:00:00Z');
+const profile = {
+  name: 'Ada Report',
+  sex: 'female',
+  birthDate: '1986-05-05',
+  heightCm: 165,
+  weightKg: 60,
+  activityLevel: 'low-active',
+  notes: 'Prefers plant proteins.',
+};
+
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const c of closers.splice(0)) c();
+});
+
+/** The real services over the core's unlocked database (the same ones the handlers build). */
+function servicesOf(core: Core): Services {
+  const vision = createVisionRuntime({ customDir: tempDir(), log: silentLogger });
+  const ruleWorker = createRuleEvaluator({ log: silentLogger });
+  const s = createServices(core.session.database(), {
+    // Printing is not exercised here unless a test exports; the renderer starts only on first use.
+    pdf: () => createChromiumPdfRenderer(),
+    host: 'cli',
+    clock: fixedClock(),
+    emit: () => undefined,
+    vision,
+    ruleWorker,
+    log: silentLogger,
+    dataDir: tempDir(),
+  });
+  closers.push(() => {
+    s.rules.close();
+    s.recommendations.dispose();
+    void vision.close();
+    void ruleWorker.close();
+  });
+  return s;
+}
+
+async function seeded(): Promise<{ core: Core; a: Client; b: Client }> {
+  const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+  const a = await ok<Client>(core, 'clients.create', profile);
+  const b = await ok<Client>(core, 'clients.create', { ...profile, name: 'Zed Othername', notes: 'Secret of Zed' });
+  const diet = (c: Client, date: string, extra: object): Promise<unknown> =>
+    ok(core, 'log.add', { kind: 'diet', clientId: c.id, date, ...extra });
+  await diet(a, '2026-03-02', { foodId: 'usda:09040', amount: '1 medium', meal: 'breakfast' });
+  await diet(a, '2026-03-02', { foodId: 'usda:09040', grams: 250, meal: 'snack' });
+  await diet(a, '2026-03-05', { foodId: 'usda:09040', grams: 400, meal: 'lunch' });
+  await diet(a, '2026-03-09', { foodId: 'usda:09040', grams: 90 });
+  await ok(core, 'log.add', {
+    kind: 'activity',
+    clientId: a.id,
+    date: '2026-03-05',
+    activity: 'walking-brisk',
+    minutes: 40,
+  });
+  await ok(core, 'log.add', {
+    kind: 'activity',
+    clientId: a.id,
+    date: '2026-03-06',
+    activity: 'walking-brisk',
+    minutes: 25,
+  });
+  await ok(core, 'log.add', { kind: 'sleep', clientId: a.id, date: '2026-03-05', hours: 7, quality: 4 });
+  await ok(core, 'log.add', { kind: 'sleep', clientId: a.id, date: '2026-03-06', hours: 8, quality: 3 });
+  await diet(b, '2026-03-05', { foodId: 'usda:09040', grams: 1000 });
+  return { core, a, b };
+}
+
+const request = (clientId: string, extra: object = {}): ReportRequest =>
+  ReportRequest.parse({ clientId, from: '2026-03-01', to: '2026-03-10', ...extra });
+
+describe('buildReportModel', () => {
+  it('reports the DB numbers for the requested client only', async () => {
+    const { core, a } = await seeded();
+    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+
+    expect(m.title).toBe('Nutrition report — Ada Report, 2026-03-01 to 2026-03-10');
+    expect(m.period).toEqual({ from: '2026-03-01', to: '2026-03-10', daysInRange: 10, daysLogged: 3 });
+
+    // Independent mean: dashboard.day totals over the logged days, through the contract.
+    const days: DayView[] = [];
+    for (let d = 1; d <= 10; d++)
+      days.push(
+        await ok<DayView>(core, 'dashboard.day', { clientId: a.id, date: `2026-03-${String(d).padStart(2, '0')}` }),
+      );
+    const logged = days.filter((d) => d.dietEntries > 0);
+    expect(logged.map((d) => d.date)).toEqual(['2026-03-02', '2026-03-05', '2026-03-09']);
+    const meanOf = (k: keyof DayView['totals']): number =>
+      logged.reduce((s, d) => s + (d.totals[k] ?? 0), 0) / logged.length;
+    const row = (k: string): IntakeRow | undefined => m.intake?.find((r) => r.key === k);
+    expect(row('energyKcal')?.mean).toBeCloseTo(meanOf('energyKcal'), 6);
+    expect(row('fibreG')?.mean).toBeCloseTo(meanOf('fibreG'), 6);
+    expect(row('potassiumMg')?.mean).toBeCloseTo(meanOf('potassiumMg'), 6);
+    // Bananas alone: far below the protein target.
+    expect(row('proteinG')?.status).toBe('low');
+    expect(row('waterL')?.status).toBe('untracked');
+
+    const energy = m.series.find((s) => s.key === 'energyKcal');
+    expect(energy?.values.length).toBe(10);
+    expect(energy?.values[0]).toBeNull();
+    expect(energy?.values[1]).toBeCloseTo(logged[0]?.totals.energyKcal ?? NaN, 6);
+    expect(m.series.map((s) => s.key)).toEqual(['energyKcal', 'proteinG', 'carbG', 'fatG', 'fibreG', 'sodiumMg']);
+    expect(m.macroSplit?.carbPct).toBeGreaterThan(80);
+    expect(m.activity.totalMinutes).toBe(65);
+    expect(m.activity.minutes[4]).toBe(40);
+    expect(m.sleep.meanHours).toBe(7.5);
+    expect(m.sleep.nightsLogged).toBe(2);
+    expect(m.notes).toBe('Prefers plant proteins.');
+    expect(m.client).toMatchObject({ ageYears: 39, height: '165 cm', weight: '60.0 kg', bmi: 22 });
+    expect(m.flags.some((f) => f.includes('3 of 10 days'))).toBe(true);
+    expect(JSON.stringify(m)).not.toContain('Zed');
+  });
+
+  it('gives an honest, valid model for a client with nothing logged', async () => {
+    const core = await unlockedCore({ clock: fixedClock() });
+    const c = await ok<Client>(core, 'clients.create', { name: 'Empty Client' });
+    const m = buildReportModel(servicesOf(core), request(c.id), NOW);
+    expect(m.period.daysLogged).toBe(0);
+    expect(m.flags).toContain('No meals were logged in this period, so no intake figures are shown.');
+    expect(m.intake).toBeNull(); // no sex/age/height/weight: no targets, and a flag says why
+    expect(m.flags.some((f) => f.startsWith('Targets could not be set'))).toBe(true);
+    expect(m.macroSplit).toBeNull();
+    expect(m.series.every((s) => s.values.every((v) => v === null))).toBe(true);
+    expect(m.client).toMatchObject({ ageYears: null, height: null, weight: null, bmi: null });
+    expect(m.photos).toEqual([]);
+  });
+
+  it('leaves energy out for an eating-disorder-sensitive client', async () => {
+    const { core, a } = await seeded();
+    await ok(core, 'clients.update', { id: a.id, patch: { edSensitive: true } });
+    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    expect(m.energyHidden).toBe(true);
+    expect(m.intake?.some((r) => r.key === 'energyKcal')).toBe(false);
+    expect(m.series.some((s) => s.key === 'energyKcal')).toBe(false);
+    expect(m.flags.some((f) => f.includes('Energy (calorie) figures'))).toBe(true);
+  });
+
+  it('uses US units when the settings say so', async () => {
+    const { core, a } = await seeded();
+    await ok(core, 'settings.update', { units: 'us' });
+    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    expect(m.client.height).toBe('5 ft 5 in');
+    expect(m.client.weight).toBe('132 lb');
+    expect(formatHeight(182.88, 'us')).toBe('6 ft 0 in');
+    expect(formatWeight(100, 'metric')).toBe('100.0 kg');
+  });
+});

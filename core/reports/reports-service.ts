@@ -1,0 +1,77 @@
+import { PDFDocument } from 'pdf-lib';
+import type { ReportRequest } from '../api/schemas-reports.ts';
+import { slugify } from '../export/client-export.ts';
+import { PDF_CREATOR, type PdfRenderer } from './pdf.ts';
+import { buildReportModel, type ReportModel, type ReportServices } from './report-model.ts';
+import { renderReportHtml } from './render-html.ts';
+
+/**
+ * 'reports.preview' and 'reports.export': the same HTML for both, so what the practitioner previews is
+ * what the client receives. Nothing about the client is logged here (the name, dates and figures are
+ * health data); failures surface as AppErrors from the printer.
+ */
+
+export interface ReportsServiceDeps extends ReportServices {
+  /** A printer, or a factory called on the first export (so a host that never prints starts no browser). */
+  pdf: PdfRenderer | (() => PdfRenderer);
+  now: () => number;
+}
+
+export interface ReportFileResult {
+  fileName: string;
+  dataBase64: string;
+  pages: number;
+  bytes: number;
+}
+
+export interface ReportsService {
+  preview(req: ReportRequest): { title: string; html: string };
+  export(req: ReportRequest): Promise<ReportFileResult>;
+  /** Closes the printer if one was started. */
+  close(): Promise<void>;
+}
+
+export function reportFileName(clientName: string, from: string, to: string): string {
+  return `report-${slugify(clientName)}-${from}-${to}.pdf`;
+}
+
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+}
+
+export function createReportsService(deps: ReportsServiceDeps): ReportsService {
+  let printer: PdfRenderer | null = typeof deps.pdf === 'function' ? null : deps.pdf;
+  const getPrinter = (): PdfRenderer => {
+    if (!printer) printer = typeof deps.pdf === 'function' ? deps.pdf() : deps.pdf;
+    return printer;
+  };
+  const model = (req: ReportRequest): ReportModel => buildReportModel(deps, req, deps.now());
+
+  return {
+    preview(req) {
+      const m = model(req);
+      return { title: m.title, html: renderReportHtml(m, { pageSize: req.pageSize }) };
+    },
+    async export(req) {
+      const m = model(req);
+      const html = renderReportHtml(m, { pageSize: req.pageSize });
+      const author = m.practitioner.name || PDF_CREATOR;
+      const bytes = await getPrinter().render(html, {
+        pageSize: req.pageSize,
+        title: m.title,
+        author,
+        subject: `Nutrition report for ${m.period.from} to ${m.period.to}`,
+        footerLabel: `${m.client.name} · ${m.period.from} to ${m.period.to}`,
+      });
+      return {
+        fileName: reportFileName(m.client.name, req.from, req.to),
+        dataBase64: Buffer.from(bytes).toString('base64'),
+        pages: await pdfPageCount(bytes),
+        bytes: bytes.byteLength,
+      };
+    },
+    async close() {
+      await printer?.close?.();
+    },
+  };
+}
