@@ -1,47 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createChromiumPdfRenderer } from './pdf.ts';
+import { describe, expect, it } from 'vitest';
+import { servicesOf } from '../test-utils/services.ts';
 import type { Core } from '../app.ts';
-import { createServices, type Services } from '../api/handlers.ts';
 import type { Client } from '../api/schemas.ts';
 import { ReportRequest } from '../api/schemas-reports.ts';
-import { silentLogger } from '../logging/log.ts';
-import { createVisionRuntime } from '../photos/vision-runtime.ts';
-import { createRuleEvaluator } from '../rules/evaluator.ts';
-import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { renderReportHtml } from './render-html.ts';
 import { buildReportModel } from './report-model.ts';
 import { barChart, lineChart, pieChart } from './svg-charts.ts';
 
 const NOW = Date.parse('2026-03-15T10:00:00Z');
 const LOGO = 'data:image/png;base64,iVBORw0KGgo=';
-
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const c of closers.splice(0)) c();
-});
-
-function servicesOf(core: Core): Services {
-  const vision = createVisionRuntime({ customDir: tempDir(), log: silentLogger });
-  const ruleWorker = createRuleEvaluator({ log: silentLogger });
-  const s = createServices(core.session.database(), {
-    // Printing is not exercised here unless a test exports; the renderer starts only on first use.
-    pdf: () => createChromiumPdfRenderer(),
-    host: 'cli',
-    clock: fixedClock(),
-    emit: () => undefined,
-    vision,
-    ruleWorker,
-    log: silentLogger,
-    dataDir: tempDir(),
-  });
-  closers.push(() => {
-    s.rules.close();
-    s.recommendations.dispose();
-    void vision.close();
-    void ruleWorker.close();
-  });
-  return s;
-}
 
 async function setup(): Promise<{ core: Core; a: Client; b: Client; empty: Client }> {
   const core = await unlockedCore({ clock: fixedClock() });

@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createChromiumPdfRenderer } from './pdf.ts';
+import { describe, expect, it } from 'vitest';
+import { servicesOf } from '../test-utils/services.ts';
 import type { Core } from '../app.ts';
-import { createServices, type Services } from '../api/handlers.ts';
 import type { Client } from '../api/schemas.ts';
 import type { DayView } from '../api/schemas-log.ts';
 import { ReportRequest } from '../api/schemas-reports.ts';
-import { silentLogger } from '../logging/log.ts';
-import { createVisionRuntime } from '../photos/vision-runtime.ts';
-import { createRuleEvaluator } from '../rules/evaluator.ts';
-import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { buildReportModel, formatHeight, formatWeight, type IntakeRow } from './report-model.ts';
 
 const NOW = Date.parse('2026-03-15T10:00:00Z');
@@ -21,35 +17,6 @@ const profile = {
   activityLevel: 'low-active',
   notes: 'Prefers plant proteins.',
 };
-
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const c of closers.splice(0)) c();
-});
-
-/** The real services over the core's unlocked database (the same ones the handlers build). */
-function servicesOf(core: Core): Services {
-  const vision = createVisionRuntime({ customDir: tempDir(), log: silentLogger });
-  const ruleWorker = createRuleEvaluator({ log: silentLogger });
-  const s = createServices(core.session.database(), {
-    // Printing is not exercised here unless a test exports; the renderer starts only on first use.
-    pdf: () => createChromiumPdfRenderer(),
-    host: 'cli',
-    clock: fixedClock(),
-    emit: () => undefined,
-    vision,
-    ruleWorker,
-    log: silentLogger,
-    dataDir: tempDir(),
-  });
-  closers.push(() => {
-    s.rules.close();
-    s.recommendations.dispose();
-    void vision.close();
-    void ruleWorker.close();
-  });
-  return s;
-}
 
 async function seeded(): Promise<{ core: Core; a: Client; b: Client }> {
   const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
