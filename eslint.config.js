@@ -18,6 +18,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'core/db/migrations/',
+      'server/db/migrations/',
     ],
   },
   js.configs.recommended,
