@@ -100,8 +100,8 @@ export class ApiError extends Error {
 const emailTaken = (): ApiError => new ApiError(409, 'email-taken', 'This e-mail address is already registered.');
 const invalidToken = (): ApiError => new ApiError(401, 'invalid-token', 'The token is not valid.');
 
-function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+function zodIssues(error: z.ZodError, root = '(body)'): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || root, message: i.message }));
 }
 
 function invalidRequest(issues: Issue[]): ApiError {
@@ -649,7 +649,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.get('/v1/sync/pull', requireAuth, byDevice, async (c) => {
     const a = auth(c);
     const parsed = PullQuery.safeParse(c.req.query());
-    if (!parsed.success) throw invalidRequest(zodIssues(parsed.error));
+    if (!parsed.success) throw invalidRequest(zodIssues(parsed.error, '(query)'));
     const { cursor, limit } = parsed.data;
     if (BigInt(cursor) > 9_223_372_036_854_775_807n)
       throw invalidRequest([{ path: 'cursor', message: 'the cursor is out of range' }]);

@@ -16,6 +16,14 @@ export async function startTestPostgres(): Promise<{ url: string; stop(): Promis
   chmodSync(dir, 0o755); // the postgres user must reach the data dir inside
   try {
     const epg = await startEmbeddedPostgres(dir, { persistent: false });
+    // Best effort when the process ends without stop() (a vitest worker exiting).
+    process.once('exit', () => {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // PostgreSQL may still be writing; the OS temp cleaner gets the rest.
+      }
+    });
     return {
       url: epg.url,
       async stop() {

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../test-utils/server.ts';
+import { PASSWORD, call, newEmail, register } from './helpers.ts';
+
+describe('accounts and auth', () => {
+  let srv: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    srv = await startTestServer({ limits: { authPerMinute: 1000 } });
+  });
+  afterAll(() => srv.close());
+
+  it('registers a practice with its owner and first device', async () => {
+    const email = newEmail().toUpperCase();
+    const s = await register(srv.url, { email, practiceName: 'Oak Dietetics', keyEnvelope: 'wrapped:xyz' });
+    expect(s.practiceName).toBe('Oak Dietetics');
+    expect(s.keyEnvelope).toBe('wrapped:xyz');
+    expect(s.expiresIn).toBe(900);
+    expect(s.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const db = await srv.pool.query('SELECT email, role, password_hash FROM practitioners WHERE id = $1', [
+      s.practitionerId,
+    ]);
+    expect(db.rows[0].email).toBe(email.toLowerCase());
+    expect(db.rows[0].role).toBe('owner');
+    expect(db.rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    const tok = await srv.pool.query('SELECT token_hash FROM refresh_tokens WHERE device_id = $1', [s.deviceId]);
+    expect(tok.rows).toEqual([{ token_hash: createHash('sha256').update(s.refreshToken).digest('hex') }]);
+    const practice = await call(srv.url, 'GET', '/v1/practice', { token: s.accessToken });
+    expect(practice.body).toEqual({
+      practiceId: s.practiceId,
+      practiceName: 'Oak Dietetics',
+      keyEnvelope: 'wrapped:xyz',
+    });
+  });
+
+  it('refuses a second registration with the same e-mail (any case) with 409', async () => {
+    const s = await register(srv.url);
+    const r = await call(srv.url, 'POST', '/v1/practices', {
+      body: {
+        practiceName: 'Other',
+        displayName: 'X',
+        email: s.email.toUpperCase(),
+        password: PASSWORD,
+        keyEnvelope: 'e',
+        deviceName: 'd',
+      },
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toBe('email-taken');
+  });
+
+  it('refuses a short password', async () => {
+    const r = await call(srv.url, 'POST', '/v1/practices', {
+      body: {
+        practiceName: 'P',
+        displayName: 'X',
+        email: newEmail(),
+        password: 'short',
+        keyEnvelope: 'e',
+        deviceName: 'd',
+      },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.issues.map((i: { path: string }) => i.path)).toEqual(['password']);
+  });
+
+  it('logs in, reusing a known device and registering an unknown one', async () => {
+    const s = await register(srv.url);
+    const again = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email: s.email, password: PASSWORD, deviceName: 'Laptop', deviceId: s.deviceId },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.deviceId).toBe(s.deviceId);
+    expect(again.body.practiceId).toBe(s.practiceId);
+    expect(again.body.practitionerId).toBe(s.practitionerId);
+    const fresh = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email: s.email, password: PASSWORD, deviceName: 'Tablet' },
+    });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.deviceId).not.toBe(s.deviceId);
+    // A device id of another practice is not reused.
+    const other = await register(srv.url);
+    const foreign = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email: s.email, password: PASSWORD, deviceName: 'X', deviceId: other.deviceId },
+    });
+    expect(foreign.body.deviceId).not.toBe(other.deviceId);
+    const dev = await srv.pool.query('SELECT practice_id FROM devices WHERE id = $1', [other.deviceId]);
+    expect(dev.rows[0].practice_id).toBe(other.practiceId);
+  });
+
+  it('answers the same 401 for a wrong password and an unknown e-mail', async () => {
+    const s = await register(srv.url);
+    const wrong = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email: s.email, password: 'not the password at all', deviceName: 'L' },
+    });
+    const unknown = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email: newEmail(), password: PASSWORD, deviceName: 'L' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error).toBe('bad-credentials');
+  });
+
+  it('rotates refresh tokens and revokes the device on reuse', async () => {
+    const s = await register(srv.url);
+    const r1 = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: s.refreshToken } });
+    expect(r1.status).toBe(200);
+    expect(r1.body.refreshToken).not.toBe(s.refreshToken);
+    expect(r1.body.deviceId).toBe(s.deviceId);
+    const ok = await call(srv.url, 'GET', '/v1/practice', { token: r1.body.accessToken });
+    expect(ok.status).toBe(200);
+    // The old token is spent: presenting it again is reuse, which also kills the new one.
+    const reuse = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: s.refreshToken } });
+    expect(reuse.status).toBe(401);
+    expect(reuse.body.error).toBe('invalid-token');
+    const r2 = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: r1.body.refreshToken } });
+    expect(r2.status).toBe(401);
+    expect(r2.body.error).toBe('invalid-token');
+    const live = await srv.pool.query(
+      'SELECT count(*)::int AS n FROM refresh_tokens WHERE device_id = $1 AND revoked_at IS NULL',
+      [s.deviceId],
+    );
+    expect(live.rows[0].n).toBe(0);
+  });
+
+  it('refuses an unknown refresh token', async () => {
+    const r = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: 'nope' } });
+    expect(r.status).toBe(401);
+    expect(r.body.error).toBe('invalid-token');
+  });
+
+  it('logs out: the device refresh tokens stop working', async () => {
+    const s = await register(srv.url);
+    const out = await call(srv.url, 'POST', '/v1/auth/logout', { token: s.accessToken });
+    expect(out.status).toBe(204);
+    const r = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: s.refreshToken } });
+    expect(r.status).toBe(401);
+  });
+
+  it('lets the owner add a colleague, who can log in to the same practice; members cannot add', async () => {
+    const owner = await register(srv.url);
+    const email = newEmail();
+    const add = await call(srv.url, 'POST', '/v1/practitioners', {
+      token: owner.accessToken,
+      body: { email, password: PASSWORD, displayName: 'Colleague' },
+    });
+    expect(add.status).toBe(201);
+    expect(add.body.practitionerId).toMatch(/^[0-9a-f-]{36}$/);
+    const login = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email, password: PASSWORD, deviceName: 'PC' },
+    });
+    expect(login.status).toBe(200);
+    expect(login.body.practiceId).toBe(owner.practiceId);
+    expect(login.body.practitionerId).toBe(add.body.practitionerId);
+    expect(login.body.keyEnvelope).toBe(owner.keyEnvelope);
+    const denied = await call(srv.url, 'POST', '/v1/practitioners', {
+      token: login.body.accessToken,
+      body: { email: newEmail(), password: PASSWORD, displayName: 'Third' },
+    });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error).toBe('forbidden');
+    const dup = await call(srv.url, 'POST', '/v1/practitioners', {
+      token: owner.accessToken,
+      body: { email, password: PASSWORD, displayName: 'Again' },
+    });
+    expect(dup.status).toBe(409);
+  });
+});

@@ -1,0 +1,117 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../core/logging/log.ts';
+import { createApp } from '../app.ts';
+import { startTestServer } from '../test-utils/server.ts';
+import { call, register } from './helpers.ts';
+
+describe('access tokens', () => {
+  let clock = Date.now();
+  let srv: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    srv = await startTestServer({ now: () => clock });
+  });
+  afterAll(() => srv.close());
+
+  const claimsOf = (token: string): Record<string, unknown> =>
+    JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+
+  it('has the expected claims', async () => {
+    const s = await register(srv.url);
+    const c = claimsOf(s.accessToken);
+    expect(c).toMatchObject({
+      sub: s.practitionerId,
+      pid: s.practiceId,
+      did: s.deviceId,
+      role: 'owner',
+      iss: 'bioai-sync',
+      aud: 'bioai-device',
+    });
+    expect((c.exp as number) - (c.iat as number)).toBe(900);
+  });
+
+  it('answers token-expired once the clock passes 15 minutes', async () => {
+    const s = await register(srv.url);
+    expect((await call(srv.url, 'GET', '/v1/practice', { token: s.accessToken })).status).toBe(200);
+    clock += 16 * 60 * 1000;
+    const r = await call(srv.url, 'GET', '/v1/practice', { token: s.accessToken });
+    expect(r.status).toBe(401);
+    expect(r.body.error).toBe('token-expired');
+    // The refresh token still works and gives a token valid at the new time.
+    const fresh = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: s.refreshToken } });
+    expect(fresh.status).toBe(200);
+    expect((await call(srv.url, 'GET', '/v1/practice', { token: fresh.body.accessToken })).status).toBe(200);
+  });
+
+  it('refuses forged tokens with invalid-token', async () => {
+    const s = await register(srv.url);
+    const other = await register(srv.url);
+    const iat = Math.floor(clock / 1000);
+    const claims = { pid: s.practiceId, did: s.deviceId, role: 'owner' };
+    const sign = (secret: Uint8Array, c: Record<string, unknown> = claims, sub = s.practitionerId) =>
+      new SignJWT(c)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(sub)
+        .setIssuer('bioai-sync')
+        .setAudience('bioai-device')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 900)
+        .sign(secret);
+    const wrongSecret = await sign(new TextEncoder().encode('x'.repeat(32)));
+    const none = new UnsecuredJWT(claims)
+      .setSubject(s.practitionerId)
+      .setIssuer('bioai-sync')
+      .setAudience('bioai-device')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 900)
+      .encode();
+    const [h, , sig] = s.accessToken.split('.');
+    const tamperedPayload = Buffer.from(JSON.stringify({ ...claimsOf(s.accessToken), pid: other.practiceId })).toString(
+      'base64url',
+    );
+    const tampered = `${h}.${tamperedPayload}.${sig}`;
+    const cases: [string, Record<string, string>][] = [
+      ['wrong secret', { authorization: `Bearer ${wrongSecret}` }],
+      ['alg none', { authorization: `Bearer ${none}` }],
+      ['tampered payload', { authorization: `Bearer ${tampered}` }],
+      ['garbage', { authorization: 'Bearer not.a.jwt' }],
+      ['not bearer', { authorization: `Basic ${s.accessToken}` }],
+      ['missing header', {}],
+    ];
+    for (const [what, headers] of cases) {
+      const r = await call(srv.url, 'GET', '/v1/sync/pull', { headers });
+      expect([what, r.status, r.body.error]).toEqual([what, 401, 'invalid-token']);
+    }
+  });
+
+  it("refuses a correctly signed token naming another practice's device, or a deleted device", async () => {
+    // An app over the same database with a known secret, so the test can sign valid tokens itself.
+    const secret = new TextEncoder().encode('k'.repeat(40));
+    const app = createApp({ pool: srv.pool, jwtSecret: secret, now: () => clock, log: createLogger(() => undefined) });
+    const a = await register(srv.url);
+    const b = await register(srv.url);
+    const iat = Math.floor(clock / 1000);
+    const token = (did: string) =>
+      new SignJWT({ pid: a.practiceId, did, role: 'owner' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(a.practitionerId)
+        .setIssuer('bioai-sync')
+        .setAudience('bioai-device')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 900)
+        .sign(secret);
+    const get = async (t: string) => {
+      const r = await app.request('/v1/practice', { headers: { authorization: `Bearer ${t}` } });
+      return { status: r.status, body: (await r.json()) as { error?: string; practiceId?: string } };
+    };
+    const good = await get(await token(a.deviceId));
+    expect(good.status).toBe(200);
+    expect(good.body.practiceId).toBe(a.practiceId);
+    const foreign = await get(await token(b.deviceId));
+    expect(foreign).toEqual({ status: 401, body: { error: 'invalid-token', message: 'The token is not valid.' } });
+    await srv.pool.query('DELETE FROM devices WHERE id = $1', [a.deviceId]);
+    const deleted = await get(await token(a.deviceId));
+    expect(deleted.status).toBe(401);
+    expect(deleted.body.error).toBe('invalid-token');
+  });
+});
