@@ -157,6 +157,9 @@ function createWindow(activeCore: Core): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would otherwise open links in a new window, bypassing will-navigate;
+      // the window-open handler denies those too, this keeps the event from firing at all.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

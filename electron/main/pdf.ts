@@ -63,6 +63,8 @@ export function createElectronPdfRenderer(options: { now?: () => number } = {}):
           webSecurity: true,
           images: true,
           spellcheck: false,
+          // No middle-click new windows from a link in the report (JavaScript is off too).
+          disableBlinkFeatures: 'Auxclick',
           session: printSession(),
         },
       });
