@@ -1,6 +1,6 @@
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import type { EventMap, EventName } from './api/contract.ts';
-import { createHandlers } from './api/handlers.ts';
+import { createHandlers, type SyncTuning } from './api/handlers.ts';
 import type { Logger } from './logging/log.ts';
 import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
 import type { ScryptParams } from './keys/keyring.ts';
@@ -10,6 +10,7 @@ import { createVisionRuntime } from './photos/vision-runtime.ts';
 import { createRuleEvaluator } from './rules/evaluator.ts';
 import { createChromiumPdfRenderer, type PdfRenderer } from './reports/pdf.ts';
 import path from 'node:path';
+import { createBackupService, type BackupService, type Every } from './backup/backup-service.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -21,6 +22,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   clock?: Clock;
   scrypt?: ScryptParams;
+  /** Sync transport knobs (tests shorten the backoff and the practice-key scrypt cost). */
+  sync?: SyncTuning;
   /** The bundled food table; defaults to resources/foods in the repository. */
   foodsFile?: string;
   /** The bundled meal detector folder; defaults to models/meal-detector in the repository. */
@@ -33,11 +36,14 @@ export interface CoreOptions {
   ruleWorker?: string;
   /** Prints reports; Electron passes its printToPDF renderer, other hosts use system Chromium. */
   pdfRenderer?: PdfRenderer;
+  /** The backup scheduler's timer (tests pass a fake one). */
+  backupTimer?: Every;
 }
 
 export interface Core {
   dispatch: Dispatch;
   session: Session;
+  backups: BackupService;
   /** Subscribe to progress and state events; returns an unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   close(): void;
@@ -56,7 +62,20 @@ export function createCore(options: CoreOptions): Core {
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
-    onChange: (status) => emit('session.changed', status),
+    onChange: (status) => {
+      emit('session.changed', status);
+      backups.onSession(status);
+    },
+  });
+  const clock = options.clock ?? systemClock;
+  // The session reports changes only once it is used, after this is built.
+  const backups = createBackupService({
+    dataDir: options.dataDir,
+    session,
+    clock,
+    log: options.log,
+    migrationsDir: options.migrationsDir,
+    ...(options.backupTimer ? { every: options.backupTimer } : {}),
   });
   const vision = createVisionRuntime({
     customDir: path.join(options.dataDir, 'models'),
@@ -76,8 +95,10 @@ export function createCore(options: CoreOptions): Core {
     ruleWorker,
     log: options.log,
     rulesDir: options.rulesDir,
+    sync: options.sync,
     session,
-    clock: options.clock ?? systemClock,
+    backups,
+    clock,
     version: APP_VERSION,
     emit,
     foodsFile: options.foodsFile,
@@ -85,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch: createDispatcher(handlers, options.log),
     session,
+    backups,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -93,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
       void vision.close();
       void ruleWorker.close();
       void pdf?.close?.();
+      backups.stop();
       session.close();
     },
   };

@@ -41,6 +41,22 @@ import {
 } from './schemas-rules.ts';
 import { InstallModelInput, PhotoAnalysis, PhotoSummary, SavePhotoInput, VisionStatus } from './schemas-photos.ts';
 import { ReportFile, ReportPreview, ReportRequest } from './schemas-reports.ts';
+import {
+  BackupConfig,
+  BackupInfo,
+  BackupRestoreInput,
+  BackupRestoreResult,
+  BackupState,
+  RecoverInput,
+  StatusWithRecoveryCode,
+} from './schemas-backup.ts';
+import {
+  SyncConfigureInput,
+  SyncCreatePracticeInput,
+  SyncResult,
+  SyncSignInInput,
+  SyncStatus,
+} from './schemas-sync.ts';
 
 /**
  * The one contract between the UI and the core. Every method is declared once here with a zod
@@ -59,7 +75,8 @@ export const contract = {
   ),
 
   'session.status': method(Empty, SessionStatus),
-  'session.setup': method(z.object({ passphrase: Passphrase }).strict(), SessionStatus),
+  /** The answer carries the recovery code: shown once, never stored. */
+  'session.setup': method(z.object({ passphrase: Passphrase }).strict(), StatusWithRecoveryCode),
   'session.unlock': method(
     z.object({ passphrase: z.string().min(1, { message: 'Enter your passphrase.' }).max(1024) }).strict(),
     SessionStatus,
@@ -71,6 +88,22 @@ export const contract = {
       .strict(),
     SessionStatus,
   ),
+
+  /** Opens the data with the recovery code and sets a new passphrase; a new recovery code replaces the old. */
+  'session.recover': method(RecoverInput.strict(), StatusWithRecoveryCode),
+  /** Replaces the recovery code (the old one stops working). */
+  'session.newRecoveryCode': method(
+    z.object({ passphrase: z.string().min(1, { message: 'Enter your passphrase.' }).max(1024) }).strict(),
+    z.object({ recoveryCode: z.string() }),
+  ),
+
+  /** An encrypted backup of the whole data folder into its backups/ folder. */
+  'backup.create': method(Empty, BackupInfo),
+  /** The backups (newest first) with the schedule. */
+  'backup.list': method(Empty, BackupState),
+  /** Checks the backup opens with the passphrase and is intact, keeps the current data as a backup, then swaps. */
+  'backup.restore': method(BackupRestoreInput.strict(), BackupRestoreResult),
+  'backup.configure': method(BackupConfig.strict(), BackupState),
 
   'clients.list': method(
     z
@@ -257,6 +290,18 @@ export const contract = {
   /** The report as a PDF, rendered by Chromium on this machine. */
   'reports.export': method(ReportRequest, ReportFile),
 
+  /** Sync with the practice's server: where it stands, the last result, pending changes. */
+  'sync.status': method(Empty, SyncStatus),
+  /** Registers a new practice on the server, makes its practice key, and signs this computer in. */
+  'sync.createPractice': method(SyncCreatePracticeInput, SyncStatus),
+  /** Signs this computer in to an existing practice; the practice passphrase unlocks the practice key. */
+  'sync.signIn': method(SyncSignInInput, SyncStatus),
+  /** Forgets the server tokens and the practice key here; local data stays. */
+  'sync.signOut': method(z.object({ discardUnsent: z.boolean().default(false) }).strict(), SyncStatus),
+  'sync.configure': method(SyncConfigureInput, SyncStatus),
+  /** Pushes local changes, then pulls and merges; progress as 'sync.progress' events. */
+  'sync.now': method(Empty, SyncResult),
+
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),
 } as const;
@@ -283,7 +328,12 @@ export type RpcResult<T> =
 export const events = {
   'photos.progress': z.object({ batchId: z.string(), done: z.number(), total: z.number(), message: z.string() }),
   'import.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number(), message: z.string() }),
-  'sync.progress': z.object({ done: z.number(), total: z.number(), message: z.string() }),
+  'sync.progress': z.object({
+    phase: z.enum(['push', 'pull', 'done']),
+    done: z.number(),
+    total: z.number(),
+    message: z.string(),
+  }),
   'session.changed': SessionStatus,
 } as const;
 export type EventMap = { [K in keyof typeof events]: z.infer<(typeof events)[K]> };

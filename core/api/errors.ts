@@ -15,8 +15,20 @@ export const ERROR_CODES = [
   'not-a-database',
   'database-too-new',
   'database-corrupt',
+  /** The recovery code is malformed or does not open the data. */
+  'bad-recovery-code',
+  /** A backup file is truncated, damaged or not a BioAI Nutrition backup. */
+  'backup-corrupt',
   'unauthorized',
   'unsupported',
+  /** Sync: the server cannot be reached (offline, DNS, refused, timed out); nothing was lost. */
+  'sync-offline',
+  /** Sync: the server refused the sign-in or the session ended; sign in again. */
+  'sync-auth',
+  /** Sync: the server refused a request or answered something this version cannot read. */
+  'sync-protocol',
+  'wrong-practice-passphrase',
+  'wrong-practice-key',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

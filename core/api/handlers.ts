@@ -21,10 +21,16 @@ import { createReportsService, type ReportsService } from '../reports/reports-se
 import { createClientsService, type ClientsService } from '../clients/clients.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import type { Session } from '../session/session.ts';
+import type { BackupService } from '../backup/backup-service.ts';
 import { createSettingsService, type SettingsService } from '../settings/settings.ts';
 import { createTargetsService, type TargetsService } from '../targets/targets-service.ts';
 import type { Clock } from '../util/clock.ts';
+import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/sync-service.ts';
 import type { Handlers } from './dispatch.ts';
+
+export type SyncTuning = Partial<
+  Pick<SyncServiceDeps, 'fetch' | 'sleep' | 'timeoutMs' | 'maxAttempts' | 'scrypt' | 'pullPageSize'>
+>;
 
 export interface Services {
   audit: Audit;
@@ -39,6 +45,7 @@ export interface Services {
   rules: RulesService;
   recommendations: RecommendationsService;
   reports: ReportsService;
+  sync: SyncService;
 }
 
 export interface ServiceOptions {
@@ -55,6 +62,7 @@ export interface ServiceOptions {
   foodsFile?: string | undefined;
   /** The built-in rule pack (Electron passes its resources path). */
   rulesDir?: string | undefined;
+  sync?: SyncTuning | undefined;
 }
 
 /** Builds the services over an open database, loading the bundled foods on first use. */
@@ -122,6 +130,17 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     pdf: options.pdf,
     now: clock.now,
   });
+  const sync = createSyncService({
+    sqlite,
+    now: clock.now,
+    emit,
+    log: options.log,
+    // Pulled changes are new data for the rules, like a local log change.
+    onPulled: (clientIds) => {
+      for (const id of clientIds) recommendations.evaluateDebounced(id);
+    },
+    ...options.sync,
+  });
   return {
     audit,
     clients,
@@ -135,11 +154,13 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     rules,
     recommendations,
     reports,
+    sync,
   };
 }
 
 export interface HandlerDeps {
   session: Session;
+  backups: BackupService;
   clock: Clock;
   version: string;
   emit: EventListener;
@@ -149,6 +170,7 @@ export interface HandlerDeps {
   pdf: () => PdfRenderer;
   foodsFile?: string | undefined;
   rulesDir?: string | undefined;
+  sync?: SyncTuning | undefined;
 }
 
 /**
@@ -156,12 +178,13 @@ export interface HandlerDeps {
  * locked app answers every data method with the `locked` error from session.database().
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { session, clock, version, emit, vision, ruleWorker, log, pdf, foodsFile, rulesDir } = deps;
+  const { session, clock, version, emit, vision, ruleWorker, log, pdf, foodsFile, rulesDir, sync } = deps;
   let cache: { opened: OpenedDatabase; services: Services } | null = null;
   const drop = (): void => {
     // Stop the rules folder watcher and pending evaluations of the services being dropped.
     cache?.services.rules.close();
     cache?.services.recommendations.dispose();
+    cache?.services.sync.dispose();
     cache = null;
   };
   const services = (): Services => {
@@ -182,6 +205,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           pdf,
           foodsFile,
           rulesDir,
+          sync,
         }),
       };
     }
@@ -205,6 +229,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return session.lock();
     },
     'session.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
+    'session.recover': ({ recoveryCode, next }) => session.recover(recoveryCode, next),
+    'session.newRecoveryCode': ({ passphrase }) => session.newRecoveryCode(passphrase),
+
+    'backup.create': () => deps.backups.create('manual'),
+    'backup.list': () => deps.backups.state(),
+    'backup.restore': ({ fileName, passphrase }) => deps.backups.restore(fileName, passphrase),
+    'backup.configure': (config) => deps.backups.configure(config),
 
     'clients.list': (input) => services().clients.list(input, clock.today()),
     'clients.get': ({ id }) => services().clients.get(id),
@@ -333,6 +364,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       s.audit.record('client', req.clientId, 'report-export', [req.from, req.to]);
       return file;
     },
+
+    'sync.status': () => services().sync.status(),
+    'sync.createPractice': (input) => services().sync.createPractice(input),
+    'sync.signIn': (input) => services().sync.signIn(input),
+    'sync.signOut': (input) => services().sync.signOut(input),
+    'sync.configure': (input) => services().sync.configure(input),
+    'sync.now': () => services().sync.run(),
 
     'settings.get': () => services().settings.get(),
     'settings.update': (patch) => services().settings.update(patch),

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Passphrase } from './schemas.ts';
+
+/** Contract schemas for sync with the practice's server (Settings → Sync). */
+
+export const ServerUrl = z
+  .string({ message: 'Enter the sync server address.' })
+  .trim()
+  .max(500)
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        // Plain http only to this machine (a local or test server); anything else must be https.
+        const local = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+        return u.protocol === 'https:' || (u.protocol === 'http:' && local);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Enter an https:// address (plain http is allowed only for localhost).' },
+  );
+
+export const SyncEmail = z.string().trim().toLowerCase().email({ message: 'Enter a valid email address.' }).max(254);
+export const AccountPassword = z
+  .string({ message: 'Enter your password.' })
+  .min(12, { message: 'Use at least 12 characters for the account password.' })
+  .max(1024);
+export const DeviceName = z.string().trim().min(1, { message: 'Name this computer.' }).max(80);
+
+export const SyncCreatePracticeInput = z
+  .object({
+    serverUrl: ServerUrl,
+    practiceName: z.string().trim().min(1, { message: 'Enter the practice name.' }).max(200),
+    displayName: z.string().trim().min(1, { message: 'Enter your name.' }).max(200),
+    email: SyncEmail,
+    password: AccountPassword,
+    /** Protects the practice key; shared with colleagues, never sent to the server. */
+    practicePassphrase: Passphrase,
+    deviceName: DeviceName,
+  })
+  .strict();
+
+export const SyncSignInInput = z
+  .object({
+    serverUrl: ServerUrl,
+    email: SyncEmail,
+    password: z.string().min(1, { message: 'Enter your password.' }).max(1024),
+    practicePassphrase: z.string().min(1, { message: 'Enter the practice passphrase.' }).max(1024),
+    deviceName: DeviceName,
+  })
+  .strict();
+
+export const SYNC_INTERVALS = [0, 5, 15, 60] as const;
+export const SyncConfigureInput = z
+  .object({
+    /** Minutes between automatic syncs while unlocked; 0 = manual only. */
+    autoSyncMinutes: z.union([z.literal(0), z.literal(5), z.literal(15), z.literal(60)]),
+  })
+  .strict();
+
+export const SyncChangeCount = z.object({
+  /** 'clients' | 'client_targets' | 'events' | 'recommendations' | 'custom_foods' */
+  table: z.string(),
+  count: z.number(),
+});
+
+export const SyncResult = z.object({
+  at: z.number(),
+  /** Field changes sent. */
+  pushed: z.number(),
+  /** Rows received that changed something here. */
+  pulled: z.number(),
+  /** Fields edited both here and elsewhere since the last sync, resolved by the later edit. */
+  conflicts: z.number(),
+  /** Rows changed here by the pull, by table. */
+  changed: z.array(SyncChangeCount),
+  /** Set when the sync stopped early; what was done before it is kept and resumes next time. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SyncResult = z.infer<typeof SyncResult>;
+
+export const SyncStatus = z.object({
+  signedIn: z.boolean(),
+  serverUrl: z.string().nullable(),
+  email: z.string().nullable(),
+  practiceName: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  /** Local field changes not yet acknowledged by the server. */
+  pending: z.number(),
+  running: z.boolean(),
+  autoSyncMinutes: z.number(),
+  lastSyncAt: z.number().nullable(),
+  lastResult: SyncResult.nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;

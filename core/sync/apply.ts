@@ -1,0 +1,200 @@
+import type { Sqlite } from '../db/open.ts';
+import { LOCAL_TABLES, q } from './local-tables.ts';
+import { decryptField, fieldContext } from './practice-key.ts';
+import { TABLE_SPECS, mergeRow, type HybridClock, type SyncRow, type SyncTable } from './protocol.ts';
+import { JSON_COLUMNS } from './store.ts';
+
+/**
+ * Applies pulled rows to the local database: per field by HLC (protocol.ts mergeRow, the rule the
+ * server uses too), skipping fields edited here since the sync started (they go out next time with a
+ * newer stamp). Rows whose parent has not arrived yet are parked and retried after each page.
+ * The caller holds the transaction and sets sync_meta.applying so the triggers stay quiet.
+ */
+
+export interface ApplyOutcome {
+  /** Rows changed here, by table. */
+  changed: Map<SyncTable, number>;
+  /** Clients whose data changed (rules are re-evaluated for them). */
+  clients: Set<string>;
+  parked: number;
+}
+
+type Stamps = Record<string, string>;
+
+function localStamps(sqlite: Sqlite, table: SyncTable, id: string): Stamps {
+  const rows = sqlite.prepare('SELECT field, hlc FROM sync_stamps WHERE tbl = ? AND row_id = ?').all(table, id) as {
+    field: string;
+    hlc: string;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.field, r.hlc]));
+}
+
+function dirtyFields(sqlite: Sqlite, table: SyncTable, id: string): Set<string> {
+  const rows = sqlite.prepare('SELECT field FROM sync_dirty WHERE tbl = ? AND row_id = ?').all(table, id) as {
+    field: string;
+  }[];
+  return new Set(rows.map((r) => r.field));
+}
+
+function toSql(field: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (JSON_COLUMNS.has(field)) return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+function exists(sqlite: Sqlite, sqlTable: string, id: string): boolean {
+  return sqlite.prepare(`SELECT 1 FROM ${sqlTable} WHERE id = ?`).get(id) !== undefined;
+}
+
+function writeList(sqlite: Sqlite, foodId: string, field: 'portions' | 'ingredients', value: unknown): void {
+  const list = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  if (field === 'portions') {
+    sqlite.prepare('DELETE FROM food_portions WHERE food_id = ?').run(foodId);
+    const ins = sqlite.prepare(
+      'INSERT INTO food_portions (id, food_id, seq, amount, unit, grams) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const p of list)
+      ins.run(String(p.id), foodId, Number(p.seq), Number(p.amount), String(p.unit), Number(p.grams));
+  } else {
+    sqlite.prepare('DELETE FROM recipe_ingredients WHERE recipe_id = ?').run(foodId);
+    const ins = sqlite.prepare(
+      'INSERT INTO recipe_ingredients (id, recipe_id, food_id, grams, seq) VALUES (?, ?, ?, ?, ?)',
+    );
+    // An ingredient this computer does not have (a food from a dataset imported elsewhere) is left out
+    // rather than breaking the recipe's foreign keys; the recipe's stored nutrients stay as sent.
+    for (const i of list) {
+      if (!exists(sqlite, 'foods', String(i.food_id))) continue;
+      ins.run(String(i.id), foodId, String(i.food_id), Number(i.grams), Number(i.seq));
+    }
+  }
+}
+
+export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: HybridClock, now: () => number) {
+  const park = sqlite.prepare(
+    'INSERT INTO sync_parked (tbl, row_id, row) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET row = excluded.row',
+  );
+  const unpark = sqlite.prepare('DELETE FROM sync_parked WHERE tbl = ? AND row_id = ?');
+  const setStamp = sqlite.prepare(
+    'INSERT INTO sync_stamps (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc',
+  );
+
+  /** Applies one row; false when it had to wait for its parent (parked). */
+  function applyRow(row: SyncRow, outcome: ApplyOutcome): boolean {
+    const table = row.table;
+    const t = LOCAL_TABLES[table];
+    const spec = TABLE_SPECS[table];
+    const present = exists(sqlite, t.sqlTable, row.id);
+    const decrypted: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(row.fields)) {
+      if (!spec.fields.includes(field)) continue; // a newer server's field this version does not know
+      decrypted[field] = spec.encrypted.includes(field)
+        ? decryptField(practiceKey, fieldContext(table, row.id, field), value)
+        : value;
+    }
+    if (!present) {
+      const parentId = t.parent ? decrypted[t.parent.column] : null;
+      const missingParent =
+        t.parent !== null &&
+        (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId));
+      const incomplete = spec.required.some((f) => decrypted[f] === undefined || decrypted[f] === null);
+      if (missingParent || incomplete) {
+        park.run(table, row.id, JSON.stringify(row));
+        outcome.parked++;
+        return false;
+      }
+    }
+    const local = present
+      ? (sqlite.prepare(`SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
+          deleted_at: number | null;
+        })
+      : { deleted_at: null };
+    const skip = dirtyFields(sqlite, table, row.id);
+    const incoming = Object.entries(row.stamps)
+      .filter(([field]) => field in decrypted && !skip.has(field))
+      .map(([field, hlc]) => ({ field, value: decrypted[field], hlc }));
+    for (const c of incoming) clock.receive(c.hlc, now());
+    const merged = mergeRow(
+      { fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) },
+      incoming,
+    );
+    unpark.run(table, row.id);
+    if (merged.applied.length === 0) return true;
+    const columns = merged.applied.filter((f) => t.columns.includes(f));
+    const stamp = now();
+    if (!present) {
+      const cols = [...columns, 'updated_at'];
+      const values = [...columns.map((c) => toSql(c, merged.fields[c])), stamp];
+      sqlite
+        .prepare(
+          `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+        )
+        .run(row.id, ...values);
+    } else if (columns.length > 0) {
+      sqlite
+        .prepare(
+          `UPDATE ${t.sqlTable} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
+        )
+        .run(...columns.map((c) => toSql(c, merged.fields[c])), stamp, row.id);
+    }
+    for (const f of merged.applied) {
+      if (f === 'portions' || f === 'ingredients') writeList(sqlite, row.id, f, merged.fields[f]);
+      setStamp.run(table, row.id, f, merged.stamps[f]);
+    }
+    outcome.changed.set(table, (outcome.changed.get(table) ?? 0) + 1);
+    const clientId = table === 'clients' ? row.id : t.parent ? decrypted.client_id : null;
+    if (typeof clientId === 'string') outcome.clients.add(clientId);
+    return true;
+  }
+
+  /** Retries parked rows until no more can be placed. */
+  function retryParked(outcome: ApplyOutcome): void {
+    for (;;) {
+      const parked = sqlite.prepare('SELECT row FROM sync_parked').all() as { row: string }[];
+      let placed = 0;
+      for (const p of parked) {
+        const before = outcome.parked;
+        if (applyRow(JSON.parse(p.row) as SyncRow, outcome)) placed++;
+        outcome.parked = before; // re-parking is not a new parked row
+      }
+      if (placed === 0) return;
+    }
+  }
+
+  return { applyRow, retryParked };
+}
+
+export function emptyOutcome(): ApplyOutcome {
+  return { changed: new Map(), clients: new Set(), parked: 0 };
+}
+
+/**
+ * Two computers evaluating rules offline can each open a recommendation for the same client and
+ * rule. After a pull, the duplicates are resolved the same way on every computer: the row with the
+ * smallest id stays (carrying over a decision made on the other), the others become tombstones.
+ */
+export function reconcileRecommendations(sqlite: Sqlite, clientIds: Iterable<string>, now: number): number {
+  let closed = 0;
+  const open = sqlite.prepare(
+    `SELECT id, rule_id, status, dismiss_reason FROM recommendations
+     WHERE client_id = ? AND deleted_at IS NULL AND status IN ('new', 'accepted') ORDER BY rule_id, id`,
+  );
+  const tomb = sqlite.prepare(
+    'UPDATE recommendations SET deleted_at = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
+  );
+  const carry = sqlite.prepare(
+    'UPDATE recommendations SET status = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
+  );
+  for (const clientId of clientIds) {
+    const rows = open.all(clientId) as { id: string; rule_id: string; status: string }[];
+    for (let i = 1; i < rows.length; i++) {
+      const keep = rows.find((r) => r.rule_id === rows[i]?.rule_id);
+      const dup = rows[i];
+      if (!keep || !dup || keep.id === dup.id) continue;
+      if (keep.status === 'new' && dup.status === 'accepted') carry.run('accepted', now, keep.id);
+      tomb.run(now, now, dup.id);
+      closed++;
+    }
+  }
+  return closed;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { FieldChange, HybridClock, compareHlc, formatHlc, mergeRow, parseHlc, PushRequest } from './protocol.ts';
+
+const A = '0190aaaa-0000-7000-8000-00000000000a';
+const B = '0190bbbb-0000-7000-8000-00000000000b';
+
+describe('hybrid logical clock', () => {
+  it('round-trips and orders as strings', () => {
+    const s = formatHlc({ wall: 1_700_000_000_000, counter: 7, node: A });
+    expect(parseHlc(s)).toEqual({ wall: 1_700_000_000_000, counter: 7, node: A });
+    expect(compareHlc(formatHlc({ wall: 9, counter: 0, node: A }), formatHlc({ wall: 10, counter: 0, node: A }))).toBe(
+      -1,
+    );
+    expect(() => parseHlc('nope')).toThrow(/not a hybrid logical clock/);
+  });
+
+  it('ticks monotonically even when the wall clock goes back', () => {
+    const c = new HybridClock(A);
+    const a = c.tick(1000);
+    const b = c.tick(900);
+    const d = c.tick(900);
+    expect(compareHlc(a, b)).toBe(-1);
+    expect(compareHlc(b, d)).toBe(-1);
+    expect(parseHlc(d)).toMatchObject({ wall: 1000, counter: 2 });
+  });
+
+  it('orders what it does after what it has received, even with a slow wall clock', () => {
+    const fast = new HybridClock(B);
+    const remote = fast.tick(50_000);
+    const slow = new HybridClock(A);
+    slow.receive(remote, 10_000);
+    expect(compareHlc(slow.tick(10_001), remote)).toBe(1);
+  });
+
+  it('refuses to be dragged a day into the future by a broken clock', () => {
+    const c = new HybridClock(A);
+    c.receive(formatHlc({ wall: 10 * 86_400_000, counter: 0, node: B }), 1000);
+    expect(parseHlc(c.tick(2000)).wall).toBe(2000);
+  });
+});
+
+describe('mergeRow', () => {
+  const h = (wall: number, node = A): string => formatHlc({ wall, counter: 0, node });
+
+  it('merges per field: edits to different fields both survive, the later edit of one field wins', () => {
+    const base = mergeRow(null, [
+      { field: 'weight_kg', value: 70, hlc: h(1) },
+      { field: 'notes', value: 'x', hlc: h(1) },
+    ]);
+    const merged = mergeRow(base, [
+      { field: 'weight_kg', value: 68, hlc: h(3, B) },
+      { field: 'notes', value: 'older', hlc: h(0, B) },
+    ]);
+    expect(merged.fields).toEqual({ weight_kg: 68, notes: 'x' });
+    expect(merged.applied).toEqual(['weight_kg']);
+    expect(merged.ignored).toEqual(['notes']);
+  });
+
+  it('keeps a tombstone: a concurrent edit does not bring a deleted row back, erasures and an undo apply', () => {
+    const row = mergeRow(null, [
+      { field: 'name', value: 'enc:v1:aaa', hlc: h(1) },
+      { field: 'deleted_at', value: 5, hlc: h(5) },
+      { field: 'name', value: null, hlc: h(5) },
+    ]);
+    expect(row.fields).toMatchObject({ deleted_at: 5 });
+    const edited = mergeRow(row, [{ field: 'name', value: 'enc:v1:bbb', hlc: h(9, B) }]);
+    expect(edited.fields.name).toBeNull();
+    expect(edited.ignored).toEqual(['name']);
+    const undone = mergeRow(row, [
+      { field: 'deleted_at', value: null, hlc: h(10, B) },
+      { field: 'weight_kg', value: 60, hlc: h(10, B) },
+    ]);
+    expect(undone.fields).toMatchObject({ deleted_at: null, weight_kg: 60 });
+  });
+});
+
+describe('wire schemas', () => {
+  const change = {
+    table: 'clients',
+    id: A,
+    field: 'weight_kg',
+    value: 61,
+    hlc: formatHlc({ wall: 1, counter: 0, node: A }),
+  };
+
+  it('accepts a valid change and names what is wrong with bad ones', () => {
+    expect(FieldChange.safeParse(change).success).toBe(true);
+    const unknown = FieldChange.safeParse({ ...change, field: 'password' });
+    expect(unknown.error?.issues[0]?.message).toBe('clients has no synced field "password"');
+    const plain = FieldChange.safeParse({ ...change, field: 'name', value: 'Ada' });
+    expect(plain.error?.issues[0]?.message).toBe('clients.name must be encrypted with the practice key');
+    expect(FieldChange.safeParse({ ...change, value: undefined }).success).toBe(false);
+    expect(FieldChange.safeParse({ ...change, value: 'x'.repeat(70_000) }).success).toBe(false);
+    expect(PushRequest.safeParse({ idempotencyKey: A, changes: [] }).success).toBe(false);
+  });
+});

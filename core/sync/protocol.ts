@@ -1,0 +1,396 @@
+import { z } from 'zod';
+
+/**
+ * The sync wire protocol, shared by the device (core/sync) and the server (server/). Pure: no I/O.
+ *
+ * A syncable row is identified by (table, id) with a UUIDv7 id made on the device. Every field of it
+ * carries its own hybrid-logical-clock stamp (HLC, Kulkarni et al. 2014, "Logical Physical Clocks"),
+ * so two devices that edited different fields of one row offline both keep their edits, and the same
+ * field edited on both resolves to the later stamp on every device and on the server.
+ *
+ * Devices push field changes (only the fields they changed: an empty value is sent only when the
+ * practitioner cleared it, never because the device was behind) and pull whole rows by cursor.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Hybrid logical clock: "<wall ms, 15 digits>-<counter, 6 digits>-<device id>". Fixed widths make
+// the string order equal the clock order; the device id breaks ties between devices.
+
+export const HLC_RE = /^\d{15}-\d{6}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const MAX_HLC_COUNTER = 999_999;
+/** A stamp further ahead of the receiver's clock than this is refused (a device with a broken clock). */
+export const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+export interface Hlc {
+  wall: number;
+  counter: number;
+  node: string;
+}
+
+export function formatHlc(h: Hlc): string {
+  return `${String(h.wall).padStart(15, '0')}-${String(h.counter).padStart(6, '0')}-${h.node}`;
+}
+
+export function parseHlc(s: string): Hlc {
+  if (!HLC_RE.test(s)) throw new Error(`not a hybrid logical clock stamp: ${s.slice(0, 80)}`);
+  return { wall: Number(s.slice(0, 15)), counter: Number(s.slice(16, 22)), node: s.slice(23) };
+}
+
+/** Orders two stamps (-1, 0, 1); plain string order thanks to the fixed-width encoding. */
+export function compareHlc(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A device's clock. `tick(wallMs)` stamps a local change made at wallMs; `receive(stamp, wallMs)`
+ * moves the clock past a stamp seen from elsewhere, so whatever this device does next is ordered
+ * after what it has seen, even when its wall clock is behind.
+ */
+export class HybridClock {
+  private last: Hlc;
+  readonly node: string;
+
+  constructor(node: string, last?: string | null) {
+    this.node = node;
+    this.last = last ? parseHlc(last) : { wall: 0, counter: 0, node };
+    this.last.node = node;
+  }
+
+  tick(wallMs: number): string {
+    if (wallMs > this.last.wall) this.last = { wall: wallMs, counter: 0, node: this.node };
+    else this.bump();
+    return formatHlc(this.last);
+  }
+
+  receive(stamp: string, wallMs: number): void {
+    const r = parseHlc(stamp);
+    if (r.wall > wallMs + MAX_CLOCK_DRIFT_MS) return; // refuse to be dragged into the future
+    const wall = Math.max(this.last.wall, r.wall, wallMs);
+    if (wall === this.last.wall && wall === r.wall) this.last.counter = Math.max(this.last.counter, r.counter) + 1;
+    else if (wall === this.last.wall) this.last.counter += 1;
+    else if (wall === r.wall) this.last = { wall, counter: r.counter + 1, node: this.node };
+    else this.last = { wall, counter: 0, node: this.node };
+    if (this.last.counter > MAX_HLC_COUNTER) this.last = { wall: this.last.wall + 1, counter: 0, node: this.node };
+  }
+
+  current(): string {
+    return formatHlc(this.last);
+  }
+
+  private bump(): void {
+    if (this.last.counter >= MAX_HLC_COUNTER) this.last = { wall: this.last.wall + 1, counter: 0, node: this.node };
+    else this.last = { ...this.last, counter: this.last.counter + 1 };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and fields. Field names are the device's SQLite column names. Fields in `encrypted` travel
+// as AES-256-GCM ciphertext made with the practice key (core/sync/practice-key.ts): the server only
+// ever sees "enc:v1:…" strings or null there, and refuses anything else.
+
+export const SYNC_TABLES = ['clients', 'client_targets', 'events', 'recommendations', 'custom_foods'] as const;
+export type SyncTable = (typeof SYNC_TABLES)[number];
+
+const NUTRIENT_FIELDS = [
+  'energy_kcal',
+  'protein_g',
+  'carb_g',
+  'fat_g',
+  'sat_fat_g',
+  'sugar_g',
+  'added_sugar_g',
+  'fibre_g',
+  'water_g',
+  'sodium_mg',
+  'potassium_mg',
+  'calcium_mg',
+  'iron_mg',
+  'magnesium_mg',
+  'zinc_mg',
+  'vitamin_d_mcg',
+  'vitamin_b12_mcg',
+  'folate_mcg',
+  'vitamin_c_mg',
+  'vitamin_a_mcg',
+] as const;
+
+export interface TableSpec {
+  fields: readonly string[];
+  encrypted: readonly string[];
+  /** Fields a new row must have (NOT NULL on the device); rows are applied only once they do. */
+  required: readonly string[];
+}
+
+export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
+  clients: {
+    fields: [
+      'name',
+      'birth_date',
+      'sex',
+      'height_cm',
+      'weight_kg',
+      'activity_level',
+      'diet_pattern',
+      'allergies',
+      'life_stage',
+      'life_stage_detail',
+      'tags',
+      'email',
+      'phone',
+      'notes',
+      'energy_equation',
+      'archived_at',
+      'ed_sensitive',
+      'created_at',
+      'deleted_at',
+    ],
+    encrypted: ['name', 'birth_date', 'email', 'phone', 'notes'],
+    required: [
+      'name',
+      'activity_level',
+      'diet_pattern',
+      'allergies',
+      'life_stage',
+      'tags',
+      'energy_equation',
+      'created_at',
+    ],
+  },
+  client_targets: {
+    fields: ['client_id', 'effective_from', 'equation', 'overrides', 'note', 'created_at', 'deleted_at'],
+    encrypted: ['note'],
+    required: ['client_id', 'effective_from', 'equation', 'overrides', 'created_at'],
+  },
+  events: {
+    fields: [
+      'client_id',
+      'kind',
+      'occurred_at',
+      'local_date',
+      'source',
+      ...NUTRIENT_FIELDS,
+      'detail',
+      'food_id',
+      'meal',
+      'duration_min',
+      'burned_kcal',
+      'sleep_hours',
+      'sleep_quality',
+      'created_at',
+      'deleted_at',
+    ],
+    encrypted: ['detail'],
+    required: ['client_id', 'kind', 'occurred_at', 'local_date', 'source', 'detail', 'created_at'],
+  },
+  recommendations: {
+    fields: [
+      'client_id',
+      'rule_id',
+      'rule_version',
+      'title',
+      'message',
+      'rationale',
+      'severity',
+      'category',
+      'confidence',
+      'suggestions',
+      'guardrails',
+      'references',
+      'condition',
+      'values',
+      'status',
+      'dismiss_reason',
+      'expires_at',
+      'created_at',
+      'deleted_at',
+    ],
+    encrypted: ['dismiss_reason'],
+    required: [
+      'client_id',
+      'rule_id',
+      'rule_version',
+      'title',
+      'message',
+      'rationale',
+      'severity',
+      'category',
+      'confidence',
+      'suggestions',
+      'guardrails',
+      'references',
+      'condition',
+      'values',
+      'status',
+      'created_at',
+    ],
+  },
+  // Custom foods and recipes: the foods row plus its household measures and ingredients as two
+  // whole-list fields (they are edited as a unit in the app).
+  custom_foods: {
+    fields: [
+      'source',
+      'name',
+      'food_group',
+      'brand',
+      'nutrients',
+      'servings',
+      'final_weight_g',
+      'portions',
+      'ingredients',
+      'created_at',
+      'deleted_at',
+    ],
+    encrypted: [],
+    required: ['source', 'name', 'nutrients', 'created_at'],
+  },
+};
+
+export const ENCRYPTED_PREFIX = 'enc:v1:';
+
+// ---------------------------------------------------------------------------------------------
+// Wire schemas (zod). Limits keep one request bounded: the server also caps the body size.
+
+export const MAX_PUSH_CHANGES = 2000;
+export const MAX_PULL_ROWS = 1000;
+export const MAX_VALUE_CHARS = 64 * 1024;
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
+const hlc = z.string().regex(HLC_RE, 'expected a hybrid logical clock stamp');
+
+/** A field value: JSON scalars, or small lists/objects (allergies, nutrients, portions). */
+export const FieldValue = z.unknown().superRefine((v, ctx) => {
+  if (v === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'value is missing (use null to clear a field)' });
+    return;
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'value is not JSON' });
+    return;
+  }
+  if (text.length > MAX_VALUE_CHARS)
+    ctx.addIssue({ code: 'custom', message: `value is over ${MAX_VALUE_CHARS} characters` });
+});
+
+export const FieldChange = z
+  .object({
+    table: z.enum(SYNC_TABLES),
+    id: uuid,
+    field: z.string().min(1).max(40),
+    value: FieldValue,
+    hlc,
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const spec = TABLE_SPECS[c.table];
+    if (!spec.fields.includes(c.field)) {
+      ctx.addIssue({ code: 'custom', path: ['field'], message: `${c.table} has no synced field "${c.field}"` });
+      return;
+    }
+    if (spec.encrypted.includes(c.field) && c.value !== null) {
+      if (typeof c.value !== 'string' || !c.value.startsWith(ENCRYPTED_PREFIX))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `${c.table}.${c.field} must be encrypted with the practice key`,
+        });
+    }
+  });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const PushRequest = z
+  .object({
+    /** Same key on a retry: the server answers the stored result instead of applying twice. */
+    idempotencyKey: uuid,
+    changes: z.array(FieldChange).min(1).max(MAX_PUSH_CHANGES),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const PushResponse = z.object({
+  /** Field changes that won (newer than what the server had). */
+  applied: z.number().int().nonnegative(),
+  /** Field changes the server already had something newer for (or a tombstone refused). */
+  ignored: z.number().int().nonnegative(),
+  /** True when this answer is the stored one from an earlier try with the same key. */
+  replayed: z.boolean(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** Cursors are decimal strings of the practice's change sequence ("0" = from the start). */
+export const Cursor = z.string().regex(/^\d{1,19}$/, 'expected a decimal cursor');
+
+export const PullQuery = z
+  .object({
+    cursor: Cursor.default('0'),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_ROWS).default(500),
+  })
+  .strict();
+
+export const SyncRow = z.object({
+  table: z.enum(SYNC_TABLES),
+  id: uuid,
+  fields: z.record(z.string(), z.unknown()),
+  stamps: z.record(z.string(), hlc),
+  /** The device that made the row's latest accepted change. */
+  originDevice: uuid,
+  seq: Cursor,
+});
+export type SyncRow = z.infer<typeof SyncRow>;
+
+export const PullResponse = z.object({
+  rows: z.array(SyncRow),
+  /** Pass back as `cursor` next time; equals the last row's seq, or the request's cursor when empty. */
+  cursor: Cursor,
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Merge: the one rule both sides apply.
+
+export interface StampedRow {
+  fields: Record<string, unknown>;
+  stamps: Record<string, string>;
+}
+
+export interface MergeResult extends StampedRow {
+  /** Fields whose incoming value won. */
+  applied: string[];
+  /** Fields where the existing value stayed (it was newer, or the row is a tombstone). */
+  ignored: string[];
+}
+
+/**
+ * Merges incoming field changes into a row, per field by HLC: a change wins only if its stamp is
+ * newer than the field's. A tombstone is sticky: once `deleted_at` is set, the row accepts only
+ * clearing values (the erasure of personal fields that goes with a delete) and a newer `deleted_at`
+ * (an undo); a concurrent edit never brings a deleted row, or an erased name, back.
+ */
+export function mergeRow(
+  existing: StampedRow | null,
+  incoming: { field: string; value: unknown; hlc: string }[],
+): MergeResult {
+  const fields = { ...(existing?.fields ?? {}) };
+  const stamps = { ...(existing?.stamps ?? {}) };
+  const applied: string[] = [];
+  const ignored: string[] = [];
+  const wins = (c: { field: string; hlc: string }): boolean => {
+    const have = stamps[c.field];
+    return have === undefined || compareHlc(c.hlc, have) > 0;
+  };
+  // deleted_at first, so a delete and an edit in one batch resolve the same way in any order.
+  const ordered = [...incoming].sort((a, b) => Number(b.field === 'deleted_at') - Number(a.field === 'deleted_at'));
+  for (const c of ordered) {
+    const deleted = fields.deleted_at !== null && fields.deleted_at !== undefined;
+    const allowed = c.field === 'deleted_at' || !deleted || c.value === null;
+    if (allowed && wins(c)) {
+      fields[c.field] = c.value;
+      stamps[c.field] = c.hlc;
+      applied.push(c.field);
+    } else ignored.push(c.field);
+  }
+  return { fields, stamps, applied, ignored };
+}

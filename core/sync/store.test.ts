@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../api/schemas.ts';
+import { defaultMigrationsDir } from '../db/open.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { servicesOf } from '../test-utils/services.ts';
+import { syncTriggerStatements } from './local-tables.ts';
+import { generatePracticeKey, decryptField } from './practice-key.ts';
+import { HybridClock, MAX_PUSH_CHANGES, parseHlc } from './protocol.ts';
+import { enableSync, outboxBatches, pendingCount, stageChanges } from './store.ts';
+
+const DEVICE = '0190aaaa-0000-7000-8000-00000000000a';
+
+async function setup() {
+  const clock = fixedClock('2026-03-15T10:00:00Z');
+  const core = await unlockedCore({ clock });
+  const sqlite = core.session.database().sqlite;
+  const dirty = (): string[] =>
+    (
+      sqlite.prepare('SELECT tbl, field FROM sync_dirty ORDER BY tbl, field').all() as { tbl: string; field: string }[]
+    ).map((r) => `${r.tbl}.${r.field}`);
+  return { core, clock, sqlite, dirty };
+}
+
+describe('change recording', () => {
+  it('migration 0005 holds exactly the generated triggers', () => {
+    const sql = fs.readFileSync(`${defaultMigrationsDir()}/0005_sync.sql`, 'utf8');
+    for (const statement of syncTriggerStatements()) expect(sql).toContain(statement);
+  });
+
+  it('records nothing until sync is on; then the existing rows, non-empty fields only', async () => {
+    const { core, sqlite, dirty } = await setup();
+    const c = await ok<Client>(core, 'clients.create', { name: 'Ana Souza', email: 'ana@example.org' });
+    expect(dirty()).toEqual([]);
+    enableSync(sqlite);
+    const fields = dirty();
+    expect(fields).toContain('clients.name');
+    expect(fields).toContain('clients.email');
+    expect(fields).not.toContain('clients.phone'); // empty: never sent as a value
+    expect(fields).not.toContain('clients.notes');
+    sqlite.prepare('DELETE FROM sync_dirty').run();
+    await ok(core, 'clients.update', { id: c.id, patch: { weightKg: 61, email: null } });
+    expect(dirty()).toEqual(['clients.email', 'clients.weight_kg']); // the cleared e-mail is a real change
+  });
+
+  it('ignores writes made while applying server changes', async () => {
+    const { core, sqlite, dirty } = await setup();
+    enableSync(sqlite);
+    const c = await ok<Client>(core, 'clients.create', { name: 'Ana' });
+    sqlite.prepare('DELETE FROM sync_dirty').run();
+    sqlite.prepare('UPDATE sync_meta SET applying = 1').run();
+    sqlite.prepare('UPDATE clients SET weight_kg = 50, updated_at = updated_at + 1 WHERE id = ?').run(c.id);
+    expect(dirty()).toEqual([]);
+  });
+
+  it('records a custom food and its measures as one synced row', async () => {
+    const { core, sqlite, dirty } = await setup();
+    enableSync(sqlite);
+    servicesOf(core).foods.createCustom({
+      name: 'Kefir, homemade',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 60 },
+      portions: [{ amount: 1, unit: 'cup', grams: 240 }],
+    });
+    expect(dirty()).toEqual(
+      expect.arrayContaining(['custom_foods.name', 'custom_foods.nutrients', 'custom_foods.portions']),
+    );
+    expect(dirty().filter((f) => !f.startsWith('custom_foods.'))).toEqual([]); // bundled foods are never synced
+  });
+});
+
+describe('staging', () => {
+  it('stamps in edit order, encrypts private fields, and batches with idempotency keys', async () => {
+    const { core, clock, sqlite } = await setup();
+    enableSync(sqlite);
+    const c = await ok<Client>(core, 'clients.create', { name: 'Ana Souza', notes: 'prefers mornings' });
+    clock.advance(60_000);
+    await ok(core, 'clients.update', { id: c.id, patch: { weightKg: 61 } });
+    const key = generatePracticeKey();
+    const hlc = new HybridClock(DEVICE);
+    expect(stageChanges(sqlite, hlc, key)).toBeGreaterThan(3);
+    expect(pendingCount(sqlite)).toBeGreaterThan(3);
+    const [batch] = outboxBatches(sqlite);
+    const byField = new Map(batch?.changes.map((ch) => [ch.field, ch]));
+    const name = byField.get('name');
+    expect(name?.value).toMatch(/^enc:v1:/);
+    expect(JSON.stringify(batch)).not.toContain('Souza');
+    expect(JSON.stringify(batch)).not.toContain('mornings');
+    expect(decryptField(key, `clients/${c.id}/name`, name?.value)).toBe('Ana Souza');
+    expect(byField.get('allergies')?.value).toEqual([]);
+    const created = parseHlc(name?.hlc ?? '');
+    const weight = parseHlc(byField.get('weight_kg')?.hlc ?? '');
+    expect(weight.wall - created.wall).toBe(60_000);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM sync_dirty').get()).toEqual({ n: 0 });
+  });
+
+  it(`splits more than ${MAX_PUSH_CHANGES} changes into several batches`, async () => {
+    const { sqlite } = await setup();
+    enableSync(sqlite);
+    const tx = sqlite.transaction(() => {
+      for (let i = 0; i < MAX_PUSH_CHANGES + 5; i++) {
+        const id = `r${i}`;
+        sqlite
+          .prepare(
+            `INSERT INTO clients (id, name, activity_level, diet_pattern, allergies, life_stage, tags, energy_equation, created_at, updated_at)
+             VALUES (?, 'X', 'sedentary', 'omnivore', '[]', 'none', '[]', 'mifflin', 1, 1)`,
+          )
+          .run(id);
+      }
+    });
+    tx();
+    sqlite.prepare("DELETE FROM sync_dirty WHERE field != 'name'").run();
+    stageChanges(sqlite, new HybridClock(DEVICE), generatePracticeKey());
+    const batches = outboxBatches(sqlite);
+    expect(batches.map((b) => b.changes.length)).toEqual([MAX_PUSH_CHANGES, 5]);
+    expect(new Set(batches.map((b) => b.key)).size).toBe(2);
+  });
+});

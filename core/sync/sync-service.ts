@@ -1,0 +1,340 @@
+import type { EventListener } from '../app.ts';
+import { AppError } from '../api/errors.ts';
+import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import type { Sqlite } from '../db/open.ts';
+import type { Logger } from '../logging/log.ts';
+import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';
+import { SyncClient, type ServerSession } from './client.ts';
+import { TABLE_ORDER } from './local-tables.ts';
+import {
+  generatePracticeKey,
+  PRACTICE_SCRYPT,
+  unwrapPracticeKey,
+  wrapPracticeKey,
+  type ScryptCost,
+} from './practice-key.ts';
+import { HybridClock } from './protocol.ts';
+import {
+  acknowledgeBatch,
+  disableSync,
+  enableSync,
+  getState,
+  outboxBatches,
+  pendingCount,
+  setState,
+  stageChanges,
+  syncEnabled,
+} from './store.ts';
+
+/**
+ * Sync with the practice's server, offline first. A run stages local changes (stamped, encrypted,
+ * batched in the outbox), pushes each batch with its idempotency key until acknowledged, then pulls
+ * by cursor and merges per field. Every step is committed as it completes, so a run cut short by a
+ * dropped connection resumes where it stopped: a batch sent again is recognised by its key, and the
+ * cursor only moves with the rows it covers. Runs never overlap.
+ */
+
+export interface SyncServiceDeps {
+  sqlite: Sqlite;
+  now: () => number;
+  emit: EventListener;
+  log: Logger;
+  /** Called with the clients whose data changed in a pull (rules are re-evaluated for them). */
+  onPulled?: (clientIds: string[]) => void;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  scrypt?: ScryptCost;
+  pullPageSize?: number;
+}
+
+export interface SyncService {
+  status(): SyncStatus;
+  createPractice(input: {
+    serverUrl: string;
+    practiceName: string;
+    displayName: string;
+    email: string;
+    password: string;
+    practicePassphrase: string;
+    deviceName: string;
+  }): Promise<SyncStatus>;
+  signIn(input: {
+    serverUrl: string;
+    email: string;
+    password: string;
+    practicePassphrase: string;
+    deviceName: string;
+  }): Promise<SyncStatus>;
+  /** Refuses while changes are unsent, unless discardUnsent (they stay in this computer's data). */
+  signOut(input: { discardUnsent: boolean }): Promise<SyncStatus>;
+  configure(input: { autoSyncMinutes: number }): SyncStatus;
+  run(): Promise<SyncResult>;
+  dispose(): void;
+}
+
+const K = {
+  server: 'server_url',
+  email: 'email',
+  practiceId: 'practice_id',
+  practiceName: 'practice_name',
+  deviceId: 'device_id',
+  deviceName: 'device_name',
+  refresh: 'refresh_token',
+  key: 'practice_key',
+  cursor: 'cursor',
+  hlc: 'hlc',
+  auto: 'auto_minutes',
+  lastAt: 'last_sync_at',
+  last: 'last_result',
+} as const;
+
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  const { sqlite, now, emit, log } = deps;
+  let running: Promise<SyncResult> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let client: SyncClient | null = null;
+
+  const state = (k: string): string | null => getState(sqlite, k);
+  const signedIn = (): boolean => state(K.refresh) !== null && state(K.key) !== null && syncEnabled(sqlite);
+
+  function clientFor(serverUrl: string): SyncClient {
+    if (client && state(K.server) === serverUrl) return client;
+    client = new SyncClient({
+      baseUrl: serverUrl,
+      fetch: deps.fetch,
+      sleep: deps.sleep,
+      timeoutMs: deps.timeoutMs,
+      maxAttempts: deps.maxAttempts,
+      tokens: {
+        refreshToken: () => state(K.refresh),
+        save: (s) => setState(sqlite, K.refresh, s?.refreshToken ?? null),
+      },
+    } as ConstructorParameters<typeof SyncClient>[0]);
+    return client;
+  }
+
+  function lastResult(): SyncResult | null {
+    const raw = state(K.last);
+    return raw ? (JSON.parse(raw) as SyncResult) : null;
+  }
+
+  function status(): SyncStatus {
+    const last = lastResult();
+    const auto = Number(state(K.auto) ?? '15');
+    return {
+      signedIn: signedIn(),
+      serverUrl: state(K.server),
+      email: state(K.email),
+      practiceName: state(K.practiceName),
+      deviceId: state(K.deviceId),
+      deviceName: state(K.deviceName),
+      pending: syncEnabled(sqlite) ? pendingCount(sqlite) : 0,
+      running: running !== null,
+      autoSyncMinutes: auto,
+      lastSyncAt: state(K.lastAt) === null ? null : Number(state(K.lastAt)),
+      lastResult: last,
+    };
+  }
+
+  function schedule(): void {
+    if (timer) clearInterval(timer);
+    timer = null;
+    const minutes = Number(state(K.auto) ?? '15');
+    if (!signedIn() || minutes <= 0) return;
+    timer = setInterval(() => {
+      void run().catch((e: unknown) => log.warn('sync: scheduled run failed', { error: e }));
+    }, minutes * 60_000);
+    timer.unref();
+  }
+
+  function adopt(serverUrl: string, email: string, deviceName: string, s: ServerSession, practiceKey: Buffer): void {
+    const previousPractice = state(K.practiceId);
+    if (previousPractice !== null && previousPractice !== s.practiceId)
+      throw new AppError(
+        'conflict',
+        'This computer’s data was synced with another practice. Sign out of it first; data from two practices is never mixed.',
+      );
+    sqlite.transaction(() => {
+      setState(sqlite, K.server, serverUrl);
+      setState(sqlite, K.email, email);
+      setState(sqlite, K.practiceId, s.practiceId);
+      setState(sqlite, K.practiceName, s.practiceName);
+      setState(sqlite, K.deviceId, s.deviceId);
+      setState(sqlite, K.deviceName, deviceName);
+      setState(sqlite, K.refresh, s.refreshToken);
+      setState(sqlite, K.key, practiceKey.toString('hex'));
+      if (state(K.cursor) === null) setState(sqlite, K.cursor, '0');
+      if (!syncEnabled(sqlite)) enableSync(sqlite);
+    })();
+    schedule();
+  }
+
+  async function createPractice(input: Parameters<SyncService['createPractice']>[0]): Promise<SyncStatus> {
+    if (signedIn()) throw new AppError('conflict', 'This computer is already signed in to a practice. Sign out first.');
+    const key = generatePracticeKey();
+    const keyEnvelope = wrapPracticeKey(key, input.practicePassphrase, deps.scrypt ?? PRACTICE_SCRYPT);
+    client = null;
+    const c = clientFor(input.serverUrl);
+    const s = await c.createPractice({
+      practiceName: input.practiceName,
+      displayName: input.displayName,
+      email: input.email,
+      password: input.password,
+      keyEnvelope,
+      deviceName: input.deviceName,
+    });
+    adopt(input.serverUrl, input.email, input.deviceName, s, key);
+    log.info('sync: practice created', { device: s.deviceId });
+    return status();
+  }
+
+  async function signIn(input: Parameters<SyncService['signIn']>[0]): Promise<SyncStatus> {
+    if (signedIn()) throw new AppError('conflict', 'This computer is already signed in to a practice. Sign out first.');
+    client = null;
+    const c = clientFor(input.serverUrl);
+    const known = state(K.deviceId);
+    const s = await c.login({
+      email: input.email,
+      password: input.password,
+      deviceName: input.deviceName,
+      ...(known ? { deviceId: known } : {}),
+    });
+    let key: Buffer;
+    try {
+      key = unwrapPracticeKey(s.keyEnvelope, input.practicePassphrase);
+    } catch (e) {
+      // Do not stay half signed in: the server session is dropped with the wrong passphrase.
+      setState(sqlite, K.refresh, null);
+      await c.logout().catch(() => undefined);
+      throw e;
+    }
+    adopt(input.serverUrl, input.email, input.deviceName, s, key);
+    log.info('sync: signed in', { device: s.deviceId });
+    return status();
+  }
+
+  async function signOut(input: { discardUnsent: boolean }): Promise<SyncStatus> {
+    if (running) await running.catch(() => undefined);
+    const pending = syncEnabled(sqlite) ? pendingCount(sqlite) : 0;
+    if (pending > 0 && !input.discardUnsent)
+      throw new AppError(
+        'conflict',
+        `${pending} changes have not reached the server yet. Sync first, or sign out anyway (they stay on this computer but will not be sent).`,
+      );
+    const url = state(K.server);
+    if (url && state(K.refresh))
+      await clientFor(url)
+        .logout()
+        .catch(() => undefined);
+    disableSync(sqlite);
+    client = null;
+    schedule();
+    return status();
+  }
+
+  function configure(input: { autoSyncMinutes: number }): SyncStatus {
+    setState(sqlite, K.auto, String(input.autoSyncMinutes));
+    schedule();
+    return status();
+  }
+
+  const progress = (phase: 'push' | 'pull' | 'done', done: number, total: number, message: string): void =>
+    emit('sync.progress', { phase, done, total, message });
+
+  async function runOnce(): Promise<SyncResult> {
+    const url = state(K.server);
+    const keyHex = state(K.key);
+    const deviceId = state(K.deviceId);
+    if (!signedIn() || !url || !keyHex || !deviceId)
+      throw new AppError('sync-auth', 'This computer is not signed in to a sync server. Sign in in Settings → Sync.');
+    const key = Buffer.from(keyHex, 'hex');
+    const clock = new HybridClock(deviceId, state(K.hlc));
+    const c = clientFor(url);
+    const result: SyncResult = { at: now(), pushed: 0, pulled: 0, conflicts: 0, changed: [], error: null };
+    try {
+      stageChanges(sqlite, clock, key);
+      const batches = outboxBatches(sqlite);
+      const total = batches.reduce((n, b) => n + b.changes.length, 0);
+      progress('push', 0, total, total === 0 ? 'Nothing to send' : `Sending ${total} changes`);
+      for (const b of batches) {
+        const answer = await c.push({ idempotencyKey: b.key, changes: b.changes });
+        acknowledgeBatch(sqlite, b.key);
+        result.pushed += b.changes.length;
+        result.conflicts += answer.ignored;
+        progress('push', result.pushed, total, `Sent ${result.pushed} of ${total} changes`);
+      }
+      const outcome = emptyOutcome();
+      const applier = createApplier(sqlite, key, clock, now);
+      for (;;) {
+        const cursor = state(K.cursor) ?? '0';
+        const page = await c.pull(cursor, deps.pullPageSize ?? 500);
+        sqlite.transaction(() => {
+          sqlite.prepare('UPDATE sync_meta SET applying = 1 WHERE id = 1').run();
+          try {
+            for (const row of page.rows) applier.applyRow(row, outcome);
+            applier.retryParked(outcome);
+            setState(sqlite, K.cursor, page.cursor);
+            setState(sqlite, K.hlc, clock.current());
+          } finally {
+            sqlite.prepare('UPDATE sync_meta SET applying = 0 WHERE id = 1').run();
+          }
+        })();
+        result.pulled += page.rows.length;
+        progress(
+          'pull',
+          result.pulled,
+          result.pulled + (page.more ? page.rows.length : 0),
+          `Received ${result.pulled} rows`,
+        );
+        if (!page.more) break;
+      }
+      // Duplicated recommendations are closed as ordinary local edits: they go out next time.
+      const recClients = [...outcome.clients];
+      if (recClients.length > 0) reconcileRecommendations(sqlite, recClients, now());
+      result.changed = TABLE_ORDER.filter((t) => outcome.changed.has(t)).map((t) => ({
+        table: t,
+        count: outcome.changed.get(t) ?? 0,
+      }));
+      if (recClients.length > 0) deps.onPulled?.(recClients);
+    } catch (e) {
+      if (e instanceof AppError) result.error = { code: e.code, message: e.message };
+      else {
+        log.error('sync: run failed', { error: e });
+        result.error = { code: 'internal', message: 'Sync stopped on an unexpected error; nothing was lost.' };
+      }
+    }
+    setState(sqlite, K.last, JSON.stringify(result));
+    if (result.error === null) setState(sqlite, K.lastAt, String(result.at));
+    progress('done', 1, 1, result.error ? result.error.message : 'Up to date');
+    log.info('sync: run', {
+      pushed: result.pushed,
+      pulled: result.pulled,
+      conflicts: result.conflicts,
+      error: result.error?.code ?? null,
+    });
+    return result;
+  }
+
+  function run(): Promise<SyncResult> {
+    running ??= runOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  schedule();
+  return {
+    status,
+    createPractice,
+    signIn,
+    signOut,
+    configure,
+    run,
+    dispose() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
