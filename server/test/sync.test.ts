@@ -183,6 +183,35 @@ describe('push and pull', () => {
     expect(cursor).toBe('8');
   });
 
+  it('serialises concurrent pushes: distinct contiguous seqs, and one apply per idempotency key', async () => {
+    const o = await register(srv.url);
+    const key = randomUUID();
+    const same = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        push(
+          o.accessToken,
+          [{ table: 'custom_foods', id: randomUUID(), field: 'name', value: 'x', hlc: hlcAt(T0, o.deviceId) }],
+          key,
+        ),
+      ),
+    );
+    expect(same.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(same.filter((r) => r.body.replayed === false)).toHaveLength(1);
+    const distinct = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        push(o.accessToken, [
+          { table: 'custom_foods', id: randomUUID(), field: 'name', value: `f${i}`, hlc: hlcAt(T0, o.deviceId) },
+          { table: 'custom_foods', id: randomUUID(), field: 'name', value: `g${i}`, hlc: hlcAt(T0, o.deviceId) },
+        ]),
+      ),
+    );
+    expect(distinct.every((r) => r.body.applied === 2)).toBe(true);
+    const rows = (await pull(o.accessToken, '?limit=100')).body.rows as { seq: string }[];
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 13 }, (_, i) => String(i + 1)));
+    const p = await srv.pool.query('SELECT seq::text FROM practices WHERE id = $1', [o.practiceId]);
+    expect(p.rows[0].seq).toBe('13');
+  });
+
   describe('malformed payloads', () => {
     let o: Session;
     beforeAll(async () => {
