@@ -226,6 +226,8 @@ export const SessionStatus = z.object({
   keyProtection: z.array(z.enum(['passphrase', 'safeStorage'])),
   /** The OS keychain backend safeStorage used, when it is in use (e.g. gnome_libsecret, keychain, dpapi). */
   safeStorageBackend: z.string().nullable(),
+  /** Whether a recovery code can open this data folder (data set up before recovery codes has none). */
+  hasRecoveryCode: z.boolean(),
   host: z.enum(['electron', 'browser', 'cli']),
   dataDir: z.string(),
 });

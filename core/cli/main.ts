@@ -95,6 +95,8 @@ async function init(core: Core, out: (s: string) => void): Promise<void> {
   }
   const status = await rpc(core, 'session.setup', { passphrase: phrase });
   out(`Set up an encrypted data folder in ${status.dataDir}.`);
+  // Printed once to the terminal (stdout), never logged: it opens the data without the passphrase.
+  out(`Recovery code (write it down and keep it safe; it is shown only now): ${status.recoveryCode}`);
 }
 
 export async function main(

@@ -29,26 +29,27 @@ export interface ScryptParams {
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+export const ScryptSlotSchema = z.object({
+  kdf: z.literal('scrypt'),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 22),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  salt: b64,
+  iv: b64,
+  tag: b64,
+  wrapped: b64,
+});
 const KeyringFile = z.object({
   format: z.literal('bioai-keyring'),
   version: z.literal(1),
   createdAt: z.number(),
-  passphrase: z.object({
-    kdf: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 10)
-      .max(2 ** 22),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-    salt: b64,
-    iv: b64,
-    tag: b64,
-    wrapped: b64,
-  }),
+  passphrase: ScryptSlotSchema,
 });
-type KeyringFile = z.infer<typeof KeyringFile>;
+export type KeyringFile = z.infer<typeof KeyringFile>;
 
 const AAD = Buffer.from('bioai-keyring-v1:passphrase');
 
@@ -61,44 +62,74 @@ export function generateDataKey(): Buffer {
   return randomBytes(32);
 }
 
+export interface ScryptSlot {
+  kdf: 'scrypt';
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  iv: string;
+  tag: string;
+  wrapped: string;
+}
+
+/** Encrypts a secret under a key derived from a passphrase (or recovery code): scrypt → AES-256-GCM. */
+export function sealWithScrypt(plain: Buffer, secret: string, params: ScryptParams, aad: Buffer): ScryptSlot {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const kek = deriveKek(secret, salt, params);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(aad);
+  const wrapped = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return {
+    kdf: 'scrypt',
+    ...params,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    wrapped: wrapped.toString('base64'),
+  };
+}
+
+/** The inverse of sealWithScrypt; throws a plain Error when the secret (or the file) is wrong. */
+export function openWithScrypt(slot: ScryptSlot, secret: string, aad: Buffer): Buffer {
+  const kek = deriveKek(secret, Buffer.from(slot.salt, 'base64'), { N: slot.N, r: slot.r, p: slot.p });
+  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
+  decipher.setAAD(aad);
+  decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+}
+
 export function wrapWithPassphrase(
   dek: Buffer,
   passphrase: string,
   params: ScryptParams = DEFAULT_SCRYPT,
 ): KeyringFile {
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const kek = deriveKek(passphrase, salt, params);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(AAD);
-  const wrapped = Buffer.concat([cipher.update(dek), cipher.final()]);
   return {
     format: 'bioai-keyring',
     version: 1,
     createdAt: Date.now(),
-    passphrase: {
-      kdf: 'scrypt',
-      ...params,
-      salt: salt.toString('base64'),
-      iv: iv.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-      wrapped: wrapped.toString('base64'),
-    },
+    passphrase: sealWithScrypt(dek, passphrase, params, AAD),
   };
 }
 
 export function unwrapWithPassphrase(file: KeyringFile, passphrase: string): Buffer {
-  const w = file.passphrase;
-  const kek = deriveKek(passphrase, Buffer.from(w.salt, 'base64'), { N: w.N, r: w.r, p: w.p });
-  const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64'));
-  decipher.setAAD(AAD);
-  decipher.setAuthTag(Buffer.from(w.tag, 'base64'));
   try {
-    const dek = Buffer.concat([decipher.update(Buffer.from(w.wrapped, 'base64')), decipher.final()]);
+    const dek = openWithScrypt(file.passphrase, passphrase, AAD);
     if (dek.length !== 32) throw new Error('bad key length');
     return dek;
   } catch {
     throw new AppError('wrong-passphrase', 'Wrong passphrase, or not a BioAI Nutrition database.');
+  }
+}
+
+/** Parses a key file's text (as read from disk or from a backup); null when it is not one. */
+export function parseKeyring(text: string): KeyringFile | null {
+  try {
+    const result = KeyringFile.safeParse(JSON.parse(text));
+    return result.success ? result.data : null;
+  } catch {
+    return null;
   }
 }
 

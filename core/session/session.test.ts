@@ -150,3 +150,96 @@ describe('keyring', () => {
     expect(ring.passphrase.wrapped).not.toContain(Buffer.alloc(32, 1).toString('base64'));
   });
 });
+
+describe('recovery code', () => {
+  const CODE = /^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/;
+  const NEXT = 'a brand new passphrase';
+
+  it('is issued once at setup and opens the data when the key file and the keychain are both lost', () => {
+    const dir = tempDir();
+    const vault = memoryVault();
+    const s = make(dir, vault);
+    const { recoveryCode } = s.setup(PASS);
+    expect(recoveryCode).toMatch(CODE);
+    expect(s.status()).not.toHaveProperty('recoveryCode');
+    expect(s.status().hasRecoveryCode).toBe(true);
+    s.database().sqlite.exec("CREATE TABLE keep (x); INSERT INTO keep VALUES ('still here')");
+    s.close();
+    // The code is stored nowhere in the data folder.
+    for (const f of fs.readdirSync(dir)) {
+      if (fs.statSync(path.join(dir, f)).isFile()) {
+        expect(fs.readFileSync(path.join(dir, f)).toString('latin1')).not.toContain(recoveryCode.replace(/-/g, ''));
+      }
+    }
+    // New OS profile: no keychain backend; and the key file is gone.
+    fs.rmSync(path.join(dir, 'keyring.json'));
+    const lost = make(dir, memoryVault(null));
+    expect(lost.tryAutoUnlock()).toBe(false);
+    expect(lost.status().state).toBe('locked');
+    expect(() => lost.unlock(PASS)).toThrow(/Use your recovery code/);
+    expect(errorCode(() => lost.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', NEXT))).toBe('bad-recovery-code');
+    expect(() => lost.recover('not a code', NEXT)).toThrow(/does not open the data/);
+    // Lower case and without dashes is accepted too.
+    const answer = lost.recover(recoveryCode.toLowerCase().replace(/-/g, ' '), NEXT);
+    expect(answer.state).toBe('unlocked');
+    expect(answer.recoveryCode).toMatch(CODE);
+    expect(answer.recoveryCode).not.toBe(recoveryCode);
+    expect(lost.database().sqlite.prepare('SELECT x FROM keep').get()).toEqual({ x: 'still here' });
+    lost.close();
+    // The old code stopped working; the new passphrase and the new code open the data.
+    expect(errorCode(() => make(dir).recover(recoveryCode, NEXT))).toBe('bad-recovery-code');
+    const again = make(dir);
+    expect(again.unlock(NEXT).state).toBe('unlocked');
+    again.close();
+    expect(make(dir).recover(answer.recoveryCode, PASS).state).toBe('unlocked');
+  });
+
+  it('opens the data when the key file was replaced by one for other data (a changed keyring)', () => {
+    const dir = tempDir();
+    const { recoveryCode } = make(dir).setup(PASS);
+    writeKeyring(path.join(dir, 'keyring.json'), wrapWithPassphrase(Buffer.alloc(32, 9), PASS, FAST_SCRYPT));
+    const s = make(dir);
+    expect(errorCode(() => s.unlock(PASS))).toBe('not-a-database');
+    expect(s.recover(recoveryCode, NEXT).state).toBe('unlocked');
+    s.close();
+    expect(make(dir).unlock(NEXT).state).toBe('unlocked');
+  });
+
+  it('keeps working across a passphrase change (which re-keys the database)', () => {
+    const dir = tempDir();
+    const s = make(dir);
+    const { recoveryCode } = s.setup(PASS);
+    s.changePassphrase(PASS, 'the second passphrase');
+    s.close();
+    expect(make(dir).recover(recoveryCode, NEXT).state).toBe('unlocked');
+  });
+
+  it('is replaced by session.newRecoveryCode, which needs the passphrase', () => {
+    const dir = tempDir();
+    const s = make(dir);
+    const first = s.setup(PASS).recoveryCode;
+    expect(errorCode(() => s.newRecoveryCode('wrong passphrase'))).toBe('wrong-passphrase');
+    const { recoveryCode } = s.newRecoveryCode(PASS);
+    expect(recoveryCode).not.toBe(first);
+    s.close();
+    expect(errorCode(() => make(dir).recover(first, NEXT))).toBe('bad-recovery-code');
+    expect(make(dir).recover(recoveryCode, NEXT).state).toBe('unlocked');
+  });
+
+  it('finishes a recovery-file update interrupted after the rekey', () => {
+    const dir = tempDir();
+    const s = make(dir);
+    const { recoveryCode } = s.setup(PASS);
+    const oldRecovery = fs.readFileSync(path.join(dir, 'recovery.json'));
+    s.changePassphrase(PASS, 'the new passphrase');
+    s.close();
+    // Crash between the two renames: recovery.json still seals the old key.
+    fs.renameSync(path.join(dir, 'recovery.json'), path.join(dir, 'recovery.next.json'));
+    fs.writeFileSync(path.join(dir, 'recovery.json'), oldRecovery);
+    const again = make(dir);
+    again.unlock('the new passphrase');
+    again.close();
+    expect(fs.existsSync(path.join(dir, 'recovery.next.json'))).toBe(false);
+    expect(make(dir).recover(recoveryCode, NEXT).state).toBe('unlocked');
+  });
+});

@@ -14,6 +14,18 @@ import {
   writeKeyring,
   type ScryptParams,
 } from '../keys/keyring.ts';
+import {
+  createRecovery,
+  generateRecoveryCode,
+  openRecovery,
+  readRecovery,
+  RECOVERY_FILE,
+  RECOVERY_NEXT_FILE,
+  recoverySeals,
+  resealRecovery,
+  writeRecovery,
+} from '../keys/recovery.ts';
+import { applyPendingRestore } from '../backup/swap.ts';
 import type { Logger } from '../logging/log.ts';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
@@ -43,14 +55,26 @@ export interface SessionOptions {
   onChange?: (status: SessionStatus) => void;
 }
 
+/** A status answer that also carries a new recovery code: shown once, never stored or logged. */
+export type WithRecoveryCode = SessionStatus & { recoveryCode: string };
+
 export interface Session {
   status(): SessionStatus;
-  setup(passphrase: string): SessionStatus;
+  setup(passphrase: string): WithRecoveryCode;
   unlock(passphrase: string): SessionStatus;
   /** Unlocks with the vault if one holds a key that opens the database. */
   tryAutoUnlock(): boolean;
   lock(): SessionStatus;
   changePassphrase(current: string, next: string): SessionStatus;
+  /** Opens the data with the recovery code and sets a new passphrase; issues a new code (the old one stops). */
+  recover(recoveryCode: string, next: string): WithRecoveryCode;
+  /** Replaces the recovery code (the old one stops working); needs the passphrase. */
+  newRecoveryCode(passphrase: string): { recoveryCode: string };
+  /**
+   * Closes the database, runs `swap` (which replaces the files in the data folder) and opens the
+   * result with `dek`. Used by backup restore; on failure to open, the session stays locked.
+   */
+  replaceData(swap: () => void, dek: Buffer): SessionStatus;
   /** The open database, or a `locked` error. */
   database(): OpenedDatabase;
   close(): void;
@@ -61,18 +85,26 @@ export function createSession(options: SessionOptions): Session {
   const keyringPath = path.join(dataDir, KEYRING_FILE);
   const nextKeyringPath = path.join(dataDir, KEYRING_NEXT_FILE);
   const dbPath = path.join(dataDir, DATABASE_FILE);
+  const recoveryPath = path.join(dataDir, RECOVERY_FILE);
+  const nextRecoveryPath = path.join(dataDir, RECOVERY_NEXT_FILE);
+  // A restore that was interrupted after its files were staged and checked is finished first.
+  if (applyPendingRestore(dataDir)) log.warn('completed an interrupted backup restore');
   const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
   let opened: OpenedDatabase | null = null;
 
   const status = (): SessionStatus => {
     const backend = vault?.backend() ?? null;
-    const hasKeyring = fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath);
+    const hasRecovery = fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath);
+    // With the key file lost, the recovery file still makes this a locked (recoverable) folder.
+    const hasKeyring =
+      fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath) || (hasRecovery && fs.existsSync(dbPath));
     return {
       state: opened ? 'unlocked' : hasKeyring ? 'locked' : 'needs-setup',
       keyProtection: backend && vault?.load() ? ['passphrase', 'safeStorage'] : ['passphrase'],
       safeStorageBackend: backend,
       host,
       dataDir,
+      hasRecoveryCode: hasRecovery,
     };
   };
 
@@ -90,6 +122,50 @@ export function createSession(options: SessionOptions): Session {
       ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     });
     log.info('database opened', { schemaVersion: opened.schemaVersion });
+  };
+
+  /**
+   * After the database opened with `dek`: keeps the recovery file that seals this key. A
+   * recovery.next.json left by an interrupted re-key is moved into place if it seals `dek`, or
+   * removed if it does not.
+   */
+  const settleRecovery = (dek: Buffer): void => {
+    let pending = null;
+    try {
+      pending = readRecovery(nextRecoveryPath);
+    } catch {
+      // A damaged leftover is just discarded below.
+    }
+    if (pending && recoverySeals(pending, dek)) {
+      fs.renameSync(nextRecoveryPath, recoveryPath);
+      log.warn('completed an interrupted recovery-file update');
+    } else if (fs.existsSync(nextRecoveryPath)) {
+      fs.rmSync(nextRecoveryPath, { force: true });
+    }
+  };
+
+  /**
+   * Re-keys the open database with a fresh data key under `passphrase`. Order: new key file (and
+   * recovery file) beside the old, rekey, then swap, so a crash at any point leaves files that open
+   * the database (unlockWith tries both, settleRecovery picks the matching recovery file).
+   * `recovery`: 'keep' re-seals the current recovery key pair (same code), 'new' issues a new code.
+   */
+  const rekeyWith = (db: OpenedDatabase, passphrase: string, recovery: 'keep' | 'new'): string | null => {
+    const newDek = generateDataKey();
+    writeKeyring(nextKeyringPath, wrapWithPassphrase(newDek, passphrase, scrypt));
+    let code: string | null = null;
+    if (recovery === 'new') {
+      code = generateRecoveryCode();
+      writeRecovery(nextRecoveryPath, createRecovery(newDek, code, scrypt));
+    } else {
+      const current = readRecovery(recoveryPath);
+      if (current) writeRecovery(nextRecoveryPath, resealRecovery(current, newDek));
+    }
+    rekeyDatabase(db.sqlite, newDek);
+    fs.renameSync(nextKeyringPath, keyringPath);
+    if (fs.existsSync(nextRecoveryPath)) fs.renameSync(nextRecoveryPath, recoveryPath);
+    if (vault?.backend()) vault.save(newDek);
+    return code;
   };
 
   /**
@@ -131,6 +207,7 @@ export function createSession(options: SessionOptions): Session {
       } else if (pending) {
         fs.rmSync(nextKeyringPath, { force: true });
       }
+      settleRecovery(candidate.dek);
       return candidate.dek;
     }
     throw lastError;
@@ -153,14 +230,22 @@ export function createSession(options: SessionOptions): Session {
       const dek = generateDataKey();
       open(dek, true);
       writeKeyring(keyringPath, wrapWithPassphrase(dek, passphrase, scrypt));
+      const recoveryCode = generateRecoveryCode();
+      writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
       if (vault?.backend()) vault.save(dek);
       log.info('data folder set up', { host });
-      return changed();
+      return { ...changed(), recoveryCode };
     },
 
     unlock(passphrase) {
       if (opened) return status();
       if (!fs.existsSync(keyringPath) && !fs.existsSync(nextKeyringPath)) {
+        if (fs.existsSync(dbPath) && (fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath))) {
+          throw new AppError(
+            'not-found',
+            'The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase.',
+          );
+        }
         throw new AppError('locked', 'This data folder has not been set up yet. Choose a passphrase first.');
       }
       const dek = unlockWith(passphrase);
@@ -175,6 +260,7 @@ export function createSession(options: SessionOptions): Session {
       if (!dek || !fs.existsSync(dbPath)) return false;
       try {
         open(dek, false);
+        settleRecovery(dek);
         changed();
         return true;
       } catch (err) {
@@ -200,14 +286,97 @@ export function createSession(options: SessionOptions): Session {
       const ring = readKeyring(keyringPath);
       if (!ring) throw new AppError('not-found', 'The key file is missing from the data folder.');
       unwrapWithPassphrase(ring, current); // throws wrong-passphrase
-      // Rekey with a fresh data key. Order: new key file beside the old, rekey, then swap, so a crash
-      // at any point leaves a key file that opens the database (unlockWith tries both).
-      const newDek = generateDataKey();
-      writeKeyring(nextKeyringPath, wrapWithPassphrase(newDek, next, scrypt));
-      rekeyDatabase(db.sqlite, newDek);
-      fs.renameSync(nextKeyringPath, keyringPath);
-      if (vault?.backend()) vault.save(newDek);
+      // Rekey with a fresh data key; the recovery code stays the same (its key pair seals the new key).
+      rekeyWith(db, next, 'keep');
       log.info('passphrase changed and database re-keyed');
+      return changed();
+    },
+
+    recover(recoveryCode, next) {
+      const candidates = [recoveryPath, nextRecoveryPath]
+        .map((file) => {
+          try {
+            return readRecovery(file);
+          } catch {
+            return null;
+          }
+        })
+        .filter((r) => r !== null);
+      if (candidates.length === 0) {
+        throw new AppError(
+          'bad-recovery-code',
+          'This data folder has no recovery code (it was set up before recovery codes existed, or the recovery file is missing).',
+        );
+      }
+      if (!fs.existsSync(dbPath)) throw new AppError('not-found', `No database in ${dataDir}.`);
+      let lastError: unknown = null;
+      const keys: Buffer[] = [];
+      for (const ring of candidates) {
+        try {
+          keys.push(openRecovery(ring, recoveryCode));
+        } catch (err) {
+          lastError = err;
+        }
+      }
+      if (keys.length === 0) throw lastError;
+      if (opened) {
+        opened.sqlite.close();
+        opened = null;
+      }
+      let dek: Buffer | null = null;
+      for (const key of keys) {
+        try {
+          open(key, false);
+          dek = key;
+          break;
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'not-a-database') {
+            lastError = new AppError(
+              'bad-recovery-code',
+              'This recovery code belongs to other data; it does not open this database.',
+            );
+            continue;
+          }
+          throw err;
+        }
+      }
+      const db = opened as OpenedDatabase | null;
+      if (!dek || !db) throw lastError;
+      // Leftovers of an interrupted key change are superseded by the new files.
+      fs.rmSync(nextKeyringPath, { force: true });
+      fs.rmSync(nextRecoveryPath, { force: true });
+      const code = rekeyWith(db, next, 'new');
+      if (!code) throw new AppError('internal', 'No recovery code was issued.');
+      log.info('data opened with the recovery code; new passphrase and recovery code set');
+      return { ...changed(), recoveryCode: code };
+    },
+
+    newRecoveryCode(passphrase) {
+      if (!opened) throw new AppError('locked', 'Unlock the data before issuing a new recovery code.');
+      const ring = readKeyring(keyringPath);
+      if (!ring) throw new AppError('not-found', 'The key file is missing from the data folder.');
+      const dek = unwrapWithPassphrase(ring, passphrase); // throws wrong-passphrase
+      const recoveryCode = generateRecoveryCode();
+      writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
+      fs.rmSync(nextRecoveryPath, { force: true });
+      log.info('new recovery code issued');
+      changed();
+      return { recoveryCode };
+    },
+
+    replaceData(swap, dek) {
+      if (opened) {
+        opened.sqlite.close();
+        opened = null;
+      }
+      try {
+        swap();
+        open(dek, false);
+      } catch (err) {
+        changed();
+        throw err;
+      }
+      if (vault?.backend()) vault.save(dek);
       return changed();
     },
 

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Passphrase, SessionStatus } from './schemas.ts';
+
+/** Schemas for backups and the recovery code. */
+
+export const BACKUP_KINDS = ['manual', 'scheduled', 'pre-restore'] as const;
+export const BACKUP_SCHEDULES = [0, 24, 168] as const;
+
+export const BackupFileName = z
+  .string()
+  .regex(/^(backup|scheduled|pre-restore)-[0-9TZ-]+\.bioaibak$/, { message: 'Not a backup file name.' });
+
+export const BackupInfo = z.object({
+  fileName: z.string(),
+  bytes: z.number(),
+  createdAt: z.number(),
+  kind: z.enum(BACKUP_KINDS),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const BackupConfig = z.object({
+  /** Hours between scheduled backups while the app is unlocked; 0 is off. */
+  scheduleHours: z.union([z.literal(0), z.literal(24), z.literal(168)], {
+    message: 'Choose off, daily or weekly.',
+  }),
+  /** How many manual and scheduled backups to keep (older ones are removed). */
+  keep: z
+    .number({ message: 'Enter a number.' })
+    .int({ message: 'Enter a whole number.' })
+    .min(1, { message: 'Keep at least 1 backup.' })
+    .max(60, { message: 'Keep at most 60 backups.' }),
+});
+export type BackupConfig = z.infer<typeof BackupConfig>;
+
+export const BackupState = BackupConfig.extend({
+  /** Newest first. */
+  backups: z.array(BackupInfo),
+  folder: z.string(),
+  lastBackupAt: z.number().nullable(),
+  /** When the next scheduled backup is due (null when scheduling is off). */
+  nextBackupAt: z.number().nullable(),
+});
+export type BackupState = z.infer<typeof BackupState>;
+
+export const BackupRestoreInput = z.object({
+  fileName: BackupFileName,
+  passphrase: z
+    .string()
+    .min(1, { message: 'Enter the passphrase that was current when the backup was made.' })
+    .max(1024),
+});
+
+export const BackupRestoreResult = z.object({
+  restored: BackupInfo,
+  /** The data that was replaced, kept as a backup so the restore can be undone. */
+  preRestore: BackupInfo,
+  status: SessionStatus,
+});
+
+export const RecoveryCode = z
+  .string({ message: 'Enter your recovery code.' })
+  .trim()
+  .min(1, { message: 'Enter your recovery code.' })
+  .max(100, { message: 'That is longer than a recovery code.' });
+
+/** The setup and recover answers: the status plus the recovery code, shown once. */
+export const StatusWithRecoveryCode = SessionStatus.extend({ recoveryCode: z.string() });
+
+export const RecoverInput = z.object({ recoveryCode: RecoveryCode, next: Passphrase });

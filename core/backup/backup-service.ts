@@ -1,0 +1,313 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../api/errors.ts';
+import type { BackupConfig, BackupInfo, BackupState } from '../api/schemas-backup.ts';
+import { BackupConfig as BackupConfigSchema } from '../api/schemas-backup.ts';
+import type { SessionStatus } from '../api/schemas.ts';
+import { DATABASE_FILE, openDatabase } from '../db/open.ts';
+import { KEYRING_FILE, parseKeyring, unwrapWithPassphrase } from '../keys/keyring.ts';
+import { parseRecovery, RECOVERY_FILE } from '../keys/recovery.ts';
+import type { Logger } from '../logging/log.ts';
+import type { Session } from '../session/session.ts';
+import { writeFileAtomic } from '../util/atomic-file.ts';
+import type { Clock } from '../util/clock.ts';
+import { packBackup, readBackupHeader, unpackBackup } from './backup-file.ts';
+import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } from './swap.ts';
+
+/**
+ * Encrypted backups of the data folder, kept in `<data folder>/backups/`.
+ *
+ * A backup is a consistent snapshot of the live database taken with `VACUUM INTO` (SQLite3 Multiple
+ * Ciphers writes it encrypted with the same cipher and key as the source; the online backup API,
+ * better-sqlite3's `db.backup()`, refuses an encrypted source because it opens the target without a
+ * key), packed with keyring.json and recovery.json (backup-file.ts). So a backup opens with the
+ * passphrase that was current when it was made, or with the recovery code current then.
+ */
+
+export const BACKUPS_DIR = 'backups';
+const CONFIG_FILE = 'schedule.json';
+const EXTENSION = '.bioaibak';
+const PREFIX = { manual: 'backup', scheduled: 'scheduled', 'pre-restore': 'pre-restore' } as const;
+const NAME = /^(backup|scheduled|pre-restore)-[0-9TZ-]+\.bioaibak$/;
+const KIND_OF = { backup: 'manual', scheduled: 'scheduled', 'pre-restore': 'pre-restore' } as const;
+/** How often the scheduler looks whether a backup is due. */
+export const CHECK_INTERVAL_MS = 60_000;
+const HOUR = 3_600_000;
+const DEFAULT_CONFIG: BackupConfig = { scheduleHours: 0, keep: 10 };
+
+/** A repeating timer; returns its cancel function. Tests pass a fake one. */
+export type Every = (fn: () => void, ms: number) => () => void;
+const realEvery: Every = (fn, ms) => {
+  const handle = setInterval(fn, ms);
+  handle.unref();
+  return () => clearInterval(handle);
+};
+
+export interface BackupServiceOptions {
+  dataDir: string;
+  session: Session;
+  clock: Clock;
+  log: Logger;
+  migrationsDir?: string | undefined;
+  every?: Every;
+}
+
+export interface BackupService {
+  create(kind?: 'manual' | 'scheduled'): BackupInfo;
+  state(): BackupState;
+  configure(config: BackupConfig): BackupState;
+  restore(
+    fileName: string,
+    passphrase: string,
+  ): { restored: BackupInfo; preRestore: BackupInfo; status: SessionStatus };
+  /** Runs a scheduled backup if one is due; returns it, or null. */
+  tick(): BackupInfo | null;
+  /** Follows the session: the schedule runs while unlocked (with a check at unlock). */
+  onSession(status: SessionStatus): void;
+  stop(): void;
+}
+
+const dateLabel = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
+export function createBackupService(options: BackupServiceOptions): BackupService {
+  const { dataDir, session, clock, log } = options;
+  const every = options.every ?? realEvery;
+  const dir = path.join(dataDir, BACKUPS_DIR);
+  let cancel: (() => void) | null = null;
+
+  const ensureDir = (): void => {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  };
+
+  const readConfig = (): BackupConfig => {
+    try {
+      const parsed = BackupConfigSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, CONFIG_FILE), 'utf8')));
+      return parsed.success ? parsed.data : DEFAULT_CONFIG;
+    } catch {
+      return DEFAULT_CONFIG;
+    }
+  };
+
+  const infoOf = (fileName: string): BackupInfo | null => {
+    const match = NAME.exec(fileName);
+    if (!match) return null;
+    const file = path.join(dir, fileName);
+    let head: Buffer;
+    let bytes: number;
+    try {
+      bytes = fs.statSync(file).size;
+      const fd = fs.openSync(file, 'r');
+      try {
+        head = Buffer.alloc(Math.min(bytes, 64 * 1024 + 12));
+        fs.readSync(fd, head, 0, head.length, 0);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return null;
+    }
+    const header = readBackupHeader(head);
+    const kind = KIND_OF[match[1] as keyof typeof KIND_OF];
+    return { fileName, bytes, createdAt: header?.createdAt ?? fs.statSync(file).mtimeMs, kind };
+  };
+
+  const list = (): BackupInfo[] => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+    return names
+      .map(infoOf)
+      .filter((b) => b !== null)
+      .sort((a, b) => b.createdAt - a.createdAt || b.fileName.localeCompare(a.fileName));
+  };
+
+  const regular = (): BackupInfo[] => list().filter((b) => b.kind !== 'pre-restore');
+
+  const prune = (keep: number): void => {
+    for (const old of regular().slice(keep)) {
+      fs.rmSync(path.join(dir, old.fileName), { force: true });
+      log.info('old backup removed', { kind: old.kind });
+    }
+  };
+
+  const write = (kind: BackupInfo['kind']): BackupInfo => {
+    const opened = session.database();
+    ensureDir();
+    const now = clock.now();
+    const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+    let fileName = `${PREFIX[kind]}-${stamp}${EXTENSION}`;
+    for (let n = 1; fs.existsSync(path.join(dir, fileName)); n++)
+      fileName = `${PREFIX[kind]}-${stamp}-${n}${EXTENSION}`;
+    const snapshot = path.join(dir, `.snapshot-${process.pid}-${now}.tmp`);
+    fs.rmSync(snapshot, { force: true });
+    try {
+      // A consistent copy, encrypted like the source (see the comment at the top).
+      opened.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+      const files = [{ name: DATABASE_FILE, data: fs.readFileSync(snapshot) }];
+      files.push({ name: KEYRING_FILE, data: fs.readFileSync(path.join(dataDir, KEYRING_FILE)) });
+      const recovery = path.join(dataDir, RECOVERY_FILE);
+      if (fs.existsSync(recovery)) files.push({ name: RECOVERY_FILE, data: fs.readFileSync(recovery) });
+      const packed = packBackup({ createdAt: now, kind, schemaVersion: opened.schemaVersion }, files);
+      writeFileAtomic(path.join(dir, fileName), packed, 0o600);
+      log.info('backup written', { kind, bytes: packed.length });
+      return { fileName, bytes: packed.length, createdAt: now, kind };
+    } finally {
+      fs.rmSync(snapshot, { force: true });
+    }
+  };
+
+  const state = (): BackupState => {
+    const config = readConfig();
+    const backups = list();
+    const last = backups.find((b) => b.kind !== 'pre-restore')?.createdAt ?? null;
+    const next = config.scheduleHours === 0 ? null : last === null ? clock.now() : last + config.scheduleHours * HOUR;
+    return { ...config, backups, folder: dir, lastBackupAt: last, nextBackupAt: next };
+  };
+
+  const tick = (): BackupInfo | null => {
+    if (session.status().state !== 'unlocked') return null;
+    const config = readConfig();
+    if (config.scheduleHours === 0) return null;
+    const last = regular()[0]?.createdAt ?? null;
+    if (last !== null && clock.now() - last < config.scheduleHours * HOUR) return null;
+    try {
+      const made = write('scheduled');
+      prune(config.keep);
+      return made;
+    } catch (err) {
+      log.warn('scheduled backup failed', { code: err instanceof AppError ? err.code : 'error' });
+      return null;
+    }
+  };
+
+  const stop = (): void => {
+    cancel?.();
+    cancel = null;
+  };
+
+  return {
+    create(kind = 'manual') {
+      const made = write(kind);
+      prune(readConfig().keep);
+      return made;
+    },
+
+    state,
+
+    configure(config) {
+      ensureDir();
+      writeFileAtomic(path.join(dir, CONFIG_FILE), `${JSON.stringify(config)}\n`, 0o600);
+      prune(config.keep);
+      return state();
+    },
+
+    restore(fileName, passphrase) {
+      if (!NAME.test(fileName)) throw new AppError('invalid-input', 'Not a backup file name.');
+      session.database(); // restoring needs the current data open (it is kept as a backup first)
+      const file = path.join(dir, fileName);
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(file);
+      } catch {
+        throw new AppError('not-found', `There is no backup called ${fileName}.`);
+      }
+      const { header, files } = unpackBackup(data, fileName);
+      const when = dateLabel(header.createdAt);
+      const dbBytes = files.get(DATABASE_FILE);
+      const ring = parseKeyring(files.get(KEYRING_FILE)?.toString('utf8') ?? '');
+      if (!dbBytes || !ring) {
+        throw new AppError(
+          'backup-corrupt',
+          `The backup ${fileName} is missing its database or key file. Nothing was changed.`,
+        );
+      }
+      const recoveryBytes = files.get(RECOVERY_FILE);
+      if (recoveryBytes && !parseRecovery(recoveryBytes.toString('utf8'))) {
+        throw new AppError(
+          'backup-corrupt',
+          `The backup ${fileName} has a damaged recovery file. Nothing was changed.`,
+        );
+      }
+      let dek: Buffer;
+      try {
+        dek = unwrapWithPassphrase(ring, passphrase);
+      } catch {
+        throw new AppError(
+          'wrong-passphrase',
+          `This passphrase does not open the backup from ${when}. Use the passphrase that was current when it was made. Nothing was changed.`,
+        );
+      }
+
+      // Stage and check everything before touching the live data.
+      const staging = beginStaging(dataDir);
+      try {
+        const stagedDb = path.join(staging, DATABASE_FILE);
+        writeFileAtomic(stagedDb, dbBytes, 0o600);
+        let check: unknown;
+        try {
+          const opened = openDatabase({
+            file: stagedDb,
+            key: dek,
+            ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+          });
+          try {
+            check = opened.sqlite.pragma('integrity_check', { simple: true });
+          } finally {
+            opened.sqlite.close();
+          }
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'database-too-new') throw err;
+          throw new AppError(
+            'backup-corrupt',
+            `The database in the backup ${fileName} does not open (${err instanceof AppError ? err.code : 'unreadable'}). Nothing was changed.`,
+          );
+        }
+        if (check !== 'ok') {
+          throw new AppError(
+            'backup-corrupt',
+            `The database in the backup ${fileName} fails its integrity check. Nothing was changed.`,
+          );
+        }
+        writeFileAtomic(path.join(staging, KEYRING_FILE), files.get(KEYRING_FILE) ?? '', 0o600);
+        if (recoveryBytes) writeFileAtomic(path.join(staging, RECOVERY_FILE), recoveryBytes, 0o600);
+      } catch (err) {
+        discardStaging(dataDir);
+        throw err;
+      }
+      let preRestore: BackupInfo;
+      try {
+        preRestore = write('pre-restore');
+      } catch (err) {
+        discardStaging(dataDir);
+        throw err;
+      }
+      markStagingReady(dataDir);
+      const status = session.replaceData(() => applyPendingRestore(dataDir), dek);
+      log.info('backup restored', { kind: header.kind });
+      const restored = infoOf(fileName) ?? {
+        fileName,
+        bytes: data.length,
+        createdAt: header.createdAt,
+        kind: header.kind,
+      };
+      return { restored, preRestore, status };
+    },
+
+    tick,
+
+    onSession(status) {
+      if (status.state === 'unlocked') {
+        if (cancel) return;
+        cancel = every(tick, CHECK_INTERVAL_MS);
+        tick();
+      } else {
+        stop();
+      }
+    },
+
+    stop,
+  };
+}
