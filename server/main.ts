@@ -104,7 +104,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  pool.on('error', (e) => log.warn('idle database connection failed', { error: e }));
+  pool.on('error', (e) => {
+    // 57P01: PostgreSQL is shutting down (embedded mode stops it on SIGINT/SIGTERM too).
+    if ((e as { code?: string }).code !== '57P01') log.warn('idle database connection failed', { error: e });
+  });
   try {
     await runMigrations(pool);
   } catch (e) {

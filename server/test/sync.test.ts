@@ -99,7 +99,7 @@ describe('push and pull', () => {
     expect(rows[0].seq).toBe('1');
   });
 
-  it('keeps tombstones sticky: edits after a delete are ignored, clearing values apply', async () => {
+  it('keeps tombstones sticky: edits after a delete are ignored, the erasure that goes with it applies', async () => {
     const o = await register(srv.url);
     const id = randomUUID();
     await push(o.accessToken, clientRow(id, T0 - 5000, o.deviceId));
@@ -111,7 +111,8 @@ describe('push and pull', () => {
     const late = await push(o.accessToken, [
       { table: 'clients', id, field: 'name', value: enc('Back'), hlc: hlcAt(T0 - 1000, o.deviceId) },
       { table: 'clients', id, field: 'notes', value: enc('x'), hlc: hlcAt(T0 - 1000, o.deviceId) },
-      { table: 'clients', id, field: 'phone', value: null, hlc: hlcAt(T0 - 1000, o.deviceId) },
+      // Erasure stamped at the delete's own time (it goes with the delete): applies.
+      { table: 'clients', id, field: 'phone', value: null, hlc: hlcAt(T0 - 4000, o.deviceId, 1) },
     ]);
     expect(late.body).toEqual({ applied: 1, ignored: 2, replayed: false });
     const row = (await pull(o.accessToken)).body.rows[0];
