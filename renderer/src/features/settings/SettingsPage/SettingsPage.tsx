@@ -8,7 +8,9 @@ import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { BrandingForm } from '../BrandingForm/BrandingForm.tsx';
+import { BackupSection } from '../BackupSection/BackupSection.tsx';
 import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
+import { SyncSection } from '../SyncSection/SyncSection.tsx';
 import { VisionSection } from '../VisionSection/VisionSection.tsx';
 import { PractitionerField } from './PractitionerField.tsx';
 
@@ -98,6 +100,12 @@ export function SettingsPage(): React.JSX.Element {
         </Section>
         <Section title="Meal photo analysis">
           <VisionSection />
+        </Section>
+        <Section title="Sync">
+          <SyncSection />
+        </Section>
+        <Section title="Backups" testId="settings-backup-section">
+          <BackupSection />
         </Section>
         <Section title="Security">
           <Stack gap="sm">

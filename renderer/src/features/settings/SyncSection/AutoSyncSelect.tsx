@@ -1,0 +1,49 @@
+import { Select } from '@mantine/core';
+import { useState } from 'react';
+import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { optionsFrom } from '../../../lib/labels.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { AUTO_SYNC_LABELS, isAutoSyncValue } from './sync-text.ts';
+
+interface AutoSyncSelectProps {
+  minutes: number;
+  onChanged: (status: SyncStatus) => void;
+}
+
+/** How often this computer syncs by itself while unlocked. */
+export function AutoSyncSelect({ minutes, onChanged }: AutoSyncSelectProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const notify = useNotify();
+  const [saving, setSaving] = useState(false);
+  const value = String(minutes);
+
+  const change = async (v: string | null): Promise<void> => {
+    if (v === null || !isAutoSyncValue(v) || v === value) return;
+    setSaving(true);
+    try {
+      onChanged(await call('sync.configure', { autoSyncMinutes: Number(v) as 0 | 5 | 15 | 60 }));
+    } catch (e) {
+      reportError(e);
+      notify({ title: 'Automatic sync not changed', message: toApiError(e).message, color: 'red' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Select
+      label="Automatic sync"
+      description="While the app is unlocked"
+      data={optionsFrom(AUTO_SYNC_LABELS)}
+      value={isAutoSyncValue(value) ? value : null}
+      onChange={(v) => void change(v)}
+      allowDeselect={false}
+      disabled={saving}
+      maw={260}
+      data-testid="sync-auto"
+    />
+  );
+}

@@ -1,0 +1,120 @@
+import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import { call } from '../../../lib/api.ts';
+import { SyncFormAlert } from './SyncFormAlert.tsx';
+import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+
+const MIN_PASSPHRASE = 10;
+
+interface CreatePracticeFormProps {
+  /** Remembered from an earlier sign-in on this computer. */
+  defaults: SyncDefaults;
+  onCreated: (status: SyncStatus) => void;
+}
+
+/** Registers a new practice on the server, makes its practice key here, and signs this computer in. */
+export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormProps): React.JSX.Element {
+  const form = useSyncForm(
+    {
+      serverUrl: defaults.serverUrl,
+      practiceName: '',
+      displayName: '',
+      email: defaults.email,
+      password: '',
+      practicePassphrase: '',
+      practicePassphraseConfirm: '',
+      deviceName: defaults.deviceName,
+    },
+    ({ practicePassphraseConfirm: _confirm, ...input }) => call('sync.createPractice', input),
+    onCreated,
+    (v) =>
+      v.practicePassphrase && v.practicePassphraseConfirm !== v.practicePassphrase
+        ? { practicePassphraseConfirm: 'The practice passphrase and its confirmation differ.' }
+        : {},
+  );
+  const { values, set, fieldErrors } = form;
+
+  return (
+    <form onSubmit={form.submit} noValidate aria-label="Create a practice">
+      <Stack gap="sm" maw={460}>
+        <TextInput
+          label="Server address"
+          placeholder="https://sync.example-practice.com"
+          autoComplete="url"
+          value={values.serverUrl}
+          onChange={set('serverUrl')}
+          error={fieldErrors.serverUrl}
+          data-testid="sync-server-url"
+        />
+        <TextInput
+          label="Practice name"
+          value={values.practiceName}
+          onChange={set('practiceName')}
+          error={fieldErrors.practiceName}
+          data-testid="sync-practice-name"
+        />
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          value={values.displayName}
+          onChange={set('displayName')}
+          error={fieldErrors.displayName}
+          data-testid="sync-display-name"
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          value={values.email}
+          onChange={set('email')}
+          error={fieldErrors.email}
+          data-testid="sync-email"
+        />
+        <PasswordInput
+          label="Password"
+          description="For your account on the sync server; at least 12 characters"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          error={fieldErrors.password}
+          data-testid="sync-password"
+        />
+        <Text size="sm" c="dimmed">
+          The practice passphrase protects the practice key. Colleagues need it to sign in; it is never sent to the
+          server and cannot be recovered, so keep it somewhere safe.
+        </Text>
+        <PasswordInput
+          label="Practice passphrase"
+          description={`At least ${MIN_PASSPHRASE} characters`}
+          autoComplete="new-password"
+          value={values.practicePassphrase}
+          onChange={set('practicePassphrase')}
+          error={fieldErrors.practicePassphrase}
+          data-testid="sync-practice-passphrase"
+        />
+        <PasswordInput
+          label="Confirm practice passphrase"
+          autoComplete="new-password"
+          value={values.practicePassphraseConfirm}
+          onChange={set('practicePassphraseConfirm')}
+          error={fieldErrors.practicePassphraseConfirm}
+          data-testid="sync-practice-passphrase-confirm"
+        />
+        <TextInput
+          label="This computer's name"
+          description="Shown to your colleagues, e.g. “Front desk laptop”"
+          value={values.deviceName}
+          onChange={set('deviceName')}
+          error={fieldErrors.deviceName}
+          data-testid="sync-device-name"
+        />
+        <SyncFormAlert error={form.error} />
+        <Group>
+          <Button type="submit" loading={form.busy} data-testid="sync-create-practice">
+            Create practice
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import { call } from '../../../lib/api.ts';
+import { SyncFormAlert } from './SyncFormAlert.tsx';
+import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+
+interface SignInFormProps {
+  /** Remembered from an earlier sign-in on this computer. */
+  defaults: SyncDefaults;
+  onSignedIn: (status: SyncStatus) => void;
+}
+
+/** Signs this computer in to a practice that already exists on the server. */
+export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX.Element {
+  const form = useSyncForm(
+    {
+      serverUrl: defaults.serverUrl,
+      email: defaults.email,
+      password: '',
+      practicePassphrase: '',
+      deviceName: defaults.deviceName,
+    },
+    (v) => call('sync.signIn', v),
+    onSignedIn,
+  );
+  const { values, set, fieldErrors } = form;
+
+  return (
+    <form onSubmit={form.submit} noValidate aria-label="Sign in to a practice">
+      <Stack gap="sm" maw={460}>
+        <TextInput
+          label="Server address"
+          placeholder="https://sync.example-practice.com"
+          autoComplete="url"
+          value={values.serverUrl}
+          onChange={set('serverUrl')}
+          error={fieldErrors.serverUrl}
+          data-testid="sync-server-url"
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          value={values.email}
+          onChange={set('email')}
+          error={fieldErrors.email}
+          data-testid="sync-email"
+        />
+        <PasswordInput
+          label="Password"
+          description="Your account on the sync server"
+          autoComplete="current-password"
+          value={values.password}
+          onChange={set('password')}
+          error={fieldErrors.password}
+          data-testid="sync-password"
+        />
+        <PasswordInput
+          label="Practice passphrase"
+          description="The passphrase your practice shares; it unlocks the practice key on this computer"
+          autoComplete="off"
+          value={values.practicePassphrase}
+          onChange={set('practicePassphrase')}
+          error={fieldErrors.practicePassphrase}
+          data-testid="sync-practice-passphrase"
+        />
+        <TextInput
+          label="This computer's name"
+          description="Shown to your colleagues, e.g. “Front desk laptop”"
+          value={values.deviceName}
+          onChange={set('deviceName')}
+          error={fieldErrors.deviceName}
+          data-testid="sync-device-name"
+        />
+        <SyncFormAlert error={form.error} />
+        <Group>
+          <Button type="submit" loading={form.busy} data-testid="sync-sign-in">
+            Sign in
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

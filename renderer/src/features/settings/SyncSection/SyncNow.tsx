@@ -1,0 +1,67 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { SyncResult } from '../../../../../core/api/schemas-sync.ts';
+import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { call, onEvent } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { SyncProgressBar } from './SyncProgressBar.tsx';
+import type { SyncProgress } from './sync-text.ts';
+
+interface SyncNowProps {
+  /** True while a run started elsewhere (the automatic sync) is going on. */
+  runningElsewhere: boolean;
+  /** After every run, with its result (also one that stopped early), or null when the call failed. */
+  onFinished: (result: SyncResult | null) => void;
+}
+
+/** The "Sync now" button and, while a run goes on, its progress. */
+export function SyncNow({ runningElsewhere, onFinished }: SyncNowProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const notify = useNotify();
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+
+  const own = useRef(false);
+  const otherRunFinished = useEffectEvent(() => onFinished(null));
+
+  // Runs started elsewhere (the automatic sync) show their progress too, and refresh the status when done.
+  useEffect(
+    () =>
+      onEvent('sync.progress', (p) => {
+        setProgress(p);
+        if (p.phase === 'done' && !own.current) otherRunFinished();
+      }),
+    [],
+  );
+
+  const syncNow = async (): Promise<void> => {
+    own.current = true;
+    setRunning(true);
+    setProgress(null);
+    try {
+      const result = await call('sync.now');
+      if (!result.error) notify({ message: 'Sync finished.', color: 'green' });
+      onFinished(result);
+    } catch (e) {
+      reportError(e);
+      notify({ title: 'Could not sync', message: toApiError(e).message, color: 'red' });
+      onFinished(null);
+    } finally {
+      own.current = false;
+      setRunning(false);
+    }
+  };
+
+  const busy = running || runningElsewhere || (progress !== null && progress.phase !== 'done');
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button onClick={() => void syncNow()} loading={running} disabled={busy && !running} data-testid="sync-now">
+          Sync now
+        </Button>
+      </Group>
+      {busy && <SyncProgressBar progress={progress} />}
+    </Stack>
+  );
+}
