@@ -114,10 +114,14 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
       .filter(([field]) => field in decrypted && !skip.has(field))
       .map(([field, hlc]) => ({ field, value: decrypted[field], hlc }));
     for (const c of incoming) clock.receive(c.hlc, now());
-    const merged = mergeRow(
-      { fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) },
-      incoming,
-    );
+    // A tombstone on the server is final for everything this device has already sent: an edit made
+    // here after the delete was refused there, so the server's row (erased fields included) is taken
+    // as it is. Without a tombstone, the usual per-field merge.
+    const tombstoned = decrypted.deleted_at !== null && decrypted.deleted_at !== undefined;
+    const base = tombstoned
+      ? { fields: {}, stamps: {} }
+      : { fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) };
+    const merged = mergeRow(base, incoming);
     unpark.run(table, row.id);
     if (merged.applied.length === 0) return true;
     const columns = merged.applied.filter((f) => t.columns.includes(f));

@@ -56,15 +56,16 @@ describe('mergeRow', () => {
     expect(merged.ignored).toEqual(['notes']);
   });
 
-  it('keeps a tombstone: a concurrent edit does not bring a deleted row back, erasures and an undo apply', () => {
+  it('keeps a tombstone: a later edit does not bring a deleted row back; the erasure and an undo apply', () => {
     const row = mergeRow(null, [
       { field: 'name', value: 'enc:v1:aaa', hlc: h(1) },
       { field: 'deleted_at', value: 5, hlc: h(5) },
-      { field: 'name', value: null, hlc: h(5) },
+      { field: 'name', value: '', hlc: h(5) },
     ]);
+    expect(row.fields.name).toBe('');
     expect(row.fields).toMatchObject({ deleted_at: 5 });
     const edited = mergeRow(row, [{ field: 'name', value: 'enc:v1:bbb', hlc: h(9, B) }]);
-    expect(edited.fields.name).toBeNull();
+    expect(edited.fields.name).toBe('');
     expect(edited.ignored).toEqual(['name']);
     const undone = mergeRow(row, [
       { field: 'deleted_at', value: null, hlc: h(10, B) },

@@ -366,8 +366,9 @@ export interface MergeResult extends StampedRow {
 /**
  * Merges incoming field changes into a row, per field by HLC: a change wins only if its stamp is
  * newer than the field's. A tombstone is sticky: once `deleted_at` is set, the row accepts only
- * clearing values (the erasure of personal fields that goes with a delete) and a newer `deleted_at`
- * (an undo); a concurrent edit never brings a deleted row, or an erased name, back.
+ * changes made no later than the delete (the erasure of personal fields that goes with it carries
+ * the delete's own time) and a newer `deleted_at` (an undo). An edit made after the delete on a
+ * computer that had not seen it never brings a deleted row, or an erased name, back.
  */
 export function mergeRow(
   existing: StampedRow | null,
@@ -385,7 +386,12 @@ export function mergeRow(
   const ordered = [...incoming].sort((a, b) => Number(b.field === 'deleted_at') - Number(a.field === 'deleted_at'));
   for (const c of ordered) {
     const deleted = fields.deleted_at !== null && fields.deleted_at !== undefined;
-    const allowed = c.field === 'deleted_at' || !deleted || c.value === null;
+    const deletedStamp = stamps.deleted_at;
+    const allowed =
+      c.field === 'deleted_at' ||
+      !deleted ||
+      deletedStamp === undefined ||
+      parseHlc(c.hlc).wall <= parseHlc(deletedStamp).wall;
     if (allowed && wins(c)) {
       fields[c.field] = c.value;
       stamps[c.field] = c.hlc;

@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { SyncTuning } from '../api/handlers.ts';
 import { createCore, type Core } from '../app.ts';
 import type { ScryptParams } from '../keys/keyring.ts';
 import { silentLogger } from '../logging/log.ts';
@@ -28,13 +29,16 @@ export const fixedClock = (iso = '2026-03-15T10:00:00Z'): Clock & { advance(ms: 
 };
 
 /** A core over a fresh, set-up and unlocked data folder. */
-export async function unlockedCore(options: { dataDir?: string; clock?: Clock } = {}): Promise<Core> {
+export async function unlockedCore(
+  options: { dataDir?: string; clock?: Clock; sync?: SyncTuning } = {},
+): Promise<Core> {
   const core = createCore({
     dataDir: options.dataDir ?? tempDir(),
     host: 'cli',
     log: silentLogger,
     scrypt: FAST_SCRYPT,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   cores.push(core);
   const result = await core.dispatch('session.setup', { passphrase: PASSPHRASE });

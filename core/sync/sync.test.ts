@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { startTestServer } from '../../server/test-utils/server.ts';
+import type { Core } from '../app.ts';
+import type { Client, ClientSummary } from '../api/schemas.ts';
+import type { DayView, LogEntry } from '../api/schemas-log.ts';
+import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
+
+/**
+ * Two (or three) real devices — each a core over its own SQLCipher database — syncing through the
+ * real server over a real PostgreSQL. Clocks are the app's (fake, advanced by hand) so "later" is
+ * exact; everything else is what a practitioner runs.
+ */
+
+const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
+const ACCOUNT = {
+  email: 'owner@clinic.example',
+  password: 'a long account password',
+  practicePassphrase: 'shared practice passphrase',
+};
+
+let server: { url: string; pool: pg.Pool; close(): Promise<void> };
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+async function device(name: string, start = '2026-03-15T10:00:00Z') {
+  const clock = fixedClock(start);
+  const core = await unlockedCore({ clock, sync: FAST });
+  return { core, clock, name };
+}
+
+/** A practice with a unique owner per test (tests share the server's database). */
+async function practice(url = server.url) {
+  const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
+  const a = await device('A');
+  await ok<SyncStatus>(a.core, 'sync.createPractice', {
+    serverUrl: url,
+    practiceName: 'Clinic',
+    displayName: 'Dr Owner',
+    email,
+    password: ACCOUNT.password,
+    practicePassphrase: ACCOUNT.practicePassphrase,
+    deviceName: 'Desk',
+  });
+  const join = async (name: string, joinUrl = url) => {
+    const d = await device(name);
+    await ok<SyncStatus>(d.core, 'sync.signIn', {
+      serverUrl: joinUrl,
+      email,
+      password: ACCOUNT.password,
+      practicePassphrase: ACCOUNT.practicePassphrase,
+      deviceName: name,
+    });
+    return d;
+  };
+  return { a, join, email };
+}
+
+const sync = async (core: Core): Promise<SyncResult> => {
+  const r = await ok<SyncResult>(core, 'sync.now');
+  expect(r.error).toBeNull();
+  return r;
+};
+
+const diet = (clientId: string, grams: number) => ({
+  kind: 'diet',
+  clientId,
+  date: '2026-03-15',
+  foodId: 'usda:09040',
+  grams,
+});
+
+async function snapshot(core: Core, clientId: string) {
+  const client = await ok<Client>(core, 'clients.get', { id: clientId }).catch(() => null);
+  const entries = await ok<LogEntry[]>(core, 'log.list', { clientId, from: '2026-03-01', to: '2026-03-31' });
+  const day = await ok<DayView>(core, 'dashboard.day', { clientId, date: '2026-03-15' });
+  const strip = (c: Client | null) => c && { ...c, updatedAt: 0 };
+  return {
+    client: strip(client),
+    entries: entries.map((e) => ({ id: e.id, kcal: e.nutrients.energyKcal })).sort((x, y) => x.id.localeCompare(y.id)),
+    kcal: day.totals.energyKcal,
+  };
+}
+
+describe('sync between devices', () => {
+  it('two devices edit the same client offline and converge, field by field', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', {
+      name: 'Ada Example',
+      email: 'ada@example.org',
+      notes: 'likes oats',
+    });
+    await ok(a.core, 'log.add', diet(ada.id, 100));
+    await sync(a.core);
+    const b = await join('Laptop');
+    const first = await sync(b.core);
+    expect(first.changed).toEqual(
+      expect.arrayContaining([
+        { table: 'clients', count: 1 },
+        { table: 'events', count: 1 },
+      ]),
+    );
+    expect((await snapshot(b.core, ada.id)).client?.name).toBe('Ada Example');
+
+    // Offline: A edits weight and notes; B, a minute later, edits weight and phone and logs a meal.
+    a.clock.advance(60_000);
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 61, notes: 'likes oats; walks daily' } });
+    b.clock.advance(120_000);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { weightKg: 62, phone: '+44 20 7946 0000' } });
+    await ok(b.core, 'log.add', diet(ada.id, 50));
+
+    await sync(a.core);
+    const fromB = await sync(b.core);
+    expect(fromB.conflicts).toBe(0); // B's weight is the later edit: nothing of B's lost
+    await sync(a.core);
+    const sa = await snapshot(a.core, ada.id);
+    const sb = await snapshot(b.core, ada.id);
+    expect(sa).toEqual(sb);
+    expect(sa.client).toMatchObject({
+      weightKg: 62,
+      phone: '+44 20 7946 0000',
+      notes: 'likes oats; walks daily',
+      email: 'ada@example.org',
+    });
+    expect(sa.entries).toHaveLength(2);
+    expect(sa.kcal).toBeCloseTo(133.5, 5); // daily totals follow pulled events (SR28 banana, 89 kcal/100 g)
+  });
+
+  it('an empty value never overwrites a real one because a device was behind', async () => {
+    const { a, join } = await practice();
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Ben Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    a.clock.advance(1000);
+    await ok(a.core, 'clients.update', { id: c.id, patch: { notes: 'allergic to nothing, loves fish' } });
+    await sync(a.core);
+    // B has not pulled the note; it edits another field much later and syncs.
+    b.clock.advance(3_600_000);
+    await ok(b.core, 'clients.update', { id: c.id, patch: { weightKg: 80 } });
+    await sync(b.core);
+    await sync(a.core);
+    for (const d of [a, b])
+      expect((await snapshot(d.core, c.id)).client).toMatchObject({
+        notes: 'allergic to nothing, loves fish',
+        weightKg: 80,
+      });
+  });
+
+  it('edit vs delete: the delete wins over a later edit made without seeing it, on every device', async () => {
+    const { a, join } = await practice();
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Cleo Example', notes: 'private note' });
+    const meal = (await ok<{ entry: LogEntry }>(a.core, 'log.add', diet(c.id, 100))).entry;
+    await ok(a.core, 'log.add', diet(c.id, 200));
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    a.clock.advance(1000);
+    await ok(a.core, 'log.delete', { id: meal.id });
+    b.clock.advance(5000);
+    await ok(b.core, 'log.update', { id: meal.id, entry: diet(c.id, 300) });
+    await sync(a.core);
+    await sync(b.core);
+    await sync(a.core);
+    const sa = await snapshot(a.core, c.id);
+    expect(sa).toEqual(await snapshot(b.core, c.id));
+    expect(sa.entries).toHaveLength(1);
+    expect(sa.kcal).toBeCloseTo(178, 5);
+
+    // Deleting the client erases its personal fields everywhere, even against a later edit of the name.
+    a.clock.advance(10_000);
+    await ok(a.core, 'clients.delete', { id: c.id });
+    b.clock.advance(60_000);
+    await ok(b.core, 'clients.update', { id: c.id, patch: { name: 'Cleo Renamed' } });
+    await sync(a.core);
+    await sync(b.core);
+    await sync(a.core);
+    for (const d of [a, b]) {
+      expect((await ok<ClientSummary[]>(d.core, 'clients.list', {})).map((x) => x.id)).not.toContain(c.id);
+      const row = d.core.session
+        .database()
+        .sqlite.prepare('SELECT name, notes, deleted_at FROM clients WHERE id = ?')
+        .get(c.id);
+      expect(row).toMatchObject({ name: '', notes: null });
+    }
+    const onServer = await server.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
+    expect(onServer.rows[0].fields.name).not.toBe(null);
+    expect(JSON.stringify(onServer.rows[0].fields)).not.toContain('Cleo');
+  });
+
+  it('keeps names, contact details and notes off the server in plaintext', async () => {
+    const { a } = await practice();
+    const c = await ok<Client>(a.core, 'clients.create', {
+      name: 'Dora Unique-Surname',
+      email: 'dora.unique@example.org',
+      phone: '+1 202 555 0143',
+      notes: 'sensitive free text',
+      birthDate: '1980-04-02',
+    });
+    await sync(a.core);
+    const all = await server.pool.query(
+      `SELECT fields::text AS t FROM clients UNION ALL SELECT fields::text FROM events UNION ALL SELECT fields::text FROM client_targets`,
+    );
+    const text = all.rows.map((r: { t: string }) => r.t).join('\n');
+    for (const secret of ['Unique-Surname', 'dora.unique', '555 0143', 'sensitive free text', '1980-04-02'])
+      expect(text).not.toContain(secret);
+    const row = await server.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
+    expect(row.rows[0].fields.name).toMatch(/^enc:v1:/);
+    expect(row.rows[0].fields.diet_pattern).toBe('omnivore'); // what the server needs nothing of stays plain
+  });
+
+  it('a custom food with its household measures reaches the other device', async () => {
+    const { a, join } = await practice();
+    await ok(a.core, 'foods.createCustom', {
+      name: 'Clinic granola',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 450, proteinG: 10 },
+      portions: [{ amount: 1, unit: 'bowl', grams: 60 }],
+    });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    const hits = await ok<{ id: string; name: string }[]>(b.core, 'foods.search', { query: 'clinic granola' });
+    expect(hits[0]?.name).toBe('Clinic granola');
+    const food = await ok<{ portions: { unit: string; grams: number }[] }>(b.core, 'foods.get', { id: hits[0]?.id });
+    expect(food.portions).toEqual([expect.objectContaining({ unit: 'bowl', grams: 60 })]);
+  });
+});
+
+describe('sync when things go wrong', () => {
+  let proxy: DropProxy;
+  beforeAll(async () => {
+    proxy = await startDropProxy(server.url);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+  });
+
+  async function serverCounts(deviceCore: Core): Promise<{ events: number; clients: number }> {
+    const practiceId = deviceCore.session
+      .database()
+      .sqlite.prepare("SELECT value FROM sync_state WHERE key = 'practice_id'")
+      .get() as {
+      value: string;
+    };
+    const q = async (t: string) =>
+      Number(
+        (await server.pool.query(`SELECT count(*) AS n FROM ${t} WHERE practice_id = $1`, [practiceId.value])).rows[0]
+          .n,
+      );
+    return { events: await q('events'), clients: await q('clients') };
+  }
+
+  it.each(['after-server', 'before-server'] as const)(
+    'a connection cut in the middle of a push (%s) leaves no duplicate and no loss',
+    async (mode) => {
+      const { a, join } = await practice(proxy.url);
+      const c = await ok<Client>(a.core, 'clients.create', { name: 'Eve Example' });
+      for (let i = 1; i <= 30; i++) await ok(a.core, 'log.add', diet(c.id, i));
+      proxy.drop('/v1/sync/push', mode, 2);
+      const before = proxy.dropped();
+      const r = await sync(a.core); // retried with the same idempotency key until acknowledged
+      expect(proxy.dropped() - before).toBe(2);
+      expect(r.pushed).toBeGreaterThan(30);
+      expect(await serverCounts(a.core)).toEqual({ events: 30, clients: 1 });
+      const replays = await server.pool.query(
+        'SELECT count(*) AS n FROM idempotency WHERE device_id = (SELECT origin_device FROM clients WHERE id = $1)',
+        [c.id],
+      );
+      expect(Number(replays.rows[0].n)).toBe(1);
+      const b = await join('Laptop', proxy.url);
+      proxy.drop('/v1/sync/pull', 'after-server', 1);
+      await sync(b.core);
+      const sb = await snapshot(b.core, c.id);
+      expect(sb.entries).toHaveLength(30);
+      expect(sb).toEqual(await snapshot(a.core, c.id));
+    },
+  );
+
+  it('offline: the run stops with a clear message, keeps the changes, and sends them later', async () => {
+    const { a } = await practice(proxy.url);
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Finn Example' });
+    await sync(a.core);
+    await ok(a.core, 'clients.update', { id: c.id, patch: { weightKg: 70 } });
+    proxy.drop('/v1/sync/push', 'before-server', 10);
+    const failed = await ok<SyncResult>(a.core, 'sync.now');
+    expect(failed.error?.code).toBe('sync-offline');
+    expect(failed.error?.message).toMatch(/cannot be reached \(the connection was cut\)\. Your changes are kept/);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBeGreaterThan(0);
+    proxy.drop('/v1/sync/push', 'before-server', 0);
+    await sync(a.core);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBe(0);
+  });
+
+  it('signing in with the wrong practice passphrase is refused and leaves this computer signed out', async () => {
+    const { email } = await practice();
+    const d = await device('Other');
+    const r = await d.core.dispatch('sync.signIn', {
+      serverUrl: server.url,
+      email,
+      password: ACCOUNT.password,
+      practicePassphrase: 'not the passphrase',
+      deviceName: 'Other',
+    });
+    expect(r).toMatchObject({ ok: false, code: 'wrong-practice-passphrase' });
+    expect((await ok<SyncStatus>(d.core, 'sync.status')).signedIn).toBe(false);
+    const bad = await d.core.dispatch('sync.signIn', {
+      serverUrl: server.url,
+      email,
+      password: 'wrong password!!',
+      practicePassphrase: 'x',
+      deviceName: 'O',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: 'sync-auth',
+      message: 'Wrong email or password for the sync server.',
+    });
+  });
+
+  it('signing out refuses while changes are unsent, unless told to discard them', async () => {
+    const { a } = await practice();
+    await ok(a.core, 'clients.create', { name: 'Gus Example' });
+    expect(await a.core.dispatch('sync.signOut', {})).toMatchObject({ ok: false, code: 'conflict' });
+    await sync(a.core);
+    const out = await ok<SyncStatus>(a.core, 'sync.signOut', {});
+    expect(out).toMatchObject({ signedIn: false, pending: 0 });
+  });
+});
