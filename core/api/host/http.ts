@@ -194,7 +194,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           });
           return;
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/rpc/'.length));
+        let method: string;
+        try {
+          method = decodeURIComponent(url.pathname.slice('/api/rpc/'.length));
+        } catch {
+          // A malformed %-escape is the caller's error, not the host's (it was answered 500 before).
+          sendJson(res, 400, { ok: false, code: 'invalid-input', message: 'Unknown request.' });
+          return;
+        }
         sendJson(res, 200, await core.dispatch(method, input));
         return;
       }
