@@ -54,28 +54,36 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Starts a host on a fresh data folder; `dispose` stops it and deletes the folder. */
+export async function launchHost(): Promise<HostHandle & { dispose(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-e2e-'));
+  const logs: string[] = [];
+  let current = await startHost(dataDir, logs);
+  return {
+    dataDir,
+    get url() {
+      return current.url;
+    },
+    log: () => logs.join(''),
+    async restart() {
+      await stopChild(current.child);
+      current = await startHost(dataDir, logs);
+    },
+    stop: () => stopChild(current.child),
+    async dispose() {
+      await stopChild(current.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const test = base.extend<{ host: HostHandle }>({
   // Playwright requires the destructuring pattern for the fixtures argument, even when empty.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-e2e-'));
-    const logs: string[] = [];
-    let current = await startHost(dataDir, logs);
-    const handle: HostHandle = {
-      dataDir,
-      get url() {
-        return current.url;
-      },
-      log: () => logs.join(''),
-      async restart() {
-        await stopChild(current.child);
-        current = await startHost(dataDir, logs);
-      },
-      stop: () => stopChild(current.child),
-    };
+    const handle = await launchHost();
     await use(handle);
-    await stopChild(current.child);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await handle.dispose();
   },
 });
 

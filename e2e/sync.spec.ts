@@ -1,0 +1,180 @@
+import type { Page } from '@playwright/test';
+import { createServer, type AddressInfo } from 'node:net';
+import { startTestServer } from '../server/test-utils/server.ts';
+import { expect, launchHost, test } from './fixtures.ts';
+import { createClient, setPassphrase } from './pages.ts';
+
+/**
+ * Settings → Sync against a real sync server (Hono over an embedded PostgreSQL), one per file:
+ * the tests of this file run in order in one worker and share it.
+ */
+test.describe.configure({ mode: 'default' });
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000); // the first embedded PostgreSQL initialises its cluster
+  server = await startTestServer();
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+const LOCAL_PASSPHRASE = 'tomato basil 2026!';
+
+async function openSync(page: Page): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('sync-section')).toBeVisible();
+}
+
+interface Practice {
+  practiceName: string;
+  displayName: string;
+  email: string;
+  password: string;
+  passphrase: string;
+}
+
+async function createPractice(page: Page, p: Practice, deviceName: string): Promise<void> {
+  await page.getByTestId('sync-tab-create').click();
+  await page.getByTestId('sync-server-url').fill(server.url);
+  await page.getByTestId('sync-practice-name').fill(p.practiceName);
+  await page.getByTestId('sync-display-name').fill(p.displayName);
+  await page.getByTestId('sync-email').fill(p.email);
+  await page.getByTestId('sync-password').fill(p.password);
+  await page.getByTestId('sync-practice-passphrase').fill(p.passphrase);
+  await page.getByTestId('sync-practice-passphrase-confirm').fill(p.passphrase);
+  await page.getByTestId('sync-device-name').fill(deviceName);
+  await page.getByTestId('sync-create-practice').click();
+  await expect(page.getByTestId('sync-status')).toContainText(p.practiceName);
+}
+
+async function signIn(
+  page: Page,
+  input: { serverUrl: string; email: string; password: string; passphrase: string; deviceName: string },
+): Promise<void> {
+  await page.getByTestId('sync-tab-sign-in').click();
+  await page.getByTestId('sync-server-url').fill(input.serverUrl);
+  await page.getByTestId('sync-email').fill(input.email);
+  await page.getByTestId('sync-password').fill(input.password);
+  await page.getByTestId('sync-practice-passphrase').fill(input.passphrase);
+  await page.getByTestId('sync-device-name').fill(input.deviceName);
+  await page.getByTestId('sync-sign-in').click();
+}
+
+/** A port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+test('a client added on one computer reaches a colleague’s computer through the practice server', async ({
+  page,
+  host,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const practice: Practice = {
+    practiceName: 'Harbour Nutrition',
+    displayName: 'Dana Dietitian',
+    email: 'dana@harbour.example',
+    password: 'correct horse battery',
+    passphrase: 'shared practice secret 42',
+  };
+
+  // Computer A: create the practice, add a client, sync.
+  await page.goto(host.url);
+  await setPassphrase(page, LOCAL_PASSPHRASE);
+  await openSync(page);
+  await expect(page.getByTestId('sync-section')).toContainText('never leaves this computer');
+  await createPractice(page, practice, 'Front desk');
+  await expect(page.getByTestId('sync-last-sync')).toHaveText('Last sync: Never');
+  await createClient(page, { name: 'Ada Example' });
+  await openSync(page);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-last-result')).toContainText(/Sent \d+ change/);
+  await expect(page.getByTestId('sync-error')).toHaveCount(0);
+  await expect(page.getByTestId('sync-pending')).toHaveText('Everything is sent');
+  await expect(page.getByTestId('sync-last-sync')).toHaveText('Last sync: just now');
+
+  // Computer B: its own data folder and host, signed in to the same practice.
+  const hostB = await launchHost();
+  const context = await browser.newContext();
+  try {
+    const pageB = await context.newPage();
+    await pageB.goto(hostB.url);
+    await setPassphrase(pageB, 'another local passphrase');
+    await openSync(pageB);
+    await signIn(pageB, {
+      serverUrl: server.url,
+      email: practice.email,
+      password: practice.password,
+      passphrase: practice.passphrase,
+      deviceName: 'Consulting room',
+    });
+    await expect(pageB.getByTestId('sync-status')).toContainText(practice.practiceName);
+    await expect(pageB.getByTestId('sync-status')).toContainText('Consulting room');
+    await pageB.getByTestId('sync-now').click();
+    await expect(pageB.getByTestId('sync-last-result')).toContainText(/Received \d+ row/);
+    await expect(pageB.getByTestId('sync-result-changed')).toContainText('1 client');
+    await pageB.getByTestId('nav-clients').click();
+    await expect(pageB.getByTestId('client-row').filter({ hasText: 'Ada Example' })).toBeVisible();
+    // The name crossed the server encrypted: computer B's host never logged it either.
+    expect(hostB.log()).not.toContain('Ada Example');
+  } finally {
+    await context.close();
+    await hostB.dispose();
+  }
+});
+
+test('a wrong practice passphrase and an unreachable server are named; sign out asks first', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const practice: Practice = {
+    practiceName: 'Lighthouse Clinic',
+    displayName: 'Lee Practitioner',
+    email: 'lee@lighthouse.example',
+    password: 'a long account password',
+    passphrase: 'lighthouse practice key',
+  };
+  await page.goto(host.url);
+  await setPassphrase(page, LOCAL_PASSPHRASE);
+  await openSync(page);
+
+  // The confirmation must match; the form says so on the field without calling the server.
+  await page.getByTestId('sync-tab-create').click();
+  await page.getByTestId('sync-practice-passphrase').fill('one passphrase here');
+  await page.getByTestId('sync-practice-passphrase-confirm').fill('another passphrase');
+  await page.getByTestId('sync-create-practice').click();
+  await expect(page.getByText('The practice passphrase and its confirmation differ.')).toBeVisible();
+  await page.reload();
+  await openSync(page);
+
+  await createPractice(page, practice, 'Laptop');
+  await createClient(page, { name: 'Unsent Client' });
+  await openSync(page);
+  await expect(page.getByTestId('sync-pending')).toContainText('waiting to be sent');
+
+  // Signing out with unsent changes asks again before leaving them behind.
+  await page.getByTestId('sync-sign-out').click();
+  await page.getByTestId('sync-sign-out-confirm').click();
+  await expect(page.getByTestId('sync-sign-out-error')).toContainText('have not reached the server');
+  await page.getByTestId('sync-sign-out-anyway').click();
+  await expect(page.getByTestId('sync-sign-in')).toBeVisible();
+
+  const attempt = { email: practice.email, password: practice.password, deviceName: 'Laptop' };
+  await signIn(page, { ...attempt, serverUrl: server.url, passphrase: 'not the practice passphrase' });
+  await expect(page.getByTestId('sync-error')).toContainText('Wrong practice passphrase');
+  await expect(page.getByTestId('sync-error')).toContainText('does not open this practice');
+
+  const port = await closedPort();
+  await signIn(page, { ...attempt, serverUrl: `http://127.0.0.1:${port}`, passphrase: practice.passphrase });
+  await expect(page.getByTestId('sync-error')).toContainText('cannot be reached', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-status')).toHaveCount(0);
+});
