@@ -141,12 +141,15 @@ export const ImportReport = z.object({
 export type ImportReport = z.infer<typeof ImportReport>;
 
 /** Where each app field is in a practitioner's CSV (column header names), and its unit scale. */
+/** A column header as chosen in the import form; bounded, since error messages name it. */
+const columnName = z.string().max(500, { message: 'That column name is too long.' });
+
 export const CsvMapping = z.object({
-  name: z.string().min(1, { message: 'Choose the column with the food name.' }),
-  id: z.string().nullable().default(null),
-  foodGroup: z.string().nullable().default(null),
+  name: columnName.min(1, { message: 'Choose the column with the food name.' }),
+  id: columnName.nullable().default(null),
+  foodGroup: columnName.nullable().default(null),
   /** Nutrient key → column header. Values are per 100 g in the app's units unless scaled. */
-  nutrients: z.partialRecord(NutrientKey, z.string().min(1)),
+  nutrients: z.partialRecord(NutrientKey, columnName.min(1)),
   /** Energy given in kJ rather than kcal (converted at 4.184 kJ/kcal). */
   energyInKj: z.boolean().default(false),
   delimiter: z.enum([',', ';', '\t']).nullable().default(null),

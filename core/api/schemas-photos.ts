@@ -87,9 +87,9 @@ export const InstallModelInput = FileUpload.extend({
   /** Class names in the model's output order. */
   classes: z.array(z.string().trim().min(1).max(100)).min(1, { message: 'List the model classes.' }).max(1000),
   /** Class name → food id, for the classes that are foods. */
-  foodMap: z.record(z.string(), FoodId),
+  foodMap: z.record(z.string().max(100), FoodId),
   /** Default portion in grams per food class (used when no plate is seen). */
-  defaultGrams: z.record(z.string(), z.number().positive().max(5000)).default({}),
+  defaultGrams: z.record(z.string().max(100), z.number().positive().max(5000)).default({}),
 });
 
 export const SavePhotoInput = z.object({
