@@ -140,10 +140,10 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-/** Where each app field is in a practitioner's CSV (column header names), and its unit scale. */
 /** A column header as chosen in the import form; bounded, since error messages name it. */
 const columnName = z.string().max(500, { message: 'That column name is too long.' });
 
+/** Where each app field is in a practitioner's CSV (column header names), and its unit scale. */
 export const CsvMapping = z.object({
   name: columnName.min(1, { message: 'Choose the column with the food name.' }),
   id: columnName.nullable().default(null),
