@@ -20,6 +20,14 @@ export function SessionGate(): React.JSX.Element {
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // While a recovery code is on screen, the setup or unlock screen stays although the core (and its
+  // 'session.changed' event) already says unlocked; it hands the status over when the code is confirmed.
+  const [held, setHeld] = useState<SessionStatus['state'] | null>(null);
+  const hold = useCallback((state: SessionStatus['state'] | null) => setHeld(state), []);
+  const done = useCallback((s: SessionStatus) => {
+    setHeld(null);
+    setStatus(s);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -71,17 +79,17 @@ export function SessionGate(): React.JSX.Element {
     return <PageLoader label="Opening BioAI Nutrition…" />;
   }
 
-  switch (status.state) {
+  switch (held ?? status.state) {
     case 'needs-setup':
       return (
         <Center mih="100vh" p="md">
-          <SetupScreen status={status} onDone={setStatus} />
+          <SetupScreen status={status} onDone={done} onHold={(on) => hold(on ? 'needs-setup' : null)} />
         </Center>
       );
     case 'locked':
       return (
         <Center mih="100vh" p="md">
-          <UnlockScreen status={status} onDone={setStatus} />
+          <UnlockScreen status={status} onDone={done} onHold={(on) => hold(on ? 'locked' : null)} />
         </Center>
       );
     case 'unlocked':

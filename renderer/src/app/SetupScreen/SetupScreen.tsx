@@ -3,21 +3,25 @@ import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../../core/api/schemas.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
+import { RecoveryCodeCard } from '../RecoveryCode/RecoveryCodeCard.tsx';
 
 const MIN_LENGTH = 10;
 
 interface SetupScreenProps {
   status: SessionStatus;
   onDone: (status: SessionStatus) => void;
+  /** Keeps this screen up while the recovery code is shown, though the core is already unlocked. */
+  onHold: (on: boolean) => void;
 }
 
 /** First start: choose the passphrase that derives the database key. */
-export function SetupScreen({ status, onDone }: SetupScreenProps): React.JSX.Element {
+export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React.JSX.Element {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
 
   const tooShort = passphrase.length < MIN_LENGTH;
   const mismatch = confirm !== passphrase;
@@ -30,13 +34,28 @@ export function SetupScreen({ status, onDone }: SetupScreenProps): React.JSX.Ele
     setServerError(null);
     if (tooShort || mismatch) return;
     setBusy(true);
+    onHold(true);
     try {
-      onDone(await call('session.setup', { passphrase }));
+      const { recoveryCode, ...next } = await call('session.setup', { passphrase });
+      setPassphrase('');
+      setConfirm('');
+      setDone({ status: next, recoveryCode });
     } catch (e) {
       setServerError(toApiError(e).message);
       setBusy(false);
+      onHold(false);
     }
   };
+
+  if (done) {
+    return (
+      <RecoveryCodeCard
+        code={done.recoveryCode}
+        intro="The encrypted database is ready. If you ever forget the passphrase, or this computer's keychain is lost, this code opens the data."
+        onConfirmed={() => onDone(done.status)}
+      />
+    );
+  }
 
   return (
     <Paper withBorder shadow="sm" p="xl" maw={480} w="100%">
@@ -46,9 +65,9 @@ export function SetupScreen({ status, onDone }: SetupScreenProps): React.JSX.Ele
             Welcome to BioAI Nutrition
           </Title>
           <Text size="sm">
-            Choose a passphrase. It encrypts all client data on this computer, and it cannot be recovered if you forget
-            it: without it the data cannot be opened by anyone, including you. Use at least {MIN_LENGTH} characters; a
-            few unrelated words are easy to remember and hard to guess.
+            Choose a passphrase. It encrypts all client data on this computer. Next you get a recovery code, shown once:
+            without the passphrase or that code the data cannot be opened by anyone, including you. Use at least{' '}
+            {MIN_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.
           </Text>
           <PasswordInput
             label="Passphrase"

@@ -1,19 +1,25 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../../core/api/schemas.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
+import { RecoverForm } from '../RecoveryCode/RecoverForm.tsx';
 
 interface UnlockScreenProps {
   status: SessionStatus;
   onDone: (status: SessionStatus) => void;
+  /** Keeps this screen up while a new recovery code is shown, though the core is already unlocked. */
+  onHold: (on: boolean) => void;
 }
 
 /** The database is locked: ask for the passphrase. */
-export function UnlockScreen({ status, onDone }: UnlockScreenProps): React.JSX.Element {
+export function UnlockScreen({ status, onDone, onHold }: UnlockScreenProps): React.JSX.Element {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [recovering, setRecovering] = useState(false);
+
+  if (recovering) return <RecoverForm onDone={onDone} onHold={onHold} onCancel={() => setRecovering(false)} />;
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -60,6 +66,17 @@ export function UnlockScreen({ status, onDone }: UnlockScreenProps): React.JSX.E
             <Text size="xs" c="dimmed" role="status">
               Checking the passphrase…
             </Text>
+          )}
+          {status.hasRecoveryCode && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => setRecovering(true)}
+              data-testid="unlock-use-recovery"
+            >
+              Forgot passphrase? Use recovery code
+            </Anchor>
           )}
           <Text size="xs" c="dimmed">
             Data folder: {status.dataDir}

@@ -1,0 +1,106 @@
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { SessionStatus } from '../../../../core/api/schemas.ts';
+import { call } from '../../lib/api.ts';
+import { toApiError } from '../../lib/errors.ts';
+import { RecoveryCodeCard } from './RecoveryCodeCard.tsx';
+
+const MIN_LENGTH = 10;
+
+interface RecoverFormProps {
+  onDone: (status: SessionStatus) => void;
+  onHold: (on: boolean) => void;
+  onCancel: () => void;
+}
+
+/** Forgotten passphrase or lost keychain: open the data with the recovery code and choose a new passphrase. */
+export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): React.JSX.Element {
+  const [code, setCode] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
+
+  if (answer) {
+    return (
+      <RecoveryCodeCard
+        code={answer.recoveryCode}
+        intro="The data is open and your new passphrase is set. The recovery code you used no longer works; this is your new one."
+        onConfirmed={() => onDone(answer.status)}
+      />
+    );
+  }
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setError(null);
+    if (!code.trim()) return setError('Enter your recovery code.');
+    if (next.length < MIN_LENGTH) return setError(`Use at least ${MIN_LENGTH} characters for the new passphrase.`);
+    if (next !== confirm) return setError('The new passphrase and its confirmation differ.');
+    setBusy(true);
+    onHold(true);
+    try {
+      const { recoveryCode, ...status } = await call('session.recover', { recoveryCode: code, next });
+      setCode('');
+      setAnswer({ status, recoveryCode });
+    } catch (e) {
+      setError(toApiError(e).message);
+      onHold(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" maw={480} w="100%">
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="recover-title">
+        <Stack>
+          <Title order={1} size="h2" id="recover-title">
+            Use your recovery code
+          </Title>
+          <Text size="sm">
+            Enter the recovery code you wrote down when you set up the app, and choose a new passphrase. You will get a
+            new recovery code.
+          </Text>
+          <TextInput
+            label="Recovery code"
+            placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            data-testid="recover-code"
+          />
+          <PasswordInput
+            label="New passphrase"
+            description={`At least ${MIN_LENGTH} characters`}
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            data-testid="recover-next"
+          />
+          <PasswordInput
+            label="Confirm new passphrase"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            data-testid="recover-confirm"
+          />
+          {error && (
+            <Alert color="red" role="alert" data-testid="recover-error">
+              {error}
+            </Alert>
+          )}
+          <Button type="submit" loading={busy} data-testid="recover-submit">
+            Open the data and set the passphrase
+          </Button>
+          <Anchor component="button" type="button" size="sm" onClick={onCancel} data-testid="recover-cancel">
+            Back to the passphrase
+          </Anchor>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

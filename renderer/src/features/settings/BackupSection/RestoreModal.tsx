@@ -1,0 +1,85 @@
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { MethodOutput } from '../../../../../core/api/contract.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { formatBackupDate, restoreWarning } from './backup-text.ts';
+
+type Backup = MethodOutput<'backup.list'>['backups'][number];
+export type RestoreResult = MethodOutput<'backup.restore'>;
+
+interface RestoreModalProps {
+  backup: Backup | null;
+  onClose: () => void;
+  onRestored: (result: RestoreResult) => void;
+}
+
+export function RestoreModal({ backup, onClose, onRestored }: RestoreModalProps): React.JSX.Element {
+  return (
+    <Modal opened={backup !== null} onClose={onClose} title="Restore a backup">
+      {backup && <RestoreForm key={backup.fileName} backup={backup} onClose={onClose} onRestored={onRestored} />}
+    </Modal>
+  );
+}
+
+/** Asks for the passphrase that was current when the backup was made, then restores it. */
+function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { backup: Backup }): React.JSX.Element {
+  const { reportError } = useSession();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setError(null);
+    if (!passphrase) return setError('Enter the passphrase that was current when the backup was made.');
+    setBusy(true);
+    try {
+      const result = await call('backup.restore', { fileName: backup.fileName, passphrase });
+      setPassphrase('');
+      onRestored(result);
+    } catch (e) {
+      reportError(e);
+      setError(toApiError(e).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Restore a backup">
+      <Stack gap="sm">
+        <Alert color="yellow" data-testid="restore-warning">
+          {restoreWarning(formatBackupDate(backup.createdAt))}
+        </Alert>
+        <PasswordInput
+          label="Passphrase"
+          description="The passphrase that was current when the backup was made"
+          autoComplete="current-password"
+          autoFocus
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          data-testid="restore-passphrase"
+        />
+        {error && (
+          <Alert color="red" role="alert" data-testid="restore-error">
+            {error}
+          </Alert>
+        )}
+        {busy && (
+          <Text size="xs" c="dimmed" role="status">
+            Checking the backup and restoring it…
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" color="red" loading={busy} data-testid="restore-confirm">
+            Restore
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
