@@ -56,6 +56,9 @@ test('first run: set a passphrase, create a client, see it in the list', async (
   await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
   await page.getByTestId('setup-confirm').fill('correct horse battery staple');
   await page.getByTestId('setup-submit').click();
+  // The recovery code is shown once, and must be confirmed before going on.
+  await page.getByTestId('recovery-written').check();
+  await page.getByTestId('recovery-continue').click();
 
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-new').click();

@@ -1,11 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Page helpers that act like a person: click, type, pick from lists. */
-export async function setPassphrase(page: Page, passphrase: string): Promise<void> {
+/**
+ * Page helpers that act like a person: click, type, pick from lists.
+ * First setup: choose the passphrase, then confirm the recovery code (shown once); returns the code.
+ */
+export async function setPassphrase(page: Page, passphrase: string): Promise<string> {
   await page.getByTestId('setup-passphrase').fill(passphrase);
   await page.getByTestId('setup-confirm').fill(passphrase);
   await page.getByTestId('setup-submit').click();
+  const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  await expect(page.getByTestId('recovery-continue')).toBeDisabled();
+  await page.getByTestId('recovery-written').check();
+  await page.getByTestId('recovery-continue').click();
   await expect(page.getByTestId('nav-clients')).toBeVisible();
+  return code;
 }
 
 export async function unlock(page: Page, passphrase: string): Promise<void> {

@@ -1,0 +1,70 @@
+import { expect, test } from './fixtures.ts';
+import { createClient, setPassphrase, unlock } from './pages.ts';
+
+const PASSPHRASE = 'pumpkin soup 2026!';
+const CLIENT = 'Rosalind Backup-Example';
+
+test('setup shows the recovery code once → client → back up → delete → restore → client is back; recovery code unlocks', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  const code = await setPassphrase(page, PASSPHRASE);
+  expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+  // Shown once: the code is gone from the screen and never reached the host's log.
+  await expect(page.getByTestId('recovery-code')).toHaveCount(0);
+  expect(host.log()).not.toContain(code);
+
+  await createClient(page, { name: CLIENT, sex: 'Female', heightCm: 170, weightKg: 65 });
+
+  await page.getByTestId('nav-settings').click();
+  const section = page.getByTestId('settings-backups');
+  await expect(section.getByTestId('backup-empty')).toBeVisible();
+  await section.getByTestId('backup-now').click();
+  await expect(section.getByTestId('backup-row')).toHaveCount(1);
+
+  // Delete the client.
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('client-row').filter({ hasText: CLIENT }).click();
+  await page.getByTestId('client-delete').click();
+  await page.getByTestId('confirm-delete-submit').click();
+  await expect(page.getByTestId('client-row').filter({ hasText: CLIENT })).toHaveCount(0);
+
+  // Restore: a wrong passphrase is refused; the right one brings the client back.
+  await page.getByTestId('nav-settings').click();
+  await section.getByTestId('backup-restore').first().click();
+  await expect(page.getByTestId('restore-warning')).toContainText('The current data is kept as a backup first.');
+  await page.getByTestId('restore-passphrase').fill('not the passphrase');
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-error')).toContainText('does not open the backup');
+  await page.getByTestId('restore-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-warning')).toHaveCount(0);
+  // The replaced data was kept as a backup.
+  await expect(section.getByTestId('backup-row')).toHaveCount(2);
+  await expect(section.getByTestId('backup-list')).toContainText('Before a restore');
+
+  await page.getByTestId('nav-clients').click();
+  await expect(page.getByTestId('client-row').filter({ hasText: CLIENT })).toBeVisible();
+
+  // Forgotten passphrase: the recovery code opens the data and sets a new passphrase.
+  await host.restart();
+  await page.goto(host.url);
+  await page.getByTestId('unlock-use-recovery').click();
+  await page.getByTestId('recover-code').fill(code);
+  await page.getByTestId('recover-next').fill('a new passphrase 2026');
+  await page.getByTestId('recover-confirm').fill('a new passphrase 2026');
+  await page.getByTestId('recover-submit').click();
+  const newCode = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  expect(newCode).not.toBe(code);
+  await page.getByTestId('recovery-written').check();
+  await page.getByTestId('recovery-continue').click();
+  await page.getByTestId('nav-clients').click();
+  await expect(page.getByTestId('client-row').filter({ hasText: CLIENT })).toBeVisible();
+
+  await host.restart();
+  await page.goto(host.url);
+  await unlock(page, 'a new passphrase 2026');
+  await expect(page.getByTestId('nav-clients')).toBeVisible();
+  expect(host.log()).not.toContain(newCode);
+});
