@@ -9,7 +9,6 @@ import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { BrandingForm } from '../BrandingForm/BrandingForm.tsx';
 import { BackupSection } from '../BackupSection/BackupSection.tsx';
-import { BackupSection } from '../BackupSection/BackupSection.tsx';
 import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
 import { SyncSection } from '../SyncSection/SyncSection.tsx';
 import { VisionSection } from '../VisionSection/VisionSection.tsx';
@@ -104,9 +103,6 @@ export function SettingsPage(): React.JSX.Element {
         </Section>
         <Section title="Sync">
           <SyncSection />
-        </Section>
-        <Section title="Backups" testId="settings-backup-section">
-          <BackupSection />
         </Section>
         <Section title="Backups" testId="settings-backup-section">
           <BackupSection />
