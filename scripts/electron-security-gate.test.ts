@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import {
   parseFindings,
   parseSuppressions,
   runElectronegativity,
+  SERIAL_WRITES,
   sarifKeys,
 } from './electron-security-gate.ts';
 
@@ -166,6 +168,29 @@ describe('the real tool', () => {
       expect(formatReport(r)).toMatch(/FAIL HIGH CONTEXT_ISOLATION_JS_CHECK at electron\/main.ts:3/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the serial-writes preload', () => {
+  it("runs electronegativity's header ('w') and rows ('a') writes in call order", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-gate-serial-'));
+    try {
+      const preload = path.join(dir, 'serial-writes.cjs');
+      fs.writeFileSync(preload, SERIAL_WRITES);
+      const out = path.join(dir, 'out.csv');
+      // The same two calls as the tool's writeCsvHeader and writeIssues, with a big second write.
+      const script = `const fs = require('fs');
+        fs.writeFile(${JSON.stringify(out)}, 'header\\n', (e) => { if (e) throw e; });
+        fs.writeFile(${JSON.stringify(out)}, 'row\\n'.repeat(100000), { flag: 'a' }, (e) => { if (e) throw e; });`;
+      for (let i = 0; i < 5; i++) {
+        execFileSync(process.execPath, ['--require', preload, '-e', script]);
+        const text = fs.readFileSync(out, 'utf8');
+        expect(text.startsWith('header\nrow\n')).toBe(true);
+        expect(text.length).toBe('header\n'.length + 'row\n'.length * 100000);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -263,9 +263,30 @@ export function sarifKeys(sarif: string): string[] {
   return keys.sort();
 }
 
+/**
+ * Preloaded into electronegativity: its CSV writer calls fs.writeFile twice without waiting (the header
+ * with flag 'w', then the rows with 'a'), and under load the header lands over the rows or truncates
+ * them. This makes fs.writeFile calls run one after another, in call order.
+ */
+export const SERIAL_WRITES = `'use strict';
+const fs = require('fs');
+const writeFile = fs.writeFile;
+let queue = Promise.resolve();
+fs.writeFile = function (file, data, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  queue = queue.then(() => new Promise((resolve) => {
+    const done = (err) => { resolve(); if (callback) callback(err); };
+    if (options === undefined) writeFile.call(fs, file, data, done);
+    else writeFile.call(fs, file, data, options, done);
+  }));
+};
+`;
+
 function runTool(input: string, output: string, cwd: string): Promise<void> {
   const bin = path.join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-  const args = [bin, '-i', input, '-o', output, '-r', '-v', 'false'];
+  const preload = path.join(cwd, 'serial-writes.cjs');
+  if (!fs.existsSync(preload)) fs.writeFileSync(preload, SERIAL_WRITES);
+  const args = ['--require', preload, bin, '-i', input, '-o', output, '-r', '-v', 'false'];
   args.push('-e', electronVersion(), '-x', EXCLUDED_CHECKS.join(','));
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
@@ -279,9 +300,9 @@ function runTool(input: string, output: string, cwd: string): Promise<void> {
 /**
  * Runs electronegativity on a copy of electron/ and renderer/ and returns its findings. The CSV has the
  * severities, but the tool writes its header and its rows with two concurrent fs.writeFile calls (flags
- * 'w' and 'a'), so a late header could truncate the rows and the gate would pass on nothing. SARIF is one
- * write but has no severity. So both are produced (two runs side by side) and must list the same
- * findings; if they disagree the gate fails rather than guess.
+ * 'w' and 'a'; seen to garble the file under load), so the writes are serialised (SERIAL_WRITES above).
+ * As a check that no finding is lost, a SARIF report (one write, but no severities) is produced side by
+ * side and must list the same findings; if they disagree the gate fails rather than guess.
  */
 export async function runElectronegativity(root = ROOT, dirs: readonly string[] = SCANNED_DIRS): Promise<Finding[]> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-electronegativity-'));
