@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { NotificationsProvider } from '../../components/Notifications/Notifications.tsx';
 import { SessionGate } from '../SessionGate/SessionGate.tsx';
-import { theme } from '../theme.ts';
+import { cssVariablesResolver, theme } from '../theme.ts';
 
 /**
  * Root: theme, notifications, then the session gate (setup / unlock / the app). The colour scheme
@@ -10,7 +10,7 @@ import { theme } from '../theme.ts';
  */
 export function App(): React.JSX.Element {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <NotificationsProvider>
         <SessionGate />
       </NotificationsProvider>
