@@ -14,6 +14,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
   outputDir: 'test-results',
+  // After the whole run: every log the hosts (and specs) wrote under test-results/logs/ must be free of
+  // the seeded clients' names, e-mails and phone numbers.
+  globalTeardown: './e2e/global-teardown.ts',
   use: {
     browserName: 'chromium',
     launchOptions: {

@@ -6,6 +6,32 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
+/**
+ * Every log written during an end-to-end run lands under test-results/logs/ (Playwright empties
+ * test-results/ when a run starts), and e2e/global-teardown.ts scans them all for the seeded clients'
+ * personal data once the run ends.
+ */
+export const LOGS_DIR = path.join(root, 'test-results', 'logs');
+
+let logSeq = 0;
+
+/**
+ * The file a log named `name` should be written to (its folder is created). Unique per call within a
+ * worker process, so two hosts (or a host and a sync server) never share one. Anything written there
+ * is part of the end-of-run PII scan: e.g. a sync server's logger can use
+ * `createLogger((line) => fs.appendFileSync(logFileFor('sync-server'), line + '\n'), 'info', 'sync-server')`.
+ */
+export function logFileFor(name: string): string {
+  fs.mkdirSync(LOGS_DIR, { recursive: true });
+  const safe =
+    name
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'log';
+  logSeq += 1;
+  return path.join(LOGS_DIR, `${safe}-w${process.env['TEST_WORKER_INDEX'] ?? 'x'}-p${process.pid}-${logSeq}.log`);
+}
+
 export interface HostHandle {
   dataDir: string;
   /** The address with the per-launch token, as the host printed it. */
@@ -16,8 +42,15 @@ export interface HostHandle {
   stop(): Promise<void>;
 }
 
-/** Starts `bioai serve` on a data folder and waits for the address it prints. */
-async function startHost(dataDir: string, logs: string[]): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts `bioai serve` on a data folder and waits for the address it prints. Its stdout and stderr
+ * are also appended, as they come, to `logFile`.
+ */
+async function startHost(
+  dataDir: string,
+  logs: string[],
+  logFile: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'core/cli/main.ts'), '--data-dir', dataDir, '--log-level', 'info', 'serve'],
@@ -27,7 +60,11 @@ async function startHost(dataDir: string, logs: string[]): Promise<{ child: Chil
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stderr?.on('data', (c: Buffer) => logs.push(c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => {
+    logs.push(c.toString('utf8'));
+    fs.appendFileSync(logFile, c);
+  });
+  child.stdout?.on('data', (c: Buffer) => fs.appendFileSync(logFile, c));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${logs.join('')}`)), 20_000);
@@ -54,11 +91,25 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Starts a host on a fresh data folder; `dispose` stops it and deletes the folder. */
-export async function launchHost(): Promise<HostHandle & { dispose(): Promise<void> }> {
+/** Copies the data folder's own log files, if it has any, next to the host's log before the folder goes. */
+function keepDataDirLogs(dataDir: string, logFile: string): void {
+  const files = (fs.readdirSync(dataDir, { recursive: true }) as string[]).filter(
+    (f) => /\.log$/i.test(f) && fs.statSync(path.join(dataDir, f)).isFile(),
+  );
+  for (const f of files) {
+    fs.copyFileSync(path.join(dataDir, f), `${logFile.replace(/\.log$/, '')}.datadir-${f.replace(/[\\/]/g, '-')}`);
+  }
+}
+
+/**
+ * Starts a host on a fresh data folder; `dispose` stops it and deletes the folder. `name` names its
+ * log file under test-results/logs/ (default: "host").
+ */
+export async function launchHost(name = 'host'): Promise<HostHandle & { dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-e2e-'));
   const logs: string[] = [];
-  let current = await startHost(dataDir, logs);
+  const logFile = logFileFor(name);
+  let current = await startHost(dataDir, logs, logFile);
   return {
     dataDir,
     get url() {
@@ -67,11 +118,12 @@ export async function launchHost(): Promise<HostHandle & { dispose(): Promise<vo
     log: () => logs.join(''),
     async restart() {
       await stopChild(current.child);
-      current = await startHost(dataDir, logs);
+      current = await startHost(dataDir, logs, logFile);
     },
     stop: () => stopChild(current.child),
     async dispose() {
       await stopChild(current.child);
+      keepDataDirLogs(dataDir, logFile);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -80,8 +132,8 @@ export async function launchHost(): Promise<HostHandle & { dispose(): Promise<vo
 export const test = base.extend<{ host: HostHandle }>({
   // Playwright requires the destructuring pattern for the fixtures argument, even when empty.
   // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const handle = await launchHost();
+  host: async ({}, use, testInfo) => {
+    const handle = await launchHost(`${path.basename(testInfo.file, '.spec.ts')}-${testInfo.title}`);
     await use(handle);
     await handle.dispose();
   },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { createClient, setPassphrase } from './pages.ts';
+import { CLIENTS } from './pii-seeds.ts';
 
 const PASSPHRASE = 'tomato basil 2026!';
 
@@ -11,7 +12,7 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
   await page.goto(host.url);
   await setPassphrase(page, PASSPHRASE);
   await createClient(page, {
-    name: 'Dora Banana',
+    name: CLIENTS.dora.name,
     birthDate: '1980-02-01',
     sex: 'Female',
     heightCm: 160,
@@ -25,7 +26,7 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
 
   // Log one medium banana for the client today.
   await page.getByTestId('nav-clients').click();
-  await page.getByTestId('client-row').filter({ hasText: 'Dora Banana' }).click();
+  await page.getByTestId('client-row').filter({ hasText: CLIENTS.dora.name }).click();
   await page.getByTestId('client-tab-log').click();
   await page.getByTestId('log-add-food').click();
   await page.getByTestId('log-food-search').fill('banana');

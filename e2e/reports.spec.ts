@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { createClient, setPassphrase } from './pages.ts';
+import { CLIENTS } from './pii-seeds.ts';
 
 test('preview and export a client report as PDF: the figures are the logged ones and nobody else is in it', async ({
   page,
@@ -10,9 +11,15 @@ test('preview and export a client report as PDF: the figures are the logged ones
 }, testInfo) => {
   await page.goto(host.url);
   await setPassphrase(page, 'tomato basil 2026!');
-  await createClient(page, { name: 'Other Person', birthDate: '1970-01-01', sex: 'Male', heightCm: 180, weightKg: 80 });
   await createClient(page, {
-    name: 'Rita Report',
+    name: CLIENTS.other.name,
+    birthDate: '1970-01-01',
+    sex: 'Male',
+    heightCm: 180,
+    weightKg: 80,
+  });
+  await createClient(page, {
+    name: CLIENTS.rita.name,
     birthDate: '1985-05-05',
     sex: 'Female',
     heightCm: 170,

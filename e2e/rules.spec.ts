@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { choose, setPassphrase } from './pages.ts';
+import { CLIENTS } from './pii-seeds.ts';
 
 test('a vegan client with a low-fibre week gets a fibre recommendation with no animal products; dismissed, it stays dismissed', async ({
   page,
@@ -8,14 +9,14 @@ test('a vegan client with a low-fibre week gets a fibre recommendation with no a
   await page.goto(host.url);
   await setPassphrase(page, 'tomato basil 2026!');
   await page.getByTestId('client-new').click();
-  await page.getByTestId('field-name').fill('Vera Vegan');
+  await page.getByTestId('field-name').fill(CLIENTS.vera.name);
   await page.getByTestId('field-birthDate').fill('1990-04-04');
   await choose(page, 'field-sex', 'Female');
   await page.getByTestId('field-heightCm').fill('165');
   await page.getByTestId('field-weightKg').fill('60');
   await choose(page, 'field-dietPattern', 'Vegan');
   await page.getByTestId('client-save').click();
-  await expect(page.getByTestId('client-name')).toHaveText('Vera Vegan');
+  await expect(page.getByTestId('client-name')).toHaveText(CLIENTS.vera.name);
 
   // A week of white rice (0.4 g fibre per 100 g, USDA SR28 20045): the log the practitioner typed in
   // is put in through the same contract the Log tab uses.

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCore, type Core } from '../../core/app.ts';
-import { createLogger, type Logger, type LogSink } from '../../core/logging/log.ts';
+import { createLogger, redactText, type Logger, type LogSink } from '../../core/logging/log.ts';
 import { APP_VERSION } from '../../core/version.ts';
 import { CSP } from '../../core/security/csp.ts';
 import { createAppUrlPolicy, forwardEvents, registerIpc } from './ipc.ts';
@@ -246,8 +246,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   start().catch((err: unknown) => {
     log.error('startup failed', { error: err });
+    // Through the same PII filter as every log line: a start-up error can quote a path or a value.
     process.stderr.write(
-      `BioAI Nutrition failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      `BioAI Nutrition failed to start: ${redactText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
     );
     app.exit(1);
   });
