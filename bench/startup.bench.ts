@@ -1,0 +1,167 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createCore, type Core } from '../core/app.ts';
+import { silentLogger } from '../core/logging/log.ts';
+import { median, report } from './lib.ts';
+
+/**
+ * Start-up: from launching the browser host (`bioai serve`) on a data folder that is already set up,
+ * with CLIENTS clients, to an interactive client list in Chromium: the unlock screen shown, the
+ * passphrase typed, the list rendered and its first row clickable (Playwright's actionability check,
+ * without clicking). Median of RUNS runs, each with a fresh host process and a fresh browser context
+ * (one Chromium for all runs, as a practitioner's browser is already open).
+ *
+ * Baselines from the same run: a bare `node -e 0` process (start-up cost of the runtime on this
+ * machine, the ratio column), and about:blank in a new page of the same Chromium.
+ * The data folder uses the app's real key-derivation cost (scrypt N=2^17), so the unlock is real.
+ */
+const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? 500);
+const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? 5);
+const PASSPHRASE = 'startup benchmark passphrase';
+const root = path.resolve(import.meta.dirname, '..');
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.message}`);
+  return r.data as T;
+}
+
+async function seed(dataDir: string): Promise<void> {
+  const core = createCore({ dataDir, host: 'cli', log: silentLogger });
+  try {
+    await call(core, 'session.setup', { passphrase: PASSPHRASE });
+    const sexes = ['female', 'male'] as const;
+    for (let i = 0; i < CLIENTS; i++) {
+      await call(core, 'clients.create', {
+        name: `Bench Client ${String(i).padStart(4, '0')}`,
+        sex: sexes[i % 2],
+        birthDate: `${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+        heightCm: 150 + (i % 40),
+        weightKg: 50 + (i % 45),
+      });
+    }
+  } finally {
+    core.close();
+  }
+}
+
+function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [path.join(root, 'core/cli/main.ts'), '--data-dir', dataDir, 'serve'], {
+    cwd: root,
+    env: { ...process.env, BIOAI_PASSPHRASE: '' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`bioai serve exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export async function run(): Promise<void> {
+  const staticIndex = path.join(root, 'out', 'renderer', 'index.html');
+  if (!fs.existsSync(staticIndex)) {
+    process.stdout.write(
+      '\n## Start-up\n  skipped: out/renderer is missing (npx vite build --config renderer/vite.config.ts)\n',
+    );
+    return;
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-startup-'));
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+    headless: true,
+    args: LAUNCH_ARGS,
+  });
+  try {
+    const t0 = performance.now();
+    await seed(dataDir);
+    const seedMs = performance.now() - t0;
+
+    const nodeMs: number[] = [];
+    const blankMs: number[] = [];
+    const addressMs: number[] = [];
+    const unlockScreenMs: number[] = [];
+    const listMs: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      // Run 0 warms the OS file cache and Chromium; it is not counted.
+      const n0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      const nodeRun = performance.now() - n0;
+
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const blank = await context.newPage();
+      const b0 = performance.now();
+      await blank.goto('about:blank');
+      const blankRun = performance.now() - b0;
+      await blank.close();
+
+      const page = await context.newPage();
+      const s0 = performance.now();
+      const host = startHost(dataDir);
+      try {
+        const url = await host.url;
+        const address = performance.now() - s0;
+        await page.goto(url);
+        await page.getByTestId('unlock-passphrase').waitFor();
+        const unlockScreen = performance.now() - s0;
+        await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+        await page.getByTestId('unlock-submit').click();
+        const first = page.getByTestId('client-row').first();
+        await first.click({ trial: true, timeout: 60_000 });
+        const list = performance.now() - s0;
+        if (i > 0) {
+          nodeMs.push(nodeRun);
+          blankMs.push(blankRun);
+          addressMs.push(address);
+          unlockScreenMs.push(unlockScreen);
+          listMs.push(list);
+        }
+      } finally {
+        await context.close();
+        await stop(host.child);
+      }
+    }
+    const base = median(nodeMs);
+    report(
+      `Start-up: browser host on a set-up data folder with ${CLIENTS} clients → interactive client list (median of ${RUNS})`,
+      [
+        { name: 'baseline: node -e 0 (process start to exit)', ms: base },
+        { name: 'baseline: about:blank in a new Chromium page', ms: median(blankMs), baseline: base },
+        { name: 'bioai serve → address printed', ms: median(addressMs), baseline: base },
+        { name: 'bioai serve → unlock screen shown', ms: median(unlockScreenMs), baseline: base },
+        { name: 'bioai serve → unlocked, list clickable', ms: median(listMs), baseline: base },
+      ],
+    );
+    process.stdout.write(
+      `  (seeding ${CLIENTS} clients, not timed above: ${(seedMs / 1000).toFixed(1)} s; ` +
+        `list clickable vs about:blank: ${(median(listMs) / median(blankMs)).toFixed(0)}×)\n`,
+    );
+  } finally {
+    await browser.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
