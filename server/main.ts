@@ -149,7 +149,11 @@ async function main(): Promise<void> {
     databaseUrl: env.DATABASE_URL || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     dataDir: env.SERVER_DATA_DIR || undefined,
-    limits: { trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' },
+    limits: {
+      trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+      ...(env.RATE_LIMIT_AUTH_PER_MIN ? { authPerMinute: Number(env.RATE_LIMIT_AUTH_PER_MIN) } : {}),
+      ...(env.RATE_LIMIT_SYNC_PER_MIN ? { syncPerMinute: Number(env.RATE_LIMIT_SYNC_PER_MIN) } : {}),
+    },
     log,
   });
   log.info('listening', { port: Number(new URL(running.url).port) });

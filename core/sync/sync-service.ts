@@ -267,6 +267,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       }
       const outcome = emptyOutcome();
       const applier = createApplier(sqlite, key, clock, now);
+      let received = 0;
       for (;;) {
         const cursor = state(K.cursor) ?? '0';
         const page = await c.pull(cursor, deps.pullPageSize ?? 500);
@@ -281,15 +282,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
             sqlite.prepare('UPDATE sync_meta SET applying = 0 WHERE id = 1').run();
           }
         })();
-        result.pulled += page.rows.length;
-        progress(
-          'pull',
-          result.pulled,
-          result.pulled + (page.more ? page.rows.length : 0),
-          `Received ${result.pulled} rows`,
-        );
+        received += page.rows.length;
+        progress('pull', received, received + (page.more ? page.rows.length : 0), `Received ${received} rows`);
         if (!page.more) break;
       }
+      // Rows that changed something here (this computer's own rows come back too, and change nothing).
+      result.pulled = [...outcome.changed.values()].reduce((n, v) => n + v, 0);
       // Duplicated recommendations are closed as ordinary local edits: they go out next time.
       const recClients = [...outcome.clients];
       if (recClients.length > 0) reconcileRecommendations(sqlite, recClients, now());

@@ -1,0 +1,247 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
+import pg from 'pg';
+import { createTestDatabase, startTestPostgres } from '../server/test-utils/pg.ts';
+import { SyncClient, type ServerSession } from '../core/sync/client.ts';
+import { encryptField, fieldContext, generatePracticeKey, wrapPracticeKey } from '../core/sync/practice-key.ts';
+import { HybridClock, type FieldChange } from '../core/sync/protocol.ts';
+import { uuidv7 } from '../core/util/uuidv7.ts';
+import { fmtMs } from './lib.ts';
+
+/**
+ * Issue 8 figures: simulated devices of one practice pushing and pulling at once against the local
+ * server over the embedded PostgreSQL. Each device creates a client and EVENTS log entries (16
+ * fields each, the free-text detail encrypted with the practice key as the app does), pushes them in
+ * the app's batches, then pulls until it has every other device's rows. Reported: rows per second,
+ * p50/p95 request latency, and rows lost (every device must end with every row: must be 0). The
+ * baseline is one device doing the same work alone in the same run. The server runs in its own
+ * process, as deployed, so the simulated devices' work does not share its event loop.
+ */
+const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? 50);
+const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 200);
+const BATCH = 1000;
+
+interface DeviceRun {
+  pushed: Set<string>;
+  received: Set<string>;
+  latencies: number[];
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+function rowsFor(deviceId: string, key: Buffer): { ids: string[]; changes: FieldChange[] } {
+  const clock = new HybridClock(deviceId);
+  const clientId = uuidv7();
+  const t0 = Date.now();
+  const changes: FieldChange[] = [];
+  const ids = [clientId];
+  const put = (table: FieldChange['table'], id: string, field: string, value: unknown, encrypted = false): void => {
+    changes.push({
+      table,
+      id,
+      field,
+      value: encrypted ? encryptField(key, fieldContext(table, id, field), value) : value,
+      hlc: clock.tick(t0),
+    });
+  };
+  put('clients', clientId, 'name', `Bench client ${deviceId.slice(-4)}`, true);
+  for (const [f, v] of Object.entries({
+    activity_level: 'low-active',
+    diet_pattern: 'omnivore',
+    allergies: [],
+    life_stage: 'none',
+    tags: [],
+    energy_equation: 'mifflin-st-jeor',
+    created_at: t0,
+  }))
+    put('clients', clientId, f, v);
+  for (let i = 0; i < EVENTS; i++) {
+    const id = uuidv7();
+    ids.push(id);
+    const fields: Record<string, unknown> = {
+      client_id: clientId,
+      kind: 'diet',
+      occurred_at: t0 - i * 3_600_000,
+      local_date: new Date(t0 - i * 3_600_000).toISOString().slice(0, 10),
+      source: 'manual',
+      food_id: 'usda:09040',
+      meal: 'breakfast',
+      energy_kcal: 89 + i,
+      protein_g: 1.1,
+      carb_g: 22.8,
+      fat_g: 0.3,
+      fibre_g: 2.6,
+      sodium_mg: 1,
+      sugar_g: 12.2,
+      created_at: t0,
+    };
+    for (const [f, v] of Object.entries(fields)) put('events', id, f, v);
+    put('events', id, 'detail', { amount: '1 medium', grams: 118 }, true);
+  }
+  return { ids, changes };
+}
+
+async function runDevice(
+  url: string,
+  s: ServerSession,
+  work: { ids: string[]; changes: FieldChange[] },
+  expectRows: number,
+) {
+  let session = s;
+  const client = new SyncClient({
+    baseUrl: url,
+    maxAttempts: 8,
+    tokens: { refreshToken: () => session.refreshToken, save: (n) => n && (session = n) },
+  });
+  const out: DeviceRun = { pushed: new Set(work.ids), received: new Set(), latencies: [] };
+  const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const r = await fn();
+    out.latencies.push(performance.now() - t);
+    return r;
+  };
+  for (let i = 0; i < work.changes.length; i += BATCH) {
+    const changes = work.changes.slice(i, i + BATCH);
+    await timed(() => client.push({ idempotencyKey: randomUUID(), changes }));
+  }
+  // Pull until every device's rows are here (others may still be pushing).
+  let cursor = '0';
+  for (let rounds = 0; out.received.size < expectRows && rounds < 500; rounds++) {
+    const page = await timed(() => client.pull(cursor, 1000));
+    for (const r of page.rows) out.received.add(r.id);
+    cursor = page.cursor;
+    if (!page.more && out.received.size < expectRows) await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The server as it is deployed: its own process (`node server/main.ts`) over the given database. */
+async function startServerProcess(
+  databaseUrl: string,
+): Promise<{ url: string; pool: pg.Pool; close(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['server/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      RATE_LIMIT_AUTH_PER_MIN: '100000',
+      RATE_LIMIT_SYNC_PER_MIN: '1000000',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (i > 200 || child.exitCode !== null) throw new Error(`sync server did not start: ${stderr.slice(-500)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  return {
+    url,
+    pool,
+    async close() {
+      await pool.end();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+async function scenario(
+  baseUrl: string,
+  devices: number,
+): Promise<{ ms: number; rows: number; p50: number; p95: number; lost: number }> {
+  const server = await startServerProcess(await createTestDatabase(baseUrl));
+  try {
+    const key = generatePracticeKey();
+    const owner = new SyncClient({ baseUrl: server.url, tokens: { refreshToken: () => null, save: () => undefined } });
+    const email = `bench-${randomUUID()}@clinic.example`;
+    const password = 'bench account password';
+    await owner.createPractice({
+      practiceName: 'Bench clinic',
+      displayName: 'Bench',
+      email,
+      password,
+      keyEnvelope: wrapPracticeKey(key, 'bench practice passphrase', { N: 2 ** 10, r: 8, p: 1 }),
+      deviceName: 'owner',
+    });
+    const sessions = await Promise.all(
+      Array.from({ length: devices }, (_, i) =>
+        new SyncClient({ baseUrl: server.url, tokens: { refreshToken: () => null, save: () => undefined } }).login({
+          email,
+          password,
+          deviceName: `device ${i}`,
+        }),
+      ),
+    );
+    const work = sessions.map((s) => rowsFor(s.deviceId, key));
+    const expectRows = work.reduce((n, w) => n + w.ids.length, 0);
+    const t0 = performance.now();
+    const runs = await Promise.all(
+      sessions.map((s, i) => runDevice(server.url, s, work[i] as (typeof work)[number], expectRows)),
+    );
+    const ms = performance.now() - t0;
+    const all = new Set(work.flatMap((w) => w.ids));
+    let lost = 0;
+    for (const r of runs) for (const id of all) if (!r.received.has(id)) lost++;
+    const onServer = Number(
+      (await server.pool.query('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM clients) AS n')).rows[0].n,
+    );
+    lost += Math.max(0, all.size - onServer);
+    const latencies = runs.flatMap((r) => r.latencies);
+    // Rows moved: each device pushes its own and pulls everyone's.
+    const rows = runs.reduce((n, r) => n + r.pushed.size + r.received.size, 0);
+    return { ms, rows, p50: percentile(latencies, 50), p95: percentile(latencies, 95), lost };
+  } finally {
+    await server.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  process.stdout.write(`\n## Sync: ${DEVICES} devices × ${EVENTS + 1} rows each, pushing and pulling at once\n`);
+  const postgres = await startTestPostgres();
+  let one: Awaited<ReturnType<typeof scenario>>;
+  let many: typeof one;
+  try {
+    one = await scenario(postgres.url, 1);
+    many = await scenario(postgres.url, DEVICES);
+  } finally {
+    await postgres.stop();
+  }
+  const line = (name: string, r: typeof one): void => {
+    process.stdout.write(
+      `  ${name.padEnd(12)} ${String(Math.round((r.rows / r.ms) * 1000)).padStart(7)} rows/s   p50 ${fmtMs(r.p50).padStart(9)}   p95 ${fmtMs(r.p95).padStart(9)}   total ${fmtMs(r.ms).padStart(9)}   rows lost ${r.lost}\n`,
+    );
+  };
+  line('1 device', one);
+  line(`${DEVICES} devices`, many);
+  process.stdout.write(
+    `  throughput ratio ${(many.rows / many.ms / (one.rows / one.ms)).toFixed(2)}× the single device; p95 ratio ${(many.p95 / one.p95).toFixed(2)}×\n`,
+  );
+  if (one.lost + many.lost > 0) {
+    process.stdout.write('  ROWS LOST: sync is broken\n');
+    process.exitCode = 1;
+  }
+}
