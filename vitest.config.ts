@@ -11,6 +11,7 @@ export default defineConfig({
       'models/**/*.test.ts',
       'rules/**/*.test.ts',
       'server/**/*.test.ts',
+      'build/**/*.test.ts',
     ],
     environment: 'node',
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.
