@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
+import fs from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { createLogger } from '../core/logging/log.ts';
 import { startTestServer } from '../server/test-utils/server.ts';
-import { expect, launchHost, test } from './fixtures.ts';
+import { expect, launchHost, logFileFor, test } from './fixtures.ts';
 import { createClient, setPassphrase } from './pages.ts';
 
 /**
@@ -14,7 +16,11 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000); // the first embedded PostgreSQL initialises its cluster
-  server = await startTestServer();
+  // The server's log goes with the app's logs into the end-of-run scan for client names and contacts.
+  const logFile = logFileFor('sync-server');
+  server = await startTestServer({
+    log: createLogger((line) => fs.appendFileSync(logFile, `${line}\n`), 'info', 'sync-server'),
+  });
 });
 
 test.afterAll(async () => {
