@@ -50,7 +50,14 @@ export interface AppDeps {
   now?: () => number;
   log: Logger;
   limits?: Partial<Limits>;
+  /**
+   * Who may create a practice: 'open' (anyone who reaches the server: tests, a hosting provider),
+   * 'first-only' (until the first practice exists: a practice's own server) or 'closed'.
+   */
+  registration?: Registration;
 }
+
+export type Registration = 'open' | 'first-only' | 'closed';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_MS = 30 * 24 * 60 * 60 * 1000;
@@ -403,6 +410,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.post('/v1/practices', byIp, smallBody, async (c) => {
     const body = await readJson(c, RegisterBody);
+    const registration = deps.registration ?? 'open';
+    const closed =
+      registration === 'closed' ||
+      (registration === 'first-only' && ((await pool.query('SELECT 1 FROM practices LIMIT 1')).rowCount ?? 0) > 0);
+    if (closed)
+      throw new ApiError(
+        403,
+        'registration-closed',
+        'This server does not accept new practices. Sign in to your practice, or ask its administrator.',
+      );
     const passwordHash = await argonHash(body.password, ARGON2);
     const practiceId = randomUUID();
     const practitionerId = randomUUID();

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createLogger, stderrSink, type Logger } from '../core/logging/log.ts';
-import { createApp, type Limits } from './app.ts';
+import { createApp, type Limits, type Registration } from './app.ts';
 import { runMigrations } from './db/migrate.ts';
 
 export interface StartServerOptions {
@@ -23,6 +23,8 @@ export interface StartServerOptions {
   now?: () => number;
   /** Port of the embedded PostgreSQL (default: PORT + 1000 … chosen free by the OS when 0). */
   embeddedPgPort?: number;
+  /** Who may create a practice (default 'open'; `npm run server` defaults to 'first-only'). */
+  registration?: Registration;
 }
 
 export interface RunningServer {
@@ -115,7 +117,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     await stopPg?.();
     throw e;
   }
-  const app = createApp({ pool, jwtSecret, log, limits: opts.limits, now: opts.now });
+  const app = createApp({ pool, jwtSecret, log, limits: opts.limits, now: opts.now, registration: opts.registration });
   const host = opts.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((ok) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, (info) =>
@@ -140,6 +142,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   };
 }
 
+function parseRegistration(value: string | undefined): Registration {
+  if (value === undefined || value === '') return 'first-only';
+  if (value === 'open' || value === 'first-only' || value === 'closed') return value;
+  throw new Error(`REGISTRATION must be open, first-only or closed (got "${value.slice(0, 40)}")`);
+}
+
 async function main(): Promise<void> {
   const log = createLogger(stderrSink, 'info', 'sync-server');
   const env = process.env;
@@ -154,6 +162,7 @@ async function main(): Promise<void> {
       ...(env.RATE_LIMIT_AUTH_PER_MIN ? { authPerMinute: Number(env.RATE_LIMIT_AUTH_PER_MIN) } : {}),
       ...(env.RATE_LIMIT_SYNC_PER_MIN ? { syncPerMinute: Number(env.RATE_LIMIT_SYNC_PER_MIN) } : {}),
     },
+    registration: parseRegistration(env.REGISTRATION),
     log,
   });
   log.info('listening', { port: Number(new URL(running.url).port) });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../core/logging/log.ts';
+import { createApp } from '../app.ts';
 import { startTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, newEmail, register } from './helpers.ts';
 
@@ -165,5 +167,39 @@ describe('accounts and auth', () => {
       body: { email, password: PASSWORD, displayName: 'Again' },
     });
     expect(dup.status).toBe(409);
+  });
+});
+
+describe('registration policy', () => {
+  it("'first-only' accepts the first practice and refuses the next; 'closed' refuses all", async () => {
+    const s = await startTestServer();
+    try {
+      const body = (email: string) =>
+        JSON.stringify({
+          practiceName: 'P',
+          displayName: 'D',
+          email,
+          password: 'a long enough password',
+          keyEnvelope: '{}',
+          deviceName: 'Desk',
+        });
+      const post = (app: ReturnType<typeof createApp>, email: string) =>
+        app.request('/v1/practices', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: body(email),
+        });
+      const log = createLogger(() => undefined);
+      const secret = new Uint8Array(32).fill(7);
+      const firstOnly = createApp({ pool: s.pool, jwtSecret: secret, log, registration: 'first-only' });
+      expect((await post(firstOnly, 'first@clinic.example')).status).toBe(201);
+      const second = await post(firstOnly, 'second@clinic.example');
+      expect(second.status).toBe(403);
+      expect(await second.json()).toMatchObject({ error: 'registration-closed' });
+      const closed = createApp({ pool: s.pool, jwtSecret: secret, log, registration: 'closed' });
+      expect((await post(closed, 'third@clinic.example')).status).toBe(403);
+    } finally {
+      await s.close();
+    }
   });
 });
