@@ -1,8 +1,14 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { createTestDatabase, startTestPostgres } from '../server/test-utils/pg.ts';
+import type { SyncResult } from '../core/api/schemas-sync.ts';
+import { createCore } from '../core/app.ts';
+import { silentLogger } from '../core/logging/log.ts';
 import { SyncClient, type ServerSession } from '../core/sync/client.ts';
 import { encryptField, fieldContext, generatePracticeKey, wrapPracticeKey } from '../core/sync/practice-key.ts';
 import { HybridClock, type FieldChange } from '../core/sync/protocol.ts';
@@ -169,10 +175,64 @@ async function startServerProcess(
   };
 }
 
+interface JoinFigures {
+  /** The app on a new computer: sign in, then one sync that pulls, decrypts, merges and stores everything. */
+  appMs: number;
+  appRows: number;
+  /** Baseline: the same pull over the same connection, rows only parsed (no decryption, no database). */
+  wireMs: number;
+}
+
+/** A real app core (SQLCipher on disk) joining the practice after the devices are done. */
+async function joinFigures(url: string, email: string, password: string, expected: number): Promise<JoinFigures> {
+  let session: ServerSession | null = null;
+  const wire = new SyncClient({
+    baseUrl: url,
+    tokens: { refreshToken: () => session?.refreshToken ?? null, save: (n) => (session = n) },
+  });
+  await wire.login({ email, password, deviceName: 'bench wire' });
+  const w0 = performance.now();
+  let cursor = '0';
+  for (;;) {
+    const page = await wire.pull(cursor, 500);
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  const wireMs = performance.now() - w0;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-sync-bench-'));
+  const core = createCore({ dataDir, host: 'cli', log: silentLogger });
+  try {
+    const setup = await core.dispatch('session.setup', { passphrase: 'bench passphrase for the app' });
+    if (!setup.ok) throw new Error(setup.message);
+    const signIn = await core.dispatch('sync.signIn', {
+      serverUrl: url,
+      email,
+      password,
+      practicePassphrase: 'bench practice passphrase',
+      deviceName: 'bench app',
+    });
+    if (!signIn.ok) throw new Error(signIn.message);
+    const t0 = performance.now();
+    const result = await core.dispatch('sync.now', {});
+    const appMs = performance.now() - t0;
+    if (!result.ok || (result.data as SyncResult).error) throw new Error(`sync failed: ${JSON.stringify(result)}`);
+    const { sqlite } = core.session.database();
+    const appRows =
+      (sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n +
+      (sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
+    if (appRows !== expected) process.exitCode = 1;
+    return { appMs, appRows, wireMs };
+  } finally {
+    core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function scenario(
   baseUrl: string,
   devices: number,
-): Promise<{ ms: number; rows: number; p50: number; p95: number; lost: number }> {
+  joinWithApp = false,
+): Promise<{ ms: number; rows: number; p50: number; p95: number; lost: number; join: JoinFigures | null }> {
   const server = await startServerProcess(await createTestDatabase(baseUrl));
   try {
     const key = generatePracticeKey();
@@ -213,7 +273,8 @@ async function scenario(
     const latencies = runs.flatMap((r) => r.latencies);
     // Rows moved: each device pushes its own and pulls everyone's.
     const rows = runs.reduce((n, r) => n + r.pushed.size + r.received.size, 0);
-    return { ms, rows, p50: percentile(latencies, 50), p95: percentile(latencies, 95), lost };
+    const join = joinWithApp ? await joinFigures(server.url, email, password, all.size) : null;
+    return { ms, rows, p50: percentile(latencies, 50), p95: percentile(latencies, 95), lost, join };
   } finally {
     await server.close();
   }
@@ -226,7 +287,7 @@ export async function run(): Promise<void> {
   let many: typeof one;
   try {
     one = await scenario(postgres.url, 1);
-    many = await scenario(postgres.url, DEVICES);
+    many = await scenario(postgres.url, DEVICES, true);
   } finally {
     await postgres.stop();
   }
@@ -240,6 +301,13 @@ export async function run(): Promise<void> {
   process.stdout.write(
     `  throughput ratio ${(many.rows / many.ms / (one.rows / one.ms)).toFixed(2)}× the single device; p95 ratio ${(many.p95 / one.p95).toFixed(2)}×\n`,
   );
+  if (many.join) {
+    const j = many.join;
+    process.stdout.write(
+      `  a new computer joining (the app, SQLCipher): ${j.appRows} rows in ${fmtMs(j.appMs)} (${Math.round((j.appRows / j.appMs) * 1000)} rows/s), ` +
+        `${(j.appMs / j.wireMs).toFixed(2)}× the bare pull of the same rows (${fmtMs(j.wireMs)})\n`,
+    );
+  }
   if (one.lost + many.lost > 0) {
     process.stdout.write('  ROWS LOST: sync is broken\n');
     process.exitCode = 1;

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/open.ts';
+import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
 import { TABLE_SPECS, mergeRow, type HybridClock, type SyncRow, type SyncTable } from './protocol.ts';
@@ -20,9 +21,8 @@ export interface ApplyOutcome {
 }
 
 type Stamps = Record<string, string>;
-
 function localStamps(sqlite: Sqlite, table: SyncTable, id: string): Stamps {
-  const rows = sqlite.prepare('SELECT field, hlc FROM sync_stamps WHERE tbl = ? AND row_id = ?').all(table, id) as {
+  const rows = prep(sqlite, 'SELECT field, hlc FROM sync_stamps WHERE tbl = ? AND row_id = ?').all(table, id) as {
     field: string;
     hlc: string;
   }[];
@@ -30,7 +30,7 @@ function localStamps(sqlite: Sqlite, table: SyncTable, id: string): Stamps {
 }
 
 function dirtyFields(sqlite: Sqlite, table: SyncTable, id: string): Set<string> {
-  const rows = sqlite.prepare('SELECT field FROM sync_dirty WHERE tbl = ? AND row_id = ?').all(table, id) as {
+  const rows = prep(sqlite, 'SELECT field FROM sync_dirty WHERE tbl = ? AND row_id = ?').all(table, id) as {
     field: string;
   }[];
   return new Set(rows.map((r) => r.field));
@@ -44,21 +44,23 @@ function toSql(field: string, value: unknown): unknown {
 }
 
 function exists(sqlite: Sqlite, sqlTable: string, id: string): boolean {
-  return sqlite.prepare(`SELECT 1 FROM ${sqlTable} WHERE id = ?`).get(id) !== undefined;
+  return prep(sqlite, `SELECT 1 FROM ${sqlTable} WHERE id = ?`).get(id) !== undefined;
 }
 
 function writeList(sqlite: Sqlite, foodId: string, field: 'portions' | 'ingredients', value: unknown): void {
   const list = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   if (field === 'portions') {
-    sqlite.prepare('DELETE FROM food_portions WHERE food_id = ?').run(foodId);
-    const ins = sqlite.prepare(
+    prep(sqlite, 'DELETE FROM food_portions WHERE food_id = ?').run(foodId);
+    const ins = prep(
+      sqlite,
       'INSERT INTO food_portions (id, food_id, seq, amount, unit, grams) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const p of list)
       ins.run(String(p.id), foodId, Number(p.seq), Number(p.amount), String(p.unit), Number(p.grams));
   } else {
-    sqlite.prepare('DELETE FROM recipe_ingredients WHERE recipe_id = ?').run(foodId);
-    const ins = sqlite.prepare(
+    prep(sqlite, 'DELETE FROM recipe_ingredients WHERE recipe_id = ?').run(foodId);
+    const ins = prep(
+      sqlite,
       'INSERT INTO recipe_ingredients (id, recipe_id, food_id, grams, seq) VALUES (?, ?, ?, ?, ?)',
     );
     // An ingredient this computer does not have (a food from a dataset imported elsewhere) is left out
@@ -71,11 +73,13 @@ function writeList(sqlite: Sqlite, foodId: string, field: 'portions' | 'ingredie
 }
 
 export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: HybridClock, now: () => number) {
-  const park = sqlite.prepare(
+  const park = prep(
+    sqlite,
     'INSERT INTO sync_parked (tbl, row_id, row) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET row = excluded.row',
   );
-  const unpark = sqlite.prepare('DELETE FROM sync_parked WHERE tbl = ? AND row_id = ?');
-  const setStamp = sqlite.prepare(
+  const unpark = prep(sqlite, 'DELETE FROM sync_parked WHERE tbl = ? AND row_id = ?');
+  const setStamp = prep(
+    sqlite,
     'INSERT INTO sync_stamps (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc',
   );
 
@@ -105,7 +109,7 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
       }
     }
     const local = present
-      ? (sqlite.prepare(`SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
+      ? (prep(sqlite, `SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
           deleted_at: number | null;
         })
       : { deleted_at: null };
@@ -124,22 +128,21 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
     const merged = mergeRow(base, incoming);
     unpark.run(table, row.id);
     if (merged.applied.length === 0) return true;
-    const columns = merged.applied.filter((f) => t.columns.includes(f));
+    // Sorted, so each table's INSERT/UPDATE text repeats and its prepared statement is reused.
+    const columns = merged.applied.filter((f) => t.columns.includes(f)).sort();
     const stamp = now();
     if (!present) {
       const cols = [...columns, 'updated_at'];
       const values = [...columns.map((c) => toSql(c, merged.fields[c])), stamp];
-      sqlite
-        .prepare(
-          `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
-        )
-        .run(row.id, ...values);
+      prep(
+        sqlite,
+        `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+      ).run(row.id, ...values);
     } else if (columns.length > 0) {
-      sqlite
-        .prepare(
-          `UPDATE ${t.sqlTable} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
-        )
-        .run(...columns.map((c) => toSql(c, merged.fields[c])), stamp, row.id);
+      prep(
+        sqlite,
+        `UPDATE ${t.sqlTable} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
+      ).run(...columns.map((c) => toSql(c, merged.fields[c])), stamp, row.id);
     }
     for (const f of merged.applied) {
       if (f === 'portions' || f === 'ingredients') writeList(sqlite, row.id, f, merged.fields[f]);
@@ -154,7 +157,7 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
   /** Retries parked rows until no more can be placed. */
   function retryParked(outcome: ApplyOutcome): void {
     for (;;) {
-      const parked = sqlite.prepare('SELECT row FROM sync_parked').all() as { row: string }[];
+      const parked = prep(sqlite, 'SELECT row FROM sync_parked').all() as { row: string }[];
       let placed = 0;
       for (const p of parked) {
         const before = outcome.parked;
@@ -179,16 +182,16 @@ export function emptyOutcome(): ApplyOutcome {
  */
 export function reconcileRecommendations(sqlite: Sqlite, clientIds: Iterable<string>, now: number): number {
   let closed = 0;
-  const open = sqlite.prepare(
+  const open = prep(
+    sqlite,
     `SELECT id, rule_id, status, dismiss_reason FROM recommendations
      WHERE client_id = ? AND deleted_at IS NULL AND status IN ('new', 'accepted') ORDER BY rule_id, id`,
   );
-  const tomb = sqlite.prepare(
+  const tomb = prep(
+    sqlite,
     'UPDATE recommendations SET deleted_at = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
   );
-  const carry = sqlite.prepare(
-    'UPDATE recommendations SET status = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
-  );
+  const carry = prep(sqlite, 'UPDATE recommendations SET status = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?');
   for (const clientId of clientIds) {
     const rows = open.all(clientId) as { id: string; rule_id: string; status: string }[];
     for (let i = 1; i < rows.length; i++) {

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/open.ts';
+import { prepared } from '../db/statements.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { LOCAL_TABLES, TABLE_ORDER, q } from './local-tables.ts';
 import { encryptField, fieldContext } from './practice-key.ts';
@@ -91,14 +92,16 @@ export function disableSync(sqlite: Sqlite): void {
 export function readField(sqlite: Sqlite, table: SyncTable, id: string, field: string): unknown {
   const t = LOCAL_TABLES[table];
   if (table === 'custom_foods' && field === 'portions')
-    return sqlite
-      .prepare('SELECT id, seq, amount, unit, grams FROM food_portions WHERE food_id = ? ORDER BY seq')
-      .all(id);
+    return prepared(
+      sqlite,
+      'SELECT id, seq, amount, unit, grams FROM food_portions WHERE food_id = ? ORDER BY seq',
+    ).all(id);
   if (table === 'custom_foods' && field === 'ingredients')
-    return sqlite
-      .prepare('SELECT id, food_id, grams, seq FROM recipe_ingredients WHERE recipe_id = ? ORDER BY seq')
-      .all(id);
-  const row = sqlite.prepare(`SELECT ${q(field)} AS v FROM ${t.sqlTable} WHERE id = ?`).get(id) as
+    return prepared(
+      sqlite,
+      'SELECT id, food_id, grams, seq FROM recipe_ingredients WHERE recipe_id = ? ORDER BY seq',
+    ).all(id);
+  const row = prepared(sqlite, `SELECT ${q(field)} AS v FROM ${t.sqlTable} WHERE id = ?`).get(id) as
     { v: unknown } | undefined;
   if (!row) return undefined;
   if (row.v !== null && JSON_COLUMNS.has(field)) return JSON.parse(String(row.v)) as unknown;
