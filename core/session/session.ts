@@ -9,6 +9,7 @@ import {
   KEYRING_FILE,
   KEYRING_NEXT_FILE,
   readKeyring,
+  sameKey,
   unwrapWithPassphrase,
   wrapWithPassphrase,
   writeKeyring,
@@ -75,6 +76,11 @@ export interface Session {
    * result with `dek`. Used by backup restore; on failure to open, the session stays locked.
    */
   replaceData(swap: () => void, dek: Buffer): SessionStatus;
+  /**
+   * The data key of the open database (a `locked` error when none is open). Backup restore re-keys
+   * the restored database to it, so the passphrase and recovery code in force keep opening the data.
+   */
+  dataKey(): Buffer;
   /** The open database, or a `locked` error. */
   database(): OpenedDatabase;
   close(): void;
@@ -91,6 +97,8 @@ export function createSession(options: SessionOptions): Session {
   if (applyPendingRestore(dataDir)) log.warn('completed an interrupted backup restore');
   const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
   let opened: OpenedDatabase | null = null;
+  /** The key `opened` is under. */
+  let openedKey: Buffer | null = null;
 
   const status = (): SessionStatus => {
     const backend = vault?.backend() ?? null;
@@ -121,7 +129,16 @@ export function createSession(options: SessionOptions): Session {
       create,
       ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     });
+    openedKey = Buffer.from(dek);
     log.info('database opened', { schemaVersion: opened.schemaVersion });
+  };
+
+  const closeDb = (): void => {
+    if (opened) {
+      opened.sqlite.close();
+      opened = null;
+    }
+    openedKey = null;
   };
 
   /**
@@ -148,24 +165,79 @@ export function createSession(options: SessionOptions): Session {
    * Re-keys the open database with a fresh data key under `passphrase`. Order: new key file (and
    * recovery file) beside the old, rekey, then swap, so a crash at any point leaves files that open
    * the database (unlockWith tries both, settleRecovery picks the matching recovery file).
-   * `recovery`: 'keep' re-seals the current recovery key pair (same code), 'new' issues a new code.
+   * The recovery key pair is kept (the same code keeps working), but only when recovery.json seals
+   * the key the database is under now: a recovery file for other data (or a planted one) is not
+   * carried over to the new key; it is removed after the rekey and the status then says there is no
+   * recovery code, so the practitioner issues a new one. A new code is never issued here (see
+   * issueRecoveryCode), so a crash can never leave a code nobody was shown.
+   *
+   * Callers settle interrupted changes first (unlockWith, settleKeyring, settleRecovery), so the
+   * .next files overwritten here never hold the only wrap of the current key.
    */
-  const rekeyWith = (db: OpenedDatabase, passphrase: string, recovery: 'keep' | 'new'): string | null => {
+  const rekeyWith = (db: OpenedDatabase, oldDek: Buffer, passphrase: string): Buffer => {
     const newDek = generateDataKey();
     writeKeyring(nextKeyringPath, wrapWithPassphrase(newDek, passphrase, scrypt));
-    let code: string | null = null;
-    if (recovery === 'new') {
-      code = generateRecoveryCode();
-      writeRecovery(nextRecoveryPath, createRecovery(newDek, code, scrypt));
-    } else {
-      const current = readRecovery(recoveryPath);
-      if (current) writeRecovery(nextRecoveryPath, resealRecovery(current, newDek));
+    let current = null;
+    try {
+      current = readRecovery(recoveryPath);
+    } catch {
+      // A damaged recovery file is not carried over (removed below).
     }
+    const keepRecovery = current !== null && recoverySeals(current, oldDek);
+    if (current && keepRecovery) writeRecovery(nextRecoveryPath, resealRecovery(current, newDek));
+    else fs.rmSync(nextRecoveryPath, { force: true });
     rekeyDatabase(db.sqlite, newDek);
+    openedKey = Buffer.from(newDek);
     fs.renameSync(nextKeyringPath, keyringPath);
-    if (fs.existsSync(nextRecoveryPath)) fs.renameSync(nextRecoveryPath, recoveryPath);
+    if (keepRecovery) {
+      fs.renameSync(nextRecoveryPath, recoveryPath);
+    } else if (fs.existsSync(recoveryPath)) {
+      fs.rmSync(recoveryPath, { force: true });
+      log.warn('the recovery file did not seal this data key; it was removed (issue a new recovery code)');
+    }
     if (vault?.backend()) vault.save(newDek);
-    return code;
+    return newDek;
+  };
+
+  /** A new recovery code (new key pair) sealing `dek`, written in one atomic step; the old code stops. */
+  const issueRecoveryCode = (dek: Buffer): string => {
+    const recoveryCode = generateRecoveryCode();
+    writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
+    fs.rmSync(nextRecoveryPath, { force: true });
+    return recoveryCode;
+  };
+
+  /**
+   * Checks `passphrase` against the key files for the open database's key, and completes a
+   * passphrase change interrupted before keyring.next.json was renamed (after a keychain unlock,
+   * which does not know the passphrase). Throws `wrong-passphrase` when neither file wraps that key
+   * under this passphrase.
+   */
+  const settleKeyring = (passphrase: string, dek: Buffer): void => {
+    const current = readKeyring(keyringPath);
+    let pending = null;
+    try {
+      pending = readKeyring(nextKeyringPath);
+    } catch {
+      // A damaged leftover cannot be the only wrap: the current file is checked below.
+    }
+    const wraps = (ring: typeof current): boolean => {
+      if (!ring) return false;
+      try {
+        return sameKey(unwrapWithPassphrase(ring, passphrase), dek);
+      } catch {
+        return false;
+      }
+    };
+    if (pending && wraps(pending)) {
+      fs.renameSync(nextKeyringPath, keyringPath);
+      log.warn('completed an interrupted passphrase change');
+      return;
+    }
+    if (!current && !pending) throw new AppError('not-found', 'The key file is missing from the data folder.');
+    if (!wraps(current)) {
+      throw new AppError('wrong-passphrase', 'Wrong passphrase, or not a BioAI Nutrition database.');
+    }
   };
 
   /**
@@ -228,13 +300,24 @@ export function createSession(options: SessionOptions): Session {
       }
       fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       const dek = generateDataKey();
-      open(dek, true);
-      writeKeyring(keyringPath, wrapWithPassphrase(dek, passphrase, scrypt));
-      const recoveryCode = generateRecoveryCode();
-      writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
-      if (vault?.backend()) vault.save(dek);
-      log.info('data folder set up', { host });
-      return { ...changed(), recoveryCode };
+      // Key files first, database last: a crash in between leaves a key file without a database,
+      // which unlock completes (it creates the database), never a database no key opens. A failure
+      // here undoes the partial set-up so that setup can simply be run again.
+      try {
+        writeKeyring(keyringPath, wrapWithPassphrase(dek, passphrase, scrypt));
+        const recoveryCode = generateRecoveryCode();
+        writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
+        open(dek, true);
+        if (vault?.backend()) vault.save(dek);
+        log.info('data folder set up', { host });
+        return { ...changed(), recoveryCode };
+      } catch (err) {
+        closeDb();
+        for (const file of [keyringPath, recoveryPath, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+          fs.rmSync(file, { force: true });
+        }
+        throw err;
+      }
     },
 
     unlock(passphrase) {
@@ -273,8 +356,7 @@ export function createSession(options: SessionOptions): Session {
 
     lock() {
       if (opened) {
-        opened.sqlite.close();
-        opened = null;
+        closeDb();
         log.info('database locked');
       }
       return changed();
@@ -282,12 +364,11 @@ export function createSession(options: SessionOptions): Session {
 
     changePassphrase(current, next) {
       const db = opened;
-      if (!db) throw new AppError('locked', 'Unlock the data before changing the passphrase.');
-      const ring = readKeyring(keyringPath);
-      if (!ring) throw new AppError('not-found', 'The key file is missing from the data folder.');
-      unwrapWithPassphrase(ring, current); // throws wrong-passphrase
+      if (!db || !openedKey) throw new AppError('locked', 'Unlock the data before changing the passphrase.');
+      settleKeyring(current, openedKey); // throws wrong-passphrase
+      settleRecovery(openedKey);
       // Rekey with a fresh data key; the recovery code stays the same (its key pair seals the new key).
-      rekeyWith(db, next, 'keep');
+      rekeyWith(db, openedKey, next);
       log.info('passphrase changed and database re-keyed');
       return changed();
     },
@@ -319,10 +400,7 @@ export function createSession(options: SessionOptions): Session {
         }
       }
       if (keys.length === 0) throw lastError;
-      if (opened) {
-        opened.sqlite.close();
-        opened = null;
-      }
+      closeDb();
       let dek: Buffer | null = null;
       for (const key of keys) {
         try {
@@ -342,33 +420,51 @@ export function createSession(options: SessionOptions): Session {
       }
       const db = opened as OpenedDatabase | null;
       if (!dek || !db) throw lastError;
-      // Leftovers of an interrupted key change are superseded by the new files.
-      fs.rmSync(nextKeyringPath, { force: true });
-      fs.rmSync(nextRecoveryPath, { force: true });
-      const code = rekeyWith(db, next, 'new');
-      if (!code) throw new AppError('internal', 'No recovery code was issued.');
+      let newDek: Buffer;
+      try {
+        // Settle an interrupted key change first: the recovery file that sealed `dek` becomes
+        // recovery.json, so a durable wrap of the key the database is under exists before any .next
+        // file is overwritten. (keyring.next.json cannot be checked without its passphrase; it is
+        // only overwritten by the new key file below, and recovery.json covers the data meanwhile.)
+        settleRecovery(dek);
+        // Re-key under the new passphrase, keeping the recovery key pair: a crash up to here leaves
+        // the old code working (and the new passphrase, once the rekey happened).
+        newDek = rekeyWith(db, dek, next);
+      } catch (err) {
+        closeDb();
+        changed();
+        throw err;
+      }
+      let code: string;
+      try {
+        // Then the new code, as its own atomic step: until it is written the old one keeps working.
+        code = issueRecoveryCode(newDek);
+      } catch (err) {
+        log.warn('new passphrase set after recovery, but the new recovery code could not be saved', {
+          code: err instanceof AppError ? err.code : ((err as NodeJS.ErrnoException).code ?? 'error'),
+        });
+        closeDb();
+        changed();
+        throw new AppError(
+          'internal',
+          'Your new passphrase is set, but a new recovery code could not be saved (is the disk full?). Your old recovery code still works. Unlock with the new passphrase and issue a new code in Settings → Backups.',
+        );
+      }
       log.info('data opened with the recovery code; new passphrase and recovery code set');
       return { ...changed(), recoveryCode: code };
     },
 
     newRecoveryCode(passphrase) {
-      if (!opened) throw new AppError('locked', 'Unlock the data before issuing a new recovery code.');
-      const ring = readKeyring(keyringPath);
-      if (!ring) throw new AppError('not-found', 'The key file is missing from the data folder.');
-      const dek = unwrapWithPassphrase(ring, passphrase); // throws wrong-passphrase
-      const recoveryCode = generateRecoveryCode();
-      writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
-      fs.rmSync(nextRecoveryPath, { force: true });
+      if (!opened || !openedKey) throw new AppError('locked', 'Unlock the data before issuing a new recovery code.');
+      settleKeyring(passphrase, openedKey); // throws wrong-passphrase
+      const recoveryCode = issueRecoveryCode(openedKey);
       log.info('new recovery code issued');
       changed();
       return { recoveryCode };
     },
 
     replaceData(swap, dek) {
-      if (opened) {
-        opened.sqlite.close();
-        opened = null;
-      }
+      closeDb();
       try {
         swap();
         open(dek, false);
@@ -380,16 +476,18 @@ export function createSession(options: SessionOptions): Session {
       return changed();
     },
 
+    dataKey() {
+      if (!openedKey) throw new AppError('locked', 'The data is locked. Enter your passphrase to unlock it.');
+      return Buffer.from(openedKey);
+    },
+
     database() {
       if (!opened) throw new AppError('locked', 'The data is locked. Enter your passphrase to unlock it.');
       return opened;
     },
 
     close() {
-      if (opened) {
-        opened.sqlite.close();
-        opened = null;
-      }
+      closeDb();
     },
   };
 }
