@@ -272,6 +272,10 @@ export const FieldValue = z.unknown().superRefine((v, ctx) => {
   }
   if (text.length > MAX_VALUE_CHARS)
     ctx.addIssue({ code: 'custom', message: `value is over ${MAX_VALUE_CHARS} characters` });
+  // PostgreSQL jsonb cannot store U+0000 (JSON.stringify writes it as \u0000; an odd run of
+  // backslashes before "u0000" is that escape, an even run is a literal backslash).
+  if (/(?:^|[^\\])(?:\\\\)*\\u0000/.test(text))
+    ctx.addIssue({ code: 'custom', message: 'value contains a NUL character' });
 });
 
 export const FieldChange = z

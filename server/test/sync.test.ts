@@ -285,6 +285,25 @@ describe('push and pull', () => {
       expect(r.body.issues[0].message).toMatch(/24 hours ahead/);
     });
 
+    it('answers a value PostgreSQL jsonb cannot store (\\u0000) with 400 naming the change, not a 500 the device retries forever', async () => {
+      const id = randomUUID();
+      const r = await push(o.accessToken, [
+        { table: 'custom_foods', id, field: 'name', value: 'Oats', hlc: hlcAt(T0, o.deviceId) },
+        { table: 'custom_foods', id, field: 'brand', value: 'Acme\u0000', hlc: hlcAt(T0, o.deviceId) },
+        { table: 'custom_foods', id, field: 'nutrients', value: { note: ['x\u0000'] }, hlc: hlcAt(T0, o.deviceId) },
+      ]);
+      expect(r.status).toBe(400);
+      expect(r.body.issues).toEqual([
+        { path: 'changes.1.value', message: 'value contains a NUL character' },
+        { path: 'changes.2.value', message: 'value contains a NUL character' },
+      ]);
+      // A literal backslash followed by "u0000" is ordinary text.
+      const ok = await push(o.accessToken, [
+        { table: 'custom_foods', id, field: 'brand', value: 'C:\\u0000', hlc: hlcAt(T0, o.deviceId) },
+      ]);
+      expect(ok.status).toBe(200);
+    });
+
     it('refuses a bad pull query', async () => {
       const r = await pull(o.accessToken, '?cursor=abc&limit=5000&x=1');
       expect(r.status).toBe(400);
