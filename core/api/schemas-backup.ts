@@ -32,6 +32,13 @@ export const BackupConfig = z.object({
 });
 export type BackupConfig = z.infer<typeof BackupConfig>;
 
+/** The last backup that failed (removed by the next one that succeeds). */
+export const BackupLastError = z.object({
+  at: z.number(),
+  kind: z.enum(BACKUP_KINDS),
+  message: z.string(),
+});
+
 export const BackupState = BackupConfig.extend({
   /** Newest first. */
   backups: z.array(BackupInfo),
@@ -39,6 +46,8 @@ export const BackupState = BackupConfig.extend({
   lastBackupAt: z.number().nullable(),
   /** When the next scheduled backup is due (null when scheduling is off). */
   nextBackupAt: z.number().nullable(),
+  /** The last failed backup, shown in Settings → Backups until a backup succeeds. */
+  lastError: BackupLastError.nullable(),
 });
 export type BackupState = z.infer<typeof BackupState>;
 

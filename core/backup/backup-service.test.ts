@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../app.ts';
 import type { BackupInfo, BackupState } from '../api/schemas-backup.ts';
 import { silentLogger } from '../logging/log.ts';
@@ -9,6 +9,10 @@ import { tempDir } from '../test-utils/temp-dir.ts';
 import type { Every } from './backup-service.ts';
 
 const CLIENT = 'Henrietta Backupsson';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 function fakeTimer(): Every & { fire(): void; active: number } {
   const fns = new Set<() => void>();
@@ -97,25 +101,56 @@ describe('backups', () => {
     expect(await names(core)).toEqual(['Added After Backup']);
   });
 
-  it('restores with the passphrase current when the backup was made, and the recovery code of then opens it', async () => {
-    const { core, dataDir, recoveryCode, make } = await setUp();
+  it('restores with the backup passphrase, then the passphrase and recovery code in force keep opening the data', async () => {
+    const { core, dataDir, recoveryCode: oldCode, make } = await setUp();
     await addClient(core, CLIENT);
     const made = await ok<BackupInfo>(core, 'backup.create');
     await ok(core, 'session.changePassphrase', { current: PASSPHRASE, next: 'a later passphrase' });
-    await ok(core, 'session.newRecoveryCode', { passphrase: 'a later passphrase' });
+    const { recoveryCode: newCode } = await ok<{ recoveryCode: string }>(core, 'session.newRecoveryCode', {
+      passphrase: 'a later passphrase',
+    });
     const wrong = await core.dispatch('backup.restore', { fileName: made.fileName, passphrase: 'a later passphrase' });
     expect(wrong).toMatchObject({ ok: false, code: 'wrong-passphrase' });
     await ok(core, 'backup.restore', { fileName: made.fileName, passphrase: PASSPHRASE });
     expect(await names(core)).toEqual([CLIENT]);
     core.close();
-    // The key file came from the backup too: the old passphrase and the old recovery code open it.
+    // The restored data is under the current key files: the backup's passphrase no longer opens it,
+    // the one in force does.
     const next = make();
-    await ok(next, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(await next.dispatch('session.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false });
+    await ok(next, 'session.unlock', { passphrase: 'a later passphrase' });
+    expect(await names(next)).toEqual([CLIENT]);
     next.close();
+    // The replaced recovery code stays dead; the current one opens the restored data.
     fs.rmSync(path.join(dataDir, 'keyring.json'));
+    const stale = make();
+    expect(
+      await stale.dispatch('session.recover', { recoveryCode: oldCode, next: 'chosen after recovery' }),
+    ).toMatchObject({ ok: false, code: 'bad-recovery-code' });
+    stale.close();
     const recovered = make();
-    await ok(recovered, 'session.recover', { recoveryCode, next: 'chosen after recovery' });
+    await ok(recovered, 'session.recover', { recoveryCode: newCode, next: 'chosen after recovery' });
     expect(await names(recovered)).toEqual([CLIENT]);
+  });
+
+  it('a recovery code replaced with newRecoveryCode does not come back to life through a restore', async () => {
+    const { core, dataDir, recoveryCode: oldCode, clock, make } = await setUp();
+    const backup = await ok<BackupInfo>(core, 'backup.create');
+    clock.advance(60_000);
+    // The practitioner thinks the old code leaked and replaces it; later they restore the older backup.
+    await ok(core, 'session.newRecoveryCode', { passphrase: PASSPHRASE });
+    await ok(core, 'backup.restore', { fileName: backup.fileName, passphrase: PASSPHRASE });
+    await addClient(core, CLIENT);
+    core.close();
+    const stale = make();
+    expect(
+      await stale.dispatch('session.recover', { recoveryCode: oldCode, next: 'whatever passphrase 9' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'bad-recovery-code',
+    });
+    stale.close();
+    expect(fs.existsSync(path.join(dataDir, 'restore.pending'))).toBe(false);
   });
 
   it('refuses a wrong passphrase, a corrupt and a truncated file with typed errors, leaving the live data untouched', async () => {
@@ -219,6 +254,54 @@ describe('backups', () => {
     expect(after.backups).toHaveLength(2);
     expect(after.lastBackupAt).toBe(clock.now());
     expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.bioaibak'))).toHaveLength(2);
+  });
+
+  it('reads each backup back before pruning: a bad read-back removes it, keeps the older ones and is shown', async () => {
+    const { core, dataDir, clock } = await setUp();
+    await ok(core, 'backup.configure', { scheduleHours: 0, keep: 1 });
+    const first = await ok<BackupInfo>(core, 'backup.create');
+    clock.advance(60_000);
+    const realRead = fs.readFileSync;
+    vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      const data = (realRead as (...a: unknown[]) => Buffer | string)(file, ...rest);
+      // The disk returns the new backup cut short.
+      if (String(file).endsWith('.bioaibak') && !String(file).includes(first.fileName) && Buffer.isBuffer(data)) {
+        return data.subarray(0, data.length - 100);
+      }
+      return data;
+    }) as never);
+    const failed = await core.dispatch('backup.create', {});
+    vi.restoreAllMocks();
+    expect(failed).toMatchObject({ ok: false, code: 'backup-corrupt' });
+    const state = await ok<BackupState>(core, 'backup.list');
+    expect(state.backups.map((b) => b.fileName)).toEqual([first.fileName]);
+    expect(state.lastError).toMatchObject({ kind: 'manual', message: expect.stringMatching(/did not read back/) });
+    expect(fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The next backup that succeeds clears the error (and only then prunes to keep = 1).
+    clock.advance(60_000);
+    const second = await ok<BackupInfo>(core, 'backup.create');
+    const after = await ok<BackupState>(core, 'backup.list');
+    expect(after.lastError).toBeNull();
+    expect(after.backups.map((b) => b.fileName)).toEqual([second.fileName]);
+  });
+
+  it('records a failed scheduled backup so the Backups section can show it, and keeps the older backups', async () => {
+    const timer = fakeTimer();
+    const { core, clock } = await setUp({ timer });
+    await ok(core, 'backup.configure', { scheduleHours: 24, keep: 1 });
+    timer.fire();
+    const first = (await ok<BackupState>(core, 'backup.list')).backups;
+    expect(first).toHaveLength(1);
+    clock.advance(25 * 3_600_000);
+    vi.spyOn(fs, 'writeSync').mockImplementation((() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }) as never);
+    timer.fire();
+    vi.restoreAllMocks();
+    const state = await ok<BackupState>(core, 'backup.list');
+    expect(state.backups).toEqual(first);
+    expect(state.lastError).toMatchObject({ kind: 'scheduled', at: clock.now() });
+    expect(state.lastError?.message).toMatch(/ENOSPC/);
   });
 
   it('rejects schedules other than off, daily and weekly', async () => {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors.ts';
 import type { BackupConfig, BackupInfo, BackupState } from '../api/schemas-backup.ts';
-import { BackupConfig as BackupConfigSchema } from '../api/schemas-backup.ts';
+import { BackupConfig as BackupConfigSchema, BackupLastError } from '../api/schemas-backup.ts';
 import type { SessionStatus } from '../api/schemas.ts';
-import { DATABASE_FILE, openDatabase } from '../db/open.ts';
-import { KEYRING_FILE, parseKeyring, unwrapWithPassphrase } from '../keys/keyring.ts';
+import { DATABASE_FILE, openDatabase, rekeyDatabase } from '../db/open.ts';
+import { KEYRING_FILE, parseKeyring, sameKey, unwrapWithPassphrase } from '../keys/keyring.ts';
 import { parseRecovery, RECOVERY_FILE } from '../keys/recovery.ts';
 import type { Logger } from '../logging/log.ts';
 import type { Session } from '../session/session.ts';
@@ -20,12 +20,21 @@ import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } f
  * A backup is a consistent snapshot of the live database taken with `VACUUM INTO` (SQLite3 Multiple
  * Ciphers writes it encrypted with the same cipher and key as the source; the online backup API,
  * better-sqlite3's `db.backup()`, refuses an encrypted source because it opens the target without a
- * key), packed with keyring.json and recovery.json (backup-file.ts). So a backup opens with the
- * passphrase that was current when it was made, or with the recovery code current then.
+ * key), packed with keyring.json and recovery.json (backup-file.ts). So a backup file opens with the
+ * passphrase that was current when it was made. Each backup is read back and checked after it is
+ * written; older backups are pruned only after that.
+ *
+ * Restore asks for that passphrase (to open and check the backup), then re-keys the restored database
+ * to the CURRENT data key before it is swapped in, and keeps the current keyring.json and
+ * recovery.json. So after a restore the passphrase and recovery code in force before it open the data,
+ * and a passphrase or code replaced since the backup (say because it leaked) stays dead; the backup's
+ * own key files are never installed.
  */
 
 export const BACKUPS_DIR = 'backups';
 const CONFIG_FILE = 'schedule.json';
+/** The last failed backup ({ at, kind, message }); removed by the next successful one. */
+const LAST_ERROR_FILE = 'last-error.json';
 const EXTENSION = '.bioaibak';
 const PREFIX = { manual: 'backup', scheduled: 'scheduled', 'pre-restore': 'pre-restore' } as const;
 const NAME = /^(backup|scheduled|pre-restore)-[0-9TZ-]+\.bioaibak$/;
@@ -126,6 +135,33 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   const regular = (): BackupInfo[] => list().filter((b) => b.kind !== 'pre-restore');
 
+  // Kept in memory too: when the disk is full, recording it in the file fails as well.
+  let lastError: BackupState['lastError'] = null;
+
+  const readLastError = (): BackupState['lastError'] => {
+    if (lastError) return lastError;
+    try {
+      const parsed = BackupLastError.safeParse(JSON.parse(fs.readFileSync(path.join(dir, LAST_ERROR_FILE), 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const recordError = (kind: BackupInfo['kind'], err: unknown): void => {
+    const message =
+      err instanceof AppError
+        ? err.message
+        : `The backup could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`;
+    lastError = { at: clock.now(), kind, message };
+    try {
+      ensureDir();
+      writeFileAtomic(path.join(dir, LAST_ERROR_FILE), `${JSON.stringify(lastError)}\n`);
+    } catch {
+      // Recording is best effort (the disk may be the problem); the log line below still says it.
+    }
+  };
+
   const prune = (keep: number): void => {
     for (const old of regular().slice(keep)) {
       fs.rmSync(path.join(dir, old.fileName), { force: true });
@@ -151,11 +187,37 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       const recovery = path.join(dataDir, RECOVERY_FILE);
       if (fs.existsSync(recovery)) files.push({ name: RECOVERY_FILE, data: fs.readFileSync(recovery) });
       const packed = packBackup({ createdAt: now, kind, schemaVersion: opened.schemaVersion }, files);
-      writeFileAtomic(path.join(dir, fileName), packed, 0o600);
+      const target = path.join(dir, fileName);
+      writeFileAtomic(target, packed, 0o600);
+      verify(target, packed, fileName);
       log.info('backup written', { kind, bytes: packed.length });
+      lastError = null;
+      fs.rmSync(path.join(dir, LAST_ERROR_FILE), { force: true });
       return { fileName, bytes: packed.length, createdAt: now, kind };
+    } catch (err) {
+      recordError(kind, err);
+      throw err;
     } finally {
       fs.rmSync(snapshot, { force: true });
+    }
+  };
+
+  /** Reads a backup just written back from disk: same size, same bytes, every checksum right. */
+  const verify = (target: string, packed: Buffer, fileName: string): void => {
+    let ok: boolean;
+    try {
+      const back = fs.readFileSync(target);
+      ok = back.length === packed.length && back.equals(packed);
+      if (ok) unpackBackup(back, fileName);
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      fs.rmSync(target, { force: true });
+      throw new AppError(
+        'backup-corrupt',
+        'The backup just written did not read back correctly (is the disk full or failing?). It was removed; older backups were kept.',
+      );
     }
   };
 
@@ -164,7 +226,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     const backups = list();
     const last = backups.find((b) => b.kind !== 'pre-restore')?.createdAt ?? null;
     const next = config.scheduleHours === 0 ? null : last === null ? clock.now() : last + config.scheduleHours * HOUR;
-    return { ...config, backups, folder: dir, lastBackupAt: last, nextBackupAt: next };
+    return { ...config, backups, folder: dir, lastBackupAt: last, nextBackupAt: next, lastError: readLastError() };
   };
 
   const tick = (): BackupInfo | null => {
@@ -173,8 +235,15 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     if (config.scheduleHours === 0) return null;
     const last = regular()[0]?.createdAt ?? null;
     if (last !== null && clock.now() - last < config.scheduleHours * HOUR) return null;
+    let made: BackupInfo;
     try {
-      const made = write('scheduled');
+      made = write('scheduled');
+    } catch (err) {
+      log.warn('scheduled backup failed', { code: err instanceof AppError ? err.code : 'error' });
+      return null;
+    }
+    // Only a written and verified backup lets older ones go.
+    try {
       prune(config.keep);
       return made;
     } catch (err) {
@@ -231,6 +300,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
           `The backup ${fileName} has a damaged recovery file. Nothing was changed.`,
         );
       }
+      // The key the current data is under: the restored database is re-keyed to it (see the top).
+      const liveKey = session.dataKey();
       let dek: Buffer;
       try {
         dek = unwrapWithPassphrase(ring, passphrase);
@@ -255,6 +326,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
           });
           try {
             check = opened.sqlite.pragma('integrity_check', { simple: true });
+            if (check === 'ok' && !sameKey(dek, liveKey)) rekeyDatabase(opened.sqlite, liveKey);
           } finally {
             opened.sqlite.close();
           }
@@ -271,8 +343,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
             `The database in the backup ${fileName} fails its integrity check. Nothing was changed.`,
           );
         }
-        writeFileAtomic(path.join(staging, KEYRING_FILE), files.get(KEYRING_FILE) ?? '', 0o600);
-        if (recoveryBytes) writeFileAtomic(path.join(staging, RECOVERY_FILE), recoveryBytes, 0o600);
+        // Only the database is staged: the current keyring.json and recovery.json (which wrap and seal
+        // liveKey) stay, so the backup's passphrase and recovery code are not brought back.
       } catch (err) {
         discardStaging(dataDir);
         throw err;
@@ -285,7 +357,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         throw err;
       }
       markStagingReady(dataDir);
-      const status = session.replaceData(() => applyPendingRestore(dataDir), dek);
+      const status = session.replaceData(() => applyPendingRestore(dataDir), liveKey);
       log.info('backup restored', { kind: header.kind });
       const restored = infoOf(fileName) ?? {
         fileName,

@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../util/atomic-file.ts';
 /**
  * Swapping a restored backup into the data folder, crash-safely.
  *
- * The restored files (database, key file, recovery file) are first written and checked in a staging
+ * The restored database (re-keyed to the current data key, so the live key files stay; restores staged
+ * by older versions also hold a key file and a recovery file) is first written and checked in a staging
  * folder beside the live files; a READY marker written last says the set is complete. Applying it
  * renames each staged file over its live counterpart (each rename is atomic) and then removes the
  * folder. A crash before READY leaves the live data as it was (the half-staged folder is discarded on
@@ -54,9 +55,9 @@ export function applyPendingRestore(dataDir: string): boolean {
   const live = (name: string): string => path.join(dataDir, name);
   // Half-finished key changes belong to the replaced data; they would not open the restored one.
   for (const name of [KEYRING_NEXT_FILE, RECOVERY_NEXT_FILE]) fs.rmSync(live(name), { force: true });
-  // A backup without a recovery file (made before recovery codes) must not keep the old one: it seals
-  // the replaced data's key.
-  if (!fs.existsSync(path.join(dir, RECOVERY_FILE)) && fs.existsSync(path.join(dir, DATABASE_FILE))) {
+  // An older-style staged set (database with its own key file) but without a recovery file must not
+  // keep the live one: it seals the replaced data's key. A database staged alone is under the live key.
+  if (fs.existsSync(path.join(dir, KEYRING_FILE)) && !fs.existsSync(path.join(dir, RECOVERY_FILE))) {
     fs.rmSync(live(RECOVERY_FILE), { force: true });
   }
   for (const name of STAGED_FILES) {

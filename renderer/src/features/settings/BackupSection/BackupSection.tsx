@@ -8,7 +8,7 @@ import { formatBytes } from '../../../lib/base64.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
-import { formatBackupDate, KIND_LABELS, parseSchedule, SCHEDULE_OPTIONS } from './backup-text.ts';
+import { formatBackupDate, KIND_LABELS, lastErrorText, parseSchedule, SCHEDULE_OPTIONS } from './backup-text.ts';
 import { NewRecoveryCodeForm } from './NewRecoveryCodeForm.tsx';
 import { RestoreModal, type RestoreResult } from './RestoreModal.tsx';
 
@@ -70,8 +70,9 @@ export function BackupSection(): React.JSX.Element {
   return (
     <Stack gap="md" data-testid="settings-backups">
       <Text size="sm" c="dimmed">
-        A backup is one encrypted file holding all the data. It opens with the passphrase that was current when it was
-        made, or with your recovery code. Copy the files to another disk to keep them safe from a lost computer.
+        A backup is one encrypted file holding all the data. Restoring it asks for the passphrase that was current when
+        it was made; afterwards your current passphrase and recovery code open the data. Copy the files to another disk
+        to keep them safe from a lost computer.
       </Text>
       {query.error && !state && (
         <ErrorAlert title="Could not read the backups" error={query.error} onRetry={query.reload} />
@@ -118,6 +119,11 @@ export function BackupSection(): React.JSX.Element {
           {error && (
             <Alert color="red" role="alert" data-testid="backup-error">
               {error}
+            </Alert>
+          )}
+          {state.lastError && (
+            <Alert color="red" role="alert" title="The last backup failed" data-testid="backup-last-error">
+              {lastErrorText(state.lastError, formatBackupDate(state.lastError.at))}
             </Alert>
           )}
           {state.nextBackupAt !== null && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBackupDate, parseSchedule, restoreWarning } from './backup-text.ts';
+import { formatBackupDate, lastErrorText, parseSchedule, restoreWarning } from './backup-text.ts';
 
 describe('backup text', () => {
   it('parses the schedule select values and nothing else', () => {
@@ -12,7 +12,13 @@ describe('backup text', () => {
     const date = formatBackupDate(Date.UTC(2026, 2, 15, 10, 0), 'en-GB');
     expect(date).toContain('2026');
     expect(restoreWarning(date)).toBe(
-      `This replaces the current data with the backup from ${date}. The current data is kept as a backup first.`,
+      `This replaces the current data with the backup from ${date}. The current data is kept as a backup first. Enter the passphrase that was current when the backup was made; afterwards your current passphrase and recovery code open the data (the backup's older ones do not).`,
+    );
+  });
+
+  it('says which backup failed, when and why', () => {
+    expect(lastErrorText({ kind: 'scheduled', message: 'The disk is full.' }, '15 Mar 2026, 10:00')).toBe(
+      'The automatic backup on 15 Mar 2026, 10:00 failed: The disk is full. Older backups were kept.',
     );
   });
 });

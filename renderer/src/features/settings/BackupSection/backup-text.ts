@@ -32,5 +32,16 @@ export function formatBackupDate(ms: number, locale?: string): string {
 }
 
 export function restoreWarning(date: string): string {
-  return `This replaces the current data with the backup from ${date}. The current data is kept as a backup first.`;
+  return `This replaces the current data with the backup from ${date}. The current data is kept as a backup first. Enter the passphrase that was current when the backup was made; afterwards your current passphrase and recovery code open the data (the backup's older ones do not).`;
+}
+
+/** The failed-backup notice: when, which kind, and the reason the app gave. */
+export function lastErrorText(error: { kind: BackupKind; message: string }, date: string): string {
+  const what =
+    error.kind === 'scheduled'
+      ? 'The automatic backup'
+      : error.kind === 'manual'
+        ? 'The backup'
+        : 'The backup before a restore';
+  return `${what} on ${date} failed: ${error.message} Older backups were kept.`;
 }
