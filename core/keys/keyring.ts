@@ -29,20 +29,29 @@ export interface ScryptParams {
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
-export const ScryptSlotSchema = z.object({
-  kdf: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2 ** 10)
-    .max(2 ** 22),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
-  salt: b64,
-  iv: b64,
-  tag: b64,
-  wrapped: b64,
-});
+/**
+ * The most scrypt work a key file may ask for. The parameters come from the file, so a tampered file
+ * could otherwise make unlock allocate gigabytes (N = 2^22, r = 32 is 16 GiB): N·r is capped at twice
+ * the production cost (2^21, 256 MiB), and each of N, r, p at a modest multiple.
+ */
+export const MAX_SCRYPT = { N: 2 ** 18, r: 16, p: 4, Nr: 2 ** 21 } as const;
+export const ScryptSlotSchema = z
+  .object({
+    kdf: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(MAX_SCRYPT.N)
+      .refine((n) => (n & (n - 1)) === 0, { message: 'N must be a power of two' }),
+    r: z.number().int().min(1).max(MAX_SCRYPT.r),
+    p: z.number().int().min(1).max(MAX_SCRYPT.p),
+    salt: b64,
+    iv: b64,
+    tag: b64,
+    wrapped: b64,
+  })
+  .refine((slot) => slot.N * slot.r <= MAX_SCRYPT.Nr, { message: 'scrypt cost too high' });
 const KeyringFile = z.object({
   format: z.literal('bioai-keyring'),
   version: z.literal(1),

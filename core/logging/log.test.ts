@@ -20,6 +20,23 @@ describe('log redaction', () => {
     expect(lines[0]).not.toContain('Ana');
   });
 
+  it('drops secrets: recovery codes, passphrases and tokens', () => {
+    const lines: string[] = [];
+    const log = createLogger((l) => lines.push(l));
+    const secrets = {
+      recoveryCode: '7KQ2-M9XD-AAAA-BBBB-CCCC-DDDD',
+      passphrase: 'secret one',
+      password: 'secret two',
+      practicePassphrase: 'secret three',
+      refreshToken: 'secret four',
+      accessToken: 'secret five',
+    };
+    log.warn('key event', { nested: secrets });
+    const line = JSON.parse(lines[0] ?? '{}') as { nested: Record<string, unknown> };
+    for (const k of Object.keys(secrets)) expect(line.nested[k]).toBe('[redacted]');
+    expect(lines[0]).not.toMatch(/7KQ2|secret/);
+  });
+
   it('filters by level', () => {
     const lines: string[] = [];
     const log = createLogger((l) => lines.push(l), 'warn');

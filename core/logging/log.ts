@@ -14,7 +14,7 @@ export interface Logger {
 export type LogSink = (line: string) => void;
 
 const SENSITIVE_KEYS =
-  /^(name|email|phone|notes?|passphrase|password|current|next|key|token|birth_?date|address|patch|input)$/i;
+  /^(name|email|phone|notes?|passphrase|password|practicePassphrase|recoveryCode|current|next|key|token|refreshToken|accessToken|birth_?date|address|patch|input)$/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 
