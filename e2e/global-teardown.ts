@@ -7,7 +7,8 @@ import { piiSeeds } from './pii-seeds.ts';
  * Runs once after the whole end-to-end run (playwright.config.ts `globalTeardown`): reads every log
  * the run wrote under test-results/logs/ (each `bioai serve`'s stdout and stderr, the data folders' log
  * files, and any other log a spec sends there with `logFileFor`) and fails, naming file and line, if
- * one holds a seeded client's name, e-mail address or phone number.
+ * one holds a seeded client's name, e-mail address or phone number, or a passphrase or password the
+ * specs type (secretsFromSpecs). It also fails when it finds no log file at all.
  *
  * The seeded values are e2e/pii-seeds.ts plus, as a safety net for specs that do not use it yet, every
  * client value a spec types literally: `createClient(page, { name: … })` and
@@ -34,6 +35,25 @@ export function seedsFromSpecs(dir = E2E_DIR): string[] {
       const v = value(m[1] ?? '');
       if (v) found.add(v);
     }
+  }
+  return [...found];
+}
+
+/**
+ * The passphrases and passwords the specs type (they must never reach a log either): string constants
+ * named like `PASSPHRASE` / `LOCAL_PASSPHRASE` / `PASSWORD`, `passphrase: '…'` / `password: '…'`
+ * properties, and literals filled into passphrase, password and recovery fields.
+ */
+export function secretsFromSpecs(dir = E2E_DIR): string[] {
+  const found = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.spec.ts'))) {
+    const src = fs.readFileSync(path.join(dir, file), 'utf8');
+    const patterns = [
+      /\bconst\s+[A-Za-z_$]*(?:PASSPHRASE|PASSWORD)[A-Za-z_$]*\s*=\s*'([^'\n]+)'/gi,
+      /\b(?:passphrase|password|next|current)\s*:\s*'([^'\n]+)'/g,
+      /getByTestId\('[a-z-]*(?:passphrase|password|recover-next|recover-confirm|setup-confirm)[a-z-]*'\)\s*\.fill\(\s*'([^'\n]+)'\s*\)/g,
+    ];
+    for (const re of patterns) for (const m of src.matchAll(re)) if (m[1] && m[1].length >= 6) found.add(m[1]);
   }
   return [...found];
 }
@@ -81,13 +101,23 @@ export function scanLogs(dir: string, seeds: string[]): { files: number; lines: 
   return { files, lines, findings };
 }
 
-export default function globalTeardown(): void {
-  const seeds = [...new Set([...piiSeeds(), ...seedsFromSpecs()])];
-  const { files, lines, findings } = scanLogs(LOGS_DIR, seeds);
+/** The end-of-run check; throws when a log holds a seeded value, or when there were no logs to scan. */
+export function checkLogs(dir: string, seeds: string[]): { files: number; lines: number } {
+  const { files, lines, findings } = scanLogs(dir, seeds);
   if (findings.length) {
     const list = findings.map((f) => `  ${f.file}:${f.line}: "${f.value}" in: ${f.text}`).join('\n');
-    throw new Error(`Personal data of seeded clients found in ${findings.length} log line(s):\n${list}`);
+    throw new Error(`Personal data or secrets of the test run found in ${findings.length} log line(s):\n${list}`);
   }
+  if (files === 0) {
+    // A scan of nothing would pass whatever the app logged: the logs must have moved or stopped being kept.
+    throw new Error(`PII log scan: no log files under ${dir}; the logs were not written where the scan looks.`);
+  }
+  return { files, lines };
+}
+
+export default function globalTeardown(): void {
+  const seeds = [...new Set([...piiSeeds(), ...seedsFromSpecs(), ...secretsFromSpecs()])];
+  const { files, lines } = checkLogs(LOGS_DIR, seeds);
   process.stdout.write(
     `PII log scan: ${files} log file(s), ${lines} line(s), ${seeds.length} seeded value(s): none found.\n`,
   );
