@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -65,6 +66,11 @@ export const devices = pgTable(
     name: text('name').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /**
+     * Access tokens carry the epoch they were issued in (claim `tep`); logout (and refresh token
+     * reuse) increments it, so the device's access tokens issued before stop working at once.
+     */
+    tokenEpoch: integer('token_epoch').notNull().default(0),
   },
   (t) => [index('devices_practice_idx').on(t.practiceId)],
 );
@@ -86,6 +92,13 @@ export const refreshTokens = pgTable(
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * Why it was revoked: 'rotated' (refreshed; `replaced_by` is its successor), 'superseded' (the
+     * successor of a rotation that was retried within the grace period), 'logout' or 'reuse'.
+     */
+    revokedReason: text('revoked_reason', { enum: ['rotated', 'superseded', 'logout', 'reuse'] }),
+    /** The token issued when this one was rotated (no foreign key: pruned rows may go in any order). */
+    replacedBy: uuid('replaced_by'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('refresh_tokens_hash_key').on(t.tokenHash), index('refresh_tokens_device_idx').on(t.deviceId)],
