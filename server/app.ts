@@ -32,8 +32,13 @@ export interface Limits {
   authBodyBytes: number;
   /** Body limit of /v1/sync/push, bytes. */
   pushBodyBytes: number;
-  /** Take the client IP from the first X-Forwarded-For entry (only behind a trusted proxy). */
+  /**
+   * Take the client IP from the last X-Forwarded-For entry, the one the trusted proxy appended (the
+   * entries before it are whatever the client sent). Only behind exactly one trusted proxy.
+   */
   trustProxy: boolean;
+  /** A pull page stops adding rows once its JSON would pass this many bytes (it always has one row). */
+  pullPageBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -42,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   authBodyBytes: 16 * 1024,
   pushBodyBytes: 8 * 1024 * 1024,
   trustProxy: false,
+  pullPageBytes: 4 * 1024 * 1024,
 };
 
 export interface AppDeps {
@@ -61,6 +67,16 @@ export type Registration = 'open' | 'first-only' | 'closed';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * A refresh token rotated less than this long ago and presented again is taken for a retry whose
+ * answer was lost (the client never saw the successor): it is rotated again instead of being treated
+ * as reuse, provided its successor was not used yet.
+ */
+export const REFRESH_REUSE_GRACE_MS = 60 * 1000;
+/** Idempotency records older than this are deleted (a retry comes within minutes, not weeks). */
+export const IDEMPOTENCY_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+/** Serialises 'first-only' registrations (pg_advisory_xact_lock key; any constant). */
+const REGISTRATION_LOCK = 4_217_031_992;
 export const JWT_ISSUER = 'bioai-sync';
 export const JWT_AUDIENCE = 'bioai-device';
 const ARGON2 = { algorithm: 2 /* argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -139,7 +155,9 @@ const email = z
   .max(320)
   .transform((s) => s.toLowerCase());
 const password = z.string().min(12, 'the password must have at least 12 characters').max(1024);
-const label = z.string().trim().min(1).max(200);
+const noNul = (s: string): boolean => !s.includes('\u0000');
+const NUL_MESSAGE = 'contains a NUL character';
+const label = z.string().trim().min(1).max(200).refine(noNul, NUL_MESSAGE);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 
 export const RegisterBody = z
@@ -148,7 +166,7 @@ export const RegisterBody = z
     displayName: label,
     email,
     password,
-    keyEnvelope: z.string().min(1).max(8192),
+    keyEnvelope: z.string().min(1).max(8192).refine(noNul, NUL_MESSAGE),
     deviceName: label,
   })
   .strict();
@@ -181,13 +199,23 @@ type Env = { Variables: { auth: Auth | undefined } };
 // ---------------------------------------------------------------------------------------------
 // Rate limiting: in-memory token buckets (per server process).
 
-class TokenBuckets {
+export class TokenBuckets {
+  /** A bucket untouched this long is full again, so it can be forgotten. */
+  static readonly PRUNE_EVERY_MS = 60_000;
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMinute: number;
   private readonly now: () => number;
+  private prunedAt: number;
+  /** How many times the buckets were swept (tests). */
+  prunes = 0;
   constructor(perMinute: number, now: () => number) {
     this.perMinute = perMinute;
     this.now = now;
+    this.prunedAt = now();
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 
   /** Takes one token; returns 0 when allowed, else the seconds until one is available. */
@@ -197,7 +225,12 @@ class TokenBuckets {
     const b = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
     b.tokens = Math.min(this.perMinute, b.tokens + Math.max(0, now - b.at) * rate);
     b.at = now;
-    if (this.buckets.size > 50_000) this.prune(now);
+    // At most one sweep a minute: every bucket left after a sweep was used in the minute before it,
+    // so a sweep costs no more than the requests since the previous one (amortised O(1) per take).
+    if (now - this.prunedAt >= TokenBuckets.PRUNE_EVERY_MS || now < this.prunedAt) {
+      this.prunedAt = now;
+      this.prune(now);
+    }
     this.buckets.set(key, b);
     if (b.tokens >= 1) {
       b.tokens -= 1;
@@ -207,6 +240,7 @@ class TokenBuckets {
   }
 
   private prune(now: number): void {
+    this.prunes += 1;
     for (const [k, b] of this.buckets)
       if (b.tokens + (now - b.at) * (this.perMinute / 60_000) >= this.perMinute) this.buckets.delete(k);
   }
@@ -232,6 +266,17 @@ async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
 }
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
+
+/**
+ * Deletes what no request can use any more: idempotency records older than IDEMPOTENCY_KEEP_MS and
+ * expired refresh tokens. startServer runs it periodically; push also prunes the pushing device's
+ * idempotency records.
+ */
+export async function pruneExpired(pool: pg.Pool, at: number): Promise<{ idempotency: number; refreshTokens: number }> {
+  const i = await pool.query('DELETE FROM idempotency WHERE created_at < $1', [new Date(at - IDEMPOTENCY_KEEP_MS)]);
+  const r = await pool.query('DELETE FROM refresh_tokens WHERE expires_at < $1', [new Date(at)]);
+  return { idempotency: i.rowCount ?? 0, refreshTokens: r.rowCount ?? 0 };
+}
 
 export function createApp(deps: AppDeps): Hono<Env> {
   const { pool, jwtSecret, log } = deps;
@@ -275,7 +320,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const clientIp = (c: Context): string => {
     if (limits.trustProxy) {
-      const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      // The trusted proxy appends the address it saw: the last entry. Earlier ones are client-chosen.
+      const fwd = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
       if (fwd) return fwd;
     }
     try {
@@ -323,14 +369,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const { sub, pid, did } = payload;
     if (typeof sub !== 'string' || typeof pid !== 'string' || typeof did !== 'string') throw invalidToken();
     if (![sub, pid, did].every((s) => uuid.safeParse(s).success)) throw invalidToken();
-    // The device must still exist, in that practice, for that practitioner; the role is read fresh.
-    const r = await pool.query<{ role: 'owner' | 'member' }>(
-      `SELECT p.role FROM devices d JOIN practitioners p ON p.id = d.practitioner_id
+    const tep = payload.tep ?? 0;
+    if (typeof tep !== 'number' || !Number.isSafeInteger(tep)) throw invalidToken();
+    // The device must still exist, in that practice, for that practitioner, and must not have logged
+    // out since the token was issued (token epoch); the role is read fresh.
+    const r = await pool.query<{ role: 'owner' | 'member'; token_epoch: number }>(
+      `SELECT p.role, d.token_epoch FROM devices d JOIN practitioners p ON p.id = d.practitioner_id
         WHERE d.id = $1 AND d.practice_id = $2 AND p.id = $3 AND p.practice_id = $2`,
       [did, pid, sub],
     );
     const row = r.rows[0];
-    if (!row) throw invalidToken();
+    if (!row || row.token_epoch !== tep) throw invalidToken();
     c.set('auth', { practitionerId: sub, practiceId: pid, deviceId: did, role: row.role });
     await next();
   };
@@ -343,7 +392,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   async function issueSession(
     client: pg.PoolClient,
-    s: { practiceId: string; practitionerId: string; deviceId: string; role: string },
+    s: { practiceId: string; practitionerId: string; deviceId: string; role: string; refreshTokenId?: string },
   ): Promise<SessionBody> {
     const refreshToken = randomBytes(32).toString('base64url');
     const t = now();
@@ -351,7 +400,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       `INSERT INTO refresh_tokens (id, practice_id, practitioner_id, device_id, token_hash, expires_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
-        randomUUID(),
+        s.refreshTokenId ?? randomUUID(),
         s.practiceId,
         s.practitionerId,
         s.deviceId,
@@ -360,9 +409,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
         new Date(t),
       ],
     );
-    await client.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [s.deviceId, new Date(t)]);
+    const d = await client.query<{ token_epoch: number }>(
+      'UPDATE devices SET last_seen_at = $2 WHERE id = $1 RETURNING token_epoch',
+      [s.deviceId, new Date(t)],
+    );
+    const tep = d.rows[0]?.token_epoch;
+    if (tep === undefined) throw invalidToken();
     const iat = Math.floor(t / 1000);
-    const accessToken = await new SignJWT({ pid: s.practiceId, did: s.deviceId, role: s.role })
+    const accessToken = await new SignJWT({ pid: s.practiceId, did: s.deviceId, role: s.role, tep })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(s.practitionerId)
       .setIssuer(JWT_ISSUER)
@@ -411,21 +465,28 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/practices', byIp, smallBody, async (c) => {
     const body = await readJson(c, RegisterBody);
     const registration = deps.registration ?? 'open';
-    const closed =
-      registration === 'closed' ||
-      (registration === 'first-only' && ((await pool.query('SELECT 1 FROM practices LIMIT 1')).rowCount ?? 0) > 0);
-    if (closed)
-      throw new ApiError(
+    const registrationClosed = (): ApiError =>
+      new ApiError(
         403,
         'registration-closed',
         'This server does not accept new practices. Sign in to your practice, or ask its administrator.',
       );
+    const anyPractice = async (q: pg.Pool | pg.PoolClient): Promise<boolean> =>
+      ((await q.query('SELECT 1 FROM practices LIMIT 1')).rowCount ?? 0) > 0;
+    // A cheap early answer; 'first-only' checks again under a lock in the transaction below.
+    if (registration === 'closed' || (registration === 'first-only' && (await anyPractice(pool))))
+      throw registrationClosed();
     const passwordHash = await argonHash(body.password, ARGON2);
     const practiceId = randomUUID();
     const practitionerId = randomUUID();
     const deviceId = randomUUID();
     try {
       const session = await inTransaction(pool, async (client) => {
+        if (registration === 'first-only') {
+          // Two simultaneous first registrations: the second waits here, then sees the first practice.
+          await client.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK]);
+          if (await anyPractice(client)) throw registrationClosed();
+        }
         const taken = await client.query('SELECT 1 FROM practitioners WHERE email = $1', [body.email]);
         if (taken.rowCount) throw emailTaken();
         await client.query('INSERT INTO practices (id, name, key_envelope) VALUES ($1, $2, $3)', [
@@ -467,8 +528,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const session = await inTransaction(pool, async (client) => {
       let deviceId: string | undefined;
       if (body.deviceId) {
+        // Reused only when it is this practitioner's own device: a device id is no secret (every
+        // pulled row names its origin device), so another practitioner's device is never taken over.
         const d = await client.query(
-          'UPDATE devices SET practitioner_id = $3, name = $4 WHERE id = $1 AND practice_id = $2 RETURNING id',
+          `UPDATE devices SET name = $4 WHERE id = $1 AND practice_id = $2 AND practitioner_id = $3 RETURNING id`,
           [body.deviceId, who.practice_id, who.id, body.deviceName],
         );
         if (d.rowCount) deviceId = body.deviceId;
@@ -497,24 +560,57 @@ export function createApp(deps: AppDeps): Hono<Env> {
         device_id: string;
         expires_at: Date;
         revoked_at: Date | null;
+        revoked_reason: string | null;
+        replaced_by: string | null;
       }>(
-        `SELECT id, practice_id, practitioner_id, device_id, expires_at, revoked_at
+        `SELECT id, practice_id, practitioner_id, device_id, expires_at, revoked_at, revoked_reason, replaced_by
            FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
         [sha256(body.refreshToken)],
       );
       const t = r.rows[0];
       if (!t) return null;
+      const at = now();
+      const successorId = randomUUID();
       if (t.revoked_at) {
-        // Reuse of a rotated token: someone else may hold this device's tokens. End them all.
-        await client.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE device_id = $1 AND revoked_at IS NULL', [
-          t.device_id,
-          new Date(now()),
-        ]);
-        log.warn('refresh token reuse: device tokens revoked', { practiceId: t.practice_id, deviceId: t.device_id });
-        return null;
+        // A retry whose answer was lost: rotated moments ago, and its successor never used. Rotate
+        // again (the unseen successor is revoked) rather than signing the device out.
+        const since = at - t.revoked_at.getTime();
+        let retried = false;
+        if (
+          t.revoked_reason === 'rotated' &&
+          t.replaced_by &&
+          since >= 0 &&
+          since < REFRESH_REUSE_GRACE_MS &&
+          t.expires_at.getTime() > at
+        ) {
+          const s = await client.query(
+            `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'superseded'
+              WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+            [t.replaced_by, new Date(at)],
+          );
+          retried = (s.rowCount ?? 0) > 0;
+        }
+        if (!retried) {
+          // Reuse of a rotated token: someone else may hold this device's tokens. End them all, and
+          // the device's access tokens with them.
+          await client.query(
+            `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'reuse'
+              WHERE device_id = $1 AND revoked_at IS NULL`,
+            [t.device_id, new Date(at)],
+          );
+          await client.query('UPDATE devices SET token_epoch = token_epoch + 1 WHERE id = $1', [t.device_id]);
+          log.warn('refresh token reuse: device tokens revoked', { practiceId: t.practice_id, deviceId: t.device_id });
+          return null;
+        }
+        // revoked_at stays the first rotation's time: the grace period is not extended by retries.
+        await client.query('UPDATE refresh_tokens SET replaced_by = $2 WHERE id = $1', [t.id, successorId]);
+      } else {
+        if (t.expires_at.getTime() <= at) return null;
+        await client.query(
+          `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'rotated', replaced_by = $3 WHERE id = $1`,
+          [t.id, new Date(at), successorId],
+        );
       }
-      if (t.expires_at.getTime() <= now()) return null;
-      await client.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE id = $1', [t.id, new Date(now())]);
       const p = await client.query<{ role: string }>(
         `SELECT p.role FROM practitioners p JOIN devices d ON d.practitioner_id = p.id
           WHERE p.id = $1 AND d.id = $2 AND d.practice_id = $3`,
@@ -527,6 +623,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         practitionerId: t.practitioner_id,
         deviceId: t.device_id,
         role,
+        refreshTokenId: successorId,
       });
     });
     if (!outcome) throw new ApiError(401, 'invalid-token', 'The refresh token is not valid: log in again.');
@@ -535,10 +632,18 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.post('/v1/auth/logout', byIp, requireAuth, async (c) => {
     const a = auth(c);
-    await pool.query(
-      'UPDATE refresh_tokens SET revoked_at = $3 WHERE device_id = $1 AND practice_id = $2 AND revoked_at IS NULL',
-      [a.deviceId, a.practiceId, new Date(now())],
-    );
+    await inTransaction(pool, async (client) => {
+      await client.query(
+        `UPDATE refresh_tokens SET revoked_at = $3, revoked_reason = 'logout'
+          WHERE device_id = $1 AND practice_id = $2 AND revoked_at IS NULL`,
+        [a.deviceId, a.practiceId, new Date(now())],
+      );
+      // The access tokens already issued to this device stop working too (requireAuth compares epochs).
+      await client.query('UPDATE devices SET token_epoch = token_epoch + 1 WHERE id = $1 AND practice_id = $2', [
+        a.deviceId,
+        a.practiceId,
+      ]);
+    });
     return c.body(null, 204);
   });
 
@@ -607,6 +712,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
         a.practiceId,
       ]);
       if (!p.rows[0]) throw invalidToken();
+      // Keeps the idempotency table bounded: this device's records older than the retention go.
+      await client.query('DELETE FROM idempotency WHERE device_id = $1 AND created_at < $2', [
+        a.deviceId,
+        new Date(now() - IDEMPOTENCY_KEEP_MS),
+      ]);
       const done = await client.query<{ response: PushResponse }>(
         'SELECT response FROM idempotency WHERE device_id = $1 AND key = $2 AND practice_id = $3',
         [a.deviceId, body.idempotencyKey, a.practiceId],
@@ -683,15 +793,28 @@ export function createApp(deps: AppDeps): Hono<Env> {
       origin_device: string;
       seq: string;
     }>(`${branches.join(' UNION ALL ')} ORDER BY seq LIMIT $3`, [a.practiceId, cursor, limit + 1]);
-    const more = r.rows.length > limit;
-    const rows: SyncRow[] = r.rows.slice(0, limit).map((x) => ({
-      table: x.tbl,
-      id: x.id,
-      fields: x.fields,
-      stamps: x.stamps,
-      originDevice: x.origin_device,
-      seq: String(x.seq),
-    }));
+    let more = r.rows.length > limit;
+    // A page is bounded by bytes too (a device on a slow link, a server with little memory): rows stop
+    // once the page's JSON would pass pullPageBytes, always keeping at least one row.
+    const rows: SyncRow[] = [];
+    let bytes = 0;
+    for (const x of r.rows.slice(0, limit)) {
+      const row: SyncRow = {
+        table: x.tbl,
+        id: x.id,
+        fields: x.fields,
+        stamps: x.stamps,
+        originDevice: x.origin_device,
+        seq: String(x.seq),
+      };
+      const size = Buffer.byteLength(JSON.stringify(row)) + 1;
+      if (rows.length > 0 && bytes + size > limits.pullPageBytes) {
+        more = true;
+        break;
+      }
+      rows.push(row);
+      bytes += size;
+    }
     const out: PullResponse = { rows, cursor: rows.length ? rows[rows.length - 1]!.seq : cursor, more };
     return c.json(out, 200);
   });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createLogger, stderrSink, type Logger } from '../core/logging/log.ts';
-import { createApp, type Limits, type Registration } from './app.ts';
+import { createApp, pruneExpired, type Limits, type Registration } from './app.ts';
 import { runMigrations } from './db/migrate.ts';
 
 export interface StartServerOptions {
@@ -25,6 +25,8 @@ export interface StartServerOptions {
   embeddedPgPort?: number;
   /** Who may create a practice (default 'open'; `npm run server` defaults to 'first-only'). */
   registration?: Registration;
+  /** How often old idempotency records and expired refresh tokens are deleted (default hourly; 0: never). */
+  pruneEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -118,6 +120,17 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     throw e;
   }
   const app = createApp({ pool, jwtSecret, log, limits: opts.limits, now: opts.now, registration: opts.registration });
+  const prune = (): void => {
+    pruneExpired(pool, (opts.now ?? Date.now)()).then(
+      (n) => {
+        if (n.idempotency || n.refreshTokens) log.info('pruned', n);
+      },
+      (e: unknown) => log.warn('prune failed', { error: e instanceof Error ? e : String(e) }),
+    );
+  };
+  const pruneEveryMs = opts.pruneEveryMs ?? 60 * 60 * 1000;
+  const pruneTimer = pruneEveryMs > 0 ? setInterval(prune, pruneEveryMs) : undefined;
+  pruneTimer?.unref();
   const host = opts.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((ok) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, (info) =>
@@ -132,6 +145,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(pruneTimer);
       await new Promise<void>((done) => {
         server.close(() => done());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

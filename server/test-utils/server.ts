@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { createLogger, type Logger } from '../../core/logging/log.ts';
-import type { Limits } from '../app.ts';
+import type { Limits, Registration } from '../app.ts';
 import { startServer } from '../main.ts';
 import { createTestDatabase, startTestPostgres } from './pg.ts';
 
@@ -10,6 +10,8 @@ export interface TestServerOptions {
   limits?: Partial<Limits>;
   /** Where the server's log lines go (default: dropped). */
   log?: Logger;
+  /** Who may create a practice (default 'open'). */
+  registration?: Registration;
 }
 
 // One PostgreSQL per vitest worker process, started on first use and stopped when the process exits.
@@ -45,6 +47,7 @@ export async function startTestServer(
     jwtSecret: randomBytes(32),
     now: opts.now,
     limits: opts.limits,
+    registration: opts.registration,
     log: opts.log ?? createLogger(() => undefined),
   });
 }

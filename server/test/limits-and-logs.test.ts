@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
+import { TokenBuckets } from '../app.ts';
 import { startTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, enc, hlcAt, newEmail, register } from './helpers.ts';
 
@@ -42,6 +43,51 @@ describe('body size and rate limits', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('rate-limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('rate limit behind a trusted proxy', () => {
+  it('rate-limits logins by the proxy-seen address (last X-Forwarded-For entry), not client-chosen leading entries', async () => {
+    const srv = await startTestServer({ limits: { trustProxy: true, authPerMinute: 2 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        // The proxy appends the real peer; the client put anything it likes in front.
+        const r = await call(srv.url, 'POST', '/v1/auth/login', {
+          body: { email: 'nobody@clinic.example', password: 'wrong password', deviceName: 'x' },
+          headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` },
+        });
+        statuses.push(r.status);
+      }
+      expect(statuses).toEqual([401, 401, 429, 429]);
+      // Another peer behind the same proxy has its own bucket.
+      const other = await call(srv.url, 'POST', '/v1/auth/login', {
+        body: { email: 'nobody@clinic.example', password: 'wrong password', deviceName: 'x' },
+        headers: { 'x-forwarded-for': '203.0.113.7, 203.0.113.8' },
+      });
+      expect(other.status).toBe(401);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
+describe('token buckets', () => {
+  it('forget full buckets, sweeping at most once a minute however many keys there are', () => {
+    let t = 1_000_000;
+    const b = new TokenBuckets(5, () => t);
+    for (let i = 0; i < 60_000; i++) expect(b.take(`ip:${i}`)).toBe(0);
+    expect(b.prunes).toBe(0);
+    expect(b.size).toBe(60_000);
+    t += 30_000;
+    for (let i = 0; i < 1000; i++) for (let k = 0; k < 5; k++) b.take(`late:${i}`); // emptied
+    expect(b.prunes).toBe(0);
+    t += 31_000; // the first 60,000 are full again; the late ones are not
+    b.take('now');
+    expect(b.prunes).toBe(1);
+    expect(b.size).toBe(1001);
+    for (let i = 0; i < 1000; i++) b.take(`again:${i}`);
+    expect(b.prunes).toBe(1);
   });
 });
 

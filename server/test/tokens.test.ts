@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
 import { createApp } from '../app.ts';
 import { startTestServer } from '../test-utils/server.ts';
-import { call, register } from './helpers.ts';
+import { PASSWORD, call, register } from './helpers.ts';
 
 describe('access tokens', () => {
   let clock = Date.now();
@@ -113,5 +113,97 @@ describe('access tokens', () => {
     const deleted = await get(await token(a.deviceId));
     expect(deleted.status).toBe(401);
     expect(deleted.body.error).toBe('invalid-token');
+  });
+});
+
+describe('refresh retried after a lost answer', () => {
+  let clock = Date.parse('2026-03-15T10:00:00Z');
+  let srv: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    srv = await startTestServer({ now: () => clock, limits: { authPerMinute: 1000 } });
+  });
+  afterAll(() => srv.close());
+
+  const refresh = (refreshToken: string) => call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken } });
+  const live = async (deviceId: string) =>
+    (
+      await srv.pool.query(
+        'SELECT count(*)::int AS n FROM refresh_tokens WHERE device_id = $1 AND revoked_at IS NULL',
+        [deviceId],
+      )
+    ).rows[0].n as number;
+
+  it('within 60 s gets a fresh pair; the successor it never saw is revoked', async () => {
+    const s = await register(srv.url);
+    const lost = await refresh(s.refreshToken); // committed, but the answer never reached the device
+    expect(lost.status).toBe(200);
+    clock += 20_000;
+    const retry = await refresh(s.refreshToken);
+    expect(retry.status).toBe(200);
+    expect(retry.body.deviceId).toBe(s.deviceId);
+    expect(retry.body.refreshToken).not.toBe(lost.body.refreshToken);
+    clock += 20_000; // a second lost answer: still within 60 s of the first rotation
+    const retry2 = await refresh(s.refreshToken);
+    expect(retry2.status).toBe(200);
+    expect((await refresh(retry.body.refreshToken)).status).toBe(401); // superseded, not graced
+    expect(await live(s.deviceId)).toBe(0); // ... and presenting it was reuse
+  });
+
+  it('the device keeps working after a graced retry', async () => {
+    const s = await register(srv.url);
+    await refresh(s.refreshToken);
+    clock += 5_000;
+    const retry = await refresh(s.refreshToken);
+    expect(retry.status).toBe(200);
+    expect(await live(s.deviceId)).toBe(1);
+    expect((await call(srv.url, 'GET', '/v1/practice', { token: retry.body.accessToken })).status).toBe(200);
+    clock += 10 * 60_000;
+    const next = await refresh(retry.body.refreshToken);
+    expect(next.status).toBe(200);
+    expect((await call(srv.url, 'GET', '/v1/practice', { token: next.body.accessToken })).status).toBe(200);
+  });
+
+  it('after 60 s is reuse: every token of the device is revoked', async () => {
+    const s = await register(srv.url);
+    const first = await refresh(s.refreshToken);
+    expect(first.status).toBe(200);
+    clock += 61_000;
+    const late = await refresh(s.refreshToken);
+    expect(late.status).toBe(401);
+    expect(late.body.error).toBe('invalid-token');
+    expect((await refresh(first.body.refreshToken)).status).toBe(401);
+    expect(await live(s.deviceId)).toBe(0);
+    const reasons = await srv.pool.query(
+      'SELECT revoked_reason FROM refresh_tokens WHERE device_id = $1 ORDER BY created_at, revoked_reason',
+      [s.deviceId],
+    );
+    expect(reasons.rows.map((r) => r.revoked_reason).sort()).toEqual(['reuse', 'rotated']);
+  });
+
+  it('within 60 s is still reuse once the successor was used', async () => {
+    const s = await register(srv.url);
+    const first = await refresh(s.refreshToken);
+    const second = await refresh(first.body.refreshToken);
+    expect(second.status).toBe(200);
+    clock += 1_000;
+    expect((await refresh(s.refreshToken)).status).toBe(401);
+    expect((await refresh(second.body.refreshToken)).status).toBe(401);
+    expect((await call(srv.url, 'GET', '/v1/practice', { token: second.body.accessToken })).status).toBe(401);
+  });
+
+  it('a token revoked by logout is not graced, even within 60 s', async () => {
+    const s = await register(srv.url);
+    const other = await call(srv.url, 'POST', '/v1/auth/login', {
+      body: { email: s.email, password: PASSWORD, deviceName: 'Laptop', deviceId: s.deviceId },
+    });
+    expect(other.status).toBe(200);
+    expect((await call(srv.url, 'POST', '/v1/auth/logout', { token: other.body.accessToken })).status).toBe(204);
+    clock += 1_000;
+    expect((await refresh(s.refreshToken)).status).toBe(401);
+    expect((await refresh(other.body.refreshToken)).status).toBe(401);
+    const reasons = await srv.pool.query('SELECT DISTINCT revoked_reason FROM refresh_tokens WHERE device_id = $1', [
+      s.deviceId,
+    ]);
+    expect(reasons.rows.map((r) => r.revoked_reason).sort()).toEqual(['logout']);
   });
 });
