@@ -73,6 +73,10 @@ export const SyncResult = z.object({
   pulled: z.number(),
   /** Fields edited both here and elsewhere since the last sync, resolved by the later edit. */
   conflicts: z.number(),
+  /** Changes the server refused for good (named in the log); the rest went through. */
+  refused: z.number().default(0),
+  /** Rows received that could not be applied here (damaged or not decryptable); the rest were. */
+  skipped: z.number().default(0),
   /** Rows changed here by the pull, by table. */
   changed: z.array(SyncChangeCount),
   /** Set when the sync stopped early; what was done before it is kept and resumes next time. */

@@ -3,6 +3,7 @@ import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
 import { TABLE_SPECS, mergeRow, type HybridClock, type SyncRow, type SyncTable } from './protocol.ts';
+import { UUID_RE } from '../util/uuidv7.ts';
 import { JSON_COLUMNS } from './store.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface ApplyOutcome {
   /** Clients whose data changed (rules are re-evaluated for them). */
   clients: Set<string>;
   parked: number;
+  /** Rows that could not be applied and were skipped. */
+  skipped: number;
 }
 
 type Stamps = Record<string, string>;
@@ -72,7 +75,13 @@ function writeList(sqlite: Sqlite, foodId: string, field: 'portions' | 'ingredie
   }
 }
 
-export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: HybridClock, now: () => number) {
+export function createApplier(
+  sqlite: Sqlite,
+  practiceKey: Buffer,
+  clock: HybridClock,
+  now: () => number,
+  onSkip?: (row: SyncRow, error: unknown) => void,
+) {
   const park = prep(
     sqlite,
     'INSERT INTO sync_parked (tbl, row_id, row) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET row = excluded.row',
@@ -95,6 +104,16 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
       decrypted[field] = spec.encrypted.includes(field)
         ? decryptField(practiceKey, fieldContext(table, row.id, field), value)
         : value;
+    }
+    if (
+      table === 'custom_foods' &&
+      Array.isArray(decrypted.ingredients) &&
+      missingCustomIngredient(decrypted.ingredients)
+    ) {
+      // A recipe waits for its custom-food ingredients (they sync too, maybe in a later page).
+      park.run(table, row.id, JSON.stringify(row));
+      outcome.parked++;
+      return false;
     }
     if (!present) {
       const parentId = t.parent ? decrypted[t.parent.column] : null;
@@ -122,10 +141,13 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
     // here after the delete was refused there, so the server's row (erased fields included) is taken
     // as it is. Without a tombstone, the usual per-field merge.
     const tombstoned = decrypted.deleted_at !== null && decrypted.deleted_at !== undefined;
-    const base = tombstoned
-      ? { fields: {}, stamps: {} }
-      : { fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) };
-    const merged = mergeRow(base, incoming);
+    const merged = tombstoned
+      ? {
+          fields: Object.fromEntries(incoming.map((c) => [c.field, c.value])),
+          stamps: Object.fromEntries(incoming.map((c) => [c.field, c.hlc])),
+          applied: incoming.map((c) => c.field),
+        }
+      : mergeRow({ fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) }, incoming);
     unpark.run(table, row.id);
     if (merged.applied.length === 0) return true;
     // Sorted, so each table's INSERT/UPDATE text repeats and its prepared statement is reused.
@@ -154,25 +176,52 @@ export function createApplier(sqlite: Sqlite, practiceKey: Buffer, clock: Hybrid
     return true;
   }
 
+  const missingCustomIngredient = (list: unknown[]): boolean =>
+    list.some((i) => {
+      const foodId = (i as { food_id?: unknown }).food_id;
+      // Custom foods have UUIDs and always sync; dataset foods ('usda:…', 'fdc:…') may not exist here.
+      return typeof foodId === 'string' && UUID_RE.test(foodId) && !exists(sqlite, 'foods', foodId);
+    });
+
+  /**
+   * applyRow inside a savepoint: a row that cannot be applied (a value that does not decrypt, one
+   * that breaks a constraint here) is skipped and logged instead of stopping every later sync at it.
+   */
+  function applyRowSafely(row: SyncRow, outcome: ApplyOutcome): void {
+    try {
+      sqlite.transaction(() => applyRow(row, outcome))();
+    } catch (e) {
+      outcome.skipped++;
+      onSkip?.(row, e);
+    }
+  }
+
   /** Retries parked rows until no more can be placed. */
   function retryParked(outcome: ApplyOutcome): void {
     for (;;) {
       const parked = prep(sqlite, 'SELECT row FROM sync_parked').all() as { row: string }[];
       let placed = 0;
       for (const p of parked) {
+        const row = JSON.parse(p.row) as SyncRow;
         const before = outcome.parked;
-        if (applyRow(JSON.parse(p.row) as SyncRow, outcome)) placed++;
+        try {
+          if (sqlite.transaction(() => applyRow(row, outcome))()) placed++;
+        } catch (e) {
+          unpark.run(row.table, row.id);
+          outcome.skipped++;
+          onSkip?.(row, e);
+        }
         outcome.parked = before; // re-parking is not a new parked row
       }
       if (placed === 0) return;
     }
   }
 
-  return { applyRow, retryParked };
+  return { applyRow, applyRowSafely, retryParked };
 }
 
 export function emptyOutcome(): ApplyOutcome {
-  return { changed: new Map(), clients: new Set(), parked: 0 };
+  return { changed: new Map(), clients: new Set(), parked: 0, skipped: 0 };
 }
 
 /**

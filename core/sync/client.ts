@@ -128,6 +128,8 @@ export class SyncClient {
     } catch (e) {
       if (e instanceof AppError && e.code === 'sync-auth') {
         this.access = null;
+        // The session is over on the server: forget it here too, so the status says so.
+        this.o.tokens.save(null);
         throw new AppError('sync-auth', 'The sync sign-in has ended. Sign in again in Settings → Sync.');
       }
       throw e;
@@ -154,7 +156,9 @@ export class SyncClient {
       if (attempt + 1 >= this.o.maxAttempts)
         throw new AppError(
           'sync-offline',
-          `The sync server ${this.host} cannot be reached (${outcome.reason}). Your changes are kept and will be sent next time.`,
+          outcome.reason === 'too many requests'
+            ? `The sync server ${this.host} is refusing requests for now (too many requests). Your changes are kept; try again in a minute.`
+            : `The sync server ${this.host} cannot be reached (${outcome.reason}). Your changes are kept and will be sent next time.`,
         );
       await this.o.sleep(backoffMs(attempt, this.o.random, outcome.afterMs));
     }
@@ -202,7 +206,7 @@ export class SyncClient {
       }
     }
     if (res.ok) return { data };
-    const err = (data ?? {}) as { error?: string; message?: string };
+    const err = (data ?? {}) as { error?: string; message?: string; issues?: { path?: unknown; message?: unknown }[] };
     const message = typeof err.message === 'string' ? err.message.slice(0, 300) : `status ${res.status}`;
     if (res.status === 401) {
       if (auth && (err.error === 'token-expired' || err.error === 'invalid-token')) return { retry: 'auth' };
@@ -212,6 +216,14 @@ export class SyncClient {
     }
     if (res.status === 409) throw new AppError('conflict', message);
     if (res.status === 413) throw new AppError('sync-protocol', 'The sync server refused a request as too large.');
-    throw new AppError('sync-protocol', `The sync server refused the request: ${message}`);
+    // The server names each refused part ("changes.3.value"): passed on so those changes can be set aside.
+    const fields: Record<string, string> = {};
+    for (const i of Array.isArray(err.issues) ? err.issues.slice(0, 100) : [])
+      if (typeof i.path === 'string' && typeof i.message === 'string') fields[i.path] = i.message.slice(0, 300);
+    throw new AppError(
+      'sync-protocol',
+      `The sync server refused the request: ${message}`,
+      Object.keys(fields).length ? fields : undefined,
+    );
   }
 }

@@ -1,5 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { FieldChange, HybridClock, compareHlc, formatHlc, mergeRow, parseHlc, PushRequest } from './protocol.ts';
+import { encryptField, fieldContext, generatePracticeKey } from './practice-key.ts';
+import {
+  FieldChange,
+  HybridClock,
+  MAX_CLOCK_DRIFT_MS,
+  compareHlc,
+  formatHlc,
+  mergeRow,
+  parseHlc,
+  PushRequest,
+} from './protocol.ts';
 
 const A = '0190aaaa-0000-7000-8000-00000000000a';
 const B = '0190bbbb-0000-7000-8000-00000000000b';
@@ -91,7 +102,31 @@ describe('wire schemas', () => {
     const plain = FieldChange.safeParse({ ...change, field: 'name', value: 'Ada' });
     expect(plain.error?.issues[0]?.message).toBe('clients.name must be encrypted with the practice key');
     expect(FieldChange.safeParse({ ...change, value: undefined }).success).toBe(false);
-    expect(FieldChange.safeParse({ ...change, value: 'x'.repeat(70_000) }).success).toBe(false);
+    expect(FieldChange.safeParse({ ...change, value: 'x'.repeat(300_000) }).success).toBe(false);
     expect(PushRequest.safeParse({ idempotencyKey: A, changes: [] }).success).toBe(false);
+  });
+});
+
+describe('limits the app can always meet', () => {
+  it('client notes at the app’s own 20,000-character limit fit one synced value, encrypted', () => {
+    const notes = '食事記録'.repeat(5000); // 20,000 characters, allowed by the clients schema
+    const id = '0190aaaa-0000-7000-8000-0000000000c1';
+    const value = encryptField(generatePracticeKey(), fieldContext('clients', id, 'notes'), notes);
+    const hlc = formatHlc({ wall: Date.now(), counter: 0, node: randomUUID() });
+    const parsed = FieldChange.safeParse({ table: 'clients', id, field: 'notes', value, hlc });
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.message)).toEqual([]);
+  });
+
+  it('a clock once set a day ahead stops stamping the future once it is corrected', () => {
+    const node = randomUUID();
+    const real = Date.parse('2026-03-15T10:00:00Z');
+    const wrong = real + 2 * MAX_CLOCK_DRIFT_MS;
+    const during = new HybridClock(node, null, () => wrong);
+    during.tick(wrong); // an edit while the computer's date was wrong
+    const after = new HybridClock(node, during.current(), () => real).tick(real + 60_000);
+    expect(parseHlc(after).wall).toBe(real + 60_000);
+    // An edit time in the future (a row saved while the date was wrong) is taken as now at most.
+    const fresh = new HybridClock(node, null, () => real);
+    expect(parseHlc(fresh.tick(wrong)).wall).toBe(real + 60_000);
   });
 });

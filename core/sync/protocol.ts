@@ -49,15 +49,28 @@ export function compareHlc(a: string, b: string): number {
 export class HybridClock {
   private last: Hlc;
   readonly node: string;
+  private readonly now: () => number;
 
-  constructor(node: string, last?: string | null) {
+  /**
+   * `now` is the machine's clock. A saved state or an edit time further ahead of it than half the
+   * drift the server accepts (a clock that was once set wrong, since corrected) is pulled back to it,
+   * so one wrong clock setting cannot make every later change unacceptable to the server.
+   */
+  constructor(node: string, last?: string | null, now: () => number = Date.now) {
     this.node = node;
-    this.last = last ? parseHlc(last) : { wall: 0, counter: 0, node };
-    this.last.node = node;
+    this.now = now;
+    const saved = last ? parseHlc(last) : null;
+    this.last = saved && saved.wall <= this.limit() ? { ...saved, node } : { wall: 0, counter: 0, node };
   }
 
+  private limit(): number {
+    return this.now() + MAX_CLOCK_DRIFT_MS / 2;
+  }
+
+  /** Stamps a local change made at wallMs (an edit time is never taken as later than a minute from now). */
   tick(wallMs: number): string {
-    if (wallMs > this.last.wall) this.last = { wall: wallMs, counter: 0, node: this.node };
+    const wall = Math.min(wallMs, this.now() + 60_000);
+    if (wall > this.last.wall) this.last = { wall, counter: 0, node: this.node };
     else this.bump();
     return formatHlc(this.last);
   }
@@ -144,7 +157,8 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'created_at',
       'deleted_at',
     ],
-    encrypted: ['name', 'birth_date', 'email', 'phone', 'notes'],
+    // Tags and allergies are free text about the person too (erased with them on delete).
+    encrypted: ['name', 'birth_date', 'email', 'phone', 'notes', 'tags', 'allergies'],
     required: [
       'name',
       'activity_level',
@@ -252,7 +266,14 @@ export const ENCRYPTED_PREFIX = 'enc:v1:';
 
 export const MAX_PUSH_CHANGES = 2000;
 export const MAX_PULL_ROWS = 1000;
-export const MAX_VALUE_CHARS = 64 * 1024;
+/**
+ * One field's JSON, encrypted values included. The longest field the app accepts is a client's notes
+ * (20,000 characters); as UTF-8 (up to 4 bytes a character), encrypted and base64-encoded, that stays
+ * under 110,000 characters: 256 KiB leaves room without letting one value dominate a request.
+ */
+export const MAX_VALUE_CHARS = 256 * 1024;
+/** A push batch's JSON stays under this (the server accepts 8 MB per request). */
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 const hlc = z.string().regex(HLC_RE, 'expected a hybrid logical clock stamp');

@@ -88,7 +88,8 @@ describe('staging', () => {
     expect(JSON.stringify(batch)).not.toContain('Souza');
     expect(JSON.stringify(batch)).not.toContain('mornings');
     expect(decryptField(key, `clients/${c.id}/name`, name?.value)).toBe('Ana Souza');
-    expect(byField.get('allergies')?.value).toEqual([]);
+    expect(decryptField(key, `clients/${c.id}/allergies`, byField.get('allergies')?.value)).toEqual([]);
+    expect(byField.get('diet_pattern')?.value).toBe('omnivore');
     const created = parseHlc(name?.hlc ?? '');
     const weight = parseHlc(byField.get('weight_kg')?.hlc ?? '');
     expect(weight.wall - created.wall).toBe(60_000);

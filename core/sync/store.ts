@@ -3,7 +3,14 @@ import { prepared } from '../db/statements.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { LOCAL_TABLES, TABLE_ORDER, q } from './local-tables.ts';
 import { encryptField, fieldContext } from './practice-key.ts';
-import { type HybridClock, MAX_PUSH_CHANGES, TABLE_SPECS, type FieldChange, type SyncTable } from './protocol.ts';
+import {
+  MAX_PUSH_BYTES,
+  MAX_PUSH_CHANGES,
+  TABLE_SPECS,
+  type FieldChange,
+  type HybridClock,
+  type SyncTable,
+} from './protocol.ts';
 
 /**
  * The device side of sync inside the encrypted database: what changed (sync_dirty), each field's
@@ -59,6 +66,7 @@ export function enableSync(sqlite: Sqlite): number {
             `INSERT INTO sync_dirty (tbl, row_id, field, at_ms)
              SELECT '${table}', id, '${col}', updated_at FROM ${t.sqlTable}
              WHERE ${q(col)} IS NOT NULL${t.where ? ` AND ${t.where}` : ''}
+               AND NOT EXISTS (SELECT 1 FROM sync_stamps s WHERE s.tbl = '${table}' AND s.row_id = id AND s.field = '${col}')
              ON CONFLICT DO NOTHING`,
           )
           .run().changes;
@@ -80,11 +88,28 @@ export function enableSync(sqlite: Sqlite): number {
   })();
 }
 
-export function disableSync(sqlite: Sqlite): void {
+/**
+ * Signing out forgets the server session and the practice key, and nothing else: the fields' stamps,
+ * the clock, the cursor and the practice this data belongs to stay, and changes go on being recorded,
+ * so signing in again sends exactly what changed meanwhile (never the whole database re-stamped, which
+ * would overwrite newer edits made elsewhere) and a different practice can be refused.
+ * With `discard`, the unsent changes are dropped and their fields lose their stamps, and the cursor
+ * goes back to the start: after signing in again this computer takes the server's version of them.
+ */
+export function forgetSession(sqlite: Sqlite, discard: boolean): void {
   sqlite.transaction(() => {
-    sqlite.prepare('UPDATE sync_meta SET enabled = 0, applying = 0 WHERE id = 1').run();
-    for (const t of ['sync_dirty', 'sync_stamps', 'sync_outbox', 'sync_parked', 'sync_state'])
-      sqlite.prepare(`DELETE FROM ${t}`).run();
+    for (const key of ['refresh_token', 'practice_key']) setState(sqlite, key, null);
+    if (!discard) return;
+    for (const source of ['sync_dirty', 'sync_outbox'])
+      sqlite
+        .prepare(
+          `DELETE FROM sync_stamps WHERE EXISTS (SELECT 1 FROM ${source} s
+             WHERE s.tbl = sync_stamps.tbl AND s.row_id = sync_stamps.row_id AND s.field = sync_stamps.field)`,
+        )
+        .run();
+    sqlite.prepare('DELETE FROM sync_dirty').run();
+    sqlite.prepare('DELETE FROM sync_outbox').run();
+    setState(sqlite, 'cursor', '0');
   })();
 }
 
@@ -134,6 +159,7 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
     );
     let batchKey = uuidv7();
     let inBatch = 0;
+    let batchBytes = 0;
     let staged = 0;
     // Parents first within the staging order is not needed: the server orders by table on apply.
     for (const d of dirty) {
@@ -141,21 +167,39 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
       if (value === undefined) continue; // the row is gone (never happens for tombstoned rows)
       const hlc = clock.tick(d.at_ms);
       stamp.run(d.tbl, d.row_id, d.field, hlc);
+      const clean = withoutNul(value);
       const wire = TABLE_SPECS[d.tbl].encrypted.includes(d.field)
-        ? encryptField(practiceKey, fieldContext(d.tbl, d.row_id, d.field), value)
-        : value;
-      if (inBatch === MAX_PUSH_CHANGES) {
+        ? encryptField(practiceKey, fieldContext(d.tbl, d.row_id, d.field), clean)
+        : clean;
+      const text = JSON.stringify(wire);
+      // ~200 bytes of envelope per change besides the value (table, id, field, stamp).
+      const bytes = text.length + 200;
+      if (inBatch === MAX_PUSH_CHANGES || (inBatch > 0 && batchBytes + bytes > MAX_PUSH_BYTES)) {
         batchKey = uuidv7();
         inBatch = 0;
+        batchBytes = 0;
       }
-      out.run(batchKey, d.tbl, d.row_id, d.field, JSON.stringify(wire), hlc);
+      out.run(batchKey, d.tbl, d.row_id, d.field, text, hlc);
       inBatch++;
+      batchBytes += bytes;
       staged++;
     }
     sqlite.prepare('DELETE FROM sync_dirty').run();
     setState(sqlite, 'hlc', clock.current());
     return staged;
   })();
+}
+
+/**
+ * NUL characters have no meaning in any field here (they come from pasted binary junk) and
+ * PostgreSQL cannot store them in JSON: they are dropped from what is sent.
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\0') ? value.replaceAll('\0', '') : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k) as string, withoutNul(v)]));
+  return value;
 }
 
 /** The outbox's batches in order: key and changes, exactly as they were first sent. */
@@ -177,6 +221,75 @@ export function outboxBatches(sqlite: Sqlite): { key: string; changes: FieldChan
     batches.set(r.batch_key, list);
   }
   return [...batches].map(([key, changes]) => ({ key, changes }));
+}
+
+/** The first batch of the outbox (oldest first), or null when everything was acknowledged. */
+export function nextBatch(sqlite: Sqlite): { key: string; changes: FieldChange[] } | null {
+  const first = sqlite.prepare('SELECT batch_key FROM sync_outbox ORDER BY seq LIMIT 1').get() as
+    { batch_key: string } | undefined;
+  if (!first) return null;
+  const rows = sqlite
+    .prepare('SELECT tbl, row_id, field, value, hlc FROM sync_outbox WHERE batch_key = ? ORDER BY seq')
+    .all(first.batch_key) as { tbl: SyncTable; row_id: string; field: string; value: string; hlc: string }[];
+  return {
+    key: first.batch_key,
+    changes: rows.map((r) => ({
+      table: r.tbl,
+      id: r.row_id,
+      field: r.field,
+      value: JSON.parse(r.value) as unknown,
+      hlc: r.hlc,
+    })),
+  };
+}
+
+export interface RefusedChange {
+  table: string;
+  id: string;
+  field: string;
+  reason: string;
+  at: number;
+}
+
+/** What the server refused for good (newest first, the last 200), for the log and the status. */
+export function refusedChanges(sqlite: Sqlite): RefusedChange[] {
+  const raw = getState(sqlite, 'refused');
+  return raw ? (JSON.parse(raw) as RefusedChange[]) : [];
+}
+
+/**
+ * Sets aside the changes of a batch that the server's 400 answer names ("changes.12.value": …): they
+ * leave the outbox and are listed in `refused`; the rest of the batch gets a new idempotency key (its
+ * content changed). Returns how many were set aside (0: the answer named none, nothing changed).
+ */
+export function refuseNamed(
+  sqlite: Sqlite,
+  batch: { key: string; changes: FieldChange[] },
+  fields: Record<string, string> | undefined,
+  now: number,
+): number {
+  const named = new Map<number, string>();
+  for (const [path, message] of Object.entries(fields ?? {})) {
+    const m = /^changes\.(\d+)(\.|$)/.exec(path);
+    const i = m ? Number(m[1]) : NaN;
+    if (Number.isInteger(i) && i < batch.changes.length && !named.has(i)) named.set(i, message);
+  }
+  if (named.size === 0) return 0;
+  sqlite.transaction(() => {
+    const drop = sqlite.prepare(
+      'DELETE FROM sync_outbox WHERE batch_key = ? AND tbl = ? AND row_id = ? AND field = ? AND hlc = ?',
+    );
+    const list = refusedChanges(sqlite);
+    for (const [i, reason] of named) {
+      const c = batch.changes[i];
+      if (!c) continue;
+      drop.run(batch.key, c.table, c.id, c.field, c.hlc);
+      list.unshift({ table: c.table, id: c.id, field: c.field, reason: reason.slice(0, 300), at: now });
+    }
+    setState(sqlite, 'refused', JSON.stringify(list.slice(0, 200)));
+    sqlite.prepare('UPDATE sync_outbox SET batch_key = ? WHERE batch_key = ?').run(uuidv7(), batch.key);
+  })();
+  return named.size;
 }
 
 export function acknowledgeBatch(sqlite: Sqlite, key: string): void {

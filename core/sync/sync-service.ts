@@ -16,10 +16,11 @@ import {
 import { HybridClock } from './protocol.ts';
 import {
   acknowledgeBatch,
-  disableSync,
+  refuseNamed,
+  forgetSession,
   enableSync,
   getState,
-  outboxBatches,
+  nextBatch,
   pendingCount,
   setState,
   stageChanges,
@@ -221,14 +222,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (pending > 0 && !input.discardUnsent)
       throw new AppError(
         'conflict',
-        `${pending} changes have not reached the server yet. Sync first, or sign out anyway (they stay on this computer but will not be sent).`,
+        `${pending} changes have not reached the server yet. Sync first, or sign out anyway: they stay on this computer, are not sent, and the server's version of those fields comes back when this computer signs in again.`,
       );
     const url = state(K.server);
     if (url && state(K.refresh))
       await clientFor(url)
         .logout()
         .catch(() => undefined);
-    disableSync(sqlite);
+    forgetSession(sqlite, input.discardUnsent);
     client = null;
     schedule();
     return status();
@@ -250,23 +251,47 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (!signedIn() || !url || !keyHex || !deviceId)
       throw new AppError('sync-auth', 'This computer is not signed in to a sync server. Sign in in Settings → Sync.');
     const key = Buffer.from(keyHex, 'hex');
-    const clock = new HybridClock(deviceId, state(K.hlc));
+    const clock = new HybridClock(deviceId, state(K.hlc), now);
     const c = clientFor(url);
-    const result: SyncResult = { at: now(), pushed: 0, pulled: 0, conflicts: 0, changed: [], error: null };
+    const result: SyncResult = {
+      at: now(),
+      pushed: 0,
+      pulled: 0,
+      conflicts: 0,
+      refused: 0,
+      skipped: 0,
+      changed: [],
+      error: null,
+    };
     try {
       stageChanges(sqlite, clock, key);
-      const batches = outboxBatches(sqlite);
-      const total = batches.reduce((n, b) => n + b.changes.length, 0);
+      const total = pendingCount(sqlite);
       progress('push', 0, total, total === 0 ? 'Nothing to send' : `Sending ${total} changes`);
-      for (const b of batches) {
-        const answer = await c.push({ idempotencyKey: b.key, changes: b.changes });
+      for (let b = nextBatch(sqlite); b; b = nextBatch(sqlite)) {
+        let answer;
+        try {
+          answer = await c.push({ idempotencyKey: b.key, changes: b.changes });
+        } catch (e) {
+          // Changes the server refuses for good (it names them) are set aside, so one bad value
+          // cannot hold back everything else; the rest of the batch goes out under a new key.
+          const set = e instanceof AppError && e.code === 'sync-protocol' ? refuseNamed(sqlite, b, e.fields, now()) : 0;
+          if (set === 0) throw e;
+          result.refused += set;
+          continue;
+        }
         acknowledgeBatch(sqlite, b.key);
         result.pushed += b.changes.length;
         result.conflicts += answer.ignored;
         progress('push', result.pushed, total, `Sent ${result.pushed} of ${total} changes`);
       }
       const outcome = emptyOutcome();
-      const applier = createApplier(sqlite, key, clock, now);
+      const applier = createApplier(sqlite, key, clock, now, (row, e) =>
+        log.warn('sync: pulled row skipped', {
+          table: row.table,
+          id: row.id,
+          error: e instanceof Error ? e.message : String(e),
+        }),
+      );
       let received = 0;
       for (;;) {
         const cursor = state(K.cursor) ?? '0';
@@ -274,7 +299,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         sqlite.transaction(() => {
           sqlite.prepare('UPDATE sync_meta SET applying = 1 WHERE id = 1').run();
           try {
-            for (const row of page.rows) applier.applyRow(row, outcome);
+            for (const row of page.rows) applier.applyRowSafely(row, outcome);
             applier.retryParked(outcome);
             setState(sqlite, K.cursor, page.cursor);
             setState(sqlite, K.hlc, clock.current());
@@ -288,6 +313,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       }
       // Rows that changed something here (this computer's own rows come back too, and change nothing).
       result.pulled = [...outcome.changed.values()].reduce((n, v) => n + v, 0);
+      result.skipped = outcome.skipped;
       // Duplicated recommendations are closed as ordinary local edits: they go out next time.
       const recClients = [...outcome.clients];
       if (recClients.length > 0) reconcileRecommendations(sqlite, recClients, now());
@@ -307,6 +333,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (result.error === null) setState(sqlite, K.lastAt, String(result.at));
     progress('done', 1, 1, result.error ? result.error.message : 'Up to date');
     log.info('sync: run', {
+      refused: result.refused,
+      skipped: result.skipped,
       pushed: result.pushed,
       pulled: result.pulled,
       conflicts: result.conflicts,

@@ -23,7 +23,8 @@ const ACCOUNT = {
 
 let server: { url: string; pool: pg.Pool; close(): Promise<void> };
 beforeAll(async () => {
-  server = await startTestServer();
+  // Many practices sign in here in a minute: the per-address sign-in limit is raised for the test.
+  server = await startTestServer({ limits: { authPerMinute: 10_000 } });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -332,5 +333,105 @@ describe('sync when things go wrong', () => {
     await sync(a.core);
     const out = await ok<SyncStatus>(a.core, 'sync.signOut', {});
     expect(out).toMatchObject({ signedIn: false, pending: 0 });
+  });
+});
+
+describe('signing out and in again', () => {
+  it('sends only what changed meanwhile: a newer edit from another computer is kept', async () => {
+    const { a, join } = await practice();
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Ida Example', weightKg: 60 });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    a.clock.advance(60_000);
+    await ok(a.core, 'clients.update', { id: c.id, patch: { weightKg: 61 } });
+    b.clock.advance(120_000);
+    await ok(b.core, 'clients.update', { id: c.id, patch: { phone: '+44 20 7946 0000' } });
+    await sync(b.core);
+    await sync(a.core);
+    b.clock.advance(60_000);
+    await ok<SyncStatus>(b.core, 'sync.signOut', {});
+    // Edited while signed out: recorded, and sent after signing in again.
+    await ok(b.core, 'clients.update', { id: c.id, patch: { notes: 'written while signed out' } });
+    await ok<SyncStatus>(b.core, 'sync.signIn', {
+      serverUrl: server.url,
+      email: (
+        b.core.session.database().sqlite.prepare("SELECT value FROM sync_state WHERE key = 'email'").get() as {
+          value: string;
+        }
+      ).value,
+      password: ACCOUNT.password,
+      practicePassphrase: ACCOUNT.practicePassphrase,
+      deviceName: 'Laptop',
+    });
+    await sync(b.core);
+    await sync(a.core);
+    for (const d of [a, b])
+      expect(await ok<Client>(d.core, 'clients.get', { id: c.id })).toMatchObject({
+        weightKg: 61,
+        phone: '+44 20 7946 0000',
+        notes: 'written while signed out',
+      });
+  });
+
+  it('refuses to join a second practice with the first one’s data, which stays out of it', async () => {
+    const { a } = await practice();
+    await ok<Client>(a.core, 'clients.create', { name: 'Practice One Client' });
+    await sync(a.core);
+    await ok<SyncStatus>(a.core, 'sync.signOut', {});
+    const other = await practice();
+    const refused = await a.core.dispatch('sync.signIn', {
+      serverUrl: server.url,
+      email: other.email,
+      password: ACCOUNT.password,
+      practicePassphrase: ACCOUNT.practicePassphrase,
+      deviceName: 'Desk',
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'conflict', message: expect.stringMatching(/another practice/) });
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).signedIn).toBe(false);
+    await sync(other.a.core);
+    expect((await ok<ClientSummary[]>(other.a.core, 'clients.list', {})).map((x) => x.name)).not.toContain(
+      'Practice One Client',
+    );
+  });
+
+  it('signing out with unsent changes discarded takes the server’s version back on the next sign-in', async () => {
+    const { a, email } = await practice();
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Jo Example', weightKg: 70 });
+    await sync(a.core);
+    await ok(a.core, 'clients.update', { id: c.id, patch: { weightKg: 99 } });
+    await ok<SyncStatus>(a.core, 'sync.signOut', { discardUnsent: true });
+    await ok<SyncStatus>(a.core, 'sync.signIn', {
+      serverUrl: server.url,
+      email,
+      password: ACCOUNT.password,
+      practicePassphrase: ACCOUNT.practicePassphrase,
+      deviceName: 'Desk',
+    });
+    await sync(a.core);
+    expect((await ok<Client>(a.core, 'clients.get', { id: c.id })).weightKg).toBe(70);
+  });
+});
+
+describe('a change the server refuses for good', () => {
+  it('is set aside and named; everything else still syncs', async () => {
+    const { a, join } = await practice();
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
+    const { sqlite } = a.core.session.database();
+    // A value no server accepts (over the size limit), as a damaged or future-version row might hold.
+    sqlite
+      .prepare('UPDATE clients SET notes = ?, updated_at = updated_at + 1 WHERE id = ?')
+      .run('x'.repeat(300_000), c.id);
+    const r = await ok<SyncResult>(a.core, 'sync.now');
+    expect(r.error).toBeNull();
+    expect(r.refused).toBe(1);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBe(0);
+    const b = await join('Laptop');
+    await sync(b.core);
+    expect(await ok<Client>(b.core, 'clients.get', { id: c.id })).toMatchObject({ name: 'Kit Example', notes: null });
+    const refused = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'refused'").get() as { value: string };
+    expect(JSON.parse(refused.value)).toEqual([
+      expect.objectContaining({ table: 'clients', id: c.id, field: 'notes', reason: expect.stringMatching(/over/) }),
+    ]);
   });
 });

@@ -24,6 +24,7 @@ export function LastResult({ result }: { result: SyncResult }): React.JSX.Elemen
         <List.Item data-testid="sync-result-received">{summary.received}</List.Item>
         <List.Item data-testid="sync-result-conflicts">{summary.conflicts}</List.Item>
         <List.Item data-testid="sync-result-changed">{summary.changed}</List.Item>
+        {summary.problems && <List.Item data-testid="sync-result-problems">{summary.problems}</List.Item>}
       </List>
     </Stack>
   );

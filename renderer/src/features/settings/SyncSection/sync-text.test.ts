@@ -15,6 +15,8 @@ const result = (over: Partial<Parameters<typeof summarizeResult>[0]> = {}): Para
   pushed: 0,
   pulled: 0,
   conflicts: 0,
+  refused: 0,
+  skipped: 0,
   changed: [],
   error: null,
   ...over,
@@ -69,6 +71,7 @@ describe('summarizeResult', () => {
       received: 'Received 14 rows',
       conflicts: '2 conflicts merged (the later edit was kept)',
       changed: 'Changed here: 3 clients',
+      problems: null,
     });
   });
 
@@ -78,6 +81,7 @@ describe('summarizeResult', () => {
       received: 'Nothing new received',
       conflicts: 'No conflicts',
       changed: 'Nothing changed on this computer',
+      problems: null,
     });
     expect(summarizeResult(result({ pushed: 1, pulled: 1, conflicts: 1 }))).toMatchObject({
       sent: 'Sent 1 change',
@@ -113,5 +117,14 @@ describe('small helpers', () => {
     expect(errorTitle('wrong-practice-passphrase')).toBe('Wrong practice passphrase');
     expect(errorTitle('sync-auth')).toMatch(/refused the sign-in/);
     expect(errorTitle('something-new')).toBe('Something went wrong');
+  });
+});
+
+describe('summarizeResult problems', () => {
+  it('names refused and skipped rows, and says nothing when there are none', () => {
+    expect(summarizeResult(result()).problems).toBeNull();
+    expect(summarizeResult(result({ refused: 1, skipped: 3 })).problems).toBe(
+      "1 change was refused by the server and set aside; 3 received rows could not be applied here (details in the app's log).",
+    );
   });
 });

@@ -65,6 +65,8 @@ export interface ResultSummary {
   conflicts: string;
   /** What the pull changed here, in words, or a sentence saying nothing did. */
   changed: string;
+  /** Changes the server refused and rows that could not be applied here, or null when none. */
+  problems: string | null;
 }
 
 export function summarizeResult(result: SyncResult): ResultSummary {
@@ -77,7 +79,16 @@ export function summarizeResult(result: SyncResult): ResultSummary {
         ? 'No conflicts'
         : `${counted(result.conflicts, 'conflict', 'conflicts')} merged (the later edit was kept)`,
     changed: changed ? `Changed here: ${changed}` : 'Nothing changed on this computer',
+    problems: problemsText(result.refused ?? 0, result.skipped ?? 0),
   };
+}
+
+function problemsText(refused: number, skipped: number): string | null {
+  const parts = [
+    refused > 0 ? `${counted(refused, 'change was', 'changes were')} refused by the server and set aside` : '',
+    skipped > 0 ? `${counted(skipped, 'received row', 'received rows')} could not be applied here` : '',
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('; ')} (details in the app's log).` : null;
 }
 
 /** "3 changes waiting to be sent" or "Everything is sent". */
