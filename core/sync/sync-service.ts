@@ -206,8 +206,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     try {
       key = unwrapPracticeKey(s.keyEnvelope, input.practicePassphrase);
     } catch (e) {
-      // Do not stay half signed in: the server session is dropped with the wrong passphrase.
+      // Do not stay half signed in: the server session is dropped with the wrong passphrase. The device
+      // id is kept, so the next try signs in as the same computer instead of registering another.
       setState(sqlite, K.refresh, null);
+      if (state(K.practiceId) === null) setState(sqlite, K.deviceId, s.deviceId);
       await c.logout().catch(() => undefined);
       throw e;
     }

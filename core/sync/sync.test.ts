@@ -312,6 +312,18 @@ describe('sync when things go wrong', () => {
     });
     expect(r).toMatchObject({ ok: false, code: 'wrong-practice-passphrase' });
     expect((await ok<SyncStatus>(d.core, 'sync.status')).signedIn).toBe(false);
+    // Trying again (right passphrase this time) signs in as the same computer, not a new one.
+    const devices = async () => Number((await server.pool.query('SELECT count(*) AS n FROM devices')).rows[0].n);
+    const before = await devices();
+    await ok<SyncStatus>(d.core, 'sync.signIn', {
+      serverUrl: server.url,
+      email,
+      password: ACCOUNT.password,
+      practicePassphrase: ACCOUNT.practicePassphrase,
+      deviceName: 'Other',
+    });
+    expect(await devices()).toBe(before);
+    await ok<SyncStatus>(d.core, 'sync.signOut', {});
     const bad = await d.core.dispatch('sync.signIn', {
       serverUrl: server.url,
       email,
