@@ -1,7 +1,7 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
 import { call } from '../../../lib/api.ts';
-import { SyncFormAlert } from './SyncFormAlert.tsx';
+import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
 
 const MIN_PASSPHRASE = 10;
@@ -37,15 +37,7 @@ export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormPr
   return (
     <form onSubmit={form.submit} noValidate aria-label="Create a practice">
       <Stack gap="sm" maw={460}>
-        <TextInput
-          label="Server address"
-          placeholder="https://sync.example-practice.com"
-          autoComplete="url"
-          value={values.serverUrl}
-          onChange={set('serverUrl')}
-          error={fieldErrors.serverUrl}
-          data-testid="sync-server-url"
-        />
+        <ServerUrlField form={form} />
         <TextInput
           label="Practice name"
           value={values.practiceName}
@@ -61,15 +53,7 @@ export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormPr
           error={fieldErrors.displayName}
           data-testid="sync-display-name"
         />
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="username"
-          value={values.email}
-          onChange={set('email')}
-          error={fieldErrors.email}
-          data-testid="sync-email"
-        />
+        <EmailField form={form} />
         <PasswordInput
           label="Password"
           description="For your account on the sync server; at least 12 characters"
@@ -100,20 +84,7 @@ export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormPr
           error={fieldErrors.practicePassphraseConfirm}
           data-testid="sync-practice-passphrase-confirm"
         />
-        <TextInput
-          label="This computer's name"
-          description="Shown to your colleagues, e.g. “Front desk laptop”"
-          value={values.deviceName}
-          onChange={set('deviceName')}
-          error={fieldErrors.deviceName}
-          data-testid="sync-device-name"
-        />
-        <SyncFormAlert error={form.error} />
-        <Group>
-          <Button type="submit" loading={form.busy} data-testid="sync-create-practice">
-            Create practice
-          </Button>
-        </Group>
+        <DeviceNameAndSubmit form={form} label="Create practice" testId="sync-create-practice" />
       </Stack>
     </form>
   );

@@ -1,7 +1,7 @@
-import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, Stack } from '@mantine/core';
 import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
 import { call } from '../../../lib/api.ts';
-import { SyncFormAlert } from './SyncFormAlert.tsx';
+import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
 
 interface SignInFormProps {
@@ -28,24 +28,8 @@ export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX
   return (
     <form onSubmit={form.submit} noValidate aria-label="Sign in to a practice">
       <Stack gap="sm" maw={460}>
-        <TextInput
-          label="Server address"
-          placeholder="https://sync.example-practice.com"
-          autoComplete="url"
-          value={values.serverUrl}
-          onChange={set('serverUrl')}
-          error={fieldErrors.serverUrl}
-          data-testid="sync-server-url"
-        />
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="username"
-          value={values.email}
-          onChange={set('email')}
-          error={fieldErrors.email}
-          data-testid="sync-email"
-        />
+        <ServerUrlField form={form} />
+        <EmailField form={form} />
         <PasswordInput
           label="Password"
           description="Your account on the sync server"
@@ -64,20 +48,7 @@ export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX
           error={fieldErrors.practicePassphrase}
           data-testid="sync-practice-passphrase"
         />
-        <TextInput
-          label="This computer's name"
-          description="Shown to your colleagues, e.g. “Front desk laptop”"
-          value={values.deviceName}
-          onChange={set('deviceName')}
-          error={fieldErrors.deviceName}
-          data-testid="sync-device-name"
-        />
-        <SyncFormAlert error={form.error} />
-        <Group>
-          <Button type="submit" loading={form.busy} data-testid="sync-sign-in">
-            Sign in
-          </Button>
-        </Group>
+        <DeviceNameAndSubmit form={form} label="Sign in" testId="sync-sign-in" />
       </Stack>
     </form>
   );
