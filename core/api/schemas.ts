@@ -41,6 +41,31 @@ export const DietPattern = z.enum(DIET_PATTERNS, { message: 'Choose a diet patte
 export const LIFE_STAGES = ['none', 'pregnant', 'lactating'] as const;
 export const LifeStage = z.enum(LIFE_STAGES, { message: 'Choose a life stage.' });
 
+/**
+ * What the client works towards: it changes the energy target (loss/gain at a weekly rate) and, for
+ * sport, protein (g/kg). See core/targets/compute.ts for the references.
+ */
+export const GOALS = ['maintenance', 'loss', 'gain', 'sport'] as const;
+export const Goal = z.enum(GOALS, { message: 'Choose maintenance, weight loss, weight gain or sport.' });
+
+/**
+ * Medical conditions the targets and rules take into account (core/targets/conditions.ts). A label,
+ * not a diagnosis made by the app: the practitioner records what the client's doctor diagnosed.
+ */
+export const CONDITIONS = [
+  'hypertension',
+  'type-2-diabetes',
+  'chronic-kidney-disease',
+  'coeliac-disease',
+  'iron-deficiency',
+  'lactose-intolerance',
+] as const;
+export const Condition = z.enum(CONDITIONS, { message: `Use one of: ${CONDITIONS.join(', ')}.` });
+
+/** The major food allergens foods are flagged for (FALCPA/FASTER Act 2021; EU 1169/2011 Annex II). */
+export const ALLERGENS = ['milk', 'egg', 'fish', 'shellfish', 'tree-nut', 'peanut', 'gluten', 'soy', 'sesame'] as const;
+export const Allergen = z.enum(ALLERGENS, { message: `Use one of: ${ALLERGENS.join(', ')}.` });
+
 export const ENERGY_EQUATIONS = ['mifflin-st-jeor', 'iom-eer'] as const;
 export const EnergyEquation = z.enum(ENERGY_EQUATIONS, { message: 'Choose an energy equation.' });
 
@@ -91,6 +116,21 @@ const clientFieldShapes = {
   energyEquation: EnergyEquation,
   /** Eating-disorder-sensitive care: hide calorie-focused rules and numbers for this client. */
   edSensitive: z.boolean({ message: 'Must be yes or no.' }),
+  goal: Goal,
+  /** kg per week for a loss or gain goal (0.1–1.0; null = the default 0.5). Ignored for other goals. */
+  goalRateKgWeek: z
+    .number({ message: 'The rate must be a number of kg per week.' })
+    .min(0.1, { message: 'Use at least 0.1 kg a week.' })
+    .max(1, { message: 'Use at most 1 kg a week (faster is not advised without medical supervision).' })
+    .nullable(),
+  conditions: z.array(Condition, { message: 'Conditions must be a list.' }).max(CONDITIONS.length),
+  /** Chronic kidney disease stage 1–5 (KDIGO), with the chronic-kidney-disease condition. */
+  ckdStage: z
+    .number({ message: 'The CKD stage must be a number.' })
+    .int({ message: 'The CKD stage must be a whole number.' })
+    .min(1, { message: 'The CKD stage is 1 to 5.' })
+    .max(5, { message: 'The CKD stage is 1 to 5.' })
+    .nullable(),
 };
 
 /** Fields a practitioner fills in for a client. Everything but the name is optional (defaults apply). */
@@ -111,6 +151,10 @@ export const ClientFields = z.object({
   notes: clientFieldShapes.notes.default(null),
   energyEquation: clientFieldShapes.energyEquation.default('mifflin-st-jeor'),
   edSensitive: clientFieldShapes.edSensitive.default(false),
+  goal: clientFieldShapes.goal.default('maintenance'),
+  goalRateKgWeek: clientFieldShapes.goalRateKgWeek.default(null),
+  conditions: clientFieldShapes.conditions.default([]),
+  ckdStage: clientFieldShapes.ckdStage.default(null),
 });
 /** A change to some fields: no defaults, so an omitted field is left as it is. */
 export const ClientPatch = z.object(clientFieldShapes).partial();

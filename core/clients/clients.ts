@@ -38,6 +38,10 @@ export function toClient(row: Row): Client {
     notes: row.notes,
     energyEquation: row.energyEquation as Client['energyEquation'],
     edSensitive: Boolean(row.edSensitive),
+    goal: row.goal as Client['goal'],
+    goalRateKgWeek: row.goalRateKgWeek,
+    conditions: row.conditions as Client['conditions'],
+    ckdStage: row.ckdStage,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     archivedAt: row.archivedAt,
@@ -69,6 +73,7 @@ function normalise(fields: Partial<ClientFields>): Partial<ClientFields> {
   const out = { ...fields };
   if (out.allergies) out.allergies = cleanList(out.allergies);
   if (out.tags) out.tags = cleanList(out.tags);
+  if (out.conditions) out.conditions = [...new Set(out.conditions)];
   for (const k of ['email', 'phone', 'notes'] as const) {
     if (out[k] === '') out[k] = null;
   }

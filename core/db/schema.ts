@@ -38,6 +38,11 @@ export const clients = sqliteTable(
     archivedAt: integer('archived_at'),
     // Added in 0004: hide calorie-focused rules and numbers for this client (eating-disorder care).
     edSensitive: integer('ed_sensitive', { mode: 'boolean' }).notNull().default(false),
+    // Added in 0006: what the client works towards and the medical conditions targets and rules consider.
+    goal: text('goal').notNull().default('maintenance'),
+    goalRateKgWeek: real('goal_rate_kg_week'),
+    conditions: text('conditions', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    ckdStage: integer('ckd_stage'),
     ...timestamps,
   },
   (t) => [index('clients_name_idx').on(t.name), index('clients_updated_idx').on(t.updatedAt)],
@@ -141,6 +146,8 @@ export const foods = sqliteTable(
     /** Recipes: how many servings the recipe makes and its cooked weight (null = sum of ingredients). */
     servings: real('servings'),
     finalWeightG: real('final_weight_g'),
+    /** Added in 0006: major allergens the food contains (core/foods/allergens.ts), e.g. ["milk","gluten"]. */
+    allergens: text('allergens', { mode: 'json' }).$type<string[]>().notNull().default([]),
     ...timestamps,
   },
   (t) => [index('foods_source_idx').on(t.source, t.sourceId), index('foods_dataset_idx').on(t.datasetId)],
@@ -377,9 +384,11 @@ export const recommendations = sqliteTable(
     references: text('references', { mode: 'json' }).$type<string[]>().notNull(),
     condition: text('condition').notNull(),
     values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    /** 'new' | 'accepted' | 'dismissed' | 'expired' */
+    /** 'new' | 'accepted' | 'dismissed' | 'expired' | 'resolved' (the rule stopped firing on new data) */
     status: text('status').notNull(),
     dismissReason: text('dismiss_reason'),
+    /** Added in 0006: the rule's wording for the client's own report (null: the rule has none). */
+    clientMessage: text('client_message'),
     expiresAt: integer('expires_at'),
     ...timestamps,
   },

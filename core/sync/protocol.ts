@@ -154,11 +154,15 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'energy_equation',
       'archived_at',
       'ed_sensitive',
+      'goal',
+      'goal_rate_kg_week',
+      'conditions',
+      'ckd_stage',
       'created_at',
       'deleted_at',
     ],
-    // Tags and allergies are free text about the person too (erased with them on delete).
-    encrypted: ['name', 'birth_date', 'email', 'phone', 'notes', 'tags', 'allergies'],
+    // Tags, allergies and medical conditions are about the person too (erased with them on delete).
+    encrypted: ['name', 'birth_date', 'email', 'phone', 'notes', 'tags', 'allergies', 'conditions', 'ckd_stage'],
     required: [
       'name',
       'activity_level',
@@ -214,6 +218,7 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'values',
       'status',
       'dismiss_reason',
+      'client_message',
       'expires_at',
       'created_at',
       'deleted_at',
@@ -251,6 +256,7 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'final_weight_g',
       'portions',
       'ingredients',
+      'allergens',
       'created_at',
       'deleted_at',
     ],

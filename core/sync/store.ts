@@ -21,6 +21,8 @@ import {
 /** Columns holding JSON text in SQLite: sent as JSON values, stored back as text. */
 export const JSON_COLUMNS = new Set([
   'allergies',
+  'conditions',
+  'allergens',
   'tags',
   'overrides',
   'detail',
