@@ -101,7 +101,8 @@ export const SaveResult = z.object({ entry: LogEntry, warnings: z.array(z.string
 
 export const Activity = z.object({ key: z.string(), label: z.string(), met: z.number(), code: z.string() });
 
-export const STATUSES = ['low', 'ok', 'high', 'untracked'] as const;
+/** 'info': the target is shown for information only (kind 'info'), so intake is not judged against it. */
+export const STATUSES = ['low', 'ok', 'high', 'untracked', 'info'] as const;
 export const NutrientStatus = z.object({
   key: TargetKey,
   label: z.string(),

@@ -1,5 +1,5 @@
 import { AppError } from '../api/errors.ts';
-import type { TargetValue } from '../api/schemas.ts';
+import { TARGET_KEYS, type TargetValue } from '../api/schemas.ts';
 import {
   TREND_KEYS,
   type DayForecast,
@@ -25,10 +25,22 @@ const COLUMN_OF: Record<string, string> = Object.fromEntries(
   NUTRIENTS.filter((n) => n.column !== null).map((n) => [n.key, n.column as string]),
 );
 
+/**
+ * Target nutrients without a daily_totals column (vitamin K): summed per day from each diet entry's own
+ * nutrients, which the log writes into events.detail at logging time (core/log/log-service.ts) and
+ * rewrites when a food's values are applied to past entries. So they follow exactly what was logged,
+ * with no migration; an entry without a value adds nothing, and a day where no entry has one is unknown.
+ */
+const DETAIL_KEYS = NUTRIENTS.filter(
+  (n) => n.column === null && (TARGET_KEYS as readonly string[]).includes(n.key),
+).map((n) => n.key);
+
 /** How intake compares with a target of each kind (see TargetValue.kind in core/api/schemas.ts). */
 export function statusOf(t: TargetValue, value: number | null): NutrientStatus['status'] {
-  if (value === null) return 'untracked';
+  if (value === null || !t.tracked) return 'untracked';
   switch (t.kind) {
+    case 'info':
+      return 'info';
     case 'limit':
     case 'cdrr':
       return value > (t.max ?? t.value) ? 'high' : 'ok';
@@ -45,13 +57,14 @@ export function statusOf(t: TargetValue, value: number | null): NutrientStatus['
   }
 }
 
-/** Intake value for a target key from a daily_totals row (water: food water in litres). */
-function intakeFor(key: string, row: DailyRow | undefined): number | null {
-  if (!row || Number(row.diet_entries ?? 0) === 0) return null;
-  if (key === 'waterL') return null; // drinks are not logged, so food water alone would mislead
-  const col = COLUMN_OF[key];
-  if (!col) return null;
-  const v = row[col];
+/**
+ * Intake value for a target from a daily_totals row, or from the per-entry sums (DETAIL_KEYS). Untracked
+ * targets (water: drinks are not logged; nutrients the food data lacks) have none.
+ */
+function intakeFor(t: TargetValue, row: DailyRow | undefined, detailSums: DailyRow | undefined): number | null {
+  if (!row || Number(row.diet_entries ?? 0) === 0 || !t.tracked) return null;
+  const col = COLUMN_OF[t.key];
+  const v = col ? row[col] : detailSums?.[t.key];
   return typeof v === 'number' ? v : null;
 }
 
@@ -101,6 +114,13 @@ export function createDashboardService(
   }
 
   const dayRow = sqlite.prepare('SELECT * FROM daily_totals WHERE client_id = ? AND local_date = ?');
+  const detailSums =
+    DETAIL_KEYS.length === 0
+      ? null
+      : sqlite.prepare(
+          `SELECT ${DETAIL_KEYS.map((k) => `sum(json_extract(detail, '$.nutrients.${k}')) AS ${k}`).join(', ')}
+           FROM events WHERE client_id = ? AND local_date = ? AND kind = 'diet' AND deleted_at IS NULL`,
+        );
   const trendKeyCols = TREND_KEYS.map((k) => [k, COLUMN_OF[k] as string] as const);
   const windowCols = trendKeyCols
     .map(
@@ -129,15 +149,16 @@ export function createDashboardService(
       const row = dayRow.get(clientId, date) as DailyRow | undefined;
       const dietEntries = Number(row?.diet_entries ?? 0);
       const totals: NutrientValues = {};
+      const sums = dietEntries > 0 ? (detailSums?.get(clientId, date) as DailyRow | undefined) : undefined;
       for (const n of NUTRIENTS) {
-        const v = n.column && row ? row[n.column] : null;
+        const v = n.column ? (row ? row[n.column] : null) : sums?.[n.key];
         if (typeof v === 'number') totals[n.key] = v;
       }
       const warnings: string[] = [];
       if (dietEntries === 0) warnings.push(`Nothing was eaten or drunk on ${date} according to the log.`);
       const statuses =
         view.targets?.map((t) => {
-          const value = intakeFor(t.key, row);
+          const value = intakeFor(t, row, sums);
           return {
             key: t.key,
             label: t.label,

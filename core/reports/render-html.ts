@@ -31,6 +31,7 @@ const STATUS_WORDS: Record<string, string> = {
   ok: 'Within target',
   high: 'Above target',
   untracked: 'Not tracked',
+  info: 'For information',
 };
 
 function css(pageSize: RenderOptions['pageSize']): string {

@@ -27,6 +27,10 @@ const TARGETS: Record<string, number> = {
   folate_mcg: 400,
   vitamin_c_mg: 75,
   vitamin_a_mcg: 700,
+  vitamin_k_mcg: 90,
+  iodine_mcg: 150,
+  choline_mg: 425,
+  ala_g: 1.1,
 };
 
 const INTAKE: Record<(typeof FEATURE_NUTRIENTS)[number], number> = {

@@ -1,5 +1,6 @@
 import { TARGET_KEYS } from '../api/schemas.ts';
 import { NUTRIENTS } from '../foods/nutrients.ts';
+import { NUTRIENT_LABELS, NUTRIENT_UNITS } from '../targets/nutrient-labels.ts';
 
 /**
  * THE declared variable schema of the rule language: the loader declares exactly these to CEL (so a
@@ -148,19 +149,14 @@ const OTHER_FEATURES: VariableDef[] = [
   description: description as string,
 }));
 
-const TARGET_UNITS: Record<string, string> = { water_l: 'L' };
-
 function targetVariables(): VariableDef[] {
   return TARGET_KEYS.map((key) => {
-    const name = snakeCase(key);
-    const n = NUTRIENTS.find((x) => x.key === key);
-    const label = n?.label ?? (key === 'waterL' ? 'Water' : key);
     return {
       group: 'targets' as const,
-      name,
+      name: snakeCase(key),
       type: 'double' as const,
-      unit: TARGET_UNITS[name] ?? n?.unit ?? '',
-      description: `${label}: the client's target value in force today (override or computed; core/targets). Null when none can be computed.`,
+      unit: NUTRIENT_UNITS[key],
+      description: `${NUTRIENT_LABELS[key]}: the client's target value in force today (override or computed; core/targets). Null when none can be computed.`,
     };
   });
 }
@@ -228,7 +224,7 @@ const FORECAST_VARIABLES: VariableDef[] = [
     type: 'double',
     unit: 'kcal',
     description:
-      "The model's estimate of the client's energy intake on a typical day, from the most recent logged day in the last 7 days and the profile; null without one.",
+      "The model's estimate of the client's energy intake on a typical day, from the most recent logged day in the last 7 days and the profile; null without one, and for pregnant, lactating or under-18 clients (outside the model's training population).",
   },
   {
     group: 'forecast',

@@ -1,38 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TARGET_KEYS } from '../api/schemas.ts';
-import type { TargetKey, TargetValue } from '../api/schemas.ts';
-import { ageInYears, applyOverrides, computeTargets, missingForTargets } from './compute.ts';
+import type { TargetKey } from '../api/schemas.ts';
+import { ageInYears, computeTargets, missingForTargets } from './compute.ts';
+import { AS_OF, bornYearsAgo, get, targetsFor, woman30 } from './test-profiles.ts';
 import type { TargetProfile } from './compute.ts';
-
-const AS_OF = '2025-06-15';
-
-/** A birth date that makes the client exactly `years` old on AS_OF (birthday today). */
-function bornYearsAgo(years: number): string {
-  return `${2025 - years}-06-15`;
-}
-
-const woman30: TargetProfile = {
-  sex: 'female',
-  birthDate: bornYearsAgo(30),
-  heightCm: 165,
-  weightKg: 60,
-  activityLevel: 'active',
-  lifeStage: 'none',
-  lifeStageDetail: null,
-};
-
-function get(targets: TargetValue[], key: TargetKey): TargetValue {
-  const t = targets.find((x) => x.key === key);
-  if (t === undefined) throw new Error(`no ${key}`);
-  return t;
-}
-
-function targetsFor(
-  p: Partial<TargetProfile>,
-  equation: 'mifflin-st-jeor' | 'iom-eer' = 'mifflin-st-jeor',
-): TargetValue[] {
-  return computeTargets({ ...woman30, ...p }, equation, AS_OF).targets;
-}
 
 function value(p: Partial<TargetProfile>, key: TargetKey): number {
   return get(targetsFor(p), key).value;
@@ -126,6 +97,10 @@ describe('computeTargets: shape', () => {
       'Folate (DFE)',
       'Vitamin C',
       'Vitamin A (RAE)',
+      'Vitamin K',
+      'Iodine',
+      'Choline',
+      'Omega-3 ALA',
     ]);
     expect(t.map((x) => x.unit)).toEqual([
       'kcal',
@@ -147,6 +122,10 @@ describe('computeTargets: shape', () => {
       'µg',
       'mg',
       'µg',
+      'µg',
+      'µg',
+      'mg',
+      'g',
     ]);
   });
 });
@@ -349,10 +328,11 @@ describe('computeTargets: DRI lookups at group boundaries', () => {
 });
 
 describe('computeTargets: pregnancy and lactation', () => {
-  it('2nd trimester: +340 kcal, protein 1.1 g/kg, iron 27 mg, folate 600 µg, water 3.0 L', () => {
+  it('2nd trimester: +340 kcal, protein RDA + 25 g, iron 27 mg, folate 600 µg, water 3.0 L', () => {
     const t = targetsFor({ lifeStage: 'pregnant', lifeStageDetail: 2 });
     expect(get(t, 'energyKcal').value).toBe(2386); // 2046.3875 + 340
-    expect(get(t, 'proteinG').value).toBeCloseTo(66, 9); // 1.1 × 60
+    expect(get(t, 'proteinG').value).toBeCloseTo(73, 9); // 0.8 × 60 + 25
+    expect(get(t, 'proteinG').source).toContain('+ 25 g (pregnancy, 2nd–3rd trimester, IOM 2005 ch. 10)');
     expect(get(t, 'ironMg').value).toBe(27);
     expect(get(t, 'ironMg').source).toBe('IOM 2001 DRI, RDA, pregnancy 19–30 y');
     expect(get(t, 'folateMcg').value).toBe(600);
@@ -366,6 +346,7 @@ describe('computeTargets: pregnancy and lactation', () => {
     const t = targetsFor({ lifeStage: 'pregnant', lifeStageDetail: 1 });
     expect(get(t, 'energyKcal').value).toBe(2046);
     expect(get(t, 'proteinG').value).toBeCloseTo(48, 9);
+    expect(get(t, 'proteinG').source).toContain('1st trimester: no extra protein');
     expect(get(t, 'ironMg').value).toBe(27);
   });
 
@@ -377,10 +358,11 @@ describe('computeTargets: pregnancy and lactation', () => {
     expect(get(t, 'magnesiumMg').value).toBe(400);
   });
 
-  it('lactating 3 months: +330 kcal, protein 1.3 g/kg, iron 9 mg, B12 2.8 µg, water 3.8 L', () => {
+  it('lactating 3 months: +330 kcal, protein RDA + 25 g, iron 9 mg, B12 2.8 µg, water 3.8 L', () => {
     const t = targetsFor({ lifeStage: 'lactating', lifeStageDetail: 3 });
     expect(get(t, 'energyKcal').value).toBe(2376); // 2046.3875 + 330
-    expect(get(t, 'proteinG').value).toBeCloseTo(78, 9);
+    expect(get(t, 'proteinG').value).toBeCloseTo(73, 9); // 0.8 × 60 + 25
+    expect(get(t, 'proteinG').source).toContain('+ 25 g (lactation, IOM 2005 ch. 10)');
     expect(get(t, 'ironMg').value).toBe(9);
     expect(get(t, 'vitaminB12Mcg').value).toBe(2.8);
     expect(get(t, 'waterL').value).toBe(3.8);
@@ -401,76 +383,66 @@ describe('computeTargets: pregnancy and lactation', () => {
   });
 });
 
-describe('applyOverrides', () => {
-  const computed = targetsFor({});
-
-  it('no overrides: unchanged', () => {
-    expect(applyOverrides(computed, {})).toEqual(computed);
+describe('computeTargets: iodine, choline, vitamin K, omega-3 ALA', () => {
+  it('adult woman and man: IOM 2001/1998/2005 values, ULs, and what the food data tracks', () => {
+    const w = targetsFor({});
+    expect(get(w, 'iodineMcg')).toMatchObject({ value: 150, ul: 1100, max: 1100, kind: 'rda', tracked: false });
+    expect(get(w, 'iodineMcg').source).toBe('IOM 2001 DRI, RDA, female 19–30 y');
+    expect(get(w, 'cholineMg')).toMatchObject({ value: 425, ul: 3500, kind: 'ai', tracked: false });
+    expect(get(w, 'cholineMg').source).toBe('IOM 1998 DRI, AI, female 19–30 y');
+    expect(get(w, 'vitaminKMcg')).toMatchObject({ value: 90, ul: null, max: null, kind: 'ai', tracked: true });
+    expect(get(w, 'alaG')).toMatchObject({ value: 1.1, ul: null, kind: 'ai', tracked: false });
+    expect(get(w, 'alaG').source).toBe('IOM 2005 DRI, AI, female 19–30 y');
+    const m = targetsFor({ sex: 'male', heightCm: 178, weightKg: 78 });
+    expect(get(m, 'vitaminKMcg').value).toBe(120);
+    expect(get(m, 'cholineMg').value).toBe(550);
+    expect(get(m, 'alaG').value).toBe(1.6);
   });
 
-  it('a micronutrient override moves the RDA floor but not the UL', () => {
-    const iron = get(applyOverrides(computed, { ironMg: 25 }), 'ironMg');
-    expect(iron).toMatchObject({ value: 25, min: 25, max: 45, computedValue: 18, overridden: true });
+  it('pregnancy and lactation rows', () => {
+    const p = targetsFor({ lifeStage: 'pregnant', lifeStageDetail: 2 });
+    expect(get(p, 'iodineMcg').value).toBe(220);
+    expect(get(p, 'cholineMg').value).toBe(450);
+    expect(get(p, 'alaG').value).toBe(1.4);
+    const teen = targetsFor({ birthDate: bornYearsAgo(17), lifeStage: 'pregnant', lifeStageDetail: 2 });
+    expect(get(teen, 'iodineMcg').ul).toBe(900);
+    expect(get(teen, 'cholineMg').ul).toBe(3000);
+    expect(get(teen, 'vitaminKMcg').value).toBe(75);
+    const l = targetsFor({ lifeStage: 'lactating', lifeStageDetail: 5 });
+    expect(get(l, 'iodineMcg').value).toBe(290);
+    expect(get(l, 'cholineMg').value).toBe(550);
+    expect(get(l, 'alaG').value).toBe(1.3);
   });
 
-  it('a limit override moves the ceiling', () => {
-    const na = get(applyOverrides(computed, { sodiumMg: 2000 }), 'sodiumMg');
-    expect(na).toMatchObject({ value: 2000, min: null, max: 2000, computedValue: 2300, overridden: true });
+  it('children and teenagers', () => {
+    const girl6 = targetsFor({ birthDate: bornYearsAgo(6), heightCm: 115, weightKg: 20 });
+    expect(get(girl6, 'iodineMcg')).toMatchObject({ value: 90, ul: 300 });
+    expect(get(girl6, 'cholineMg')).toMatchObject({ value: 250, ul: 1000 });
+    expect(get(girl6, 'vitaminKMcg').value).toBe(55);
+    expect(get(girl6, 'alaG').value).toBe(0.9);
+    const boy16 = targetsFor({ sex: 'male', birthDate: bornYearsAgo(16), heightCm: 175, weightKg: 65 });
+    expect(get(boy16, 'iodineMcg')).toMatchObject({ value: 150, ul: 900 });
+    expect(get(boy16, 'cholineMg')).toMatchObject({ value: 550, ul: 3000 });
+    expect(get(boy16, 'alaG').value).toBe(1.6);
+    const girl11 = targetsFor({ birthDate: bornYearsAgo(11), heightCm: 145, weightKg: 38 });
+    expect(get(girl11, 'alaG').value).toBe(1.0);
+    expect(get(girl11, 'iodineMcg')).toMatchObject({ value: 120, ul: 600 });
   });
+});
 
-  it('energy override 1800 kcal rescales the energy-derived targets', () => {
-    const t = applyOverrides(computed, { energyKcal: 1800 });
-    const e = get(t, 'energyKcal');
-    expect(e).toMatchObject({ value: 1800, computedValue: 2046, overridden: true });
-    expect(e.min).toBeCloseTo(1620, 9);
-    expect(e.max).toBeCloseTo(1980, 9);
-    // Fibre 14 × 1.8 = 25.2 g (computed from 2046 kcal: 28.644 g)
-    const f = get(t, 'fibreG');
-    expect(f.value).toBeCloseTo(25.2, 9);
-    expect(f.min).toBeCloseTo(25.2, 9);
-    expect(f.computedValue).toBeCloseTo(28.644, 9);
-    expect(f.overridden).toBe(false);
-    expect(f.source).toBe('IOM 2005 AI, 14 g per 1000 kcal of 2046 kcal; rescaled to the 1800 kcal energy override');
-    // Carbohydrate 1800 × 0.55 / 4 = 247.5 g, range 202.5–292.5 g
-    const c = get(t, 'carbG');
-    expect(c.value).toBeCloseTo(247.5, 9);
-    expect(c.min).toBeCloseTo(202.5, 9);
-    expect(c.max).toBeCloseTo(292.5, 9);
-    // Fat 1800 × 0.275 / 9 = 55 g, range 40–70 g
-    const fat = get(t, 'fatG');
-    expect(fat.value).toBeCloseTo(55, 9);
-    expect(fat.min).toBeCloseTo(40, 9);
-    expect(fat.max).toBeCloseTo(70, 9);
-    // Saturated fat 180 / 9 = 20 g; added sugars 180 / 4 = 45 g
-    expect(get(t, 'satFatG').value).toBeCloseTo(20, 9);
-    expect(get(t, 'satFatG').max).toBeCloseTo(20, 9);
-    expect(get(t, 'addedSugarG').value).toBeCloseTo(45, 9);
-    // Protein stays weight-based (48 g); only its AMDR ceiling moves: 1800 × 0.35 / 4 = 157.5 g
-    const p = get(t, 'proteinG');
-    expect(p.value).toBeCloseTo(48, 9);
-    expect(p.max).toBeCloseTo(157.5, 9);
-    // Non-energy targets are untouched.
-    expect(get(t, 'ironMg')).toEqual(get(computed, 'ironMg'));
-  });
-
-  it('an explicitly overridden fibre stays when energy is overridden too', () => {
-    const t = applyOverrides(computed, { energyKcal: 1800, fibreG: 30 });
-    const f = get(t, 'fibreG');
-    expect(f.value).toBe(30);
-    expect(f.min).toBe(30);
-    expect(f.overridden).toBe(true);
-    expect(f.computedValue).toBeCloseTo(28.644, 9);
-  });
-
-  it('an overridden carbohydrate keeps its value while its AMDR bounds follow the new energy', () => {
-    const c = get(applyOverrides(computed, { energyKcal: 1800, carbG: 200 }), 'carbG');
-    expect(c.value).toBe(200);
-    expect(c.min).toBeCloseTo(202.5, 9);
-    expect(c.max).toBeCloseTo(292.5, 9);
-  });
-
-  it('refuses targets that were already overridden', () => {
-    const once = applyOverrides(computed, { energyKcal: 1800 });
-    expect(() => applyOverrides(once, { energyKcal: 1800 })).toThrow('freshly computed');
+describe('computeTargets: ul, tracked and computedSource on every target', () => {
+  it('ul is the UL where it bounds food (not magnesium, sodium or macronutrients); water is not tracked', () => {
+    const t = targetsFor({});
+    expect(get(t, 'ironMg').ul).toBe(45);
+    expect(get(t, 'calciumMg').ul).toBe(2500);
+    expect(get(t, 'magnesiumMg').ul).toBeNull();
+    expect(get(t, 'sodiumMg').ul).toBeNull();
+    expect(get(t, 'proteinG').ul).toBeNull();
+    expect(get(t, 'waterL').tracked).toBe(false);
+    expect(t.filter((x) => !x.tracked).map((x) => x.key)).toEqual(['waterL', 'iodineMcg', 'cholineMg', 'alaG']);
+    for (const x of t) {
+      expect(x.computedSource).toBe(x.source);
+      expect(x).toMatchObject({ overrideNote: null, suggestion: null, notes: [] });
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { TARGET_KEYS } from '../api/schemas.ts';
 import type { TargetKey, TargetValue } from '../api/schemas.ts';
+import { dietPatternAdjusted, GOAL_MIN_AGE, goalEnergy, lifeStageNotes, proteinTarget } from './adjustments.ts';
+import { applyConditions } from './conditions.ts';
 import {
   amdrFor,
   CALCIUM,
@@ -14,7 +16,6 @@ import {
   lookup,
   MAGNESIUM,
   POTASSIUM,
-  PROTEIN_RDA_G_PER_KG,
   SODIUM,
   VITAMIN_A,
   VITAMIN_B12,
@@ -23,62 +24,22 @@ import {
   WATER_AI_L,
   ZINC,
 } from './dri-tables.ts';
-import type { DriGroup, NutrientReference } from './dri-tables.ts';
-import { estimateEnergy } from './energy.ts';
-import type { ActivityLevel, EnergyEquation, LifeStage, Sex } from './types.ts';
+import { ALA, CHOLINE, IODINE, VITAMIN_K } from './dri-more.ts';
+import { estimateEnergy, mifflinStJeorBmr } from './energy.ts';
+import { capAtUl, ENERGY_BAND, fromReference, pct, target } from './target-value.ts';
+import type { ActivityLevel, Condition, DietPattern, EnergyEquation, Goal, LifeStage, Sex } from './types.ts';
+
+export { NUTRIENT_LABELS, NUTRIENT_UNITS } from './nutrient-labels.ts';
+export { ENERGY_BAND } from './target-value.ts';
+export { applyOverrides } from './overrides.ts';
 
 /**
- * Nutrient targets for one client: energy from an equation, macronutrients from energy and weight,
- * micronutrients from the DRI tables. Values are not rounded (except energy, to whole kcal, since every
- * energy-derived target is computed from it); round for display.
+ * Nutrient targets for one client: energy from an equation and the client's goal, macronutrients from
+ * energy and weight, micronutrients from the DRI tables, adjusted to the person (adjustments.ts: goal,
+ * sport, pregnancy and lactation, vegetarian diet) and annotated for their conditions (conditions.ts).
+ * Values are not rounded (except energy, to whole kcal, since every energy-derived target is computed
+ * from it); round for display. No computed value exceeds the UL of the client's life stage.
  */
-
-export const NUTRIENT_LABELS: Readonly<Record<TargetKey, string>> = {
-  energyKcal: 'Energy',
-  proteinG: 'Protein',
-  carbG: 'Carbohydrate',
-  fatG: 'Fat',
-  satFatG: 'Saturated fat',
-  addedSugarG: 'Added sugars',
-  fibreG: 'Fibre',
-  waterL: 'Water',
-  sodiumMg: 'Sodium',
-  potassiumMg: 'Potassium',
-  calciumMg: 'Calcium',
-  ironMg: 'Iron',
-  magnesiumMg: 'Magnesium',
-  zincMg: 'Zinc',
-  vitaminDMcg: 'Vitamin D',
-  vitaminB12Mcg: 'Vitamin B12',
-  folateMcg: 'Folate (DFE)',
-  vitaminCMg: 'Vitamin C',
-  vitaminAMcg: 'Vitamin A (RAE)',
-};
-
-export const NUTRIENT_UNITS: Readonly<Record<TargetKey, string>> = {
-  energyKcal: 'kcal',
-  proteinG: 'g',
-  carbG: 'g',
-  fatG: 'g',
-  satFatG: 'g',
-  addedSugarG: 'g',
-  fibreG: 'g',
-  waterL: 'L',
-  sodiumMg: 'mg',
-  potassiumMg: 'mg',
-  calciumMg: 'mg',
-  ironMg: 'mg',
-  magnesiumMg: 'mg',
-  zincMg: 'mg',
-  vitaminDMcg: 'µg',
-  vitaminB12Mcg: 'µg',
-  folateMcg: 'µg',
-  vitaminCMg: 'mg',
-  vitaminAMcg: 'µg',
-};
-
-/** Energy target band: ±10 % of the estimate, roughly the error of a predictive equation for one person. */
-export const ENERGY_BAND = 0.1;
 
 export interface TargetProfile {
   sex: Sex | null;
@@ -89,6 +50,13 @@ export interface TargetProfile {
   lifeStage: LifeStage;
   /** Pregnancy trimester (1–3) or months post-partum while lactating (1–24). */
   lifeStageDetail: number | null;
+  dietPattern: DietPattern;
+  goal: Goal;
+  /** kg per week for a loss or gain goal; null = DEFAULT_GOAL_RATE_KG_WEEK. */
+  goalRateKgWeek: number | null;
+  conditions: readonly Condition[];
+  /** Chronic kidney disease stage 1–5, with the chronic-kidney-disease condition. */
+  ckdStage: number | null;
 }
 
 export interface ComputedTargets {
@@ -164,47 +132,6 @@ export function missingForTargets(p: TargetProfile, asOf: string): string[] {
   return missing;
 }
 
-function target(
-  key: TargetKey,
-  value: number,
-  min: number | null,
-  max: number | null,
-  kind: TargetValue['kind'],
-  source: string,
-): TargetValue {
-  return {
-    key,
-    label: NUTRIENT_LABELS[key],
-    unit: NUTRIENT_UNITS[key],
-    value,
-    min,
-    max,
-    kind,
-    source,
-    computedValue: value,
-    overridden: false,
-  };
-}
-
-function pct(fraction: number): string {
-  return `${Math.round(fraction * 1000) / 10} %`;
-}
-
-/** A micronutrient target from a DRI table: min = the RDA/AI, max = the UL where it bounds food intake. */
-function fromReference(key: TargetKey, ref: NutrientReference, g: DriGroup): TargetValue {
-  const value = lookup(ref.values, g);
-  const kindWord = ref.kind === 'rda' ? 'RDA' : ref.kind === 'ai' ? 'AI' : 'CDRR';
-  let source = `${ref.report} DRI, ${kindWord}, ${g.label}`;
-  if (ref.kind === 'cdrr') return target(key, value, null, value, 'cdrr', source);
-  let max: number | null = null;
-  if (ref.ul !== null) {
-    const ul = lookup(ref.ul.values, g);
-    if (ref.ul.fromFood) max = ul;
-    if (ref.ul.note !== null) source += `; ${ref.ul.note}${ref.ul.fromFood ? '' : ` (${ul} ${NUTRIENT_UNITS[key]})`}`;
-  }
-  return target(key, value, value, max, ref.kind, source);
-}
-
 /**
  * All targets for a complete profile (check `missingForTargets` first; this throws otherwise), one per
  * TARGET_KEYS entry in that order, none overridden.
@@ -233,16 +160,24 @@ export function computeTargets(p: TargetProfile, equation: EnergyEquation, asOf:
     },
     equation,
   );
+  // The BMR floor of a loss goal: Mifflin-St Jeor whichever equation set the energy (energy.ts).
+  const bmr = ageYears >= GOAL_MIN_AGE ? mifflinStJeorBmr(sex, weightKg, p.heightCm, ageYears) : null;
+  const goal = goalEnergy({
+    goal: p.goal,
+    rateKgWeek: p.goalRateKgWeek,
+    maintenanceKcal: energy.kcal,
+    source: energy.source,
+    ageYears,
+    lifeStage,
+    bmrKcal: bmr,
+  });
   // Whole kcal: the equations are nowhere near that precise, and every derived target uses this number.
-  const kcal = Math.round(energy.kcal);
+  const kcal = Math.round(goal.kcal);
+  const kcalMin =
+    goal.floorKcal === null
+      ? kcal * (1 - ENERGY_BAND)
+      : Math.min(kcal, Math.max(kcal * (1 - ENERGY_BAND), goal.floorKcal));
   const amdr = amdrFor(ageYears);
-
-  // Protein: the pregnancy RDA covers the second half of pregnancy only (IOM 2005, ch. 10), so the
-  // 1st trimester uses the non-pregnant row of the same age.
-  const proteinGroup = lifeStage === 'pregnant' && detail === 1 ? driGroup(sex, ageYears, 'none') : g;
-  const gPerKg = lookup(PROTEIN_RDA_G_PER_KG, proteinGroup);
-  const proteinG = gPerKg * weightKg;
-  const proteinMax = (kcal * amdr.protein[1]) / KCAL_PER_G.protein;
 
   const carbRange = amdr.carbohydrate;
   const fatRange = amdr.fat;
@@ -251,17 +186,21 @@ export function computeTargets(p: TargetProfile, equation: EnergyEquation, asOf:
   const satFatG = (kcal * DGA_SAT_FAT_MAX_FRACTION) / KCAL_PER_G.fat;
   const toddler = ageYears < DGA_LIMITS_FROM_AGE;
   const addedSugarG = toddler ? 0 : (kcal * DGA_ADDED_SUGAR_MAX_FRACTION) / KCAL_PER_G.carbohydrate;
+  const fibre = (FIBRE_G_PER_1000_KCAL * kcal) / 1000;
+  const water = lookup(WATER_AI_L, g);
 
   const byKey: Record<TargetKey, TargetValue> = {
-    energyKcal: target('energyKcal', kcal, kcal * (1 - ENERGY_BAND), kcal * (1 + ENERGY_BAND), 'goal', energy.source),
-    proteinG: target(
-      'proteinG',
-      proteinG,
-      proteinG,
-      proteinMax,
-      'rda',
-      `IOM 2005 RDA ${gPerKg} g/kg × ${weightKg} kg, ${proteinGroup.label}; max = AMDR ${pct(amdr.protein[1])} of energy`,
-    ),
+    energyKcal: target('energyKcal', kcal, kcalMin, kcal * (1 + ENERGY_BAND), 'goal', goal.source),
+    proteinG: proteinTarget({
+      sex,
+      ageYears,
+      lifeStage,
+      lifeStageDetail: detail,
+      weightKg,
+      energyKcal: kcal,
+      amdrProteinMax: amdr.protein[1],
+      goal: p.goal,
+    }),
     carbG: target(
       'carbG',
       (kcal * carbMid) / KCAL_PER_G.carbohydrate,
@@ -296,97 +235,29 @@ export function computeTargets(p: TargetProfile, equation: EnergyEquation, asOf:
       'limit',
       toddler ? 'DGA 2020–2025, no added sugars under 2 y' : 'DGA 2020–2025, < 10 % of energy',
     ),
-    fibreG: (() => {
-      const fibre = (FIBRE_G_PER_1000_KCAL * kcal) / 1000;
-      return target('fibreG', fibre, fibre, null, 'ai', `IOM 2005 AI, 14 g per 1000 kcal of ${kcal} kcal`);
-    })(),
-    waterL: (() => {
-      const water = lookup(WATER_AI_L, g);
-      return target('waterL', water, water, null, 'ai', `IOM 2004 DRI, AI (total water), ${g.label}`);
-    })(),
+    fibreG: target('fibreG', fibre, fibre, null, 'ai', `IOM 2005 AI, 14 g per 1000 kcal of ${kcal} kcal`),
+    waterL: target('waterL', water, water, null, 'ai', `IOM 2004 DRI, AI (total water), ${g.label}`),
     sodiumMg: fromReference('sodiumMg', SODIUM, g),
     potassiumMg: fromReference('potassiumMg', POTASSIUM, g),
     calciumMg: fromReference('calciumMg', CALCIUM, g),
-    ironMg: fromReference('ironMg', IRON, g),
+    ironMg: dietPatternAdjusted(fromReference('ironMg', IRON, g), p.dietPattern),
     magnesiumMg: fromReference('magnesiumMg', MAGNESIUM, g),
-    zincMg: fromReference('zincMg', ZINC, g),
+    zincMg: dietPatternAdjusted(fromReference('zincMg', ZINC, g), p.dietPattern),
     vitaminDMcg: fromReference('vitaminDMcg', VITAMIN_D, g),
     vitaminB12Mcg: fromReference('vitaminB12Mcg', VITAMIN_B12, g),
     folateMcg: fromReference('folateMcg', FOLATE, g),
     vitaminCMg: fromReference('vitaminCMg', VITAMIN_C, g),
     vitaminAMcg: fromReference('vitaminAMcg', VITAMIN_A, g),
+    vitaminKMcg: fromReference('vitaminKMcg', VITAMIN_K, g),
+    iodineMcg: fromReference('iodineMcg', IODINE, g),
+    cholineMg: fromReference('cholineMg', CHOLINE, g),
+    alaG: lifeStageNotes(fromReference('alaG', ALA, g), lifeStage),
   };
 
-  return {
-    targets: TARGET_KEYS.map((k) => byKey[k]),
-    bmrKcal: energy.bmrKcal,
-    pal: energy.pal,
-    ageYears,
-  };
-}
-
-/**
- * Which fields of each target are proportional to energy, so scale when energy is overridden. Protein's
- * value comes from body weight and stays; only its AMDR ceiling moves.
- */
-const ENERGY_DERIVED: Partial<Record<TargetKey, { value: boolean; min: boolean; max: boolean }>> = {
-  proteinG: { value: false, min: false, max: true },
-  carbG: { value: true, min: true, max: true },
-  fatG: { value: true, min: true, max: true },
-  satFatG: { value: true, min: false, max: true },
-  addedSugarG: { value: true, min: false, max: true },
-  fibreG: { value: true, min: true, max: false },
-};
-
-/**
- * Apply a practitioner's overrides to freshly computed targets (the output of `computeTargets`; throws if
- * given targets that already carry overrides, which would otherwise be scaled twice).
- *
- * - An overridden target gets `value` = the override and `overridden: true`; `computedValue` and
- *   `source` keep describing what was computed.
- * - Bounds that were the value itself follow the override: min of an RDA/AI, max of a limit/CDRR; the
- *   energy ±10 % band is recentred on the override. Independent bounds (AMDR, UL) stay.
- * - Overriding energy rescales everything derived from it (carbohydrate, fat, saturated fat, added sugars,
- *   fibre, and protein's AMDR ceiling) by override / computed energy, which equals recomputing them from
- *   the new energy because they are linear in it. A derived target that is itself overridden keeps its
- *   override, but its AMDR bounds still move with energy. Rescaled targets keep `overridden: false` and
- *   their `computedValue` (from the computed energy), so value ≠ computedValue marks them; their
- *   `source` says so.
- */
-export function applyOverrides(targets: TargetValue[], overrides: Partial<Record<TargetKey, number>>): TargetValue[] {
-  for (const t of targets) {
-    if (t.overridden || t.value !== t.computedValue) {
-      throw new Error('applyOverrides expects freshly computed targets (from computeTargets).');
-    }
-  }
-  const energy = targets.find((t) => t.key === 'energyKcal');
-  const energyOverride = overrides.energyKcal;
-  const ratio =
-    energyOverride !== undefined && energy !== undefined && energy.computedValue > 0
-      ? energyOverride / energy.computedValue
-      : null;
-
-  return targets.map((t): TargetValue => {
-    const override = overrides[t.key];
-    let { value, min, max, source } = t;
-
-    const scaled = ratio !== null ? ENERGY_DERIVED[t.key] : undefined;
-    if (scaled !== undefined && ratio !== null) {
-      if (scaled.value) value *= ratio;
-      if (scaled.min && min !== null) min *= ratio;
-      if (scaled.max && max !== null) max *= ratio;
-      source = `${source}; rescaled to the ${energyOverride} kcal energy override`;
-    }
-
-    if (override === undefined) return { ...t, value, min, max, source };
-
-    if (t.key === 'energyKcal') {
-      min = override * (1 - ENERGY_BAND);
-      max = override * (1 + ENERGY_BAND);
-    } else {
-      if (t.min !== null && t.min === t.value) min = override;
-      if (t.max !== null && t.max === t.value) max = override;
-    }
-    return { ...t, value: override, min, max, source, overridden: true };
-  });
+  // A last guard: whatever a table or an adjustment gave, no value passes the UL (each cap is stated).
+  const targets = applyConditions(
+    TARGET_KEYS.map((k) => capAtUl(byKey[k], 'the computed value')),
+    { conditions: p.conditions, ckdStage: p.ckdStage, ageYears, lifeStage, weightKg },
+  );
+  return { targets, bmrKcal: energy.bmrKcal, pal: energy.pal, ageYears };
 }

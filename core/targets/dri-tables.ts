@@ -48,7 +48,7 @@ export interface NutrientReference {
 }
 
 // Positional helpers keep each table on a few readable lines. Order is always that of the report.
-function sexRows(
+export function sexRows(
   g9: number,
   g14: number,
   g19: number,
@@ -58,10 +58,10 @@ function sexRows(
 ): Record<SexGroup, number> {
   return { '9-13': g9, '14-18': g14, '19-30': g19, '31-50': g31, '51-70': g51, '>70': g71 };
 }
-function reproRows(g14: number, g19: number, g31: number): Record<ReproGroup, number> {
+export function reproRows(g14: number, g19: number, g31: number): Record<ReproGroup, number> {
   return { '14-18': g14, '19-30': g19, '31-50': g31 };
 }
-function childRows(g1: number, g4: number): Record<ChildGroup, number> {
+export function childRows(g1: number, g4: number): Record<ChildGroup, number> {
   return { '1-3': g1, '4-8': g4 };
 }
 
@@ -125,18 +125,38 @@ export function lookup(table: LifeStageTable, g: DriGroup): number {
 
 /**
  * Protein RDA in g per kg body weight per day (IOM 2005, ch. 10 Protein and Amino Acids: 1.05 g/kg at
- * 1–3 y, 0.95 at 4–13 y, 0.85 at 14–18 y, 0.80 for adults). Pregnancy: 1.1 g/kg for the second half of
- * pregnancy (the report adds protein only from the 2nd trimester, so the 1st uses the non-pregnant
- * value); lactation: 1.3 g/kg. The report applies these to pre-pregnancy weight; we only hold current
- * weight.
+ * 1–3 y, 0.95 at 4–13 y, 0.85 at 14–18 y, 0.80 for adults). Pregnancy and lactation are not rows here:
+ * the report gives them both as g/kg of pre-pregnancy weight (1.1 and 1.3 g/kg) and as the non-pregnant
+ * RDA plus 25 g/day; the app holds only current weight, which rises in pregnancy, so it uses the
+ * additive form (PROTEIN_EXTRA_G_PREGNANCY_LACTATION) on the non-pregnant row of the same age.
  */
-export const PROTEIN_RDA_G_PER_KG: LifeStageTable = {
+export type NonReproTable = Omit<LifeStageTable, 'pregnancy' | 'lactation'>;
+
+export const PROTEIN_RDA_G_PER_KG: NonReproTable = {
   children: childRows(1.05, 0.95),
   male: sexRows(0.95, 0.85, 0.8, 0.8, 0.8, 0.8),
   female: sexRows(0.95, 0.85, 0.8, 0.8, 0.8, 0.8),
-  pregnancy: reproRows(1.1, 1.1, 1.1),
-  lactation: reproRows(1.3, 1.3, 1.3),
 };
+
+/**
+ * Extra protein in the 2nd and 3rd trimesters and in lactation: RDA + 25 g/day (IOM 2005, ch. 10; EAR
+ * + 21 g/day for pregnancy). The report adds protein only for the second half of pregnancy, so the 1st
+ * trimester gets none.
+ */
+export const PROTEIN_EXTRA_G_PREGNANCY_LACTATION = 25;
+
+/** A row of a table without pregnancy and lactation rows; `g` must come from driGroup(sex, age, 'none'). */
+export function lookupNonRepro(table: NonReproTable, g: DriGroup): number {
+  switch (g.table) {
+    case 'children':
+      return table.children[g.group];
+    case 'male':
+    case 'female':
+      return table[g.table][g.group];
+    default:
+      throw new RangeError(`No ${g.table} row in this table: look up the non-pregnant row instead.`);
+  }
+}
 
 export interface Amdr {
   /** Fractions of energy. */
@@ -272,7 +292,7 @@ export const VITAMIN_D: NutrientReference = {
 /**
  * Iron RDA and UL, mg (IOM 2001, Dietary Reference Intakes for Vitamin A, Vitamin K, Arsenic, Boron,
  * Chromium, Copper, Iodine, Iron, Manganese, Molybdenum, Nickel, Silicon, Vanadium, and Zinc, ch. 9).
- * The report sets vegetarians' needs 1.8 × higher; not applied here.
+ * The report sets vegetarians' needs 1.8 × higher (core/targets/adjustments.ts applies it).
  */
 export const IRON: NutrientReference = {
   kind: 'rda',
@@ -297,7 +317,10 @@ export const IRON: NutrientReference = {
   },
 };
 
-/** Zinc RDA and UL, mg (IOM 2001, ch. 12). */
+/**
+ * Zinc RDA and UL, mg (IOM 2001, ch. 12). The report puts vegetarians' needs up to 50 % higher
+ * (core/targets/adjustments.ts applies × 1.5).
+ */
 export const ZINC: NutrientReference = {
   kind: 'rda',
   report: 'IOM 2001',

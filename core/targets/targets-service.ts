@@ -5,7 +5,8 @@ import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
 import { clientTargets } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
-import { applyOverrides, computeTargets, missingForTargets } from './compute.ts';
+import { computeTargets, missingForTargets } from './compute.ts';
+import { applyOverrides } from './overrides.ts';
 import type { EnergyEquation } from './types.ts';
 
 export interface TargetsService {
@@ -22,7 +23,8 @@ export interface TargetsService {
 
 /**
  * Targets are computed from the profile on every read (so an edited weight updates them at once)
- * and combined with the practitioner's overrides in force on the day asked for.
+ * and combined with the practitioner's overrides in force on the day asked for; an overridden target
+ * names that row's note and effective date as its source.
  */
 export function createTargetsService(db: Db, clients: ClientsService, audit: Audit, now: () => number): TargetsService {
   const rowInForce = (clientId: string, asOf: string) =>
@@ -62,7 +64,11 @@ export function createTargetsService(db: Db, clients: ClientsService, audit: Aud
     return {
       clientId: client.id,
       asOf,
-      targets: applyOverrides(computed.targets, overrides),
+      targets: applyOverrides(
+        computed.targets,
+        overrides,
+        row ? { note: row.note, effectiveFrom: row.effectiveFrom } : null,
+      ),
       missing: [],
       equation,
       bmrKcal: computed.bmrKcal,

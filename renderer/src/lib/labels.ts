@@ -1,8 +1,10 @@
 import type {
   ACTIVITY_LEVELS,
   CLIENT_SORTS,
+  CONDITIONS,
   DIET_PATTERNS,
   ENERGY_EQUATIONS,
+  GOALS,
   LIFE_STAGES,
   SEXES,
   TARGET_KEYS,
@@ -23,6 +25,8 @@ export type Sex = (typeof SEXES)[number];
 export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];
 export type DietPattern = (typeof DIET_PATTERNS)[number];
 export type LifeStage = (typeof LIFE_STAGES)[number];
+export type Goal = (typeof GOALS)[number];
+export type Condition = (typeof CONDITIONS)[number];
 export type EnergyEquation = (typeof ENERGY_EQUATIONS)[number];
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -62,6 +66,22 @@ export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {
   lactating: 'Lactating',
 };
 
+export const GOAL_LABELS: Record<Goal, string> = {
+  maintenance: 'Maintenance',
+  loss: 'Weight loss',
+  gain: 'Weight gain',
+  sport: 'Sport',
+};
+
+export const CONDITION_LABELS: Record<Condition, string> = {
+  hypertension: 'Hypertension',
+  'type-2-diabetes': 'Type 2 diabetes',
+  'chronic-kidney-disease': 'Chronic kidney disease',
+  'coeliac-disease': 'Coeliac disease',
+  'iron-deficiency': 'Iron deficiency (history)',
+  'lactose-intolerance': 'Lactose intolerance',
+};
+
 export const EQUATION_LABELS: Record<EnergyEquation, string> = {
   'mifflin-st-jeor': 'Mifflin-St Jeor',
   'iom-eer': 'IOM EER',
@@ -81,6 +101,7 @@ export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
   amdr: 'AMDR',
   limit: 'Limit',
   cdrr: 'CDRR',
+  info: 'Info',
 };
 
 export const TARGET_KIND_DESCRIPTIONS: Record<TargetKind, string> = {
@@ -90,6 +111,7 @@ export const TARGET_KIND_DESCRIPTIONS: Record<TargetKind, string> = {
   amdr: 'Acceptable Macronutrient Distribution Range',
   limit: 'Upper limit',
   cdrr: 'Chronic Disease Risk Reduction intake',
+  info: 'Shown for information; intake is not judged against it',
 };
 
 /** Short names for target keys where the server's own label is not at hand (the audit log). */
@@ -113,6 +135,10 @@ export const TARGET_KEY_LABELS: Record<TargetKey, string> = {
   folateMcg: 'folate',
   vitaminCMg: 'vitamin C',
   vitaminAMcg: 'vitamin A',
+  vitaminKMcg: 'vitamin K',
+  iodineMcg: 'iodine',
+  cholineMg: 'choline',
+  alaG: 'omega-3 ALA',
 };
 
 export function isTargetKey(key: string): key is TargetKey {
@@ -163,6 +189,7 @@ export const STATUS_LABELS: Record<IntakeStatus, string> = {
   ok: 'On target',
   high: 'High',
   untracked: 'Not tracked',
+  info: 'For information',
 };
 
 export const STATUS_COLORS: Record<IntakeStatus, string> = {
@@ -170,6 +197,7 @@ export const STATUS_COLORS: Record<IntakeStatus, string> = {
   ok: 'teal',
   high: 'red',
   untracked: 'gray',
+  info: 'blue',
 };
 
 export const TREND_LABELS: Record<TrendKey, { label: string; unit: string }> = {

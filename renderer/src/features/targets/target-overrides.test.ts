@@ -10,9 +10,15 @@ const energy: TargetValue = {
   min: 1800,
   max: 2200,
   kind: 'goal',
+  ul: null,
   source: 'Mifflin-St Jeor × PAL',
+  computedSource: 'Mifflin-St Jeor × PAL',
   computedValue: 2000,
   overridden: false,
+  overrideNote: null,
+  tracked: true,
+  suggestion: null,
+  notes: [],
 };
 const protein: TargetValue = { ...energy, key: 'proteinG', label: 'Protein', unit: 'g', value: 50, kind: 'rda' };
 

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Client, TargetValue } from '../api/schemas.ts';
+import type { DayView } from '../api/schemas-log.ts';
+import type { Food } from '../api/schemas-foods.ts';
+import { ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { statusOf } from './dashboard.ts';
+
+const DATE = '2026-02-03';
+
+async function clientWithLog(extra: Record<string, unknown> = {}) {
+  const core = await unlockedCore();
+  const c = await ok<Client>(core, 'clients.create', {
+    name: 'Dashboard Check',
+    sex: 'female',
+    birthDate: '1990-05-01',
+    heightCm: 165,
+    weightKg: 60,
+    ...extra,
+  });
+  const log = (foodId: string, grams: number, date = DATE) =>
+    ok<{ entry: { id: string } }>(core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId, grams });
+  return { core, c, log };
+}
+
+describe('dashboard.day: vitamin K summed from each entry, untracked and informational targets', () => {
+  it('vitamin K is the sum over the day of grams × the food value per 100 g; deleted entries do not count', async () => {
+    const { core, c, log } = await clientWithLog();
+    const spinach = await ok<Food>(core, 'foods.get', { id: 'usda:11457' });
+    const banana = await ok<Food>(core, 'foods.get', { id: 'usda:09040' });
+    const k = (f: Food): number => f.nutrients.vitaminKMcg ?? Number.NaN;
+    await log('usda:11457', 30);
+    await log('usda:09040', 120);
+    const gone = await log('usda:11457', 200);
+    await log('usda:11457', 500, '2026-02-04'); // another day
+    await ok(core, 'log.delete', { id: gone.entry.id });
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    const expected = (30 * k(spinach)) / 100 + (120 * k(banana)) / 100;
+    expect(day.totals.vitaminKMcg).toBeCloseTo(expected, 9);
+    const row = day.statuses?.find((s) => s.key === 'vitaminKMcg');
+    expect(row?.value).toBeCloseTo(expected, 9);
+    expect(row?.status).toBe(expected < 90 ? 'low' : 'ok');
+  });
+
+  it('a day with no value for vitamin K leaves it unknown, not zero', async () => {
+    const { core, c } = await clientWithLog();
+    const food = await ok<Food>(core, 'foods.createCustom', {
+      name: 'Home-made broth',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 20 },
+      portions: [],
+    });
+    await ok(core, 'log.add', { kind: 'diet', clientId: c.id, date: DATE, foodId: food.id, grams: 250 });
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    expect(day.totals.vitaminKMcg).toBeUndefined();
+    expect(day.statuses?.find((s) => s.key === 'vitaminKMcg')).toMatchObject({ value: null, status: 'untracked' });
+  });
+
+  it('iodine, choline, ALA and water are "not tracked"; potassium in CKD stage 3 is for information', async () => {
+    const { core, c, log } = await clientWithLog({ conditions: ['chronic-kidney-disease'], ckdStage: 3 });
+    await log('usda:09040', 120);
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    const status = (key: string) => day.statuses?.find((s) => s.key === key);
+    for (const key of ['iodineMcg', 'cholineMg', 'alaG', 'waterL'])
+      expect(status(key)).toMatchObject({ value: null, status: 'untracked' });
+    expect(status('potassiumMg')).toMatchObject({ kind: 'info', status: 'info' });
+    expect(status('potassiumMg')?.value).toBeGreaterThan(0);
+  });
+});
+
+describe('statusOf', () => {
+  const base: TargetValue = {
+    key: 'potassiumMg',
+    label: 'Potassium',
+    unit: 'mg',
+    value: 2600,
+    min: 2600,
+    max: null,
+    ul: null,
+    kind: 'ai',
+    source: 's',
+    computedSource: 's',
+    computedValue: 2600,
+    overridden: false,
+    overrideNote: null,
+    tracked: true,
+    suggestion: null,
+    notes: [],
+  };
+  it('judges an AI, never an informational target, and nothing untracked', () => {
+    expect(statusOf(base, 1000)).toBe('low');
+    expect(statusOf({ ...base, kind: 'info', min: null }, 1000)).toBe('info');
+    expect(statusOf({ ...base, tracked: false }, 1000)).toBe('untracked');
+    expect(statusOf(base, null)).toBe('untracked');
+  });
+});
