@@ -123,7 +123,8 @@ export const FORECAST_FLAGS = ['ok', 'below-estimate', 'below-goldberg'] as cons
 /**
  * The intake model's view of the day (core/forecast/forecast.ts). For eating-disorder-sensitive
  * clients `numbersHidden` is true: the estimate, band and contributors are left out and the flag's
- * message carries no energy figure.
+ * message carries no energy figure. For clients outside the model's training population (pregnant,
+ * lactating, under 18) `hiddenReason` says why there is no estimate, and nothing else is given.
  */
 export const DayForecast = z.object({
   numbersHidden: z.boolean(),
@@ -142,7 +143,10 @@ export const DayForecast = z.object({
       text: z.string(),
     }),
   ),
-  plausibility: z.object({ flag: z.enum(FORECAST_FLAGS), message: z.string() }),
+  /** Null when the estimate is hidden for a client outside the training population (`hiddenReason`). */
+  plausibility: z.object({ flag: z.enum(FORECAST_FLAGS), message: z.string() }).nullable(),
+  /** Why the model gives no estimate for this client, in words for the practitioner; null when it does. */
+  hiddenReason: z.string().nullable(),
 });
 export type DayForecast = z.infer<typeof DayForecast>;
 

@@ -9,7 +9,7 @@ import {
 } from '../api/schemas-log.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Sqlite } from '../db/open.ts';
-import { plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
+import { forecastHiddenReason, plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
 import { NUTRIENTS, type NutrientValues } from '../foods/nutrients.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 
@@ -91,6 +91,20 @@ export function createDashboardService(
   function forecastOf(clientId: string, date: string): DayForecast | null {
     if (!forecastDeps) return null;
     const client = forecastDeps.clients.get(clientId);
+    // Pregnant, lactating or under 18: no estimate, and the practitioner is told why.
+    const hiddenReason = forecastHiddenReason(client, date);
+    if (hiddenReason !== null) {
+      if (!forecastDeps.forecast.available()) return null;
+      return {
+        numbersHidden: true,
+        estimateKcal: null,
+        band: null,
+        rmseKcal: null,
+        contributors: [],
+        plausibility: null,
+        hiddenReason,
+      };
+    }
     const f = forecastDeps.forecast.estimate(sqlite, client, date);
     if (!f) return null;
     // Eating-disorder-sensitive care: no energy figures at all, but the prompt to check the log stays.
@@ -102,6 +116,7 @@ export function createDashboardService(
         rmseKcal: null,
         contributors: [],
         plausibility: { flag: f.plausibility.flag, message: plausibilityMessage(f.plausibility.flag, null) },
+        hiddenReason: null,
       };
     return {
       numbersHidden: false,
@@ -110,6 +125,7 @@ export function createDashboardService(
       rmseKcal: f.rmseKcal,
       contributors: f.contributors,
       plausibility: f.plausibility,
+      hiddenReason: null,
     };
   }
 

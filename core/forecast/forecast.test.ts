@@ -12,6 +12,7 @@ import {
   createForecastService,
   defaultForecastModelDir,
   FORECAST_FEATURES,
+  forecastHiddenReason,
   formatEffect,
   GOLDBERG_CUTOFF_1DAY_N1,
   goldbergCutoff,
@@ -156,7 +157,8 @@ describe('dashboard.day forecast', () => {
     const day = dashboard.day(clientId, AS_OF);
     expect(day.forecast?.numbersHidden).toBe(false);
     expect(day.forecast?.estimateKcal).toBe(1700);
-    expect(day.forecast?.plausibility.flag).toBe('below-goldberg');
+    expect(day.forecast?.plausibility?.flag).toBe('below-goldberg');
+    expect(day.forecast?.hiddenReason).toBeNull();
     expect(dashboard.day(clientId, '2026-03-14').forecast).toBeNull();
 
     const ed = kit.addClient({
@@ -170,8 +172,56 @@ describe('dashboard.day forecast', () => {
     kit.addEvent({ clientId: ed.id, date: AS_OF, energyKcal: 1000 });
     const hidden = dashboard.day(ed.id, AS_OF).forecast;
     expect(hidden).toMatchObject({ numbersHidden: true, estimateKcal: null, band: null, contributors: [] });
-    expect(hidden?.plausibility.flag).toBe('below-goldberg');
-    expect(hidden?.plausibility.message).not.toMatch(/kcal|\d/);
+    expect(hidden?.plausibility?.flag).toBe('below-goldberg');
+    expect(hidden?.plausibility?.message).not.toMatch(/kcal|\d/);
+  });
+});
+
+describe('clients outside the training population (pregnant, lactating, under 18)', () => {
+  it('the dashboard day of a pregnant client has no estimate and says why', async () => {
+    const { kit, forecast } = await setup();
+    const pregnant = kit.addClient({
+      name: 'Clara Example',
+      sex: 'female',
+      birthDate: '1990-01-01',
+      heightCm: 165,
+      weightKg: 66,
+      lifeStage: 'pregnant',
+      lifeStageDetail: 2,
+    });
+    kit.addEvent({ clientId: pregnant.id, date: AS_OF, energyKcal: 1000 });
+    const dashboard = createDashboardService(kit.sqlite, kit.targets, { forecast, clients: kit.clients });
+    const f = dashboard.day(pregnant.id, AS_OF).forecast;
+    expect(f).toMatchObject({ estimateKcal: null, band: null, rmseKcal: null, contributors: [], plausibility: null });
+    expect(f?.hiddenReason).toContain('NHANES 2017–2018');
+    expect(f?.hiddenReason).toContain('pregnant client');
+    expect(forecast.estimate(kit.sqlite, kit.clients.get(pregnant.id), AS_OF)).toBeNull();
+    // Without diet entries there is nothing to estimate or explain.
+    expect(dashboard.day(pregnant.id, '2026-03-14').forecast).toBeNull();
+  });
+
+  it('lactating and under-18 clients get their own reason; a male profile ignores a stray life stage', async () => {
+    const { kit, forecast, clientId } = await setup();
+    const base = { sex: 'female' as const, birthDate: '1990-01-01', heightCm: 165, weightKg: 60 };
+    const lactating = kit.addClient({ ...base, name: 'Dora', lifeStage: 'lactating', lifeStageDetail: 3 });
+    const teen = kit.addClient({ ...base, name: 'Eva', birthDate: '2010-06-01' });
+    expect(forecastHiddenReason(kit.clients.get(lactating.id), AS_OF)).toContain('breastfeeding client');
+    expect(forecastHiddenReason(kit.clients.get(teen.id), AS_OF)).toContain('under 18');
+    expect(forecastHiddenReason(kit.clients.get(clientId), AS_OF)).toBeNull();
+    // The clients service refuses this combination; a stale value (say from an old sync) must not hide the model.
+    const stray = { ...kit.clients.get(clientId), sex: 'male' as const, lifeStage: 'pregnant' as const };
+    expect(forecastHiddenReason(stray, AS_OF)).toBeNull();
+    // The rule variables are empty for them, even with a logged day in the window.
+    for (const c of [lactating, teen]) {
+      kit.addEvent({ clientId: c.id, date: AS_OF, energyKcal: 800 });
+      expect(forecastVariables(kit.sqlite, forecast, kit.clients.get(c.id), AS_OF)).toEqual({
+        energy_kcal: null,
+        band_low_kcal: null,
+        band_high_kcal: null,
+        logged_to_estimate_ratio: null,
+        below_goldberg: false,
+      });
+    }
   });
 });
 

@@ -67,6 +67,27 @@ export const BELOW_ESTIMATE_RMSE = 1.5;
 /** The model was trained on adults only (models/intake-forecast/train.py: RIDAGEYR >= 18). */
 export const MIN_AGE_YEARS = 18;
 
+/**
+ * Why the model gives no estimate for this client on `date`, or null when it does. It was trained on
+ * NHANES 2017–2018 respondents aged 18 y and over from the general population (train.py keeps
+ * RIDAGEYR >= 18 and does not model pregnancy or lactation; the model card lists pregnancy and children
+ * among the populations it was not validated on), so an estimate for a pregnant or lactating client, or
+ * one under 18, would rest on people unlike them. A life stage on a male profile is ignored, as in
+ * core/targets/compute.ts.
+ */
+export function forecastHiddenReason(client: Client, date: string): string | null {
+  const trained =
+    'The intake model was trained on adults (18 y and over) of the general US population (NHANES 2017–2018)';
+  const stage = client.sex === 'male' ? 'none' : client.lifeStage;
+  if (stage === 'pregnant')
+    return `${trained} and was not validated in pregnancy, so it gives no estimate for a pregnant client.`;
+  if (stage === 'lactating')
+    return `${trained} and was not validated during lactation, so it gives no estimate for a breastfeeding client.`;
+  if (client.birthDate && ageInYears(client.birthDate, date) < MIN_AGE_YEARS)
+    return `${trained}, so it gives no estimate for a client under 18.`;
+  return null;
+}
+
 /** How many features the dashboard lists as the main contributors to an estimate. */
 export const TOP_CONTRIBUTORS = 4;
 
@@ -105,7 +126,10 @@ export interface ForecastService {
   available(): boolean;
   /** Model inputs in the manifest's featureNames order; NaN for missing. */
   featureVector(client: Client, dayTotals: DayTotalsRow | undefined, date: string): number[];
-  /** Null when the day has no diet entries or the model is not available. */
+  /**
+   * Null when the day has no diet entries, the model is not available, or the client is outside the
+   * model's training population (forecastHiddenReason).
+   */
   estimate(sqlite: Sqlite, client: Client, date: string): ForecastEstimate | null;
 }
 
@@ -285,8 +309,8 @@ export function createForecastService(options: ForecastServiceOptions): Forecast
       if (!m) return null;
       const row = dayRow(sqlite, client.id, date);
       if (!row || Number(row.diet_entries ?? 0) === 0) return null;
-      // Trained on adults (18 y and over, train.py): no estimate for a child or adolescent.
-      if (client.birthDate && ageInYears(client.birthDate, date) < MIN_AGE_YEARS) return null;
+      // Outside the training population (adults, not pregnant or lactating): no estimate at all.
+      if (forecastHiddenReason(client, date) !== null) return null;
       const x = featureVector(client, row, date);
       const estimateKcal = predict(m.model, x);
       const { values } = contributions(m.model, x);

@@ -5,12 +5,28 @@ import { FLAG_TITLES, flagColor, forecastBandNote, forecastEstimateText } from '
 /**
  * The intake model's view of the chosen day (core/forecast): a typical-day estimate with its main
  * contributors, and an alert when the logged day looks incomplete. For eating-disorder-sensitive
- * clients the server leaves the numbers out; only the flag's text (without energy figures) shows.
+ * clients the server leaves the numbers out; only the flag's text (without energy figures) shows. For a
+ * client outside the model's training population (pregnant, lactating, under 18) it says why there is
+ * no estimate.
  */
 export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX.Element | null {
   const estimate = forecastEstimateText(forecast);
   const note = forecastBandNote(forecast);
-  const flag = forecast.plausibility.flag;
+  const flag = forecast.plausibility?.flag ?? 'ok';
+  if (forecast.hiddenReason !== null) {
+    return (
+      <Card withBorder padding="md" data-testid="forecast-card">
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            Intake model
+          </Title>
+          <Text size="sm" data-testid="forecast-hidden-reason">
+            {forecast.hiddenReason}
+          </Text>
+        </Stack>
+      </Card>
+    );
+  }
   if (estimate === null && flag === 'ok') return null;
   return (
     <Card withBorder padding="md" data-testid="forecast-card">
@@ -42,7 +58,7 @@ export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX
             </List>
           </>
         )}
-        {flag !== 'ok' && (
+        {flag !== 'ok' && forecast.plausibility && (
           <Alert color={flagColor(flag)} title={FLAG_TITLES[flag]} data-testid="forecast-flag">
             {forecast.plausibility.message}
           </Alert>

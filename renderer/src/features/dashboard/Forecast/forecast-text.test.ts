@@ -9,6 +9,7 @@ const forecast: DayForecast = {
   rmseKcal: 812.3,
   contributors: [],
   plausibility: { flag: 'ok', message: 'fine' },
+  hiddenReason: null,
 };
 
 describe('forecast card text', () => {

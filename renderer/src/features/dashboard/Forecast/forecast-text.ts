@@ -25,14 +25,16 @@ export function forecastBandNote(f: DayForecast): string | null {
   return `The range is the model's typical error on people it was not trained on (± ${formatNumber(roundKcal(f.rmseKcal), 0)} kcal), not a range for this client.`;
 }
 
-export const FLAG_TITLES: Record<DayForecast['plausibility']['flag'], string> = {
+type Flag = NonNullable<DayForecast['plausibility']>['flag'];
+
+export const FLAG_TITLES: Record<Flag, string> = {
   ok: 'Logged intake looks plausible',
   'below-estimate': 'Logged intake is well below the estimate',
   'below-goldberg': 'Logged intake is implausibly low for a whole day',
 };
 
 /** Alert colour per flag: a day below the Goldberg cut-off is the stronger signal. */
-export function flagColor(flag: DayForecast['plausibility']['flag']): 'orange' | 'yellow' | 'green' {
+export function flagColor(flag: Flag): 'orange' | 'yellow' | 'green' {
   if (flag === 'below-goldberg') return 'orange';
   return flag === 'below-estimate' ? 'yellow' : 'green';
 }
