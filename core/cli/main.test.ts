@@ -95,6 +95,39 @@ describe('bioai CLI', () => {
   });
 });
 
+describe('bioai clients edit and targets (routing, exit codes)', () => {
+  it('edits a profile, lists targets and overrides one through main()', async () => {
+    const dir = tempDir();
+    const env = { BIOAI_PASSPHRASE: PASS };
+    await run(['--data-dir', dir, 'init'], env);
+    const base = ['--data-dir', dir];
+    await run(
+      [...base, 'clients', 'add', '--name', 'Rita Runner', '--sex', 'female', '--birth-date', '2006-05-01'],
+      env,
+    );
+    const edit = await run(
+      [...base, 'clients', 'edit', 'Rita Runner', '--height-cm', '166', '--weight-kg', '57.5', '--goal', 'sport'],
+      env,
+    );
+    expect(edit).toMatchObject({ code: 0, out: 'Updated Rita Runner: height, weight, goal.' });
+    const list = await run([...base, 'targets', '--client', 'Rita Runner', '--json'], env);
+    expect(list.code).toBe(0);
+    const protein = (JSON.parse(list.out) as { targets: { key: string; value: number }[] }).targets.find(
+      (t) => t.key === 'proteinG',
+    );
+    expect(protein?.value).toBeCloseTo(1.6 * 57.5, 9);
+    const set = await run(
+      [...base, 'targets', 'override', '--client', 'Rita Runner', '--nutrient', 'iron_mg', '--value', '20'],
+      env,
+    );
+    expect(set.code).toBe(0);
+    expect(set.out).toMatch(/^Set iron_mg for Rita Runner to 20 mg from \d{4}-\d{2}-\d{2}\.$/m);
+    const wrong = await run([...base, 'clients', 'edit', 'Rita Runner', '--goal', 'fast'], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('--goal must be one of maintenance, loss, gain, sport (not "fast").');
+  });
+});
+
 describe('bioai rules', () => {
   it('checks rule files and prints errors as file:line:column with exit code 1', async () => {
     const ok = await run(['rules', 'check']);

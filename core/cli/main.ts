@@ -10,9 +10,10 @@ import { analyze } from './commands/analyze.ts';
 import { rulesCheck, rulesRun } from './commands/rules.ts';
 import { modelPredict } from './commands/model.ts';
 import { report } from './commands/report.ts';
-import { clientsAdd, clientsList } from './commands/clients.ts';
+import { clientsAdd, clientsEdit, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
+import { targetsList, targetsOverride } from './commands/targets.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
 
@@ -23,10 +24,19 @@ Usage: bioai [--data-dir DIR] <command> [options]
 Commands:
   serve [--port N]            start the browser host on 127.0.0.1 and print its address
   init                        choose the passphrase for a new data folder
-  clients add --name NAME [--sex female|male] [--birth-date YYYY-MM-DD]
-              [--height-cm N] [--weight-kg N] [--activity sedentary|low-active|active|very-active]
-              [--diet omnivore|vegetarian|vegan|pescatarian|…] [--json]
+  clients add --name NAME [profile options] [--json]
+  clients edit <id|name> [profile options] [--json]   set only the fields given
+      profile options: --name NAME --sex female|male --birth-date YYYY-MM-DD --height-cm N --weight-kg N
+        --activity sedentary|low-active|active|very-active
+        --diet omnivore|flexitarian|pescatarian|vegetarian|lacto-vegetarian|ovo-vegetarian|vegan|other
+        --allergies peanut,milk --life-stage none|pregnant|lactating (--trimester 1-3 | --months-postpartum N)
+        --ed-sensitive true|false --goal maintenance|loss|gain|sport --goal-rate 0.1-1.0 (kg/week)
+        --conditions hypertension,type-2-diabetes,chronic-kidney-disease,coeliac-disease,iron-deficiency,
+                     lactose-intolerance --ckd-stage 1-5 --equation mifflin-st-jeor|iom-eer
+        --tags a,b --email ADDRESS --phone NUMBER --notes TEXT   ("" or none clears an optional field)
   clients list [--json] [--search TEXT] [--sort name|updated|created|age] [--archived]
+  targets --client <id|name> [--date YYYY-MM-DD] [--json]   the targets in force, with their sources
+  targets override --client <id|name> --nutrient sodium_mg --value 1500 [--note TEXT] [--from YYYY-MM-DD]
   foods search <words> [--json] [--limit N]
   foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json]
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
@@ -137,11 +147,17 @@ export async function main(
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
     if (command === 'serve') await serve(core, commandArgs, out);
     else if (command === 'init') await init(core, out);
-    else if (command === 'clients' && (sub === 'add' || sub === 'list')) {
+    else if (command === 'clients' && (sub === 'add' || sub === 'list' || sub === 'edit')) {
       await unlocked(core);
       const args = commandArgs.slice(1);
       if (sub === 'add') await clientsAdd(core, args, out);
+      else if (sub === 'edit') await clientsEdit(core, args, out);
       else await clientsList(core, args, out);
+    } else if (command === 'targets') {
+      await unlocked(core);
+      // `sub` may be an option's value here (targets --client Ana): look at the word after "targets".
+      if (commandArgs[0] === 'override') await targetsOverride(core, commandArgs.slice(1), out);
+      else await targetsList(core, commandArgs, out);
     } else if (command === 'foods' && (sub === 'search' || sub === 'import')) {
       await unlocked(core);
       const args = commandArgs.slice(1);

@@ -2,41 +2,55 @@ import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import type { ClientFieldsInput } from '../../api/schemas.ts';
 import { CliError, rpc } from '../rpc.ts';
+import { PROFILE_OPTIONS, profilePatch } from './profile-args.ts';
+import { resolveClient } from './resolve.ts';
 
-const number = (value: string | undefined, flag: string): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new CliError(`--${flag} must be a number, not "${value}".`, 2);
-  return n;
+const CHANGED_WORDS: Record<string, string> = {
+  birthDate: 'birth date',
+  heightCm: 'height',
+  weightKg: 'weight',
+  activityLevel: 'activity',
+  dietPattern: 'diet',
+  lifeStage: 'life stage',
+  lifeStageDetail: 'trimester or months post-partum',
+  edSensitive: 'eating-disorder-sensitive care',
+  goalRateKgWeek: 'goal rate',
+  ckdStage: 'CKD stage',
+  energyEquation: 'energy equation',
 };
 
 export async function clientsAdd(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      name: { type: 'string' },
-      sex: { type: 'string' },
-      'birth-date': { type: 'string' },
-      'height-cm': { type: 'string' },
-      'weight-kg': { type: 'string' },
-      activity: { type: 'string' },
-      diet: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    strict: true,
-  });
-  if (!values.name) throw new CliError('clients add needs --name "Full Name".', 2);
-  const input: ClientFieldsInput = { name: values.name };
-  if (values.sex) input.sex = values.sex as ClientFieldsInput['sex'];
-  if (values['birth-date']) input.birthDate = values['birth-date'];
-  const height = number(values['height-cm'], 'height-cm');
-  const weight = number(values['weight-kg'], 'weight-kg');
-  if (height !== undefined) input.heightCm = height;
-  if (weight !== undefined) input.weightKg = weight;
-  if (values.activity) input.activityLevel = values.activity as ClientFieldsInput['activityLevel'];
-  if (values.diet) input.dietPattern = values.diet as ClientFieldsInput['dietPattern'];
+  const { values } = parseArgs({ args, options: { ...PROFILE_OPTIONS, json: { type: 'boolean' } }, strict: true });
+  const { json, ...profile } = values;
+  if (!profile.name) throw new CliError('clients add needs --name "Full Name".', 2);
+  const input = { ...profilePatch(profile, null), name: profile.name } as ClientFieldsInput;
   const client = await rpc(core, 'clients.create', input);
-  out(values.json ? JSON.stringify(client, null, 2) : `Created client ${client.name} (${client.id})`);
+  out(json ? JSON.stringify(client, null, 2) : `Created client ${client.name} (${client.id})`);
+}
+
+/** `clients edit <id|name> --goal sport …`: sets the fields given, leaves the others as they are. */
+export async function clientsEdit(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...PROFILE_OPTIONS, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const { json, ...profile } = values;
+  const ref = positionals.join(' ').trim();
+  if (ref === '') throw new CliError('clients edit needs the client: bioai clients edit "Ana Example" --goal sport', 2);
+  if (Object.keys(profile).length === 0)
+    throw new CliError('Nothing to change: give at least one option, such as --goal sport. See "bioai --help".', 2);
+  const { id } = await resolveClient(core, ref);
+  const current = await rpc(core, 'clients.get', { id });
+  const patch = profilePatch(profile, current);
+  const client = await rpc(core, 'clients.update', { id, patch });
+  if (json) {
+    out(JSON.stringify(client, null, 2));
+    return;
+  }
+  const changed = Object.keys(patch).map((k) => CHANGED_WORDS[k] ?? k);
+  out(`Updated ${client.name}: ${changed.join(', ')}.`);
 }
 
 export async function clientsList(core: Core, args: string[], out: (s: string) => void): Promise<void> {
