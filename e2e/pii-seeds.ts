@@ -13,6 +13,9 @@ export const CLIENTS = {
   other: { name: 'Other Person' },
   rita: { name: 'Rita Report' },
   vera: { name: 'Vera Vegan' },
+  /** targets.spec.ts */
+  hilda: { name: 'Hilda Hypertension' },
+  clara: { name: 'Clara Expecting' },
   /** backup.spec.ts and sync.spec.ts (their own constants; the log scan also parses them from the specs). */
   rosalind: { name: 'Rosalind Backup-Example' },
   ada: { name: 'Ada Example' },

@@ -39,7 +39,7 @@ test('first launch → passphrase → client → targets → edit → restart �
   await page.getByTestId('override-fibreG').fill('32');
   await page.getByTestId('targets-save').click();
   await expect(page.getByTestId('target-value-fibreG')).toContainText('32');
-  await expect(page.getByTestId('target-row-fibreG')).toContainText('Overridden');
+  await expect(page.getByTestId('target-row-fibreG')).toContainText('Your value');
 
   // Restart the host: a new launch is locked and needs the passphrase again.
   await host.restart();

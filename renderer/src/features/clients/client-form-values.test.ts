@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clientInputFromValues, EMPTY_CLIENT_FORM, validateClientValues } from './client-form-values.ts';
+import type { Client } from '../../../../core/api/schemas.ts';
+import {
+  clientInputFromValues,
+  EMPTY_CLIENT_FORM,
+  validateClientValues,
+  valuesFromClient,
+} from './client-form-values.ts';
 
 describe('clientInputFromValues', () => {
   it('turns empty inputs into nulls and trims text', () => {
@@ -56,5 +62,41 @@ describe('validateClientValues', () => {
         lifeStageDetail: '',
       }),
     ).toEqual({ lifeStageDetail: 'Enter the months post-partum.' });
+  });
+});
+
+describe('goal and conditions', () => {
+  it('keeps a weekly rate only for a loss or gain goal, and a CKD stage only with chronic kidney disease', () => {
+    const base = { ...EMPTY_CLIENT_FORM, name: 'C', goalRateKgWeek: 0.25, ckdStage: 3 };
+    expect(clientInputFromValues({ ...base, goal: 'loss' })).toMatchObject({ goal: 'loss', goalRateKgWeek: 0.25 });
+    expect(clientInputFromValues({ ...base, goal: 'gain', goalRateKgWeek: '' })).toMatchObject({
+      goalRateKgWeek: null,
+    });
+    expect(clientInputFromValues({ ...base, goal: 'sport' })).toMatchObject({ goal: 'sport', goalRateKgWeek: null });
+    expect(clientInputFromValues({ ...base, conditions: ['hypertension'] })).toMatchObject({
+      conditions: ['hypertension'],
+      ckdStage: null,
+    });
+    expect(clientInputFromValues({ ...base, conditions: ['chronic-kidney-disease'] })).toMatchObject({
+      ckdStage: 3,
+    });
+  });
+
+  it('round-trips a client through the form', () => {
+    const input = clientInputFromValues({
+      ...EMPTY_CLIENT_FORM,
+      name: 'D',
+      goal: 'loss',
+      goalRateKgWeek: 0.5,
+      conditions: ['chronic-kidney-disease', 'type-2-diabetes'],
+      ckdStage: 4,
+    });
+    const client = { ...input, id: 'x', createdAt: 0, updatedAt: 0, archivedAt: null } as Client;
+    expect(valuesFromClient(client)).toMatchObject({
+      goal: 'loss',
+      goalRateKgWeek: 0.5,
+      conditions: ['chronic-kidney-disease', 'type-2-diabetes'],
+      ckdStage: 4,
+    });
   });
 });

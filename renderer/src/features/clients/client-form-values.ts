@@ -1,5 +1,5 @@
 import type { Client, ClientFieldsInput } from '../../../../core/api/schemas.ts';
-import type { ActivityLevel, DietPattern, EnergyEquation, LifeStage, Sex } from '../../lib/labels.ts';
+import type { ActivityLevel, Condition, DietPattern, EnergyEquation, Goal, LifeStage, Sex } from '../../lib/labels.ts';
 
 /** The client form's state: text inputs hold strings, NumberInputs hold number | ''. */
 export interface ClientFormValues {
@@ -19,6 +19,12 @@ export interface ClientFormValues {
   notes: string;
   energyEquation: EnergyEquation;
   edSensitive: boolean;
+  goal: Goal;
+  /** kg per week for a loss or gain goal; '' = the default (0.5). */
+  goalRateKgWeek: number | string;
+  conditions: Condition[];
+  /** '' until chosen; only kept with chronic kidney disease. */
+  ckdStage: number | string;
 }
 
 export const EMPTY_CLIENT_FORM: ClientFormValues = {
@@ -38,6 +44,10 @@ export const EMPTY_CLIENT_FORM: ClientFormValues = {
   notes: '',
   energyEquation: 'mifflin-st-jeor',
   edSensitive: false,
+  goal: 'maintenance',
+  goalRateKgWeek: '',
+  conditions: [],
+  ckdStage: '',
 };
 
 export function valuesFromClient(client: Client): ClientFormValues {
@@ -58,6 +68,10 @@ export function valuesFromClient(client: Client): ClientFormValues {
     notes: client.notes ?? '',
     energyEquation: client.energyEquation,
     edSensitive: client.edSensitive,
+    goal: client.goal,
+    goalRateKgWeek: client.goalRateKgWeek ?? '',
+    conditions: client.conditions,
+    ckdStage: client.ckdStage ?? '',
   };
 }
 
@@ -75,7 +89,8 @@ function textOrNull(value: string): string | null {
 
 /**
  * The form as the contract's client fields. A life stage only applies to a female client, and its
- * detail only to pregnancy or lactation; otherwise they are reset so stale values are not kept.
+ * detail only to pregnancy or lactation; a weekly rate only to a loss or gain goal; a CKD stage only
+ * with chronic kidney disease. Otherwise they are reset so stale values are not kept.
  */
 export function clientInputFromValues(values: ClientFormValues): ClientFieldsInput {
   const sex = values.sex === 'unspecified' ? null : values.sex;
@@ -97,6 +112,10 @@ export function clientInputFromValues(values: ClientFormValues): ClientFieldsInp
     notes: textOrNull(values.notes),
     energyEquation: values.energyEquation,
     edSensitive: values.edSensitive,
+    goal: values.goal,
+    goalRateKgWeek: values.goal === 'loss' || values.goal === 'gain' ? numberOrNull(values.goalRateKgWeek) : null,
+    conditions: values.conditions,
+    ckdStage: values.conditions.includes('chronic-kidney-disease') ? numberOrNull(values.ckdStage) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingSentence } from './targets-text.ts';
+import { appliedSuggestionNote, missingSentence, NOTE_MAX, overridesWithSuggestion } from './targets-text.ts';
 
 describe('missingSentence', () => {
   it('lists missing profile fields', () => {
@@ -15,5 +15,36 @@ describe('missingSentence', () => {
 
   it('never returns an empty sentence', () => {
     expect(missingSentence([])).toMatch(/compute targets/);
+  });
+});
+
+describe('applying a suggestion', () => {
+  const sodium = {
+    key: 'sodiumMg' as const,
+    label: 'Sodium',
+    unit: 'mg',
+    suggestion: {
+      value: 1500,
+      reason: 'Hypertension: an optimal goal of under 1,500 mg sodium a day.',
+      source: 'AHA/ACC 2017 guideline for high blood pressure in adults (Whelton PK et al., Hypertension 2018)',
+    },
+  };
+
+  it("names the suggestion and its source in the override's note, within the 500-character limit", () => {
+    const note = appliedSuggestionNote(sodium);
+    expect(note).toBe(
+      `Applied suggestion: Sodium 1,500 mg. ${sodium.suggestion.reason} Source: ${sodium.suggestion.source}`,
+    );
+    const long = { ...sodium, suggestion: { ...sodium.suggestion, reason: 'x'.repeat(900) } };
+    const cut = appliedSuggestionNote(long);
+    expect(cut.length).toBeLessThanOrEqual(NOTE_MAX);
+    expect(cut).toContain('…');
+    expect(cut.endsWith(`Source: ${sodium.suggestion.source}`)).toBe(true);
+  });
+
+  it('keeps the overrides in force and adds the suggested value', () => {
+    expect(overridesWithSuggestion({ fibreG: 30 }, sodium)).toEqual({ fibreG: 30, sodiumMg: 1500 });
+    expect(overridesWithSuggestion({ sodiumMg: 2000 }, sodium)).toEqual({ sodiumMg: 1500 });
+    expect(overridesWithSuggestion({ fibreG: 30 }, { ...sodium, suggestion: null })).toEqual({ fibreG: 30 });
   });
 });

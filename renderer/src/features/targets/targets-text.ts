@@ -1,3 +1,6 @@
+import type { TargetOverrides, TargetValue } from '../../../../core/api/schemas.ts';
+import { formatQuantity } from '../../lib/format.ts';
+
 function joinList(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
@@ -14,4 +17,39 @@ export function missingSentence(missing: string[]): string {
   if (fields.length > 0) sentences.push(`Add ${joinList(fields)} to compute targets.`);
   if (requirements.length > 0) sentences.push(`Targets need an ${joinList(requirements)}.`);
   return sentences.join(' ') || 'The profile lacks what the equations need to compute targets.';
+}
+
+/** targets.set accepts a note of at most 500 characters (core/api/contract.ts). */
+export const NOTE_MAX = 500;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * The note saved with an applied suggestion, so the override names what it came from:
+ * "Applied suggestion: Sodium 1,500 mg. Hypertension: … Source: AHA/ACC 2017 …".
+ */
+export function appliedSuggestionNote(t: Pick<TargetValue, 'label' | 'unit' | 'suggestion'>): string {
+  if (!t.suggestion) return '';
+  const s = t.suggestion;
+  const head = `Applied suggestion: ${t.label} ${formatQuantity(s.value, t.unit)}.`;
+  const source = ` Source: ${s.source}`;
+  const room = NOTE_MAX - head.length - source.length - 1;
+  return room > 20 ? `${head} ${shorten(s.reason, room)}${source}` : shorten(`${head}${source}`, NOTE_MAX);
+}
+
+/** The overrides after applying a suggestion: those in force stay, this one is added or replaced. */
+export function overridesWithSuggestion(
+  overrides: TargetOverrides,
+  t: Pick<TargetValue, 'key' | 'suggestion'>,
+): TargetOverrides {
+  return t.suggestion ? { ...overrides, [t.key]: t.suggestion.value } : overrides;
+}
+
+/** Why a target shows "Not tracked". */
+export function notTrackedText(t: Pick<TargetValue, 'key'>): string {
+  return t.key === 'waterL'
+    ? 'Drinks are not logged, so intake is not compared with this target.'
+    : 'The food data has no values for this nutrient, so intake is not compared with this target.';
 }

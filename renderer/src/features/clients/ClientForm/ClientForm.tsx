@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Group,
+  MultiSelect,
   NumberInput,
   SimpleGrid,
   Stack,
@@ -18,14 +19,17 @@ import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import {
   ACTIVITY_LABELS,
+  CONDITION_LABELS,
   DIET_LABELS,
   EQUATION_LABELS,
+  GOAL_LABELS,
   LIFE_STAGE_LABELS,
   optionsFrom,
   SEX_LABELS,
   type ActivityLevel,
   type DietPattern,
   type EnergyEquation,
+  type Goal,
   type LifeStage,
   type Sex,
 } from '../../../lib/labels.ts';
@@ -54,6 +58,8 @@ const TRIMESTERS = [
   { value: '2', label: 'Trimester 2' },
   { value: '3', label: 'Trimester 3' },
 ];
+
+const CKD_STAGES = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `Stage ${n}` }));
 
 /** Create or edit a client. Client-side checks first, then the server's field messages beside each field. */
 export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): React.JSX.Element {
@@ -166,6 +172,51 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
             )}
           </SimpleGrid>
         )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <ChoiceSelect<Goal>
+            label="Goal"
+            description="Weight loss or gain changes energy; sport changes protein"
+            data={optionsFrom(GOAL_LABELS)}
+            data-testid="field-goal"
+            {...form.getInputProps('goal')}
+          />
+          {(values.goal === 'loss' || values.goal === 'gain') && (
+            <NumberInput
+              label="Rate (kg per week)"
+              description="0.1 to 1.0; empty for 0.5"
+              min={0.1}
+              max={1}
+              step={0.1}
+              decimalScale={2}
+              clampBehavior="none"
+              data-testid="field-goalRateKgWeek"
+              {...form.getInputProps('goalRateKgWeek')}
+            />
+          )}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <MultiSelect
+            label="Medical conditions"
+            description="As diagnosed by the client's doctor; targets show suggestions and notes"
+            data={optionsFrom(CONDITION_LABELS)}
+            placeholder={values.conditions.length === 0 ? 'None recorded' : undefined}
+            searchable
+            clearable
+            data-testid="field-conditions"
+            {...form.getInputProps('conditions')}
+          />
+          {values.conditions.includes('chronic-kidney-disease') && (
+            <ChoiceSelect
+              label="CKD stage"
+              description="Needed for the kidney-disease suggestions"
+              data={CKD_STAGES}
+              data-testid="field-ckdStage"
+              value={values.ckdStage === '' ? null : String(values.ckdStage)}
+              onChange={(v) => form.setFieldValue('ckdStage', v === null ? '' : Number(v))}
+              error={form.errors.ckdStage}
+            />
+          )}
+        </SimpleGrid>
         <TagsInput
           label="Allergies and intolerances"
           description="Press Enter after each one"

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
 import { ageInYears, bmi, formatIsoDate, formatNumber, formatQuantity, todayIso } from '../../../lib/format.ts';
 import { ACTIVITY_LABELS, DIET_LABELS, EQUATION_LABELS, lifeStageText, SEX_LABELS } from '../../../lib/labels.ts';
+import { conditionsText, goalText } from '../profile-text.ts';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId: string }): React.JSX.Element {
   return (
@@ -58,6 +59,12 @@ export function ProfileSummary({ client }: { client: Client }): React.JSX.Elemen
             {lifeStageText(client.lifeStage, client.lifeStageDetail)}
           </Item>
         )}
+        <Item label="Goal" testId="profile-goal">
+          {goalText(client)}
+        </Item>
+        <Item label="Medical conditions" testId="profile-conditions">
+          {conditionsText(client)}
+        </Item>
         <Item label="Energy equation" testId="profile-equation">
           {EQUATION_LABELS[client.energyEquation]}
         </Item>

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { TargetsView } from '../../../../../core/api/schemas.ts';
+import type { TargetsView, TargetValue } from '../../../../../core/api/schemas.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
@@ -10,6 +10,7 @@ import { useQuery } from '../../../lib/use-query.ts';
 import { TargetsFormModal } from '../TargetsForm/TargetsFormModal.tsx';
 import { TargetsHistory } from '../TargetsHistory/TargetsHistory.tsx';
 import { missingSentence } from '../targets-text.ts';
+import { ApplySuggestionModal } from './ApplySuggestionModal.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
 
 interface TargetsCardProps {
@@ -32,10 +33,14 @@ function Basis({ view }: { view: TargetsView }): React.JSX.Element {
   );
 }
 
-/** Daily targets from the profile (equation + DRI tables), with the practitioner's overrides. */
+/**
+ * Daily targets from the profile (equation + DRI tables, adjusted to the goal, diet and life stage), with
+ * each one's source, the practitioner's overrides, and the conditions' suggestions to apply.
+ */
 export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps): React.JSX.Element {
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
+  const [applying, setApplying] = useState<TargetValue | null>(null);
   const query = useQuery(`targets.get:${clientId}:${revision}`, () => call('targets.get', { clientId }));
   const view = query.data;
 
@@ -66,11 +71,23 @@ export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps)
         {view?.targets && (
           <>
             <Basis view={view} />
-            <TargetsTable targets={view.targets} />
+            <TargetsTable targets={view.targets} onApply={setApplying} />
           </>
         )}
         <TargetsHistory clientId={clientId} revision={revision} />
       </Stack>
+      {view?.targets && (
+        <ApplySuggestionModal
+          view={view}
+          target={applying}
+          onClose={() => setApplying(null)}
+          onApplied={() => {
+            setApplying(null);
+            notify({ message: 'Suggestion applied as your value.' });
+            onChanged();
+          }}
+        />
+      )}
       {view?.targets && (
         <TargetsFormModal
           opened={editing}

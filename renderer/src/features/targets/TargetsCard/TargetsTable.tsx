@@ -1,13 +1,85 @@
-import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { TargetValue } from '../../../../../core/api/schemas.ts';
 import { formatQuantity, formatRange } from '../../../lib/format.ts';
 import { TARGET_KIND_DESCRIPTIONS, TARGET_KIND_LABELS } from '../../../lib/labels.ts';
+import { notTrackedText } from '../targets-text.ts';
 
-/** One row per target: value, range, kind, source and whether the practitioner overrode it. */
-export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX.Element {
+const BADGE_STYLE = { minWidth: 'max-content' } as const;
+
+/** The citation of a target, with what the app computed when the practitioner overrode it, and its notes. */
+function SourceCell({ t }: { t: TargetValue }): React.JSX.Element {
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="xs" striped data-testid="targets-table">
+    <Stack gap={2}>
+      <Text size="xs" c={t.overridden ? undefined : 'dimmed'} data-testid={`target-source-${t.key}`}>
+        {t.source}
+      </Text>
+      {t.overridden && (
+        <Text size="xs" c="dimmed" data-testid={`target-computed-${t.key}`}>
+          Computed: {formatQuantity(t.computedValue, t.unit)} ({t.computedSource})
+        </Text>
+      )}
+      {t.notes.map((n) => (
+        <Text key={n.text} size="xs" data-testid={`target-note-${t.key}`}>
+          {n.text}{' '}
+          <Text span size="xs" c="dimmed">
+            ({n.source})
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function SuggestionRow({
+  t,
+  onApply,
+}: {
+  t: TargetValue;
+  onApply: (t: TargetValue) => void;
+}): React.JSX.Element | null {
+  const s = t.suggestion;
+  if (!s) return null;
+  return (
+    <Table.Tr data-testid={`target-suggestion-${t.key}`}>
+      <Table.Td />
+      <Table.Td colSpan={4}>
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <Badge size="sm" color="blue" variant="light" style={BADGE_STYLE}>
+            Suggestion
+          </Badge>
+          <Text size="xs" style={{ flex: 1 }}>
+            <Text span size="xs" fw={600}>
+              {formatQuantity(s.value, t.unit)}.
+            </Text>{' '}
+            {s.reason}{' '}
+            <Text span size="xs" c="dimmed">
+              ({s.source})
+            </Text>
+          </Text>
+          <Button size="compact-xs" variant="light" onClick={() => onApply(t)} data-testid={`target-apply-${t.key}`}>
+            Apply
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * One row per target: value, range (with the UL), kind and source. An override is marked "Your value"
+ * and its source is the practitioner's note; a condition's suggestion follows its row with an Apply
+ * button; a nutrient the log cannot give is marked "Not tracked".
+ */
+export function TargetsTable({
+  targets,
+  onApply,
+}: {
+  targets: TargetValue[];
+  onApply: (t: TargetValue) => void;
+}): React.JSX.Element {
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="xs" data-testid="targets-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Nutrient</Table.Th>
@@ -18,7 +90,7 @@ export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {targets.map((t) => (
+          {targets.flatMap((t) => [
             <Table.Tr key={t.key} data-testid={`target-row-${t.key}`}>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
@@ -29,10 +101,25 @@ export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX
                         size="xs"
                         color="orange"
                         variant="light"
-                        style={{ minWidth: 'max-content' }}
+                        style={BADGE_STYLE}
                         data-testid={`target-overridden-${t.key}`}
                       >
-                        Overridden
+                        Your value
+                      </Badge>
+                    </Tooltip>
+                  )}
+                  {!t.tracked && (
+                    <Tooltip label={notTrackedText(t)}>
+                      <Badge
+                        size="xs"
+                        color="gray"
+                        variant="outline"
+                        tabIndex={0}
+                        aria-label={`Not tracked: ${notTrackedText(t)}`}
+                        style={BADGE_STYLE}
+                        data-testid={`target-untracked-${t.key}`}
+                      >
+                        Not tracked
                       </Badge>
                     </Tooltip>
                   )}
@@ -47,6 +134,11 @@ export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX
                 <Text size="sm" c="dimmed" span>
                   {formatRange(t.min, t.max, t.unit) ?? '—'}
                 </Text>
+                {t.ul !== null && (
+                  <Text size="xs" c="dimmed" data-testid={`target-ul-${t.key}`}>
+                    UL {formatQuantity(t.ul, t.unit)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Tooltip label={TARGET_KIND_DESCRIPTIONS[t.kind]}>
@@ -55,19 +147,18 @@ export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX
                     variant="outline"
                     tabIndex={0}
                     aria-label={TARGET_KIND_DESCRIPTIONS[t.kind]}
-                    style={{ minWidth: 'max-content' }}
+                    style={BADGE_STYLE}
                   >
                     {TARGET_KIND_LABELS[t.kind]}
                   </Badge>
                 </Tooltip>
               </Table.Td>
               <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {t.source}
-                </Text>
+                <SourceCell t={t} />
               </Table.Td>
-            </Table.Tr>
-          ))}
+            </Table.Tr>,
+            <SuggestionRow key={`${t.key}-suggestion`} t={t} onApply={onApply} />,
+          ])}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,0 +1,91 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { TargetsView, TargetValue } from '../../../../../core/api/schemas.ts';
+import { call } from '../../../lib/api.ts';
+import { toApiError } from '../../../lib/errors.ts';
+import { formatQuantity, todayIso } from '../../../lib/format.ts';
+import { useSession } from '../../../lib/session-context.ts';
+import { appliedSuggestionNote, overridesWithSuggestion } from '../targets-text.ts';
+
+interface ApplySuggestionModalProps {
+  view: TargetsView;
+  /** The target whose suggestion is being applied; null when closed. */
+  target: TargetValue | null;
+  onClose: () => void;
+  onApplied: () => void;
+}
+
+/**
+ * Confirms a condition's suggestion, then saves it as the practitioner's override from today, with a
+ * note naming the suggestion and its source (the other overrides in force stay).
+ */
+export function ApplySuggestionModal({
+  view,
+  target,
+  onClose,
+  onApplied,
+}: ApplySuggestionModalProps): React.JSX.Element {
+  const { reportError } = useSession();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const s = target?.suggestion ?? null;
+
+  const apply = async (): Promise<void> => {
+    if (!target || !s) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await call('targets.set', {
+        clientId: view.clientId,
+        overrides: overridesWithSuggestion(view.overrides, target),
+        effectiveFrom: todayIso(),
+        note: appliedSuggestionNote(target),
+      });
+      onApplied();
+    } catch (e) {
+      reportError(e);
+      setError(`${toApiError(e).message} Nothing was changed; try again.`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened={target !== null && s !== null}
+      onClose={onClose}
+      title="Apply the suggestion?"
+      data-testid="suggestion-modal"
+    >
+      {target && s && (
+        <Stack gap="sm">
+          <Text size="sm">
+            Set {target.label.toLowerCase()} to <strong>{formatQuantity(s.value, target.unit)}</strong> from today, as
+            your value (computed: {formatQuantity(target.computedValue, target.unit)}).
+          </Text>
+          <Text size="sm">{s.reason}</Text>
+          <Text size="xs" c="dimmed">
+            Source: {s.source}
+          </Text>
+          <Text size="xs" c="dimmed">
+            The change is kept in the targets history with a note naming this suggestion; you can change or remove it
+            later under “Edit targets”.
+          </Text>
+          {error && (
+            <Alert color="red" role="alert" data-testid="suggestion-error">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={saving}>
+              Cancel
+            </Button>
+            <Button onClick={() => void apply()} loading={saving} data-testid="suggestion-confirm">
+              Apply
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
