@@ -18,6 +18,10 @@ async function twoClients() {
     birthDate: '1990-03-02',
     heightCm: 165,
     weightKg: 60,
+    goal: 'loss',
+    goalRateKgWeek: 0.25,
+    conditions: ['chronic-kidney-disease', 'lactose-intolerance'],
+    ckdStage: 3,
   });
   const bruno = await ok<Client>(core, 'clients.create', {
     name: 'Bruno Secret',
@@ -89,6 +93,13 @@ describe('client export', () => {
     expect(files['README.txt']).toContain('BioAI Nutrition');
     expect(files['README.txt']).toContain('2026-03-15');
     expect(JSON.parse(files['profile.json'] ?? '')).toEqual(await ok(core, 'clients.get', { id: ana.id }));
+    // The goal and conditions are part of the profile (data portability covers them too).
+    expect(JSON.parse(files['profile.json'] ?? '')).toMatchObject({
+      goal: 'loss',
+      goalRateKgWeek: 0.25,
+      conditions: ['chronic-kidney-disease', 'lactose-intolerance'],
+      ckdStage: 3,
+    });
 
     const targets = readCsvTable(new TextEncoder().encode(files['targets-history.csv']));
     expect(targets.headers).toEqual([
