@@ -61,6 +61,9 @@ describe('dashboard text', () => {
     expect(statusValueText({ ...energy, unit: 'g', value: 3.068 })).toBe('3.1 g');
     expect(statusTargetText(energy)).toBe('Target 2,046 kcal (range 1,841–2,251 kcal)');
     expect(statusTargetText({ ...energy, min: null, max: null })).toBe('Target 2,046 kcal');
+    expect(
+      statusTargetText({ ...energy, key: 'potassiumMg', unit: 'mg', target: 2600, min: null, max: null, kind: 'info' }),
+    ).toBe('Reference 2,600 mg, for information only');
     expect(progressValue(0.5)).toBe(50);
     expect(progressValue(1.7)).toBe(100);
     expect(progressValue(null)).toBe(0);

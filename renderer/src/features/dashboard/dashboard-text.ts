@@ -7,8 +7,9 @@ export function statusValueText(status: NutrientStatus): string {
   return status.value === null ? 'Not tracked' : formatNutrient(status.value, status.unit);
 }
 
-/** "Target 2,046 kcal (1,841–2,251 kcal)". */
+/** "Target 2,046 kcal (1,841–2,251 kcal)"; an informational target is not a target to reach. */
 export function statusTargetText(status: NutrientStatus): string {
+  if (status.kind === 'info') return `Reference ${formatNutrient(status.target, status.unit)}, for information only`;
   const range = formatRange(status.min, status.max, status.unit);
   const target = `Target ${formatNutrient(status.target, status.unit)}`;
   return range ? `${target} (range ${range})` : target;
