@@ -78,7 +78,7 @@ describe('goal: sport protein', () => {
     expect(p.min).toBeCloseTo(1.2 * 57.5, 9);
     expect(p.max).toBeCloseTo(2.0 * 57.5, 9);
     expect(p.kind).toBe('goal');
-    expect(p.source).toContain('ISSN 2017');
+    expect(p.source).toContain('range 1.2–2.0 g/kg (ISSN 2017');
     expect(p.source).toContain('ACSM/AND/DC 2016');
     expect(p.source).toContain(`RDA for comparison: IOM 2005 RDA 0.8 g/kg × 57.5 kg`);
   });

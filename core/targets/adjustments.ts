@@ -125,6 +125,8 @@ export const SPORT_PROTEIN_G_PER_KG = { min: 1.2, value: 1.6, max: 2.0 } as cons
  */
 export const SPORT_MIN_AGE = 18;
 
+const SPORT_RANGE = `${SPORT_PROTEIN_G_PER_KG.min.toFixed(1)}–${SPORT_PROTEIN_G_PER_KG.max.toFixed(1)} g/kg`;
+
 export const SPORT_SOURCE =
   'ISSN 2017 position stand 1.4–2.0 g/kg (Jäger 2017); ACSM/AND/DC 2016 1.2–2.0 g/kg (Thomas 2016); 1.6 g/kg where lean-mass gains level off (Morton 2018)';
 
@@ -162,7 +164,7 @@ export function proteinTarget(input: {
       rda,
       amdrMax,
       'rda',
-      `${source}; ${amdrText}; sport range (${SPORT_PROTEIN_G_PER_KG.min}–${SPORT_PROTEIN_G_PER_KG.max} g/kg) not applied under ${SPORT_MIN_AGE} y: the position stands rest mainly on adult trials`,
+      `${source}; ${amdrText}; sport range (${SPORT_RANGE}) not applied under ${SPORT_MIN_AGE} y: the position stands rest mainly on adult trials`,
     );
   }
   const sport = SPORT_PROTEIN_G_PER_KG.value * kg;
@@ -173,8 +175,8 @@ export function proteinTarget(input: {
   const max = Math.max(SPORT_PROTEIN_G_PER_KG.max * kg, value);
   const which =
     value === sport
-      ? `Sport: ${SPORT_PROTEIN_G_PER_KG.value} g/kg × ${num(kg)} kg, range ${SPORT_PROTEIN_G_PER_KG.min}–${SPORT_PROTEIN_G_PER_KG.max} g/kg (${SPORT_SOURCE})`
-      : `Sport range ${SPORT_PROTEIN_G_PER_KG.min}–${SPORT_PROTEIN_G_PER_KG.max} g/kg (${SPORT_SOURCE}); the RDA below is higher and is kept`;
+      ? `Sport: ${SPORT_PROTEIN_G_PER_KG.value} g/kg × ${num(kg)} kg, range ${SPORT_RANGE} (${SPORT_SOURCE})`
+      : `Sport range ${SPORT_RANGE} (${SPORT_SOURCE}); the RDA below is higher and is kept`;
   return target('proteinG', value, min, max, 'goal', `${which}; RDA for comparison: ${source} = ${num(rda)} g`);
 }
 
