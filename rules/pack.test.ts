@@ -21,6 +21,8 @@ function run(rule: RuleDef, v: Variables): { applies: string | null; outcome: Ru
     ageYears: typeof c.age_years === 'number' ? c.age_years : null,
     lifeStage: String(c.life_stage),
     tags: Array.isArray(c.tags) ? c.tags : [],
+    conditions: Array.isArray(c.conditions) ? c.conditions : [],
+    goal: String(c.goal ?? 'maintenance'),
   });
   return { applies, outcome: evaluateRule(rule, v) };
 }

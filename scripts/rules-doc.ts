@@ -18,6 +18,7 @@ const END = '<!-- variables:end -->';
 const HEADINGS: Record<VariableGroup, string> = {
   features: '### features.* — computed from the client’s logs',
   targets: '### targets.* — the client’s targets in force today',
+  limits: '### limits.* — Tolerable Upper Intake Levels for the client’s life stage',
   client: '### client.* — the client profile',
   forecast: '### forecast.* — the intake model on the most recent logged day',
 };

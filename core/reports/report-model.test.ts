@@ -54,7 +54,7 @@ const request = (clientId: string, extra: object = {}): ReportRequest =>
 describe('buildReportModel', () => {
   it('reports the DB numbers for the requested client only', async () => {
     const { core, a } = await seeded();
-    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
 
     expect(m.title).toBe('Nutrition report — Ada Report, 2026-03-01 to 2026-03-10');
     expect(m.period).toEqual({ from: '2026-03-01', to: '2026-03-10', daysInRange: 10, daysLogged: 3 });
@@ -96,7 +96,7 @@ describe('buildReportModel', () => {
   it('gives an honest, valid model for a client with nothing logged', async () => {
     const core = await unlockedCore({ clock: fixedClock() });
     const c = await ok<Client>(core, 'clients.create', { name: 'Empty Client' });
-    const m = buildReportModel(servicesOf(core), request(c.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(c.id), NOW, '2026-03-15');
     expect(m.period.daysLogged).toBe(0);
     expect(m.flags).toContain('No meals were logged in this period, so no intake figures are shown.');
     expect(m.intake).toBeNull(); // no sex/age/height/weight: no targets, and a flag says why
@@ -110,7 +110,7 @@ describe('buildReportModel', () => {
   it('leaves energy out for an eating-disorder-sensitive client', async () => {
     const { core, a } = await seeded();
     await ok(core, 'clients.update', { id: a.id, patch: { edSensitive: true } });
-    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
     expect(m.energyHidden).toBe(true);
     expect(m.intake?.some((r) => r.key === 'energyKcal')).toBe(false);
     expect(m.series.some((s) => s.key === 'energyKcal')).toBe(false);
@@ -120,7 +120,7 @@ describe('buildReportModel', () => {
   it('uses US units when the settings say so', async () => {
     const { core, a } = await seeded();
     await ok(core, 'settings.update', { units: 'us' });
-    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
     expect(m.client.height).toBe('5 ft 5 in');
     expect(m.client.weight).toBe('132 lb');
     expect(formatHeight(182.88, 'us')).toBe('6 ft 0 in');

@@ -186,6 +186,7 @@ export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> 
   accepted: 'Accepted',
   dismissed: 'Dismissed',
   expired: 'Expired',
+  resolved: 'Resolved by new data',
 };
 
 export const RECOMMENDATION_STATUS_COLORS: Record<RecommendationStatus, string> = {
@@ -193,6 +194,7 @@ export const RECOMMENDATION_STATUS_COLORS: Record<RecommendationStatus, string> 
   accepted: 'teal',
   dismissed: 'gray',
   expired: 'gray',
+  resolved: 'green',
 };
 
 export const RULE_ORIGIN_LABELS: Record<RuleOrigin, string> = { builtin: 'built-in', user: 'user' };
