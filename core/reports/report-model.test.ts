@@ -87,7 +87,24 @@ describe('buildReportModel', () => {
     expect(m.activity.minutes[4]).toBe(40);
     expect(m.sleep.meanHours).toBe(7.5);
     expect(m.sleep.nightsLogged).toBe(2);
-    expect(m.notes).toBe('Prefers plant proteins.');
+    // The client's copy prints no practitioner notes unless asked for; the case report does.
+    expect(m.notes).toBeNull();
+    expect(m.sections).not.toContain('notes');
+    const withNotes = await buildReportModel(
+      servicesOf(core),
+      request(a.id, { includeNotes: true }),
+      NOW,
+      '2026-03-15',
+    );
+    expect(withNotes.notes).toBe('Prefers plant proteins.');
+    const caseReport = await buildReportModel(
+      servicesOf(core),
+      request(a.id, { variant: 'practitioner' }),
+      NOW,
+      '2026-03-15',
+    );
+    expect(caseReport.notes).toBe('Prefers plant proteins.');
+    expect(caseReport.title).toBe('Case report — Ada Report, 2026-03-01 to 2026-03-10');
     expect(m.client).toMatchObject({ ageYears: 39, height: '165 cm', weight: '60.0 kg', bmi: 22 });
     expect(m.flags.some((f) => f.includes('3 of 10 days'))).toBe(true);
     expect(JSON.stringify(m)).not.toContain('Zed');
