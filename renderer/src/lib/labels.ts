@@ -231,6 +231,12 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   'activity-sleep': 'Activity and sleep',
   photos: 'Meal photos',
   recommendations: 'Recommendations',
-  notes: 'Notes',
+  notes: 'Practitioner notes',
   disclaimer: 'Disclaimer',
+};
+
+export type ReportVariant = 'client' | 'practitioner';
+export const REPORT_VARIANT_LABELS: Record<ReportVariant, string> = {
+  client: 'For the client',
+  practitioner: 'Case report (yours)',
 };
