@@ -35,6 +35,7 @@ export function presentForClient(
     rationale: strip(rec.rationale),
     suggestions: rec.suggestions.map((s) => ({ ...s, text: strip(s.text) })),
     guardrails: rec.guardrails.map(strip),
+    references: rec.references.map(strip),
     values: Object.fromEntries(
       Object.entries(rec.values).map(([name, v]) => [name, isEnergyVariable(name) && v !== null ? HIDDEN_VALUE : v]),
     ),

@@ -22,3 +22,19 @@ export function useEnergyHidden(): boolean {
 export function hidesEnergy(client: { edSensitive: boolean }, settings: { edShowEnergyToMe: boolean } | null): boolean {
   return client.edSensitive && !(settings?.edShowEnergyToMe ?? false);
 }
+
+/** A number with an energy unit ("1,717 kcal", "per 1000 kcal", "8,400 kJ"). */
+const ENERGY_FIGURE = /(?:\bper\s+)?\d[\d,.]*\s*(?:kcal|kilocalories?|calories?|cals?|kj|kilojoules?)\b/gi;
+
+/**
+ * A text without its energy figures, for a client whose views hide energy: "IOM 2005 AI, 14 g per
+ * 1000 kcal of 1717 kcal" → "IOM 2005 AI, 14 g relative to energy". Other numbers stay.
+ */
+export function withoutEnergyFigures(text: string): string {
+  return text
+    .replace(ENERGY_FIGURE, (m) => (/^per\b/i.test(m) ? 'relative to energy' : ''))
+    .replace(/\s+of\s*(?=[,;)]|$)/g, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\s+([,.;:)])/g, '$1')
+    .trim();
+}

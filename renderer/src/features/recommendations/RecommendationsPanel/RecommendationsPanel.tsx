@@ -22,7 +22,9 @@ export function RecommendationsPanel({ client }: { client: Client }): React.JSX.
   const [showClosed, setShowClosed] = useState(false);
   const [checking, setChecking] = useState(false);
   const [ruleErrors, setRuleErrors] = useState<EvaluateResult['errors']>([]);
-  const query = useQuery(`recommendations.list:${client.id}:${showClosed}`, () =>
+  // The profile's last change is part of the key: an edit (weight, diet, eating-disorder-sensitive care)
+  // lists again, and listing evaluates the rules on the current data.
+  const query = useQuery(`recommendations.list:${client.id}:${client.updatedAt}:${showClosed}`, () =>
     call('recommendations.list', { clientId: client.id, includeClosed: showClosed }),
   );
   const { open, closed } = splitRecommendations(query.data ?? []);

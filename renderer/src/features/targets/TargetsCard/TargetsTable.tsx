@@ -2,7 +2,7 @@ import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { TargetValue } from '../../../../../core/api/schemas.ts';
 import { formatQuantity, formatRange } from '../../../lib/format.ts';
 import { TARGET_KIND_DESCRIPTIONS, TARGET_KIND_LABELS } from '../../../lib/labels.ts';
-import { useEnergyHidden } from '../../clients/energy-visibility.ts';
+import { useEnergyHidden, withoutEnergyFigures } from '../../clients/energy-visibility.ts';
 
 /** One row per target: value, range, kind, source and whether the practitioner overrode it. */
 export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX.Element {
@@ -67,7 +67,7 @@ export function TargetsTable({ targets }: { targets: TargetValue[] }): React.JSX
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
-                    {t.source}
+                    {hideEnergy ? withoutEnergyFigures(t.source) : t.source}
                   </Text>
                 </Table.Td>
               </Table.Tr>
