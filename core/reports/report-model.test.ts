@@ -3,6 +3,7 @@ import { servicesOf } from '../test-utils/services.ts';
 import type { Core } from '../app.ts';
 import type { Client } from '../api/schemas.ts';
 import type { DayView } from '../api/schemas-log.ts';
+import type { Recommendation } from '../api/schemas-rules.ts';
 import { ReportRequest } from '../api/schemas-reports.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { buildReportModel, formatHeight, formatWeight, type IntakeRow } from './report-model.ts';
@@ -132,6 +133,43 @@ describe('buildReportModel', () => {
     expect(m.intake?.some((r) => r.key === 'energyKcal')).toBe(false);
     expect(m.series.some((s) => s.key === 'energyKcal')).toBe(false);
     expect(m.flags.some((f) => f.includes('Energy (calorie) figures'))).toBe(true);
+  });
+
+  it("prints the accepted recommendations in the client's words in the client's copy, every open one in the case report", async () => {
+    const { core, a } = await seeded();
+    await ok(core, 'clients.update', {
+      id: a.id,
+      patch: { allergies: ['Peanut'], conditions: ['hypertension'], lifeStage: 'pregnant', lifeStageDetail: 2 },
+    });
+    const open = await ok<Recommendation[]>(core, 'recommendations.list', { clientId: a.id });
+    expect(open.length).toBeGreaterThan(1);
+    const chosen = open[0] as Recommendation;
+    await ok(core, 'recommendations.accept', { id: chosen.id });
+
+    const mine = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
+    expect(mine.recommendations.map((r) => r.title)).toEqual([chosen.title]);
+    expect(mine.recommendations[0]).toMatchObject({
+      message: chosen.clientMessage,
+      rationale: '',
+      guardrails: [],
+      why: [],
+    });
+    expect(mine.recommendations[0]?.suggestions).toEqual(chosen.suggestions.map((x) => x.text));
+    expect(mine.client).toMatchObject({
+      allergies: ['Peanut'],
+      conditions: ['High blood pressure'],
+      lifeStage: 'Pregnant (trimester 2)',
+      goal: 'Maintain weight',
+    });
+
+    const theirs = await buildReportModel(
+      servicesOf(core),
+      request(a.id, { variant: 'practitioner' }),
+      NOW,
+      '2026-03-15',
+    );
+    expect(theirs.recommendations.map((r) => r.title).sort()).toEqual(open.map((r) => r.title).sort());
+    expect(theirs.recommendations.every((r) => r.rationale.length > 0 && r.why.length > 0)).toBe(true);
   });
 
   it('uses US units when the settings say so', async () => {
