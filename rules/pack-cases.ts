@@ -21,8 +21,8 @@ export const PACK_CASES: Record<string, PackCase> = {
     doesNot: { features: { energy_kcal_7d_ratio: 0.86 } },
   },
   'protein-below-rda': {
-    fires: { features: { protein_g_per_kg_7d: 0.7 } },
-    doesNot: { features: { protein_g_per_kg_7d: 0.7 }, client: { age_years: 70 } },
+    fires: { features: { protein_g_7d_ratio: 0.8, protein_g_per_kg_7d: 0.65 } },
+    doesNot: { features: { protein_g_7d_ratio: 1.0 } },
   },
   'protein-older-adults': {
     fires: { features: { protein_g_per_kg_7d: 0.9 }, client: { age_years: 72 } },
@@ -33,8 +33,18 @@ export const PACK_CASES: Record<string, PackCase> = {
     doesNot: { features: { fibre_g_7d_ratio: 0.7 } },
   },
   'sodium-high': {
-    fires: { features: { sodium_mg_7d_mean: 3400 } },
-    doesNot: { features: { sodium_mg_7d_mean: 2300 } },
+    fires: { features: { sodium_mg_7d_mean: 3400, sodium_mg_7d_ratio: 3400 / 2300 } },
+    doesNot: { features: { sodium_mg_7d_mean: 2300, sodium_mg_7d_ratio: 1 } },
+  },
+  'sodium-hypertension': {
+    fires: {
+      features: { sodium_mg_7d_mean: 2100, sodium_mg_7d_ratio: 2100 / 2300 },
+      client: { conditions: ['hypertension'] },
+    },
+    doesNot: {
+      features: { sodium_mg_7d_mean: 1450, sodium_mg_7d_ratio: 1450 / 2300 },
+      client: { conditions: ['hypertension'] },
+    },
   },
   'potassium-low': {
     fires: { features: { potassium_mg_7d_ratio: 0.6 } },
@@ -78,9 +88,13 @@ export const PACK_CASES: Record<string, PackCase> = {
     doesNot: { features: { iron_mg_7d_ratio: 0.6 }, client: { sex: 'male' } },
   },
   'iron-vegetarian': {
-    // 1.8 × 18 mg = 32.4 mg.
-    fires: { features: { iron_mg_7d_mean: 20 }, client: { diet_pattern: 'vegetarian' } },
-    doesNot: { features: { iron_mg_7d_mean: 33 }, client: { diet_pattern: 'vegetarian' } },
+    // Against the vegetarian target (1.8 × 18 mg = 32.4 mg, set by core/targets).
+    fires: { features: { iron_mg_7d_mean: 20, iron_mg_7d_ratio: 20 / 32.4 }, client: { diet_pattern: 'vegetarian' } },
+    doesNot: { features: { iron_mg_7d_mean: 33, iron_mg_7d_ratio: 33 / 32.4 }, client: { diet_pattern: 'vegetarian' } },
+  },
+  'iron-deficiency-history': {
+    fires: { features: { iron_mg_7d_ratio: 0.9 }, client: { conditions: ['iron-deficiency'] } },
+    doesNot: { features: { iron_mg_7d_ratio: 1.0 }, client: { conditions: ['iron-deficiency'] } },
   },
   'folate-pregnancy': {
     fires: { features: { folate_mcg_7d_ratio: 0.7 }, targets: { folate_mcg: 600 }, client: { life_stage: 'pregnant' } },

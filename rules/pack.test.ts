@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRule, renderMessage, type RuleOutcome } from '../core/rules/evaluate.ts';
 import { baseVariables, withVariables, type VariablePatch } from '../core/rules/fixtures.ts';
 import { applyGuardrails, DIET_TAGS, whyNotApplicable } from '../core/rules/guardrails.ts';
-import { loadRuleDir } from '../core/rules/loader.ts';
+import { loadRuleDir, PRACTITIONER_TERMS } from '../core/rules/loader.ts';
 import type { RuleDef, Variables } from '../core/rules/types.ts';
 import { variableNames } from '../core/rules/variables.ts';
 import { README, withVariables as readmeWithVariables } from '../scripts/rules-doc.ts';
@@ -21,6 +21,8 @@ function run(rule: RuleDef, v: Variables): { applies: string | null; outcome: Ru
     ageYears: typeof c.age_years === 'number' ? c.age_years : null,
     lifeStage: String(c.life_stage),
     tags: Array.isArray(c.tags) ? c.tags : [],
+    conditions: Array.isArray(c.conditions) ? c.conditions : [],
+    goal: String(c.goal ?? 'maintenance'),
   });
   return { applies, outcome: evaluateRule(rule, v) };
 }
@@ -75,9 +77,14 @@ describe('the default rule pack', () => {
       expect(evaluateRule(rule, v)).toEqual({ status: 'insufficient-data', missing: [rule.reads[0]] });
     });
 
-    it('renders its message without gaps', () => {
+    it('renders its message and its client wording without gaps', () => {
       const text = renderMessage(rule.then.message, vars(cases?.fires ?? {}));
       expect(text).not.toMatch(/\{\{|\}\}|undefined|NaN|—/);
+      expect(rule.then.clientMessage, 'every built-in rule speaks to the client in its report').not.toBeNull();
+      const forClient = renderMessage(rule.then.clientMessage ?? '', vars(cases?.fires ?? {}));
+      expect(forClient).not.toMatch(/\{\{|\}\}|undefined|NaN|—/);
+      // The client's report prints the title and the client wording.
+      for (const term of PRACTITIONER_TERMS) expect(`${rule.title} ${forClient}`).not.toMatch(term);
     });
 
     it('offers a vegan client with many allergies only suggestions that suit them', () => {
@@ -96,6 +103,19 @@ describe('the default rule pack', () => {
         expect(s.contains, s.text).toEqual([]);
       }
     });
+  });
+
+  it("compares with the client's own targets, never a hard-coded reference value where a target exists", () => {
+    // A literal next to a nutrient's intake in a condition is a fixed DRI the practitioner cannot
+    // override; only references without a target (WHO 400 g fruit and veg, PROT-AGE 1.0 g/kg over 65,
+    // activity and sleep guidelines, shares of energy (… / energy_kcal_7d_mean > 0.35), the AHA's
+    // 1,500 mg prompt for hypertension) may be literals.
+    const literal = /features\.(\w+?)_7d_mean\s*[<>]=?\s*(?!0\.0\b)\d/;
+    const allowed = new Set(['fruit_veg_g', 'sleep_hours', 'sodium_mg', 'energy_kcal']);
+    for (const r of rules) {
+      const m = literal.exec(r.when);
+      if (m) expect(allowed.has(m[1] ?? ''), `${r.id}: ${r.when}`).toBe(true);
+    }
   });
 
   it('marks energy rules calorie-focused, so eating-disorder-sensitive clients never see them', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { VARIABLES, type VariableGroup } from '../core/rules/variables.ts';
+import { VARIABLE_GROUPS, VARIABLES, type VariableGroup } from '../core/rules/variables.ts';
 
 /**
  * Regenerates the variable tables of rules/README.md from core/rules/variables.ts (the one source
@@ -18,6 +18,7 @@ const END = '<!-- variables:end -->';
 const HEADINGS: Record<VariableGroup, string> = {
   features: '### features.* — computed from the client’s logs',
   targets: '### targets.* — the client’s targets in force today',
+  limits: '### limits.* — Tolerable Upper Intake Levels for the client’s life stage',
   client: '### client.* — the client profile',
   forecast: '### forecast.* — the intake model on the most recent logged day',
 };
@@ -28,7 +29,7 @@ function cell(s: string): string {
 
 export function variablesMarkdown(): string {
   const parts: string[] = [];
-  for (const group of ['features', 'targets', 'client', 'forecast'] as const) {
+  for (const group of VARIABLE_GROUPS) {
     parts.push(HEADINGS[group], '', '| Variable | Type | Unit | Meaning |', '| --- | --- | --- | --- |');
     for (const v of VARIABLES.filter((x) => x.group === group)) {
       parts.push(`| \`${v.group}.${v.name}\` | ${v.type} | ${cell(v.unit) || '—'} | ${cell(v.description)} |`);

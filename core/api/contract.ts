@@ -33,6 +33,7 @@ import {
 import { Activity, DayView, EntryInput, LogEntry, LogImportReport, SaveResult, TrendsView } from './schemas-log.ts';
 import {
   DryRunResult,
+  EvaluateResult,
   Recommendation,
   RuleDetail,
   RuleErrorView,
@@ -268,14 +269,13 @@ export const contract = {
     z.object({ clientId: Id, includeClosed: z.boolean().default(false) }).strict(),
     z.array(Recommendation),
   ),
-  /** Evaluates the rules for a client now (they also run after each change to the client's log). */
+  /**
+   * Evaluates the rules for a client now and says what changed. Listing also evaluates first, so an
+   * open recommendation always carries the current numbers; this is "Check now".
+   */
   'recommendations.evaluate': method(
     z.object({ clientId: Id }).strict(),
-    z.object({
-      created: z.number(),
-      active: z.number(),
-      errors: z.array(z.object({ ruleId: z.string(), message: z.string() })),
-    }),
+    EvaluateResult,
   ),
   'recommendations.accept': method(z.object({ id: Id }).strict(), Recommendation),
   'recommendations.dismiss': method(

@@ -129,6 +129,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     settings,
     pdf: options.pdf,
     now: clock.now,
+    today: clock.today,
   });
   const sync = createSyncService({
     sqlite,
@@ -211,7 +212,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
     return cache.services;
   };
-  /** Re-evaluates a client's rules (debounced) after a change to their log, and passes the result on. */
+  /**
+   * Re-evaluates a client's rules (debounced) after a change to their data, and passes the result on.
+   * Listing recommendations evaluates first anyway; this keeps the stored rows (and what sync sends
+   * to the practice's other computers) current when nobody is looking.
+   */
   const changed = <T>(clientId: string, result: T): T => {
     services().recommendations.evaluateDebounced(clientId);
     return result;
@@ -240,13 +245,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'clients.list': (input) => services().clients.list(input, clock.today()),
     'clients.get': ({ id }) => services().clients.get(id),
     'clients.create': (input) => services().clients.create(input),
-    'clients.update': ({ id, patch }) => services().clients.update(id, patch),
+    // A profile change (weight, diet, life stage, eating-disorder-sensitive care…) changes rule inputs.
+    'clients.update': ({ id, patch }) => changed(id, services().clients.update(id, patch)),
     'clients.setArchived': ({ id, archived }) => services().clients.setArchived(id, archived),
     'clients.delete': ({ id }) => services().clients.remove(id),
 
     'targets.get': ({ clientId, asOf }) => services().targets.get(clientId, asOf ?? clock.today()),
     'targets.set': ({ clientId, overrides, equation, effectiveFrom, note }) =>
-      services().targets.set({ clientId, overrides, equation, effectiveFrom: effectiveFrom ?? clock.today(), note }),
+      changed(
+        clientId,
+        services().targets.set({ clientId, overrides, equation, effectiveFrom: effectiveFrom ?? clock.today(), note }),
+      ),
     'targets.history': ({ clientId }) => services().targets.history(clientId),
 
     'audit.list': ({ entityId, limit }) => services().audit.list(entityId, limit),

@@ -13,6 +13,9 @@ export const REPORT_SECTIONS = [
   'disclaimer',
 ] as const;
 export const ReportSection = z.enum(REPORT_SECTIONS);
+
+export const REPORT_VARIANTS = ['client', 'practitioner'] as const;
+export type ReportVariant = (typeof REPORT_VARIANTS)[number];
 export type ReportSection = z.infer<typeof ReportSection>;
 
 export const ReportRequest = z
@@ -25,6 +28,14 @@ export const ReportRequest = z
       .min(1, { message: 'Choose at least one section.' })
       .default([...REPORT_SECTIONS]),
     pageSize: z.enum(['A4', 'Letter']).default('A4'),
+    /**
+     * 'client' (default): what the client takes home: accepted recommendations in the client's words,
+     * no practitioner notes unless asked for, no practitioner-only terms. 'practitioner': the case
+     * report with everything (open recommendations with rationale and values, notes).
+     */
+    variant: z.enum(REPORT_VARIANTS).default('client'),
+    /** Print the practitioner's notes about the client (default: only in the practitioner variant). */
+    includeNotes: z.boolean().optional(),
   })
   .refine((r) => r.from <= r.to, { message: 'The start date is after the end date.', path: ['from'] });
 export type ReportRequest = z.infer<typeof ReportRequest>;

@@ -39,12 +39,17 @@ export const RulesState = z.object({
   userDir: z.string(),
 });
 
+export const RECOMMENDATION_STATUSES = ['new', 'accepted', 'dismissed', 'expired', 'resolved'] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+
 export const Recommendation = z.object({
   id: Id,
   clientId: Id,
   ruleId: z.string(),
   title: z.string(),
   message: z.string(),
+  /** The rule's wording for the client's own report (second person, no practitioner terms); null: none. */
+  clientMessage: z.string().nullable(),
   rationale: z.string(),
   severity: z.string(),
   category: z.string(),
@@ -56,13 +61,33 @@ export const Recommendation = z.object({
   /** The condition and the values that made it true. */
   condition: z.string(),
   values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.string())])),
-  status: z.enum(['new', 'accepted', 'dismissed', 'expired']),
+  /**
+   * new / accepted: open. dismissed: by the practitioner. expired: past expires_at. resolved: the rule
+   * no longer fires on the client's current data (kept with the values it had when it last fired).
+   */
+  status: z.enum(RECOMMENDATION_STATUSES),
   dismissReason: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
   expiresAt: z.number().nullable(),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
+
+/** What one evaluation changed, for "Check now" (what is new, what moved, what was resolved). */
+export const EvaluationChange = z.object({
+  kind: z.enum(['new', 'updated', 'resolved']),
+  ruleId: z.string(),
+  title: z.string(),
+});
+
+export const EvaluateResult = z.object({
+  created: z.number(),
+  updated: z.number(),
+  resolved: z.number(),
+  active: z.number(),
+  changes: z.array(EvaluationChange),
+  errors: z.array(z.object({ ruleId: z.string(), message: z.string() })),
+});
 
 export const DryRunResult = z.object({
   clientId: Id,

@@ -343,5 +343,11 @@ export const Settings = z.object({
     .regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*)?$/, { message: 'Use a PNG or JPEG image.' }),
   /** Units for heights and weights in reports and the interface (energy is always kcal). */
   units: z.enum(UNIT_SYSTEMS),
+  /**
+   * Eating-disorder-sensitive clients: false (default) hides energy figures on every screen of such a
+   * client; true shows them to the practitioner on the dashboard, log and targets. Recommendations and
+   * reports never show them either way.
+   */
+  edShowEnergyToMe: z.boolean({ message: 'Must be yes or no.' }),
 });
 export type Settings = z.infer<typeof Settings>;

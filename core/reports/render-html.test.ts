@@ -43,15 +43,15 @@ async function setup(): Promise<{ core: Core; a: Client; b: Client; empty: Clien
   return { core, a, b, empty };
 }
 
-function html(core: Core, clientId: string, extra: object = {}): string {
+async function html(core: Core, clientId: string, extra: object = {}): Promise<string> {
   const req = ReportRequest.parse({ clientId, from: '2026-03-01', to: '2026-03-07', ...extra });
-  return renderReportHtml(buildReportModel(servicesOf(core), req, NOW), { pageSize: req.pageSize });
+  return renderReportHtml(await buildReportModel(servicesOf(core), req, NOW, '2026-03-15'), { pageSize: req.pageSize });
 }
 
 describe('renderReportHtml', () => {
   it('is a complete, self-contained document with branding and no network reference', async () => {
     const { core, a } = await setup();
-    const doc = html(core, a.id);
+    const doc = await html(core, a.id);
     expect(doc.startsWith('<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>')).toBe(true);
     // React writes ' as &#x27; inside attributes; the browser reads the same policy.
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(doc)?.[1]?.replace(/&#x27;/g, "'");
@@ -71,7 +71,7 @@ describe('renderReportHtml', () => {
 
   it('shows the intake table with status words and thousands separators', async () => {
     const { core, a } = await setup();
-    const doc = html(core, a.id, { pageSize: 'Letter' });
+    const doc = await html(core, a.id, { pageSize: 'Letter' });
     expect(doc).toContain('@page { size: Letter;');
     // 1,200 g and 2,400 g of banana (89 kcal/100 g): a mean of 1,602 kcal per logged day.
     expect(doc).toContain('1,602 kcal');
@@ -84,15 +84,15 @@ describe('renderReportHtml', () => {
 
   it("never shows another client's name or notes", async () => {
     const { core, a, b } = await setup();
-    const doc = html(core, a.id);
+    const doc = await html(core, a.id);
     expect(doc).not.toContain('Zed');
     expect(doc).not.toContain('Othername');
-    expect(html(core, b.id)).not.toContain('Ada');
+    expect(await html(core, b.id)).not.toContain('Ada');
   });
 
   it('renders only the requested sections, in the requested order', async () => {
     const { core, a } = await setup();
-    const doc = html(core, a.id, { sections: ['disclaimer', 'summary'] });
+    const doc = await html(core, a.id, { sections: ['disclaimer', 'summary'] });
     expect(doc).toContain('id="section-disclaimer"');
     expect(doc).toContain('id="section-summary"');
     expect(doc.indexOf('section-disclaimer')).toBeLessThan(doc.indexOf('section-summary'));
@@ -104,7 +104,7 @@ describe('renderReportHtml', () => {
 
   it('gives an honest report for a client with nothing logged', async () => {
     const { core, empty } = await setup();
-    const doc = html(core, empty.id);
+    const doc = await html(core, empty.id);
     expect(doc).toContain('No meals were logged in this period');
     expect(doc).toContain('No sleep was logged in this period.');
     expect(doc).toContain('No meal photos were saved in this period.');
@@ -116,7 +116,7 @@ describe('renderReportHtml', () => {
   it('hides every kcal figure for an eating-disorder-sensitive client', async () => {
     const { core, a } = await setup();
     await ok(core, 'clients.update', { id: a.id, patch: { edSensitive: true } });
-    const doc = html(core, a.id);
+    const doc = await html(core, a.id);
     expect(doc).not.toMatch(/kcal/i);
     expect(doc).toContain('Energy (calorie) figures and the energy chart are left out');
     expect(doc).toContain('Protein (g per day)');
@@ -125,7 +125,7 @@ describe('renderReportHtml', () => {
   it('shows US units when chosen', async () => {
     const { core, a } = await setup();
     await ok(core, 'settings.update', { units: 'us' });
-    const doc = html(core, a.id);
+    const doc = await html(core, a.id);
     expect(doc).toContain('5 ft 7 in');
     expect(doc).toContain('154 lb');
     expect(doc).not.toContain('170 cm');

@@ -96,6 +96,10 @@ function summary(m: ReportModel): ReactElement {
     ['Weight', c.weight ?? '—'],
     ['BMI', c.bmi === null ? '—' : `${one.format(c.bmi)} kg/m²`],
     ['Diet pattern', c.dietPattern],
+    ['Allergies', c.allergies.length ? c.allergies.join(', ') : 'None recorded'],
+    ...(c.lifeStage ? ([['Pregnancy or breastfeeding', c.lifeStage]] as [string, string][]) : []),
+    ['Medical conditions', c.conditions.length ? c.conditions.join(', ') : 'None recorded'],
+    ['Goal', c.goal],
     ['Period', `${m.period.from} to ${m.period.to}`],
     ['Days logged', `${int.format(m.period.daysLogged)} of ${int.format(m.period.daysInRange)} days`],
   ];
@@ -222,19 +226,36 @@ function photos(m: ReportModel): ReactNode {
 }
 
 function recommendations(m: ReportModel): ReactNode {
-  if (m.recommendations.length === 0) return h('p', null, 'There are no open recommendations.');
-  return m.recommendations.map((r, i) =>
-    h(
-      'div',
-      { key: i, className: 'rec' },
-      h('h3', null, r.title),
-      h('p', null, r.message),
-      r.rationale ? h('p', { className: 'muted' }, h('em', null, 'Why: '), r.rationale) : null,
-      r.guardrails.length
-        ? h('ul', { className: 'muted' }, ...r.guardrails.map((g, j) => h('li', { key: j }, g)))
-        : null,
-    ),
+  const asOf = h(
+    'p',
+    { key: 'asof', className: 'muted' },
+    `From the logs up to ${m.recommendationsAsOf} (the most recent 7 or 30 days, which may reach past the period above).`,
   );
+  if (m.recommendations.length === 0)
+    return h(
+      'p',
+      null,
+      m.variant === 'client' ? 'No recommendations have been agreed yet.' : 'There are no open recommendations.',
+    );
+  return [
+    asOf,
+    ...m.recommendations.map((r, i) =>
+      h(
+        'div',
+        { key: i, className: 'rec' },
+        h('h3', null, r.title),
+        r.message ? h('p', null, r.message) : null,
+        r.suggestions.length
+          ? h('ul', null, ...r.suggestions.map((x, j) => h('li', { key: j }, x)))
+          : null,
+        r.rationale ? h('p', { className: 'muted' }, h('em', null, 'Why: '), r.rationale) : null,
+        r.why.length ? h('p', { className: 'muted' }, h('em', null, 'Values: '), r.why.join('; ')) : null,
+        r.guardrails.length
+          ? h('ul', { className: 'muted' }, ...r.guardrails.map((g, j) => h('li', { key: j }, g)))
+          : null,
+      ),
+    ),
+  ];
 }
 
 const SECTIONS: Record<ReportSection, { title: string; body: (m: ReportModel) => ReactNode }> = {

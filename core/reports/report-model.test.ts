@@ -3,6 +3,7 @@ import { servicesOf } from '../test-utils/services.ts';
 import type { Core } from '../app.ts';
 import type { Client } from '../api/schemas.ts';
 import type { DayView } from '../api/schemas-log.ts';
+import type { Recommendation } from '../api/schemas-rules.ts';
 import { ReportRequest } from '../api/schemas-reports.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { buildReportModel, formatHeight, formatWeight, type IntakeRow } from './report-model.ts';
@@ -54,7 +55,7 @@ const request = (clientId: string, extra: object = {}): ReportRequest =>
 describe('buildReportModel', () => {
   it('reports the DB numbers for the requested client only', async () => {
     const { core, a } = await seeded();
-    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
 
     expect(m.title).toBe('Nutrition report — Ada Report, 2026-03-01 to 2026-03-10');
     expect(m.period).toEqual({ from: '2026-03-01', to: '2026-03-10', daysInRange: 10, daysLogged: 3 });
@@ -87,7 +88,24 @@ describe('buildReportModel', () => {
     expect(m.activity.minutes[4]).toBe(40);
     expect(m.sleep.meanHours).toBe(7.5);
     expect(m.sleep.nightsLogged).toBe(2);
-    expect(m.notes).toBe('Prefers plant proteins.');
+    // The client's copy prints no practitioner notes unless asked for; the case report does.
+    expect(m.notes).toBeNull();
+    expect(m.sections).not.toContain('notes');
+    const withNotes = await buildReportModel(
+      servicesOf(core),
+      request(a.id, { includeNotes: true }),
+      NOW,
+      '2026-03-15',
+    );
+    expect(withNotes.notes).toBe('Prefers plant proteins.');
+    const caseReport = await buildReportModel(
+      servicesOf(core),
+      request(a.id, { variant: 'practitioner' }),
+      NOW,
+      '2026-03-15',
+    );
+    expect(caseReport.notes).toBe('Prefers plant proteins.');
+    expect(caseReport.title).toBe('Case report — Ada Report, 2026-03-01 to 2026-03-10');
     expect(m.client).toMatchObject({ ageYears: 39, height: '165 cm', weight: '60.0 kg', bmi: 22 });
     expect(m.flags.some((f) => f.includes('3 of 10 days'))).toBe(true);
     expect(JSON.stringify(m)).not.toContain('Zed');
@@ -96,7 +114,7 @@ describe('buildReportModel', () => {
   it('gives an honest, valid model for a client with nothing logged', async () => {
     const core = await unlockedCore({ clock: fixedClock() });
     const c = await ok<Client>(core, 'clients.create', { name: 'Empty Client' });
-    const m = buildReportModel(servicesOf(core), request(c.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(c.id), NOW, '2026-03-15');
     expect(m.period.daysLogged).toBe(0);
     expect(m.flags).toContain('No meals were logged in this period, so no intake figures are shown.');
     expect(m.intake).toBeNull(); // no sex/age/height/weight: no targets, and a flag says why
@@ -110,17 +128,54 @@ describe('buildReportModel', () => {
   it('leaves energy out for an eating-disorder-sensitive client', async () => {
     const { core, a } = await seeded();
     await ok(core, 'clients.update', { id: a.id, patch: { edSensitive: true } });
-    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
     expect(m.energyHidden).toBe(true);
     expect(m.intake?.some((r) => r.key === 'energyKcal')).toBe(false);
     expect(m.series.some((s) => s.key === 'energyKcal')).toBe(false);
     expect(m.flags.some((f) => f.includes('Energy (calorie) figures'))).toBe(true);
   });
 
+  it("prints the accepted recommendations in the client's words in the client's copy, every open one in the case report", async () => {
+    const { core, a } = await seeded();
+    await ok(core, 'clients.update', {
+      id: a.id,
+      patch: { allergies: ['Peanut'], conditions: ['hypertension'], lifeStage: 'pregnant', lifeStageDetail: 2 },
+    });
+    const open = await ok<Recommendation[]>(core, 'recommendations.list', { clientId: a.id });
+    expect(open.length).toBeGreaterThan(1);
+    const chosen = open[0] as Recommendation;
+    await ok(core, 'recommendations.accept', { id: chosen.id });
+
+    const mine = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
+    expect(mine.recommendations.map((r) => r.title)).toEqual([chosen.title]);
+    expect(mine.recommendations[0]).toMatchObject({
+      message: chosen.clientMessage,
+      rationale: '',
+      guardrails: [],
+      why: [],
+    });
+    expect(mine.recommendations[0]?.suggestions).toEqual(chosen.suggestions.map((x) => x.text));
+    expect(mine.client).toMatchObject({
+      allergies: ['Peanut'],
+      conditions: ['High blood pressure'],
+      lifeStage: 'Pregnant (trimester 2)',
+      goal: 'Maintain weight',
+    });
+
+    const theirs = await buildReportModel(
+      servicesOf(core),
+      request(a.id, { variant: 'practitioner' }),
+      NOW,
+      '2026-03-15',
+    );
+    expect(theirs.recommendations.map((r) => r.title).sort()).toEqual(open.map((r) => r.title).sort());
+    expect(theirs.recommendations.every((r) => r.rationale.length > 0 && r.why.length > 0)).toBe(true);
+  });
+
   it('uses US units when the settings say so', async () => {
     const { core, a } = await seeded();
     await ok(core, 'settings.update', { units: 'us' });
-    const m = buildReportModel(servicesOf(core), request(a.id), NOW);
+    const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');
     expect(m.client.height).toBe('5 ft 5 in');
     expect(m.client.weight).toBe('132 lb');
     expect(formatHeight(182.88, 'us')).toBe('6 ft 0 in');

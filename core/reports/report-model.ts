@@ -1,11 +1,12 @@
 import type { Client, Settings, TargetValue } from '../api/schemas.ts';
-import type { ReportRequest, ReportSection } from '../api/schemas-reports.ts';
+import type { ReportRequest, ReportSection, ReportVariant } from '../api/schemas-reports.ts';
 import type { NutrientStatus, TREND_KEYS } from '../api/schemas-log.ts';
 import type { Recommendation } from '../api/schemas-rules.ts';
 import { statusOf, type DashboardService } from '../features/dashboard.ts';
 import type { LogService } from '../log/log-service.ts';
 import type { PhotosService } from '../photos/photos-service.ts';
 import type { RecommendationsService } from '../rules/recommendations-service.ts';
+import { stripNumbersForEdSensitive } from '../rules/guardrails.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 
 /**
@@ -59,14 +60,20 @@ export interface ReportPhoto {
 
 export interface ReportRecommendation {
   title: string;
-  message: string;
+  /** Client variant: the rule's client wording (null when the rule has none); practitioner: the message. */
+  message: string | null;
+  suggestions: string[];
+  /** Practitioner variant only (empty in the client's report). */
   rationale: string;
   severity: string;
   status: string;
   guardrails: string[];
+  /** Practitioner variant only: the condition's values ("Why?"). */
+  why: string[];
 }
 
 export interface ReportModel {
+  variant: ReportVariant;
   title: string;
   generatedAt: string;
   sections: ReportSection[];
@@ -79,8 +86,16 @@ export interface ReportModel {
     weight: string | null;
     bmi: number | null;
     dietPattern: string;
+    /** As recorded by the practitioner ("none recorded" when empty). */
+    allergies: string[];
+    /** "Pregnant (trimester 2)", "Breastfeeding (4 months post-partum)" or null. */
+    lifeStage: string | null;
+    conditions: string[];
+    goal: string;
     units: Settings['units'];
   };
+  /** The day the recommendations were evaluated (always the current data, which may be after the period). */
+  recommendationsAsOf: string;
   period: { from: string; to: string; daysInRange: number; daysLogged: number };
   /** Null when the profile lacks what targets need (see flags). */
   intake: IntakeRow[] | null;
@@ -145,8 +160,47 @@ export function formatWeight(kg: number | null, units: Settings['units']): strin
 
 const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
-export function buildReportModel(s: ReportServices, req: ReportRequest, now: number): ReportModel {
-  const { clientId, from, to } = req;
+const CONDITION_WORDS: Record<string, string> = {
+  hypertension: 'High blood pressure',
+  'type-2-diabetes': 'Type 2 diabetes',
+  'chronic-kidney-disease': 'Chronic kidney disease',
+  'coeliac-disease': 'Coeliac disease',
+  'iron-deficiency': 'History of iron deficiency',
+  'lactose-intolerance': 'Lactose intolerance',
+};
+const GOAL_WORDS: Record<string, string> = {
+  maintenance: 'Maintain weight',
+  loss: 'Weight loss',
+  gain: 'Weight gain',
+  sport: 'Sport performance',
+};
+
+function lifeStageText(c: Client): string | null {
+  if (c.lifeStage === 'pregnant')
+    return c.lifeStageDetail === null ? 'Pregnant' : `Pregnant (trimester ${c.lifeStageDetail})`;
+  if (c.lifeStage === 'lactating')
+    return c.lifeStageDetail === null
+      ? 'Breastfeeding'
+      : `Breastfeeding (${c.lifeStageDetail} ${c.lifeStageDetail === 1 ? 'month' : 'months'} post-partum)`;
+  return null;
+}
+
+/** "features.iron_mg_7d_mean = 9.4" lines for the case report (energy values are already hidden upstream). */
+function whyLines(values: Recommendation['values']): string[] {
+  return Object.entries(values).map(([k, v]) => {
+    const shown = typeof v === 'number' ? String(Math.round(v * 100) / 100) : Array.isArray(v) ? v.join(', ') : String(v);
+    return `${k} = ${shown}`;
+  });
+}
+
+export async function buildReportModel(
+  s: ReportServices,
+  req: ReportRequest,
+  now: number,
+  today: string,
+): Promise<ReportModel> {
+  const { clientId, from, to, variant } = req;
+  const includeNotes = req.includeNotes ?? variant === 'practitioner';
   const client = s.clients.get(clientId);
   const settings = s.settings.get();
   const energyHidden = client.edSensitive;
@@ -214,16 +268,19 @@ export function buildReportModel(s: ReportServices, req: ReportRequest, now: num
       return { id: p.id, date: p.localDate ?? '', thumbnail: `data:${img.mime};base64,${img.dataBase64}`, items };
     });
 
-  const recommendations = s.recommendations
-    .list(clientId, false)
-    .filter((r: Recommendation) => r.status === 'new' || r.status === 'accepted')
+  // Evaluated now (listing evaluates first) and shown as the current data says, guardrails applied.
+  // The client takes home what the practitioner accepted; the case report shows every open one.
+  const recommendations: ReportRecommendation[] = (await s.recommendations.list(clientId, false))
+    .filter((r: Recommendation) => (variant === 'client' ? r.status === 'accepted' : true))
     .map((r) => ({
       title: r.title,
-      message: r.message,
-      rationale: r.rationale,
+      message: variant === 'client' ? r.clientMessage : r.message,
+      suggestions: r.suggestions.map((x) => x.text),
+      rationale: variant === 'client' ? '' : r.rationale,
       severity: r.severity,
       status: r.status,
-      guardrails: r.guardrails,
+      guardrails: variant === 'client' ? [] : r.guardrails,
+      why: variant === 'client' ? [] : whyLines(r.values),
     }));
 
   const daysInRange = daysInclusive(from, to);
@@ -240,10 +297,13 @@ export function buildReportModel(s: ReportServices, req: ReportRequest, now: num
   const m = client.heightCm !== null ? client.heightCm / 100 : null;
   const bmi = m !== null && client.weightKg !== null ? Math.round((client.weightKg / (m * m)) * 10) / 10 : null;
 
+  const notes = includeNotes && client.notes && client.notes.trim() ? client.notes : null;
   return {
-    title: `Nutrition report — ${client.name}, ${from} to ${to}`,
+    variant,
+    title: `${variant === 'client' ? 'Nutrition report' : 'Case report'} — ${client.name}, ${from} to ${to}`,
     generatedAt: new Date(now).toISOString(),
-    sections: [...req.sections],
+    // The notes section is printed only when notes were asked for (never by default in the client's copy).
+    sections: req.sections.filter((x) => x !== 'notes' || includeNotes),
     practitioner: {
       name: settings.practitionerName,
       credentials: settings.practitionerCredentials,
@@ -258,8 +318,13 @@ export function buildReportModel(s: ReportServices, req: ReportRequest, now: num
       weight: formatWeight(client.weightKg, settings.units),
       bmi,
       dietPattern: client.dietPattern,
+      allergies: client.allergies,
+      lifeStage: lifeStageText(client),
+      conditions: client.conditions.map((c) => CONDITION_WORDS[c] ?? c),
+      goal: GOAL_WORDS[client.goal] ?? client.goal,
       units: settings.units,
     },
+    recommendationsAsOf: today,
     period: { from, to, daysInRange, daysLogged: loggedDates.length },
     intake,
     dates,
@@ -274,7 +339,8 @@ export function buildReportModel(s: ReportServices, req: ReportRequest, now: num
     sleep: { hours, meanHours: mean(sleptHours), nightsLogged: sleptHours.length },
     photos,
     recommendations,
-    notes: client.notes && client.notes.trim() ? client.notes : null,
+    // Practitioner notes are typed freely: an energy figure in them is removed for ED-sensitive care too.
+    notes: notes !== null && energyHidden ? stripNumbersForEdSensitive(notes) : notes,
     disclaimer: DISCLAIMER,
     flags,
     energyHidden,

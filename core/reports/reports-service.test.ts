@@ -114,7 +114,7 @@ describe('reports service (real Chromium)', () => {
       services.rules.close();
       services.recommendations.dispose();
     });
-    const reports = createReportsService({ ...services, pdf: () => renderer, now: clock.now });
+    const reports = createReportsService({ ...services, pdf: () => renderer, now: clock.now, today: clock.today });
     return { reports, sqlite: opened.sqlite, ana, bruno, empty };
   }
 
@@ -159,7 +159,7 @@ describe('reports service (real Chromium)', () => {
     expect(pngs.length).toBe(file.pages);
 
     // The preview is the same document the PDF was printed from.
-    const preview = reports.preview(req);
+    const preview = await reports.preview(req);
     expect(preview.title).toBe(info['Title']);
     expect(preview.html).toContain('Ana Souza-Lima');
     expect(preview.html).not.toContain('Bruno');

@@ -15,6 +15,8 @@ export interface ReportsServiceDeps extends ReportServices {
   /** A printer, or a factory called on the first export (so a host that never prints starts no browser). */
   pdf: PdfRenderer | (() => PdfRenderer);
   now: () => number;
+  /** The practitioner's calendar day (recommendations are evaluated as of it). */
+  today: () => string;
 }
 
 export interface ReportFileResult {
@@ -25,7 +27,7 @@ export interface ReportFileResult {
 }
 
 export interface ReportsService {
-  preview(req: ReportRequest): { title: string; html: string };
+  preview(req: ReportRequest): Promise<{ title: string; html: string }>;
   export(req: ReportRequest): Promise<ReportFileResult>;
   /** Closes the printer if one was started. */
   close(): Promise<void>;
@@ -45,15 +47,15 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
     if (!printer) printer = typeof deps.pdf === 'function' ? deps.pdf() : deps.pdf;
     return printer;
   };
-  const model = (req: ReportRequest): ReportModel => buildReportModel(deps, req, deps.now());
+  const model = (req: ReportRequest): Promise<ReportModel> => buildReportModel(deps, req, deps.now(), deps.today());
 
   return {
-    preview(req) {
-      const m = model(req);
+    async preview(req) {
+      const m = await model(req);
       return { title: m.title, html: renderReportHtml(m, { pageSize: req.pageSize }) };
     },
     async export(req) {
-      const m = model(req);
+      const m = await model(req);
       const html = renderReportHtml(m, { pageSize: req.pageSize });
       const author = m.practitioner.name || PDF_CREATOR;
       const bytes = await getPrinter().render(html, {

@@ -24,6 +24,8 @@ export interface RuleVerdict {
   error: string | null;
   /** Rendered, after the guardrails; null unless it fired and is shown. */
   message: string | null;
+  /** The rule's client_message rendered the same way; null when the rule has none. */
+  clientMessage: string | null;
   suggestions: Suggestion[];
   notes: string[];
 }
@@ -35,6 +37,8 @@ function guardrailClient(v: Variables): {
   edSensitive: boolean;
   ageYears: number | null;
   tags: string[];
+  conditions: string[];
+  goal: string;
 } {
   const c = v.client;
   return {
@@ -44,6 +48,8 @@ function guardrailClient(v: Variables): {
     edSensitive: c.ed_sensitive === true,
     ageYears: typeof c.age_years === 'number' ? c.age_years : null,
     tags: Array.isArray(c.tags) ? c.tags : [],
+    conditions: Array.isArray(c.conditions) ? c.conditions : [],
+    goal: String(c.goal ?? 'maintenance'),
   };
 }
 
@@ -73,6 +79,7 @@ export async function evaluateClient(
       values: readValues(rule, variables),
       error: null,
       message: null,
+      clientMessage: null,
       suggestions: [],
       notes: [],
     };
@@ -96,6 +103,11 @@ export async function evaluateClient(
     const rendered = renderText(v.rule.then.message, variables, { hideEnergy: gc.edSensitive });
     const g = applyGuardrails(v.rule, gc, rendered);
     v.message = g.message;
+    const forClient = v.rule.then.clientMessage;
+    v.clientMessage =
+      forClient === null
+        ? null
+        : applyGuardrails(v.rule, gc, renderText(forClient, variables, { hideEnergy: gc.edSensitive })).message;
     v.suggestions = g.suggestions;
     v.notes = g.notes;
   });

@@ -28,7 +28,7 @@ describe('the default pack through the engine', () => {
     }
     const result = await k.recs.evaluate(c.id);
     expect(result.errors).toEqual([]);
-    const fibre = k.recs.list(c.id, false).find((r) => r.ruleId === 'fibre-low');
+    const fibre = (await k.recs.list(c.id, false)).find((r) => r.ruleId === 'fibre-low');
     expect(fibre).toBeDefined();
     expect(fibre?.suggestions.length).toBeGreaterThan(0);
     for (const s of fibre?.suggestions ?? []) {
@@ -62,9 +62,9 @@ describe('the default pack through the engine', () => {
     }
     await k.recs.evaluate(usual.id);
     await k.recs.evaluate(careful.id);
-    const usualIds = k.recs.list(usual.id, false).map((r) => r.ruleId);
+    const usualIds = (await k.recs.list(usual.id, false)).map((r) => r.ruleId);
     expect(usualIds).toContain('energy-above-target'); // the same intake triggers it for other clients
-    const list = k.recs.list(careful.id, false);
+    const list = await k.recs.list(careful.id, false);
     expect(list.length).toBeGreaterThan(0);
     expect(list.map((r) => r.ruleId)).not.toContain('energy-above-target');
     expect(list.map((r) => r.ruleId)).not.toContain('energy-below-target');

@@ -99,6 +99,7 @@ export function evaluateRule(rule: Pick<RuleDef, 'when' | 'reads'>, variables: V
 }
 
 const THOUSANDS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const TWO_DECIMALS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /**
@@ -114,7 +115,10 @@ export function formatValue(qualified: string, value: Value | undefined): string
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return '—';
   if (findVariable(qualified)?.unit === 'ratio') return THOUSANDS.format(value * 100);
-  return Math.abs(value) >= 100 ? THOUSANDS.format(value) : ONE_DECIMAL.format(value);
+  // The same precision as the app's screens (renderer/src/lib/format.ts sensibleDecimals): whole numbers
+  // from 10, one decimal from 1, two below; so a card and the dashboard print the same figure.
+  const abs = Math.abs(value);
+  return abs >= 10 ? THOUSANDS.format(value) : abs >= 1 ? ONE_DECIMAL.format(value) : TWO_DECIMALS.format(value);
 }
 
 export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;

@@ -4,7 +4,7 @@ import type { ForecastService } from '../forecast/forecast.ts';
 import { ageInYears } from '../targets/compute.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import type { Variables } from './types.ts';
-import { FEATURE_NUTRIENTS, MIN_LOGGED_DAYS, snakeCase } from './variables.ts';
+import { FEATURE_NUTRIENTS, MIN_LOGGED_DAYS, snakeCase, UPPER_LIMITED } from './variables.ts';
 
 /**
  * A client's rule variables on a day, computed in SQL from daily_totals (kept exact by triggers on
@@ -124,13 +124,31 @@ export function clientVariables(client: Client, asOf: string): Variables['client
     allergies: client.allergies.map((a) => a.toLowerCase()),
     tags: client.tags.map((t) => t.toLowerCase()),
     ed_sensitive: client.edSensitive,
+    conditions: [...client.conditions],
+    goal: client.goal,
   };
 }
 
 export function targetVariables(targets: TargetsService, clientId: string, asOf: string): Variables['targets'] {
+  return targetAndLimitVariables(targets, clientId, asOf).targets;
+}
+
+const LIMIT_NAMES = [...UPPER_LIMITED];
+
+/** targets.* (the value in force, override or computed) and limits.* (the UL for the life stage). */
+export function targetAndLimitVariables(
+  targets: TargetsService,
+  clientId: string,
+  asOf: string,
+): { targets: Variables['targets']; limits: NonNullable<Variables['limits']> } {
   const out: Variables['targets'] = Object.fromEntries(TARGET_NAMES.map((k) => [k, null]));
-  for (const t of targets.get(clientId, asOf).targets ?? []) out[snakeCase(t.key)] = t.value;
-  return out;
+  const limits: NonNullable<Variables['limits']> = Object.fromEntries(LIMIT_NAMES.map((k) => [k, null]));
+  for (const t of targets.get(clientId, asOf).targets ?? []) {
+    const name = snakeCase(t.key);
+    out[name] = t.value;
+    if (name in limits) limits[name] = t.ul;
+  }
+  return { targets: out, limits };
 }
 
 /**
@@ -176,7 +194,7 @@ export function computeVariables(
   const st = statements(sqlite);
   const params = { client: client.id, asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) };
   const w = (st.window.get(params) ?? {}) as Row;
-  const target = targetVariables(targets, client.id, asOf);
+  const { targets: target, limits } = targetAndLimitVariables(targets, client.id, asOf);
   const days7 = num(w.days_logged_7d) ?? 0;
   const days30 = num(w.days_logged_30d) ?? 0;
   // One or two logged days are not a habit: means need MIN_LOGGED_DAYS (variables.ts), else null.
@@ -220,6 +238,7 @@ export function computeVariables(
   return {
     features,
     targets: target,
+    limits,
     client: clientVariables(client, asOf),
     forecast: forecastVariables(sqlite, forecast, client, asOf),
   };

@@ -33,6 +33,19 @@ const TARGETS: Record<string, number> = {
   ala_g: 1.1,
 };
 
+/** Tolerable Upper Intake Levels for that client (women 31–50 y; IOM 1997–2011). */
+const LIMITS: Record<string, number | null> = {
+  calcium_mg: 2500,
+  iron_mg: 45,
+  zinc_mg: 40,
+  vitamin_d_mcg: 100,
+  vitamin_a_mcg: 3000,
+  folate_mcg: 1000,
+  vitamin_c_mg: 2000,
+  iodine_mcg: 1100,
+  choline_mg: 3500,
+};
+
 const INTAKE: Record<(typeof FEATURE_NUTRIENTS)[number], number> = {
   energy_kcal: 1950,
   protein_g: 72,
@@ -80,6 +93,7 @@ export function baseVariables(): Variables {
   return {
     features,
     targets: { ...TARGETS },
+    limits: { ...LIMITS },
     client: {
       age_years: 35,
       sex: 'female',
@@ -91,6 +105,8 @@ export function baseVariables(): Variables {
       allergies: [],
       tags: [],
       ed_sensitive: false,
+      conditions: [],
+      goal: 'maintenance',
     },
     // A complete, plausible latest day: logged 1,900 kcal against a typical-day estimate of 2,000.
     forecast: {
@@ -110,6 +126,7 @@ export function withVariables(base: Variables, patch: VariablePatch): Variables 
   return {
     features: { ...base.features, ...patch.features },
     targets: { ...base.targets, ...patch.targets },
+    limits: { ...base.limits, ...patch.limits },
     client: { ...base.client, ...patch.client },
     forecast: { ...base.forecast, ...patch.forecast },
   };

@@ -15,6 +15,7 @@ function rule(over: Partial<Pick<RuleDef, 'guardrails'>> = {}): Pick<RuleDef, 't
   return {
     then: {
       message: '',
+      clientMessage: null,
       rationale: '',
       severity: 'low',
       category: 'fibre',
@@ -165,9 +166,25 @@ describe('stripNumbersForEdSensitive', () => {
 
 describe('whyNotApplicable', () => {
   const applies = (over: Partial<RuleDef['appliesTo']>): Pick<RuleDef, 'appliesTo'> => ({
-    appliesTo: { dietPatterns: null, minAge: null, maxAge: null, lifeStages: null, tags: null, ...over },
+    appliesTo: {
+      dietPatterns: null,
+      minAge: null,
+      maxAge: null,
+      lifeStages: null,
+      tags: null,
+      conditions: null,
+      goals: null,
+      ...over,
+    },
   });
-  const c = { dietPattern: 'omnivore', ageYears: 40, lifeStage: 'none', tags: ['Athlete'] };
+  const c = {
+    dietPattern: 'omnivore',
+    ageYears: 40,
+    lifeStage: 'none',
+    tags: ['Athlete'],
+    conditions: ['hypertension'],
+    goal: 'sport',
+  };
   it('explains each exclusion and passes otherwise', () => {
     expect(whyNotApplicable(applies({}), c)).toBeNull();
     expect(whyNotApplicable(applies({ dietPatterns: ['vegan'] }), c)).toBe(
@@ -179,5 +196,11 @@ describe('whyNotApplicable', () => {
     expect(whyNotApplicable(applies({ lifeStages: ['pregnant'] }), c)).toMatch(/^For life stages pregnant only/);
     expect(whyNotApplicable(applies({ tags: ['athlete'] }), c)).toBeNull();
     expect(whyNotApplicable(applies({ tags: ['diabetes-care'] }), c)).toBe('For clients tagged diabetes-care only.');
+    expect(whyNotApplicable(applies({ conditions: ['hypertension', 'chronic-kidney-disease'] }), c)).toBeNull();
+    expect(whyNotApplicable(applies({ conditions: ['type-2-diabetes'] }), c)).toBe(
+      'For clients with type-2-diabetes only.',
+    );
+    expect(whyNotApplicable(applies({ goals: ['sport'] }), c)).toBeNull();
+    expect(whyNotApplicable(applies({ goals: ['loss', 'gain'] }), c)).toBe('For goals loss, gain only (client: sport).');
   });
 });

@@ -199,7 +199,12 @@ export function applyGuardrails(
 }
 
 const NUM = String.raw`\d[\d,.]*`;
-const ENERGY_UNIT = String.raw`(?:kcal|kilocalories|calories|cals?|kj|kilojoules)\b`;
+const ENERGY_UNIT = String.raw`(?:kcal|kilocalories?|calories?|cals?|kj|kilojoules?)\b`;
+/**
+ * Any energy figure in a text ("1,323 kcal", "2370kcal", "8,400 kJ", "300 calories"): what must never be
+ * shown or printed for an eating-disorder-sensitive client. Tests scan every view and the PDF with it.
+ */
+export const ENERGY_FIGURE = new RegExp(String.raw`\d[\d,.]*\s*${ENERGY_UNIT}`, 'i');
 /** "14 g per 1,000 kcal" keeps its meaning without the number. */
 const PER_ENERGY = new RegExp(String.raw`\bper\s+${NUM}\s*${ENERGY_UNIT}`, 'gi');
 /** "~2,450 kcal/day", "1800–2000 kcal a day", "about 300 calories". */
@@ -230,6 +235,8 @@ export interface AppliesClient {
   ageYears: number | null;
   lifeStage: string;
   tags: string[];
+  conditions: string[];
+  goal: string;
 }
 
 /** Why a rule's applies_to excludes this client, or null when it applies. */
@@ -252,6 +259,12 @@ export function whyNotApplicable(rule: Pick<RuleDef, 'appliesTo'>, client: Appli
   }
   if (a.tags && !a.tags.some((t) => client.tags.map((x) => x.toLowerCase()).includes(t))) {
     return `For clients tagged ${a.tags.join(' or ')} only.`;
+  }
+  if (a.conditions && !a.conditions.some((c) => client.conditions.includes(c))) {
+    return `For clients with ${a.conditions.join(' or ')} only.`;
+  }
+  if (a.goals && !a.goals.includes(client.goal)) {
+    return `For goals ${a.goals.join(', ')} only (client: ${client.goal}).`;
   }
   return null;
 }

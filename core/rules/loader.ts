@@ -6,7 +6,7 @@ import { celEnvironment, PLACEHOLDER, readsOf } from './evaluate.ts';
 import { readRuleFile, type DraftWithNodes, type SchemaIssue } from './rule-schema.ts';
 import { didYouMean, positionAt, scalarOffsets } from './source-map.ts';
 import type { RuleDef, RuleError } from './types.ts';
-import { findVariable, VARIABLE_GROUPS, variableNames } from './variables.ts';
+import { findVariable, UPPER_LIMITED, VARIABLE_GROUPS, variableNames } from './variables.ts';
 
 /**
  * Rule files → RuleDefs (rules/README.md has the format). Every problem becomes a RuleError with
@@ -136,6 +136,8 @@ export function loadRuleText(text: string, file: string, origin: Origin, options
     const before = errors.length;
     const id = d.rule.id === '' ? null : d.rule.id;
     if (d.whenNode) checkCondition(text, d.whenNode, (o, m) => report(o, m, id));
+    if (d.whenNode) checkUpperLimits(text, d.whenNode, (o, m) => report(o, m, id));
+    checkClientWording(text, d, (o, m) => report(o, m, id));
     checkTexts(text, d, (o, m) => report(o, m, id));
     const prior = id === null ? undefined : known.get(id);
     if (prior !== undefined) {
@@ -173,6 +175,65 @@ function checkCondition(text: string, whenNode: Scalar, report: Report): void {
   }
 }
 
+/**
+ * A condition that scales a target by a factor above 1 can ask for more than the Tolerable Upper
+ * Intake Level: 1.8 × the 27 mg pregnancy iron RDA is 48.6 mg, above the 45 mg UL (IOM 2001). Such
+ * arithmetic must be guarded by the client's UL (limits.*), e.g.
+ * `features.iron_mg_7d_mean < (1.8 * targets.iron_mg < limits.iron_mg ? 1.8 * targets.iron_mg : limits.iron_mg)`.
+ */
+function checkUpperLimits(text: string, whenNode: Scalar, report: Report): void {
+  const when = String(whenNode.value);
+  const offsets = scalarOffsets(text, whenNode);
+  const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+  const scaled = new RegExp(
+    String.raw`${NUMBER}\s*\*\s*targets\.(\w+)|targets\.(\w+)\s*\*\s*${NUMBER}|targets\.(\w+)\s*/\s*${NUMBER}`,
+    'g',
+  );
+  for (const m of when.matchAll(scaled)) {
+    const name = m[2] ?? m[3] ?? m[5] ?? '';
+    const factor = m[1] !== undefined ? Number(m[1]) : m[4] !== undefined ? Number(m[4]) : 1 / Number(m[6]);
+    if (!(factor > 1) || !UPPER_LIMITED.has(name) || new RegExp(String.raw`\blimits\.${name}\b`).test(when)) continue;
+    report(
+      offsets[m.index ?? 0] ?? whenNode.range?.[0] ?? 0,
+      `targets.${name} × ${Math.round(factor * 100) / 100} can exceed the client's Tolerable Upper Intake Level ` +
+        `(e.g. 1.8 × the 27 mg iron RDA in pregnancy is 48.6 mg, above the 45 mg UL): compare with limits.${name} too, ` +
+        `e.g. (X < limits.${name} ? X : limits.${name})`,
+    );
+  }
+}
+
+/** Words meant for the practitioner that must not reach a client's own report. */
+export const PRACTITIONER_TERMS: readonly RegExp[] = [
+  /\bthe client\b/i,
+  /\bclient's\b/i,
+  /\bgoldberg\b/i,
+  /\bBMR\b/,
+  /\bcut-?off\b/i,
+  /\bCDRR\b/,
+  /\bRDA\b/,
+  /\bAMDR\b/,
+  /\bunder-?report/i,
+  /\bpractitioner\b/i,
+];
+
+/** client_message is read by the client: none of the practitioner's terms. */
+function checkClientWording(text: string, d: DraftWithNodes, report: Report): void {
+  for (const { field, node } of d.texts) {
+    if (field !== 'client_message') continue;
+    const value = String(node.value);
+    const offsets = scalarOffsets(text, node);
+    for (const term of PRACTITIONER_TERMS) {
+      const m = term.exec(value);
+      if (m) {
+        report(
+          offsets[m.index] ?? node.range?.[0] ?? 0,
+          `client_message is printed in the client's own report: write "${m[0]}" in the client's words (it is a practitioner term)`,
+        );
+      }
+    }
+  }
+}
+
 /** Placeholders name declared variables (in the message only); no text claims a diagnosis. */
 function checkTexts(text: string, d: DraftWithNodes, report: Report): void {
   for (const { field, node } of d.texts) {
@@ -182,8 +243,8 @@ function checkTexts(text: string, d: DraftWithNodes, report: Report): void {
     for (const m of value.matchAll(PLACEHOLDER)) {
       const name = m[1] ?? '';
       const index = (m.index ?? 0) + m[0].indexOf(name);
-      if (field !== 'message') {
-        report(at(m.index ?? 0), `placeholders are filled in only in then.message, not in ${field}`);
+      if (field !== 'message' && field !== 'client_message') {
+        report(at(m.index ?? 0), `placeholders are filled in only in then.message and then.client_message, not in ${field}`);
       } else if (!findVariable(name)) {
         const hint = didYouMean(name, NAMES);
         report(at(index), `unknown placeholder '{{${name}}}'${hint ? ` (did you mean '${hint}'?)` : ''}`);

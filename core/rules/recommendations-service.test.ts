@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISCLAIMER } from './guardrails.ts';
+import { DISCLAIMER, ENERGY_FIGURE } from './guardrails.ts';
 import { engineKit, logDays, waitFor } from './test-kit.ts';
 
 const DAY = 86_400_000;
@@ -44,8 +44,9 @@ describe('recommendations', () => {
     const c = k.addClient({ name: 'Dedupe Client' });
     logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
     const first = await k.recs.evaluate(c.id);
-    expect(first).toEqual({ created: 5, active: 5, errors: [] });
-    const list = k.recs.list(c.id, false);
+    expect(first).toMatchObject({ created: 5, updated: 0, resolved: 0, active: 5, errors: [] });
+    expect(first.changes.map((x) => x.kind)).toEqual(['new', 'new', 'new', 'new', 'new']);
+    const list = await k.recs.list(c.id, false);
     const fibre = list.find((r) => r.ruleId === 'fibre-test');
     expect(fibre).toMatchObject({
       status: 'new',
@@ -60,8 +61,17 @@ describe('recommendations', () => {
     // More fibre today: the open row is refreshed, not duplicated.
     k.addEvent({ clientId: c.id, date: '2026-03-15', fibreG: 7 });
     k.clock.advance(60_000);
-    expect(await k.recs.evaluate(c.id)).toEqual({ created: 0, active: 5, errors: [] });
-    const again = k.recs.list(c.id, true).filter((r) => r.ruleId === 'fibre-test');
+    const second = await k.recs.evaluate(c.id);
+    expect(second).toMatchObject({ created: 0, resolved: 0, active: 5, errors: [] });
+    // Fibre's value moved; the others' confidence moved with the extra entry.
+    expect(second.changes).toContainEqual({ kind: 'updated', ruleId: 'fibre-test', title: 'Test rule fibre-test' });
+    expect(second.changes.every((x) => x.kind === 'updated')).toBe(true);
+    // Nothing changed since: nothing is written (sync is not churned by identical refreshes).
+    const before = k.sqlite.prepare('SELECT max(updated_at) AS t FROM recommendations').get();
+    k.clock.advance(60_000);
+    expect((await k.recs.evaluate(c.id)).changes).toEqual([]);
+    expect(k.sqlite.prepare('SELECT max(updated_at) AS t FROM recommendations').get()).toEqual(before);
+    const again = (await k.recs.list(c.id, true)).filter((r) => r.ruleId === 'fibre-test');
     expect(again).toHaveLength(1);
     expect(again[0]?.values['features.fibre_g_7d_mean']).toBe(11);
     expect(again[0]?.id).toBe(fibre?.id);
@@ -72,38 +82,80 @@ describe('recommendations', () => {
     const c = k.addClient({ name: 'Dismiss Client' });
     logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-31');
     await k.recs.evaluate(c.id);
-    const fibre = k.recs.list(c.id, false).find((r) => r.ruleId === 'fibre-test');
+    const fibre = (await k.recs.list(c.id, false)).find((r) => r.ruleId === 'fibre-test');
     const dismissed = k.recs.dismiss(fibre?.id ?? '', 'Client is already working on it');
     expect(dismissed).toMatchObject({ status: 'dismissed', dismissReason: 'Client is already working on it' });
     expect(k.audit.list(fibre?.id, 10).map((a) => a.action)).toEqual(['dismiss']);
 
     k.clock.advance(3 * DAY);
     expect((await k.recs.evaluate(c.id)).created).toBe(0);
-    expect(k.recs.list(c.id, false).some((r) => r.ruleId === 'fibre-test')).toBe(false);
+    expect((await k.recs.list(c.id, false)).some((r) => r.ruleId === 'fibre-test')).toBe(false);
 
     k.clock.advance(5 * DAY); // 8 days after the dismissal: past the 7-day cooldown
     expect((await k.recs.evaluate(c.id)).created).toBe(1);
-    const all = k.recs.list(c.id, true).filter((r) => r.ruleId === 'fibre-test');
+    const all = (await k.recs.list(c.id, true)).filter((r) => r.ruleId === 'fibre-test');
     expect(all.map((r) => r.status)).toEqual(['new', 'dismissed']);
   });
 
-  it('accepts (audited, stays open and deduplicated) and expires open rows after expires_in_days', async () => {
+  it('accepts (audited, stays open and deduplicated); an accepted one that still fires stays open past its expiry', async () => {
     const k = await engineKit({ rules: PACK });
     const c = k.addClient({ name: 'Accept Client' });
     logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-04-15');
     await k.recs.evaluate(c.id);
-    const sodium = k.recs.list(c.id, false).find((r) => r.ruleId === 'sodium-test');
+    const sodium = (await k.recs.list(c.id, false)).find((r) => r.ruleId === 'sodium-test');
     expect(k.recs.accept(sodium?.id ?? '')).toMatchObject({ status: 'accepted', dismissReason: null });
     expect(k.audit.list(sodium?.id, 10).map((a) => a.action)).toEqual(['accept']);
     expect((await k.recs.evaluate(c.id)).created).toBe(0);
 
+    // 15 days on the data still meets the rules: the same rows stay open, carrying that day's values.
     k.clock.advance(15 * DAY);
-    const closed = k.recs.list(c.id, true);
-    expect(closed.every((r) => r.status === 'expired')).toBe(true);
-    expect(k.recs.list(c.id, false)).toEqual([]);
-    expect(() => k.recs.accept(sodium?.id ?? '')).toThrow(/expired/);
-    // Still true 15 days on: fresh recommendations replace the expired ones.
-    expect((await k.recs.evaluate(c.id)).created).toBe(5);
+    const open = await k.recs.list(c.id, false);
+    expect(open.map((r) => r.status).sort()).toEqual(['accepted', 'new', 'new', 'new', 'new']);
+    expect(open.find((r) => r.ruleId === 'sodium-test')?.id).toBe(sodium?.id);
+    expect(open.every((r) => (r.expiresAt ?? 0) > k.clock.now())).toBe(true);
+  });
+
+  it('resolves a recommendation whose rule no longer fires, keeping the values it last had', async () => {
+    const k = await engineKit({ rules: PACK });
+    const c = k.addClient({ name: 'Resolve Client' });
+    logDays(k, { clientId: c.id, ...DIET }, '2026-03-09', '2026-03-15');
+    const fibre = (await k.recs.list(c.id, false)).find((r) => r.ruleId === 'fibre-test');
+    expect(fibre?.values['features.fibre_g_7d_mean']).toBe(10);
+
+    // Plenty of fibre every day now: the rule stops firing and its card closes at the next read.
+    for (const d of ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15'])
+      k.addEvent({ clientId: c.id, date: d, fibreG: 25 });
+    const open = await k.recs.list(c.id, false);
+    expect(open.some((r) => r.ruleId === 'fibre-test')).toBe(false);
+    const closed = (await k.recs.list(c.id, true)).find((r) => r.id === fibre?.id);
+    expect(closed).toMatchObject({ status: 'resolved', values: { 'features.fibre_g_7d_mean': 10 } });
+    expect(() => k.recs.accept(fibre?.id ?? '')).toThrow(/no longer applies/);
+
+    // The days pass with nothing logged: rules that read means have too little data and resolve too.
+    k.clock.advance(10 * DAY);
+    const result = await k.recs.evaluate(c.id);
+    expect(result.active).toBe(0);
+    expect((await k.recs.list(c.id, false)).map((r) => r.ruleId)).toEqual([]);
+  });
+
+  it('closes an older duplicate of the same rule (rows from two computers), keeping the newest', async () => {
+    const k = await engineKit({ rules: PACK });
+    const c = k.addClient({ name: 'Twin Client' });
+    logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
+    await k.recs.evaluate(c.id);
+    const fibre = (await k.recs.list(c.id, false)).find((r) => r.ruleId === 'fibre-test');
+    // Another computer's row for the same rule arrives by sync, a minute newer.
+    k.sqlite
+      .prepare(
+        `INSERT INTO recommendations (id, client_id, rule_id, rule_version, title, message, rationale, severity, category,
+           confidence, suggestions, guardrails, "references", condition, "values", status, created_at, updated_at)
+         SELECT '01900000-0000-7000-8000-0000000000aa', client_id, rule_id, rule_version, title, message, rationale,
+           severity, category, confidence, suggestions, guardrails, "references", condition, "values", 'new',
+           created_at + 60000, updated_at + 60000 FROM recommendations WHERE id = ?`,
+      )
+      .run(fibre?.id);
+    const open = (await k.recs.list(c.id, false)).filter((r) => r.ruleId === 'fibre-test');
+    expect(open.map((r) => r.id)).toEqual(['01900000-0000-7000-8000-0000000000aa']);
   });
 
   it('ranks new before accepted, then by severity, then by confidence from data completeness', async () => {
@@ -122,8 +174,8 @@ describe('recommendations', () => {
     await k.recs.evaluate(full.id);
     await k.recs.evaluate(sparse.id);
     // 7 of 7 days with 3 entries each: 0.7 × 1 + 0.3 × 1.
-    expect(k.recs.list(full.id, false).find((r) => r.ruleId === 'fibre-test')?.confidence).toBe(1);
-    const list = k.recs.list(sparse.id, false);
+    expect((await k.recs.list(full.id, false)).find((r) => r.ruleId === 'fibre-test')?.confidence).toBe(1);
+    const list = await k.recs.list(sparse.id, false);
     const conf = Object.fromEntries(list.map((r) => [r.ruleId, r.confidence]));
     // 3 of 7 days, one entry a day: 0.7 × 3/7 + 0.3 × 1/3 = 0.4; the streak rule reads no intake.
     expect(conf['fibre-test']).toBe(0.4);
@@ -133,7 +185,7 @@ describe('recommendations', () => {
     expect(list[0]?.ruleId).toBe('sodium-test'); // high severity first, whatever its confidence
     expect(list[1]?.ruleId).toBe('streak-test'); // low severity, confidence 1 before 0.4
     k.recs.accept(list[0]?.id ?? '');
-    const after = k.recs.list(sparse.id, false);
+    const after = await k.recs.list(sparse.id, false);
     expect(after.at(-1)?.ruleId).toBe('sodium-test'); // accepted after every new one
     expect(after.at(-1)?.status).toBe('accepted');
   });
@@ -143,7 +195,7 @@ describe('recommendations', () => {
     const c = k.addClient({ name: 'Careful Client', edSensitive: true });
     logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
     await k.recs.evaluate(c.id);
-    const list = k.recs.list(c.id, false);
+    const list = await k.recs.list(c.id, false);
     expect(list.map((r) => r.ruleId).sort()).toEqual(['fibre-test', 'satfat-test', 'sodium-test', 'streak-test']);
     const satfat = list.find((r) => r.ruleId === 'satfat-test');
     expect(satfat?.message).toBe('Saturated fat averaged 20 g a day.');
@@ -151,6 +203,26 @@ describe('recommendations', () => {
       expect(r.message).not.toMatch(/kcal|1,500|1500/);
       expect(JSON.stringify(r.suggestions)).not.toMatch(/kcal/);
     }
+  });
+
+  it('applies eating-disorder-sensitive care to rows already stored, at once, without re-evaluating', async () => {
+    const k = await engineKit({ rules: PACK });
+    const c = k.addClient({ name: 'Turned On Client' });
+    logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
+    await k.recs.evaluate(c.id);
+    const stored = (await k.recs.list(c.id, false)).find((r) => r.ruleId === 'satfat-test');
+    expect(stored?.message).toMatch(/1,500 kcal/);
+    k.clients.update(c.id, { edSensitive: true });
+    // Read without any evaluation in between (the stored rows still hold the figures).
+    const { presentForClient } = await import('./present.ts');
+    const withEnergy = { ...(stored as NonNullable<typeof stored>), values: { 'features.energy_kcal_7d_mean': 1500 } };
+    const shown = presentForClient(withEnergy, k.clients.get(c.id), k.rules.rule('satfat-test'));
+    expect(shown?.message).toBe('Saturated fat averaged 20 g a day.');
+    expect(JSON.stringify(shown)).not.toMatch(ENERGY_FIGURE);
+    expect(shown?.values['features.energy_kcal_7d_mean']).toBe('hidden (eating-disorder-sensitive care)');
+    const energy = (await k.recs.list(c.id, true)).find((r) => r.ruleId === 'energy-test');
+    expect(energy).toBeUndefined(); // calorie-focused: not shown, open or closed
+    for (const r of await k.recs.list(c.id, true)) expect(JSON.stringify(r)).not.toMatch(ENERGY_FIGURE);
   });
 
   it('reports a runaway rule while the other rules still produce recommendations', async () => {
@@ -171,10 +243,12 @@ describe('recommendations', () => {
     const k = await engineKit({ rules: PACK });
     const c = k.addClient({ name: 'Debounce Client' });
     logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
+    const stored = (): number =>
+      (k.sqlite.prepare('SELECT count(*) AS n FROM recommendations WHERE client_id = ?').get(c.id) as { n: number }).n;
     k.recs.evaluateDebounced(c.id);
     k.recs.evaluateDebounced(c.id);
     k.recs.evaluateDebounced('00000000-0000-7000-8000-000000000000'); // unknown client: logged, not thrown
-    expect(k.recs.list(c.id, false)).toEqual([]);
-    await waitFor(() => k.recs.list(c.id, false).length === 5, 5000, 'the debounced evaluation');
+    expect(stored()).toBe(0);
+    await waitFor(() => stored() === 5, 5000, 'the debounced evaluation');
   });
 });

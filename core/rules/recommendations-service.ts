@@ -1,5 +1,6 @@
 import { AppError } from '../api/errors.ts';
-import type { Recommendation } from '../api/schemas-rules.ts';
+import type { z } from 'zod';
+import type { EvaluateResult as EvaluateResultSchema, Recommendation } from '../api/schemas-rules.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db, Sqlite } from '../db/open.ts';
@@ -11,14 +12,21 @@ import { uuidv7 } from '../util/uuidv7.ts';
 import { evaluateClient, type RuleVerdict } from './client-evaluation.ts';
 import { confidenceOf, latestDayFlag } from './confidence.ts';
 import { computeVariables, loggingDensity } from './features.ts';
+import { presentForClient } from './present.ts';
 import type { RulesService } from './rules-service.ts';
 
 /**
  * Recommendations: the rules that fire for a client, stored with why (condition and values),
- * guardrail notes and a status history. One open row per client and rule: a rule that keeps firing
- * refreshes its open row; a dismissed one stays quiet for the rule's cooldown; a rule that stops
- * firing leaves its row to expire (expires_at), when it is marked 'expired' on the next list or
- * evaluation. Ranking: new first, then severity, then confidence (confidence.ts has the formula).
+ * guardrail notes and a status history. They are a function of the current data: every evaluation
+ * writes exactly what fires now. One open row per client and rule: a rule that keeps firing refreshes
+ * its open row with today's values (written only when something changed, so sync is not churned);
+ * a rule that no longer fires (new data, not enough data, a guardrail, the rule switched off or
+ * removed) closes its open row as 'resolved', kept in the history with the values it last had; a
+ * dismissed one stays quiet for the rule's cooldown. Listing evaluates first, so what is shown can
+ * never be older than the data it describes, whatever changed it (an edit, an import, a sync pull,
+ * a rule edit, or the calendar day turning). Ranking: new first, then severity, then confidence.
+ * What is shown also passes presentForClient (present.ts): eating-disorder-sensitive care is applied
+ * when rows are read, not only when they were written.
  */
 
 export interface RecommendationsServiceDeps {
@@ -36,17 +44,14 @@ export interface RecommendationsServiceDeps {
   forecast?: ForecastService | undefined;
 }
 
-export interface EvaluateResult {
-  created: number;
-  active: number;
-  errors: { ruleId: string; message: string }[];
-}
+export type EvaluateResult = z.infer<typeof EvaluateResultSchema>;
 
 export interface RecommendationsService {
   evaluate(clientId: string): Promise<EvaluateResult>;
-  /** After each change to a client's log: evaluates 1 s after the last call for that client; never throws. */
+  /** After each change to a client's data: evaluates 1 s after the last call for that client; never throws. */
   evaluateDebounced(clientId: string): void;
-  list(clientId: string, includeClosed: boolean): Recommendation[];
+  /** Evaluates the client's rules now, then lists what is open (and, on request, the history). */
+  list(clientId: string, includeClosed: boolean): Promise<Recommendation[]>;
   accept(id: string): Recommendation;
   dismiss(id: string, reason: string): Recommendation;
   /** Cancels pending debounced evaluations (on lock or close). */
@@ -55,7 +60,7 @@ export interface RecommendationsService {
 
 const DAY_MS = 86_400_000;
 export const EVALUATE_DEBOUNCE_MS = 1000;
-const STATUS_RANK: Record<string, number> = { new: 0, accepted: 1, dismissed: 2, expired: 3 };
+const STATUS_RANK: Record<string, number> = { new: 0, accepted: 1, dismissed: 2, resolved: 3, expired: 4 };
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
 type Row = {
@@ -64,6 +69,7 @@ type Row = {
   rule_id: string;
   title: string;
   message: string;
+  client_message: string | null;
   rationale: string;
   severity: string;
   category: string;
@@ -87,6 +93,7 @@ function toView(r: Row): Recommendation {
     ruleId: r.rule_id,
     title: r.title,
     message: r.message,
+    clientMessage: r.client_message,
     rationale: r.rationale,
     severity: r.severity,
     category: r.category,
@@ -122,12 +129,9 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
   const timers = new Map<string, NodeJS.Timeout>();
   const OPEN = "status IN ('new', 'accepted') AND deleted_at IS NULL";
 
-  const expire = sqlite.prepare(
-    `UPDATE recommendations SET status = 'expired', updated_at = @now
-     WHERE client_id = @client AND ${OPEN} AND expires_at IS NOT NULL AND expires_at <= @now`,
-  );
-  const openFor = sqlite.prepare(
-    `SELECT id FROM recommendations WHERE client_id = ? AND rule_id = ? AND ${OPEN} ORDER BY created_at DESC LIMIT 1`,
+  // Newest first: with rows from several computers of a practice (sync), older duplicates are closed.
+  const openRows = sqlite.prepare(
+    `SELECT * FROM recommendations WHERE client_id = ? AND ${OPEN} ORDER BY created_at DESC, id DESC`,
   );
   // A dismissal is the row's last change (updated_at): rows are never touched after it.
   const dismissedSince = sqlite.prepare(
@@ -135,15 +139,18 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
        AND deleted_at IS NULL AND updated_at > ? LIMIT 1`,
   );
   const refresh = sqlite.prepare(
-    `UPDATE recommendations SET message = @message, confidence = @confidence, suggestions = @suggestions,
-       guardrails = @guardrails, "values" = @values, updated_at = @now WHERE id = @id`,
+    `UPDATE recommendations SET message = @message, client_message = @clientMessage, confidence = @confidence,
+       suggestions = @suggestions, guardrails = @guardrails, "values" = @values, expires_at = @expiresAt,
+       updated_at = @now WHERE id = @id`,
   );
+  const extend = sqlite.prepare('UPDATE recommendations SET expires_at = ? WHERE id = ?');
+  const resolve = sqlite.prepare(`UPDATE recommendations SET status = 'resolved', updated_at = ? WHERE id = ?`);
   const insert = sqlite.prepare(
-    `INSERT INTO recommendations (id, client_id, rule_id, rule_version, title, message, rationale, severity, category,
-       confidence, suggestions, guardrails, "references", condition, "values", status, dismiss_reason, expires_at,
-       created_at, updated_at)
-     VALUES (@id, @client, @ruleId, @version, @title, @message, @rationale, @severity, @category, @confidence,
-       @suggestions, @guardrails, @references, @condition, @values, 'new', NULL, @expiresAt, @now, @now)`,
+    `INSERT INTO recommendations (id, client_id, rule_id, rule_version, title, message, client_message, rationale,
+       severity, category, confidence, suggestions, guardrails, "references", condition, "values", status,
+       dismiss_reason, expires_at, created_at, updated_at)
+     VALUES (@id, @client, @ruleId, @version, @title, @message, @clientMessage, @rationale, @severity, @category,
+       @confidence, @suggestions, @guardrails, @references, @condition, @values, 'new', NULL, @expiresAt, @now, @now)`,
   );
   const countOpen = sqlite.prepare(`SELECT count(*) AS n FROM recommendations WHERE client_id = ? AND ${OPEN}`);
   const byClient = sqlite.prepare(`SELECT * FROM recommendations WHERE client_id = ? AND deleted_at IS NULL`);
@@ -153,44 +160,74 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
     'UPDATE recommendations SET status = @status, dismiss_reason = @reason, updated_at = @now WHERE id = @id',
   );
 
-  /** Writes what fired, deduplicated; returns how many rows were created. */
-  const store = sqlite.transaction((clientId: string, fired: RuleVerdict[], confidences: number[], now: number) => {
-    let created = 0;
-    expire.run({ client: clientId, now });
-    fired.forEach((v, i) => {
-      const r = v.rule;
-      const fields = {
-        message: v.message ?? r.then.message,
-        confidence: confidences[i] ?? 0,
-        suggestions: JSON.stringify(v.suggestions),
-        guardrails: JSON.stringify(v.notes),
-        values: JSON.stringify(v.values),
-        now,
-      };
-      const open = openFor.get(clientId, r.id) as { id: string } | undefined;
-      if (open) {
-        refresh.run({ ...fields, id: open.id });
-        return;
+  /**
+   * Writes what fires now, in one transaction: refreshes or creates a row for each rule that fired and
+   * resolves every other open row. Returns what changed.
+   */
+  const store = sqlite.transaction(
+    (clientId: string, fired: RuleVerdict[], confidences: number[], now: number): EvaluateResult['changes'] => {
+      const changes: EvaluateResult['changes'] = [];
+      const open = new Map<string, Row>();
+      for (const row of openRows.all(clientId) as Row[]) {
+        if (!open.has(row.rule_id)) open.set(row.rule_id, row);
+        else resolve.run(now, row.id); // an older duplicate of the same rule (two computers)
       }
-      if (dismissedSince.get(clientId, r.id, now - r.cooldownDays * DAY_MS)) return;
-      insert.run({
-        ...fields,
-        id: uuidv7(now),
-        client: clientId,
-        ruleId: r.id,
-        version: r.version,
-        title: r.title,
-        rationale: r.then.rationale,
-        severity: r.then.severity,
-        category: r.then.category,
-        references: JSON.stringify(r.references),
-        condition: r.when,
-        expiresAt: now + r.expiresInDays * DAY_MS,
+      fired.forEach((v, i) => {
+        const r = v.rule;
+        const fields = {
+          message: v.message ?? r.then.message,
+          clientMessage: v.clientMessage,
+          confidence: confidences[i] ?? 0,
+          suggestions: JSON.stringify(v.suggestions),
+          guardrails: JSON.stringify(v.notes),
+          values: JSON.stringify(v.values),
+          now,
+        };
+        const row = open.get(r.id);
+        if (row) {
+          open.delete(r.id);
+          const same =
+            row.message === fields.message &&
+            row.client_message === fields.clientMessage &&
+            Math.abs(row.confidence - fields.confidence) < 1e-9 &&
+            row.suggestions === fields.suggestions &&
+            row.guardrails === fields.guardrails &&
+            row.values === fields.values;
+          // Unchanged: nothing to write, except moving a passed review date on (the rule still fires).
+          if (same) {
+            if (row.expires_at !== null && row.expires_at <= now)
+              extend.run(now + r.expiresInDays * DAY_MS, row.id);
+            return;
+          }
+          refresh.run({ ...fields, id: row.id, expiresAt: now + r.expiresInDays * DAY_MS });
+          changes.push({ kind: 'updated', ruleId: r.id, title: r.title });
+          return;
+        }
+        if (dismissedSince.get(clientId, r.id, now - r.cooldownDays * DAY_MS)) return;
+        insert.run({
+          ...fields,
+          id: uuidv7(now),
+          client: clientId,
+          ruleId: r.id,
+          version: r.version,
+          title: r.title,
+          rationale: r.then.rationale,
+          severity: r.then.severity,
+          category: r.then.category,
+          references: JSON.stringify(r.references),
+          condition: r.when,
+          expiresAt: now + r.expiresInDays * DAY_MS,
+        });
+        changes.push({ kind: 'new', ruleId: r.id, title: r.title });
       });
-      created++;
-    });
-    return created;
-  });
+      // What is still open did not fire on the current data: resolved, with its values kept.
+      for (const row of open.values()) {
+        resolve.run(now, row.id);
+        changes.push({ kind: 'resolved', ruleId: row.rule_id, title: row.title });
+      }
+      return changes;
+    },
+  );
 
   async function evaluate(clientId: string): Promise<EvaluateResult> {
     const client = deps.clients.get(clientId);
@@ -207,11 +244,21 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
     };
     const confidences = fired.map((v) => confidenceOf(v.rule.reads, v.values, data));
     // The worker ran without the database; the writes are one synchronous transaction, so two
-    // evaluations of one client cannot both insert a row for the same rule.
-    const created = store(clientId, fired, confidences, deps.now());
+    // evaluations of one client cannot both insert a row for the same rule. The client may have
+    // been deleted while the worker ran: then there is nothing to write.
+    deps.clients.get(clientId);
+    const changes = store(clientId, fired, confidences, deps.now());
     const errors = verdicts.filter((v) => v.error !== null).map((v) => ({ ruleId: v.rule.id, message: v.error ?? '' }));
     for (const e of errors) log.warn('rule failed', { ruleId: e.ruleId, error: e.message });
-    return { created, active: (countOpen.get(clientId) as { n: number }).n, errors };
+    const count = (kind: string): number => changes.filter((c) => c.kind === kind).length;
+    return {
+      created: count('new'),
+      updated: count('updated'),
+      resolved: count('resolved'),
+      active: (countOpen.get(clientId) as { n: number }).n,
+      changes,
+      errors,
+    };
   }
 
   function load(id: string): Row {
@@ -222,8 +269,13 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
 
   function change(id: string, status: 'accepted' | 'dismissed', reason: string | null): Recommendation {
     const row = load(id);
-    if (row.status === 'expired')
-      throw new AppError('conflict', 'This recommendation has expired; evaluate the rules again for a current one.');
+    if (row.status === 'expired' || row.status === 'resolved')
+      throw new AppError(
+        'conflict',
+        row.status === 'resolved'
+          ? 'This recommendation no longer applies: the current data no longer meets its rule.'
+          : 'This recommendation has expired; evaluate the rules again for a current one.',
+      );
     sqlite.transaction(() => {
       setStatus.run({ id, status, reason, now: deps.now() });
       deps.audit.record('recommendations', id, status === 'accepted' ? 'accept' : 'dismiss', [
@@ -231,7 +283,8 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
         ...(reason === null ? [] : ['dismissReason']),
       ]);
     })();
-    return toView(load(id));
+    const view = toView(load(id));
+    return presentForClient(view, deps.clients.get(view.clientId), rules.rule(view.ruleId)) ?? view;
   }
 
   return {
@@ -245,15 +298,18 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
           log.warn('background rule evaluation failed', { error: e instanceof Error ? e.message : String(e) }),
         );
       }, EVALUATE_DEBOUNCE_MS);
-      // A pending evaluation must not keep a CLI process alive; the app re-evaluates on the next change.
+      // A pending evaluation must not keep a CLI process alive; the app re-evaluates on the next read.
       timer.unref();
       timers.set(clientId, timer);
     },
-    list(clientId, includeClosed) {
-      deps.clients.get(clientId);
-      expire.run({ client: clientId, now: deps.now() });
+    async list(clientId, includeClosed) {
+      const client = deps.clients.get(clientId);
+      await evaluate(clientId);
       const rows = (includeClosed ? byClient : openByClient).all(clientId) as Row[];
-      return rankRecommendations(rows.map(toView));
+      const shown = rows
+        .map((r) => presentForClient(toView(r), client, rules.rule(r.rule_id)))
+        .filter((r): r is Recommendation => r !== null);
+      return rankRecommendations(shown);
     },
     accept: (id) => change(id, 'accepted', null),
     dismiss: (id, reason) => change(id, 'dismissed', reason),

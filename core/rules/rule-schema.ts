@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { DIET_PATTERNS, LIFE_STAGES } from '../api/schemas.ts';
+import { CONDITIONS, DIET_PATTERNS, GOALS, LIFE_STAGES } from '../api/schemas.ts';
 import { SUGGESTION_TAGS } from './guardrails.ts';
 import { didYouMean } from './source-map.ts';
 import type { RuleDef, Severity, Suggestion } from './types.ts';
@@ -53,9 +53,18 @@ const RULE_FIELDS = {
   expires_in_days: false,
   references: true,
 };
-const APPLIES_FIELDS = { diet_patterns: false, age_min: false, age_max: false, life_stages: false, tags: false };
+const APPLIES_FIELDS = {
+  diet_patterns: false,
+  age_min: false,
+  age_max: false,
+  life_stages: false,
+  tags: false,
+  conditions: false,
+  goals: false,
+};
 const THEN_FIELDS = {
   message: true,
+  client_message: false,
   rationale: true,
   severity: true,
   category: true,
@@ -289,10 +298,13 @@ function readRule(ctx: Ctx, node: YAMLMap): DraftWithNodes {
       maxAge,
       lifeStages: list(ctx, a.get('life_stages'), 'life_stages', LIFE_STAGES),
       tags: list(ctx, a.get('tags'), 'tags')?.map((s) => s.toLowerCase()) ?? null,
+      conditions: list(ctx, a.get('conditions'), 'conditions', CONDITIONS),
+      goals: list(ctx, a.get('goals'), 'goals', GOALS),
     },
     when: when ?? '',
     then: {
       message: text(ctx, t.get('message'), 'message') ?? '',
+      clientMessage: text(ctx, t.get('client_message'), 'client_message'),
       rationale: text(ctx, t.get('rationale'), 'rationale') ?? '',
       severity: oneOf(ctx, t.get('severity'), 'severity', SEVERITIES) ?? 'info',
       category: text(ctx, t.get('category'), 'category') ?? '',

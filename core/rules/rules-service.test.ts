@@ -121,7 +121,7 @@ describe('rules service', () => {
     expect(dry.skippedBecause).toMatch(/omnivore/);
     expect(Object.keys(dry.variables)).toEqual(['features.sodium_mg_7d_mean', 'targets.sodium_mg']);
     // Nothing was stored.
-    expect(k.recs.list(c.id, true)).toEqual([]);
+    expect(k.sqlite.prepare('SELECT count(*) AS n FROM recommendations').get()).toEqual({ n: 0 });
 
     const broken = await k.rules.dryRun({ clientId: c.id, source: ruleFile('x', 'features.nope > 1.0') });
     expect(broken.fired).toBeNull();

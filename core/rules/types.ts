@@ -40,12 +40,21 @@ export interface RuleDef {
     /** 'none' | 'pregnant' | 'lactating' */
     lifeStages: string[] | null;
     tags: string[] | null;
+    /** Medical conditions (core/api/schemas.ts CONDITIONS): the rule applies when the client has any. */
+    conditions: string[] | null;
+    /** Goals (maintenance, loss, gain, sport): the rule applies when the client's goal is one of them. */
+    goals: string[] | null;
   };
   /** The CEL source, type-checked to bool at load. */
   when: string;
   then: {
     /** May contain {{features.x}} / {{targets.y}} / {{client.z}} placeholders. */
     message: string;
+    /**
+     * The same point for the client's own report: second person, no practitioner terms, same
+     * placeholders. Null: the client report shows the title and suggestions only.
+     */
+    clientMessage: string | null;
     rationale: string;
     severity: Severity;
     category: string;
@@ -70,6 +79,11 @@ export interface RuleDef {
 export interface Variables {
   features: Record<string, number | null>;
   targets: Record<string, number | null>;
+  /**
+   * Tolerable Upper Intake Levels for the client's life stage (null where none bounds food intake).
+   * Optional so hand-built variables in tests need not carry it.
+   */
+  limits?: Record<string, number | null>;
   client: Record<string, string | number | boolean | string[] | null>;
   /**
    * The intake model on the most recent logged day (core/forecast). Always filled by computeVariables;

@@ -12,7 +12,7 @@ import { NUTRIENT_LABELS, NUTRIENT_UNITS } from '../targets/nutrient-labels.ts';
  * BigInt for `int`; /work/shared/FACTS.md "Rules (CEL)").
  */
 
-export type VariableGroup = 'features' | 'targets' | 'client' | 'forecast';
+export type VariableGroup = 'features' | 'targets' | 'limits' | 'client' | 'forecast';
 export type CelType = 'double' | 'string' | 'bool' | 'list<string>';
 
 export interface VariableDef {
@@ -161,6 +161,35 @@ function targetVariables(): VariableDef[] {
   });
 }
 
+/**
+ * Targets with a Tolerable Upper Intake Level that bounds intake from food (the DRI reports; core/targets
+ * dri-tables.ts): rule arithmetic that scales one of these targets above 1× must be guarded by its
+ * limits.* value (the loader refuses it otherwise). Magnesium's UL covers supplements only (IOM 1997).
+ */
+export const UPPER_LIMITED: ReadonlySet<string> = new Set([
+  'calcium_mg',
+  'iron_mg',
+  'zinc_mg',
+  'vitamin_d_mcg',
+  'vitamin_a_mcg',
+  'folate_mcg',
+  'vitamin_c_mg',
+  'iodine_mcg',
+  'choline_mg',
+]);
+
+function limitVariables(): VariableDef[] {
+  return targetVariables()
+    .filter((t) => UPPER_LIMITED.has(t.name))
+    .map((t) => ({
+      group: 'limits' as const,
+      name: t.name,
+      type: 'double' as const,
+      unit: t.unit,
+      description: `${t.description.split(':')[0]}: the Tolerable Upper Intake Level for the client's age, sex and life stage (DRI reports). Null when unknown.`,
+    }));
+}
+
 const CLIENT_VARIABLES: VariableDef[] = [
   {
     group: 'client',
@@ -208,6 +237,21 @@ const CLIENT_VARIABLES: VariableDef[] = [
     type: 'bool',
     unit: '',
     description: 'Eating-disorder-sensitive care (calorie-focused rules are hidden by the guardrails anyway).',
+  },
+  {
+    group: 'client',
+    name: 'conditions',
+    type: 'list<string>',
+    unit: '',
+    description:
+      "Medical conditions on the profile: 'hypertension', 'type-2-diabetes', 'chronic-kidney-disease', 'coeliac-disease', 'iron-deficiency', 'lactose-intolerance'. Test with \"hypertension\" in client.conditions.",
+  },
+  {
+    group: 'client',
+    name: 'goal',
+    type: 'string',
+    unit: '',
+    description: "'maintenance', 'loss' (weight loss), 'gain' (weight gain) or 'sport'.",
   },
 ];
 
@@ -264,6 +308,7 @@ export const VARIABLES: readonly VariableDef[] = [
   ...nutrientFeatures(),
   ...OTHER_FEATURES,
   ...targetVariables(),
+  ...limitVariables(),
   ...CLIENT_VARIABLES,
   ...FORECAST_VARIABLES,
 ];
@@ -284,7 +329,7 @@ export function variableNames(): string[] {
   return VARIABLES.map(qualifiedName);
 }
 
-export const VARIABLE_GROUPS: readonly VariableGroup[] = ['features', 'targets', 'client', 'forecast'];
+export const VARIABLE_GROUPS: readonly VariableGroup[] = ['features', 'targets', 'limits', 'client', 'forecast'];
 
 export interface CelDeclaration {
   name: VariableGroup;

@@ -10,6 +10,7 @@ const DEFAULTS: Settings = {
   practitionerContact: '',
   practiceLogo: '',
   units: 'metric',
+  edShowEnergyToMe: false,
 };
 const KEY = 'app';
 

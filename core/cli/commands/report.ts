@@ -7,7 +7,13 @@ import { resolveClient } from './resolve.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** bioai report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter] */
+/**
+ * bioai report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter]
+ *   [--variant client|practitioner] [--include-notes]
+ * The client variant (default) is the client's copy: accepted recommendations in the client's words and no
+ * practitioner notes unless --include-notes; the practitioner variant is the case report, notes included.
+ * Eating-disorder-sensitive care applies to both.
+ */
 export async function report(core: Core, args: string[], out: (s: string) => void): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -17,6 +23,8 @@ export async function report(core: Core, args: string[], out: (s: string) => voi
       to: { type: 'string' },
       out: { type: 'string' },
       'page-size': { type: 'string' },
+      variant: { type: 'string' },
+      'include-notes': { type: 'boolean' },
     },
     strict: true,
   });
@@ -33,14 +41,25 @@ export async function report(core: Core, args: string[], out: (s: string) => voi
   if (pageSize !== 'A4' && pageSize !== 'Letter') {
     throw new CliError(`--page-size must be A4 or Letter, not "${pageSize}".`, 2);
   }
+  const variant = values.variant ?? 'client';
+  if (variant !== 'client' && variant !== 'practitioner') {
+    throw new CliError(`--variant must be client or practitioner, not "${variant}".`, 2);
+  }
   const client = await resolveClient(core, values.client);
-  const result = await rpc(core, 'reports.export', { clientId: client.id, from: values.from, to: values.to, pageSize });
+  const result = await rpc(core, 'reports.export', {
+    clientId: client.id,
+    from: values.from,
+    to: values.to,
+    pageSize,
+    variant,
+    ...(values['include-notes'] ? { includeNotes: true } : {}),
+  });
   // Owner-only: the PDF holds the client's health data in the clear.
   fs.writeFileSync(values.out, Buffer.from(result.dataBase64, 'base64'), { mode: 0o600 });
   // writeFileSync's mode applies only to a new file; an existing one keeps its mode unless set here.
   fs.chmodSync(values.out, 0o600);
   out(
-    `Wrote ${client.name}'s report for ${values.from} to ${values.to} to ${path.resolve(values.out)} ` +
+    `Wrote ${client.name}'s ${variant === 'client' ? 'report' : 'case report'} for ${values.from} to ${values.to} to ${path.resolve(values.out)} ` +
       `(${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${result.bytes.toLocaleString('en')} bytes).`,
   );
 }

@@ -214,6 +214,7 @@ export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> 
   accepted: 'Accepted',
   dismissed: 'Dismissed',
   expired: 'Expired',
+  resolved: 'Resolved by new data',
 };
 
 export const RECOMMENDATION_STATUS_COLORS: Record<RecommendationStatus, string> = {
@@ -221,6 +222,7 @@ export const RECOMMENDATION_STATUS_COLORS: Record<RecommendationStatus, string> 
   accepted: 'teal',
   dismissed: 'gray',
   expired: 'gray',
+  resolved: 'green',
 };
 
 export const RULE_ORIGIN_LABELS: Record<RuleOrigin, string> = { builtin: 'built-in', user: 'user' };
@@ -257,6 +259,12 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   'activity-sleep': 'Activity and sleep',
   photos: 'Meal photos',
   recommendations: 'Recommendations',
-  notes: 'Notes',
+  notes: 'Practitioner notes',
   disclaimer: 'Disclaimer',
+};
+
+export type ReportVariant = 'client' | 'practitioner';
+export const REPORT_VARIANT_LABELS: Record<ReportVariant, string> = {
+  client: 'For the client',
+  practitioner: 'Case report (yours)',
 };

@@ -74,10 +74,14 @@ export function dayTotals(entries: readonly LogEntry[]): Nutrients {
   return sumNutrients(entries.filter((e) => e.kind === 'diet').map((e) => e.nutrients));
 }
 
-/** "1,850 kcal · protein 72 g · fibre 21 g"; unknown values read "–". */
-export function dayTotalText(totals: Nutrients): string {
+/**
+ * "1,850 kcal · protein 72 g · fibre 21 g"; unknown values read "–". Without energy ("protein 72 g ·
+ * fibre 21 g") for an eating-disorder-sensitive client.
+ */
+export function dayTotalText(totals: Nutrients, hideEnergy = false): string {
   const part = (v: number | undefined, unit: string): string => (v === undefined ? '–' : formatNutrient(v, unit));
-  return `${part(totals.energyKcal, 'kcal')} · protein ${part(totals.proteinG, 'g')} · fibre ${part(totals.fibreG, 'g')}`;
+  const rest = `protein ${part(totals.proteinG, 'g')} · fibre ${part(totals.fibreG, 'g')}`;
+  return hideEnergy ? rest.replace(/^p/, 'P') : `${part(totals.energyKcal, 'kcal')} · ${rest}`;
 }
 
 /** A measure as an option: "1 medium (118 g)" (the description in brackets is shortened away). */

@@ -15,6 +15,7 @@ const rec = (id: string, status: Recommendation['status'], extra: Partial<Recomm
   ruleId: 'low-fibre',
   title: 'Fibre is low',
   message: 'Fibre averaged 12 g a day.',
+  clientMessage: null,
   rationale: 'Fibre supports gut health.',
   severity: 'medium',
   category: 'micronutrients',
@@ -70,13 +71,41 @@ describe('ranking and status', () => {
     );
     expect(statusText(rec('a', 'dismissed'))).toBe('Dismissed');
     expect(statusText(rec('a', 'expired'))).toBe('Expired');
+    expect(statusText(rec('a', 'resolved'))).toBe('Resolved by new data');
   });
 });
 
 describe('evaluateText', () => {
-  it('counts new and active recommendations', () => {
-    expect(evaluateText({ created: 0, active: 2, errors: [] })).toBe('No new recommendations; 2 active.');
-    expect(evaluateText({ created: 1, active: 1, errors: [] })).toBe('1 new recommendation; 1 active.');
-    expect(evaluateText({ created: 3, active: 4, errors: [] })).toBe('3 new recommendations; 4 active.');
+  const result = (changes: { kind: 'new' | 'updated' | 'resolved'; title: string }[], active: number) => ({
+    created: changes.filter((c) => c.kind === 'new').length,
+    updated: changes.filter((c) => c.kind === 'updated').length,
+    resolved: changes.filter((c) => c.kind === 'resolved').length,
+    active,
+    changes: changes.map((c) => ({ ...c, ruleId: 'r' })),
+    errors: [],
+  });
+
+  it('says nothing changed when the cards already match the data', () => {
+    expect(evaluateText(result([], 2))).toBe(
+      'Nothing changed: the recommendations shown already match the current data. 2 active.',
+    );
+  });
+
+  it('names what is new and what was resolved, and counts the updated ones', () => {
+    expect(
+      evaluateText(
+        result(
+          [
+            { kind: 'new', title: 'Sodium above your target' },
+            { kind: 'resolved', title: 'Fewer than 4 days logged this week' },
+            { kind: 'updated', title: 'Fibre intake low' },
+          ],
+          2,
+        ),
+      ),
+    ).toBe(
+      '1 new: Sodium above your target. 1 resolved by new data: Fewer than 4 days logged this week. ' +
+        '1 recommendation updated with the current numbers. 2 active.',
+    );
   });
 });

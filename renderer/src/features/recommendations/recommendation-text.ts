@@ -17,7 +17,7 @@ export function isOpen(rec: Recommendation): boolean {
   return OPEN.has(rec.status);
 }
 
-/** Open recommendations (in the core's ranked order) and closed ones (dismissed, expired), newest first. */
+/** Open recommendations (in the core's ranked order) and closed ones (dismissed, expired, resolved), newest first. */
 export function splitRecommendations(list: readonly Recommendation[]): {
   open: Recommendation[];
   closed: Recommendation[];
@@ -38,16 +38,31 @@ export function statusText(rec: Recommendation): string {
       return rec.dismissReason ? `Dismissed: ${rec.dismissReason}` : 'Dismissed';
     case 'expired':
       return 'Expired';
+    case 'resolved':
+      return 'Resolved by new data';
   }
 }
 
-/** The notification after "Check now". */
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The notification after "Check now": what changed, by name. "1 new: Sodium above your target.
+ * 1 resolved by new data: Fewer than 4 days logged this week. 2 updated with today's numbers. 3 active."
+ */
 export function evaluateText(result: EvaluateResult): string {
-  const created =
-    result.created === 0
-      ? 'No new recommendations'
-      : `${result.created} new ${result.created === 1 ? 'recommendation' : 'recommendations'}`;
-  return `${created}; ${result.active} active.`;
+  const named = (kind: 'new' | 'resolved'): string =>
+    result.changes
+      .filter((c) => c.kind === kind)
+      .map((c) => c.title)
+      .join('; ');
+  const parts: string[] = [];
+  if (result.created > 0) parts.push(`${result.created} new: ${named('new')}.`);
+  if (result.resolved > 0) parts.push(`${result.resolved} resolved by new data: ${named('resolved')}.`);
+  if (result.updated > 0)
+    parts.push(`${plural(result.updated, 'recommendation', 'recommendations')} updated with the current numbers.`);
+  if (parts.length === 0) parts.push('Nothing changed: the recommendations shown already match the current data.');
+  parts.push(`${result.active} active.`);
+  return parts.join(' ');
 }
 
 /** The panel's empty state. */

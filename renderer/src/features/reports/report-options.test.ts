@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultSections,
   draftKey,
   exportedSentence,
   matchReportPreset,
@@ -10,6 +11,7 @@ import {
   reportProblems,
   sectionLabel,
   type ReportDraft,
+  withVariant,
 } from './report-options.ts';
 
 const draft: ReportDraft = {
@@ -18,7 +20,20 @@ const draft: ReportDraft = {
   to: '2025-03-10',
   sections: REPORT_SECTION_ORDER,
   pageSize: 'A4',
+  variant: 'practitioner',
 };
+
+describe('variants', () => {
+  it("leaves the practitioner's notes out of the client's copy unless ticked, and puts them in the case report", () => {
+    expect(defaultSections('client')).not.toContain('notes');
+    expect(defaultSections('practitioner')).toContain('notes');
+    const client = withVariant(draft, 'client');
+    expect(client.variant).toBe('client');
+    expect(client.sections).toEqual(REPORT_SECTION_ORDER.filter((s) => s !== 'notes'));
+    expect(withVariant({ ...client, sections: ['summary'] }, 'practitioner').sections).toEqual(['summary', 'notes']);
+    expect(draftKey(client)).not.toBe(draftKey(draft));
+  });
+});
 
 describe('sections', () => {
   it('lists every section in report order with a label', () => {

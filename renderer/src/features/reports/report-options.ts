@@ -1,5 +1,5 @@
 import { addDays, daysInclusive, isIsoDate, RANGE_PRESETS, type RangePreset } from '../../lib/dates.ts';
-import { REPORT_SECTION_LABELS, type PageSize, type ReportSection } from '../../lib/labels.ts';
+import { REPORT_SECTION_LABELS, type PageSize, type ReportSection, type ReportVariant } from '../../lib/labels.ts';
 
 /**
  * The report builder's pure parts: sections, date presets, request checks and the saved file's
@@ -39,6 +39,22 @@ export interface ReportDraft {
   to: string;
   sections: readonly ReportSection[];
   pageSize: PageSize;
+  /** The client's copy (accepted recommendations in their words) or the practitioner's case report. */
+  variant: ReportVariant;
+}
+
+/**
+ * The sections a variant starts with: everything, except that the client's copy leaves the
+ * practitioner's notes out (they are printed only when ticked).
+ */
+export function defaultSections(variant: ReportVariant): ReportSection[] {
+  return REPORT_SECTION_ORDER.filter((s) => variant === 'practitioner' || s !== 'notes');
+}
+
+/** Switching variant: the notes follow the new variant's default; the other sections stay as chosen. */
+export function withVariant(draft: ReportDraft, variant: ReportVariant): ReportDraft {
+  const others = draft.sections.filter((s) => s !== 'notes');
+  return { ...draft, variant, sections: orderSections(variant === 'practitioner' ? [...others, 'notes'] : others) };
 }
 
 export type ReportProblems = Partial<Record<'clientId' | 'from' | 'to' | 'sections', string>>;
@@ -58,7 +74,7 @@ export function reportProblems(draft: ReportDraft): ReportProblems {
 
 /** A stable key for a request, so the page can tell when the preview no longer matches the form. */
 export function draftKey(draft: ReportDraft): string {
-  return JSON.stringify([draft.clientId, draft.from, draft.to, [...draft.sections], draft.pageSize]);
+  return JSON.stringify([draft.clientId, draft.from, draft.to, [...draft.sections], draft.pageSize, draft.variant]);
 }
 
 /** How wide the preview frame is for a page size (the page itself, plus room for a scroll bar). */

@@ -1,3 +1,5 @@
+import { EnergyVisibility, hidesEnergy } from '../energy-visibility.ts';
+import { useSettings } from '../../../app/settings-context.ts';
 import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Tabs, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
@@ -39,6 +41,7 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
   // Another view may ask for a tab and day (the photos view's "Show in log").
   const [intent] = useState(() => peekClientPageIntent(id));
   useEffect(() => clearClientPageIntent(id), [id]);
+  const { settings } = useSettings();
   const [tab, setTab] = useState<ClientTab>(intent?.tab ?? 'profile');
   // The day shared by the Log and Dashboard tabs, so switching tabs keeps it.
   const [day, setDay] = useState(() => intent?.date ?? todayIso());
@@ -161,43 +164,45 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             navigate({ name: 'client-photos', id: client.id });
           }}
         />
-        <Tabs value={tab} onChange={(v) => isClientTab(v) && setTab(v)} keepMounted={false}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="profile" data-testid="client-tab-profile">
-              Profile &amp; targets
-            </Tabs.Tab>
-            <Tabs.Tab value="log" data-testid="client-tab-log">
-              Log
-            </Tabs.Tab>
-            <Tabs.Tab value="dashboard" data-testid="client-tab-dashboard">
-              Dashboard
-            </Tabs.Tab>
-            <Tabs.Tab value="recommendations" data-testid="client-tab-recommendations">
-              Recommendations
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="profile">
-            <Stack gap="lg">
-              <ProfileSummary client={client} />
-              <TargetsCard clientId={client.id} revision={revision} onChanged={changed} />
-              <ChangesList entityId={client.id} revision={revision} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="log">
-            <LogTab
-              clientId={client.id}
-              date={day}
-              onDateChange={setDay}
-              onOpenPhotos={() => navigate({ name: 'client-photos', id: client.id })}
-            />
-          </Tabs.Panel>
-          <Tabs.Panel value="dashboard">
-            <DashboardTab clientId={client.id} date={day} onDateChange={setDay} />
-          </Tabs.Panel>
-          <Tabs.Panel value="recommendations">
-            <RecommendationsPanel client={client} />
-          </Tabs.Panel>
-        </Tabs>
+        <EnergyVisibility hidden={hidesEnergy(client, settings)}>
+          <Tabs value={tab} onChange={(v) => isClientTab(v) && setTab(v)} keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="profile" data-testid="client-tab-profile">
+                Profile &amp; targets
+              </Tabs.Tab>
+              <Tabs.Tab value="log" data-testid="client-tab-log">
+                Log
+              </Tabs.Tab>
+              <Tabs.Tab value="dashboard" data-testid="client-tab-dashboard">
+                Dashboard
+              </Tabs.Tab>
+              <Tabs.Tab value="recommendations" data-testid="client-tab-recommendations">
+                Recommendations
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="profile">
+              <Stack gap="lg">
+                <ProfileSummary client={client} />
+                <TargetsCard clientId={client.id} revision={revision} onChanged={changed} />
+                <ChangesList entityId={client.id} revision={revision} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="log">
+              <LogTab
+                clientId={client.id}
+                date={day}
+                onDateChange={setDay}
+                onOpenPhotos={() => navigate({ name: 'client-photos', id: client.id })}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="dashboard">
+              <DashboardTab clientId={client.id} date={day} onDateChange={setDay} />
+            </Tabs.Panel>
+            <Tabs.Panel value="recommendations">
+              <RecommendationsPanel client={client} />
+            </Tabs.Panel>
+          </Tabs>
+        </EnergyVisibility>
       </Stack>
       <ClientFormModal
         opened={editing}

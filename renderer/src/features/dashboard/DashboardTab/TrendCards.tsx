@@ -7,6 +7,7 @@ import { TREND_LABELS, type TrendKey } from '../../../lib/labels.ts';
 import { ActivitySleepChart } from '../Charts/ActivitySleepChart.tsx';
 import { MacroPie } from '../Charts/MacroPie.tsx';
 import { TrendsChart } from '../Charts/TrendsChart.tsx';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 const OTHER_KEYS: TrendKey[] = ['proteinG', 'carbG', 'fatG', 'fibreG', 'sodiumMg'];
 
@@ -29,6 +30,7 @@ export function TrendCards(props: TrendCardsProps): React.JSX.Element {
   const { view } = props;
   const [nutrient, setNutrient] = useState<TrendKey>('proteinG');
   const empty = view && view.daysLogged === 0;
+  const hideEnergy = useEnergyHidden();
   return (
     <>
       <Card withBorder padding="lg" data-testid="dashboard-trends">
@@ -45,7 +47,12 @@ export function TrendCards(props: TrendCardsProps): React.JSX.Element {
               No day in this range is logged yet: the charts fill in as food is logged.
             </Text>
           )}
-          {view && <TrendsChart view={view} nutrient="energyKcal" />}
+          {view && !hideEnergy && <TrendsChart view={view} nutrient="energyKcal" />}
+          {hideEnergy && (
+            <Text size="sm" c="dimmed" data-testid="dashboard-energy-hidden">
+              Energy is not charted for this client (eating-disorder-sensitive care).
+            </Text>
+          )}
           <Group justify="space-between" align="flex-end">
             <Title order={3} size="h5">
               {TREND_LABELS[nutrient].label}

@@ -5,11 +5,13 @@ import { formatIsoDate, formatNumber, formatNutrient } from '../../../lib/format
 import { useQuery } from '../../../lib/use-query.ts';
 import { ForecastCard } from '../Forecast/ForecastCard.tsx';
 import { StatusRow } from './StatusRow.tsx';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 /** The chosen day against the client's targets. */
 export function DayStatusCard({ clientId, date }: { clientId: string; date: string }): React.JSX.Element {
   const query = useQuery(`dashboard.day:${clientId}:${date}`, () => call('dashboard.day', { clientId, date }));
   const day = query.data;
+  const hideEnergy = useEnergyHidden();
   return (
     <Card withBorder padding="lg" data-testid="dashboard-day">
       <Stack gap="sm">
@@ -27,7 +29,8 @@ export function DayStatusCard({ clientId, date }: { clientId: string; date: stri
                   : `${day.dietEntries} food ${day.dietEntries === 1 ? 'entry' : 'entries'}`}
               </Text>
               <Text size="sm" data-testid="dashboard-day-activity">
-                Activity {formatNumber(day.activityMin, 0)} min · {formatNutrient(day.burnedKcal, 'kcal')} burned
+                Activity {formatNumber(day.activityMin, 0)} min
+                {hideEnergy ? '' : ` · ${formatNutrient(day.burnedKcal, 'kcal')} burned`}
               </Text>
               <Text size="sm" data-testid="dashboard-day-sleep">
                 Sleep{' '}
@@ -63,9 +66,11 @@ export function DayStatusCard({ clientId, date }: { clientId: string; date: stri
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {day.statuses.map((s) => (
-                      <StatusRow key={s.key} status={s} />
-                    ))}
+                    {day.statuses
+                      .filter((s) => !(hideEnergy && s.key === 'energyKcal'))
+                      .map((s) => (
+                        <StatusRow key={s.key} status={s} />
+                      ))}
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>

@@ -4,6 +4,7 @@ import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
 import { useFoodSearch } from '../use-food-search.ts';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface FoodPickerProps {
   label: string;
@@ -35,6 +36,7 @@ export function FoodPicker({
   testId,
   optionTestId,
 }: FoodPickerProps): React.JSX.Element {
+  const hideEnergy = useEnergyHidden();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [text, setText] = useState(value?.name ?? '');
   const typing = value === null || text !== value.name;
@@ -91,7 +93,9 @@ export function FoodPicker({
                     <Text size="xs" c="dimmed">
                       {[
                         hit.foodGroup,
-                        hit.energyKcalPer100g === null ? null : `${formatNumber(hit.energyKcalPer100g, 0)} kcal/100 g`,
+                        hit.energyKcalPer100g === null || hideEnergy
+                          ? null
+                          : `${formatNumber(hit.energyKcalPer100g, 0)} kcal/100 g`,
                         hit.recent ? 'logged before' : null,
                       ]
                         .filter(Boolean)

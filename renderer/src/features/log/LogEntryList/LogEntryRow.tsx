@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Paper, Text } from '@mantine/core';
 import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
 import { CameraIcon } from '../../../components/Icons/Icons.tsx';
 import { entryText } from '../log-text.ts';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface LogEntryRowProps {
   entry: LogEntry;
@@ -13,6 +14,7 @@ interface LogEntryRowProps {
 /** One logged entry with its edit and delete buttons. */
 export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowProps): React.JSX.Element {
   const text = entryText(entry);
+  const hideEnergy = useEnergyHidden();
   return (
     <Paper withBorder px="sm" py={6} component="li" data-testid="log-entry" data-entry-id={entry.id}>
       <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -50,7 +52,7 @@ export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowPr
           )}
         </Group>
         <Group gap={4} wrap="nowrap">
-          {text.energy && (
+          {text.energy && !hideEnergy && (
             <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="log-entry-kcal">
               {text.energy}
             </Text>

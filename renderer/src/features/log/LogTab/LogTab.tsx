@@ -15,6 +15,7 @@ import { LogImportModal } from '../LogImportModal/LogImportModal.tsx';
 import { dayTotals, dayTotalText, entryText } from '../log-text.ts';
 import { DateStepper } from './DateStepper.tsx';
 import { PhotosLink } from './PhotosLink.tsx';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface LogTabProps {
   clientId: string;
@@ -28,6 +29,7 @@ interface LogTabProps {
 export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabProps): React.JSX.Element {
   const { reportError } = useSession();
   const notify = useNotify();
+  const hideEnergy = useEnergyHidden();
   const [revision, setRevision] = useState(0);
   const [editing, setEditing] = useState<EntryEditing>(null);
   const [copying, setCopying] = useState(false);
@@ -146,7 +148,7 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
             <Text span fw={600}>
               Day total:{' '}
             </Text>
-            {dayTotalText(dayTotals(entries))}
+            {dayTotalText(dayTotals(entries), hideEnergy)}
           </Text>
         </Paper>
       )}

@@ -7,6 +7,7 @@ import { useQuery } from '../../../lib/use-query.ts';
 import { numberOrNull } from '../../foods/custom-food-values.ts';
 import { measureGrams, measureOptions } from '../../log/log-text.ts';
 import type { ReviewItem } from '../review-items.ts';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface ItemAmountProps {
   item: ReviewItem;
@@ -17,6 +18,7 @@ interface ItemAmountProps {
 /** The amount of one item: grams, or a household measure × count from the food's portions. */
 export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JSX.Element | null {
   const foodId = item.hit?.id ?? '';
+  const hideEnergy = useEnergyHidden();
   const query = useQuery(`foods.get:${foodId}`, () =>
     foodId ? call('foods.get', { id: foodId }) : Promise.resolve(undefined),
   );
@@ -96,8 +98,16 @@ export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JS
       {nutrients && grams !== null && (
         <Text size="xs" c="dimmed" data-testid="photo-item-kcal">
           {formatNumber(grams)} g ≈{' '}
-          {nutrients.energyKcal === undefined ? 'energy unknown' : formatNutrient(nutrients.energyKcal, 'kcal')}
-          {nutrients.proteinG === undefined ? '' : ` · protein ${formatNutrient(nutrients.proteinG, 'g')}`}
+          {[
+            hideEnergy
+              ? null
+              : nutrients.energyKcal === undefined
+                ? 'energy unknown'
+                : formatNutrient(nutrients.energyKcal, 'kcal'),
+            nutrients.proteinG === undefined ? null : `protein ${formatNutrient(nutrients.proteinG, 'g')}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       )}
     </Stack>

@@ -8,6 +8,8 @@ import { call } from '../../../lib/api.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { setClientPageIntent } from '../../clients/client-page-intent.ts';
+import { EnergyVisibility, hidesEnergy } from '../../clients/energy-visibility.ts';
+import { useSettings } from '../../../app/settings-context.ts';
 import { addPhotoFiles, currentRunPhotoIds, markPhoto, usePhotoBatch } from '../photo-batch-store.ts';
 import { defaultSelection, nextPending, stripEntries } from '../photo-strip.ts';
 import { savedText } from '../photo-text.ts';
@@ -21,6 +23,7 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
   const { reportError } = useSession();
   const notify = useNotify();
   const batch = usePhotoBatch(clientId);
+  const { settings } = useSettings();
   const [revision, setRevision] = useState(0);
   const [picked, setPicked] = useState<string | null>(null);
   const client = useQuery(`clients.get:${clientId}`, () => call('clients.get', { id: clientId }));
@@ -89,28 +92,30 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
             onFocusCapture={() => picked !== current.photoId && setPicked(current.photoId)}
             onPointerDownCapture={() => picked !== current.photoId && setPicked(current.photoId)}
           >
-            <PhotoReview
-              key={current.photoId}
-              clientId={clientId}
-              photoId={current.photoId}
-              status={current.status}
-              localDate={current.localDate}
-              analysis={analysed.find((a) => a.photoId === current.photoId) ?? null}
-              onShowLog={() => openLog(current.localDate ?? undefined)}
-              onSaved={(result, payload) => {
-                notify({
-                  message: savedText(result.entryIds.length, payload.meal ?? null, payload.date),
-                  action: { label: 'Show', onClick: () => openLog(payload.date), testId: 'photo-saved-show' },
-                });
-                for (const warning of result.warnings)
-                  notify({ title: 'Please check', message: warning, color: 'yellow' });
-                mark(result.photoId, 'saved');
-              }}
-              onDiscarded={() => {
-                notify({ message: 'The photo was discarded.' });
-                mark(current.photoId, 'discarded');
-              }}
-            />
+            <EnergyVisibility hidden={client.data ? hidesEnergy(client.data, settings) : true}>
+              <PhotoReview
+                key={current.photoId}
+                clientId={clientId}
+                photoId={current.photoId}
+                status={current.status}
+                localDate={current.localDate}
+                analysis={analysed.find((a) => a.photoId === current.photoId) ?? null}
+                onShowLog={() => openLog(current.localDate ?? undefined)}
+                onSaved={(result, payload) => {
+                  notify({
+                    message: savedText(result.entryIds.length, payload.meal ?? null, payload.date),
+                    action: { label: 'Show', onClick: () => openLog(payload.date), testId: 'photo-saved-show' },
+                  });
+                  for (const warning of result.warnings)
+                    notify({ title: 'Please check', message: warning, color: 'yellow' });
+                  mark(result.photoId, 'saved');
+                }}
+                onDiscarded={() => {
+                  notify({ message: 'The photo was discarded.' });
+                  mark(current.photoId, 'discarded');
+                }}
+              />
+            </EnergyVisibility>
           </div>
         )}
       </Stack>

@@ -12,8 +12,9 @@ import { RecommendationCard } from '../RecommendationCard/RecommendationCard.tsx
 import { EMPTY_SENTENCE, evaluateText, splitRecommendations } from '../recommendation-text.ts';
 
 /**
- * The client's recommendations from the rules, in the core's ranked order, with "Check now" (the
- * rules also run after each change to the log) and the dismissed and expired ones on request.
+ * The client's recommendations from the rules, in the core's ranked order. Listing evaluates the
+ * rules on the current data first, so the cards always carry today's numbers; "Check now" does the
+ * same and says what changed. The dismissed, resolved and expired ones are shown on request.
  */
 export function RecommendationsPanel({ client }: { client: Client }): React.JSX.Element {
   const { reportError } = useSession();
@@ -21,7 +22,9 @@ export function RecommendationsPanel({ client }: { client: Client }): React.JSX.
   const [showClosed, setShowClosed] = useState(false);
   const [checking, setChecking] = useState(false);
   const [ruleErrors, setRuleErrors] = useState<EvaluateResult['errors']>([]);
-  const query = useQuery(`recommendations.list:${client.id}:${showClosed}`, () =>
+  // The profile's last change is part of the key: an edit (weight, diet, eating-disorder-sensitive care)
+  // lists again, and listing evaluates the rules on the current data.
+  const query = useQuery(`recommendations.list:${client.id}:${client.updatedAt}:${showClosed}`, () =>
     call('recommendations.list', { clientId: client.id, includeClosed: showClosed }),
   );
   const { open, closed } = splitRecommendations(query.data ?? []);
@@ -87,11 +90,11 @@ export function RecommendationsPanel({ client }: { client: Client }): React.JSX.
         {showClosed && (
           <Stack gap="sm" data-testid="recommendations-closed">
             <Title order={3} size="h5">
-              Dismissed and past
+              Dismissed, resolved and past
             </Title>
             {closed.length === 0 ? (
               <Text size="sm" c="dimmed">
-                Nothing dismissed or expired yet.
+                Nothing dismissed, resolved or expired yet.
               </Text>
             ) : (
               closed.map((rec) => <RecommendationCard key={rec.id} recommendation={rec} onChanged={query.reload} />)

@@ -3,7 +3,13 @@ import type { FormEvent } from 'react';
 import type { ClientSummary } from '../../../../../core/api/schemas.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import type { RangePreset } from '../../../lib/dates.ts';
-import { optionsFrom, PAGE_SIZE_LABELS, type PageSize } from '../../../lib/labels.ts';
+import {
+  optionsFrom,
+  PAGE_SIZE_LABELS,
+  REPORT_VARIANT_LABELS,
+  type PageSize,
+  type ReportVariant,
+} from '../../../lib/labels.ts';
 import {
   REPORT_PRESETS,
   REPORT_SECTION_ORDER,
@@ -11,6 +17,7 @@ import {
   sectionLabel,
   type ReportDraft,
   type ReportProblems,
+  withVariant,
 } from '../report-options.ts';
 
 interface ReportFormProps {
@@ -24,6 +31,10 @@ interface ReportFormProps {
   onPreset: (days: RangePreset) => void;
   onPreview: () => void;
   onExport: () => void;
+}
+
+function isVariant(value: string): value is ReportVariant {
+  return Object.hasOwn(REPORT_VARIANT_LABELS, value);
 }
 
 function isPageSize(value: string): value is PageSize {
@@ -106,6 +117,23 @@ export function ReportForm({
               data-testid="report-to"
             />
           </Group>
+        </div>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="report-variant-label">
+            Report for
+          </Text>
+          <SegmentedControl
+            aria-labelledby="report-variant-label"
+            data={optionsFrom(REPORT_VARIANT_LABELS)}
+            value={draft.variant}
+            onChange={(v) => isVariant(v) && onChange(withVariant(draft, v))}
+            data-testid="report-variant"
+          />
+          <Text size="xs" c="dimmed" mt={4} data-testid="report-variant-help">
+            {draft.variant === 'client'
+              ? 'The client’s copy: only the recommendations you accepted, in words for the client; your notes only if ticked.'
+              : 'Your case report: every open recommendation with its rationale and values, and your notes.'}
+          </Text>
         </div>
         <Checkbox.Group
           label="Sections"

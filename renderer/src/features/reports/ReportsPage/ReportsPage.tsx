@@ -18,7 +18,7 @@ import {
   exportedSentence,
   matchReportPreset,
   pdfFileName,
-  REPORT_SECTION_ORDER,
+  defaultSections,
   reportPresetRange,
   reportProblems,
   type ReportDraft,
@@ -48,7 +48,16 @@ function serverProblems(error: ApiError): ReportProblems {
 }
 
 function toInput(draft: ReportDraft, clientId: string): ReportInput {
-  return { clientId, from: draft.from, to: draft.to, sections: [...draft.sections], pageSize: draft.pageSize };
+  return {
+    clientId,
+    from: draft.from,
+    to: draft.to,
+    sections: [...draft.sections],
+    pageSize: draft.pageSize,
+    variant: draft.variant,
+    // The notes section is the practitioner's choice to print notes, in either variant.
+    includeNotes: draft.sections.includes('notes'),
+  };
 }
 
 /** Builds a client report: choose client, period and sections, preview it, export it as a PDF. */
@@ -60,8 +69,9 @@ export function ReportsPage({ clientId }: { clientId?: string }): React.JSX.Elem
   const [draft, setDraft] = useState<ReportDraft>(() => ({
     clientId: clientId ?? null,
     ...reportPresetRange(30, today),
-    sections: REPORT_SECTION_ORDER,
+    sections: defaultSections('client'),
     pageSize: 'A4',
+    variant: 'client',
   }));
   const [tried, setTried] = useState(false);
   const [serverFields, setServerFields] = useState<ReportProblems>({});

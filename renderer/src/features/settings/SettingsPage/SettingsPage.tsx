@@ -1,4 +1,4 @@
-import { Button, Card, Code, Container, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Container, SegmentedControl, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useSettings } from '../../../app/settings-context.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
@@ -80,6 +80,24 @@ export function SettingsPage(): React.JSX.Element {
                 );
               }}
               data-testid="settings-theme"
+            />
+          ) : (
+            <Skeleton height={36} width={320} />
+          )}
+        </Section>
+        <Section title="Eating-disorder-sensitive care" testId="settings-ed-care">
+          {settings ? (
+            <Switch
+              label="Show energy figures to me on the dashboard, log and targets of these clients"
+              description="Off (recommended): no screen of an eating-disorder-sensitive client shows an energy figure. Recommendations and reports never show one either way."
+              checked={settings.edShowEnergyToMe}
+              onChange={(e) => {
+                const checked = e.currentTarget.checked;
+                update({ edShowEnergyToMe: checked }).catch((err: unknown) =>
+                  notify({ title: 'Setting not saved', message: toApiError(err).message, color: 'red' }),
+                );
+              }}
+              data-testid="settings-ed-show-energy"
             />
           ) : (
             <Skeleton height={36} width={320} />

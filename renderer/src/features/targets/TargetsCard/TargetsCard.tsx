@@ -12,6 +12,7 @@ import { TargetsHistory } from '../TargetsHistory/TargetsHistory.tsx';
 import { missingSentence } from '../targets-text.ts';
 import { ApplySuggestionModal } from './ApplySuggestionModal.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
+import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface TargetsCardProps {
   clientId: string;
@@ -20,8 +21,9 @@ interface TargetsCardProps {
 }
 
 function Basis({ view }: { view: TargetsView }): React.JSX.Element {
+  const hideEnergy = useEnergyHidden();
   const parts = [`Equation: ${EQUATION_LABELS[view.equation]}`];
-  if (view.bmrKcal !== null) parts.push(`BMR ${formatQuantity(view.bmrKcal, 'kcal', 0)}`);
+  if (view.bmrKcal !== null && !hideEnergy) parts.push(`BMR ${formatQuantity(view.bmrKcal, 'kcal', 0)}`);
   if (view.pal !== null) parts.push(`PAL ${formatNumber(view.pal, 2)}`);
   if (view.ageYears !== null) parts.push(`age ${formatNumber(view.ageYears, 0)}`);
   parts.push(`as of ${formatIsoDate(view.asOf)}`);
