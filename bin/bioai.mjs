@@ -6,5 +6,6 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.stderr.write(`bioai needs Node.js 22.18 or newer (this is ${process.versions.node}).\n`);
   process.exit(2);
 }
-const { main } = await import('../core/cli/main.ts');
+const { main, endQuietlyOnClosedPipe } = await import('../core/cli/main.ts');
+endQuietlyOnClosedPipe();
 process.exitCode = await main(process.argv.slice(2));

@@ -197,7 +197,16 @@ export async function main(
   }
 }
 
+/** `bioai targets … | head`: a reader that closes the pipe early ends the output, not with a stack trace. */
+export function endQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 // Run when executed directly (`node core/cli/main.ts …`); bin/bioai.mjs imports and calls main().
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  endQuietlyOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2));
 }
