@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../api/schemas.ts';
 import { defaultMigrationsDir, readMigrations } from '../db/open.ts';
