@@ -134,7 +134,12 @@ export async function run(): Promise<void> {
       log: silentLogger,
       dataDir,
     });
-    const reports = createReportsService({ ...services, pdf: renderer, now: systemClock.now, today: systemClock.today });
+    const reports = createReportsService({
+      ...services,
+      pdf: renderer,
+      now: systemClock.now,
+      today: systemClock.today,
+    });
     const req = ReportRequest.parse({ clientId: client.id, from, to });
 
     let peak = process.memoryUsage().rss;

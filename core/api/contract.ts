@@ -273,10 +273,7 @@ export const contract = {
    * Evaluates the rules for a client now and says what changed. Listing also evaluates first, so an
    * open recommendation always carries the current numbers; this is "Check now".
    */
-  'recommendations.evaluate': method(
-    z.object({ clientId: Id }).strict(),
-    EvaluateResult,
-  ),
+  'recommendations.evaluate': method(z.object({ clientId: Id }).strict(), EvaluateResult),
   'recommendations.accept': method(z.object({ id: Id }).strict(), Recommendation),
   'recommendations.dismiss': method(
     z

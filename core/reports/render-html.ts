@@ -245,9 +245,7 @@ function recommendations(m: ReportModel): ReactNode {
         { key: i, className: 'rec' },
         h('h3', null, r.title),
         r.message ? h('p', null, r.message) : null,
-        r.suggestions.length
-          ? h('ul', null, ...r.suggestions.map((x, j) => h('li', { key: j }, x)))
-          : null,
+        r.suggestions.length ? h('ul', null, ...r.suggestions.map((x, j) => h('li', { key: j }, x))) : null,
         r.rationale ? h('p', { className: 'muted' }, h('em', null, 'Why: '), r.rationale) : null,
         r.why.length ? h('p', { className: 'muted' }, h('em', null, 'Values: '), r.why.join('; ')) : null,
         r.guardrails.length

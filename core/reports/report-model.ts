@@ -188,7 +188,8 @@ function lifeStageText(c: Client): string | null {
 /** "features.iron_mg_7d_mean = 9.4" lines for the case report (energy values are already hidden upstream). */
 function whyLines(values: Recommendation['values']): string[] {
   return Object.entries(values).map(([k, v]) => {
-    const shown = typeof v === 'number' ? String(Math.round(v * 100) / 100) : Array.isArray(v) ? v.join(', ') : String(v);
+    const shown =
+      typeof v === 'number' ? String(Math.round(v * 100) / 100) : Array.isArray(v) ? v.join(', ') : String(v);
     return `${k} = ${shown}`;
   });
 }

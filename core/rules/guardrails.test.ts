@@ -201,6 +201,8 @@ describe('whyNotApplicable', () => {
       'For clients with type-2-diabetes only.',
     );
     expect(whyNotApplicable(applies({ goals: ['sport'] }), c)).toBeNull();
-    expect(whyNotApplicable(applies({ goals: ['loss', 'gain'] }), c)).toBe('For goals loss, gain only (client: sport).');
+    expect(whyNotApplicable(applies({ goals: ['loss', 'gain'] }), c)).toBe(
+      'For goals loss, gain only (client: sport).',
+    );
   });
 });

@@ -244,7 +244,10 @@ function checkTexts(text: string, d: DraftWithNodes, report: Report): void {
       const name = m[1] ?? '';
       const index = (m.index ?? 0) + m[0].indexOf(name);
       if (field !== 'message' && field !== 'client_message') {
-        report(at(m.index ?? 0), `placeholders are filled in only in then.message and then.client_message, not in ${field}`);
+        report(
+          at(m.index ?? 0),
+          `placeholders are filled in only in then.message and then.client_message, not in ${field}`,
+        );
       } else if (!findVariable(name)) {
         const hint = didYouMean(name, NAMES);
         report(at(index), `unknown placeholder '{{${name}}}'${hint ? ` (did you mean '${hint}'?)` : ''}`);

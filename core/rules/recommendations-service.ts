@@ -195,8 +195,7 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
             row.values === fields.values;
           // Unchanged: nothing to write, except moving a passed review date on (the rule still fires).
           if (same) {
-            if (row.expires_at !== null && row.expires_at <= now)
-              extend.run(now + r.expiresInDays * DAY_MS, row.id);
+            if (row.expires_at !== null && row.expires_at <= now) extend.run(now + r.expiresInDays * DAY_MS, row.id);
             return;
           }
           refresh.run({ ...fields, id: row.id, expiresAt: now + r.expiresInDays * DAY_MS });
