@@ -92,7 +92,7 @@ export const ALLERGEN_TABLE: Readonly<Record<Allergen, AllergenRule>> = {
       gelato; eggnog; latte; cappuccino; alfredo; gratin; scalloped; chowder; bisque; stroganoff; tzatziki
       (?:white sauce|sauce (?:homemade )?white); ranch (?:dressing|sauce|flavou?r(?:ed)?); dressing ranch
       caesar; pizzas?; lasagna; quesadillas?; nachos?; cocoa mix; infant formula; tiramisu; biscuits?
-      irish soda; chocolate chips?; sundaes?; mcflurry; klondike; fried batter; batter fried; wedding soup
+      irish soda; scones?; chocolate chips?; sundaes?; mcflurry; klondike; fried batter; batter fried; wedding soup
       souffles?; pralines?; potatoes mashed ready to eat; mashed potato(?:es)?; slim ?fast; shakes?
       oyster stew; reeses; payday; whatchamacallit
       ${BAKERY_EGG_MILK}`,
@@ -173,7 +173,7 @@ export const ALLERGEN_TABLE: Readonly<Record<Allergen, AllergenRule>> = {
       barley; malt(?:ed)?; oats?; oatmeal; granola; muesli; bran; flours?; breads?; breaded; breading
       breadcrumbs?; breadsticks?; crumbs; panko; croutons?; stuffing; buns?; ^rolls?
       (?:dinner|hamburger|hot ?dog|sweet|egg|spring|french|kaiser|crescent|submarine|sub|cinnamon) rolls?
-      bagels?; biscuits?; crackers?; matzo(?:h|s)?; pretzels?; zwieback; rusks?; toast; biscotti
+      bagels?; biscuits?; scones?; crackers?; matzo(?:h|s)?; pretzels?; zwieback; rusks?; toast; biscotti
       pasta; macaroni; spaghetti; spaghettios; noodles?; lasagna; ravioli; tortellini; gnocchi; fettucc?ine
       linguine; penne; rigatoni; ziti; rotini; cavatappi; orzo; vermicelli; manicotti; cannelloni
       dumplings?; wontons?; pizzas?; pies?; pastry; pastries; strudel; turnovers?; tortillas?; burritos?
@@ -271,10 +271,12 @@ export interface AllergenSource {
 
 function textHas(rule: CompiledRule, text: string, group: string | null): boolean {
   if (text === '') return false;
+  const words = (group === null ? undefined : rule.onlyInGroups.get(group)) ?? rule.words;
+  // Blanking only removes matches: no word in the whole text means none after it (most foods, cheaply).
+  if (!words.test(text)) return false;
   if (rule.free?.test(text)) return false;
   const kept = text.replace(NEGATED_WORD, ' | ').replace(rule.except ?? /$^/, ' | ');
-  const only = group === null ? undefined : rule.onlyInGroups.get(group);
-  return (only ?? rule.words).test(kept);
+  return words.test(kept);
 }
 
 /**

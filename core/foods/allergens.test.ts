@@ -55,7 +55,7 @@ describe('allergenConflicts and confirmAllergy', () => {
   it('refuses without a reason, keeps a given reason, and honours a confirmation already on the entry', () => {
     const refusal = (() => {
       try {
-        confirmAllergy(peanutButter, client(['Peanut']), null, 1);
+        confirmAllergy(peanutButter, client(['Peanut']), { given: null, at: 1 });
       } catch (e) {
         return e;
       }
@@ -66,18 +66,26 @@ describe('allergenConflicts and confirmAllergy', () => {
     expect((refusal as AppError).message).toBe(
       'Peanut butter, smooth style, with salt contains peanut (recorded allergy: "Peanut"). It was not saved. Check with the client; to save it anyway, confirm the allergy warning and give a reason.',
     );
-    expect(() => confirmAllergy(peanutButter, client(['Peanut']), { reason: '   ' }, 1)).toThrow(AppError);
-    expect(confirmAllergy(peanutButter, client(['Peanut']), { reason: ' Tolerates small amounts ' }, 5)).toEqual({
+    expect(() => confirmAllergy(peanutButter, client(['Peanut']), { given: { reason: '   ' }, at: 1 })).toThrow(
+      AppError,
+    );
+    expect(
+      confirmAllergy(peanutButter, client(['Peanut']), { given: { reason: ' Tolerates small amounts ' }, at: 5 }),
+    ).toEqual({
       allergens: ['peanut'],
       reason: 'Tolerates small amounts',
       at: 5,
     });
-    expect(confirmAllergy(peanutButter, client([]), null, 5)).toBeNull();
+    expect(confirmAllergy(peanutButter, client([]), { given: null, at: 5 })).toBeNull();
     const carried = { allergens: ['peanut'], reason: 'Allergist cleared it', at: 2 };
-    expect(confirmAllergy(peanutButter, client(['Peanut']), null, 9, carried)).toBe(carried);
+    expect(confirmAllergy(peanutButter, client(['Peanut']), { given: null, at: 9, carried })).toBe(carried);
     // A confirmation for another allergen does not cover this one.
     expect(() =>
-      confirmAllergy(peanutButter, client(['Peanut']), null, 9, { allergens: ['milk'], reason: 'x', at: 2 }),
+      confirmAllergy(peanutButter, client(['Peanut']), {
+        given: null,
+        at: 9,
+        carried: { allergens: ['milk'], reason: 'x', at: 2 },
+      }),
     ).toThrow(AppError);
   });
 });

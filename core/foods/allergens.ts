@@ -209,27 +209,59 @@ export interface AllergyConfirmationRecord {
   at: number;
 }
 
+/** What a refusal tells the practitioner to do, unless the caller says it otherwise (the CLI, an import). */
+export const SAVE_ANYWAY_ADVICE =
+  'It was not saved. Check with the client; to save it anyway, confirm the allergy warning and give a reason.';
+
 /**
  * The confirmation to keep for a food the client may be allergic to, or null when there is no conflict.
- * Refuses (code 'allergen-conflict') when there is one and no reason was given; `carried` is a
- * confirmation already on the entry (an edit or a copy), which still counts if it covers every conflict.
+ * Refuses (code 'allergen-conflict', naming the food, the allergen and the recorded allergy) when there
+ * is one and no reason was given; `carried` is a confirmation already on the entry (an edit or a copy),
+ * which still counts if it covers every conflict.
  */
 export function confirmAllergy(
   food: { name: string; allergens: readonly string[] },
   client: AllergyClient,
-  given: { reason: string } | null | undefined,
-  at: number,
-  carried: AllergyConfirmationRecord | null = null,
+  options: {
+    given: { reason: string } | null | undefined;
+    at: number;
+    carried?: AllergyConfirmationRecord | null | undefined;
+    advice?: string;
+  },
 ): AllergyConfirmationRecord | null {
   const conflicts = allergenConflicts(food, client);
   if (conflicts.length === 0) return null;
   const ids = conflicts.map((c) => c.allergen ?? c.label);
-  const reason = given?.reason.trim() ?? '';
-  if (reason !== '') return { allergens: ids, reason, at };
+  const reason = options.given?.reason.trim() ?? '';
+  if (reason !== '') return { allergens: ids, reason, at: options.at };
+  const carried = options.carried;
   if (carried && ids.every((id) => carried.allergens.includes(id))) return carried;
-  throw new AppError(
-    'allergen-conflict',
-    `${food.name} ${conflictText(conflicts)}. It was not saved. Check with the client; to save it anyway, confirm the allergy warning and give a reason.`,
-    { allergyConfirmation: `Give a reason to save ${food.name} despite the allergy.` },
-  );
+  const advice = options.advice ?? SAVE_ANYWAY_ADVICE;
+  throw new AppError('allergen-conflict', `${food.name} ${conflictText(conflicts)}.${advice ? ` ${advice}` : ''}`, {
+    allergyConfirmation: `Give a reason to save ${food.name} despite the allergy.`,
+  });
+}
+
+/** foods.allergyCheck's answer: what the client avoids, and each food that conflicts with it. */
+export function allergyCheck(
+  client: AllergyClient,
+  foods: readonly { id: string; name: string; allergens: readonly string[] }[],
+): {
+  avoids: { allergen: Allergen; label: string; allergies: string[] }[];
+  conflicts: { foodId: string; foodName: string; items: AllergenConflict[]; message: string }[];
+} {
+  const { avoided } = clientAllergens(client);
+  return {
+    avoids: ALLERGENS.filter((a) => avoided.has(a)).map((a) => ({
+      allergen: a,
+      label: ALLERGEN_LABELS[a],
+      allergies: avoided.get(a) ?? [],
+    })),
+    conflicts: foods.flatMap((f) => {
+      const items = allergenConflicts(f, client);
+      return items.length === 0
+        ? []
+        : [{ foodId: f.id, foodName: f.name, items, message: `${f.name} ${conflictText(items)}.` }];
+    }),
+  };
 }
