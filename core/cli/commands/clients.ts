@@ -21,6 +21,7 @@ export async function clientsAdd(core: Core, args: string[], out: (s: string) =>
       'weight-kg': { type: 'string' },
       activity: { type: 'string' },
       diet: { type: 'string' },
+      allergies: { type: 'string' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -35,6 +36,8 @@ export async function clientsAdd(core: Core, args: string[], out: (s: string) =>
   if (weight !== undefined) input.weightKg = weight;
   if (values.activity) input.activityLevel = values.activity as ClientFieldsInput['activityLevel'];
   if (values.diet) input.dietPattern = values.diet as ClientFieldsInput['dietPattern'];
+  // "Peanut, shellfish": as the practitioner would type them in the app, one per comma.
+  if (values.allergies !== undefined) input.allergies = values.allergies.split(',').map((a) => a.trim());
   const client = await rpc(core, 'clients.create', input);
   out(values.json ? JSON.stringify(client, null, 2) : `Created client ${client.name} (${client.id})`);
 }
