@@ -13,6 +13,8 @@ export const CLIENTS = {
   other: { name: 'Other Person' },
   rita: { name: 'Rita Report' },
   vera: { name: 'Vera Vegan' },
+  /** allergy.spec.ts */
+  alma: { name: 'Alma Allergy-Example' },
   /** backup.spec.ts and sync.spec.ts (their own constants; the log scan also parses them from the specs). */
   rosalind: { name: 'Rosalind Backup-Example' },
   ada: { name: 'Ada Example' },
