@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../api/schemas.ts';
 import type { LogEntry } from '../api/schemas-log.ts';
@@ -87,6 +88,13 @@ describe('log.add and log.update refuse a food the client is allergic to unless 
     }[];
     expect(audit.find((a) => a.action === 'log-add')?.fields).toBe('["diet","allergyConfirmation"]');
     expect(JSON.stringify(audit)).not.toContain('allergist');
+    // The client's record, as exported, keeps it too.
+    const out = await ok<{ dataBase64: string }>(core, 'export.client', { clientId: c.id });
+    const zip = unzipSync(new Uint8Array(Buffer.from(out.dataBase64, 'base64')));
+    const logJson = JSON.parse(strFromU8(zip['log.json']!)) as { entries: { allergyConfirmation: unknown }[] };
+    expect(logJson.entries[0]?.allergyConfirmation).toMatchObject({
+      reason: 'Oral challenge passed, allergist letter',
+    });
   });
 
   it('an edit keeps the confirmation for the same food; changing to a conflicting food needs a reason', async () => {
