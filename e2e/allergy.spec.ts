@@ -101,3 +101,44 @@ test('photo review asks for a reason for the item the client is allergic to befo
   await expect(entry.getByTestId('log-entry-allergy')).toBeVisible();
   await expect(entry.getByTestId('log-entry-allergy-reason')).toContainText('Allergist cleared small amounts');
 });
+
+test('a custom food starts from the allergens its name suggests, and a recipe shows its combined allergens', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, 'tomato basil 2026!');
+  await page.getByTestId('nav-foods').click();
+
+  await page.getByTestId('custom-food-new').click();
+  await page.getByTestId('custom-food-name').fill('House satay sauce with peanuts');
+  await page.getByTestId('custom-food-nutrient-energyKcal').fill('320');
+  await expect(page.getByTestId('custom-food-allergen-peanut')).toBeChecked();
+  await expect(page.getByTestId('custom-food-allergen-milk')).not.toBeChecked();
+  // Checked against the recipe card: it has soy sauce too.
+  await page.getByTestId('custom-food-allergen-soy').check();
+  await page.getByTestId('custom-food-save').click();
+  const detail = page.getByTestId('food-detail-allergens');
+  await expect(detail.getByTestId('allergen-badge')).toHaveText(['peanut', 'soy']);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('recipe-new').click();
+  await page.getByTestId('recipe-name').fill('Satay noodles');
+  const first = page.getByTestId('recipe-ingredient').nth(0);
+  await first.getByTestId('recipe-ingredient-search').fill('House satay');
+  await page.getByTestId('recipe-ingredient-option').filter({ hasText: 'House satay sauce with peanuts' }).click();
+  await first.getByTestId('recipe-ingredient-grams').fill('60');
+  await expect(page.getByTestId('recipe-allergens')).toHaveText('Contains: peanut, soy');
+  await page.getByTestId('recipe-ingredient-add').click();
+  const second = page.getByTestId('recipe-ingredient').nth(1);
+  await second.getByTestId('recipe-ingredient-search').fill('wheat flour white all-purpose');
+  await page.getByTestId('recipe-ingredient-option').first().click();
+  await second.getByTestId('recipe-ingredient-grams').fill('100');
+  await expect(page.getByTestId('recipe-allergens')).toHaveText('Contains: peanut, gluten, soy');
+  await page.getByTestId('recipe-save').click();
+  await expect(page.getByTestId('food-detail-allergens').getByTestId('allergen-badge')).toHaveText([
+    'peanut',
+    'gluten',
+    'soy',
+  ]);
+});
