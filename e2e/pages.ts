@@ -33,6 +33,8 @@ export interface NewClient {
   sex?: 'Female' | 'Male';
   heightCm?: number;
   weightKg?: number;
+  /** Typed into "Allergies and intolerances", Enter after each, as the form asks. */
+  allergies?: string[];
 }
 
 export async function createClient(page: Page, c: NewClient): Promise<void> {
@@ -43,6 +45,10 @@ export async function createClient(page: Page, c: NewClient): Promise<void> {
   if (c.sex) await choose(page, 'field-sex', c.sex);
   if (c.heightCm !== undefined) await page.getByTestId('field-heightCm').fill(String(c.heightCm));
   if (c.weightKg !== undefined) await page.getByTestId('field-weightKg').fill(String(c.weightKg));
+  for (const allergy of c.allergies ?? []) {
+    await page.getByTestId('field-allergies').fill(allergy);
+    await page.getByTestId('field-allergies').press('Enter');
+  }
   await page.getByTestId('client-save').click();
   await expect(page.getByTestId('client-name')).toHaveText(c.name);
 }

@@ -16,6 +16,8 @@ export const CLIENTS = {
   /** targets.spec.ts */
   hilda: { name: 'Hilda Hypertension' },
   clara: { name: 'Clara Expecting' },
+  /** allergy.spec.ts */
+  alma: { name: 'Alma Allergy-Example' },
   /** backup.spec.ts and sync.spec.ts (their own constants; the log scan also parses them from the specs). */
   rosalind: { name: 'Rosalind Backup-Example' },
   ada: { name: 'Ada Example' },

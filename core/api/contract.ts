@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  Allergen,
   AuditEntry,
   Client,
   CLIENT_SORTS,
@@ -30,7 +31,17 @@ import {
   ImportReport,
   RecipeInput,
 } from './schemas-foods.ts';
-import { Activity, DayView, EntryInput, LogEntry, LogImportReport, SaveResult, TrendsView } from './schemas-log.ts';
+import {
+  Activity,
+  AllergyCheck,
+  AllergyConfirmation,
+  DayView,
+  EntryInput,
+  LogEntry,
+  LogImportReport,
+  SaveResult,
+  TrendsView,
+} from './schemas-log.ts';
 import {
   DryRunResult,
   EvaluateResult,
@@ -156,6 +167,24 @@ export const contract = {
     z.array(FoodHit),
   ),
   'foods.get': method(z.object({ id: FoodId }).strict(), Food),
+  /**
+   * The allergens the keyword table reads in a name and food group (the custom-food form starts from
+   * them; the practitioner checks them). A safety net, not a guarantee.
+   */
+  'foods.deriveAllergens': method(
+    z
+      .object({
+        name: z.string().trim().max(200, { message: 'The name is too long (at most 200 characters).' }),
+        foodGroup: z.string().trim().max(100).nullable().default(null),
+      })
+      .strict(),
+    z.object({ allergens: z.array(Allergen) }),
+  ),
+  /** Which of these foods conflict with the client's recorded allergies (what the forms warn about). */
+  'foods.allergyCheck': method(
+    z.object({ clientId: Id, foodIds: z.array(FoodId).min(1).max(100) }).strict(),
+    AllergyCheck,
+  ),
   'foods.usage': method(z.object({ id: FoodId }).strict(), FoodUsage),
   'foods.createCustom': method(CustomFoodInput.strict(), Food),
   /** Future entries use the new values; past entries keep theirs unless applyToPast. */
@@ -198,11 +227,17 @@ export const contract = {
           .array(z.enum(['diet', 'activity', 'sleep']))
           .min(1)
           .default(['diet']),
+        /** For foods the client is allergic to that carry no confirmation of their own. */
+        allergyConfirmation: AllergyConfirmation.nullable().optional(),
       })
       .strict(),
     z.object({ copied: z.number() }),
   ),
-  'log.importCsv': method(FileUpload.extend({ clientId: Id }).strict(), LogImportReport),
+  /** All or nothing; rows with a food the client is allergic to are refused unless a reason is given. */
+  'log.importCsv': method(
+    FileUpload.extend({ clientId: Id, allergyConfirmation: AllergyConfirmation.nullable().optional() }).strict(),
+    LogImportReport,
+  ),
   'log.activities': method(Empty, z.array(Activity)),
 
   'dashboard.day': method(z.object({ clientId: Id, date: IsoDate }).strict(), DayView),

@@ -7,6 +7,11 @@ export const ERROR_CODES = [
   'invalid-input',
   /** Plausible-bounds warning: resend with confirm: true to save anyway. */
   'implausible',
+  /**
+   * The food contains an allergen the client's record lists (core/foods/allergens.ts): resend with
+   * allergyConfirmation: { reason } to save anyway; the reason is kept with the entry.
+   */
+  'allergen-conflict',
   'not-found',
   'conflict',
   'locked',

@@ -214,7 +214,15 @@ const MISSING_ID = '0190f1a2-7b3c-7d4e-8f50-123456789abc';
 /** A valid input per method, where one is easy to write. Methods not listed get only refused inputs. */
 function examples(f: Fixtures): Record<string, unknown> {
   const { clientId, foodId, closedUrl } = f;
-  const diet = { kind: 'diet', clientId, date: '2026-03-10', foodId, grams: 120, meal: 'lunch' };
+  const diet = {
+    kind: 'diet',
+    clientId,
+    date: '2026-03-10',
+    foodId,
+    grams: 120,
+    meal: 'lunch',
+    allergyConfirmation: { reason: 'fuzz reason' },
+  };
   const rule = [
     'rules:',
     '  - id: fuzz-low-fibre',
@@ -248,6 +256,8 @@ function examples(f: Fixtures): Record<string, unknown> {
     'audit.list': { limit: 10 },
     'foods.search': { query: 'banana', clientId, limit: 5 },
     'foods.get': { id: foodId },
+    'foods.deriveAllergens': { name: 'Peanut butter cookies', foodGroup: 'Baked Products' },
+    'foods.allergyCheck': { clientId, foodIds: [foodId, 'usda:16098'] },
     'foods.usage': { id: foodId },
     'foods.createCustom': { name: 'Fuzz food', nutrients: { energyKcal: 100, proteinG: 3 } },
     'foods.updateCustom': { id: MISSING_ID, food: { name: 'Fuzz food', nutrients: { energyKcal: 1 } } },
@@ -268,8 +278,19 @@ function examples(f: Fixtures): Record<string, unknown> {
     'log.update': { id: MISSING_ID, entry: diet },
     'log.delete': { id: MISSING_ID },
     'log.restore': { id: MISSING_ID },
-    'log.copyDay': { clientId, from: '2026-03-10', to: '2026-03-11', kinds: ['diet'] },
-    'log.importCsv': { clientId, fileName: 'log.csv', dataBase64: b64('date,food,grams\n2026-03-12,banana,100\n') },
+    'log.copyDay': {
+      clientId,
+      from: '2026-03-10',
+      to: '2026-03-11',
+      kinds: ['diet'],
+      allergyConfirmation: { reason: 'fuzz reason' },
+    },
+    'log.importCsv': {
+      clientId,
+      fileName: 'log.csv',
+      dataBase64: b64('date,food,grams\n2026-03-12,banana,100\n'),
+      allergyConfirmation: { reason: 'fuzz reason' },
+    },
     'log.activities': {},
     'dashboard.day': { clientId, date: '2026-03-10' },
     'dashboard.trends': { clientId, from: '2026-03-01', to: '2026-03-31' },
@@ -278,7 +299,11 @@ function examples(f: Fixtures): Record<string, unknown> {
     'photos.get': { photoId: MISSING_ID },
     'photos.image': { photoId: MISSING_ID, variant: 'thumb' },
     'photos.list': { clientId, status: 'pending' },
-    'photos.save': { photoId: MISSING_ID, date: '2026-03-10', items: [{ foodId, grams: 100 }] },
+    'photos.save': {
+      photoId: MISSING_ID,
+      date: '2026-03-10',
+      items: [{ foodId, grams: 100, allergyConfirmation: { reason: 'fuzz reason' } }],
+    },
     'photos.discard': { photoId: MISSING_ID },
     'photos.exportDataset': { format: 'coco' },
     'vision.status': {},
@@ -495,6 +520,8 @@ describe('fuzzing every contract method through the dispatcher', () => {
       birthDate: '1980-05-05',
       heightCm: 180,
       weightKg: 80,
+      // Peanut butter then conflicts, so the allergy paths (refusal, confirmed save) are fuzzed too.
+      allergies: ['Peanut'],
     });
     const hits = await ok<{ id: string }[]>(core, 'foods.search', { query: 'banana', limit: 1 });
     fixtures = {

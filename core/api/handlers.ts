@@ -2,6 +2,8 @@ import { createAudit, type Audit } from '../audit/audit.ts';
 import { exportClient } from '../export/client-export.ts';
 import { createDashboardService, type DashboardService } from '../features/dashboard.ts';
 import { createForecastService, defaultForecastModelDir } from '../forecast/forecast.ts';
+import { ensureAllergenFlags } from '../foods/allergen-flags.ts';
+import { allergyCheck, deriveAllergens } from '../foods/allergens.ts';
 import { ensureBundledFoods } from '../foods/bundled.ts';
 import { createFoodsService, type FoodsService } from '../foods/foods-service.ts';
 import { createFoodImporter } from '../foods/import/import-service.ts';
@@ -69,7 +71,9 @@ export interface ServiceOptions {
 export function createServices(opened: OpenedDatabase, options: ServiceOptions): Services {
   const { db, sqlite } = opened;
   const { clock, host, emit } = options;
-  ensureBundledFoods(opened, clock.now(), options.foodsFile);
+  const bundled = ensureBundledFoods(opened, clock.now(), options.foodsFile);
+  // Flags derived with an older keyword table (or none yet) are refilled once per table version.
+  ensureAllergenFlags(sqlite, clock.now(), { bundledJustDerived: bundled.loaded });
   const settings = createSettingsService(db, clock.now);
   const audit = createAudit(db, {
     actor: () => settings.get().practitionerName || 'practitioner',
@@ -90,7 +94,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   });
   const dashboard = createDashboardService(sqlite, targets, { forecast, clients });
   const importer = createFoodImporter(opened, { now: clock.now, onProgress: (p) => emit('import.progress', p) });
-  const photos = createPhotosService(db, { vision: options.vision, log, clients, audit, now: clock.now });
+  const photos = createPhotosService(db, { vision: options.vision, log, foods, clients, audit, now: clock.now });
   const rules = createRulesService({
     sqlite,
     db,
@@ -262,6 +266,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'foods.search': ({ query, clientId, limit }) => services().foods.search(query, clientId, limit),
     'foods.get': ({ id }) => services().foods.get(id),
+    'foods.deriveAllergens': ({ name, foodGroup }) => ({ allergens: deriveAllergens({ name, foodGroup }) }),
+    'foods.allergyCheck': ({ clientId, foodIds }) => {
+      const s = services();
+      return allergyCheck(
+        s.clients.get(clientId),
+        foodIds.map((id) => ({ id, ...s.foods.allergensOf(id) })),
+      );
+    },
     'foods.usage': ({ id }) => services().foods.usage(id),
     'foods.createCustom': (input) => services().foods.createCustom(input),
     'foods.updateCustom': ({ id, food, applyToPast }) => services().foods.updateCustom(id, food, applyToPast),
@@ -285,14 +297,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const entry = services().log.restore(id);
       return changed(entry.clientId, entry);
     },
-    'log.copyDay': ({ clientId, from, to, kinds }) =>
-      changed(clientId, services().log.copyDay(clientId, from, to, kinds)),
-    'log.importCsv': ({ clientId, fileName, dataBase64 }) => {
+    'log.copyDay': ({ clientId, from, to, kinds, allergyConfirmation }) =>
+      changed(clientId, services().log.copyDay(clientId, from, to, kinds, allergyConfirmation)),
+    'log.importCsv': ({ clientId, fileName, dataBase64, allergyConfirmation }) => {
       const s = services();
       s.clients.get(clientId);
       const parsed = parseLogCsv(bytes(dataBase64), clientId, (name) => s.foods.idByName(name));
       const fileErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
-      const result = fileErrors.length ? { imported: 0, errors: fileErrors } : s.log.importEntries(parsed.entries);
+      const result = fileErrors.length
+        ? { imported: 0, errors: fileErrors, allergyConflicts: 0 }
+        : s.log.importEntries(parsed.entries, allergyConfirmation);
       void fileName;
       if (result.errors.length === 0) s.recommendations.evaluateDebounced(clientId);
       return {
@@ -301,6 +315,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         entriesImported: result.imported,
         errors: result.errors.slice(0, 200),
         errorCount: result.errors.length,
+        allergyConflicts: result.allergyConflicts,
       };
     },
     'log.activities': () => [...services().log.activities()],

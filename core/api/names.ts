@@ -28,6 +28,8 @@ export const METHOD_NAMES = [
   'audit.list',
   'foods.search',
   'foods.get',
+  'foods.deriveAllergens',
+  'foods.allergyCheck',
   'foods.usage',
   'foods.createCustom',
   'foods.updateCustom',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NUTRIENT_KEYS } from '../foods/nutrients.ts';
-import { Id, IsoDate } from './schemas.ts';
+import { ALLERGENS, Allergen, Id, IsoDate } from './schemas.ts';
 
 /** Food ids: UUIDv7 for custom foods, recipes and imports; 'usda:<NDB number>' for the bundled table. */
 export const FoodId = z
@@ -44,6 +44,8 @@ export const FoodHit = z.object({
   energyKcalPer100g: z.number().nullable(),
   /** This client logged it before (they rank first). */
   recent: z.boolean(),
+  /** Major allergens it contains (core/foods/allergens.ts), in ALLERGENS order. */
+  allergens: z.array(Allergen),
 });
 export type FoodHit = z.infer<typeof FoodHit>;
 
@@ -61,6 +63,13 @@ export const Food = z.object({
   nutrients: Nutrients,
   portions: z.array(Portion),
   editable: z.boolean(),
+  /** Major allergens it contains, in ALLERGENS order. */
+  allergens: z.array(Allergen),
+  /**
+   * Where the flags come from: 'derived' from the name and food group by the keyword table (a safety
+   * net, not a guarantee), set by the 'practitioner' (custom foods), or the union of the 'ingredients'.
+   */
+  allergenBasis: z.enum(['derived', 'practitioner', 'ingredients']),
   recipe: z
     .object({
       ingredients: z.array(RecipeIngredient),
@@ -95,6 +104,11 @@ export const CustomFoodInput = z.object({
   brand: z.string().trim().max(100).nullable().default(null),
   nutrients: Nutrients.refine((n) => n.energyKcal !== undefined, { message: 'Enter at least the energy per 100 g.' }),
   portions: z.array(PortionInput).max(30).default([]),
+  /**
+   * The major allergens it contains, as the practitioner checked them (the form starts from
+   * foods.deriveAllergens). Left out: derived from the name and food group, as for imported foods.
+   */
+  allergens: z.array(Allergen, { message: 'Allergens must be a list.' }).max(ALLERGENS.length).optional(),
 });
 export type CustomFoodInput = z.infer<typeof CustomFoodInput>;
 

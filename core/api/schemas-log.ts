@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FoodId, NutrientKey, Nutrients } from './schemas-foods.ts';
-import { Id, IsoDate, TargetKey } from './schemas.ts';
+import { Allergen, Id, IsoDate, TargetKey } from './schemas.ts';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
 export const Meal = z.enum(MEALS, { message: 'Choose a meal.' });
@@ -29,10 +29,47 @@ const common = {
   confirm: z.boolean().default(false),
 };
 
+/**
+ * Saving a food that contains an allergen the client's record lists (core/foods/allergens.ts) needs the
+ * practitioner's reason; it is kept with the entry (event detail, encrypted when synced).
+ */
+export const AllergyConfirmation = z
+  .object({
+    reason: z
+      .string({ message: 'Give a reason for saving it despite the allergy.' })
+      .trim()
+      .min(1, { message: 'Give a reason for saving it despite the allergy.' })
+      .max(500, { message: 'The reason is too long (at most 500 characters).' }),
+  })
+  .strict();
+export type AllergyConfirmation = z.infer<typeof AllergyConfirmation>;
+
+/** What an entry saved despite an allergy keeps: the allergens (or recorded words), the reason, when. */
+export const AllergyConfirmationView = z.object({ allergens: z.array(z.string()), reason: z.string(), at: z.number() });
+
+/** foods.allergyCheck: what the client avoids, and each chosen food that conflicts with it. */
+export const AllergyCheck = z.object({
+  /** Each allergen the client avoids with the words of their record ("Peanut", "coeliac disease"). */
+  avoids: z.array(z.object({ allergen: Allergen, label: z.string(), allergies: z.array(z.string()) })),
+  conflicts: z.array(
+    z.object({
+      foodId: FoodId,
+      foodName: z.string(),
+      /** Allergen ids, or a recorded word matched in the food's name (allergen null). */
+      items: z.array(z.object({ allergen: Allergen.nullable(), label: z.string(), allergies: z.array(z.string()) })),
+      /** "Peanut butter contains peanut (recorded allergy: "Peanut")" */
+      message: z.string(),
+    }),
+  ),
+});
+export type AllergyCheck = z.infer<typeof AllergyCheck>;
+
 export const DietEntryInput = z
   .object({
     kind: z.literal('diet'),
     ...common,
+    /** Needed when the food contains an allergen of the client: code 'allergen-conflict' otherwise. */
+    allergyConfirmation: AllergyConfirmation.nullable().optional(),
     meal: Meal.nullable().default(null),
     foodId: FoodId,
     /** Either grams, or a household amount such as "1 medium" or "2 cups" matched to the food's measures. */
@@ -93,6 +130,8 @@ export const LogEntry = z.object({
     .nullable(),
   sleep: z.object({ hours: z.number(), quality: z.number() }).nullable(),
   nutrients: Nutrients,
+  /** Set when the food was saved despite a recorded allergy (shown as a warning badge with the reason). */
+  allergyConfirmation: AllergyConfirmationView.nullable(),
   updatedAt: z.number(),
 });
 export type LogEntry = z.infer<typeof LogEntry>;
@@ -201,6 +240,8 @@ export const LogImportReport = z.object({
   entriesImported: z.number(),
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
   errorCount: z.number(),
+  /** Rows refused only because the food contains an allergen of the client: import again with a reason. */
+  allergyConflicts: z.number(),
 });
 
 export { NutrientKey };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FileUpload, FoodId } from './schemas-foods.ts';
-import { LocalTime, Meal } from './schemas-log.ts';
+import { AllergyConfirmation, LocalTime, Meal } from './schemas-log.ts';
 import { Id, IsoDate } from './schemas.ts';
 
 /** A box in the stored photo's pixels (after EXIF orientation): left, top, width, height. */
@@ -55,6 +55,8 @@ export const ReviewedItem = z
     /** The class name as the practitioner confirmed it (for dataset export). */
     label: z.string().trim().min(1).max(100),
     origin: z.enum(['detected', 'manual']),
+    /** Needed when this item's food contains an allergen of the client (kept with its entry). */
+    allergyConfirmation: AllergyConfirmation.nullable().optional(),
   })
   .refine((i) => (i.grams === null) !== (i.amount === null || i.amount === ''), {
     message: 'Give either grams or a household measure for each item.',

@@ -65,6 +65,7 @@ export const Condition = z.enum(CONDITIONS, { message: `Use one of: ${CONDITIONS
 /** The major food allergens foods are flagged for (FALCPA/FASTER Act 2021; EU 1169/2011 Annex II). */
 export const ALLERGENS = ['milk', 'egg', 'fish', 'shellfish', 'tree-nut', 'peanut', 'gluten', 'soy', 'sesame'] as const;
 export const Allergen = z.enum(ALLERGENS, { message: `Use one of: ${ALLERGENS.join(', ')}.` });
+export type Allergen = z.infer<typeof Allergen>;
 
 export const ENERGY_EQUATIONS = ['mifflin-st-jeor', 'iom-eer'] as const;
 export const EnergyEquation = z.enum(ENERGY_EQUATIONS, { message: 'Choose an energy equation.' });

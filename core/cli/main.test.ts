@@ -219,3 +219,41 @@ describe('bioai rules', () => {
     expect(fibre?.suggestions.flatMap((s) => s.tags)).not.toContain('animal-product');
   });
 });
+
+describe('bioai log add and allergies', () => {
+  it('log add refuses a food the client is allergic to, naming the allergen, unless --confirm --reason', async () => {
+    const dir = tempDir();
+    const env = { BIOAI_PASSPHRASE: PASS };
+    await run(['--data-dir', dir, 'init'], env);
+    const add = await run(
+      ['--data-dir', dir, 'clients', 'add', '--name', 'Petra Peanut', '--allergies', 'Peanut, shellfish'],
+      env,
+    );
+    expect(add.code).toBe(0);
+    const log = (...extra: string[]) =>
+      run(
+        ['--data-dir', dir, 'log', 'add', '--client', 'Petra Peanut', '--food', 'usda:16098', '--grams', '32']
+          .concat('--date', '2026-03-10')
+          .concat(extra),
+        env,
+      );
+    const refused = await log();
+    expect(refused).toMatchObject({ code: 1, out: '' });
+    expect(refused.err).toContain(
+      'Peanut butter, smooth style, with salt contains peanut (recorded allergy: "Peanut")',
+    );
+    expect(refused.err).toContain('--confirm --reason');
+    // --confirm alone (the implausible-amount confirmation) is not a reason.
+    expect((await log('--confirm')).code).toBe(1);
+    expect((await log('--reason', 'cleared')).code).toBe(2);
+    const saved = await log('--confirm', '--reason', 'Cleared by allergist in March');
+    expect(saved.code).toBe(0);
+    expect(saved.out).toMatch(/^Logged 32 g of Peanut butter, smooth style, with salt for Petra Peanut on 2026-03-10/);
+    expect(saved.out).toContain('Saved despite the allergy warning');
+    const banana = await run(
+      ['--data-dir', dir, 'log', 'add', '--client', 'Petra Peanut', '--food', 'usda:09040', '--grams', '100'],
+      env,
+    );
+    expect(banana.code).toBe(0);
+  });
+});

@@ -41,6 +41,7 @@ Commands:
   foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json]
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
           [--date YYYY-MM-DD] [--time HH:MM] [--meal breakfast|lunch|dinner|snack] [--confirm]
+          [--reason TEXT]     a food the client is allergic to needs --confirm --reason "why"
   export --client <id|name> --out file.zip
   analyze <photo…> [--json] [--client <id|name>]   detect foods (with --client: keep for review)
   rules check [dir]           validate rule files (file:line:column: message; exit 1 if any is invalid)

@@ -32,6 +32,8 @@ interface Detail {
   activity?: string;
   label?: string;
   met?: number;
+  /** Saved despite a recorded allergy (core/foods/allergens.ts). */
+  allergyConfirmation?: { allergens: string[]; reason: string; at: number };
 }
 
 // The importable columns first (same names as the log CSV format), then what only an export carries.
@@ -163,6 +165,8 @@ export function exportClient(
       quality: e.sleepQuality,
       source: e.source,
       note: d.note ?? null,
+      // Part of the record: the entry was saved despite this allergy, for this reason (log.json only).
+      allergyConfirmation: diet ? (d.allergyConfirmation ?? null) : null,
       burnedKcal: e.burnedKcal,
       nutrients: diet ? nutrients : {},
       occurredAt: e.occurredAt,

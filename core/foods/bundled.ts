@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Db, Sqlite } from '../db/open.ts';
+import { deriveAllergens } from './allergen-table.ts';
 import { NUTRIENT_KEYS, type NutrientKey } from './nutrients.ts';
 
 /**
@@ -69,12 +70,13 @@ export function ensureBundledFoods(
   const keys = data.nutrients.map((k) =>
     (NUTRIENT_KEYS as readonly string[]).includes(k) ? (k as NutrientKey) : null,
   );
-  // created_at is kept on reload; name, group and nutrients follow the file.
+  // created_at is kept on reload; name, group, nutrients and the allergen flags derived from the name
+  // and group (core/foods/allergen-table.ts) follow the file.
   const upsertFood = sqlite.prepare(
-    `INSERT INTO foods (id, source, source_id, dataset_id, name, food_group, brand, nutrients, servings, final_weight_g, created_at, updated_at, deleted_at)
-     VALUES (?, '${BUNDLED_SOURCE}', ?, '${BUNDLED_DATASET_ID}', ?, ?, NULL, ?, NULL, NULL, ?, ?, NULL)
+    `INSERT INTO foods (id, source, source_id, dataset_id, name, food_group, brand, nutrients, servings, final_weight_g, allergens, created_at, updated_at, deleted_at)
+     VALUES (?, '${BUNDLED_SOURCE}', ?, '${BUNDLED_DATASET_ID}', ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, NULL)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, food_group = excluded.food_group, nutrients = excluded.nutrients,
-       source_id = excluded.source_id, updated_at = excluded.updated_at, deleted_at = NULL`,
+       allergens = excluded.allergens, source_id = excluded.source_id, updated_at = excluded.updated_at, deleted_at = NULL`,
   );
   const insertPortion = sqlite.prepare(
     'INSERT INTO food_portions (id, food_id, seq, amount, unit, grams) VALUES (?, ?, ?, ?, ?, ?)',
@@ -94,7 +96,8 @@ export function ensureBundledFoods(
       });
       const id = bundledFoodId(ndb);
       ids.add(id);
-      upsertFood.run(id, ndb, name, group, JSON.stringify(nutrients), now, now);
+      const allergens = JSON.stringify(deriveAllergens({ name, foodGroup: group }));
+      upsertFood.run(id, ndb, name, group, JSON.stringify(nutrients), allergens, now, now);
       clearPortions?.run(id);
       (data.portions[ndb] ?? []).forEach(([amount, unit, grams], i) => {
         insertPortion.run(`${id}:${i + 1}`, id, i + 1, amount, unit, grams);

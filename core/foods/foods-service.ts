@@ -14,7 +14,10 @@ import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { events, foodDatasets, foodPortions, foods, recipeIngredients } from '../db/schema.ts';
 import { eventNutrientValues } from '../log/event-columns.ts';
+import type { Allergen } from '../api/schemas.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
+import { recipeAllergenUnion, refreshRecipeAllergens, sortAllergens } from './allergen-flags.ts';
+import { deriveAllergens } from './allergen-table.ts';
 import { scaleNutrients, type NutrientValues } from './nutrients.ts';
 import { formatAmount, formatGrams, resolvePortion } from './portions.ts';
 import { cleanNutrients, recipeNutrients } from './recipe-math.ts';
@@ -31,6 +34,8 @@ export interface ResolvedAmount {
   /** In `grams` of the food; unknown nutrients are absent. */
   nutrients: NutrientValues;
   foodName: string;
+  /** The food's allergens (a recipe's include its ingredients' as they are now). */
+  allergens: Allergen[];
 }
 
 export interface FoodUpdateResult {
@@ -51,6 +56,8 @@ export interface FoodsService {
   createRecipe(input: RecipeInput): Food;
   updateRecipe(id: string, input: RecipeInput, applyToPast: boolean): FoodUpdateResult;
   remove(id: string): { id: string };
+  /** A food's allergens, with a recipe's ingredients read as they are now (never stale). */
+  allergensOf(id: string): { name: string; allergens: Allergen[] };
   datasets(): Dataset[];
   /** The food a name (or id) in an imported log file means, or null: the practitioner's own foods first. */
   /** The food with this id or exact (case-insensitive) name; 'ambiguous' when several share the name. */
@@ -106,6 +113,15 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
     return { ingredients, servings, totalGrams, perServing: perServing as Nutrients };
   };
 
+  /** Stored flags; a recipe's are also recomputed from its ingredients, so a stale row never hides one. */
+  const allergensOfRow = (row: FoodRow): Allergen[] =>
+    row.source === 'recipe'
+      ? sortAllergens([...row.allergens, ...recipeAllergenUnion(sqlite, row.id)])
+      : sortAllergens(row.allergens);
+
+  const allergenBasis = (row: FoodRow): Food['allergenBasis'] =>
+    row.source === 'recipe' ? 'ingredients' : row.source === 'custom' ? 'practitioner' : 'derived';
+
   const toFood = (row: FoodRow): Food => ({
     id: row.id,
     name: row.name,
@@ -123,6 +139,8 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
       grams: p.grams,
     })),
     editable: row.source === 'custom' || row.source === 'recipe',
+    allergens: allergensOfRow(row),
+    allergenBasis: allergenBasis(row),
     recipe: recipeOf(row),
     updatedAt: row.updatedAt,
   });
@@ -223,6 +241,7 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
       finalWeightG: input.finalWeightG,
       updatedAt: t,
     };
+    // The union of the ingredients' flags, set once the ingredients are in (below).
     if (create) {
       db.insert(foods)
         .values({
@@ -246,8 +265,18 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
         .run();
     });
     replacePortions(id, [{ amount: 1, unit: 'serving', grams: math.totalGrams / input.servings }]);
+    db.update(foods)
+      .set({ allergens: recipeAllergenUnion(sqlite, id) })
+      .where(eq(foods.id, id))
+      .run();
     return math.per100g;
   };
+
+  /** A custom food's flags as the practitioner set them, or derived from its name when not given. */
+  const customAllergens = (input: CustomFoodInput): Allergen[] =>
+    input.allergens === undefined
+      ? deriveAllergens({ name: input.name, foodGroup: input.foodGroup })
+      : sortAllergens(input.allergens);
 
   const changed = (before: Record<string, unknown>, after: Record<string, unknown>): string[] =>
     Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
@@ -273,7 +302,13 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
       } else {
         ({ grams, label } = resolvePortion(portionsOf(foodId), amount.text, row.name));
       }
-      return { grams, label, nutrients: scaleNutrients(row.nutrients as NutrientValues, grams), foodName: row.name };
+      return {
+        grams,
+        label,
+        nutrients: scaleNutrients(row.nutrients as NutrientValues, grams),
+        foodName: row.name,
+        allergens: allergensOfRow(row),
+      };
     },
 
     usage(id) {
@@ -306,13 +341,14 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
             nutrients: cleanNutrients(input.nutrients) as Record<string, number>,
             servings: null,
             finalWeightG: null,
+            allergens: customAllergens(input),
             createdAt: t,
             updatedAt: t,
             deletedAt: null,
           })
           .run();
         replacePortions(id, input.portions);
-        audit.record('food', id, 'create', ['name', 'foodGroup', 'brand', 'nutrients', 'portions']);
+        audit.record('food', id, 'create', ['name', 'foodGroup', 'brand', 'nutrients', 'portions', 'allergens']);
       });
       return toFood(load(id));
     },
@@ -321,7 +357,13 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
       const before = editable(id, 'custom');
       const nutrients = cleanNutrients(input.nutrients);
       const beforePortions = portionsOf(id).map((p) => ({ amount: p.amount, unit: p.unit, grams: p.grams }));
-      const after = { name: input.name, foodGroup: input.foodGroup, brand: input.brand, nutrients };
+      const after = {
+        name: input.name,
+        foodGroup: input.foodGroup,
+        brand: input.brand,
+        nutrients,
+        allergens: customAllergens(input),
+      };
       const fields = changed({ ...before, portions: beforePortions }, { ...after, portions: input.portions });
       let counts: [number, number] = [0, 0];
       db.transaction(() => {
@@ -334,6 +376,8 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
           .where(eq(foods.id, id))
           .run();
         replacePortions(id, input.portions);
+        // Recipes that use this food take its new flags (at any depth).
+        refreshRecipeAllergens(sqlite, now(), [id]);
         counts = applyToEntries({ ...before, name: input.name }, nutrients, applyToPast);
         audit.record('food', id, 'update', counts[1] > 0 ? [...fields, 'pastEntries'] : fields);
       });
@@ -367,6 +411,7 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
       let counts: [number, number] = [0, 0];
       db.transaction(() => {
         const per100g = saveRecipe(id, input, rows, Math.max(now(), before.updatedAt + 1), false);
+        refreshRecipeAllergens(sqlite, now(), [id]);
         counts = applyToEntries({ ...before, name: input.name }, per100g, applyToPast);
         audit.record('food', id, 'update', counts[1] > 0 ? [...fields, 'pastEntries'] : fields);
       });
@@ -388,6 +433,11 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
         audit.record('food', id, 'delete');
       });
       return { id };
+    },
+
+    allergensOf(id) {
+      const row = load(id, { deleted: true });
+      return { name: row.name, allergens: allergensOfRow(row) };
     },
 
     datasets() {

@@ -35,6 +35,7 @@ describe('searchFoods ranking on the bundled table', () => {
       source: 'usda-sr28',
       energyKcalPer100g: 89,
       recent: false,
+      allergens: [],
     });
     // Baby foods and branded products do contain bananas, but are not what "banana" means.
     expect(search('banana', undefined, 5).map((h) => h.foodGroup)).not.toContain('Baby Foods');

@@ -1,5 +1,6 @@
 import type { FoodHit } from '../api/schemas-foods.ts';
 import type { Sqlite } from '../db/open.ts';
+import { parseAllergens } from './allergen-flags.ts';
 
 /**
  * Food search over the foods_fts FTS5 index (migration 0002: unicode61 with remove_diacritics, so
@@ -50,6 +51,7 @@ interface Candidate {
   foodGroup: string | null;
   source: FoodHit['source'];
   energy: number | null;
+  allergens: string;
   rank: number;
 }
 
@@ -127,10 +129,18 @@ function recentFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
 }
 
 function toHit(c: Candidate, recent: boolean): FoodHit {
-  return { id: c.id, name: c.name, foodGroup: c.foodGroup, source: c.source, energyKcalPer100g: c.energy, recent };
+  return {
+    id: c.id,
+    name: c.name,
+    foodGroup: c.foodGroup,
+    source: c.source,
+    energyKcalPer100g: c.energy,
+    recent,
+    allergens: parseAllergens(c.allergens),
+  };
 }
 
-const SELECT = `f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(f.nutrients, '$.energyKcal') AS energy`;
+const SELECT = `f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(f.nutrients, '$.energyKcal') AS energy, f.allergens`;
 
 /**
  * Foods matching every word of the query, best first: the client's own foods (most recently logged

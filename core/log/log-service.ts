@@ -5,6 +5,7 @@ import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
 import { events } from '../db/schema.ts';
+import { confirmAllergy, type AllergyConfirmationRecord } from '../foods/allergens.ts';
 import type { NutrientValues } from '../foods/nutrients.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { ACTIVITIES, activityKcal, findActivity, type ActivityDef } from './activities.ts';
@@ -17,8 +18,12 @@ export interface FoodAmounts {
   resolveAmount(
     foodId: string,
     amount: { grams: number } | { text: string },
-  ): { grams: number; label: string; nutrients: NutrientValues; foodName: string };
+  ): { grams: number; label: string; nutrients: NutrientValues; foodName: string; allergens: readonly string[] };
+  allergensOf(foodId: string): { name: string; allergens: readonly string[] };
 }
+
+/** An allergy confirmation as a request carries it (AllergyConfirmation in schemas-log.ts). */
+type GivenConfirmation = { reason: string } | null | undefined;
 
 export interface SaveResult {
   entry: LogEntry;
@@ -31,18 +36,33 @@ export interface LogService {
   update(id: string, input: EntryInput): SaveResult;
   remove(id: string): { id: string };
   restore(id: string): LogEntry;
-  copyDay(clientId: string, from: string, to: string, kinds: ('diet' | 'activity' | 'sleep')[]): { copied: number };
+  /**
+   * Copies a day's entries; an entry's allergy confirmation comes with it. A food that conflicts with
+   * the client's allergies and has none is refused (all or nothing) unless `allergyConfirmation` is given.
+   */
+  copyDay(
+    clientId: string,
+    from: string,
+    to: string,
+    kinds: ('diet' | 'activity' | 'sleep')[],
+    allergyConfirmation?: GivenConfirmation,
+  ): { copied: number };
   activities(): readonly ActivityDef[];
   /** The client an entry (deleted or not) belongs to. */
   clientOf(id: string): string;
   /**
    * Stores all entries or none: each row is validated and inserted inside one transaction, and any
    * row error rolls the whole file back. Implausible (but possible) rows are accepted, as the file
-   * was prepared on purpose; impossible ones are row errors.
+   * was prepared on purpose; impossible ones are row errors. A food the client is allergic to is a
+   * row error too (counted in `allergyConflicts`) unless `allergyConfirmation` is given for the file.
    */
-  importEntries(rows: { row: number; input: EntryInput }[]): {
+  importEntries(
+    rows: { row: number; input: EntryInput }[],
+    allergyConfirmation?: GivenConfirmation,
+  ): {
     imported: number;
     errors: { row: number; message: string }[];
+    allergyConflicts: number;
   };
 }
 
@@ -53,6 +73,8 @@ type DietDetail = {
   amountLabel: string;
   amountText: string | null;
   nutrients: NutrientValues;
+  /** Saved despite a recorded allergy: which, why, when (absent otherwise). */
+  allergyConfirmation?: AllergyConfirmationRecord;
 };
 type ActivityDetail = {
   activity: string;
@@ -108,6 +130,7 @@ function toEntry(row: Row): LogEntry {
         : null,
     sleep: row.kind === 'sleep' ? { hours: (d as SleepDetail).hours, quality: (d as SleepDetail).quality } : null,
     nutrients,
+    allergyConfirmation: row.kind === 'diet' ? ((d as DietDetail).allergyConfirmation ?? null) : null,
     updatedAt: row.updatedAt,
   };
 }
@@ -145,8 +168,17 @@ export function createLogService(
     return r?.kcal ?? 0;
   };
 
-  /** Builds the row values for an entry and the plausibility warnings (bounds in schemas-log.ts). */
-  const build = (input: EntryInput, excludeId: string | null) => {
+  /**
+   * Builds the row values for an entry and the plausibility warnings (bounds in schemas-log.ts). A diet
+   * entry whose food conflicts with the client's allergies needs a confirmation: the one in the input,
+   * or `allergy.carried` (already on the entry being edited); `allergy.advice` replaces the refusal's
+   * "what to do next" where the caller says it otherwise (an import).
+   */
+  const build = (
+    input: EntryInput,
+    excludeId: string | null,
+    allergy: { carried?: AllergyConfirmationRecord | null; given?: GivenConfirmation; advice?: string } = {},
+  ) => {
     const client = clients.get(input.clientId);
     const warnings: string[] = [];
     const base = { time: input.time, note: input.note };
@@ -165,6 +197,12 @@ export function createLogService(
       if (day > BOUNDS.dayEnergyKcal.warn[1]) {
         warnings.push(`This brings ${input.date} to ${fmt(day)} kcal, more than 8,000 kcal in a day.`);
       }
+      const confirmation = confirmAllergy({ name: r.foodName, allergens: r.allergens }, client, {
+        given: allergy.given ?? input.allergyConfirmation,
+        at: now(),
+        carried: allergy.carried ?? null,
+        ...(allergy.advice === undefined ? {} : { advice: allergy.advice }),
+      });
       const detail: Detail = {
         ...base,
         foodId: input.foodId,
@@ -173,6 +211,7 @@ export function createLogService(
         amountLabel: r.label,
         amountText: input.amount,
         nutrients: r.nutrients,
+        ...(confirmation ? { allergyConfirmation: confirmation } : {}),
       };
       return {
         warnings,
@@ -226,6 +265,10 @@ export function createLogService(
 
   const emptyColumns = eventNutrientValues({});
 
+  /** The audit names fields, never values: a confirmation is recorded as its field name, not its reason. */
+  const auditFields = (values: { kind: string; detail: Detail }): string[] =>
+    'allergyConfirmation' in values.detail ? [values.kind, 'allergyConfirmation'] : [values.kind];
+
   return {
     list(clientId, from, to) {
       clients.get(clientId);
@@ -259,7 +302,7 @@ export function createLogService(
             deletedAt: null,
           })
           .run();
-        audit.record('event', input.clientId, 'log-add', [values.kind]);
+        audit.record('event', input.clientId, 'log-add', auditFields(values));
       });
       return { entry: toEntry(load(id)), warnings };
     },
@@ -269,7 +312,10 @@ export function createLogService(
       if (before.clientId !== input.clientId) {
         throw new AppError('invalid-input', 'A log entry cannot be moved to another client.');
       }
-      const { warnings, values } = build(input, id);
+      const stored = before.detail as unknown as Partial<DietDetail>;
+      // An edit keeps the entry's confirmation while the food stays the same (it covered this food).
+      const carried = before.kind === 'diet' && stored.foodId === (input.kind === 'diet' ? input.foodId : null);
+      const { warnings, values } = build(input, id, { carried: carried ? (stored.allergyConfirmation ?? null) : null });
       requireConfirmation(warnings, input.confirm);
       const t = Math.max(now(), before.updatedAt + 1);
       db.transaction(() => {
@@ -289,7 +335,7 @@ export function createLogService(
           })
           .where(eq(events.id, id))
           .run();
-        audit.record('event', before.clientId, 'log-update', [values.kind]);
+        audit.record('event', before.clientId, 'log-update', auditFields(values));
       });
       return { entry: toEntry(load(id)), warnings };
     },
@@ -316,8 +362,8 @@ export function createLogService(
       return toEntry(load(id));
     },
 
-    copyDay(clientId, from, to, kinds) {
-      clients.get(clientId);
+    copyDay(clientId, from, to, kinds, allergyConfirmation) {
+      const client = clients.get(clientId);
       if (from === to)
         throw new AppError('invalid-input', 'Choose a different day to copy to.', { to: 'Choose another day.' });
       const rows = db
@@ -329,12 +375,40 @@ export function createLogService(
         .filter((r) => kinds.includes(r.kind));
       if (rows.length === 0) throw new AppError('not-found', `Nothing of that kind is logged on ${from}.`);
       const t = now();
+      // Every food is checked against the client's allergies as they are now, before anything is written.
+      const refused: string[] = [];
+      const details = rows.map((r) => {
+        const d = r.detail as unknown as Partial<DietDetail>;
+        if (r.kind !== 'diet' || !r.foodId) return r.detail;
+        const food = foods.allergensOf(r.foodId);
+        try {
+          const confirmation = confirmAllergy(food, client, {
+            given: allergyConfirmation,
+            at: t,
+            carried: d.allergyConfirmation ?? null,
+            advice: '',
+          });
+          return confirmation ? { ...r.detail, allergyConfirmation: confirmation } : r.detail;
+        } catch (err) {
+          if (!(err instanceof AppError) || err.code !== 'allergen-conflict') throw err;
+          refused.push(err.message);
+          return r.detail;
+        }
+      });
+      if (refused.length > 0) {
+        throw new AppError(
+          'allergen-conflict',
+          `Nothing was copied. ${refused.join(' ')} Check with the client; to copy the day anyway, confirm the allergy warning and give a reason.`,
+          { allergyConfirmation: 'Give a reason to copy these foods despite the allergy.' },
+        );
+      }
       db.transaction(() => {
-        for (const r of rows) {
+        rows.forEach((r, i) => {
           const shift = occurredAt(to, '12:00') - occurredAt(from, '12:00');
           db.insert(events)
             .values({
               ...r,
+              detail: details[i] ?? r.detail,
               id: uuidv7(t),
               localDate: to,
               occurredAt: r.occurredAt + shift,
@@ -343,8 +417,9 @@ export function createLogService(
               updatedAt: t,
             })
             .run();
-        }
-        audit.record('event', clientId, 'log-copy-day', kinds);
+        });
+        const confirmed = details.some((d) => 'allergyConfirmation' in (d as object));
+        audit.record('event', clientId, 'log-copy-day', confirmed ? [...kinds, 'allergyConfirmation'] : kinds);
       });
       return { copied: rows.length };
     },
@@ -353,15 +428,18 @@ export function createLogService(
 
     clientOf: (id) => load(id, true).clientId,
 
-    importEntries(rows) {
+    importEntries(rows, allergyConfirmation) {
       const errors: { row: number; message: string }[] = [];
+      let allergyConflicts = 0;
+      let confirmed = false;
       const t = now();
       class Rollback extends Error {}
       try {
         db.transaction(() => {
           for (const { row, input } of rows) {
             try {
-              const { values } = build(input, null);
+              const { values } = build(input, null, { given: allergyConfirmation, advice: '' });
+              if ('allergyConfirmation' in values.detail) confirmed = true;
               db.insert(events)
                 .values({
                   ...emptyColumns,
@@ -378,16 +456,20 @@ export function createLogService(
                 .run();
             } catch (err) {
               if (!(err instanceof AppError)) throw err;
+              if (err.code === 'allergen-conflict') allergyConflicts++;
               errors.push({ row, message: err.message });
             }
           }
           if (errors.length > 0) throw new Rollback();
-          if (rows[0]) audit.record('event', rows[0].input.clientId, 'log-import', [String(rows.length)]);
+          if (rows[0]) {
+            const fields = [String(rows.length), ...(confirmed ? ['allergyConfirmation'] : [])];
+            audit.record('event', rows[0].input.clientId, 'log-import', fields);
+          }
         });
       } catch (err) {
         if (!(err instanceof Rollback)) throw err;
       }
-      return { imported: errors.length ? 0 : rows.length, errors };
+      return { imported: errors.length ? 0 : rows.length, errors, allergyConflicts };
     },
   };
 }

@@ -5,7 +5,8 @@ import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
 import { mealPhotos } from '../db/schema.ts';
-import type { LogService } from '../log/log-service.ts';
+import { allergenConflicts, conflictText } from '../foods/allergens.ts';
+import type { FoodAmounts, LogService } from '../log/log-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { decodeImage } from '../vision/image.ts';
 import { estimatePortions } from '../vision/portions.ts';
@@ -80,9 +81,38 @@ function toAnalysis(row: PhotoRow): PhotoAnalysis {
 
 export function createPhotosService(
   db: Db,
-  deps: { vision: VisionRuntime; log: LogService; clients: ClientsService; audit: Audit; now: () => number },
+  deps: {
+    vision: VisionRuntime;
+    log: LogService;
+    foods: Pick<FoodAmounts, 'allergensOf'>;
+    clients: ClientsService;
+    audit: Audit;
+    now: () => number;
+  },
 ): PhotosService {
-  const { vision, log, clients, audit, now } = deps;
+  const { vision, log, foods, clients, audit, now } = deps;
+
+  /**
+   * Every item whose food conflicts with the client's allergies and has no reason, checked before anything
+   * is saved, so the practitioner sees them all at once; each is named in `fields` under its item.
+   */
+  const refuseUnconfirmedAllergens = (clientId: string, items: ReviewedItem[]): void => {
+    const client = clients.get(clientId);
+    const refused: [string, string][] = [];
+    items.forEach((item, i) => {
+      if ((item.allergyConfirmation?.reason.trim() ?? '') !== '') return;
+      const food = foods.allergensOf(item.foodId);
+      const conflicts = allergenConflicts(food, client);
+      if (conflicts.length > 0)
+        refused.push([`items.${i}.allergyConfirmation`, `${food.name} ${conflictText(conflicts)}.`]);
+    });
+    if (refused.length === 0) return;
+    throw new AppError(
+      'allergen-conflict',
+      `The meal was not saved: ${refused.map(([, m]) => m).join(' ')} Check with the client; to save it anyway, give a reason for each of these items.`,
+      Object.fromEntries(refused),
+    );
+  };
 
   const load = (photoId: string): PhotoRow => {
     const row = db
@@ -191,6 +221,7 @@ export function createPhotosService(
       if (row.status === 'saved') {
         throw new AppError('conflict', 'This photo is already saved as a meal. Edit the entries in the log instead.');
       }
+      refuseUnconfirmedAllergens(row.clientId, items);
       const entryIds: string[] = [];
       const warnings: string[] = [];
       const saved: SavedItem[] = [];
@@ -209,13 +240,16 @@ export function createPhotosService(
               foodId: item.foodId,
               grams: item.grams,
               amount: item.amount,
+              allergyConfirmation: item.allergyConfirmation ?? null,
             },
             'photo',
             { photoId },
           );
           entryIds.push(r.entry.id);
           warnings.push(...r.warnings);
-          saved.push({ ...item, entryId: r.entry.id });
+          // The reason stays with the entry only: the photo's items go into dataset exports.
+          const { allergyConfirmation: _kept, ...reviewed } = item;
+          saved.push({ ...reviewed, entryId: r.entry.id });
         }
         const t = Math.max(now(), row.updatedAt + 1);
         db.update(mealPhotos)

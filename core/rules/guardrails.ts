@@ -1,3 +1,4 @@
+import { allergenGroups } from '../foods/allergens.ts';
 import type { RuleDef, Suggestion } from './types.ts';
 
 /**
@@ -26,84 +27,8 @@ const DIET_EXCLUDES: Record<string, { tags: string[]; what: string }> = {
   pescatarian: { tags: ['meat', 'poultry', 'gelatin'], what: 'meat' },
 };
 
-/**
- * Allergen synonyms → allergen groups (the major allergens of FALCPA 2004 / FASTER Act 2021 and EU
- * Regulation 1169/2011 Annex II). "nut(s)" alone is read as both tree nuts and peanuts: a client who
- * says "nut allergy" is safer without either.
- */
-const ALLERGEN_SYNONYMS: Record<string, string[]> = {
-  milk: ['milk'],
-  dairy: ['milk'],
-  lactose: ['milk'],
-  casein: ['milk'],
-  whey: ['milk'],
-  cheese: ['milk'],
-  yogurt: ['milk'],
-  yoghurt: ['milk'],
-  butter: ['milk'],
-  egg: ['egg'],
-  eggs: ['egg'],
-  peanut: ['peanut'],
-  peanuts: ['peanut'],
-  groundnut: ['peanut'],
-  'tree nut': ['tree nut'],
-  'tree nuts': ['tree nut'],
-  nut: ['tree nut', 'peanut'],
-  nuts: ['tree nut', 'peanut'],
-  ...Object.fromEntries(
-    ['almond', 'walnut', 'cashew', 'pecan', 'pistachio', 'hazelnut', 'brazil nut', 'macadamia'].flatMap((n) => [
-      [n, ['tree nut']],
-      [`${n}s`, ['tree nut']],
-    ]),
-  ),
-  gluten: ['gluten'],
-  wheat: ['gluten'],
-  barley: ['gluten'],
-  rye: ['gluten'],
-  spelt: ['gluten'],
-  coeliac: ['gluten'],
-  celiac: ['gluten'],
-  fish: ['fish'],
-  salmon: ['fish'],
-  tuna: ['fish'],
-  cod: ['fish'],
-  sardine: ['fish'],
-  sardines: ['fish'],
-  mackerel: ['fish'],
-  shellfish: ['shellfish'],
-  shrimp: ['shellfish'],
-  prawn: ['shellfish'],
-  prawns: ['shellfish'],
-  crab: ['shellfish'],
-  lobster: ['shellfish'],
-  mussels: ['shellfish'],
-  soy: ['soy'],
-  soya: ['soy'],
-  soybean: ['soy'],
-  soybeans: ['soy'],
-  tofu: ['soy'],
-  edamame: ['soy'],
-  tempeh: ['soy'],
-  sesame: ['sesame'],
-  tahini: ['sesame'],
-};
-const SYNONYMS_LONGEST_FIRST = Object.keys(ALLERGEN_SYNONYMS).sort((a, b) => b.length - a.length);
-
-/** The allergen groups a free-text term names ("Peanuts" → peanut; "lactose intolerance" → milk). */
-export function allergenGroups(term: string): Set<string> {
-  let rest = ` ${term.toLowerCase().replace(/[^a-z ]+/g, ' ')} `;
-  const out = new Set<string>();
-  for (const syn of SYNONYMS_LONGEST_FIRST) {
-    const needle = ` ${syn} `;
-    if (rest.includes(needle)) {
-      for (const g of ALLERGEN_SYNONYMS[syn] ?? []) out.add(g);
-      rest = rest.replaceAll(needle, '  ');
-    }
-  }
-  // Unknown allergens still match themselves (e.g. "kiwi" against contains: [kiwi]).
-  if (out.size === 0 && term.trim() !== '') out.add(term.trim().toLowerCase().replace(/s$/, ''));
-  return out;
-}
+/** Allergy words → allergen ids: one mapping for rules and foods alike (core/foods/allergens.ts). */
+export { allergenGroups };
 
 /** The client's allergies a suggestion hits (as the client's own words). */
 export function allergiesHit(s: Suggestion, allergies: string[]): string[] {

@@ -18,11 +18,19 @@ export async function logAdd(core: Core, args: string[], out: (s: string) => voi
       time: { type: 'string' },
       meal: { type: 'string' },
       confirm: { type: 'boolean' },
+      reason: { type: 'string' },
       json: { type: 'boolean' },
     },
     strict: true,
   });
   if (!values.client || !values.food) throw new CliError('log add needs --client and --food.', 2);
+  const reason = values.reason?.trim() ?? '';
+  if (values.reason !== undefined && (!values.confirm || reason === '')) {
+    throw new CliError(
+      '--reason goes with --confirm and must say why, e.g. --confirm --reason "Cleared by allergist".',
+      2,
+    );
+  }
   if ((values.amount === undefined) === (values.grams === undefined)) {
     throw new CliError('Give either --amount "1 medium" or --grams 118.', 2);
   }
@@ -33,6 +41,14 @@ export async function logAdd(core: Core, args: string[], out: (s: string) => voi
   if (values.meal !== undefined && meal === null) throw new CliError(`--meal must be one of ${MEALS.join(', ')}.`, 2);
   const client = await resolveClient(core, values.client);
   const food = await resolveFood(core, values.food, client.id);
+  // Checked here first so the refusal can say how to log it from the command line; the core refuses too.
+  const check = await rpc(core, 'foods.allergyCheck', { clientId: client.id, foodIds: [food.id] });
+  const conflict = check.conflicts[0];
+  if (conflict && reason === '') {
+    throw new CliError(
+      `${conflict.message} Not logged: check with ${client.name}. To log it anyway, add --confirm --reason "why it is all right" (the reason is kept with the entry).`,
+    );
+  }
   const input: EntryInput = {
     kind: 'diet',
     clientId: client.id,
@@ -44,6 +60,7 @@ export async function logAdd(core: Core, args: string[], out: (s: string) => voi
     foodId: food.id,
     grams,
     amount: values.amount ?? null,
+    allergyConfirmation: conflict ? { reason } : null,
   };
   const { entry, warnings } = await rpc(core, 'log.add', input);
   if (values.json) {
@@ -55,6 +72,9 @@ export async function logAdd(core: Core, args: string[], out: (s: string) => voi
     `Logged ${entry.food?.amountLabel ?? ''} of ${entry.food?.name ?? food.name} for ${client.name} on ${entry.date}` +
       (kcal === undefined ? '.' : ` (${Math.round(kcal)} kcal).`),
   );
+  if (entry.allergyConfirmation) {
+    out(`Saved despite the allergy warning (${conflict?.message ?? entry.allergyConfirmation.allergens.join(', ')}).`);
+  }
 }
 
 export async function exportRecord(core: Core, args: string[], out: (s: string) => void): Promise<void> {

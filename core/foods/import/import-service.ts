@@ -3,6 +3,7 @@ import { CsvMapping, type ImportReport } from '../../api/schemas-foods.ts';
 import type { Db, Sqlite } from '../../db/open.ts';
 import { foodDatasets, foodPortions, foods } from '../../db/schema.ts';
 import { uuidv7 } from '../../util/uuidv7.ts';
+import { deriveAllergens } from '../allergen-table.ts';
 import { readCsvTable } from './csv.ts';
 import { readFdcZip } from './fdc.ts';
 import { looksLikeDecimalComma, parseGenericCsv, suggestMapping } from './generic-csv.ts';
@@ -52,7 +53,7 @@ export interface FoodImporter {
 }
 
 const SAMPLE_ROWS = 10;
-/** Rows per multi-row INSERT: 13 columns × 500 stays far below SQLite's 32,766 bound parameters. */
+/** Rows per multi-row INSERT: 14 columns × 500 stays far below SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 500;
 
 function isZip(bytes: Uint8Array): boolean {
@@ -187,6 +188,8 @@ export function createFoodImporter(
             nutrients: f.nutrients as Record<string, number>,
             servings: null,
             finalWeightG: null,
+            // No one labelled these foods: flagged from their name and group, like the bundled table.
+            allergens: deriveAllergens({ name: f.name, foodGroup: f.foodGroup }),
             createdAt: t,
             updatedAt: t,
             deletedAt: null,

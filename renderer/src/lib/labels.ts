@@ -1,5 +1,6 @@
 import type {
   ACTIVITY_LEVELS,
+  ALLERGENS,
   CLIENT_SORTS,
   CONDITIONS,
   DIET_PATTERNS,
@@ -34,6 +35,7 @@ export type Theme = (typeof THEMES)[number];
 export type TargetKey = (typeof TARGET_KEYS)[number];
 export type Meal = (typeof MEALS)[number];
 export type FoodSource = (typeof FOOD_SOURCES)[number];
+export type Allergen = (typeof ALLERGENS)[number];
 export type IntakeStatus = (typeof STATUSES)[number];
 export type TrendKey = (typeof TREND_KEYS)[number];
 export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
@@ -174,6 +176,19 @@ export const FOOD_SOURCE_LABELS: Record<FoodSource, string> = {
   csv: 'imported',
   custom: 'custom',
   recipe: 'recipe',
+};
+
+/** The major allergens as badges and sentences name them (the core's ALLERGEN_LABELS, in its order). */
+export const ALLERGEN_LABELS: Record<Allergen, string> = {
+  milk: 'milk',
+  egg: 'egg',
+  fish: 'fish',
+  shellfish: 'crustacean shellfish',
+  'tree-nut': 'tree nuts',
+  peanut: 'peanut',
+  gluten: 'gluten',
+  soy: 'soy',
+  sesame: 'sesame',
 };
 
 export const FOOD_SOURCE_COLORS: Record<FoodSource, string> = {

@@ -13,6 +13,8 @@ const food: Food = {
   nutrients: { energyKcal: 450, proteinG: 10, fibreG: 7.5 },
   portions: [{ id: 'p1', amount: 1, unit: 'cup', label: '1 cup', grams: 120 }],
   editable: true,
+  allergens: ['milk', 'gluten'],
+  allergenBasis: 'practitioner',
   recipe: null,
   updatedAt: 0,
 };
@@ -35,7 +37,14 @@ describe('custom food form values', () => {
       brand: null,
       nutrients: { energyKcal: 450, proteinG: 10, fibreG: 7.5 },
       portions: [{ amount: 1, unit: 'cup', grams: 120 }],
+      allergens: ['milk', 'gluten'],
     });
+  });
+
+  it("sends the allergens once ticked by hand, and leaves a new food's to the core until then", () => {
+    const fresh = { ...emptyCustomFood(), name: 'Peanut cookies', nutrients: { energyKcal: 480 } };
+    expect('allergens' in inputFromValues(fresh)).toBe(false);
+    expect(inputFromValues({ ...fresh, allergens: [], allergensTouched: true }).allergens).toEqual([]);
   });
 
   it('leaves empty nutrients out (unknown, not zero) and keeps zeros', () => {

@@ -1,4 +1,5 @@
 import type { CustomFoodInput, Food, NutrientKey, Nutrients } from '../../../../core/api/schemas-foods.ts';
+import type { Allergen } from '../../lib/labels.ts';
 import { NUTRIENT_KEYS } from '../../lib/nutrients.ts';
 
 /** A NumberInput's value: a number, or '' (and partial text) while empty or being typed. */
@@ -18,10 +19,17 @@ export interface CustomFoodValues {
   brand: string;
   nutrients: Partial<Record<NutrientKey, NumberField>>;
   measures: MeasureValues[];
+  /** The allergens the practitioner ticked. */
+  allergens: Allergen[];
+  /**
+   * False until the practitioner changes a tick: the form shows the flags derived from the name, and the
+   * core derives them again from the saved name (so a save before the suggestion arrives loses nothing).
+   */
+  allergensTouched: boolean;
 }
 
 export function emptyCustomFood(): CustomFoodValues {
-  return { name: '', foodGroup: '', brand: '', nutrients: {}, measures: [] };
+  return { name: '', foodGroup: '', brand: '', nutrients: {}, measures: [], allergens: [], allergensTouched: false };
 }
 
 /** A number from a NumberInput, or null when empty or not a number. */
@@ -43,6 +51,8 @@ export function valuesFromFood(food: Food): CustomFoodValues {
     brand: food.brand ?? '',
     nutrients,
     measures: food.portions.map((p, i) => ({ key: i + 1, amount: p.amount, unit: p.unit, grams: p.grams })),
+    allergens: [...food.allergens],
+    allergensTouched: true,
   };
 }
 
@@ -67,6 +77,7 @@ export function inputFromValues(values: CustomFoodValues): CustomFoodInput {
       unit: m.unit.trim(),
       grams: numberOrNull(m.grams) ?? Number.NaN,
     })),
+    ...(values.allergensTouched ? { allergens: values.allergens } : {}),
   };
 }
 

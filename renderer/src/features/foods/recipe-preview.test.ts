@@ -17,6 +17,8 @@ function food(id: string, name: string, nutrients: Food['nutrients']): Food {
     nutrients,
     portions: [],
     editable: true,
+    allergens: [],
+    allergenBasis: 'practitioner',
     recipe: null,
     updatedAt: 0,
   };
@@ -28,6 +30,7 @@ const hit = (id: string, name: string): FoodHit => ({
   source: 'custom',
   energyKcalPer100g: null,
   recent: false,
+  allergens: [],
 });
 
 const foods = new Map<string, Food>([

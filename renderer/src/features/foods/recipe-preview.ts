@@ -76,7 +76,15 @@ export function recipeValuesFromFood(food: Food): RecipeValues {
     ingredients: recipe.ingredients.map((i, n) => ({
       key: n + 1,
       grams: i.grams,
-      hit: { id: i.foodId, name: i.name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: false },
+      hit: {
+        id: i.foodId,
+        name: i.name,
+        foodGroup: null,
+        source: 'usda-sr28',
+        energyKcalPer100g: null,
+        recent: false,
+        allergens: [],
+      },
     })),
   };
 }

@@ -26,6 +26,7 @@ const base: LogEntry = {
   activity: null,
   sleep: null,
   nutrients: { energyKcal: 105.02, proteinG: 1.29, fibreG: 3.068 },
+  allergyConfirmation: null,
   updatedAt: 1,
 };
 

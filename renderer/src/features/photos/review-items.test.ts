@@ -75,6 +75,18 @@ describe('reviewPayload', () => {
     ]);
   });
 
+  it('asks for a reason for a food the client is allergic to, and sends it with that item only', () => {
+    const [banana] = itemsFromAnalysis(analysis);
+    const spread = { ...manualItem('pb'), hit: hitFor('usda:16098', 'Peanut butter'), grams: 16 };
+    const conflicting = new Set(['usda:16098']);
+    expect(reviewPayload([banana!, spread], conflicting).errors).toEqual({
+      pb: 'Give a reason to save this food despite the allergy.',
+    });
+    const out = reviewPayload([banana!, { ...spread, allergyReason: ' Allergist cleared it ' }], conflicting);
+    expect(out.errors).toEqual({});
+    expect(out.items.map((i) => i.allergyConfirmation ?? null)).toEqual([null, { reason: 'Allergist cleared it' }]);
+  });
+
   it('reports items without a food or an amount', () => {
     const [, cake] = itemsFromAnalysis(analysis);
     const noGrams = { ...manualItem('m'), hit: hitFor('f', 'Food') };

@@ -22,11 +22,13 @@ export interface ReviewItem {
   count: NumberField;
   /** The household measure chosen in 'measure' mode. */
   portion: Portion | null;
+  /** Why this food is saved although the client is allergic to it (asked only then). */
+  allergyReason: string;
 }
 
 /** A FoodHit for a food the core already named (the picker shows its name). */
 export function hitFor(id: string, name: string): FoodHit {
-  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: false };
+  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: false, allergens: [] };
 }
 
 export function itemsFromAnalysis(analysis: PhotoAnalysis): ReviewItem[] {
@@ -40,6 +42,7 @@ export function itemsFromAnalysis(analysis: PhotoAnalysis): ReviewItem[] {
     grams: d.grams === null ? '' : Math.round(d.grams),
     count: 1,
     portion: null,
+    allergyReason: '',
   }));
 }
 
@@ -54,6 +57,7 @@ export function manualItem(key: string, box: Box | null = null): ReviewItem {
     grams: '',
     count: 1,
     portion: null,
+    allergyReason: '',
   };
 }
 
@@ -63,8 +67,14 @@ export interface ReviewPayload {
   errors: Record<string, string>;
 }
 
-/** The items as photos.save takes them, or per-item errors for what must be filled in first. */
-export function reviewPayload(items: readonly ReviewItem[]): ReviewPayload {
+/**
+ * The items as photos.save takes them, or per-item errors for what must be filled in first. An item whose
+ * food is in `conflicting` (the client is allergic to it) needs its reason, which is sent with it.
+ */
+export function reviewPayload(
+  items: readonly ReviewItem[],
+  conflicting: ReadonlySet<string> = new Set(),
+): ReviewPayload {
   const out: ReviewedItemInput[] = [];
   const errors: Record<string, string> = {};
   for (const item of items) {
@@ -72,11 +82,17 @@ export function reviewPayload(items: readonly ReviewItem[]): ReviewPayload {
       errors[item.key] = 'Choose the food.';
       continue;
     }
+    const reason = item.allergyReason.trim();
+    if (conflicting.has(item.hit.id) && reason === '') {
+      errors[item.key] = 'Give a reason to save this food despite the allergy.';
+      continue;
+    }
     const base = {
       foodId: item.hit.id,
       box: item.box,
       label: itemLabel(item.detected?.label ?? null, item.detected?.foodId ?? null, item.hit.id, item.hit.name),
       origin: item.origin,
+      ...(conflicting.has(item.hit.id) ? { allergyConfirmation: { reason } } : {}),
     };
     if (item.mode === 'measure') {
       const count = numberOrNull(item.count);

@@ -8,6 +8,7 @@ const hit = (id: string) => ({
   source: 'usda-sr28' as const,
   energyKcalPer100g: null,
   recent: false,
+  allergens: [],
 });
 
 describe('parseClassList', () => {

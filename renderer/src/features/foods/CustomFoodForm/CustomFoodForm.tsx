@@ -5,6 +5,8 @@ import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 import { useSession } from '../../../lib/session-context.ts';
+import { useDebounced } from '../../../lib/use-debounced.ts';
+import { useQuery } from '../../../lib/use-query.ts';
 import {
   emptyCustomFood,
   formErrorKey,
@@ -12,6 +14,7 @@ import {
   valuesFromFood,
   type CustomFoodValues,
 } from '../custom-food-values.ts';
+import { AllergenChecks } from './AllergenChecks.tsx';
 import { MeasuresEditor } from './MeasuresEditor.tsx';
 import { PastEntriesNotice } from './PastEntriesNotice.tsx';
 
@@ -37,6 +40,16 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
+
+  // Until the practitioner ticks by hand, the ticks follow the name (the core derives them the same way).
+  const nameForFlags = useDebounced(`${values.name.trim()}\u0000${values.foodGroup.trim()}`, 300);
+  const derived = useQuery(`foods.deriveAllergens:${nameForFlags}`, () => {
+    const [name = '', foodGroup = ''] = nameForFlags.split('\u0000');
+    return name === ''
+      ? Promise.resolve({ allergens: [] })
+      : call('foods.deriveAllergens', { name, foodGroup: foodGroup || null });
+  });
+  const allergens = values.allergensTouched ? values.allergens : (derived.data?.allergens ?? []);
 
   const setNutrient = (key: NutrientKey, v: number | string): void =>
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
@@ -123,6 +136,11 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
             </Accordion.Panel>
           </Accordion.Item>
         </Accordion>
+        <AllergenChecks
+          value={allergens}
+          suggested={!values.allergensTouched}
+          onChange={(next) => setValues({ ...values, allergens: next, allergensTouched: true })}
+        />
         <MeasuresEditor
           measures={values.measures}
           errors={errors}

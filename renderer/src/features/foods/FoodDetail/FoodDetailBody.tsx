@@ -2,6 +2,8 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Food } from '../../../../../core/api/schemas-foods.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
+import { ALLERGEN_BASIS_TEXT } from '../allergen-text.ts';
+import { AllergenBadges } from '../AllergenBadges/AllergenBadges.tsx';
 import { NutrientTable } from './NutrientTable.tsx';
 
 interface FoodDetailBodyProps {
@@ -29,6 +31,15 @@ export function FoodDetailBody({ food, onEdit, onDelete }: FoodDetailBodyProps):
         <Text size="xs" c="dimmed" data-testid="food-detail-provenance">
           Source: {food.provenance}
           {food.sourceId ? ` (id ${food.sourceId})` : ''}
+        </Text>
+      </Stack>
+      <Stack gap={4} data-testid="food-detail-allergens">
+        <Text size="sm" fw={600}>
+          Allergens
+        </Text>
+        <AllergenBadges allergens={food.allergens} noneText="None of the major allergens flagged." size="sm" />
+        <Text size="xs" c="dimmed">
+          {ALLERGEN_BASIS_TEXT[food.allergenBasis]}
         </Text>
       </Stack>
       {food.editable && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
+import { AllergenBadges } from '../AllergenBadges/AllergenBadges.tsx';
 import { useFoodSearch } from '../use-food-search.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
@@ -101,6 +102,7 @@ export function FoodPicker({
                         .filter(Boolean)
                         .join(' · ')}
                     </Text>
+                    <AllergenBadges allergens={hit.allergens} testId="food-option-allergens" />
                   </div>
                   {hit.source !== 'usda-sr28' && (
                     <Badge size="xs" variant="light" color={FOOD_SOURCE_COLORS[hit.source]}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Food } from '../../../../../core/api/schemas-foods.ts';
 import { call } from '../../../lib/api.ts';
@@ -13,6 +13,8 @@ import {
   recipeValuesFromFood,
   type RecipeValues,
 } from '../recipe-preview.ts';
+import { containsText, sortAllergens } from '../allergen-text.ts';
+import { AllergenBadges } from '../AllergenBadges/AllergenBadges.tsx';
 import { IngredientRows } from './IngredientRows.tsx';
 import { RecipePreviewTable } from './RecipePreviewTable.tsx';
 
@@ -39,6 +41,10 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
   );
   const foods = useMemo(() => new Map((foodsQuery.data ?? []).map((f) => [f.id, f])), [foodsQuery.data]);
   const preview = recipePreview(values, foods);
+  // What the saved recipe will be flagged with: every allergen of its ingredients (the core's union).
+  const allergens = sortAllergens(
+    values.ingredients.flatMap((i) => (i.hit ? (foods.get(i.hit.id)?.allergens ?? []) : [])),
+  );
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -108,6 +114,14 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
           <Alert color="yellow" role="alert">
             The preview is incomplete: {foodsQuery.error.message}
           </Alert>
+        )}
+        {ids.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600} data-testid="recipe-allergens">
+              {containsText(allergens)}
+            </Text>
+            <AllergenBadges allergens={allergens} testId="recipe-allergen-badges" />
+          </Stack>
         )}
         <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
         {recipe && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../../lib/api.ts';
 import { addDays, isIsoDate } from '../../../lib/dates.ts';
@@ -32,6 +32,9 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
   const [kinds, setKinds] = useState<Kind[]>(['diet']);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The core refused foods the client is allergic to: copying them needs a reason, kept with each entry.
+  const [allergy, setAllergy] = useState(false);
+  const [reason, setReason] = useState('');
   const problem = !isIsoDate(to)
     ? 'Choose the day to copy to.'
     : to === from
@@ -44,11 +47,19 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
     setSaving(true);
     setError(null);
     try {
-      const result = await call('log.copyDay', { clientId, from, to, kinds });
+      const result = await call('log.copyDay', {
+        clientId,
+        from,
+        to,
+        kinds,
+        allergyConfirmation: allergy ? { reason: reason.trim() } : null,
+      });
       onCopied(result.copied, to);
     } catch (e) {
       reportError(e);
-      setError(toApiError(e).message);
+      const apiError = toApiError(e);
+      if (apiError.code === 'allergen-conflict') setAllergy(true);
+      setError(apiError.message);
       setSaving(false);
     }
   };
@@ -74,8 +85,22 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
         The entries are added to {isIsoDate(to) ? formatIsoDate(to) : 'that day'}; entries already there stay.
       </Text>
       {error && (
-        <Alert color="red" role="alert">
-          {error}
+        <Alert color="red" role="alert" data-testid="log-copy-error">
+          <Stack gap="xs">
+            <Text size="sm">{error}</Text>
+            {allergy && (
+              <Textarea
+                label="Reason for copying despite the allergy"
+                autosize
+                minRows={1}
+                maxLength={500}
+                required
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                data-testid="log-copy-allergy-reason"
+              />
+            )}
+          </Stack>
         </Alert>
       )}
       <Group justify="space-between">
@@ -89,10 +114,11 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
           <Button
             onClick={() => void copy()}
             loading={saving}
-            disabled={problem !== null}
+            disabled={problem !== null || (allergy && reason.trim() === '')}
+            color={allergy ? 'red' : undefined}
             data-testid="log-copy-confirm"
           >
-            Copy
+            {allergy ? 'Copy despite allergy' : 'Copy'}
           </Button>
         </Group>
       </Group>

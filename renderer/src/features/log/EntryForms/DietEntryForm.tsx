@@ -1,5 +1,5 @@
 import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
 import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
@@ -7,7 +7,10 @@ import { call } from '../../../lib/api.ts';
 import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
+import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
 import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
+import { AllergyWarning } from '../AllergyWarning/AllergyWarning.tsx';
+import { useAllergyCheck } from '../use-allergy-check.ts';
 import { amountText, measureGrams, measureOptions } from '../log-text.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
@@ -18,6 +21,8 @@ type MealChoice = Meal | 'none';
 type AmountMode = 'measure' | 'grams';
 const MEAL_OPTIONS = [{ value: 'none' as const, label: 'No meal' }, ...optionsFrom(MEAL_LABELS)];
 const SHOWN = ['foodId', 'grams', 'amount', 'meal', 'date', 'time'];
+/** Shown in the allergy warning, while there is one. */
+const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 
 interface DietEntryFormProps {
   clientId: string;
@@ -30,7 +35,7 @@ interface DietEntryFormProps {
 function hitFromEntry(entry: LogEntry | null): FoodHit | null {
   if (!entry?.food) return null;
   const { id, name } = entry.food;
-  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: true };
+  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: true, allergens: [] };
 }
 
 /** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
@@ -44,6 +49,11 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
   const [count, setCount] = useState<NumberField>(1);
   const [grams, setGrams] = useState<NumberField>(entry?.food?.grams ?? '');
   const state = useSaveEntry(entry?.id ?? null, onSaved);
+  const allergy = useAllergyCheck(clientId, hit ? [hit.id] : []);
+  const conflict = hit ? allergy.conflicts.get(hit.id) : undefined;
+  // An entry saved despite the allergy keeps its reason; an edit starts from it.
+  const [reason, setReason] = useState(entry?.allergyConfirmation?.reason ?? '');
+  const needsReason = conflict !== undefined && reason.trim() === '';
 
   const foodQuery = useQuery(`foods.get:${hit?.id ?? ''}`, () =>
     hit ? call('foods.get', { id: hit.id }) : Promise.resolve(undefined),
@@ -73,10 +83,19 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
       foodId: hit?.id ?? '',
       grams: effectiveMode === 'grams' ? numberOrNull(grams) : null,
       amount: effectiveMode === 'measure' ? (amount ?? '') : null,
+      allergyConfirmation: conflict ? { reason: reason.trim() } : null,
     });
   };
 
   const errors = state.errors;
+  const allergyError = errors['allergyConfirmation.reason'] ?? errors.allergyConfirmation;
+  // The core refused a food the check had not flagged (the record changed meanwhile): ask again.
+  const conflictShown = conflict !== undefined;
+  const { recheck } = allergy;
+  useEffect(() => {
+    if (allergyError && !conflictShown) recheck();
+  }, [allergyError, conflictShown, recheck]);
+  const shown = conflict ? [...SHOWN, ...ALLERGY_FIELDS] : SHOWN;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="log-diet-form">
       <Stack gap="sm">
@@ -95,6 +114,17 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
           optionTestId="log-food-option"
         />
         {hit && !food && !foodQuery.error && <Skeleton height={60} aria-label="Loading the food’s measures" />}
+        {food && <AllergenBadges allergens={food.allergens} testId="log-food-allergens" />}
+        {conflict && (
+          <AllergyWarning
+            conflict={conflict}
+            reason={reason}
+            onReasonChange={setReason}
+            error={allergyError}
+            disabled={state.saving}
+            testIdPrefix="log-allergy"
+          />
+        )}
         {foodQuery.error && (
           <Text size="sm" c="red" role="alert">
             {foodQuery.error.message}
@@ -164,8 +194,11 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
           state={state}
           onCancel={onCancel}
           unshownErrors={Object.entries(errors)
-            .filter(([k]) => !SHOWN.includes(k))
+            .filter(([k]) => !shown.includes(k))
             .map(([, m]) => m)}
+          saveLabel={conflict ? 'Save despite allergy' : 'Save'}
+          saveColor={conflict ? 'red' : undefined}
+          saveDisabled={allergy.checking || needsReason}
         />
       </Stack>
     </form>

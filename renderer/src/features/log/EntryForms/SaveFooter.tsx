@@ -7,10 +7,16 @@ interface SaveFooterProps {
   onCancel: () => void;
   /** Field errors the form does not show beside a field. */
   unshownErrors: string[];
+  /** "Save despite allergy" while the food conflicts with the client's allergies. */
+  saveLabel?: string;
+  saveColor?: string;
+  /** Held until what the save needs is there (an allergy reason). */
+  saveDisabled?: boolean;
 }
 
 /** Errors, the implausible-value warning with "Save anyway", and the form's buttons. */
-export function SaveFooter({ state, onCancel, unshownErrors }: SaveFooterProps): React.JSX.Element {
+export function SaveFooter(props: SaveFooterProps): React.JSX.Element {
+  const { state, onCancel, unshownErrors, saveLabel = 'Save', saveColor, saveDisabled = false } = props;
   return (
     <Stack gap="sm">
       <SaveProblems
@@ -26,8 +32,8 @@ export function SaveFooter({ state, onCancel, unshownErrors }: SaveFooterProps):
         <Button variant="default" onClick={onCancel} disabled={state.saving} data-testid="log-cancel">
           Cancel
         </Button>
-        <Button type="submit" loading={state.saving} data-testid="log-save">
-          Save
+        <Button type="submit" loading={state.saving} disabled={saveDisabled} color={saveColor} data-testid="log-save">
+          {saveLabel}
         </Button>
       </Group>
     </Stack>

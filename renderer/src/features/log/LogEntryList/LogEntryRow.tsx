@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Group, Paper, Text } from '@mantine/core';
 import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
 import { CameraIcon } from '../../../components/Icons/Icons.tsx';
+import { confirmedText } from '../../foods/allergen-text.ts';
 import { entryText } from '../log-text.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
@@ -15,6 +16,7 @@ interface LogEntryRowProps {
 export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowProps): React.JSX.Element {
   const text = entryText(entry);
   const hideEnergy = useEnergyHidden();
+  const allergy = entry.allergyConfirmation;
   return (
     <Paper withBorder px="sm" py={6} component="li" data-testid="log-entry" data-entry-id={entry.id}>
       <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -32,7 +34,23 @@ export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowPr
               {text.detail}
               {entry.note ? ` · ${entry.note}` : ''}
             </Text>
+            {allergy && (
+              <Text size="xs" c="red" data-testid="log-entry-allergy-reason">
+                Saved despite the allergy ({confirmedText(allergy.allergens)}): {allergy.reason}
+              </Text>
+            )}
           </div>
+          {allergy && (
+            <Badge
+              size="xs"
+              variant="filled"
+              color="red"
+              title={`Saved despite the allergy: ${allergy.reason}`}
+              data-testid="log-entry-allergy"
+            >
+              allergy
+            </Badge>
+          )}
           {entry.source === 'import' && (
             <Badge size="xs" variant="outline" color="gray">
               imported

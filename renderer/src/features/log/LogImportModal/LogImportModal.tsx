@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../../core/api/contract.ts';
 import { FileField } from '../../../components/FileField/FileField.tsx';
@@ -33,6 +33,9 @@ function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): 
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  // Only rows refused for an allergy are left: importing them needs the practitioner's reason.
+  const allergyOnly = report !== null && !report.committed && report.allergyConflicts === report.errorCount;
 
   const run = async (): Promise<void> => {
     if (!file) return;
@@ -41,7 +44,11 @@ function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): 
     setReport(null);
     try {
       const upload = await readFileUpload(file);
-      const result = await call('log.importCsv', { ...upload, clientId });
+      const result = await call('log.importCsv', {
+        ...upload,
+        clientId,
+        allergyConfirmation: allergyOnly && reason.trim() !== '' ? { reason: reason.trim() } : null,
+      });
       setReport(result);
       if (result.committed) onImported(result);
     } catch (e) {
@@ -68,6 +75,7 @@ function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): 
           setFile(f);
           setReport(null);
           setError(null);
+          setReason('');
         }}
         disabled={running}
         testId="log-import-file"
@@ -86,13 +94,40 @@ function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): 
           testIdPrefix="log-import"
         />
       )}
+      {allergyOnly && (
+        <Alert color="red" role="alert" title="Foods the client is allergic to" data-testid="log-import-allergy">
+          <Stack gap="xs">
+            <Text size="sm">
+              {report.allergyConflicts === 1 ? 'One row has' : `${report.allergyConflicts} rows have`} a food that
+              contains an allergen of the client (listed above). Check with the client; to import the file anyway, give
+              a reason: it is kept with each of those entries.
+            </Text>
+            <Textarea
+              label="Reason for importing despite the allergy"
+              autosize
+              minRows={1}
+              maxLength={500}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="log-import-allergy-reason"
+            />
+          </Stack>
+        </Alert>
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={running} data-testid="log-import-close">
           {report?.committed ? 'Done' : 'Cancel'}
         </Button>
         {!report?.committed && (
-          <Button onClick={() => void run()} loading={running} disabled={!file} data-testid="log-import-run">
-            Import
+          <Button
+            onClick={() => void run()}
+            loading={running}
+            disabled={!file || (allergyOnly && reason.trim() === '')}
+            color={allergyOnly ? 'red' : undefined}
+            data-testid="log-import-run"
+          >
+            {allergyOnly ? 'Import despite allergy' : 'Import'}
           </Button>
         )}
       </Group>

@@ -11,6 +11,7 @@ import { canvasBoxes } from './review-boxes.ts';
 import { ReviewFooter } from './ReviewFooter.tsx';
 import { ReviewItemRow } from './ReviewItemRow.tsx';
 import { useSavePhoto, type SavePhotoPayload, type SavePhotoResult } from './use-save-photo.ts';
+import { useAllergyCheck } from '../../log/use-allergy-check.ts';
 
 interface ReviewEditorProps {
   clientId: string;
@@ -40,6 +41,12 @@ export function ReviewEditor(props: ReviewEditorProps): React.JSX.Element {
   const [localError, setLocalError] = useState<string | null>(null);
   const [discarding, setDiscarding] = useState(false);
   const state = useSavePhoto(onSaved);
+  const allergy = useAllergyCheck(
+    clientId,
+    items.flatMap((i) => (i.hit ? [i.hit.id] : [])),
+  );
+  const conflicting = new Set(allergy.conflicts.keys());
+  const unconfirmed = items.some((i) => i.hit && conflicting.has(i.hit.id) && i.allergyReason.trim() === '');
 
   useEffect(() => {
     if (!drawing) return;
@@ -64,7 +71,7 @@ export function ReviewEditor(props: ReviewEditorProps): React.JSX.Element {
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const payload = reviewPayload(items);
+    const payload = reviewPayload(items, conflicting);
     setLocalErrors(payload.errors);
     if (items.length === 0) {
       setLocalError('Add at least one food before saving the meal.');
@@ -157,6 +164,8 @@ export function ReviewEditor(props: ReviewEditorProps): React.JSX.Element {
                     onChange={(patch) => change(item.key, patch)}
                     onRemove={() => setItems((list) => list.filter((i) => i.key !== item.key))}
                     onActive={(active) => setActiveKey(active ? item.key : null)}
+                    conflict={item.hit ? allergy.conflicts.get(item.hit.id) : undefined}
+                    saving={state.saving}
                   />
                 ))}
               </Stack>
@@ -172,7 +181,13 @@ export function ReviewEditor(props: ReviewEditorProps): React.JSX.Element {
               errors={state.fieldErrors}
               dateDescription={analysis.takenDate ? 'From the photo' : 'The photo has no date'}
             />
-            <ReviewFooter state={state} localError={localError} onDiscard={() => setDiscarding(true)} />
+            <ReviewFooter
+              state={state}
+              localError={localError}
+              onDiscard={() => setDiscarding(true)}
+              allergy={conflicting.size > 0}
+              saveDisabled={allergy.checking || unconfirmed}
+            />
           </Stack>
         </form>
       </Grid.Col>

@@ -7,10 +7,15 @@ interface ReviewFooterProps {
   /** Problems found before sending (an item without a food or an amount). */
   localError: string | null;
   onDiscard: () => void;
+  /** An item conflicts with the client's allergies: the button says so. */
+  allergy?: boolean;
+  /** Held until every conflicting item has its reason. */
+  saveDisabled?: boolean;
 }
 
 /** Errors, the implausible-amount warning with "Save anyway", and Discard / Save meal. */
-export function ReviewFooter({ state, localError, onDiscard }: ReviewFooterProps): React.JSX.Element {
+export function ReviewFooter(props: ReviewFooterProps): React.JSX.Element {
+  const { state, localError, onDiscard, allergy = false, saveDisabled = false } = props;
   return (
     <Stack gap="sm">
       <SaveProblems
@@ -26,8 +31,14 @@ export function ReviewFooter({ state, localError, onDiscard }: ReviewFooterProps
         <Button variant="subtle" color="red" onClick={onDiscard} disabled={state.saving} data-testid="photo-discard">
           Discard photo
         </Button>
-        <Button type="submit" loading={state.saving} data-testid="photo-save">
-          Save meal
+        <Button
+          type="submit"
+          loading={state.saving}
+          disabled={saveDisabled}
+          color={allergy ? 'red' : undefined}
+          data-testid="photo-save"
+        >
+          {allergy ? 'Save meal despite allergy' : 'Save meal'}
         </Button>
       </Group>
     </Stack>

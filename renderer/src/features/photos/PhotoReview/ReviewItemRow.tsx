@@ -1,5 +1,7 @@
 import { ActionIcon, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { AllergyConflict } from '../../foods/allergen-text.ts';
 import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
+import { AllergyWarning } from '../../log/AllergyWarning/AllergyWarning.tsx';
 import { percentText, portionBasisText } from '../photo-text.ts';
 import type { ReviewItem } from '../review-items.ts';
 import { ItemAmount } from './ItemAmount.tsx';
@@ -14,11 +16,14 @@ interface ReviewItemRowProps {
   onRemove: () => void;
   /** Highlights the item's box while the row has the pointer or the focus. */
   onActive: (active: boolean) => void;
+  /** The item's food conflicts with the client's allergies. */
+  conflict?: AllergyConflict | undefined;
+  saving: boolean;
 }
 
 /** One food on the photo: where it came from, the food (searchable), its amount, and remove. */
 export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
-  const { item, index, clientId, error, autoFocus, onChange, onRemove, onActive } = props;
+  const { item, index, clientId, error, autoFocus, onChange, onRemove, onActive, conflict, saving } = props;
   const name = item.hit?.name ?? item.detected?.label ?? `item ${index + 1}`;
   const detected = item.origin === 'detected' && item.detected;
   return (
@@ -80,6 +85,15 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
           optionTestId="photo-item-food-option"
         />
         <ItemAmount item={item} onChange={onChange} error={item.hit ? error : undefined} />
+        {conflict && (
+          <AllergyWarning
+            conflict={conflict}
+            reason={item.allergyReason}
+            onReasonChange={(allergyReason) => onChange({ allergyReason })}
+            disabled={saving}
+            testIdPrefix="photo-item-allergy"
+          />
+        )}
       </Stack>
     </Paper>
   );

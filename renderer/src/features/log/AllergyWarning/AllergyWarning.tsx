@@ -1,0 +1,50 @@
+import { Alert, Stack, Text, Textarea } from '@mantine/core';
+import { conflictAllergens, recordedText, type AllergyConflict } from '../../foods/allergen-text.ts';
+
+interface AllergyWarningProps {
+  conflict: AllergyConflict;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  error?: string | undefined;
+  disabled?: boolean;
+  /** "log-allergy" → log-allergy-alert, log-allergy-reason. */
+  testIdPrefix: string;
+}
+
+/**
+ * The warning for a food that contains an allergen of the client: red, with no close button (it goes
+ * only when the food changes), and the reason the save button waits for.
+ */
+export function AllergyWarning(props: AllergyWarningProps): React.JSX.Element {
+  const { conflict, reason, onReasonChange, error, disabled, testIdPrefix } = props;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title={`Allergy: ${conflict.foodName} contains ${conflictAllergens(conflict)}`}
+      role="alert"
+      data-testid={`${testIdPrefix}-alert`}
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          {recordedText(conflict)}. Check with the client before saving. Allergen flags are derived from food names and
+          recipes: a safety net, not a guarantee.
+        </Text>
+        <Textarea
+          label="Reason for saving despite the allergy"
+          description="Kept with the entry and shown beside it."
+          placeholder="e.g. Tolerates small amounts, confirmed by the allergist"
+          autosize
+          minRows={1}
+          maxLength={500}
+          required
+          value={reason}
+          onChange={(e) => onReasonChange(e.currentTarget.value)}
+          error={error}
+          disabled={disabled}
+          data-testid={`${testIdPrefix}-reason`}
+        />
+      </Stack>
+    </Alert>
+  );
+}
