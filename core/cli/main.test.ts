@@ -1,29 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.ts';
-import { main } from './main.ts';
+import { runCli } from './run-for-test.ts';
 
 const PASS = 'cli passphrase 123';
 
-async function run(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await main(args, (s) => out.push(s));
-    return { code, out: out.join('\n'), err: err.join('') };
-  } finally {
-    spy.mockRestore();
-    process.env = saved;
-  }
-}
+const run = runCli;
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENERGY_FIGURE } from '../rules/guardrails.ts';
 import type { Client } from '../api/schemas.ts';
 import type { DayView, LogEntry, TrendsView } from '../api/schemas-log.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
@@ -70,6 +71,19 @@ describe('logging through the contract', () => {
     expect(await kcal('2026-03-12')).toBeCloseTo(178, 5);
     const list = await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '2026-03-01', to: '2026-03-31' });
     expect(list.map((e) => e.date)).toEqual(['2026-03-10', '2026-03-11', '2026-03-12']);
+  });
+
+  it('words the very-large-day check without an energy figure for an eating-disorder-sensitive client', async () => {
+    const core = await unlockedCore();
+    const usual = await ok<Client>(core, 'clients.create', profile);
+    const careful = await ok<Client>(core, 'clients.create', { ...profile, name: 'Careful Logger', edSensitive: true });
+    // 1.2 kg of butter (717 kcal/100 g, USDA SR28 01001): over 8,000 kcal in one day.
+    const big = (id: string): unknown => diet(id, '2026-03-10', { foodId: 'usda:01001', grams: 1200, confirm: true });
+    const a = await ok<{ warnings: string[] }>(core, 'log.add', big(usual.id));
+    expect(a.warnings.join(' ')).toMatch(/8,604 kcal, more than 8,000 kcal in a day/);
+    const b = await ok<{ warnings: string[] }>(core, 'log.add', big(careful.id));
+    expect(b.warnings.join(' ')).toContain('an unusually large day in the log');
+    expect(b.warnings.join(' ')).not.toMatch(ENERGY_FIGURE);
   });
 
   it('rejects impossible entries and asks to confirm implausible ones; nothing is half-saved', async () => {

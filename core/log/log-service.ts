@@ -195,7 +195,12 @@ export function createLogService(
       const kcal = r.nutrients.energyKcal ?? 0;
       const day = dayEnergy(input.clientId, input.date, excludeId) + kcal;
       if (day > BOUNDS.dayEnergyKcal.warn[1]) {
-        warnings.push(`This brings ${input.date} to ${fmt(day)} kcal, more than 8,000 kcal in a day.`);
+        // Eating-disorder-sensitive care: the same check, with no energy figure in the words.
+        warnings.push(
+          client.edSensitive
+            ? `This makes ${input.date} an unusually large day in the log: please check the amounts.`
+            : `This brings ${input.date} to ${fmt(day)} kcal, more than 8,000 kcal in a day.`,
+        );
       }
       const confirmation = confirmAllergy({ name: r.foodName, allergens: r.allergens }, client, {
         given: allergy.given ?? input.allergyConfirmation,

@@ -67,11 +67,13 @@ export async function logAdd(core: Core, args: string[], out: (s: string) => voi
     out(JSON.stringify({ entry, warnings }, null, 2));
     return;
   }
-  const kcal = entry.nutrients.energyKcal;
+  // As on the app's screens, an eating-disorder-sensitive client's entry is confirmed without its energy.
+  const kcal = (await rpc(core, 'clients.get', { id: client.id })).edSensitive ? undefined : entry.nutrients.energyKcal;
   out(
     `Logged ${entry.food?.amountLabel ?? ''} of ${entry.food?.name ?? food.name} for ${client.name} on ${entry.date}` +
       (kcal === undefined ? '.' : ` (${Math.round(kcal)} kcal).`),
   );
+  for (const w of warnings) out(`Note: ${w}`);
   if (entry.allergyConfirmation) {
     out(`Saved despite the allergy warning (${conflict?.message ?? entry.allergyConfirmation.allergens.join(', ')}).`);
   }

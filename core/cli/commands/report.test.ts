@@ -4,29 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENERGY_FIGURE } from '../../rules/guardrails.ts';
 import { tempDir } from '../../test-utils/temp-dir.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-for-test.ts';
 
 /** `bioai report` through the real CLI: variants, notes, and eating-disorder-sensitive care in the PDF. */
 
 const env = { BIOAI_PASSPHRASE: 'cli passphrase 123' };
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await main(args, (s) => out.push(s));
-    return { code, out: out.join('\n'), err: err.join('') };
-  } finally {
-    spy.mockRestore();
-    process.env = saved;
-  }
-}
+const run = (args: string[]): ReturnType<typeof runCli> => runCli(args, env);
 
 afterEach(() => vi.restoreAllMocks());
 
