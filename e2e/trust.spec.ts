@@ -65,7 +65,7 @@ test('a week of logs, then "Check now": every recommendation carries the numbers
   page,
   host,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto(host.url);
   await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
@@ -142,7 +142,7 @@ test('an eating-disorder-sensitive client: no energy figure on any view, in any 
   host,
 }, testInfo) => {
   // Many views, two PDFs and a photo analysis: allow for a busy machine.
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await page.goto(host.url);
   await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
