@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: 'e2e',
   // Generous limits: CI may run beside another job on two cores, where first-time setup (scrypt, the
   // bundled food table) and Chromium are several times slower than on an idle machine.
-  timeout: 120_000,
+  timeout: 240_000,
   expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: 2,

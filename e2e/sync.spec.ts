@@ -15,7 +15,7 @@ test.describe.configure({ mode: 'default' });
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000); // the first embedded PostgreSQL initialises its cluster
+  test.setTimeout(240_000); // the first embedded PostgreSQL initialises its cluster
   // The server's log goes with the app's logs into the end-of-run scan for client names and contacts.
   const logFile = logFileFor('sync-server');
   server = await startTestServer({
@@ -86,7 +86,7 @@ test('a client added on one computer reaches a colleague’s computer through th
   host,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const practice: Practice = {
     practiceName: 'Harbour Nutrition',
     displayName: 'Dana Dietitian',
@@ -141,7 +141,7 @@ test('a client added on one computer reaches a colleague’s computer through th
 });
 
 test('a wrong practice passphrase and an unreachable server are named; sign out asks first', async ({ page, host }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const practice: Practice = {
     practiceName: 'Lighthouse Clinic',
     displayName: 'Lee Practitioner',

@@ -8,7 +8,7 @@ test('a condition suggestion is applied as your value with its source; sources a
   page,
   host,
 }) => {
-  test.setTimeout(120_000); // a whole journey: profile form, targets, and (below) the log and the dashboard
+  test.setTimeout(240_000); // a whole journey: profile form, targets, and (below) the log and the dashboard
   await page.goto(host.url);
   await setPassphrase(page, PASSPHRASE);
   await createClient(page, {
@@ -59,7 +59,7 @@ test('a pregnant client: protein + 25 g, and the intake model says why it gives 
   page,
   host,
 }) => {
-  test.setTimeout(120_000); // a whole journey: profile form, targets, and (below) the log and the dashboard
+  test.setTimeout(240_000); // a whole journey: profile form, targets, and (below) the log and the dashboard
   await page.goto(host.url);
   await setPassphrase(page, PASSPHRASE);
   await createClient(page, {
