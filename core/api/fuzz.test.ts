@@ -11,6 +11,7 @@ import { contract, type MethodName } from './contract.ts';
 import { ERROR_CODES } from './errors.ts';
 import { startBrowserHost, type BrowserHost } from './host/http.ts';
 import { METHOD_NAMES } from './names.ts';
+import { mulberry32 } from '../test-utils/prng.ts';
 
 /**
  * Fuzzing the contract boundary: every method in METHOD_NAMES (iterated, so methods added later are
@@ -44,17 +45,6 @@ const HEAVY: ReadonlySet<string> = new Set([
 ]);
 
 // ---------------------------------------------------------------- deterministic randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);

@@ -7,6 +7,7 @@ import { tempDir } from '../test-utils/temp-dir.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { DATABASE_FILE, openDatabase } from './open.ts';
 import { clients } from './schema.ts';
+import { mulberry32 } from '../test-utils/prng.ts';
 
 /**
  * Crash safety of the encrypted database: a child process (core/test-utils/crash-writer.ts) opens it
@@ -34,17 +35,6 @@ import { clients } from './schema.ts';
 const SEED = Number(process.env['CRASH_SEED'] ?? 20261125);
 const RUNS = 20;
 const CHILD = fileURLToPath(new URL('../test-utils/crash-writer.ts', import.meta.url));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface RunResult {
   acked: string[];

@@ -8,6 +8,7 @@ import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
 import { createChromiumPdfRenderer } from '../reports/pdf.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { mulberry32 } from '../test-utils/prng.ts';
 import { evaluateClient } from './client-evaluation.ts';
 import { createRuleEvaluator } from './evaluator.ts';
 import { computeVariables } from './features.ts';
@@ -22,18 +23,6 @@ import { presentForClient } from './present.ts';
  * scratch (features from the database, the rule worker, the guardrails, the read-time presentation).
  * The case that was seen: a rule that stopped firing left last week's "3 of the last 7 days" open.
  */
-
-/** A small deterministic PRNG (mulberry32), so a failure names a seed that replays it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Foods chosen to move the rules both ways: salt and bread (sodium), milk (calcium), spinach and
 // lentils (iron, fibre, folate), chicken (protein), orange juice (vitamin C), peanut butter (fat).
@@ -71,7 +60,7 @@ const asRecommendation = (s: Shown): Recommendation => ({
 describe('recommendations are a function of the current data', () => {
   it('after every step of random edits, what is shown equals a fresh evaluation', async () => {
     const seed = 20261206;
-    const rnd = prng(seed);
+    const rnd = mulberry32(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const clock = fixedClock('2026-03-15T10:00:00Z');
     const core = await unlockedCore({ clock });
