@@ -293,6 +293,8 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       if (prior) clearTimeout(prior);
       const timer = setTimeout(() => {
         timers.delete(clientId);
+        // The data was locked or closed meanwhile: nothing to evaluate (the next read evaluates anyway).
+        if (!sqlite.open) return;
         evaluate(clientId).catch((e: unknown) =>
           log.warn('background rule evaluation failed', { error: e instanceof Error ? e.message : String(e) }),
         );
