@@ -16,6 +16,8 @@ export default defineConfig({
     environment: 'node',
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: CLI tests unlock with the production scrypt cost, and CI may share the two cores with
+    // another job (a limit that holds only on an idle machine fails at random).
+    testTimeout: 90_000,
   },
 });
