@@ -11,6 +11,8 @@ import { createRuleEvaluator } from './rules/evaluator.ts';
 import { createChromiumPdfRenderer, type PdfRenderer } from './reports/pdf.ts';
 import path from 'node:path';
 import { createBackupService, type BackupService, type Every } from './backup/backup-service.ts';
+import { damagedError, isDamageError } from './db/open.ts';
+import { createDamageService } from './session/damage-service.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -38,6 +40,11 @@ export interface CoreOptions {
   pdfRenderer?: PdfRenderer;
   /** The backup scheduler's timer (tests pass a fake one). */
   backupTimer?: Every;
+  /**
+   * The background integrity check after unlock: the bundled worker entry (Electron:
+   * out/main/integrity-worker.js), or false to skip it (short CLI commands).
+   */
+  integrityCheck?: { workerPath?: string } | false;
 }
 
 export interface Core {
@@ -62,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.integrityCheck !== undefined ? { integrityCheck: options.integrityCheck } : {}),
     onChange: (status) => {
       emit('session.changed', status);
       backups.onSession(status);
@@ -76,6 +84,15 @@ export function createCore(options: CoreOptions): Core {
     log: options.log,
     migrationsDir: options.migrationsDir,
     ...(options.backupTimer ? { every: options.backupTimer } : {}),
+  });
+  const damage = createDamageService({
+    dataDir: options.dataDir,
+    session,
+    backups,
+    clock,
+    log: options.log,
+    migrationsDir: options.migrationsDir,
+    onProgress: (p) => emit('salvage.progress', p),
   });
   const vision = createVisionRuntime({
     customDir: path.join(options.dataDir, 'models'),
@@ -98,13 +115,20 @@ export function createCore(options: CoreOptions): Core {
     sync: options.sync,
     session,
     backups,
+    damage,
     clock,
     version: APP_VERSION,
     emit,
     foodsFile: options.foodsFile,
   });
   return {
-    dispatch: createDispatcher(handlers, options.log),
+    // A page that fails to read while in use marks the data damaged (kept until resolved).
+    dispatch: createDispatcher(handlers, options.log, (err) => {
+      if (!isDamageError(err)) return null;
+      options.log.error('a database page did not read back');
+      session.markDamaged('use', 'a part of it did not read back while in use.');
+      return damagedError('a part of it did not read back while in use.');
+    }),
     session,
     backups,
     subscribe(listener) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../logging/log.ts';
 import { contract, type MethodName, type MethodOutput, type ParsedInput, type RpcResult } from './contract.ts';
-import { isAppError } from './errors.ts';
+import { isAppError, type AppError } from './errors.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -30,7 +30,12 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
  * expected failures carry their code and sentence; anything else is logged here (without the
  * input) and answered with a generic message.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: Logger,
+  /** Turns a host-specific failure (say a damaged database page) into an AppError, or returns null. */
+  translate: (err: unknown) => AppError | null = () => null,
+): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) {
       log.warn('rpc: unknown method', { method: typeof method === 'string' ? method.slice(0, 80) : typeof method });
@@ -50,7 +55,8 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const handler = handlers[method] as (input: unknown) => unknown;
       const data = await handler(parsed.data);
       return { ok: true, data };
-    } catch (err) {
+    } catch (caught) {
+      const err = isAppError(caught) ? caught : (translate(caught) ?? caught);
       if (isAppError(err)) {
         return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
       }

@@ -14,6 +14,7 @@ import { clientsAdd, clientsEdit, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
 import { targetsList, targetsOverride } from './commands/targets.ts';
+import { DAMAGED_HINT, salvage } from './commands/salvage.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
 
@@ -48,6 +49,10 @@ Commands:
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row
   report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter]
+  salvage [--dry-run] [--use-backup latest|<file> [--backup-only]] | salvage --start-empty
+                              a damaged database: copy its readable records into a new one (with
+                              --use-backup: restore that backup and add the newer salvaged records),
+                              or start empty; the damaged file is always kept aside
   version
 
 Options:
@@ -143,6 +148,8 @@ export async function main(
     dataDir,
     host: command === 'serve' ? 'browser' : 'cli',
     log: createLogger(stderrSink, level),
+    // A command ends long before a check of a large database would; the browser host runs it.
+    ...(command === 'serve' ? {} : { integrityCheck: false as const }),
   });
   try {
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
@@ -179,6 +186,8 @@ export async function main(
       await rulesRun(core, commandArgs.slice(1), out);
     } else if (command === 'analyze') {
       return await analyze(core, commandArgs, out, () => unlocked(core));
+    } else if (command === 'salvage') {
+      await salvage(core, commandArgs, out, passphrase);
     } else if (command === 'export') {
       await unlocked(core);
       await exportRecord(core, commandArgs, out);
@@ -191,7 +200,9 @@ export async function main(
     const message = err instanceof Error ? err.message : String(err);
     // parseArgs errors (unknown option, missing value) are usage errors.
     const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`bioai: ${message}\n`);
+    // A damaged database (found now or before) gets the commands that resolve it.
+    const damaged = command !== 'salvage' && err instanceof CliError && core.session.status().damage !== null;
+    process.stderr.write(`bioai: ${message}\n${damaged ? `${DAMAGED_HINT}\n` : ''}`);
     return usage ? 2 : code;
   } finally {
     core.close();

@@ -156,14 +156,15 @@ function copyTable(
     let step = 1;
     let bad = from;
     let good: number | null = null;
-    while (from + step < MAX) {
-      const c = from + step;
+    for (;;) {
+      const c = Math.min(from + step, MAX - 1);
       if (seek(c).ok) {
         good = c;
         break;
       }
       bad = c;
-      step = Math.min(step * 2, MAX - from);
+      if (c === MAX - 1) break;
+      step *= 2;
     }
     if (good === null) {
       report.tailLost = true;
@@ -198,7 +199,14 @@ function triggers(db: Sqlite, keep: (name: string) => boolean): { name: string; 
   }[]).filter((t) => !keep(t.name));
 }
 
-export function salvageDatabase(options: SalvageOptions): SalvageReport {
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Runs the salvage into `target` (a new database under the same key). Async only to let the host
+ * deliver progress between tables; the work itself is synchronous SQLite. On failure the target is
+ * removed; the source is never written.
+ */
+export async function salvageDatabase(options: SalvageOptions): Promise<SalvageReport> {
   const { key, target } = options;
   if (!fs.existsSync(options.source)) throw new AppError('not-found', 'There is no damaged database to salvage.');
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
@@ -240,16 +248,22 @@ export function salvageDatabase(options: SalvageOptions): SalvageReport {
     for (const t of paused) db.exec(`DROP TRIGGER ${quote(t.name)}`);
     // The fresh database's own seed rows (settings, sync metadata) give way to the salvaged ones.
     const reports: TableReport[] = [];
-    db.transaction(() => {
+    db.exec('BEGIN');
+    try {
       for (const t of tables) db.exec(`DELETE FROM ${quote(t.name)}`);
-      tables.forEach((t, i) => {
+      for (const [i, t] of tables.entries()) {
         options.onProgress?.({ table: t.name, done: i, total: tables.length });
+        await breathe();
         reports.push(copyTable(source as Sqlite, db, t, sourceTables.get(t.name) as Set<string>));
-      });
+      }
       for (const t of paused) db.exec(t.sql);
       const fts = db.prepare("SELECT name FROM sqlite_master WHERE name = 'foods_fts'").pluck().get();
       if (fts) db.exec("INSERT INTO foods_fts(foods_fts) VALUES('rebuild')");
-    })();
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('wal_checkpoint(TRUNCATE)');
     options.onProgress?.({ table: '', done: tables.length, total: tables.length });
@@ -270,4 +284,72 @@ export function salvageDatabase(options: SalvageOptions): SalvageReport {
     out?.sqlite.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(work + suffix, { force: true });
   }
+}
+
+export interface MergeReport {
+  table: string;
+  added: number;
+  updated: number;
+  /** Rows that clash with a different row on another unique column; the restored row is kept. */
+  skipped: number;
+}
+
+/**
+ * Adds to `target` (a restored backup) the rows of `salvage` that are newer: a row whose primary key
+ * the backup does not have is added; a row it has is replaced when the salvaged copy's updated_at is
+ * later (tables without updated_at only gain missing rows). Tables without a primary key are left as
+ * restored. Rows deleted after the backup come back only if their tombstone (deleted_at) was salvaged,
+ * which the updated_at rule then applies. Change-tracking triggers stay off, as in the salvage.
+ */
+export function mergeNewerRows(target: Sqlite, salvage: Sqlite): MergeReport[] {
+  const tables = copyableTables(target);
+  const sourceNames = new Set(salvage.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  const paused = triggers(target, (name) => name.startsWith('events_daily_'));
+  const reports: MergeReport[] = [];
+  target.pragma('foreign_keys = OFF');
+  try {
+    target.transaction(() => {
+      for (const t of paused) target.exec(`DROP TRIGGER ${quote(t.name)}`);
+      for (const table of tables) {
+        if (!sourceNames.has(table.name)) continue;
+        const info = target.pragma(`table_info(${quote(table.name)})`) as { name: string; pk: number }[];
+        const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+        if (pk.length === 0) continue;
+        const sourceCols = new Set((salvage.pragma(`table_info(${quote(table.name)})`) as { name: string }[]).map((c) => c.name));
+        const cols = table.columns.filter((c) => sourceCols.has(c));
+        if (!pk.every((c) => sourceCols.has(c))) continue;
+        const t = quote(table.name);
+        const where = pk.map((c) => `${quote(c)} = ?`).join(' AND ');
+        const hasUpdated = cols.includes('updated_at');
+        const find = target.prepare(`SELECT ${hasUpdated ? 'updated_at' : '1'} AS u FROM ${t} WHERE ${where}`);
+        const insert = target.prepare(`INSERT INTO ${t} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        const update = target.prepare(`UPDATE ${t} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`);
+        const report: MergeReport = { table: table.name, added: 0, updated: 0, skipped: 0 };
+        for (const row of salvage.prepare(`SELECT ${cols.map(quote).join(', ')} FROM ${t}`).iterate() as Iterable<Record<string, unknown>>) {
+          const key = pk.map((c) => row[c]);
+          const values = cols.map((c) => row[c]);
+          const existing = find.get(...key) as { u: unknown } | undefined;
+          try {
+            if (!existing) {
+              insert.run(...values);
+              report.added++;
+            } else if (hasUpdated && Number(row.updated_at) > Number(existing.u)) {
+              update.run(...values, ...key);
+              report.updated++;
+            }
+          } catch (err) {
+            if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) throw err;
+            report.skipped++;
+          }
+        }
+        reports.push(report);
+      }
+      for (const t of paused) target.exec(t.sql);
+      const fts = target.prepare("SELECT name FROM sqlite_master WHERE name = 'foods_fts'").pluck().get();
+      if (fts) target.exec("INSERT INTO foods_fts(foods_fts) VALUES('rebuild')");
+    })();
+  } finally {
+    target.pragma('foreign_keys = ON');
+  }
+  return reports;
 }
