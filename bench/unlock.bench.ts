@@ -81,7 +81,9 @@ export async function run(): Promise<void> {
     const smallKey = await folder(smallDir, 0);
     const largeKey = await folder(largeDir, SIZE_MB);
     const mb = (dir: string): string => (fs.statSync(path.join(dir, DATABASE_FILE)).size / 1024 / 1024).toFixed(1);
-    process.stdout.write(`\nDatabases: small ${mb(smallDir)} MB, large ${mb(largeDir)} MB (BENCH_QUICK=${QUICK ? 1 : 0})\n`);
+    process.stdout.write(
+      `\nDatabases: small ${mb(smallDir)} MB, large ${mb(largeDir)} MB (BENCH_QUICK=${QUICK ? 1 : 0})\n`,
+    );
 
     const openOnly = (dir: string, key: Buffer, check: boolean): number =>
       timeIt(() => {

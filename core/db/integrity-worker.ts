@@ -20,7 +20,10 @@ try {
     message =
       problems.length === 0
         ? { result: 'ok', detail: '' }
-        : { result: 'damaged', detail: `the integrity check found ${problems.length === 20 ? '20 or more' : problems.length} problem(s).` };
+        : {
+            result: 'damaged',
+            detail: `the integrity check found ${problems.length === 20 ? '20 or more' : problems.length} problem(s).`,
+          };
   } finally {
     sqlite.close();
   }

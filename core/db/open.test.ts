@@ -95,7 +95,10 @@ describe('openDatabase', () => {
     fs.writeFileSync(file, bytes);
     for (let attempt = 0; attempt < 2; attempt++) {
       expect(() => openDatabase({ file, key: k, create: true })).toThrow(
-        expect.objectContaining({ code: 'database-damaged', message: expect.stringMatching(/damaged.*Salvage.*backup.*empty/s) }),
+        expect.objectContaining({
+          code: 'database-damaged',
+          message: expect.stringMatching(/damaged.*Salvage.*backup.*empty/s),
+        }),
       );
     }
     expect(fs.readdirSync(dir)).toEqual(['bioai.db']);

@@ -144,7 +144,8 @@ describe('salvageDatabase', () => {
           const lost = rowsOnPages(pages, rows, table, chosen);
           const salvaged = new Map(rowsOf(out, table).map((r) => [r.__rowid as number, r]));
           const kept = rows.filter((r) => !lost.has(r.__rowid as number));
-          for (const row of kept) expect(salvaged.get(row.__rowid as number), `${table} rowid ${row.__rowid}`).toEqual(row);
+          for (const row of kept)
+            expect(salvaged.get(row.__rowid as number), `${table} rowid ${row.__rowid}`).toEqual(row);
           // Nothing made up: every salvaged row is an original row.
           const byRowid = new Map(rows.map((r) => [r.__rowid as number, r]));
           for (const [rowid, row] of salvaged) expect(row).toEqual(byRowid.get(rowid));
@@ -160,7 +161,7 @@ describe('salvageDatabase', () => {
     });
   }
 
-  it("says clearly when the table of contents itself is damaged, and changes nothing", async () => {
+  it('says clearly when the table of contents itself is damaged, and changes nothing', async () => {
     const rand = mulberry32(99);
     const dir = tempDir();
     const file = path.join(dir, 'bioai.db');

@@ -88,12 +88,7 @@ function isUnreadable(err: unknown): boolean {
  * smallest c > cursor whose "rowid > c" seek reads is found by doubling then bisecting: the rowids in
  * between lived on the damaged pages.
  */
-function copyTable(
-  source: Sqlite,
-  target: Sqlite,
-  table: TableInfo,
-  sourceColumns: Set<string>,
-): TableReport {
+function copyTable(source: Sqlite, target: Sqlite, table: TableInfo, sourceColumns: Set<string>): TableReport {
   const cols = table.columns.filter((c) => sourceColumns.has(c));
   const list = cols.map(quote).join(', ');
   const t = quote(table.name);
@@ -193,10 +188,12 @@ function copyTable(
 
 /** Names of the triggers of `db` with their SQL (to drop them during the copy and create them again). */
 function triggers(db: Sqlite, keep: (name: string) => boolean): { name: string; sql: string }[] {
-  return (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as {
-    name: string;
-    sql: string;
-  }[]).filter((t) => !keep(t.name));
+  return (
+    db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as {
+      name: string;
+      sql: string;
+    }[]
+  ).filter((t) => !keep(t.name));
 }
 
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -227,18 +224,29 @@ export async function salvageDatabase(options: SalvageOptions): Promise<SalvageR
       if (!isUnreadable(err)) throw err;
       throw new AppError(
         'database-damaged',
-        'The damaged part includes the database\'s table of contents, so no table can be located and nothing can be salvaged from it. Restore a backup (or start with an empty database); the damaged file is kept.',
+        "The damaged part includes the database's table of contents, so no table can be located and nothing can be salvaged from it. Restore a backup (or start with an empty database); the damaged file is kept.",
       );
     }
     const sourceTables = new Map<string, Set<string>>();
-    for (const name of (source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])) {
+    for (const name of source
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[]) {
       try {
-        sourceTables.set(name, new Set((source.pragma(`table_info(${quote(name)})`) as { name: string }[]).map((c) => c.name)));
+        sourceTables.set(
+          name,
+          new Set((source.pragma(`table_info(${quote(name)})`) as { name: string }[]).map((c) => c.name)),
+        );
       } catch (err) {
         if (!isUnreadable(err)) throw err;
       }
     }
-    out = openDatabase({ file: target, key, create: true, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
+    out = openDatabase({
+      file: target,
+      key,
+      create: true,
+      ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
+    });
     const db = out.sqlite;
     const tables = copyableTables(db).filter((t) => sourceTables.has(t.name));
     // Copies are verbatim: change-tracking and search-index triggers stay off (the index is rebuilt);
@@ -303,7 +311,9 @@ export interface MergeReport {
  */
 export function mergeNewerRows(target: Sqlite, salvage: Sqlite): MergeReport[] {
   const tables = copyableTables(target);
-  const sourceNames = new Set(salvage.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  const sourceNames = new Set(
+    salvage.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
   const paused = triggers(target, (name) => name.startsWith('events_daily_'));
   const reports: MergeReport[] = [];
   target.pragma('foreign_keys = OFF');
@@ -313,19 +323,30 @@ export function mergeNewerRows(target: Sqlite, salvage: Sqlite): MergeReport[] {
       for (const table of tables) {
         if (!sourceNames.has(table.name)) continue;
         const info = target.pragma(`table_info(${quote(table.name)})`) as { name: string; pk: number }[];
-        const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+        const pk = info
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name);
         if (pk.length === 0) continue;
-        const sourceCols = new Set((salvage.pragma(`table_info(${quote(table.name)})`) as { name: string }[]).map((c) => c.name));
+        const sourceCols = new Set(
+          (salvage.pragma(`table_info(${quote(table.name)})`) as { name: string }[]).map((c) => c.name),
+        );
         const cols = table.columns.filter((c) => sourceCols.has(c));
         if (!pk.every((c) => sourceCols.has(c))) continue;
         const t = quote(table.name);
         const where = pk.map((c) => `${quote(c)} = ?`).join(' AND ');
         const hasUpdated = cols.includes('updated_at');
         const find = target.prepare(`SELECT ${hasUpdated ? 'updated_at' : '1'} AS u FROM ${t} WHERE ${where}`);
-        const insert = target.prepare(`INSERT INTO ${t} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-        const update = target.prepare(`UPDATE ${t} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`);
+        const insert = target.prepare(
+          `INSERT INTO ${t} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+        );
+        const update = target.prepare(
+          `UPDATE ${t} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`,
+        );
         const report: MergeReport = { table: table.name, added: 0, updated: 0, skipped: 0 };
-        for (const row of salvage.prepare(`SELECT ${cols.map(quote).join(', ')} FROM ${t}`).iterate() as Iterable<Record<string, unknown>>) {
+        for (const row of salvage.prepare(`SELECT ${cols.map(quote).join(', ')} FROM ${t}`).iterate() as Iterable<
+          Record<string, unknown>
+        >) {
           const key = pk.map((c) => row[c]);
           const values = cols.map((c) => row[c]);
           const existing = find.get(...key) as { u: unknown } | undefined;

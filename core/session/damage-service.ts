@@ -58,7 +58,9 @@ export function createDamageService(options: DamageServiceOptions): DamageServic
   const readReport = (): SalvageReport | null => {
     if (!fs.existsSync(salvageDb)) return null;
     try {
-      const parsed = SalvageReportSchema.safeParse(JSON.parse(fs.readFileSync(path.join(salvageDir, REPORT_FILE), 'utf8')));
+      const parsed = SalvageReportSchema.safeParse(
+        JSON.parse(fs.readFileSync(path.join(salvageDir, REPORT_FILE), 'utf8')),
+      );
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
@@ -107,11 +109,16 @@ export function createDamageService(options: DamageServiceOptions): DamageServic
 
   const pickBackup = (which: ResolveInput['backup']): BackupInfo => {
     const all = backups.state().backups;
-    const found = which === 'latest' ? all.find((b) => b.kind !== 'pre-restore') ?? all[0] : all.find((b) => b.fileName === which);
+    const found =
+      which === 'latest'
+        ? (all.find((b) => b.kind !== 'pre-restore') ?? all[0])
+        : all.find((b) => b.fileName === which);
     if (!found) {
       throw new AppError(
         'not-found',
-        which === 'latest' ? 'There is no backup in this data folder to restore.' : `There is no backup called ${which}.`,
+        which === 'latest'
+          ? 'There is no backup in this data folder to restore.'
+          : `There is no backup called ${which}.`,
       );
     }
     return found;
@@ -124,7 +131,10 @@ export function createDamageService(options: DamageServiceOptions): DamageServic
     const dbBytes = files.get(DATABASE_FILE);
     const ring = parseKeyring(files.get(KEYRING_FILE)?.toString('utf8') ?? '');
     if (!dbBytes || !ring) {
-      throw new AppError('backup-corrupt', `The backup ${info.fileName} is missing its database or key file. Nothing was changed.`);
+      throw new AppError(
+        'backup-corrupt',
+        `The backup ${info.fileName} is missing its database or key file. Nothing was changed.`,
+      );
     }
     let dek: Buffer;
     try {
@@ -139,7 +149,10 @@ export function createDamageService(options: DamageServiceOptions): DamageServic
     const opened = openDatabase({ file, key: dek, ...migrations });
     try {
       if (opened.sqlite.pragma('integrity_check', { simple: true }) !== 'ok') {
-        throw new AppError('backup-corrupt', `The database in the backup ${info.fileName} fails its integrity check. Nothing was changed.`);
+        throw new AppError(
+          'backup-corrupt',
+          `The database in the backup ${info.fileName} fails its integrity check. Nothing was changed.`,
+        );
       }
       if (!sameKey(dek, liveKey)) rekeyDatabase(opened.sqlite, liveKey);
     } finally {

@@ -59,7 +59,9 @@ function pageOf(s: Seeded, name: string, type: 'leaf' | 'internal' = 'leaf', ski
   const db = openKeyed(dbFile(s), s.key, true);
   try {
     return db
-      .prepare('SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? AND pageno > 1 ORDER BY pageno LIMIT 1 OFFSET ?')
+      .prepare(
+        'SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? AND pageno > 1 ORDER BY pageno LIMIT 1 OFFSET ?',
+      )
       .pluck()
       .get(name, type, skip) as number;
   } finally {
@@ -86,7 +88,11 @@ describe('a damaged database', () => {
     expect(unlocked.integrityCheck).toBe('running');
     await core.session.integrityChecked();
     const warned = await ok<SessionStatus>(core, 'session.status');
-    expect(warned).toMatchObject({ state: 'unlocked', integrityCheck: 'damaged', damage: { source: 'integrity-check' } });
+    expect(warned).toMatchObject({
+      state: 'unlocked',
+      integrityCheck: 'damaged',
+      damage: { source: 'integrity-check' },
+    });
     await ok(core, 'session.lock');
     const bytes = fs.readFileSync(dbFile(s));
     const before = folder(s);
@@ -139,7 +145,10 @@ describe('a damaged database', () => {
     });
     expect(wrongCode).toMatchObject({ ok: false, code: 'bad-recovery-code' });
     // The right recovery code: the file is damaged, the code is not blamed.
-    const rightCode = await core.dispatch('session.recover', { recoveryCode: s.recoveryCode, next: 'a new passphrase 123' });
+    const rightCode = await core.dispatch('session.recover', {
+      recoveryCode: s.recoveryCode,
+      next: 'a new passphrase 123',
+    });
     expect(rightCode).toMatchObject({ ok: false, code: 'database-damaged' });
     expect(rightCode.ok ? '' : rightCode.message).not.toMatch(/other data|Wrong passphrase/);
     core.close();
@@ -218,9 +227,9 @@ describe('a damaged database', () => {
     const later = make(s.dataDir);
     expect((await ok<SessionStatus>(later, 'session.unlock', { passphrase: PASSPHRASE })).state).toBe('unlocked');
     await ok(later, 'session.lock');
-    expect((await later.dispatch('session.recover', { recoveryCode: s.recoveryCode, next: 'another passphrase 42' })).ok).toBe(
-      true,
-    );
+    expect(
+      (await later.dispatch('session.recover', { recoveryCode: s.recoveryCode, next: 'another passphrase 42' })).ok,
+    ).toBe(true);
   });
 
   it('restore the latest backup and add the salvaged rows that are newer', async () => {
@@ -249,11 +258,10 @@ describe('a damaged database', () => {
     overwrite(s, pageOf(s, 'audit_log', 'leaf', 5));
     core.session.markDamaged('use', 'test');
 
-    const result = await ok<{ restored: { kind: string }; merged: { table: string; added: number; updated: number }[] }>(
-      core,
-      'damage.resolve',
-      { choice: 'backup-and-salvage', secret: { passphrase: PASSPHRASE } },
-    );
+    const result = await ok<{
+      restored: { kind: string };
+      merged: { table: string; added: number; updated: number }[];
+    }>(core, 'damage.resolve', { choice: 'backup-and-salvage', secret: { passphrase: PASSPHRASE } });
     expect(result.restored.kind).toBe('manual');
     expect(result.merged.find((m) => m.table === 'clients')).toMatchObject({ added: 1, updated: 1 });
     const names = (await ok<ClientSummary[]>(core, 'clients.list', {})).map((c) => c.name).sort();
@@ -268,10 +276,16 @@ describe('a damaged database', () => {
     await core.dispatch('session.unlock', { passphrase: PASSPHRASE });
     // Salvage cannot locate the tables; it says so and changes nothing.
     const salvaged = await core.dispatch('damage.salvage', { passphrase: PASSPHRASE });
-    expect(salvaged).toMatchObject({ ok: false, code: 'database-damaged', message: expect.stringMatching(/table of contents/) });
+    expect(salvaged).toMatchObject({
+      ok: false,
+      code: 'database-damaged',
+      message: expect.stringMatching(/table of contents/),
+    });
     expect((await ok<SessionStatus>(core, 'session.status')).state).toBe('damaged');
     // No backup to restore: said clearly.
-    expect(await core.dispatch('damage.resolve', { choice: 'backup', secret: { passphrase: PASSPHRASE } })).toMatchObject({
+    expect(
+      await core.dispatch('damage.resolve', { choice: 'backup', secret: { passphrase: PASSPHRASE } }),
+    ).toMatchObject({
       ok: false,
       code: 'not-found',
     });

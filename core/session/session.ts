@@ -220,7 +220,8 @@ export function createSession(options: SessionOptions): Session {
 
   /** An open that failed with database-damaged is recorded, so it persists until resolved. */
   const recordIfDamaged = (err: unknown): void => {
-    if (err instanceof AppError && err.code === 'database-damaged') markDamaged('open', 'a part of it does not read back.');
+    if (err instanceof AppError && err.code === 'database-damaged')
+      markDamaged('open', 'a part of it does not read back.');
   };
 
   const closeDb = (): void => {
@@ -360,10 +361,7 @@ export function createSession(options: SessionOptions): Session {
       try {
         open(candidate.dek, !fs.existsSync(dbPath));
       } catch (err) {
-        if (err instanceof AppError && err.code === 'not-a-database') {
-          lastError = err;
-          continue;
-        }
+        if (err instanceof AppError && err.code === 'not-a-database') continue;
         recordIfDamaged(err);
         throw err;
       }
@@ -610,7 +608,7 @@ export function createSession(options: SessionOptions): Session {
         }
       } else {
         for (const file of [recoveryPath, nextRecoveryPath]) {
-          let ring = null;
+          let ring;
           try {
             ring = readRecovery(file);
           } catch {

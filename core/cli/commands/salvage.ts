@@ -25,7 +25,12 @@ function printReport(report: SalvageReport, out: (s: string) => void): void {
  * `bioai salvage`: resolves a damaged database. The passphrase proves the key (BIOAI_PASSPHRASE or
  * asked); a backup made under an older passphrase takes BIOAI_BACKUP_PASSPHRASE.
  */
-export async function salvage(core: Core, args: string[], out: (s: string) => void, passphrase: () => Promise<string>): Promise<void> {
+export async function salvage(
+  core: Core,
+  args: string[],
+  out: (s: string) => void,
+  passphrase: () => Promise<string>,
+): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -36,7 +41,8 @@ export async function salvage(core: Core, args: string[], out: (s: string) => vo
     },
     strict: true,
   });
-  if (values['backup-only'] && !values['use-backup']) throw new CliError('--backup-only needs --use-backup latest|<file>.', 2);
+  if (values['backup-only'] && !values['use-backup'])
+    throw new CliError('--backup-only needs --use-backup latest|<file>.', 2);
   if (values['start-empty'] && (values['use-backup'] || values['dry-run'])) {
     throw new CliError('--start-empty cannot be combined with --use-backup or --dry-run.', 2);
   }
@@ -56,7 +62,8 @@ export async function salvage(core: Core, args: string[], out: (s: string) => vo
     });
     if (result.restored) out(`Restored the backup ${result.restored.fileName}.`);
     for (const m of result.merged) {
-      if (m.added || m.updated || m.skipped) out(`  ${m.table}: ${m.added} added, ${m.updated} updated from the salvage, ${m.skipped} skipped`);
+      if (m.added || m.updated || m.skipped)
+        out(`  ${m.table}: ${m.added} added, ${m.updated} updated from the salvage, ${m.skipped} skipped`);
     }
     if (result.keptAs) out(`The damaged database was kept as ${result.keptAs} in ${status.dataDir}.`);
     out('The data opens again with your passphrase.');
