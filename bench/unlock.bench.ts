@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core/app.ts';
 import { DATABASE_FILE, openDatabase } from '../core/db/open.ts';
 import { KEYRING_FILE, readKeyring, unwrapWithPassphrase } from '../core/keys/keyring.ts';
 import { silentLogger } from '../core/logging/log.ts';
+import type { KeyVault } from '../core/session/session.ts';
 import { median, report, timeIt } from './lib.ts';
 
 /**
@@ -13,6 +14,7 @@ import { median, report, timeIt } from './lib.ts';
  * way to a large file) against a fresh one (the baseline, same run). Measured separately:
  *   - "open the database": openDatabase alone (key, probe, version gate, migrations check);
  *   - the same plus PRAGMA quick_check(1), which every unlock used to run (for comparison);
+ *   - the keychain unlock (the desktop's unlock without the passphrase: the whole unlock minus scrypt);
  *   - scrypt of the passphrase alone (a fixed cost, independent of the size);
  *   - the whole unlock through the contract (session.unlock: scrypt, open, key-file settling), with
  *     the real key-derivation cost. The integrity check then runs in a worker; its time is printed too,
@@ -54,6 +56,25 @@ async function folder(dir: string, mb: number): Promise<Buffer> {
     }
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return core.session.dataKey();
+  } finally {
+    core.close();
+  }
+}
+
+/** The OS keychain, held in memory: the desktop's unlock without the passphrase (no scrypt). */
+function memoryVault(key: Buffer): KeyVault {
+  return { kind: 'safeStorage', backend: () => 'bench', load: () => Buffer.from(key), save: () => {}, clear: () => {} };
+}
+
+/** The keychain unlock (tryAutoUnlock): everything an unlock does except deriving a key from the passphrase. */
+async function keychainUnlock(dir: string, key: Buffer): Promise<number> {
+  const core = createCore({ dataDir: dir, host: 'browser', log: silentLogger, vault: memoryVault(key) });
+  try {
+    const t0 = performance.now();
+    if (!core.session.tryAutoUnlock()) throw new Error('the keychain key did not open the database');
+    const ms = performance.now() - t0;
+    await core.session.integrityChecked();
+    return ms;
   } finally {
     core.close();
   }
@@ -103,6 +124,12 @@ export async function run(): Promise<void> {
     if (!ring) throw new Error('no key file');
     const scrypt = median(Array.from({ length: RUNS }, () => timeIt(() => unwrapWithPassphrase(ring, PASSPHRASE))));
 
+    const keychainSmall: number[] = [];
+    const keychainLarge: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      keychainSmall.push(await keychainUnlock(smallDir, smallKey));
+      keychainLarge.push(await keychainUnlock(largeDir, largeKey));
+    }
     const small: Awaited<ReturnType<typeof wholeUnlock>>[] = [];
     const large: Awaited<ReturnType<typeof wholeUnlock>>[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -116,6 +143,12 @@ export async function run(): Promise<void> {
       { name: 'open the database, large', ms: openLarge, baseline: openSmall },
       { name: 'open + quick_check (the old unlock), small', ms: checkSmall },
       { name: 'open + quick_check (the old unlock), large', ms: checkLarge, baseline: checkSmall },
+      { name: 'keychain unlock (whole unlock without scrypt), small', ms: median(keychainSmall) },
+      {
+        name: 'keychain unlock (whole unlock without scrypt), large',
+        ms: median(keychainLarge),
+        baseline: median(keychainSmall),
+      },
       { name: 'scrypt of the passphrase (fixed cost)', ms: scrypt },
       { name: 'whole unlock incl. scrypt, small', ms: unlockSmall },
       { name: 'whole unlock incl. scrypt, large', ms: unlockLarge, baseline: unlockSmall },
