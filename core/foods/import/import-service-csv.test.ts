@@ -26,7 +26,13 @@ describe('CSV import', () => {
   it('previews a CIQUAL-style file (semicolons, windows-1252, decimal comma) and imports it with the suggestion', async () => {
     const { opened, importer } = await setup();
     const data = fixture64('ciqual-sample.csv');
-    const preview = importer.preview({ fileName: 'ciqual-sample.csv', dataBase64: data });
+    // The file is windows-1252: without that choice it is refused at its first accented byte.
+    expect(() => importer.preview({ fileName: 'ciqual-sample.csv', dataBase64: data })).toThrow(
+      'ciqual-sample.csv is not UTF-8 text: row 1, column 28 holds the byte 0xB5, which is not UTF-8.',
+    );
+    expect(() => importer.import(csvInput('ciqual-sample.csv', data, { name: 'alim_nom_eng' }))).toThrow(/not UTF-8/);
+    expect(count(opened, 'food_datasets')).toBe(0);
+    const preview = importer.preview({ fileName: 'ciqual-sample.csv', dataBase64: data, encoding: 'windows-1252' });
     expect(preview).toMatchObject({ delimiter: ';', rowCount: 5 });
     expect(preview.headers).toContain('Vitamin D (µg/100g)');
     expect(preview.sampleRows[2]?.[7]).toBe('Pork liver pâté');
@@ -48,7 +54,10 @@ describe('CSV import', () => {
     });
     expect(preview.suggested.energyInKj).toBeUndefined();
 
-    const report = importer.import(csvInput('ciqual-sample.csv', data, preview.suggested));
+    const report = importer.import({
+      ...csvInput('ciqual-sample.csv', data, preview.suggested),
+      encoding: 'windows-1252',
+    });
     expect(report).toMatchObject({ committed: true, foodsImported: 4, rowsRead: 5, errorCount: 0 });
     const apple = foodBySourceId(opened, '13000');
     expect(apple).toMatchObject({
