@@ -181,4 +181,44 @@ describe('CSV import', () => {
       /Unknown import format "xls"/,
     );
   });
+
+  it('detects a decimal comma from every row and refuses a thousands separator after row 50, naming row and column', async () => {
+    const { opened, importer } = await setup();
+    const rows = Array.from({ length: 60 }, (_, i) => `Food ${i};${i},5\n`).join('');
+    const data = b64(`name;Energy (kcal)\n${rows}Cheese;1.234\nLate dot;2.5\n`);
+    const preview = importer.preview({ fileName: 'dc.csv', dataBase64: data });
+    // The dot-decimal rows after row 50 count too: the file's numbers disagree, so no decimal comma is suggested.
+    expect(preview.suggested.decimalComma).toBe(false);
+    expect(preview.rowCount).toBe(62);
+    // With the decimal comma chosen, the rows that contradict it are refused; nothing is stored.
+    const report = importer.import({
+      ...csvInput('dc.csv', data, { name: 'name', nutrients: { energyKcal: 'Energy (kcal)' }, decimalComma: true }),
+    });
+    expect(report.committed).toBe(false);
+    expect(report.errors.map((e) => `${e.file} row ${e.row}: ${e.message}`)).toEqual([
+      'dc.csv row 62: Energy (kcal): "1.234" has a dot but the file uses a decimal comma: write it without a thousands separator (1234 or 1,5)',
+      'dc.csv row 63: Energy (kcal): "2.5" has a dot but the file uses a decimal comma: write it without a thousands separator (1234 or 1,5)',
+    ]);
+    expect(count(opened, 'foods')).toBe(0);
+    // Without the dotted rows, the whole file reads as decimal comma.
+    const clean = b64(`name;Energy (kcal)\n${rows}`);
+    expect(importer.preview({ fileName: 'dc.csv', dataBase64: clean }).suggested.decimalComma).toBe(true);
+  });
+
+  it('refuses a NUL in a food name with row and column, and rolls back rows already inserted in earlier batches', async () => {
+    const { opened, importer } = await setup();
+    const good = Array.from({ length: 1200 }, (_, i) => `Food ${i},${i}\n`).join('');
+    const data = b64(`name,kcal\n${good}Bad\u0000name,5\n`);
+    const report = importer.import(csvInput('nul.csv', data, { name: 'name', nutrients: { energyKcal: 'kcal' } }));
+    expect(report).toMatchObject({ committed: false, foodsImported: 0, rowsRead: 1201, datasetId: null });
+    expect(report.errors).toEqual([
+      {
+        file: 'nul.csv',
+        row: 1202,
+        message: 'column 1 holds the control character U+0000, which cannot be stored (remove it from the file)',
+      },
+    ]);
+    expect(count(opened, 'foods')).toBe(0);
+    expect(count(opened, 'food_datasets')).toBe(0);
+  });
 });
