@@ -46,6 +46,8 @@ export const FoodHit = z.object({
   recent: z.boolean(),
   /** Major allergens it contains (core/foods/allergens.ts), in ALLERGENS order. */
   allergens: z.array(Allergen),
+  /** How well the name fits the words searched (core/foods/search.ts score); absent for recent-food lists. */
+  score: z.number().optional(),
 });
 export type FoodHit = z.infer<typeof FoodHit>;
 
