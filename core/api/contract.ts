@@ -241,6 +241,8 @@ export const contract = {
       clientId: Id,
       allergyConfirmation: AllergyConfirmation.nullable().optional(),
       encoding: TextEncodingChoice,
+      /** Dates far from today (more than 5 years back or a year ahead) are imported only when confirmed. */
+      confirmDates: z.boolean().default(false),
     }).strict(),
     LogImportReport,
   ),
