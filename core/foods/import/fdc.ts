@@ -3,7 +3,6 @@ import { NUTRIENTS, type NutrientKey } from '../nutrients.ts';
 import { CsvReader, isBlankRow, type CsvRow } from './csv.ts';
 import {
   createErrorSink,
-  PROGRESS_EVERY,
   type ParsedFood,
   type ParsedImport,
   type ParsedPortion,
