@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
  * the same run (never absolute thresholds: the machine is shared and noisy).
- * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock)
+ * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock, import)
  */
 import { run as foodsLog } from './foods-log.bench.ts';
+import { run as foodImport } from './import.bench.ts';
 import { run as report } from './report.bench.ts';
 import { run as rules } from './rules.bench.ts';
 import { run as sqlcipher } from './sqlcipher.bench.ts';
@@ -23,6 +24,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   sync,
   startup,
   unlock,
+  import: foodImport,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in benches));

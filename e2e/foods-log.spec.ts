@@ -77,3 +77,33 @@ test('a food import with bad rows reports each bad row and stores none of the fi
   await page.getByTestId('foods-search').fill('millet couscous');
   await expect(page.getByTestId('food-hit')).toHaveCount(0);
 });
+
+test('a Windows-1252 CSV is refused at its first non-UTF-8 byte until that encoding is chosen', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, PASSPHRASE);
+  await page.getByTestId('nav-foods').click();
+  await page.getByTestId('foods-import').click();
+  const dialog = page.getByTestId('foods-import-dialog');
+  await dialog.getByText('Generic CSV', { exact: false }).first().click();
+  // "Pâté maison" in Windows-1252: â = E2, é = E9.
+  const buffer = Buffer.concat([
+    Buffer.from('name,kcal\nP'),
+    Buffer.from([0xe2]),
+    Buffer.from('t'),
+    Buffer.from([0xe9]),
+    Buffer.from(' maison,300\n'),
+  ]);
+  await page.getByTestId('foods-import-file').setInputFiles({ name: 'pate.csv', mimeType: 'text/csv', buffer });
+  await expect(dialog).toContainText('pate.csv is not UTF-8 text: row 2, column 1 ("name") holds the byte 0xE2');
+  await page.getByTestId('foods-import-encoding').selectOption('windows-1252');
+  await expect(dialog).toContainText('Pâté maison');
+  await page.getByTestId('foods-import-name').fill('Pâtés');
+  await page.getByTestId('foods-import-run').click();
+  await expect(page.getByTestId('foods-import-result')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('foods-search').fill('pate maison');
+  await expect(page.getByTestId('food-hit').first()).toContainText('Pâté maison');
+});

@@ -23,6 +23,7 @@ import {
   CsvPreview,
   CustomFoodInput,
   FileUpload,
+  TextEncodingChoice,
   Food,
   FoodDataset,
   FoodHit,
@@ -207,9 +208,10 @@ export const contract = {
   ),
   /** Custom foods and recipes only; past entries keep their values. */
   'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
-  'foods.previewCsv': method(FileUpload.strict(), CsvPreview),
+  'foods.previewCsv': method(FileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
   'foods.import': method(
     FileUpload.extend({
+      encoding: TextEncodingChoice,
       format: z.enum(['fdc', 'csv']),
       datasetName: z.string().trim().min(1, { message: 'Name the dataset (e.g. "CIQUAL 2020").' }).max(120),
       citation: z.string().trim().max(500).nullable().default(null),
@@ -243,7 +245,13 @@ export const contract = {
   ),
   /** All or nothing; rows with a food the client is allergic to are refused unless a reason is given. */
   'log.importCsv': method(
-    FileUpload.extend({ clientId: Id, allergyConfirmation: AllergyConfirmation.nullable().optional() }).strict(),
+    FileUpload.extend({
+      clientId: Id,
+      allergyConfirmation: AllergyConfirmation.nullable().optional(),
+      encoding: TextEncodingChoice,
+      /** Dates far from today (more than 5 years back or a year ahead) are imported only when confirmed. */
+      confirmDates: z.boolean().default(false),
+    }).strict(),
     LogImportReport,
   ),
   'log.activities': method(Empty, z.array(Activity)),

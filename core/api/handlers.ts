@@ -311,14 +311,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'log.copyDay': ({ clientId, from, to, kinds, allergyConfirmation }) =>
       changed(clientId, services().log.copyDay(clientId, from, to, kinds, allergyConfirmation)),
-    'log.importCsv': ({ clientId, fileName, dataBase64, allergyConfirmation }) => {
+    'log.importCsv': ({ clientId, fileName, dataBase64, allergyConfirmation, encoding, confirmDates }) => {
       const s = services();
       s.clients.get(clientId);
-      const parsed = parseLogCsv(bytes(dataBase64), clientId, (name) => s.foods.idByName(name));
+      const parsed = parseLogCsv(bytes(dataBase64), clientId, (name) => s.foods.idByName(name), {
+        fileName,
+        encoding,
+      });
       const fileErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
       const result = fileErrors.length
         ? { imported: 0, errors: fileErrors, allergyConflicts: 0 }
-        : s.log.importEntries(parsed.entries, allergyConfirmation);
+        : s.log.importEntries(parsed.entries, allergyConfirmation, confirmDates);
       void fileName;
       if (result.errors.length === 0) s.recommendations.evaluateDebounced(clientId);
       return {

@@ -46,6 +46,8 @@ export const FoodHit = z.object({
   recent: z.boolean(),
   /** Major allergens it contains (core/foods/allergens.ts), in ALLERGENS order. */
   allergens: z.array(Allergen),
+  /** How well the name fits the words searched (core/foods/search.ts score); absent for recent-food lists. */
+  score: z.number().optional(),
 });
 export type FoodHit = z.infer<typeof FoodHit>;
 
@@ -171,10 +173,19 @@ export const CsvMapping = z.object({
 });
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
+/** The largest file imported (a food table, a diary CSV), in bytes. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
 const base64 = z
   .string()
-  .max(90_000_000, { message: 'The file is too large (at most 64 MB).' })
+  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { message: 'The file is too large (at most 64 MB).' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The file data is not valid base64.' });
+
+/**
+ * The text encoding of an imported CSV when it is not UTF-8: null reads UTF-8 (or UTF-16 with its BOM)
+ * and refuses any other byte with its row and column; "latin1" is read as its superset windows-1252.
+ */
+export const TextEncodingChoice = z.enum(['utf-8', 'windows-1252', 'latin1']).nullable().default(null);
 
 export const FileUpload = z.object({
   fileName: z.string().trim().min(1).max(255),

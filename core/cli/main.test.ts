@@ -238,3 +238,48 @@ describe('bioai log add and allergies', () => {
     expect(banana.code).toBe(0);
   });
 });
+
+describe('bioai log add --food by words', () => {
+  it('refuses weak or ambiguous words with the candidates, and takes an exact or clearly best match', async () => {
+    const dir = tempDir();
+    const env = { BIOAI_PASSPHRASE: PASS };
+    await run(['--data-dir', dir, 'init'], env);
+    await run(['--data-dir', dir, 'clients', 'add', '--name', 'Vera Vegan', '--diet', 'vegan'], env);
+    const log = (food: string) =>
+      run(
+        [
+          '--data-dir',
+          dir,
+          'log',
+          'add',
+          '--client',
+          'Vera Vegan',
+          '--food',
+          food,
+          '--grams',
+          '200',
+          '--date',
+          '2026-03-10',
+        ],
+        env,
+      );
+    // Only baby-food oatmeal made with whole milk contains both words: never logged for "oat milk".
+    const oat = await log('oat milk');
+    expect(oat).toMatchObject({ code: 1, out: '' });
+    expect(oat.err).toContain('No food is clearly named "oat milk"; the closest are:');
+    expect(oat.err).toMatch(/usda:\d+ {2}Babyfood, cereal, oatmeal, prepared with whole milk/);
+    expect(oat.err).toContain('Nothing was logged.');
+    // Two equally good apples: listed, not chosen.
+    const apple = await log('apple');
+    expect(apple.code).toBe(1);
+    expect(apple.err).toContain('"apple" matches several foods equally well:');
+    expect(apple.err).toContain('Apples, raw, with skin');
+    expect(apple.err).toContain('Apples, raw, without skin');
+    // Clearly best, and exact.
+    const banana = await log('banana');
+    expect(banana).toMatchObject({ code: 0 });
+    expect(banana.out).toMatch(/^Logged 200 g of Bananas, raw for Vera Vegan/);
+    const exact = await log('Apples, raw, without skin');
+    expect(exact.out).toMatch(/^Logged 200 g of Apples, raw, without skin/);
+  });
+});

@@ -39,7 +39,7 @@ Commands:
   targets --client <id|name> [--date YYYY-MM-DD] [--json]   the targets in force, with their sources
   targets override --client <id|name> --nutrient sodium_mg --value 1500 [--note TEXT] [--from YYYY-MM-DD]
   foods search <words> [--json] [--limit N]
-  foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json]
+  foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json] [--encoding windows-1252]
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
           [--date YYYY-MM-DD] [--time HH:MM] [--meal breakfast|lunch|dinner|snack] [--confirm]
           [--reason TEXT]     a food the client is allergic to needs --confirm --reason "why"

@@ -36,6 +36,7 @@ describe('searchFoods ranking on the bundled table', () => {
       energyKcalPer100g: 89,
       recent: false,
       allergens: [],
+      score: expect.any(Number),
     });
     // Baby foods and branded products do contain bananas, but are not what "banana" means.
     expect(search('banana', undefined, 5).map((h) => h.foodGroup)).not.toContain('Baby Foods');

@@ -128,8 +128,9 @@ function recentFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
   return new Map(rows.map((r) => [r.id, r.last]));
 }
 
-function toHit(c: Candidate, recent: boolean): FoodHit {
+function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
   return {
+    ...(s === undefined ? {} : { score: Math.round(s * 100) / 100 }),
     id: c.id,
     name: c.name,
     foodGroup: c.foodGroup,
@@ -191,5 +192,5 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
         a.c.name.localeCompare(b.c.name),
     )
     .slice(0, limit)
-    .map(({ c, last }) => toHit(c, last !== null));
+    .map(({ c, last, s }) => toHit(c, last !== null, s));
 }

@@ -103,3 +103,28 @@ describe('parseLogCsv', () => {
     expect(broken.errors[0]).toEqual({ row: 2, message: expect.stringContaining('never closed') });
   });
 });
+
+describe('parseLogCsv numbers and encodings', () => {
+  it('reads "12,5" as a decimal comma but refuses "1,500", which may be a thousands separator', () => {
+    const r = parseLogCsv(
+      csv('date;food_id;grams\n2026-03-01;usda:09040;12,5\n2026-03-01;usda:09040;1,500\n'),
+      CLIENT,
+      resolve,
+    );
+    expect(r.entries.map((e) => e.input)).toMatchObject([{ grams: 12.5 }]);
+    expect(r.errors).toContainEqual({
+      row: 3,
+      message: 'grams: "1,500" could be 1.500 or 1500: write the number without a thousands separator',
+    });
+  });
+
+  it('refuses a diary that is not UTF-8 with row and column, unless its encoding is named', () => {
+    const bytes = new Uint8Array([...csv('date,food_id,grams,note\n2026-03-01,usda:09040,100,Caf'), 0xe9, 0x0a]);
+    expect(() => parseLogCsv(bytes, CLIENT, resolve, { fileName: 'diary.csv' })).toThrow(
+      'diary.csv is not UTF-8 text: row 2, column 4 ("note") holds the byte 0xE9',
+    );
+    const r = parseLogCsv(bytes, CLIENT, resolve, { encoding: 'windows-1252' });
+    expect(r.errors).toEqual([]);
+    expect(r.entries[0]?.input.note).toBe('Café');
+  });
+});

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { EntryInput } from '../api/schemas-log.ts';
-import { isBlankRow, readCsvTable, type CsvRow } from '../foods/import/csv.ts';
+import { isBlankRow, readCsvTable, type CsvRow, type EncodingChoice } from '../foods/import/csv.ts';
 import { unguardCell } from '../util/csv-write.ts';
 
 /**
@@ -60,10 +60,17 @@ const FIELD_COLUMN: Record<string, Column | 'client'> = {
 
 const KINDS = new Set(['diet', 'activity', 'sleep']);
 
-/** "1.5" or "1,5" (spreadsheets in comma-decimal locales); '' → null. */
+/**
+ * "1.5" or "1,5" (spreadsheets in comma-decimal locales); '' → null. A comma followed by exactly three
+ * digits ("1,500") is refused: it is a thousands separator as often as a decimal comma.
+ */
 function parseNumber(raw: string): number | null | { error: string } {
   const s = raw.trim();
   if (s === '') return null;
+  if (/^\d{1,3},\d{3}$/.test(s))
+    return {
+      error: `"${raw}" could be ${s.replace(',', '.')} or ${s.replace(',', '')}: write the number without a thousands separator`,
+    };
   const normalised = /^\d+,\d+$/.test(s) ? s.replace(',', '.') : s;
   const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(normalised) ? Number(normalised) : Number.NaN;
   return Number.isFinite(n) ? n : { error: `"${raw}" is not a number` };
@@ -84,8 +91,13 @@ function zodMessages(error: z.ZodError): string[] {
   });
 }
 
-export function parseLogCsv(bytes: Uint8Array, clientId: string, resolveFoodName: ResolveFoodName): LogCsvResult {
-  const table = readCsvTable(bytes);
+export function parseLogCsv(
+  bytes: Uint8Array,
+  clientId: string,
+  resolveFoodName: ResolveFoodName,
+  options: { fileName?: string; encoding?: EncodingChoice | null } = {},
+): LogCsvResult {
+  const table = readCsvTable(bytes, null, options);
   const errors: LogCsvError[] = table.errors.map((e) => ({ row: e.line, message: e.message }));
   const entries: LogCsvResult['entries'] = [];
   if (table.headers.length === 0) return { entries, errors: [{ row: 1, message: 'The file is empty.' }], rowsRead: 0 };

@@ -86,6 +86,50 @@ describe('logging through the contract', () => {
     expect(b.warnings.join(' ')).not.toMatch(ENERGY_FIGURE);
   });
 
+  it('asks to confirm dates far in the past or future (1850, 3000) for diet, activity and sleep, and in imports', async () => {
+    const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+    const c = await ok<Client>(core, 'clients.create', profile);
+    const count = async (): Promise<number> =>
+      (await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '1800-01-01', to: '3100-01-01' })).length;
+    const inputs = [
+      diet(c.id, '1850-03-10', { foodId: 'usda:09040', grams: 100 }),
+      { kind: 'activity', clientId: c.id, date: '3000-01-01', activity: 'walking-moderate', minutes: 30 },
+      { kind: 'sleep', clientId: c.id, date: '1850-03-10', hours: 8, quality: 3 },
+    ];
+    for (const input of inputs) {
+      const refused = await core.dispatch('log.add', input);
+      expect(refused).toMatchObject({ ok: false, code: 'implausible' });
+      expect(refused.ok ? '' : refused.message).toMatch(
+        /^Please check: The date (1850-03-10 is more than 5 years in the past|3000-01-01 is more than a year in the future)\./,
+      );
+    }
+    expect(await count()).toBe(0);
+    for (const input of inputs) await ok(core, 'log.add', { ...input, confirm: true });
+    expect(await count()).toBe(3);
+    // Near dates need nothing.
+    await ok(core, 'log.add', diet(c.id, '2022-01-01', { foodId: 'usda:09040', grams: 100 }));
+    // A diary file: the far row is refused (and nothing stored) unless the dates are confirmed for the file.
+    const csv = 'date,food_id,grams\n2026-03-01,usda:09040,100\n1850-03-02,usda:09040,100\n';
+    const upload = { clientId: c.id, fileName: 'diary.csv', dataBase64: Buffer.from(csv).toString('base64') };
+    const report = await ok<{ committed: boolean; errors: { row: number; message: string }[] }>(
+      core,
+      'log.importCsv',
+      upload,
+    );
+    expect(report.committed).toBe(false);
+    expect(report.errors).toEqual([
+      {
+        row: 3,
+        message:
+          'date: The date 1850-03-02 is more than 5 years in the past. Check it, or confirm the dates to import them.',
+      },
+    ]);
+    expect(await count()).toBe(4);
+    const confirmed = await ok<{ committed: boolean }>(core, 'log.importCsv', { ...upload, confirmDates: true });
+    expect(confirmed.committed).toBe(true);
+    expect(await count()).toBe(6);
+  });
+
   it('rejects impossible entries and asks to confirm implausible ones; nothing is half-saved', async () => {
     const core = await unlockedCore();
     const c = await ok<Client>(core, 'clients.create', profile);

@@ -7,6 +7,8 @@ import type { Db } from '../db/open.ts';
 import { events } from '../db/schema.ts';
 import { confirmAllergy, type AllergyConfirmationRecord } from '../foods/allergens.ts';
 import type { NutrientValues } from '../foods/nutrients.ts';
+import { localIsoDate } from '../util/clock.ts';
+import { logDateWarning } from '../util/plausible-date.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { ACTIVITIES, activityKcal, findActivity, type ActivityDef } from './activities.ts';
 import { eventNutrientValues } from './event-columns.ts';
@@ -55,10 +57,12 @@ export interface LogService {
    * row error rolls the whole file back. Implausible (but possible) rows are accepted, as the file
    * was prepared on purpose; impossible ones are row errors. A food the client is allergic to is a
    * row error too (counted in `allergyConflicts`) unless `allergyConfirmation` is given for the file.
+   * A date far from today (plausible-date.ts) is a row error unless `confirmDates` is given for the file.
    */
   importEntries(
     rows: { row: number; input: EntryInput }[],
     allergyConfirmation?: GivenConfirmation,
+    confirmDates?: boolean,
   ): {
     imported: number;
     errors: { row: number; message: string }[];
@@ -181,6 +185,8 @@ export function createLogService(
   ) => {
     const client = clients.get(input.clientId);
     const warnings: string[] = [];
+    const dateWarning = logDateWarning(input.date, localIsoDate(now()));
+    if (dateWarning) warnings.push(dateWarning);
     const base = { time: input.time, note: input.note };
     if (input.kind === 'diet') {
       const amount = input.grams !== null ? { grams: input.grams } : { text: input.amount ?? '' };
@@ -433,7 +439,7 @@ export function createLogService(
 
     clientOf: (id) => load(id, true).clientId,
 
-    importEntries(rows, allergyConfirmation) {
+    importEntries(rows, allergyConfirmation, confirmDates = false) {
       const errors: { row: number; message: string }[] = [];
       let allergyConflicts = 0;
       let confirmed = false;
@@ -443,7 +449,13 @@ export function createLogService(
         db.transaction(() => {
           for (const { row, input } of rows) {
             try {
-              const { values } = build(input, null, { given: allergyConfirmation, advice: '' });
+              const { values, warnings } = build(input, null, { given: allergyConfirmation, advice: '' });
+              // A date far from today needs the same confirmation in a file as on the screen.
+              const farDate = warnings.find((w) => w.startsWith('The date '));
+              if (farDate && !input.confirm && !confirmDates) {
+                errors.push({ row, message: `date: ${farDate} Check it, or confirm the dates to import them.` });
+                continue;
+              }
               if ('allergyConfirmation' in values.detail) confirmed = true;
               db.insert(events)
                 .values({

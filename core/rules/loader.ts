@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Scalar, type YAMLError } from 'yaml';
 import { findDiagnosticClaim } from './claims.ts';
@@ -109,8 +109,26 @@ export interface LoadOptions {
   known?: Map<string, string>;
 }
 
+/**
+ * The largest rule file read, in bytes (and characters of text). The built-in pack's largest file is
+ * under 4 KB; a folder of a few dozen rules fits many times over.
+ */
+export const MAX_RULE_FILE_BYTES = 256 * 1024;
+
+function tooLargeError(file: string, size: number): RuleError {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    message: `the file is ${size.toLocaleString('en-US')} bytes; a rule file may be at most ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')} bytes (split it into several files)`,
+    excerpt: '',
+    ruleId: null,
+  };
+}
+
 /** One rule file's text → its rules and errors. */
 export function loadRuleText(text: string, file: string, origin: Origin, options: LoadOptions = {}): LoadResult {
+  if (text.length > MAX_RULE_FILE_BYTES) return { rules: [], errors: [tooLargeError(file, text.length)] };
   const lines = new LineCounter();
   const errors: RuleError[] = [];
   const report = (offset: number, message: string, ruleId: string | null): void => {
@@ -278,6 +296,11 @@ export function loadRuleDirs(dirs: { dir: string; origin: Origin }[]): LoadResul
       const file = join(dir, name);
       let text: string;
       try {
+        const size = statSync(file).size;
+        if (size > MAX_RULE_FILE_BYTES) {
+          out.errors.push(tooLargeError(file, size));
+          continue;
+        }
         text = readFileSync(file, 'utf8');
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);

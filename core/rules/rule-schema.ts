@@ -156,13 +156,47 @@ function itemWrong(ctx: Ctx, item: Node, fallback: number, name: string, expecte
   return null;
 }
 
+/**
+ * The longest text each field may hold, in characters. Rule texts are shown in lists, the client's
+ * report and notifications; the built-in pack's longest are about a third of these. Anything longer is
+ * a pasted document or a generated file, refused with the field's name and its limit.
+ */
+export const TEXT_LIMITS: Record<string, number> = {
+  id: 80,
+  title: 120,
+  description: 1000,
+  when: 8000,
+  message: 1000,
+  client_message: 1000,
+  rationale: 2000,
+  category: 60,
+  text: 300, // suggestions[].text and alternatives[].text
+  references: 500,
+  item: 100, // tags, contains and the other lists of words
+};
+
+function limitOf(name: string): number {
+  return TEXT_LIMITS[name] ?? TEXT_LIMITS[name.split('.').pop() ?? ''] ?? TEXT_LIMITS.item ?? 100;
+}
+
+function tooLong(ctx: Ctx, node: Node, fallback: number, name: string, length: number): null {
+  ctx.issues.push({
+    offset: offsetOf(node, fallback),
+    ruleId: ctx.ruleId,
+    message: `'${name}' is ${length.toLocaleString('en-US')} characters long; at most ${limitOf(name).toLocaleString('en-US')} are allowed`,
+  });
+  return null;
+}
+
 function text(ctx: Ctx, e: Entry | undefined, name: string, track = true): string | null {
   if (!e) return null;
   if (!isScalar(e.value) || typeof e.value.value !== 'string' || e.value.value.trim() === '') {
     return wrong(ctx, e, name, 'text');
   }
+  const value = e.value.value.trim();
+  if (value.length > limitOf(name)) return tooLong(ctx, e.value, e.keyOffset, name, value.length);
   if (track) ctx.texts.push({ field: name, node: e.value });
-  return e.value.value.trim();
+  return value;
 }
 
 function num(ctx: Ctx, e: Entry | undefined, name: string, whole: boolean): number | null {
@@ -196,6 +230,10 @@ function list(ctx: Ctx, e: Entry | undefined, name: string, allowed?: readonly s
     const v = isScalar(item) ? item.value : undefined;
     if (typeof v !== 'string' || v.trim() === '') {
       itemWrong(ctx, item, e.keyOffset, name, 'text');
+      continue;
+    }
+    if (v.trim().length > (name === 'references' ? limitOf(name) : limitOf('item'))) {
+      tooLong(ctx, item, e.keyOffset, name === 'references' ? name : 'item', v.trim().length);
       continue;
     }
     if (allowed && !allowed.includes(v)) {

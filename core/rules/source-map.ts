@@ -12,14 +12,24 @@ export interface Position {
   excerpt: string;
 }
 
-/** The source line at `offset` with a caret under the column. */
+/** Characters of a source line shown in an excerpt; a longer line is cut around the column with "…". */
+export const EXCERPT_WIDTH = 120;
+
+/** The source line at `offset` with a caret under the column (a long line cut to EXCERPT_WIDTH). */
 export function positionAt(text: string, lines: LineCounter, offset: number): Position {
   const safe = Math.max(0, Math.min(offset, text.length));
   const { line, col } = lines.linePos(safe);
   const start = lines.lineStarts[line - 1] ?? 0;
   const nl = text.indexOf('\n', start);
-  const source = text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, '');
-  return { line, column: col, excerpt: `${source}\n${' '.repeat(Math.max(0, col - 1))}^` };
+  let source = text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, '');
+  let caret = Math.max(0, col - 1);
+  if (source.length > EXCERPT_WIDTH) {
+    const from = Math.max(0, Math.min(caret - 20, source.length - EXCERPT_WIDTH));
+    const to = from + EXCERPT_WIDTH;
+    source = `${from > 0 ? '…' : ''}${source.slice(from, to)}${to < source.length ? '…' : ''}`;
+    caret = caret - from + (from > 0 ? 1 : 0);
+  }
+  return { line, column: col, excerpt: `${source}\n${' '.repeat(caret)}^` };
 }
 
 const WS = /\s/;

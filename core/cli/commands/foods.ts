@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import type { CsvMapping } from '../../api/schemas-foods.ts';
+import { MAX_IMPORT_BYTES, type CsvMapping } from '../../api/schemas-foods.ts';
+import { ENCODING_CHOICES } from '../../foods/import/csv.ts';
+import { tooLarge } from '../../foods/import/import-service.ts';
 import { CliError, rpc } from '../rpc.ts';
 
 export async function foodsSearch(core: Core, args: string[], out: (s: string) => void): Promise<void> {
@@ -41,6 +43,7 @@ export async function foodsImport(core: Core, args: string[], out: (s: string) =
       name: { type: 'string' },
       citation: { type: 'string' },
       mapping: { type: 'string' },
+      encoding: { type: 'string' },
       json: { type: 'boolean' },
     },
     allowPositionals: true,
@@ -48,15 +51,23 @@ export async function foodsImport(core: Core, args: string[], out: (s: string) =
   });
   const file = positionals[0];
   if (!file) throw new CliError('foods import needs a file: bioai foods import <file> [--format fdc|csv]', 2);
-  let data: Buffer;
-  try {
-    data = fs.readFileSync(file);
-  } catch (err) {
-    throw new CliError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}.`);
-  }
+  const encoding = values.encoding?.toLowerCase() ?? null;
+  const choice = ENCODING_CHOICES.find((e) => e === encoding) ?? null;
+  if (encoding !== null && choice === null)
+    throw new CliError(`--encoding must be one of ${ENCODING_CHOICES.join(', ')}.`, 2);
   const format = values.format ?? (file.toLowerCase().endsWith('.zip') ? 'fdc' : 'csv');
   if (format !== 'fdc' && format !== 'csv') throw new CliError('--format must be fdc or csv.', 2);
-  const upload = { fileName: path.basename(file), dataBase64: data.toString('base64') };
+  let data: Buffer;
+  try {
+    // The size is checked before anything is read: a huge file is refused without filling memory.
+    const size = fs.statSync(file).size;
+    if (size > MAX_IMPORT_BYTES) throw new CliError(tooLarge(path.basename(file), size).message);
+    data = fs.readFileSync(file);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}.`);
+  }
+  const upload = { fileName: path.basename(file), dataBase64: data.toString('base64'), encoding: choice };
   let mapping: CsvMapping | null = null;
   if (format === 'csv') {
     if (values.mapping) {

@@ -45,6 +45,30 @@ describe('bioai rules check', () => {
     expect(lines.at(-1)).toBe('1 problem in 1 file; 1 rule OK.');
   });
 
+  it('refuses a 200 KB message and a 1 MB file, and cuts the echoed line', async () => {
+    const dir = tempDir();
+    const long = 'x'.repeat(200_000);
+    const huge = 'x'.repeat(1024 * 1024);
+    fs.writeFileSync(
+      path.join(dir, 'long.yaml'),
+      BROKEN.replace('broken', 'long').replace('tragets', 'targets').replace('Fibre is low.', long),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'pad.yaml'),
+      `${BROKEN.replace('broken', 'pad').replace('tragets', 'targets')}# ${huge}\n`,
+    );
+    const c = capture();
+    expect(await rulesCheck([dir], c.out)).toBe(1);
+    const lines = c.text().split('\n');
+    expect(lines[0]).toBe(
+      `${path.join(dir, 'long.yaml')}:7:12: 'message' is 200,000 characters long; at most 1,000 are allowed`,
+    );
+    expect(lines[1]).toBe(`      message: ${'x'.repeat(109)}…`);
+    expect(lines[2]?.indexOf('^')).toBe(4 + 11);
+    expect(lines[3]).toMatch(/pad\.yaml:1:1: the file is 1,048,8\d\d bytes; a rule file may be at most 262,144 bytes/);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(200);
+  });
+
   it('refuses a missing folder as a usage error', async () => {
     await expect(rulesCheck([path.join(tempDir(), 'nope')], () => undefined)).rejects.toMatchObject({ exitCode: 2 });
   });

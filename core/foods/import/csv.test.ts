@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseCsv, readCsvTable, sniffDelimiter } from './csv.ts';
+import { mulberry32 } from '../../test-utils/prng.ts';
+import { CsvReader, decodeText, parseCsv, readCsvTable, sniffDelimiter, type CsvRow } from './csv.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -73,13 +74,15 @@ describe('sniffDelimiter', () => {
 });
 
 describe('decodeText', () => {
-  it('reads UTF-8 (dropping its BOM) and falls back to windows-1252 for other bytes', () => {
+  it('reads UTF-8 (dropping its BOM); windows-1252 only when asked, never as a silent fallback', () => {
     expect(decodeText(utf8('\ufeffcrème brûlée'))).toEqual({ text: 'crème brûlée', encoding: 'utf-8' });
     // "Pâté; 5 µg – €" in windows-1252: â=E2 é=E9 µ=B5 en dash=96 euro=80.
     const cp1252 = Uint8Array.from([
       0x50, 0xe2, 0x74, 0xe9, 0x3b, 0x20, 0x35, 0x20, 0xb5, 0x67, 0x20, 0x96, 0x20, 0x80,
     ]);
-    expect(decodeText(cp1252)).toEqual({ text: 'Pâté; 5 µg – €', encoding: 'windows-1252' });
+    expect(() => decodeText(cp1252)).toThrow(/row 1, column 1 holds the byte 0xE2, which is not UTF-8/);
+    expect(decodeText(cp1252, 'windows-1252')).toEqual({ text: 'Pâté; 5 µg – €', encoding: 'windows-1252' });
+    expect(decodeText(cp1252, 'latin1').text).toBe('Pâté; 5 µg – €');
   });
 
   it('reads UTF-16LE with a BOM (Excel "Unicode text")', () => {
@@ -101,5 +104,72 @@ describe('readCsvTable', () => {
 
   it('gives no headers for an empty file', () => {
     expect(readCsvTable(new Uint8Array()).headers).toEqual([]);
+  });
+});
+
+describe('CsvReader', () => {
+  const read = (bytes: Uint8Array, chunk: () => number, encoding: 'windows-1252' | null = null) => {
+    const rows: CsvRow[] = [];
+    const errors: { line: number; message: string }[] = [];
+    const reader = new CsvReader({
+      fileName: 'f.csv',
+      encoding,
+      onRow: (r) => rows.push(r),
+      onError: (e) => errors.push(e),
+    });
+    for (let off = 0; off < bytes.length;) {
+      const n = Math.max(1, chunk());
+      reader.push(bytes.subarray(off, off + n));
+      off += n;
+    }
+    reader.end();
+    return { rows, errors, delimiter: reader.delimiter };
+  };
+
+  it('gives the same records whatever the chunk sizes (multi-byte characters and CRLF split across chunks)', () => {
+    const text =
+      '\ufeffid;name;kcal\r\n' +
+      Array.from({ length: 60 }, (_, i) => `${i};"Crème brûlée ${i}\r\nnuit ""€""";${i},5\r\n`).join('') +
+      '99;Œufs 🥚;12\r';
+    const bytes = utf8(text);
+    const whole = parseCsv(text, ';');
+    for (const seed of [1, 2, 3]) {
+      const rnd = mulberry32(seed);
+      const got = read(bytes, () => Math.floor(rnd() * 7));
+      expect(got.delimiter).toBe(';');
+      expect(got.errors).toEqual([]);
+      expect(got.rows).toEqual(whole.rows);
+    }
+    expect(whole.rows.at(-1)).toEqual({ line: 122, cells: ['99', 'Œufs 🥚', '12'] });
+  });
+
+  it('refuses the first byte that is not UTF-8, naming its row and column, after 60 good rows', () => {
+    const head = utf8(
+      'id,name,kcal\n' + Array.from({ length: 60 }, (_, i) => `${i},Pâté ${i},5\n`).join('') + '60,Caf',
+    );
+    const bytes = new Uint8Array([...head, 0xe9, ...utf8(',7\n')]);
+    for (const size of [1, 5, 1 << 20]) {
+      expect(() => read(bytes, () => size)).toThrow(
+        'f.csv is not UTF-8 text: row 62, column 2 ("name") holds the byte 0xE9, which is not UTF-8.',
+      );
+    }
+    // Named explicitly, the same file reads as windows-1252.
+    expect(read(bytes, () => 4096, 'windows-1252').rows.at(-1)?.cells).toEqual(['60', 'Café', '7']);
+  });
+
+  it('refuses a truncated UTF-8 sequence at the end of the file', () => {
+    expect(() => read(new Uint8Array([...utf8('a,b\n1,'), 0xc3]), () => 1)).toThrow(/row 2, column 2 \("b"\)/);
+  });
+
+  it('reports NUL and other control characters with row and column; keeps tabs and line breaks in quotes', () => {
+    const { rows, errors } = read(
+      utf8('name,kcal\n"Oat\tmilk\nbarista",40\nRice\u0000,130\nx,\u0007\u0001\n'),
+      () => 3,
+    );
+    expect(rows[1]?.cells).toEqual(['Oat\tmilk\nbarista', '40']);
+    expect(errors).toEqual([
+      { line: 4, message: expect.stringContaining('column 1 holds the control character U+0000') },
+      { line: 5, message: expect.stringContaining('column 2 holds the control character U+0007') },
+    ]);
   });
 });

@@ -1,15 +1,14 @@
-import { unzipSync } from 'fflate';
 import { AppError } from '../../api/errors.ts';
 import { NUTRIENTS, type NutrientKey } from '../nutrients.ts';
-import { readCsvTable, isBlankRow, type CsvRow, type CsvTable } from './csv.ts';
+import { CsvReader, isBlankRow, type CsvRow } from './csv.ts';
 import {
   createErrorSink,
-  PROGRESS_EVERY,
   type ParsedFood,
   type ParsedImport,
   type ParsedPortion,
   type ParseProgress,
 } from './types.ts';
+import { checkDeclaredSizes, inflateEntry, readCentralDirectory, type ZipEntry } from './zip.ts';
 
 /**
  * USDA FoodData Central "CSV" downloads (https://fdc.nal.usda.gov/download-datasets): a zip of CSV
@@ -92,46 +91,19 @@ const FILES = {
 } as const;
 type FileKey = keyof typeof FILES;
 
-/** One CSV of the archive with column lookup by name. */
-interface FdcTable {
-  name: string;
-  table: CsvTable;
-  col: Record<string, number>;
-}
-
-/** Unzips the CSVs we read; a file may sit in any folder (the shallowest copy wins). */
-function unzipFdc(bytes: Uint8Array): { files: Map<string, Uint8Array>; names: string[] } {
+/** Picks the entries read: each wanted file in any folder (the shallowest copy wins), never __MACOSX/. */
+function pickEntries(entries: ZipEntry[]): Map<string, ZipEntry> {
   const wanted = new Set<string>(Object.values(FILES).map((f) => f.name));
-  const names: string[] = [];
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        names.push(f.name);
-        return !f.name.startsWith('__MACOSX/') && wanted.has(baseName(f.name));
-      },
-    });
-  } catch (err) {
-    throw damaged(err instanceof Error ? err.message : 'unknown error');
-  }
-  // fflate trusts the central directory; when it is overwritten, entry names come out as garbage.
-  if (names.some((n) => n.length > 260 || [...n].some((c) => c.charCodeAt(0) < 0x20 || c === '\ufffd')))
-    throw damaged('its list of files is garbled');
-  const out = new Map<string, { depth: number; data: Uint8Array }>();
-  for (const [path, data] of Object.entries(entries)) {
-    const base = baseName(path);
-    const depth = path.split('/').length;
+  const out = new Map<string, { depth: number; entry: ZipEntry }>();
+  for (const entry of entries) {
+    if (entry.name.startsWith('__MACOSX/') || entry.name.endsWith('/')) continue;
+    const base = baseName(entry.name);
+    if (!wanted.has(base)) continue;
+    const depth = entry.name.split('/').length;
     const prev = out.get(base);
-    if (!prev || depth < prev.depth) out.set(base, { depth, data });
+    if (!prev || depth < prev.depth) out.set(base, { depth, entry });
   }
-  return { files: new Map([...out].map(([k, v]) => [k, v.data])), names };
-}
-
-function damaged(why: string): AppError {
-  return new AppError(
-    'invalid-input',
-    `The file is not a readable zip archive (${why}): it may be damaged or incomplete. Download it again from FoodData Central.`,
-  );
+  return new Map([...out].map(([k, v]) => [k, v.entry]));
 }
 
 function baseName(path: string): string {
@@ -141,9 +113,14 @@ function baseName(path: string): string {
 const INT_RE = /^\d+$/;
 const NUM_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Reads a FoodData Central CSV zip into validated foods. Stores nothing. */
+/**
+ * Reads a FoodData Central CSV zip into validated foods, one file at a time and one row at a time
+ * (nothing but the foods themselves is kept). Stores nothing.
+ */
 export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => {}): ParsedImport {
-  const { files, names } = unzipFdc(bytes);
+  const listed = readCentralDirectory(bytes);
+  const files = pickEntries(listed);
+  const names = listed.map((e) => e.name);
   const missingFiles = Object.values(FILES)
     .filter((f) => f.required && !files.has(f.name))
     .map((f) => f.name);
@@ -155,58 +132,71 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
       `This archive has no ${missingFiles.join(', ')} (it holds ${holds}): it may be damaged, or not a FoodData Central "CSV" download (for example the SR Legacy or Foundation Foods zip).`,
     );
   }
+  checkDeclaredSizes([...files.values()]);
 
   const errors = createErrorSink();
-  const tables: Partial<Record<FileKey, FdcTable>> = {};
-  for (const [key, spec] of Object.entries(FILES) as [FileKey, (typeof FILES)[FileKey]][]) {
-    const data = files.get(spec.name);
-    if (!data) continue;
-    const table = readCsvTable(data, ',');
-    if (table.headers.length === 0) throw new AppError('invalid-input', `${spec.name} in the archive is empty.`);
-    const col: Record<string, number> = {};
-    const headers = table.headers.map((h) => h.toLowerCase());
-    const missingCols = spec.columns.filter((c) => !headers.includes(c));
-    if (missingCols.length > 0) {
-      throw new AppError(
-        'invalid-input',
-        `${spec.name} has no column ${missingCols.map((c) => `"${c}"`).join(', ')}: it is not in the FoodData Central layout.`,
-      );
-    }
-    for (const c of spec.columns) col[c] = headers.indexOf(c);
-    for (const e of table.errors) errors.add(spec.name, e.line, e.message);
-    tables[key] = { name: spec.name, table, col };
-  }
-  const total = Object.values(tables).reduce((sum, t) => sum + t.table.rows.length, 0);
+  const total = [...files.values()].reduce((sum, e) => sum + e.size, 0);
   let done = 0;
-  const tick = (name: string): void => {
-    done += 1;
-    if (done % PROGRESS_EVERY === 0) onProgress(done, total, `Checking ${name}`);
-  };
-  /** Visits the non-blank rows of a table with a typed cell getter. */
-  const each = (t: FdcTable | undefined, visit: (get: (c: string) => string, row: CsvRow) => void): void => {
-    if (!t) return;
-    for (const row of t.table.rows) {
-      tick(t.name);
-      if (isBlankRow(row)) continue;
-      visit((c) => (row.cells[t.col[c] ?? -1] ?? '').trim(), row);
-    }
+  let rowsRead = 0;
+  let lastReport = 0;
+  /**
+   * Streams one file of the archive: checks its header, then visits each non-blank data row with a
+   * typed cell getter.
+   */
+  const each = (key: FileKey, visit: (get: (c: string) => string, row: CsvRow) => void): void => {
+    const spec = FILES[key];
+    const entry = files.get(spec.name);
+    if (!entry) return;
+    let col: Record<string, number> | null = null;
+    const reader = new CsvReader({
+      fileName: spec.name,
+      delimiter: ',',
+      onError: (e) => errors.add(spec.name, e.line, e.message),
+      onRow: (row) => {
+        if (col === null) {
+          const headers = row.cells.map((h) => h.trim().toLowerCase());
+          const missingCols = spec.columns.filter((c) => !headers.includes(c));
+          if (missingCols.length > 0) {
+            throw new AppError(
+              'invalid-input',
+              `${spec.name} has no column ${missingCols.map((c) => `"${c}"`).join(', ')}: it is not in the FoodData Central layout.`,
+            );
+          }
+          col = Object.fromEntries(spec.columns.map((c) => [c, headers.indexOf(c)]));
+          return;
+        }
+        rowsRead += 1;
+        if (isBlankRow(row)) return;
+        const at = col;
+        visit((c) => (row.cells[at[c] ?? -1] ?? '').trim(), row);
+      },
+    });
+    inflateEntry(bytes, entry, (chunk) => {
+      reader.push(chunk);
+      done += chunk.length;
+      if (done - lastReport >= 4 * 1024 * 1024) {
+        lastReport = done;
+        onProgress(done, total, `Checking ${spec.name}`);
+      }
+    });
+    reader.end();
+    if (col === null) throw new AppError('invalid-input', `${spec.name} in the archive is empty.`);
   };
 
   // measure_unit.csv and food_category.csv: lookups.
   const units = new Map<string, string>();
-  each(tables.unit, (get) => units.set(get('id'), get('name')));
+  each('unit', (get) => units.set(get('id'), get('name')));
   const categories = new Map<string, string>();
-  each(tables.category, (get) => categories.set(get('id'), get('description')));
+  each('category', (get) => categories.set(get('id'), get('description')));
   // nutrient.csv: the unit each nutrient is given in.
   const nutrientUnits = new Map<number, string>();
-  each(tables.nutrient, (get) => nutrientUnits.set(Number(get('id')), get('unit_name').toUpperCase()));
+  each('nutrient', (get) => nutrientUnits.set(Number(get('id')), get('unit_name').toUpperCase()));
 
   // food.csv
   const foods = new Map<string, { food: ParsedFood; ranks: Partial<Record<NutrientKey, number>> }>();
   const skipped = new Set<string>();
   const foodRowOf = new Map<string, number>();
-  const food = tables.food;
-  each(food, (get, row) => {
+  each('food', (get, row) => {
     const bad = (m: string): void => errors.add(FILES.food.name, row.line, m);
     const id = get('fdc_id');
     if (!INT_RE.test(id)) return bad(`fdc_id "${id}" is not a whole number`);
@@ -239,7 +229,7 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
 
   // food_nutrient.csv
   const seen = new Set<string>();
-  each(tables.foodNutrient, (get, row) => {
+  each('foodNutrient', (get, row) => {
     const file = FILES.foodNutrient.name;
     const bad = (m: string): void => errors.add(file, row.line, m);
     const nid = get('nutrient_id');
@@ -268,7 +258,7 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
 
   // food_portion.csv
   const order = new Map<ParsedPortion, number>();
-  each(tables.portion, (get, row) => {
+  each('portion', (get, row) => {
     const file = FILES.portion.name;
     const bad = (m: string): void => errors.add(file, row.line, m);
     const before = errors.count;
@@ -293,13 +283,13 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
     order.set(portion, row.line);
     entry.food.portions.push(portion);
   });
-  onProgress(done, total, 'Checked the FoodData Central files');
+  onProgress(total, total, 'Checked the FoodData Central files');
 
   const out = [...foods.values()].map(({ food: f }) => {
     f.portions.sort((a, b) => a.seq - b.seq || (order.get(a) ?? 0) - (order.get(b) ?? 0));
     return f;
   });
-  return { foods: out, errors: errors.list, errorCount: errors.count, rowsRead: total };
+  return { foods: out, errors: errors.list, errorCount: errors.count, rowsRead };
 }
 
 /**

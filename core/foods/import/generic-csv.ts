@@ -1,8 +1,15 @@
 import { AppError } from '../../api/errors.ts';
 import type { CsvMapping } from '../../api/schemas-foods.ts';
 import { NUTRIENTS, type NutrientKey, type NutrientValues } from '../nutrients.ts';
-import { isBlankRow, type CsvTable } from './csv.ts';
-import { createErrorSink, PROGRESS_EVERY, type ParsedFood, type ParsedImport, type ParseProgress } from './types.ts';
+import { isBlankRow, type CsvRow, type CsvTable } from './csv.ts';
+import {
+  createErrorSink,
+  PROGRESS_EVERY,
+  type ErrorSink,
+  type ParsedFood,
+  type ParsedImport,
+  type ParseProgress,
+} from './types.ts';
 
 /**
  * Per-100 g food tables in a practitioner's CSV (CIQUAL, CoFID, NEVO or home-made), read with a
@@ -42,7 +49,16 @@ export function parseNutrientCell(raw: string, decimalComma: boolean): CellValue
   } else if (s.startsWith('(') && s.endsWith(')')) {
     s = s.slice(1, -1).trim();
   }
-  if (decimalComma) s = s.replace(',', '.');
+  if (decimalComma) {
+    // In a decimal-comma file a dot can only be a thousands separator ("1.234" = 1234) or a mistake
+    // ("1.5"): either way reading it as a decimal point would be wrong by a factor of 1,000 or more.
+    if (s.includes('.'))
+      return {
+        kind: 'error',
+        message: `"${raw}" has a dot but the file uses a decimal comma: write it without a thousands separator (1234 or 1,5)`,
+      };
+    s = s.replace(',', '.');
+  }
   s = s.replace(/ /g, '');
   if (s.startsWith('-') && NUMBER_RE.test(s.slice(1))) return { kind: 'error', message: `"${raw}" is negative` };
   if (!NUMBER_RE.test(s)) {
@@ -65,20 +81,21 @@ function columnIndex(headers: string[], name: string): number {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** Parses and validates every row; stores nothing. Missing mapped columns are one clear AppError. */
-export function parseGenericCsv(
-  table: CsvTable,
+/**
+ * Checks the header against the mapping (missing mapped columns are one clear AppError) and returns a
+ * reader for the data rows: each row gives a food, or null with its problems added to `errors`.
+ */
+export function createGenericRowReader(
+  headers: string[],
+  delimiter: string,
   mapping: CsvMapping,
   fileName: string,
-  onProgress: ParseProgress = () => {},
-): ParsedImport {
-  const errors = createErrorSink();
-  for (const e of table.errors) errors.add(fileName, e.line, e.message);
-  if (table.headers.length === 0) throw new AppError('invalid-input', `${fileName} is empty: there is no header row.`);
-
+  errors: ErrorSink,
+): (row: CsvRow) => ParsedFood | null {
+  if (headers.length === 0) throw new AppError('invalid-input', `${fileName} is empty: there is no header row.`);
   const missing: string[] = [];
   const col = (name: string, label: string): number => {
-    const i = columnIndex(table.headers, name);
+    const i = columnIndex(headers, name);
     if (i === -1) missing.push(`"${name}" (${label})`);
     return i;
   };
@@ -98,23 +115,18 @@ export function parseGenericCsv(
   }
   if (nutrientCols.length === 0) throw new AppError('invalid-input', 'Choose at least one nutrient column to import.');
 
-  const foods: ParsedFood[] = [];
   const seenIds = new Map<string, number>();
-  const total = table.rows.length;
-  let rowsRead = 0;
-  for (const row of table.rows) {
-    rowsRead += 1;
-    if (rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead, total, `Checking ${fileName}`);
-    if (isBlankRow(row)) continue;
+  return (row) => {
+    if (isBlankRow(row)) return null;
     const bad = (message: string): void => errors.add(fileName, row.line, message);
     const errorsBefore = errors.count;
 
-    const extra = row.cells.slice(table.headers.length);
+    const extra = row.cells.slice(headers.length);
     if (extra.some((c) => c.trim() !== '')) {
       bad(
-        `has ${row.cells.length} fields but the header has ${table.headers.length} (is a value containing "${table.delimiter === '\t' ? 'tab' : table.delimiter}" not in quotes?)`,
+        `has ${row.cells.length} fields but the header has ${headers.length} (is a value containing "${delimiter === '\t' ? 'tab' : delimiter}" not in quotes?)`,
       );
-      continue;
+      return null;
     }
     const cell = (i: number): string => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
     const name = cell(nameCol).replace(/\s+/g, ' ');
@@ -138,8 +150,29 @@ export function parseGenericCsv(
       else if (v.kind === 'value')
         nutrients[key] = key === 'energyKcal' && mapping.energyInKj ? round2(v.value * KCAL_PER_KJ) : v.value;
     }
-    if (errors.count > errorsBefore) continue;
-    foods.push({ sourceId, name, foodGroup: cell(groupCol) || null, nutrients, portions: [] });
+    if (errors.count > errorsBefore) return null;
+    return { sourceId, name, foodGroup: cell(groupCol).replace(/\s+/g, ' ') || null, nutrients, portions: [] };
+  };
+}
+
+/** Parses and validates every row of a table already in memory; stores nothing. */
+export function parseGenericCsv(
+  table: CsvTable,
+  mapping: CsvMapping,
+  fileName: string,
+  onProgress: ParseProgress = () => {},
+): ParsedImport {
+  const errors = createErrorSink();
+  for (const e of table.errors) errors.add(fileName, e.line, e.message);
+  const read = createGenericRowReader(table.headers, table.delimiter, mapping, fileName, errors);
+  const foods: ParsedFood[] = [];
+  const total = table.rows.length;
+  let rowsRead = 0;
+  for (const row of table.rows) {
+    rowsRead += 1;
+    if (rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead, total, `Checking ${fileName}`);
+    const food = read(row);
+    if (food) foods.push(food);
   }
   onProgress(rowsRead, total, `Checked ${fileName}`);
   return { foods, errors: errors.list, errorCount: errors.count, rowsRead };
@@ -278,14 +311,27 @@ export function suggestMapping(headers: string[]): Partial<CsvMapping> {
   return out;
 }
 
-/** True when sample values look like "12,5" and none like "12.5": the file uses a decimal comma. */
+/**
+ * True when values look like "12,5" and none like "12.5": the file uses a decimal comma. The preview
+ * counts every row of the file, not a sample: a single "12.5" anywhere turns it off, and the import
+ * then refuses the rows whose numbers contradict the format chosen (with row and column).
+ */
 export function looksLikeDecimalComma(sampleCells: string[]): boolean {
-  let comma = 0;
-  let dot = 0;
-  for (const c of sampleCells) {
+  const marks = countDecimalMarks(sampleCells);
+  return marks.comma > 0 && marks.dot === 0;
+}
+
+/** Cells written with a decimal comma ("12,5") and with a decimal point ("12.5"), added to `into`. */
+export function countDecimalMarks(
+  cells: string[],
+  into: { comma: number; dot: number } = { comma: 0, dot: 0 },
+): { comma: number; dot: number } {
+  for (const c of cells) {
     const s = c.trim().replace(/^<\s*/, '');
-    if (/^\d+,\d+$/.test(s)) comma += 1;
-    else if (/^\d+\.\d+$/.test(s)) dot += 1;
+    // "1,234" may be a thousands separator as well as a decimal comma: it decides nothing.
+    if (/^\d{1,3},\d{3}$/.test(s)) continue;
+    if (/^\d+,\d+$/.test(s)) into.comma += 1;
+    else if (/^\d+\.\d+$/.test(s)) into.dot += 1;
   }
-  return comma > 0 && dot === 0;
+  return into;
 }

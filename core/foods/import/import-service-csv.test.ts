@@ -26,7 +26,13 @@ describe('CSV import', () => {
   it('previews a CIQUAL-style file (semicolons, windows-1252, decimal comma) and imports it with the suggestion', async () => {
     const { opened, importer } = await setup();
     const data = fixture64('ciqual-sample.csv');
-    const preview = importer.preview({ fileName: 'ciqual-sample.csv', dataBase64: data });
+    // The file is windows-1252: without that choice it is refused at its first accented byte.
+    expect(() => importer.preview({ fileName: 'ciqual-sample.csv', dataBase64: data })).toThrow(
+      'ciqual-sample.csv is not UTF-8 text: row 1, column 28 holds the byte 0xB5, which is not UTF-8.',
+    );
+    expect(() => importer.import(csvInput('ciqual-sample.csv', data, { name: 'alim_nom_eng' }))).toThrow(/not UTF-8/);
+    expect(count(opened, 'food_datasets')).toBe(0);
+    const preview = importer.preview({ fileName: 'ciqual-sample.csv', dataBase64: data, encoding: 'windows-1252' });
     expect(preview).toMatchObject({ delimiter: ';', rowCount: 5 });
     expect(preview.headers).toContain('Vitamin D (µg/100g)');
     expect(preview.sampleRows[2]?.[7]).toBe('Pork liver pâté');
@@ -48,7 +54,10 @@ describe('CSV import', () => {
     });
     expect(preview.suggested.energyInKj).toBeUndefined();
 
-    const report = importer.import(csvInput('ciqual-sample.csv', data, preview.suggested));
+    const report = importer.import({
+      ...csvInput('ciqual-sample.csv', data, preview.suggested),
+      encoding: 'windows-1252',
+    });
     expect(report).toMatchObject({ committed: true, foodsImported: 4, rowsRead: 5, errorCount: 0 });
     const apple = foodBySourceId(opened, '13000');
     expect(apple).toMatchObject({
@@ -171,5 +180,45 @@ describe('CSV import', () => {
     expect(() => importer.import({ ...csvInput('a.csv', b64('x'), m), format: 'xls' as 'csv' })).toThrow(
       /Unknown import format "xls"/,
     );
+  });
+
+  it('detects a decimal comma from every row and refuses a thousands separator after row 50, naming row and column', async () => {
+    const { opened, importer } = await setup();
+    const rows = Array.from({ length: 60 }, (_, i) => `Food ${i};${i},5\n`).join('');
+    const data = b64(`name;Energy (kcal)\n${rows}Cheese;1.234\nLate dot;2.5\n`);
+    const preview = importer.preview({ fileName: 'dc.csv', dataBase64: data });
+    // The dot-decimal rows after row 50 count too: the file's numbers disagree, so no decimal comma is suggested.
+    expect(preview.suggested.decimalComma).toBe(false);
+    expect(preview.rowCount).toBe(62);
+    // With the decimal comma chosen, the rows that contradict it are refused; nothing is stored.
+    const report = importer.import({
+      ...csvInput('dc.csv', data, { name: 'name', nutrients: { energyKcal: 'Energy (kcal)' }, decimalComma: true }),
+    });
+    expect(report.committed).toBe(false);
+    expect(report.errors.map((e) => `${e.file} row ${e.row}: ${e.message}`)).toEqual([
+      'dc.csv row 62: Energy (kcal): "1.234" has a dot but the file uses a decimal comma: write it without a thousands separator (1234 or 1,5)',
+      'dc.csv row 63: Energy (kcal): "2.5" has a dot but the file uses a decimal comma: write it without a thousands separator (1234 or 1,5)',
+    ]);
+    expect(count(opened, 'foods')).toBe(0);
+    // Without the dotted rows, the whole file reads as decimal comma.
+    const clean = b64(`name;Energy (kcal)\n${rows}`);
+    expect(importer.preview({ fileName: 'dc.csv', dataBase64: clean }).suggested.decimalComma).toBe(true);
+  });
+
+  it('refuses a NUL in a food name with row and column, and rolls back rows already inserted in earlier batches', async () => {
+    const { opened, importer } = await setup();
+    const good = Array.from({ length: 1200 }, (_, i) => `Food ${i},${i}\n`).join('');
+    const data = b64(`name,kcal\n${good}Bad\u0000name,5\n`);
+    const report = importer.import(csvInput('nul.csv', data, { name: 'name', nutrients: { energyKcal: 'kcal' } }));
+    expect(report).toMatchObject({ committed: false, foodsImported: 0, rowsRead: 1201, datasetId: null });
+    expect(report.errors).toEqual([
+      {
+        file: 'nul.csv',
+        row: 1202,
+        message: 'column 1 holds the control character U+0000, which cannot be stored (remove it from the file)',
+      },
+    ]);
+    expect(count(opened, 'foods')).toBe(0);
+    expect(count(opened, 'food_datasets')).toBe(0);
   });
 });

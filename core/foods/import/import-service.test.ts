@@ -180,9 +180,12 @@ describe('FoodData Central import', () => {
       return null;
     };
     for (const [data, pattern] of [
-      [overwritten.toString('base64'), /not a readable zip archive \(its list of files is garbled\)/],
+      [overwritten.toString('base64'), /not a readable zip archive \(its list of files is cut short\)/],
       [flipped.toString('base64'), /not a readable zip archive/],
-      [good.subarray(0, good.length / 2).toString('base64'), /not a readable zip archive \(invalid zip data\)/],
+      [
+        good.subarray(0, good.length / 2).toString('base64'),
+        /not a readable zip archive \(its end record is missing\)/,
+      ],
       [b64('fdc_id,description\n1,Apple\n'), /is not a zip archive/],
       ['', /is empty/],
     ] as const) {

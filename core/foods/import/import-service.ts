@@ -1,19 +1,20 @@
 import { AppError } from '../../api/errors.ts';
-import { CsvMapping, type ImportReport } from '../../api/schemas-foods.ts';
+import { CsvMapping, MAX_IMPORT_BYTES, type ImportReport } from '../../api/schemas-foods.ts';
 import type { Db, Sqlite } from '../../db/open.ts';
 import { foodDatasets, foodPortions, foods } from '../../db/schema.ts';
 import { uuidv7 } from '../../util/uuidv7.ts';
 import { deriveAllergens } from '../allergen-table.ts';
-import { readCsvTable } from './csv.ts';
+import { CsvReader, readAll, type CsvRow, type CsvSyntaxError, type EncodingChoice } from './csv.ts';
 import { readFdcZip } from './fdc.ts';
-import { looksLikeDecimalComma, parseGenericCsv, suggestMapping } from './generic-csv.ts';
-import { PROGRESS_EVERY, type ParsedImport } from './types.ts';
+import { countDecimalMarks, createGenericRowReader, suggestMapping } from './generic-csv.ts';
+import { createErrorSink, PROGRESS_EVERY, type ParsedFood } from './types.ts';
 
 /**
- * Imports food tables (FoodData Central zips, per-100 g CSVs) ALL OR NOTHING: the whole file is
- * parsed and validated first, and only a file without a single row error is stored, in one
- * transaction (foods, their portions, then the food_datasets row). A failure while saving rolls
- * everything back.
+ * Imports food tables (FoodData Central zips, per-100 g CSVs) ALL OR NOTHING, in bounded memory: a
+ * CSV is read row by row and stored in batches inside one transaction that is rolled back when any row
+ * has an error; an FDC archive is inflated file by file and row by row, its foods assembled, then
+ * stored in one transaction (foods, their portions, then the food_datasets row). A failure while
+ * saving rolls everything back.
  *
  * Re-importing a dataset under a name already used adds a new dataset (new datasetId) and leaves the
  * earlier one as it is: past log entries and recipes may refer to its foods, and replacing foods in
@@ -30,7 +31,11 @@ export interface ImportProgress {
 export interface FoodUploadInput {
   fileName: string;
   dataBase64: string;
+  /** The file's text encoding when it is not UTF-8 (null: UTF-8, refusing any other byte). */
+  encoding?: EncodingChoice | null;
 }
+
+type Emit = (done: number, total: number, message: string) => void;
 
 export interface FoodImportInput extends FoodUploadInput {
   format: 'fdc' | 'csv';
@@ -61,53 +66,208 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
 }
 
+/** The refusal of a file larger than the import limit (checked from its size before reading it). */
+export function tooLarge(fileName: string, size: number): AppError {
+  return new AppError(
+    'invalid-input',
+    `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a food table may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.`,
+  );
+}
+
 function decodeUpload(upload: FoodUploadInput): Uint8Array {
-  const bytes = new Uint8Array(Buffer.from(upload.dataBase64, 'base64'));
+  const buf = Buffer.from(upload.dataBase64, 'base64');
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, bytes.length);
   if (bytes.length === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
   return bytes;
 }
+
+/** Thrown inside the import transaction to roll it back when a row error was found. */
+class RowErrors extends Error {}
 
 export function createFoodImporter(
   opened: { sqlite: Sqlite; db: Db },
   deps: { now: () => number; onProgress: (p: ImportProgress) => void },
 ): FoodImporter {
   const { db } = opened;
+  type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-  const parse = (
-    input: FoodImportInput,
-    bytes: Uint8Array,
-    progress: (d: number, t: number, m: string) => void,
-  ): ParsedImport => {
-    if (input.format === 'fdc') {
-      if (!isZip(bytes)) {
-        throw new AppError(
-          'invalid-input',
-          `${input.fileName} is not a zip archive. FoodData Central data comes as a zip of CSV files; for a single CSV table choose the CSV format.`,
-        );
-      }
-      return readFdcZip(bytes, progress);
+  /** Inserts foods (and their portions) in chunks; returns the number of portions stored. */
+  const insertFoods = (tx: Tx, list: ParsedFood[], datasetId: string, source: string, t: number): number => {
+    let portionCount = 0;
+    for (let start = 0; start < list.length; start += INSERT_CHUNK) {
+      const chunk = list.slice(start, start + INSERT_CHUNK);
+      const rows = chunk.map((f) => ({
+        id: uuidv7(t),
+        source,
+        sourceId: f.sourceId,
+        datasetId,
+        name: f.name,
+        foodGroup: f.foodGroup,
+        brand: null,
+        nutrients: f.nutrients as Record<string, number>,
+        servings: null,
+        finalWeightG: null,
+        // No one labelled these foods: flagged from their name and group, like the bundled table.
+        allergens: deriveAllergens({ name: f.name, foodGroup: f.foodGroup }),
+        createdAt: t,
+        updatedAt: t,
+        deletedAt: null,
+      }));
+      tx.insert(foods).values(rows).run();
+      const portions = chunk.flatMap((f, k) =>
+        f.portions.map((p) => ({
+          id: uuidv7(t),
+          foodId: rows[k]?.id ?? '',
+          seq: p.seq,
+          amount: p.amount,
+          unit: p.unit,
+          grams: p.grams,
+        })),
+      );
+      for (let p = 0; p < portions.length; p += INSERT_CHUNK)
+        tx.insert(foodPortions)
+          .values(portions.slice(p, p + INSERT_CHUNK))
+          .run();
+      portionCount += portions.length;
     }
-    if (input.format === 'csv') {
-      if (isZip(bytes)) {
-        throw new AppError(
-          'invalid-input',
-          `${input.fileName} is a zip archive: choose the FoodData Central format, or unzip it and pick the CSV.`,
-        );
-      }
-      const checked = CsvMapping.safeParse(input.mapping);
-      if (!checked.success) {
-        throw new AppError(
-          'invalid-input',
-          'Choose which columns hold the food name and the nutrients before importing a CSV.',
-        );
-      }
-      const table = readCsvTable(bytes, checked.data.delimiter);
-      return parseGenericCsv(table, checked.data, input.fileName, progress);
+    return portionCount;
+  };
+
+  const insertDataset = (tx: Tx, input: FoodImportInput, datasetId: string, count: number, t: number): void => {
+    tx.insert(foodDatasets)
+      .values({
+        id: datasetId,
+        name: input.datasetName.trim(),
+        format: input.format,
+        fileName: input.fileName,
+        citation: input.citation,
+        version: null,
+        foodCount: count,
+        importedAt: t,
+      })
+      .run();
+  };
+
+  const csvMapping = (input: FoodImportInput): CsvMapping => {
+    const checked = CsvMapping.safeParse(input.mapping);
+    if (!checked.success) {
+      throw new AppError(
+        'invalid-input',
+        'Choose which columns hold the food name and the nutrients before importing a CSV.',
+      );
     }
-    throw new AppError(
-      'invalid-input',
-      `Unknown import format "${String(input.format)}": choose FoodData Central or CSV.`,
-    );
+    return checked.data;
+  };
+
+  /**
+   * A per-100 g CSV, streamed: rows are read, checked and inserted in batches inside one transaction,
+   * which is rolled back when any row has an error (the rest of the file is still read, to list them).
+   */
+  const importCsv = (input: FoodImportInput, bytes: Uint8Array, jobId: string, emit: Emit): ImportReport => {
+    const mapping = csvMapping(input);
+    const errors = createErrorSink();
+    const t = deps.now();
+    const datasetId = uuidv7(t);
+    let rowsRead = 0;
+    let stored = 0;
+    const report = (committed: boolean): ImportReport => ({
+      jobId,
+      committed,
+      rowsRead,
+      foodsImported: committed ? stored : 0,
+      portionsImported: 0,
+      errors: errors.list,
+      errorCount: errors.count,
+      datasetId: committed ? datasetId : null,
+    });
+    try {
+      db.transaction((tx) => {
+        let readRow: ((row: CsvRow) => ParsedFood | null) | null = null;
+        let batch: ParsedFood[] = [];
+        const flush = (): void => {
+          if (errors.count === 0 && batch.length > 0) {
+            insertFoods(tx, batch, datasetId, 'csv', t);
+            stored += batch.length;
+          }
+          batch = [];
+        };
+        const reader = new CsvReader({
+          fileName: input.fileName,
+          delimiter: mapping.delimiter,
+          encoding: input.encoding ?? null,
+          onError: (e) => errors.add(input.fileName, e.line, e.message),
+          onRow: (row) => {
+            if (readRow === null) {
+              const headers = row.cells.map((h) => h.trim());
+              readRow = createGenericRowReader(headers, reader.delimiter ?? ',', mapping, input.fileName, errors);
+              return;
+            }
+            rowsRead += 1;
+            const food = readRow(row);
+            if (food && errors.count === 0) batch.push(food);
+            if (batch.length >= INSERT_CHUNK) flush();
+            if (rowsRead % PROGRESS_EVERY === 0) emit(rowsRead, 0, `Importing ${input.fileName}`);
+          },
+        });
+        readAll(reader, bytes);
+        if (readRow === null)
+          throw new AppError('invalid-input', `${input.fileName} is empty: there is no header row.`);
+        flush();
+        if (errors.count > 0) throw new RowErrors();
+        if (stored === 0)
+          throw new AppError('invalid-input', `${input.fileName} has no foods to import (no data rows).`);
+        insertDataset(tx, input, datasetId, stored, t);
+      });
+    } catch (err) {
+      if (!(err instanceof RowErrors)) throw err;
+      emit(rowsRead, rowsRead, `Nothing imported: ${errors.count} row error(s)`);
+      return report(false);
+    }
+    emit(stored, stored, `Imported ${stored} foods`);
+    return report(true);
+  };
+
+  /** A FoodData Central zip: its files refer to each other, so foods are assembled, then stored. */
+  const importFdc = (input: FoodImportInput, bytes: Uint8Array, jobId: string, emit: Emit): ImportReport => {
+    if (!isZip(bytes)) {
+      throw new AppError(
+        'invalid-input',
+        `${input.fileName} is not a zip archive. FoodData Central data comes as a zip of CSV files; for a single CSV table choose the CSV format.`,
+      );
+    }
+    const parsed = readFdcZip(bytes, emit);
+    const report = (committed: boolean, datasetId: string | null, foodsImported = 0, portionsImported = 0) => ({
+      jobId,
+      committed,
+      rowsRead: parsed.rowsRead,
+      foodsImported,
+      portionsImported,
+      errors: parsed.errors,
+      errorCount: parsed.errorCount,
+      datasetId,
+    });
+    if (parsed.errorCount > 0) {
+      emit(parsed.rowsRead, parsed.rowsRead, `Nothing imported: ${parsed.errorCount} row error(s)`);
+      return report(false, null);
+    }
+    if (parsed.foods.length === 0) {
+      throw new AppError('invalid-input', `${input.fileName} has no foods to import (no data rows).`);
+    }
+    const t = deps.now();
+    const datasetId = uuidv7(t);
+    const total = parsed.foods.length;
+    let portionCount = 0;
+    emit(0, total, 'Saving foods');
+    db.transaction((tx) => {
+      for (let start = 0; start < total; start += PROGRESS_EVERY) {
+        portionCount += insertFoods(tx, parsed.foods.slice(start, start + PROGRESS_EVERY), datasetId, 'fdc', t);
+        emit(Math.min(start + PROGRESS_EVERY, total), total, 'Saving foods');
+      }
+      insertDataset(tx, input, datasetId, total, t);
+    });
+    emit(total, total, `Imported ${total} foods`);
+    return report(true, datasetId, total, portionCount);
   };
 
   return {
@@ -119,115 +279,70 @@ export function createFoodImporter(
           `${upload.fileName} is a zip archive. Choose the FoodData Central format to import it (no column choices are needed).`,
         );
       }
-      const table = readCsvTable(bytes);
-      const first = table.errors[0];
+      // Every row is read (one at a time): the row count and the number format come from the whole file.
+      let headers: string[] | null = null;
+      let firstError: CsvSyntaxError | null = null;
+      const sampleRows: string[][] = [];
+      let rowCount = 0;
+      let nutrientCols: number[] = [];
+      let suggested: Partial<CsvMapping> = {};
+      const marks = { comma: 0, dot: 0 };
+      const reader = new CsvReader({
+        fileName: upload.fileName,
+        encoding: upload.encoding ?? null,
+        onError: (e) => {
+          firstError ??= e;
+        },
+        onRow: (row) => {
+          if (headers === null) {
+            headers = row.cells.map((h) => h.trim());
+            suggested = suggestMapping(headers);
+            const hs = headers;
+            nutrientCols = Object.values(suggested.nutrients ?? {}).map((h) => hs.indexOf(h));
+            return;
+          }
+          rowCount += 1;
+          if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
+          countDecimalMarks(
+            nutrientCols.map((i) => row.cells[i] ?? ''),
+            marks,
+          );
+        },
+      });
+      readAll(reader, bytes);
+      const first = firstError as CsvSyntaxError | null;
       if (first) throw new AppError('invalid-input', `${upload.fileName} line ${first.line}: ${first.message}.`);
-      if (table.headers.length === 0)
-        throw new AppError('invalid-input', `${upload.fileName} is empty: there is no header row.`);
-      const sampleRows = table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells);
-      const suggested = suggestMapping(table.headers);
-      const nutrientCols = Object.values(suggested.nutrients ?? {}).map((h) => table.headers.indexOf(h));
-      const sampleCells = table.rows.slice(0, 50).flatMap((r) => nutrientCols.map((i) => r.cells[i] ?? ''));
+      if (headers === null) throw new AppError('invalid-input', `${upload.fileName} is empty: there is no header row.`);
+      const delimiter = reader.delimiter ?? ',';
       return {
-        delimiter: table.delimiter,
-        headers: table.headers,
+        delimiter,
+        headers,
         sampleRows,
-        rowCount: table.rows.length,
-        suggested: { ...suggested, delimiter: table.delimiter, decimalComma: looksLikeDecimalComma(sampleCells) },
+        rowCount,
+        suggested: { ...suggested, delimiter, decimalComma: marks.comma > 0 && marks.dot === 0 },
       };
     },
 
     import(input) {
       const jobId = uuidv7(deps.now());
-      const emit = (done: number, total: number, message: string): void =>
-        deps.onProgress({ jobId, done, total, message });
+      const emit: Emit = (done, total, message) => deps.onProgress({ jobId, done, total, message });
       emit(0, 0, `Reading ${input.fileName}`);
       const bytes = decodeUpload(input);
       emit(0, 0, `Checking ${input.fileName}`);
-      const parsed = parse(input, bytes, emit);
-      const report = (
-        committed: boolean,
-        datasetId: string | null,
-        foodsImported = 0,
-        portionsImported = 0,
-      ): ImportReport => ({
-        jobId,
-        committed,
-        rowsRead: parsed.rowsRead,
-        foodsImported,
-        portionsImported,
-        errors: parsed.errors,
-        errorCount: parsed.errorCount,
-        datasetId,
-      });
-      if (parsed.errorCount > 0) {
-        emit(parsed.rowsRead, parsed.rowsRead, `Nothing imported: ${parsed.errorCount} row error(s)`);
-        return report(false, null);
-      }
-      if (parsed.foods.length === 0) {
-        throw new AppError('invalid-input', `${input.fileName} has no foods to import (no data rows).`);
-      }
-
-      const t = deps.now();
-      const datasetId = uuidv7(t);
-      const total = parsed.foods.length;
-      const source = input.format === 'fdc' ? 'fdc' : 'csv';
-      let portionCount = 0;
-      emit(0, total, 'Saving foods');
-      db.transaction((tx) => {
-        for (let start = 0; start < total; start += INSERT_CHUNK) {
-          const chunk = parsed.foods.slice(start, start + INSERT_CHUNK);
-          const rows = chunk.map((f) => ({
-            id: uuidv7(t),
-            source,
-            sourceId: f.sourceId,
-            datasetId,
-            name: f.name,
-            foodGroup: f.foodGroup,
-            brand: null,
-            nutrients: f.nutrients as Record<string, number>,
-            servings: null,
-            finalWeightG: null,
-            // No one labelled these foods: flagged from their name and group, like the bundled table.
-            allergens: deriveAllergens({ name: f.name, foodGroup: f.foodGroup }),
-            createdAt: t,
-            updatedAt: t,
-            deletedAt: null,
-          }));
-          tx.insert(foods).values(rows).run();
-          const portions = chunk.flatMap((f, k) =>
-            f.portions.map((p) => ({
-              id: uuidv7(t),
-              foodId: rows[k]?.id ?? '',
-              seq: p.seq,
-              amount: p.amount,
-              unit: p.unit,
-              grams: p.grams,
-            })),
+      if (input.format === 'fdc') return importFdc(input, bytes, jobId, emit);
+      if (input.format === 'csv') {
+        if (isZip(bytes)) {
+          throw new AppError(
+            'invalid-input',
+            `${input.fileName} is a zip archive: choose the FoodData Central format, or unzip it and pick the CSV.`,
           );
-          for (let p = 0; p < portions.length; p += INSERT_CHUNK)
-            tx.insert(foodPortions)
-              .values(portions.slice(p, p + INSERT_CHUNK))
-              .run();
-          portionCount += portions.length;
-          const done = Math.min(start + INSERT_CHUNK, total);
-          if (done % PROGRESS_EVERY === 0 || done === total) emit(done, total, 'Saving foods');
         }
-        tx.insert(foodDatasets)
-          .values({
-            id: datasetId,
-            name: input.datasetName.trim(),
-            format: input.format,
-            fileName: input.fileName,
-            citation: input.citation,
-            version: null,
-            foodCount: total,
-            importedAt: t,
-          })
-          .run();
-      });
-      emit(total, total, `Imported ${total} foods`);
-      return report(true, datasetId, total, portionCount);
+        return importCsv(input, bytes, jobId, emit);
+      }
+      throw new AppError(
+        'invalid-input',
+        `Unknown import format "${String(input.format)}": choose FoodData Central or CSV.`,
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../../core/api/contract.ts';
 import type { CsvMapping, ImportReport } from '../../../../../core/api/schemas-foods.ts';
@@ -68,6 +68,8 @@ function FoodsImportWizard({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [mapping, setMapping] = useState<CsvMapping | null>(null);
+  // UTF-8 unless the practitioner says otherwise: a file that is not UTF-8 is refused, never guessed.
+  const [encoding, setEncoding] = useState<'utf-8' | 'windows-1252'>('utf-8');
   const [runId, setRunId] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -75,12 +77,13 @@ function FoodsImportWizard({
   const progress = useImportProgress(runId);
   const running = runId !== null;
 
-  const loadPreview = async (file: Upload): Promise<void> => {
+  const loadPreview = async (file: Upload, enc = encoding): Promise<void> => {
     setPreviewing(true);
     setPreview(null);
     setMapping(null);
+    setFileError(null);
     try {
-      const p = await call('foods.previewCsv', file);
+      const p = await call('foods.previewCsv', { ...file, encoding: enc });
       setPreview(p);
       setMapping(mappingFromSuggested(p.suggested, p.headers));
     } catch (e) {
@@ -138,6 +141,7 @@ function FoodsImportWizard({
     try {
       const result = await call('foods.import', {
         ...upload,
+        encoding: format === 'csv' ? encoding : null,
         format,
         datasetName,
         citation: citation.trim() || null,
@@ -173,6 +177,24 @@ function FoodsImportWizard({
         errors={errors}
         disabled={running}
       />
+      {format === 'csv' && (
+        <NativeSelect
+          label="Text encoding"
+          description="Files saved by Excel on Western-European Windows are often Windows-1252 (Latin-1)."
+          value={encoding}
+          data={[
+            { value: 'utf-8', label: 'UTF-8' },
+            { value: 'windows-1252', label: 'Windows-1252 (Latin-1)' },
+          ]}
+          onChange={(e) => {
+            const next = e.currentTarget.value === 'windows-1252' ? 'windows-1252' : 'utf-8';
+            setEncoding(next);
+            if (upload) void loadPreview(upload, next);
+          }}
+          disabled={running}
+          data-testid="foods-import-encoding"
+        />
+      )}
       {previewing && (
         <Group gap="xs" role="status">
           <Loader size="xs" aria-hidden />

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fmtMs } from './lib.ts';
+
+/**
+ * Food table import: peak resident memory (maxRSS) and time of importing a generated per-100 g CSV of
+ * about 62 MB through the contract, each run in its own child process (bench/import-child.ts) with a
+ * fresh data folder. Baseline from the same run: a child that sets up the same folder and reads the
+ * same file into base64 but imports nothing (the memory any import must pay to receive the file).
+ * BENCH_QUICK=1 uses a file of about 2 MB (for CI).
+ */
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const TARGET_BYTES = QUICK ? 2 * 1024 * 1024 : 62 * 1024 * 1024;
+const root = path.resolve(import.meta.dirname, '..');
+
+function writeCsv(file: string): { rows: number; bytes: number } {
+  const fd = fs.openSync(file, 'w');
+  let bytes = 0;
+  let rows = 0;
+  try {
+    const header = 'code,name,group,kcal,protein_g,fat_g,carb_g,sodium_mg\n';
+    fs.writeSync(fd, header);
+    bytes += header.length;
+    let chunk = '';
+    while (bytes < TARGET_BYTES) {
+      const i = rows;
+      const line = `F${i},"Bench food ${i}, cooked, with a long descriptive name as food tables have",Group ${i % 40},${(i % 900) + 0.5},${(i % 50) / 2},${(i % 70) / 3},${(i % 90) / 4},${i % 2000}\n`;
+      chunk += line;
+      bytes += line.length;
+      rows += 1;
+      if (chunk.length > 1 << 20) {
+        fs.writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { rows, bytes };
+}
+
+function child(
+  file: string,
+  mode: string,
+): { committed: boolean | null; foods: number; ms: number; maxRssKiB: number } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-import-data-'));
+  try {
+    const r = spawnSync(process.execPath, [path.join(root, 'bench/import-child.ts'), file, dataDir, mode], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as ReturnType<typeof child>;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function run(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-import-'));
+  try {
+    const file = path.join(dir, 'table.csv');
+    const { rows, bytes } = writeCsv(file);
+    const base = child(file, 'read-only');
+    const imp = child(file, 'import');
+    if (!imp.committed || imp.foods !== rows) throw new Error(`import stored ${imp.foods} of ${rows} foods`);
+    const mb = (kib: number): string => `${(kib / 1024).toFixed(0)} MB`;
+    process.stdout.write(
+      `\n## Food table import (${(bytes / 1024 / 1024).toFixed(1)} MB CSV, ${rows.toLocaleString('en-US')} foods${QUICK ? ', BENCH_QUICK' : ''})\n`,
+    );
+    process.stdout.write(
+      `  read the file only (baseline)  peak RSS ${mb(base.maxRssKiB).padStart(7)}  ${fmtMs(base.ms)}\n`,
+    );
+    process.stdout.write(
+      `  import (stream + store)        peak RSS ${mb(imp.maxRssKiB).padStart(7)}  ${fmtMs(imp.ms)}  ratio ${(imp.maxRssKiB / base.maxRssKiB).toFixed(2)}× memory\n`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
