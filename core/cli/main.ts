@@ -1,22 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../app.ts';
-import { startBrowserHost } from '../api/host/http.ts';
+import type { Core } from '../app.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
-import { analyze } from './commands/analyze.ts';
-import { rulesCheck, rulesRun } from './commands/rules.ts';
-import { modelPredict } from './commands/model.ts';
-import { report } from './commands/report.ts';
-import { clientsAdd, clientsEdit, clientsList } from './commands/clients.ts';
-import { foodsImport, foodsSearch } from './commands/foods.ts';
-import { exportRecord, logAdd } from './commands/log.ts';
-import { targetsList, targetsOverride } from './commands/targets.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
 
+// Everything heavy (the core with its database, rules, vision and report modules, the browser host,
+// each command) is imported when a command needs it, so `bioai version` and `bioai --help` load
+// only this file and a few small ones.
 const USAGE = `bioai — BioAI Nutrition from the command line
 
 Usage: bioai [--data-dir DIR] <command> [options]
@@ -80,6 +74,7 @@ async function serve(core: Core, args: string[], out: (s: string) => void): Prom
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
+  const { startBrowserHost } = await import('../api/host/http.ts');
   const host = await startBrowserHost({
     core,
     staticDir: values.static ?? path.join(repoRoot, 'out', 'renderer'),
@@ -139,6 +134,7 @@ export async function main(
   const dataDirFlag = values['data-dir'];
   const dataDir = typeof dataDirFlag === 'string' ? path.resolve(dataDirFlag) : defaultDataDir();
   const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'warn') as LogLevel;
+  const { createCore } = await import('../app.ts');
   const core = createCore({
     dataDir,
     host: command === 'serve' ? 'browser' : 'cli',
@@ -151,36 +147,46 @@ export async function main(
     else if (command === 'clients' && (sub === 'add' || sub === 'list' || sub === 'edit')) {
       await unlocked(core);
       const args = commandArgs.slice(1);
+      const { clientsAdd, clientsEdit, clientsList } = await import('./commands/clients.ts');
       if (sub === 'add') await clientsAdd(core, args, out);
       else if (sub === 'edit') await clientsEdit(core, args, out);
       else await clientsList(core, args, out);
     } else if (command === 'targets') {
       await unlocked(core);
       // `sub` may be an option's value here (targets --client Ana): look at the word after "targets".
+      const { targetsList, targetsOverride } = await import('./commands/targets.ts');
       if (commandArgs[0] === 'override') await targetsOverride(core, commandArgs.slice(1), out);
       else await targetsList(core, commandArgs, out);
     } else if (command === 'foods' && (sub === 'search' || sub === 'import')) {
       await unlocked(core);
       const args = commandArgs.slice(1);
+      const { foodsImport, foodsSearch } = await import('./commands/foods.ts');
       if (sub === 'search') await foodsSearch(core, args, out);
       else await foodsImport(core, args, out);
     } else if (command === 'log' && sub === 'add') {
       await unlocked(core);
+      const { logAdd } = await import('./commands/log.ts');
       await logAdd(core, commandArgs.slice(1), out);
     } else if (command === 'report') {
       await unlocked(core);
+      const { report } = await import('./commands/report.ts');
       await report(core, commandArgs, out);
     } else if (command === 'model' && sub === 'predict') {
+      const { modelPredict } = await import('./commands/model.ts');
       return await modelPredict(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'check') {
+      const { rulesCheck } = await import('./commands/rules.ts');
       return await rulesCheck(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'run') {
       await unlocked(core);
+      const { rulesRun } = await import('./commands/rules.ts');
       await rulesRun(core, commandArgs.slice(1), out);
     } else if (command === 'analyze') {
+      const { analyze } = await import('./commands/analyze.ts');
       return await analyze(core, commandArgs, out, () => unlocked(core));
     } else if (command === 'export') {
       await unlocked(core);
+      const { exportRecord } = await import('./commands/log.ts');
       await exportRecord(core, commandArgs, out);
     } else {
       throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
