@@ -12,7 +12,7 @@ import { createReportsService } from '../core/reports/reports-service.ts';
 import { createRuleEvaluator } from '../core/rules/evaluator.ts';
 import { systemClock } from '../core/util/clock.ts';
 import { PICTURES } from '../core/vision/testing/fixtures.ts';
-import { fmtMs, median } from './lib.ts';
+import { fmtMs, median, sized } from './lib.ts';
 
 /**
  * Issue 7 figures: a full client report (every section) to PDF for a client with 90 days × 6 diet
@@ -21,10 +21,10 @@ import { fmtMs, median } from './lib.ts';
  * runs in its own processes, whose resident memory is summed from /proc where there is one.
  */
 
-const DAYS = 90;
-const PER_DAY = 6;
-const PHOTOS = 30;
-const RUNS = 3;
+const DAYS = sized(90, 14);
+const PER_DAY = sized(6, 3);
+const PHOTOS = sized(30, 4);
+const RUNS = sized(3, 1);
 
 async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
   const r = await core.dispatch(method, input);

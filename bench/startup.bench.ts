@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
-import { median, report } from './lib.ts';
+import { median, report, sized } from './lib.ts';
 
 /**
  * Start-up: from launching the browser host (`bioai serve`) on a data folder that is already set up,
@@ -18,8 +18,8 @@ import { median, report } from './lib.ts';
  * machine, the ratio column), and about:blank in a new page of the same Chromium.
  * The data folder uses the app's real key-derivation cost (scrypt N=2^17), so the unlock is real.
  */
-const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? 500);
-const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? 5);
+const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? sized(500, 40));
+const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? sized(5, 1));
 const PASSPHRASE = 'startup benchmark passphrase';
 const root = path.resolve(import.meta.dirname, '..');
 const LAUNCH_ARGS = [
