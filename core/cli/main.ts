@@ -65,7 +65,19 @@ async function unlocked(core: Core): Promise<void> {
   await rpc(core, 'session.unlock', { passphrase: await passphrase() });
 }
 
-async function serve(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+/** The core's heaviest module groups, in dependency order (see serve). */
+const CORE_PARTS = [
+  'zod',
+  'drizzle-orm',
+  'drizzle-orm/sqlite-core',
+  '../api/contract.ts',
+  '../db/schema.ts',
+  '../session/session.ts',
+  '../rules/rules-service.ts',
+  '../api/handlers.ts',
+];
+
+async function serve(openCore: () => Promise<Core>, args: string[], out: (s: string) => void): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { port: { type: 'string' }, static: { type: 'string' } },
@@ -75,6 +87,14 @@ async function serve(core: Core, args: string[], out: (s: string) => void): Prom
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
   const { startBrowserHost } = await import('../api/host/http.ts');
+  // Listen and print the address first; the core (database, rules, foods, the contract's schemas) loads
+  // while the browser fetches the interface, and API calls wait for it.
+  let coreReady!: (core: Core) => void;
+  let coreFailed!: (err: unknown) => void;
+  const core = new Promise<Core>((resolve, reject) => {
+    coreReady = resolve;
+    coreFailed = reject;
+  });
   const host = await startBrowserHost({
     core,
     staticDir: values.static ?? path.join(repoRoot, 'out', 'renderer'),
@@ -83,12 +103,26 @@ async function serve(core: Core, args: string[], out: (s: string) => void): Prom
   });
   out(`BioAI Nutrition is running. Open this address in your browser (it contains this launch's access key):`);
   out(host.openUrl);
-  await new Promise<void>((resolve) => {
+  void (async () => {
+    // Loading the core evaluates hundreds of modules, which holds the event loop; loaded a part at a
+    // time, the interface's files are served in between instead of after all of it.
+    for (const part of CORE_PARTS) {
+      await import(part);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return openCore();
+  })().then(coreReady, coreFailed);
+  await new Promise<void>((resolve, reject) => {
     const stop = (): void => {
       void host.close().then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    core.catch((err: unknown) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void host.close().then(() => reject(err instanceof Error ? err : new Error(String(err))));
+    });
   });
 }
 
@@ -134,16 +168,24 @@ export async function main(
   const dataDirFlag = values['data-dir'];
   const dataDir = typeof dataDirFlag === 'string' ? path.resolve(dataDirFlag) : defaultDataDir();
   const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'warn') as LogLevel;
-  const { createCore } = await import('../app.ts');
-  const core = createCore({
-    dataDir,
-    host: command === 'serve' ? 'browser' : 'cli',
-    log: createLogger(stderrSink, level),
-  });
+  const opened: { core?: Core } = {};
+  const openCore = async (): Promise<Core> => {
+    const { createCore } = await import('../app.ts');
+    opened.core ??= createCore({
+      dataDir,
+      host: command === 'serve' ? 'browser' : 'cli',
+      log: createLogger(stderrSink, level),
+    });
+    return opened.core;
+  };
   try {
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
-    if (command === 'serve') await serve(core, commandArgs, out);
-    else if (command === 'init') await init(core, out);
+    if (command === 'serve') {
+      await serve(openCore, commandArgs, out);
+      return 0;
+    }
+    const core = await openCore();
+    if (command === 'init') await init(core, out);
     else if (command === 'clients' && (sub === 'add' || sub === 'list' || sub === 'edit')) {
       await unlocked(core);
       const args = commandArgs.slice(1);
@@ -200,7 +242,7 @@ export async function main(
     process.stderr.write(`bioai: ${message}\n`);
     return usage ? 2 : code;
   } finally {
-    core.close();
+    opened.core?.close();
   }
 }
 
