@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
-import { median, report, sized } from './lib.ts';
+import { median, QUICK, report, sized } from './lib.ts';
 
 /**
  * Start-up: from launching the browser host (`bioai serve`) on a data folder that is already set up,
@@ -20,7 +20,7 @@ import { median, report, sized } from './lib.ts';
  */
 const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? sized(500, 40));
 const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? sized(5, 1));
-const CLI_RUNS = sized(9, 2);
+const CLI_RUNS = sized(9, 1);
 const PASSPHRASE = 'startup benchmark passphrase';
 const root = path.resolve(import.meta.dirname, '..');
 const LAUNCH_ARGS = [
@@ -155,8 +155,8 @@ export async function run(): Promise<void> {
     const addressMs: number[] = [];
     const unlockScreenMs: number[] = [];
     const listMs: number[] = [];
-    for (let i = 0; i <= RUNS; i++) {
-      // Run 0 warms the OS file cache and Chromium; it is not counted.
+    // Run 0 warms the OS file cache and Chromium and is not counted (skipped in quick mode).
+    for (let i = QUICK ? 1 : 0; i <= RUNS; i++) {
       const n0 = performance.now();
       spawnSync(process.execPath, ['-e', '0']);
       const nodeRun = performance.now() - n0;

@@ -257,6 +257,8 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
     async prepare() {
       // The idle while counts from when the browser is up, not from when it was asked for.
       busy++;
+      // pdf-lib (for the metadata) loads while Chromium starts, not after the page is printed.
+      void import('pdf-lib').catch(() => undefined);
       try {
         refill(await launch());
       } catch {
