@@ -1,4 +1,16 @@
 /** Tiny benchmark helpers: medians of repeated runs, and ratio lines against a baseline measured in the same run. */
+
+/**
+ * BENCH_QUICK=1 (CI, `npm run bench:quick`): every bench runs its real code paths end to end on a
+ * smaller workload, so a broken bench fails the build without costing minutes. Its figures are not
+ * the ones to quote.
+ */
+export const QUICK = process.env['BENCH_QUICK'] === '1';
+
+/** The full size, or the quick one under BENCH_QUICK=1. */
+export function sized(full: number, quick: number): number {
+  return QUICK ? quick : full;
+}
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

@@ -7,24 +7,25 @@ import { createServices } from '../core/api/handlers.ts';
 import { ReportRequest } from '../core/api/schemas-reports.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { createVisionRuntime } from '../core/photos/vision-runtime.ts';
-import { createChromiumPdfRenderer } from '../core/reports/pdf.ts';
+import { createChromiumPdfRenderer, defaultChromiumPath } from '../core/reports/pdf.ts';
 import { createReportsService } from '../core/reports/reports-service.ts';
 import { createRuleEvaluator } from '../core/rules/evaluator.ts';
 import { systemClock } from '../core/util/clock.ts';
 import { PICTURES } from '../core/vision/testing/fixtures.ts';
-import { fmtMs, median } from './lib.ts';
+import { fmtMs, median, sized } from './lib.ts';
 
 /**
- * Issue 7 figures: a full client report (every section) to PDF for a client with 90 days × 6 diet
- * entries and 30 saved meal photos, through real headless Chromium. Median of 3 exports after one warm-up
- * (the first pays for the browser launch, reported apart). Peak RSS is this Node process only; Chromium
+ * A full client report (every section) to PDF for a client with 90 days × 6 diet entries and 30 saved
+ * meal photos, through real headless Chromium. Cold: the first export of a new renderer, browser launch
+ * included; warm: median of 3 exports after it. Baselines from the same run: a bare Chromium launch
+ * (cold's ratio) and a one-line page printed by a running Chromium (warm's ratio). Peak RSS is this Node process only; Chromium
  * runs in its own processes, whose resident memory is summed from /proc where there is one.
  */
 
-const DAYS = 90;
-const PER_DAY = 6;
-const PHOTOS = 30;
-const RUNS = 3;
+const DAYS = sized(90, 14);
+const PER_DAY = sized(6, 3);
+const PHOTOS = sized(30, 4);
+const RUNS = sized(3, 1);
 
 async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
   const r = await core.dispatch(method, input);
@@ -150,6 +151,30 @@ export async function run(): Promise<void> {
     const chromiumTimer = setInterval(() => {
       chromiumPeak = Math.max(chromiumPeak, childrenRss() ?? 0);
     }, 100);
+    // Baselines from the same run: Chromium's own launch, and a one-line page printed to PDF by a running
+    // Chromium (the least any export pays), both through playwright-core as the renderer uses it.
+    const { chromium } = await import('playwright-core');
+    let t = performance.now();
+    const bare = await chromium.launch({
+      executablePath: defaultChromiumPath(),
+      headless: true,
+      args: ['--no-sandbox'],
+    });
+    const launchMs = performance.now() - t;
+    const minimalMs: number[] = [];
+    try {
+      for (let i = 0; i <= RUNS; i++) {
+        t = performance.now();
+        const ctx = await bare.newContext({ javaScriptEnabled: false });
+        const page = await ctx.newPage();
+        await page.setContent('<p>x</p>', { waitUntil: 'load' });
+        await page.pdf({ format: 'A4' });
+        await ctx.close();
+        if (i > 0) minimalMs.push(performance.now() - t);
+      }
+    } finally {
+      await bare.close();
+    }
     const rssBefore = process.memoryUsage().rss;
     let t0 = performance.now();
     const first = await reports.export(req);
@@ -158,7 +183,7 @@ export async function run(): Promise<void> {
     const htmlTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       t0 = performance.now();
-      reports.preview(req);
+      await reports.preview(req);
       htmlTimes.push(performance.now() - t0);
       t0 = performance.now();
       await reports.export(req);
@@ -167,12 +192,15 @@ export async function run(): Promise<void> {
     clearInterval(timer);
     clearInterval(chromiumTimer);
     const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
+    const warm = median(times);
     process.stdout.write(
       `\n## Client report to PDF: ${DAYS} days × ${PER_DAY} entries + ${files.length} saved meal photos, all sections, real Chromium\n` +
         `  ${first.pages} pages, ${(first.bytes / 1024).toFixed(0)} KiB\n` +
-        `  model + HTML only (preview), median of ${RUNS}   ${fmtMs(median(htmlTimes))}\n` +
-        `  to PDF, median of ${RUNS} (browser already running)   ${fmtMs(median(times))}\n` +
-        `  first export, including the browser launch   ${fmtMs(cold)}\n` +
+        `  baseline: Chromium launch alone                       ${fmtMs(launchMs).padStart(9)}\n` +
+        `  baseline: one-line page to PDF, Chromium running     ${fmtMs(median(minimalMs)).padStart(9)}\n` +
+        `  model + HTML only (preview), median of ${RUNS}            ${fmtMs(median(htmlTimes)).padStart(9)}\n` +
+        `  cold: first export, browser launch included          ${fmtMs(cold).padStart(9)}  ratio ${(cold / launchMs).toFixed(2)}× the launch  (goal < 2 s)\n` +
+        `  warm: export with Chromium running, median of ${RUNS}     ${fmtMs(warm).padStart(9)}  ratio ${(warm / median(minimalMs)).toFixed(2)}× the one-line page  (goal < 1 s)\n` +
         `  peak RSS of this Node process ${mb(peak)} (${mb(rssBefore)} before the exports)\n` +
         (chromiumPeak
           ? `  Chromium's own processes (separate from the above): peak ${mb(chromiumPeak)} resident, summed over processes (shared pages counted more than once)\n`

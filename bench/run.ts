@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
  * the same run (never absolute thresholds: the machine is shared and noisy).
  * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock, import)
+ * BENCH_QUICK=1 runs every bench on a small workload (CI: `npm run bench:quick`, part of `npm test`), so a
+ * broken bench fails the build; a bench that throws or sets a non-zero exit code fails the run.
  */
 import { run as foodsLog } from './foods-log.bench.ts';
 import { run as foodImport } from './import.bench.ts';
@@ -12,6 +14,7 @@ import { run as startup } from './startup.bench.ts';
 import { run as sync } from './sync.bench.ts';
 import { run as unlock } from './unlock.bench.ts';
 import { run as vision } from './vision.bench.ts';
+import { QUICK } from './lib.ts';
 import { run as xgboost } from './xgboost.bench.ts';
 
 const benches: Record<string, () => void | Promise<void>> = {
@@ -33,6 +36,8 @@ if (unknown.length) {
   process.exit(2);
 }
 process.stdout.write(
-  `BioAI Nutrition benchmarks — Node ${process.versions.node}, ${process.platform}/${process.arch}\n`,
+  `BioAI Nutrition benchmarks — Node ${process.versions.node}, ${process.platform}/${process.arch}` +
+    (QUICK ? ' (BENCH_QUICK=1: small workloads, a check that every bench runs, not figures to quote)' : '') +
+    '\n',
 );
 for (const name of wanted.length ? wanted : Object.keys(benches)) await benches[name]?.();

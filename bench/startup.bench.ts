@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
-import { median, report } from './lib.ts';
+import { median, QUICK, report, sized } from './lib.ts';
 
 /**
  * Start-up: from launching the browser host (`bioai serve`) on a data folder that is already set up,
@@ -18,8 +18,9 @@ import { median, report } from './lib.ts';
  * machine, the ratio column), and about:blank in a new page of the same Chromium.
  * The data folder uses the app's real key-derivation cost (scrypt N=2^17), so the unlock is real.
  */
-const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? 500);
-const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? 5);
+const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? sized(500, 40));
+const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? sized(5, 1));
+const CLI_RUNS = sized(9, 1);
 const PASSPHRASE = 'startup benchmark passphrase';
 const root = path.resolve(import.meta.dirname, '..');
 const LAUNCH_ARGS = [
@@ -82,7 +83,55 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Wall time of a short-lived process, from spawn to exit; throws if it fails. */
+function timeProcess(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * The command line's own start: `bioai version` and `bioai --help` (which need none of the core) against
+ * a bare `node -e 0` and a one-line TypeScript file (what Node's type stripping costs to start).
+ */
+function cliStart(): void {
+  const runs = CLI_RUNS;
+  const tiny = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-cli-')), 'tiny.ts');
+  fs.writeFileSync(tiny, 'const n: number = 1;\nexport default n;\n');
+  const rows: Record<string, number[]> = { node: [], tiny: [], version: [], bin: [], help: [], core: [] };
+  for (let i = 0; i <= runs; i++) {
+    // Run 0 warms the OS file cache; it is not counted.
+    const t = {
+      node: timeProcess(['-e', '0']),
+      tiny: timeProcess([tiny]),
+      version: timeProcess(['core/cli/main.ts', 'version']),
+      bin: timeProcess(['bin/bioai.mjs', 'version']),
+      help: timeProcess(['core/cli/main.ts', '--help']),
+      // What every command, `version` included, loaded before the CLI imported per command.
+      core: timeProcess([
+        '--input-type=module',
+        '-e',
+        "await import('./core/app.ts'); await import('./core/api/host/http.ts');",
+      ]),
+    };
+    if (i > 0) for (const [k, v] of Object.entries(t)) rows[k]?.push(v);
+  }
+  fs.rmSync(path.dirname(tiny), { recursive: true, force: true });
+  const base = median(rows['node'] ?? []);
+  report(`Start-up: the command line, process start to exit (median of ${runs}; goal for bioai version < 0.3 s)`, [
+    { name: 'baseline: node -e 0', ms: base },
+    { name: 'baseline: node tiny.ts (a one-line TypeScript file)', ms: median(rows['tiny'] ?? []), baseline: base },
+    { name: 'node core/cli/main.ts version', ms: median(rows['version'] ?? []), baseline: base },
+    { name: 'node bin/bioai.mjs version (npx bioai)', ms: median(rows['bin'] ?? []), baseline: base },
+    { name: 'node core/cli/main.ts --help', ms: median(rows['help'] ?? []), baseline: base },
+    { name: 'for comparison: loading the whole core and host', ms: median(rows['core'] ?? []), baseline: base },
+  ]);
+}
+
 export async function run(): Promise<void> {
+  cliStart();
   const staticIndex = path.join(root, 'out', 'renderer', 'index.html');
   if (!fs.existsSync(staticIndex)) {
     process.stdout.write(
@@ -106,8 +155,8 @@ export async function run(): Promise<void> {
     const addressMs: number[] = [];
     const unlockScreenMs: number[] = [];
     const listMs: number[] = [];
-    for (let i = 0; i <= RUNS; i++) {
-      // Run 0 warms the OS file cache and Chromium; it is not counted.
+    // Run 0 warms the OS file cache and Chromium and is not counted (skipped in quick mode).
+    for (let i = QUICK ? 1 : 0; i <= RUNS; i++) {
       const n0 = performance.now();
       spawnSync(process.execPath, ['-e', '0']);
       const nodeRun = performance.now() - n0;
@@ -147,7 +196,7 @@ export async function run(): Promise<void> {
     }
     const base = median(nodeMs);
     report(
-      `Start-up: browser host on a set-up data folder with ${CLIENTS} clients → interactive client list (median of ${RUNS})`,
+      `Start-up: browser host on a set-up data folder with ${CLIENTS} clients → interactive client list (median of ${RUNS}; goal < 1.5 s)`,
       [
         { name: 'baseline: node -e 0 (process start to exit)', ms: base },
         { name: 'baseline: about:blank in a new Chromium page', ms: median(blankMs), baseline: base },

@@ -10,10 +10,11 @@ import type { SyncResult } from '../core/api/schemas-sync.ts';
 import { createCore } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { SyncClient, type ServerSession } from '../core/sync/client.ts';
-import { encryptField, fieldContext, generatePracticeKey, wrapPracticeKey } from '../core/sync/practice-key.ts';
+import { generatePracticeKey, wrapPracticeKey } from '../core/sync/practice-key.ts';
+import { wireValue } from '../core/sync/store.ts';
 import { HybridClock, type FieldChange } from '../core/sync/protocol.ts';
 import { uuidv7 } from '../core/util/uuidv7.ts';
-import { fmtMs } from './lib.ts';
+import { fmtMs, sized } from './lib.ts';
 
 /**
  * Issue 8 figures: simulated devices of one practice pushing and pulling at once against the local
@@ -24,8 +25,8 @@ import { fmtMs } from './lib.ts';
  * baseline is one device doing the same work alone in the same run. The server runs in its own
  * process, as deployed, so the simulated devices' work does not share its event loop.
  */
-const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? 50);
-const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 200);
+const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? sized(50, 4));
+const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? sized(200, 20));
 const BATCH = 1000;
 
 interface DeviceRun {
@@ -45,16 +46,18 @@ function rowsFor(deviceId: string, key: Buffer): { ids: string[]; changes: Field
   const t0 = Date.now();
   const changes: FieldChange[] = [];
   const ids = [clientId];
-  const put = (table: FieldChange['table'], id: string, field: string, value: unknown, encrypted = false): void => {
+  // Values go out as the app's outbox sends them: personal fields (name, tags, allergies, log detail…)
+  // encrypted with the practice key, by the same function and field list the app uses.
+  const put = (table: FieldChange['table'], id: string, field: string, value: unknown): void => {
     changes.push({
       table,
       id,
       field,
-      value: encrypted ? encryptField(key, fieldContext(table, id, field), value) : value,
+      value: wireValue(key, table, id, field, value) as FieldChange['value'],
       hlc: clock.tick(t0),
     });
   };
-  put('clients', clientId, 'name', `Bench client ${deviceId.slice(-4)}`, true);
+  put('clients', clientId, 'name', `Bench client ${deviceId.slice(-4)}`);
   for (const [f, v] of Object.entries({
     activity_level: 'low-active',
     diet_pattern: 'omnivore',
@@ -86,7 +89,7 @@ function rowsFor(deviceId: string, key: Buffer): { ids: string[]; changes: Field
       created_at: t0,
     };
     for (const [f, v] of Object.entries(fields)) put('events', id, f, v);
-    put('events', id, 'detail', { amount: '1 medium', grams: 118 }, true);
+    put('events', id, 'detail', { amount: '1 medium', grams: 118 });
   }
   return { ids, changes };
 }

@@ -9,7 +9,7 @@ import { createDetector } from '../core/vision/detector.ts';
 import { letterbox } from '../core/vision/letterbox.ts';
 import { defaultModelDir } from '../core/photos/vision-runtime.ts';
 import { PICTURES } from '../core/vision/testing/fixtures.ts';
-import { fmtMs, median, report } from './lib.ts';
+import { fmtMs, median, report, sized } from './lib.ts';
 
 /**
  * Issue 4 figures, all on CPU here:
@@ -18,14 +18,14 @@ import { fmtMs, median, report } from './lib.ts';
  * - the whole app path for a batch of 50 real photos (analyse, store encrypted) through the
  *   contract: photos per second and peak memory (RSS).
  */
-const RUNS = Number(process.env.BENCH_VISION_RUNS ?? 30);
+const RUNS = Number(process.env.BENCH_VISION_RUNS ?? sized(30, 3));
 
 export async function run(): Promise<void> {
   const files = fs
     .readdirSync(PICTURES)
     .filter((f) => f.endsWith('.jpeg'))
     .sort()
-    .slice(0, 50);
+    .slice(0, sized(50, 8));
   const small = fs.readFileSync(path.join(PICTURES, 'E009.jpeg'));
   // A phone-sized photo: the same picture upscaled to 12 MP (4000 × 3000) and saved as JPEG.
   const phone = await sharp(small).resize(4000, 3000, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();

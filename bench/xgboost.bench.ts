@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseXgbModel, predict, predictBatch } from '../core/scoring/xgboost.ts';
-import { median, report, timeIt } from './lib.ts';
+import { median, report, sized, timeIt } from './lib.ts';
 
 /**
  * Issue 6 figures: the TypeScript XGBoost scorer on the intake-forecast model, single-threaded:
@@ -13,8 +13,8 @@ import { median, report, timeIt } from './lib.ts';
  * nthread=1, measured in the same run when python3 has xgboost (Debian python3-xgboost); and the
  * latency of one TS prediction (the app scores one client-day at a time).
  */
-const N = Number(process.env.BENCH_XGB_ROWS ?? 100_000);
-const RUNS = 7;
+const N = Number(process.env.BENCH_XGB_ROWS ?? sized(100_000, 5_000));
+const RUNS = sized(7, 2);
 const MODEL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'models', 'intake-forecast');
 
 const NATIVE = `

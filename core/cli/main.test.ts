@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { runCli } from './run-for-test.ts';
@@ -8,7 +10,34 @@ const run = runCli;
 
 afterEach(() => vi.restoreAllMocks());
 
+/** The modules a `node core/cli/main.ts …` process loads, listed by a resolve hook (relative to the repository). */
+function modulesLoaded(args: string[]): string[] {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const hook =
+    "import { registerHooks } from 'node:module'; const seen = new Set();" +
+    'registerHooks({ resolve(s, c, next) { const r = next(s, c); seen.add(r.url); return r; } });' +
+    "process.on('exit', () => process.stderr.write('MODULES ' + JSON.stringify([...seen]) + '\\n'));";
+  const r = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, 'core/cli/main.ts', ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(r.status).toBe(0);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('MODULES ')) ?? 'MODULES []';
+  return (JSON.parse(line.slice('MODULES '.length)) as string[]).map((u) => u.replace(`file://${root}/`, ''));
+}
+
 describe('bioai CLI', () => {
+  it('answers version and --help without loading the core or any package', () => {
+    for (const args of [['version'], ['--help']]) {
+      const loaded = modulesLoaded(args);
+      expect(loaded).toContain('core/cli/main.ts');
+      expect(loaded).not.toContain('core/app.ts');
+      expect(loaded.filter((u) => u.includes('node_modules'))).toEqual([]);
+      expect(loaded.length).toBeLessThan(20);
+    }
+  });
+
   it('sets up a data folder, adds clients and lists them as a table and as JSON', async () => {
     const dir = tempDir();
     const env = { BIOAI_PASSPHRASE: PASS };

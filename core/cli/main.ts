@@ -1,23 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../app.ts';
-import { startBrowserHost } from '../api/host/http.ts';
+import type { Core } from '../app.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
-import { analyze } from './commands/analyze.ts';
-import { rulesCheck, rulesRun } from './commands/rules.ts';
-import { modelPredict } from './commands/model.ts';
-import { report } from './commands/report.ts';
-import { clientsAdd, clientsEdit, clientsList } from './commands/clients.ts';
-import { foodsImport, foodsSearch } from './commands/foods.ts';
-import { exportRecord, logAdd } from './commands/log.ts';
-import { targetsList, targetsOverride } from './commands/targets.ts';
 import { DAMAGED_HINT, salvage } from './commands/salvage.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
 
+// Everything heavy (the core with its database, rules, vision and report modules, the browser host,
+// each command) is imported when a command needs it, so `bioai version` and `bioai --help` load
+// only this file and a few small ones.
 const USAGE = `bioai — BioAI Nutrition from the command line
 
 Usage: bioai [--data-dir DIR] <command> [options]
@@ -76,7 +70,19 @@ async function unlocked(core: Core): Promise<void> {
   await rpc(core, 'session.unlock', { passphrase: await passphrase() });
 }
 
-async function serve(core: Core, args: string[], out: (s: string) => void): Promise<void> {
+/** The core's heaviest module groups, in dependency order (see serve). */
+const CORE_PARTS = [
+  'zod',
+  'drizzle-orm',
+  'drizzle-orm/sqlite-core',
+  '../api/contract.ts',
+  '../db/schema.ts',
+  '../session/session.ts',
+  '../rules/rules-service.ts',
+  '../api/handlers.ts',
+];
+
+async function serve(openCore: () => Promise<Core>, args: string[], out: (s: string) => void): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { port: { type: 'string' }, static: { type: 'string' } },
@@ -85,6 +91,15 @@ async function serve(core: Core, args: string[], out: (s: string) => void): Prom
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
+  const { startBrowserHost } = await import('../api/host/http.ts');
+  // Listen and print the address first; the core (database, rules, foods, the contract's schemas) loads
+  // while the browser fetches the interface, and API calls wait for it.
+  let coreReady!: (core: Core) => void;
+  let coreFailed!: (err: unknown) => void;
+  const core = new Promise<Core>((resolve, reject) => {
+    coreReady = resolve;
+    coreFailed = reject;
+  });
   const host = await startBrowserHost({
     core,
     staticDir: values.static ?? path.join(repoRoot, 'out', 'renderer'),
@@ -93,12 +108,26 @@ async function serve(core: Core, args: string[], out: (s: string) => void): Prom
   });
   out(`BioAI Nutrition is running. Open this address in your browser (it contains this launch's access key):`);
   out(host.openUrl);
-  await new Promise<void>((resolve) => {
+  void (async () => {
+    // Loading the core evaluates hundreds of modules, which holds the event loop; loaded a part at a
+    // time, the interface's files are served in between instead of after all of it.
+    for (const part of CORE_PARTS) {
+      await import(part);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return openCore();
+  })().then(coreReady, coreFailed);
+  await new Promise<void>((resolve, reject) => {
     const stop = (): void => {
       void host.close().then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    core.catch((err: unknown) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void host.close().then(() => reject(err instanceof Error ? err : new Error(String(err))));
+    });
   });
 }
 
@@ -144,52 +173,71 @@ export async function main(
   const dataDirFlag = values['data-dir'];
   const dataDir = typeof dataDirFlag === 'string' ? path.resolve(dataDirFlag) : defaultDataDir();
   const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'warn') as LogLevel;
-  const core = createCore({
-    dataDir,
-    host: command === 'serve' ? 'browser' : 'cli',
-    log: createLogger(stderrSink, level),
-    // A command ends long before a check of a large database would; the browser host runs it.
-    ...(command === 'serve' ? {} : { integrityCheck: false as const }),
-  });
+  const opened: { core?: Core } = {};
+  const openCore = async (): Promise<Core> => {
+    const { createCore } = await import('../app.ts');
+    opened.core ??= createCore({
+      dataDir,
+      host: command === 'serve' ? 'browser' : 'cli',
+      log: createLogger(stderrSink, level),
+      // A command ends long before a check of a large database would; the browser host runs it.
+      ...(command === 'serve' ? {} : { integrityCheck: false as const }),
+    });
+    return opened.core;
+  };
   try {
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
-    if (command === 'serve') await serve(core, commandArgs, out);
-    else if (command === 'init') await init(core, out);
+    if (command === 'serve') {
+      await serve(openCore, commandArgs, out);
+      return 0;
+    }
+    const core = await openCore();
+    if (command === 'init') await init(core, out);
     else if (command === 'clients' && (sub === 'add' || sub === 'list' || sub === 'edit')) {
       await unlocked(core);
       const args = commandArgs.slice(1);
+      const { clientsAdd, clientsEdit, clientsList } = await import('./commands/clients.ts');
       if (sub === 'add') await clientsAdd(core, args, out);
       else if (sub === 'edit') await clientsEdit(core, args, out);
       else await clientsList(core, args, out);
     } else if (command === 'targets') {
       await unlocked(core);
       // `sub` may be an option's value here (targets --client Ana): look at the word after "targets".
+      const { targetsList, targetsOverride } = await import('./commands/targets.ts');
       if (commandArgs[0] === 'override') await targetsOverride(core, commandArgs.slice(1), out);
       else await targetsList(core, commandArgs, out);
     } else if (command === 'foods' && (sub === 'search' || sub === 'import')) {
       await unlocked(core);
       const args = commandArgs.slice(1);
+      const { foodsImport, foodsSearch } = await import('./commands/foods.ts');
       if (sub === 'search') await foodsSearch(core, args, out);
       else await foodsImport(core, args, out);
     } else if (command === 'log' && sub === 'add') {
       await unlocked(core);
+      const { logAdd } = await import('./commands/log.ts');
       await logAdd(core, commandArgs.slice(1), out);
     } else if (command === 'report') {
       await unlocked(core);
+      const { report } = await import('./commands/report.ts');
       await report(core, commandArgs, out);
     } else if (command === 'model' && sub === 'predict') {
+      const { modelPredict } = await import('./commands/model.ts');
       return await modelPredict(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'check') {
+      const { rulesCheck } = await import('./commands/rules.ts');
       return await rulesCheck(commandArgs.slice(1), out);
     } else if (command === 'rules' && sub === 'run') {
       await unlocked(core);
+      const { rulesRun } = await import('./commands/rules.ts');
       await rulesRun(core, commandArgs.slice(1), out);
     } else if (command === 'analyze') {
+      const { analyze } = await import('./commands/analyze.ts');
       return await analyze(core, commandArgs, out, () => unlocked(core));
     } else if (command === 'salvage') {
       await salvage(core, commandArgs, out, passphrase);
     } else if (command === 'export') {
       await unlocked(core);
+      const { exportRecord } = await import('./commands/log.ts');
       await exportRecord(core, commandArgs, out);
     } else {
       throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
@@ -201,11 +249,12 @@ export async function main(
     // parseArgs errors (unknown option, missing value) are usage errors.
     const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
     // A damaged database (found now or before) gets the commands that resolve it.
-    const damaged = command !== 'salvage' && err instanceof CliError && core.session.status().damage !== null;
+    const damaged =
+      command !== 'salvage' && err instanceof CliError && (opened.core?.session.status().damage ?? null) !== null;
     process.stderr.write(`bioai: ${message}\n${damaged ? `${DAMAGED_HINT}\n` : ''}`);
     return usage ? 2 : code;
   } finally {
-    core.close();
+    opened.core?.close();
   }
 }
 

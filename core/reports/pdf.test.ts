@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../api/errors.ts';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { createChromiumPdfRenderer, finalizePdf, footerTemplate, headerTemplate } from './pdf.ts';
@@ -104,6 +104,8 @@ describe('Chromium PDF renderer', () => {
 
   it('says plainly when Chromium is missing', async () => {
     const missing = createChromiumPdfRenderer({ executablePath: '/nonexistent/chromium' });
+    // Preparing ahead never fails by itself: the job that needs the browser says what is wrong.
+    await expect(missing.prepare()).resolves.toBeUndefined();
     const err = await missing.render('<p>x</p>', OPTS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('unsupported');
@@ -111,6 +113,22 @@ describe('Chromium PDF renderer', () => {
       'Cannot print the report: Chromium was not found at /nonexistent/chromium. ' +
         'Install it (apt-get install chromium) or set CHROMIUM_PATH.',
     );
+  });
+
+  it('starts ahead when asked, closes the browser after an idle while and starts it again for the next job', async () => {
+    const idle = createChromiumPdfRenderer({ idleMs: 200 });
+    try {
+      expect(idle.running()).toBe(false);
+      await idle.prepare();
+      expect(idle.running()).toBe(true);
+      expect(pdfText(await idle.render('<p>first job</p>', OPTS))).toContain('first job');
+      await vi.waitFor(() => expect(idle.running()).toBe(false), { timeout: 30_000, interval: 50 });
+      expect(pdfText(await idle.render('<p>second job</p>', OPTS))).toContain('second job');
+      expect(idle.running()).toBe(true);
+    } finally {
+      await idle.close();
+    }
+    expect(idle.running()).toBe(false);
   });
 
   it('finalizePdf rewrites metadata and counts pages', async () => {

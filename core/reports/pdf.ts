@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../api/errors.ts';
 
 /**
@@ -27,6 +26,11 @@ export interface PdfRenderOptions {
 export interface PdfRenderer {
   /** The finished PDF (metadata set by finalizePdf). */
   render(html: string, opts: PdfRenderOptions): Promise<Uint8Array>;
+  /**
+   * Starts what printing needs (a browser) in the background so the next render does not wait for it;
+   * never fails (a problem is reported by the render that needs it).
+   */
+  prepare?(): Promise<void>;
   /** Frees the browser, when the renderer holds one. */
   close?(): Promise<void>;
 }
@@ -73,6 +77,8 @@ export interface PdfMetadata {
 
 /** Writes the document information (Chromium leaves Title empty and Author unset) and counts pages. */
 export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  // pdf-lib is loaded on the first report, not when the app's modules are imported.
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const when = meta.now ?? new Date();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -83,7 +89,9 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   const out = await doc.save();
-  return { bytes: out, pages: doc.getPageCount() };
+  const pages = doc.getPageCount();
+  pageCounts.set(out, pages);
+  return { bytes: out, pages };
 }
 
 const LAUNCH_ARGS = [
@@ -123,20 +131,46 @@ export interface ChromiumPdfRendererOptions {
   executablePath?: string;
   /** Used for the PDF's creation date; defaults to the system clock. */
   now?: () => number;
+  /** The browser is closed after this long without a job or a prepare() (default five minutes). */
+  idleMs?: number;
 }
 
 export interface ChromiumPdfRenderer extends PdfRenderer {
+  prepare(): Promise<void>;
   close(): Promise<void>;
+  /** Whether a browser is started (or starting) now. */
+  running(): boolean;
+}
+
+interface PrintSlot {
+  context: BrowserContext;
+  page: Page;
+}
+
+const DEFAULT_IDLE_MS = 5 * 60_000;
+
+/** Page counts of the PDFs finalizePdf wrote in this process, so they need not be parsed again. */
+const pageCounts = new WeakMap<Uint8Array, number>();
+
+/** The page count finalizePdf found for these exact bytes, if it wrote them. */
+export function knownPageCount(bytes: Uint8Array): number | undefined {
+  return pageCounts.get(bytes);
 }
 
 /**
- * One headless Chromium, started on the first job and reused (a launch costs far more than a page),
- * with a fresh context per job so no state (cache, storage) passes from one client's report to the next.
+ * One headless Chromium, started on the first job (or on prepare()) and reused, since a launch costs far
+ * more than a page; closed after an idle while. Each job gets a fresh context so no state (cache,
+ * storage) passes from one client's report to the next: the next job's context and page are opened
+ * ahead, unused, while nothing is printing, so a job does not wait for Chromium to start a renderer.
  */
 export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = {}): ChromiumPdfRenderer {
   const executablePath = options.executablePath ?? defaultChromiumPath();
   const now = options.now ?? Date.now;
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   let browser: Promise<Browser> | null = null;
+  let spare: Promise<PrintSlot> | null = null;
+  let idleTimer: NodeJS.Timeout | null = null;
+  let busy = 0;
 
   const launch = (): Promise<Browser> => {
     if (browser) return browser;
@@ -147,7 +181,10 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
       const b = await chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
       // A crashed browser is started again on the next job rather than failing every later one.
       b.on('disconnected', () => {
-        if (browser === started) browser = null;
+        if (browser === started) {
+          browser = null;
+          spare = null;
+        }
       });
       return b;
     })();
@@ -158,64 +195,140 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
     return started;
   };
 
+  const openSlot = async (b: Browser): Promise<PrintSlot> => {
+    // Both the route below and offline: page.route does not see <link rel=prefetch> (the browser process
+    // fetches it), offline does; pdf.test.ts checks each request kind against a live local server.
+    const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', offline: true });
+    try {
+      const page = await context.newPage();
+      // Bounds a hung print (page.pdf takes no timeout of its own).
+      page.setDefaultTimeout(60_000);
+      // setContent does not fetch the document; anything else the page asks for is refused here.
+      await page.route('**/*', (route) => route.abort('blockedbyclient'));
+      return { context, page };
+    } catch (e) {
+      await context.close().catch(() => undefined);
+      throw e;
+    }
+  };
+
+  /** Opens the next job's context in the background (never used before that job). */
+  const refill = (b: Browser): void => {
+    if (spare || !b.isConnected()) return;
+    const next = openSlot(b);
+    spare = next;
+    next.catch(() => {
+      if (spare === next) spare = null;
+    });
+  };
+
+  const takeSlot = async (b: Browser): Promise<PrintSlot> => {
+    const ready = spare;
+    spare = null;
+    if (ready) {
+      const slot = await ready.catch(() => null);
+      if (slot && slot.context.browser() === b && !slot.page.isClosed()) return slot;
+      if (slot) await slot.context.close().catch(() => undefined);
+    }
+    return openSlot(b);
+  };
+
+  const closeAll = async (): Promise<void> => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const b = browser;
+    browser = null;
+    spare = null;
+    if (b) await (await b.catch(() => null))?.close();
+  };
+
+  const touch = (): void => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (busy === 0) void closeAll();
+      else touch();
+    }, idleMs);
+    // A waiting idle timer never keeps the process alive.
+    idleTimer.unref();
+  };
+
   return {
-    async render(html, opts) {
-      let b: Browser;
+    async prepare() {
+      // The idle while counts from when the browser is up, not from when it was asked for.
+      busy++;
+      // pdf-lib (for the metadata) loads while Chromium starts, not after the page is printed.
+      void import('pdf-lib').catch(() => undefined);
       try {
-        b = await launch();
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        if (e instanceof Error && /ENOENT|Failed to launch|doesn't exist/i.test(e.message)) {
-          throw missingChromium(executablePath);
-        }
-        throw printFailed(e);
-      }
-      let raw: Buffer;
-      // Both the route below and offline: page.route does not see <link rel=prefetch> (the browser process
-      // fetches it), offline does; pdf.test.ts checks each request kind against a live local server.
-      const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', offline: true });
-      try {
-        const page = await context.newPage();
-        // Bounds a hung print (page.pdf takes no timeout of its own).
-        page.setDefaultTimeout(60_000);
-        // setContent does not fetch the document; anything else the page asks for is refused here.
-        await page.route('**/*', (route) => route.abort('blockedbyclient'));
-        await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
-        raw = await page.pdf({
-          format: opts.pageSize,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: headerTemplate(opts.title),
-          footerTemplate: footerTemplate(opts.footerLabel),
-          margin: {
-            top: `${PDF_MARGINS_MM.top}mm`,
-            bottom: `${PDF_MARGINS_MM.bottom}mm`,
-            left: `${PDF_MARGINS_MM.left}mm`,
-            right: `${PDF_MARGINS_MM.right}mm`,
-          },
-        });
-      } catch (e) {
-        throw printFailed(e);
+        refill(await launch());
+      } catch {
+        // Reported by the job that needs the browser, with its message.
       } finally {
-        await context.close().catch(() => undefined);
+        busy--;
+        touch();
       }
+    },
+    async render(html, opts) {
+      busy++;
+      touch();
       try {
-        const done = await finalizePdf(new Uint8Array(raw), {
-          title: opts.title,
-          author: opts.author,
-          subject: opts.subject ?? opts.title,
-          creator: PDF_CREATOR,
-          now: new Date(now()),
-        });
-        return done.bytes;
-      } catch (e) {
-        throw printFailed(e);
+        let b: Browser;
+        try {
+          b = await launch();
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          if (e instanceof Error && /ENOENT|Failed to launch|doesn't exist/i.test(e.message)) {
+            throw missingChromium(executablePath);
+          }
+          throw printFailed(e);
+        }
+        let raw: Buffer;
+        let slot: PrintSlot;
+        try {
+          slot = await takeSlot(b);
+        } catch (e) {
+          throw printFailed(e);
+        }
+        try {
+          await slot.page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+          raw = await slot.page.pdf({
+            format: opts.pageSize,
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: headerTemplate(opts.title),
+            footerTemplate: footerTemplate(opts.footerLabel),
+            margin: {
+              top: `${PDF_MARGINS_MM.top}mm`,
+              bottom: `${PDF_MARGINS_MM.bottom}mm`,
+              left: `${PDF_MARGINS_MM.left}mm`,
+              right: `${PDF_MARGINS_MM.right}mm`,
+            },
+          });
+        } catch (e) {
+          throw printFailed(e);
+        } finally {
+          // Closed in the background: the report's page is gone before the next job takes its own.
+          void slot.context.close().catch(() => undefined);
+          refill(b);
+        }
+        try {
+          const done = await finalizePdf(new Uint8Array(raw), {
+            title: opts.title,
+            author: opts.author,
+            subject: opts.subject ?? opts.title,
+            creator: PDF_CREATOR,
+            now: new Date(now()),
+          });
+          return done.bytes;
+        } catch (e) {
+          throw printFailed(e);
+        }
+      } finally {
+        busy--;
+        touch();
       }
     },
-    async close() {
-      const b = browser;
-      browser = null;
-      if (b) await (await b.catch(() => null))?.close();
-    },
+    close: closeAll,
+    running: () => browser !== null,
   };
 }

@@ -1,7 +1,6 @@
-import { PDFDocument } from 'pdf-lib';
 import type { ReportRequest } from '../api/schemas-reports.ts';
 import { slugify } from '../export/client-export.ts';
-import { PDF_CREATOR, type PdfRenderer } from './pdf.ts';
+import { knownPageCount, PDF_CREATOR, type PdfRenderer } from './pdf.ts';
 import { buildReportModel, type ReportModel, type ReportServices } from './report-model.ts';
 import { renderReportHtml } from './render-html.ts';
 
@@ -38,6 +37,9 @@ export function reportFileName(clientName: string, from: string, to: string): st
 }
 
 export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  const known = knownPageCount(bytes);
+  if (known !== undefined) return known;
+  const { PDFDocument } = await import('pdf-lib');
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 }
 
@@ -55,6 +57,8 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
       return { title: m.title, html: renderReportHtml(m, { pageSize: req.pageSize }) };
     },
     async export(req) {
+      // The browser starts while the report is built, rather than after.
+      void getPrinter().prepare?.();
       const m = await model(req);
       const html = renderReportHtml(m, { pageSize: req.pageSize });
       const author = m.practitioner.name || PDF_CREATOR;

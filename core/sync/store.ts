@@ -169,11 +169,7 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
       if (value === undefined) continue; // the row is gone (never happens for tombstoned rows)
       const hlc = clock.tick(d.at_ms);
       stamp.run(d.tbl, d.row_id, d.field, hlc);
-      const clean = withoutNul(value);
-      const wire = TABLE_SPECS[d.tbl].encrypted.includes(d.field)
-        ? encryptField(practiceKey, fieldContext(d.tbl, d.row_id, d.field), clean)
-        : clean;
-      const text = JSON.stringify(wire);
+      const text = JSON.stringify(wireValue(practiceKey, d.tbl, d.row_id, d.field, value));
       // ~200 bytes of envelope per change besides the value (table, id, field, stamp).
       const bytes = text.length + 200;
       if (inBatch === MAX_PUSH_CHANGES || (inBatch > 0 && batchBytes + bytes > MAX_PUSH_BYTES)) {
@@ -190,6 +186,17 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
     setState(sqlite, 'hlc', clock.current());
     return staged;
   })();
+}
+
+/**
+ * A field's value as it is sent: without NUL characters, and encrypted with the practice key when the
+ * table's spec says the field is personal.
+ */
+export function wireValue(practiceKey: Buffer, table: SyncTable, id: string, field: string, value: unknown): unknown {
+  const clean = withoutNul(value);
+  return TABLE_SPECS[table].encrypted.includes(field)
+    ? encryptField(practiceKey, fieldContext(table, id, field), clean)
+    : clean;
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 import { AppError } from '../api/errors.ts';
 import { type Candidate, unletterbox, type XywhBox } from './boxes.ts';
 import { decodeNanoDet, type NanoDetLevel } from './decode-nanodet.ts';
@@ -12,6 +12,9 @@ import type { DecodedImage } from './image.ts';
 import { letterbox, type LetterboxSpec } from './letterbox.ts';
 import { type DetectorManifest, loadManifest, parseManifest } from './manifest.ts';
 import { nms } from './nms.ts';
+
+/** onnxruntime-node (a large native library) is loaded on the first detector use, not at start-up. */
+const loadOrt = (): Promise<typeof Ort> => import('onnxruntime-node');
 
 export interface Detection {
   classIndex: number;
@@ -73,7 +76,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function openSession(
   model: Uint8Array,
   providers: readonly string[],
-): Promise<{ session: ort.InferenceSession; provider: string; tried: ProviderAttempt[] }> {
+): Promise<{ session: Ort.InferenceSession; provider: string; tried: ProviderAttempt[] }> {
+  const ort = await loadOrt();
   const tried: ProviderAttempt[] = [];
   for (const name of providers) {
     if (name === 'cuda' && !existsSync('/proc/driver/nvidia')) {
@@ -105,7 +109,7 @@ function expectNames(kind: string, actual: readonly string[], expected: readonly
   }
 }
 
-function outputNamesOf(m: DetectorManifest, session: ort.InferenceSession): string[] {
+function outputNamesOf(m: DetectorManifest, session: Ort.InferenceSession): string[] {
   if (m.kind === 'nanodet') return [...(m.outputs.scores ?? []), ...(m.outputs.boxes ?? [])];
   return [m.outputs.output ?? session.outputNames[0] ?? ''];
 }
@@ -119,7 +123,8 @@ export async function validateYoloModel(
   classes: readonly string[],
   inputSize?: number,
 ): Promise<{ inputName: string; outputName: string; inputSize: number; outputDims: number[] }> {
-  let session: ort.InferenceSession;
+  const ort = await loadOrt();
+  let session: Ort.InferenceSession;
   try {
     session = await ort.InferenceSession.create(modelBytes, { executionProviders: ['cpu'] });
   } catch (e) {
@@ -153,6 +158,7 @@ export async function validateYoloModel(
 }
 
 export async function createDetector(opts: DetectorOptions): Promise<Detector> {
+  const ort = await loadOrt();
   let manifest: DetectorManifest;
   let modelPath: string;
   if (opts.modelDir !== undefined) {

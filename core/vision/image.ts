@@ -1,4 +1,5 @@
-import sharp, { type Metadata, type ResizeOptions, type SharpOptions } from 'sharp';
+import type { Metadata, ResizeOptions, SharpOptions } from 'sharp';
+import { loadSharp } from './sharp.ts';
 import { AppError } from '../api/errors.ts';
 
 /**
@@ -91,6 +92,7 @@ export async function probeImage(bytes: Uint8Array): Promise<ProbedImage> {
   if (type === null) throw new AppError('invalid-input', 'This file is not a photo (JPEG, PNG or WebP).');
   const refusal = REFUSALS[type];
   if (refusal !== undefined) throw new AppError('invalid-input', refusal);
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { failOn: 'error', limitInputPixels: false }).metadata();
@@ -123,6 +125,7 @@ function checkPixels(width: number, height: number): void {
 
 export async function decodeImage(bytes: Uint8Array, opts: DecodeOptions = {}): Promise<DecodedImage> {
   const probed = await probeImage(bytes);
+  const sharp = await loadSharp();
   const storedMax = opts.storedMaxSide ?? 1600;
   const thumbMax = opts.thumbnailMaxSide ?? 320;
   // Two pipelines from the compressed bytes: each gets its own JPEG shrink-on-load factor, which is far

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './sharp.ts';
 import { asDecodeError, type DecodedImage, probeImage, SHARP_INPUT } from './image.ts';
 
 /**
@@ -98,6 +98,7 @@ export async function letterbox(input: Uint8Array | DecodedImage, spec: Letterbo
   const bytes = input instanceof Uint8Array ? input : input.source;
   const probed = input instanceof Uint8Array ? await probeImage(input) : input;
   const geo = letterboxGeometry(probed.width, probed.height, spec.size);
+  const sharp = await loadSharp();
   let rgb: Buffer;
   try {
     rgb = await sharp(bytes, SHARP_INPUT)

@@ -128,6 +128,52 @@ describe('browser host', () => {
     }
   });
 
+  it('serves the interface while the core is still loading; API calls and events wait for it', async () => {
+    const staticDir = tempDir();
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+    let provide!: (core: ReturnType<typeof createCore>) => void;
+    const pending = new Promise<ReturnType<typeof createCore>>((resolve) => (provide = resolve));
+    const h = await startBrowserHost({ core: pending, staticDir, log: silentLogger });
+    host = h;
+    expect((await request(h, { path: '/' })).body).toBe('<!doctype html><title>app</title>');
+    let answered = false;
+    const status = rpc(h, 'session.status', {}).then((r) => {
+      answered = true;
+      return r;
+    });
+    // The index is served again while the call waits: nothing is blocked on the core.
+    expect((await request(h, { path: '/' })).status).toBe(200);
+    expect(answered).toBe(false);
+    const core = createCore({ dataDir: tempDir(), host: 'browser', log: silentLogger, scrypt: FAST_SCRYPT });
+    provide(core);
+    expect(JSON.parse((await status).body)).toMatchObject({ ok: true, data: { state: 'needs-setup' } });
+    const events = new Promise<string>((resolve, reject) => {
+      const req = http.get(
+        {
+          host: '127.0.0.1',
+          port: h.port,
+          path: `/api/events?token=${h.token}`,
+          headers: { host: `127.0.0.1:${h.port}` },
+        },
+        (res) => {
+          let buf = '';
+          res.on('data', (c: Buffer) => {
+            buf += c.toString('utf8');
+            if (buf.includes('event: session.changed')) {
+              resolve(buf);
+              req.destroy();
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await rpc(h, 'session.setup', { passphrase: PASSPHRASE });
+    expect(await events).toMatch(/event: session\.changed/);
+    core.close();
+  });
+
   it('streams core events to an authorised listener', async () => {
     const h = await start();
     expect((await request(h, { path: '/api/events?token=wrong' })).status).toBe(401);

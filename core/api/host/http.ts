@@ -19,8 +19,15 @@ import { CSP } from '../../security/csp.ts';
  * - the same CSP as the desktop app, and no caching of API answers.
  */
 
+/** What the host needs of the core: its contract and its events. */
+export type HostCore = Pick<Core, 'dispatch' | 'subscribe'>;
+
 export interface BrowserHostOptions {
-  core: Core;
+  /**
+   * The core, or its promise: the host listens and serves the interface at once, and API calls wait
+   * for the core while it is still loading.
+   */
+  core: HostCore | Promise<HostCore>;
   staticDir: string;
   log: Logger;
   port?: number;
@@ -119,7 +126,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const { core, log } = options;
+  const { log } = options;
+  const core = Promise.resolve(options.core);
   const staticRoot = path.resolve(options.staticDir);
   const indexFile = path.join(staticRoot, 'index.html');
   if (!fs.existsSync(indexFile)) {
@@ -131,10 +139,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let allowedHosts = new Set<string>();
   const streams = new Set<http.ServerResponse>();
 
-  const unsubscribe = core.subscribe((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const res of streams) res.write(frame);
-  });
+  let closed = false;
+  let unsubscribe = (): void => undefined;
+  void core.then(
+    (c) => {
+      if (closed) return;
+      unsubscribe = c.subscribe((event, payload) => {
+        const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+        for (const res of streams) res.write(frame);
+      });
+    },
+    () => undefined, // reported by the calls that need the core
+  );
 
   const serveStatic = (res: http.ServerResponse, urlPath: string): void => {
     let decoded: string;
@@ -202,7 +218,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           sendJson(res, 400, { ok: false, code: 'invalid-input', message: 'Unknown request.' });
           return;
         }
-        sendJson(res, 200, await core.dispatch(method, input));
+        sendJson(res, 200, await (await core).dispatch(method, input));
         return;
       }
 
@@ -252,6 +268,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        closed = true;
         unsubscribe();
         for (const res of streams) res.end();
         streams.clear();
