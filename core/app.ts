@@ -1,6 +1,7 @@
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import type { EventMap, EventName } from './api/contract.ts';
 import { createHandlers, type SyncTuning } from './api/handlers.ts';
+import { storageError } from './api/storage-errors.ts';
 import type { Logger } from './logging/log.ts';
 import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
 import type { ScryptParams } from './keys/keyring.ts';
@@ -104,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
     foodsFile: options.foodsFile,
   });
   return {
-    dispatch: createDispatcher(handlers, options.log),
+    dispatch: createDispatcher(handlers, options.log, (err) => storageError(err, options.dataDir)),
     session,
     backups,
     subscribe(listener) {

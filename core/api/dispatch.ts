@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../logging/log.ts';
 import { contract, type MethodName, type MethodOutput, type ParsedInput, type RpcResult } from './contract.ts';
-import { isAppError } from './errors.ts';
+import { isAppError, type AppError } from './errors.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -30,7 +30,12 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
  * expected failures carry their code and sentence; anything else is logged here (without the
  * input) and answered with a generic message.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: Logger,
+  /** Turns known conditions (a busy, full or read-only store) into an AppError; null for others. */
+  translate: (err: unknown) => AppError | null = () => null,
+): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) {
       log.warn('rpc: unknown method', { method: typeof method === 'string' ? method.slice(0, 80) : typeof method });
@@ -51,8 +56,15 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const data = await handler(parsed.data);
       return { ok: true, data };
     } catch (err) {
-      if (isAppError(err)) {
-        return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
+      const known = isAppError(err) ? err : translate(err);
+      if (known) {
+        if (known !== err) log.warn('rpc: storage condition', { method, code: known.code });
+        return {
+          ok: false,
+          code: known.code,
+          message: known.message,
+          ...(known.fields ? { fields: known.fields } : {}),
+        };
       }
       log.error('rpc: handler failed', { method, error: err });
       return {

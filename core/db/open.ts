@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../api/errors.ts';
@@ -82,12 +83,59 @@ export function quarantine(file: string, now = Date.now()): string {
   return target;
 }
 
+function readOnlyConnection(file: string, key: Buffer): Sqlite {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    keyDatabase(sqlite, key);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+/**
+ * A read-only connection. A WAL database needs its shared-memory file beside it, which a read-only
+ * folder cannot hold; then the still-encrypted file (and its WAL) is copied to a private temporary
+ * folder and opened there read-only. The copy is unlinked once open (the connection keeps it).
+ */
+function openForReading(file: string, key: Buffer): Sqlite {
+  try {
+    return readOnlyConnection(file, key);
+  } catch (err) {
+    if (!/^SQLITE_(CANTOPEN|IOERR)/.test(sqliteCode(err) ?? '')) throw err;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-readonly-'));
+  try {
+    const copy = path.join(dir, path.basename(file));
+    for (const suffix of ['', '-wal']) {
+      if (suffix && !fs.existsSync(file + suffix)) continue;
+      fs.copyFileSync(file + suffix, copy + suffix);
+      fs.chmodSync(copy + suffix, 0o600);
+    }
+    return readOnlyConnection(copy, key);
+  } finally {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Where open files cannot be removed (Windows) the encrypted copy stays in the temp folder.
+    }
+  }
+}
+
 export interface OpenOptions {
   file: string;
   key: Buffer;
   migrationsDir?: string;
   /** Create the file when it does not exist (first run). Otherwise a missing file is an error. */
   create?: boolean;
+  /**
+   * Open for reading only (the folder or file cannot be written): nothing is written, not even the
+   * journal mode, and pending migrations are refused with a `read-only` error instead of applied.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -101,12 +149,17 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   if (!exists && !options.create) {
     throw new AppError('not-found', `No database at ${file}.`);
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  // Create the file owner-only before SQLite does (it would use 0644); WAL and SHM copy its mode.
-  if (!exists) fs.closeSync(fs.openSync(file, 'a', 0o600));
-  const sqlite = new Database(file);
+  if (options.readOnly && !exists) throw new AppError('not-found', `No database at ${file}.`);
+  if (!options.readOnly) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Create the file owner-only before SQLite does (it would use 0644); WAL and SHM copy its mode.
+    if (!exists) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  }
+  const sqlite = options.readOnly ? openForReading(file, key) : new Database(file);
   try {
-    keyDatabase(sqlite, key);
+    if (!options.readOnly) keyDatabase(sqlite, key);
+    // Before the first read: another process's write lock is waited for, not an instant error.
+    sqlite.pragma('busy_timeout = 5000');
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
@@ -132,9 +185,18 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
         `This data was written by a newer version of BioAI Nutrition (schema ${version}; this version knows ${migrations.length}). Update the app to open it; nothing was changed.`,
       );
     }
+    if (options.readOnly) {
+      if (version < migrations.length) {
+        throw new AppError(
+          'read-only',
+          `The data folder ${path.dirname(file)} is read-only, and this version of BioAI Nutrition must first upgrade the data in it (schema ${version} to ${migrations.length}). Make the folder writable and open it again; nothing was changed.`,
+        );
+      }
+      sqlite.pragma('foreign_keys = ON');
+      return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: migrations.length };
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     migrate(sqlite, migrations, version);
     return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: migrations.length };

@@ -123,14 +123,29 @@ export function createSession(options: SessionOptions): Session {
   };
 
   const open = (dek: Buffer, create: boolean): void => {
+    // A folder (or database file) that cannot be written is opened for reading: the data stays
+    // readable, and every write is refused with a `read-only` error naming the folder.
+    const readOnly = !create && !writable();
     opened = openDatabase({
       file: dbPath,
       key: dek,
       create,
+      readOnly,
       ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     });
     openedKey = Buffer.from(dek);
-    log.info('database opened', { schemaVersion: opened.schemaVersion });
+    log.info('database opened', { schemaVersion: opened.schemaVersion, readOnly });
+  };
+
+  /** Whether the data folder and the database file in it can be written (a read-only disk, modes). */
+  const writable = (): boolean => {
+    try {
+      fs.accessSync(dataDir, fs.constants.W_OK);
+      if (fs.existsSync(dbPath)) fs.accessSync(dbPath, fs.constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
   };
 
   const closeDb = (): void => {
