@@ -76,6 +76,8 @@ export function createCore(options: CoreOptions): Core {
     clock,
     log: options.log,
     migrationsDir: options.migrationsDir,
+    // A one-shot CLI command backs up after it wrote (core/cli/main.ts); `serve` runs the timer.
+    timer: options.host !== 'cli',
     ...(options.backupTimer ? { every: options.backupTimer } : {}),
   });
   const vision = createVisionRuntime({

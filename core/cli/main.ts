@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../app.ts';
 import { startBrowserHost } from '../api/host/http.ts';
+import { storageError } from '../api/storage-errors.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
@@ -16,6 +17,8 @@ import { exportRecord, logAdd } from './commands/log.ts';
 import { targetsList, targetsOverride } from './commands/targets.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
+import { backupCreate, backupList, backupRestore, recover } from './commands/backup.ts';
+import { autoBackup } from './auto-backup.ts';
 
 const USAGE = `bioai — BioAI Nutrition from the command line
 
@@ -48,11 +51,19 @@ Commands:
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row
   report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter]
+  backup list [--json]        the backups in the data folder (automatic ones: daily, keeping 14, unless changed)
+  backup create               write an encrypted backup now
+  backup restore <file|latest> [--yes]   replace the data with a backup (the current data is kept first as a
+                              pre-restore backup); asks to confirm in a terminal, else needs --yes. The backup's
+                              passphrase: BIOAI_BACKUP_PASSPHRASE, else the current one (asked if it differs)
+  recover                     open the data with the recovery code and choose a new passphrase (prints a new
+                              code once); BIOAI_RECOVERY_CODE and BIOAI_NEW_PASSPHRASE for scripts
   version
 
 Options:
   --data-dir DIR   the data folder (default: the desktop app's, or BIOAI_DATA_DIR)
 The passphrase is read from BIOAI_PASSPHRASE, or asked for in the terminal.
+After a command that changed data, an automatic backup is made when the last one is over a day old.
 `;
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,14 +72,17 @@ async function passphrase(): Promise<string> {
   return process.env.BIOAI_PASSPHRASE ?? (await promptHidden('Passphrase: '));
 }
 
-async function unlocked(core: Core): Promise<void> {
+/** Unlocks the data folder; returns the passphrase that did it. */
+async function unlocked(core: Core): Promise<string> {
   const status = await rpc(core, 'session.status', {});
   if (status.state === 'needs-setup') {
     throw new CliError(
       `No BioAI Nutrition data in ${status.dataDir}. Run "bioai init" (or "bioai serve") to set it up.`,
     );
   }
-  await rpc(core, 'session.unlock', { passphrase: await passphrase() });
+  const phrase = await passphrase();
+  await rpc(core, 'session.unlock', { passphrase: phrase });
+  return phrase;
 }
 
 async function serve(core: Core, args: string[], out: (s: string) => void): Promise<void> {
@@ -178,17 +192,32 @@ export async function main(
       await unlocked(core);
       await rulesRun(core, commandArgs.slice(1), out);
     } else if (command === 'analyze') {
-      return await analyze(core, commandArgs, out, () => unlocked(core));
+      const done = await analyze(core, commandArgs, out, async () => {
+        await unlocked(core);
+      });
+      if (done === 0) autoBackup(core);
+      return done;
     } else if (command === 'export') {
       await unlocked(core);
       await exportRecord(core, commandArgs, out);
+    } else if (command === 'backup' && (sub === 'list' || sub === 'create' || sub === 'restore')) {
+      const current = await unlocked(core);
+      const args = commandArgs.slice(1);
+      if (sub === 'list') await backupList(core, args, out);
+      else if (sub === 'create') await backupCreate(core, args, out);
+      else await backupRestore(core, args, out, current);
+    } else if (command === 'recover') {
+      await recover(core, out);
     } else {
       throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
     }
+    if (command !== 'serve') autoBackup(core);
     return 0;
   } catch (err) {
-    const code = err instanceof CliError ? err.exitCode : 2;
-    const message = err instanceof Error ? err.message : String(err);
+    // A full disk or read-only folder met by the CLI's own file writes (export, report) reads as in the app.
+    const storage = storageError(err, dataDir);
+    const code = err instanceof CliError ? err.exitCode : storage ? 1 : 2;
+    const message = storage ? storage.message : err instanceof Error ? err.message : String(err);
     // parseArgs errors (unknown option, missing value) are usage errors.
     const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`bioai: ${message}\n`);

@@ -341,7 +341,7 @@ export function createSession(options: SessionOptions): Session {
         if (fs.existsSync(dbPath) && (fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath))) {
           throw new AppError(
             'not-found',
-            'The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase.',
+            `The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase${host === 'cli' ? ' (run "bioai recover")' : ''}.`,
           );
         }
         throw new AppError('locked', 'This data folder has not been set up yet. Choose a passphrase first.');
