@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors.ts';
-import { storageError } from '../api/storage-errors.ts';
+import { readOnlyFolder, storageError } from '../api/storage-errors.ts';
 import type { BackupConfig, BackupInfo, BackupState } from '../api/schemas-backup.ts';
 import { BackupConfig as BackupConfigSchema, BackupLastError } from '../api/schemas-backup.ts';
 import type { SessionStatus } from '../api/schemas.ts';
@@ -190,6 +190,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   const write = (kind: BackupInfo['kind']): BackupInfo => {
     const opened = session.database();
+    if (opened.sqlite.readonly) throw readOnlyFolder(dataDir);
     ensureDir();
     const now = clock.now();
     const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');

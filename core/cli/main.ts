@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../app.ts';
 import { startBrowserHost } from '../api/host/http.ts';
 import { storageError } from '../api/storage-errors.ts';
+import { isAppError } from '../api/errors.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
@@ -215,7 +216,7 @@ export async function main(
     return 0;
   } catch (err) {
     // A full disk or read-only folder met by the CLI's own file writes (export, report) reads as in the app.
-    const storage = storageError(err, dataDir);
+    const storage = isAppError(err) ? err : storageError(err, dataDir);
     const code = err instanceof CliError ? err.exitCode : storage ? 1 : 2;
     const message = storage ? storage.message : err instanceof Error ? err.message : String(err);
     // parseArgs errors (unknown option, missing value) are usage errors.
