@@ -304,7 +304,7 @@ describe('backups', () => {
     const state = await ok<BackupState>(core, 'backup.list');
     expect(state.backups).toEqual(first);
     expect(state.lastError).toMatchObject({ kind: 'scheduled', at: clock.now() });
-    expect(state.lastError?.message).toMatch(/automatic backup failed: The disk holding .* is full/);
+    expect(state.lastError?.message).toMatch(/The disk holding .* is full/);
   });
 
   it('backs up daily and keeps 14 by default, for a folder that never chose, and respects an explicit off', async () => {

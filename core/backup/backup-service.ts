@@ -170,7 +170,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       err instanceof AppError
         ? err.message
         : storage
-          ? `The ${kind === 'scheduled' ? 'automatic ' : ''}backup failed: ${storage.message}`
+          ? storage.message
           : `The backup could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`;
     lastError = { at: clock.now(), kind, message };
     try {
