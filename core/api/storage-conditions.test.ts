@@ -156,6 +156,29 @@ async function createUntilRefused(core: Core) {
 const names = async (core: Core): Promise<string[]> =>
   (await ok<{ name: string }[]>(core, 'clients.list', {})).map((c) => c.name);
 
+describe('transactions that read before they write', () => {
+  it('wait for the other writer and then read, instead of failing on a stale read', async () => {
+    const dataDir = tempDir();
+    const core = await setUpAt(dataDir);
+    const { sqlite, db } = core.session.database();
+    const readThenWrite = (key: string) => () => {
+      const n = sqlite.prepare('SELECT count(*) AS n FROM settings').get() as { n: number };
+      sqlite
+        .prepare('INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+        .run(key, JSON.stringify(n.n), 1);
+    };
+    // The app's services use both better-sqlite3's and drizzle's transactions.
+    const holder = await lockHolder(core, dataDir, 300);
+    sqlite.transaction(readThenWrite('first'))();
+    await exited(holder);
+    const again = await lockHolder(core, dataDir, 300);
+    db.transaction(readThenWrite('second'));
+    await exited(again);
+    const keys = sqlite.prepare("SELECT key FROM settings WHERE key IN ('first', 'second', 'lock-holder')").all();
+    expect(keys).toHaveLength(3);
+  });
+});
+
 describe('disk full', () => {
   it('a fresh folder on a full disk still lists clients (the bundled foods wait), and writes say disk-full', async () => {
     const { core, dataDir, sqlite, full, free } = await smallDataFolder(6);

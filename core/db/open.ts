@@ -125,6 +125,28 @@ function openForReading(file: string, key: Buffer): Sqlite {
   }
 }
 
+/**
+ * Makes every transaction on this connection BEGIN IMMEDIATE, drizzle's included (it asks for the
+ * "deferred" variant). A deferred transaction that reads and then writes while another process holds
+ * the write lock waits for the lock, then fails at once (SQLITE_BUSY_SNAPSHOT) because that writer's
+ * commit made its read stale; an immediate one waits for the lock first (busy_timeout) and then reads.
+ */
+function immediateTransactions(sqlite: Sqlite): void {
+  const plain = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: never[]) => unknown) => {
+    const tx = plain(fn);
+    const run = (...args: never[]): unknown => tx.immediate(...args);
+    Object.defineProperties(run, {
+      default: { value: tx.immediate },
+      deferred: { value: tx.immediate },
+      immediate: { value: tx.immediate },
+      exclusive: { value: tx.exclusive },
+      database: { value: sqlite },
+    });
+    return run;
+  }) as Sqlite['transaction'];
+}
+
 export interface OpenOptions {
   file: string;
   key: Buffer;
@@ -198,6 +220,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    immediateTransactions(sqlite);
     migrate(sqlite, migrations, version);
     return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: migrations.length };
   } catch (err) {
