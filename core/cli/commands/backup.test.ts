@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../app.ts';
+import { silentLogger } from '../../logging/log.ts';
+import { FAST_SCRYPT, ok } from '../../test-utils/core-harness.ts';
 import { tempDir } from '../../test-utils/temp-dir.ts';
 import { runCli } from '../run-for-test.ts';
 
@@ -12,15 +15,24 @@ afterEach(() => vi.restoreAllMocks());
 const backupFiles = (dir: string): string[] =>
   fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.bioaibak'));
 
+/**
+ * A data folder with one client, set up with the tests' cheap scrypt cost (kept in its key file, so the
+ * CLI's unlocks are quick too); the client is added through the CLI, which then backs up.
+ */
 async function initWithClient(name: string): Promise<string> {
   const dir = tempDir();
-  expect((await runCli(['--data-dir', dir, 'init'], env)).code).toBe(0);
+  const core = createCore({ dataDir: dir, host: 'cli', log: silentLogger, scrypt: FAST_SCRYPT });
+  try {
+    await ok(core, 'session.setup', { passphrase: PASS });
+  } finally {
+    core.close();
+  }
   expect((await runCli(['--data-dir', dir, 'clients', 'add', '--name', name], env)).code).toBe(0);
   return dir;
 }
 
 describe('bioai backup', () => {
-  it('keeps an automatic backup after a command that wrote, lists, creates and restores with --yes', async () => {
+  it('keeps an automatic backup after a command that wrote, creates one on demand and lists them', async () => {
     const dir = await initWithClient('Olga Original');
     // The first command that wrote found no backup: one was made (encrypted), and not again the same day.
     const automatic = backupFiles(dir);
@@ -40,6 +52,13 @@ describe('bioai backup', () => {
     expect(list.out).toMatch(/FILE\s+KIND\s+MADE\s+SIZE/);
     expect(list.out).toMatch(/backup-\S+\s+manual/);
     expect(list.out).toMatch(/scheduled-\S+\s+automatic/);
+  });
+
+  it('restores latest only after confirmation (--yes without a terminal), keeping a pre-restore backup', async () => {
+    const dir = await initWithClient('Olga Original');
+    expect((await runCli(['--data-dir', dir, 'backup', 'create'], env)).code).toBe(0);
+    expect((await runCli(['--data-dir', dir, 'clients', 'add', '--name', 'Nina Newer'], env)).code).toBe(0);
+    expect(backupFiles(dir)).toHaveLength(2);
 
     // Without a terminal to confirm in, restore needs --yes and changes nothing.
     const refused = await runCli(['--data-dir', dir, 'backup', 'restore', 'latest'], env);
@@ -89,10 +108,14 @@ describe('bioai backup', () => {
 describe('bioai recover', () => {
   it('opens the data with the recovery code, sets the new passphrase and prints a new code once', async () => {
     const dir = tempDir();
-    const init = await runCli(['--data-dir', dir, 'init'], env);
-    const code = /Recovery code .*: (\S+)$/m.exec(init.out)?.[1] ?? '';
-    expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
-    expect((await runCli(['--data-dir', dir, 'clients', 'add', '--name', 'Rosa Recovered'], env)).code).toBe(0);
+    const core = createCore({ dataDir: dir, host: 'cli', log: silentLogger, scrypt: FAST_SCRYPT });
+    let code: string;
+    try {
+      ({ recoveryCode: code } = await ok<{ recoveryCode: string }>(core, 'session.setup', { passphrase: PASS }));
+      await ok(core, 'clients.create', { name: 'Rosa Recovered', activityLevel: 'active', dietPattern: 'vegan' });
+    } finally {
+      core.close();
+    }
     const NEXT = 'a brand new passphrase';
     fs.rmSync(path.join(dir, 'keyring.json'));
     const lost = await runCli(['--data-dir', dir, 'clients', 'list'], env);
