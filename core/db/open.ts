@@ -2,10 +2,10 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../api/errors.ts';
+import { immediateTransactions, openForReading } from './connection-modes.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -83,70 +83,6 @@ export function quarantine(file: string, now = Date.now()): string {
   return target;
 }
 
-function readOnlyConnection(file: string, key: Buffer): Sqlite {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    keyDatabase(sqlite, key);
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-    return sqlite;
-  } catch (err) {
-    sqlite.close();
-    throw err;
-  }
-}
-
-/**
- * A read-only connection. A WAL database needs its shared-memory file beside it, which a read-only
- * folder cannot hold; then the still-encrypted file (and its WAL) is copied to a private temporary
- * folder and opened there read-only. The copy is unlinked once open (the connection keeps it).
- */
-function openForReading(file: string, key: Buffer): Sqlite {
-  try {
-    return readOnlyConnection(file, key);
-  } catch (err) {
-    if (!/^SQLITE_(CANTOPEN|IOERR)/.test(sqliteCode(err) ?? '')) throw err;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-readonly-'));
-  try {
-    const copy = path.join(dir, path.basename(file));
-    for (const suffix of ['', '-wal']) {
-      if (suffix && !fs.existsSync(file + suffix)) continue;
-      fs.copyFileSync(file + suffix, copy + suffix);
-      fs.chmodSync(copy + suffix, 0o600);
-    }
-    return readOnlyConnection(copy, key);
-  } finally {
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // Where open files cannot be removed (Windows) the encrypted copy stays in the temp folder.
-    }
-  }
-}
-
-/**
- * Makes every transaction on this connection BEGIN IMMEDIATE, drizzle's included (it asks for the
- * "deferred" variant). A deferred transaction that reads and then writes while another process holds
- * the write lock waits for the lock, then fails at once (SQLITE_BUSY_SNAPSHOT) because that writer's
- * commit made its read stale; an immediate one waits for the lock first (busy_timeout) and then reads.
- */
-function immediateTransactions(sqlite: Sqlite): void {
-  const plain = sqlite.transaction.bind(sqlite);
-  sqlite.transaction = ((fn: (...args: never[]) => unknown) => {
-    const tx = plain(fn);
-    const run = (...args: never[]): unknown => tx.immediate(...args);
-    Object.defineProperties(run, {
-      default: { value: tx.immediate },
-      deferred: { value: tx.immediate },
-      immediate: { value: tx.immediate },
-      exclusive: { value: tx.exclusive },
-      database: { value: sqlite },
-    });
-    return run;
-  }) as Sqlite['transaction'];
-}
-
 export interface OpenOptions {
   file: string;
   key: Buffer;
@@ -177,7 +113,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     // Create the file owner-only before SQLite does (it would use 0644); WAL and SHM copy its mode.
     if (!exists) fs.closeSync(fs.openSync(file, 'a', 0o600));
   }
-  const sqlite = options.readOnly ? openForReading(file, key) : new Database(file);
+  const sqlite = options.readOnly ? openForReading(file, key, keyDatabase) : new Database(file);
   try {
     if (!options.readOnly) keyDatabase(sqlite, key);
     // Before the first read: another process's write lock is waited for, not an instant error.
