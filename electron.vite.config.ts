@@ -45,6 +45,8 @@ export default defineConfig({
           'detector-worker': at('core', 'vision', 'detector-worker.ts'),
           // Rules are evaluated in their own worker with a watchdog (core/rules/evaluator.ts).
           'rule-worker': at('core', 'rules', 'rule-worker.ts'),
+          // The integrity check after unlock runs off the main thread (core/db/integrity.ts).
+          'integrity-worker': at('core', 'db', 'integrity-worker.ts'),
         },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
  * the same run (never absolute thresholds: the machine is shared and noisy).
- * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup)
+ * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock)
  */
 import { run as foodsLog } from './foods-log.bench.ts';
 import { run as report } from './report.bench.ts';
@@ -9,6 +9,7 @@ import { run as rules } from './rules.bench.ts';
 import { run as sqlcipher } from './sqlcipher.bench.ts';
 import { run as startup } from './startup.bench.ts';
 import { run as sync } from './sync.bench.ts';
+import { run as unlock } from './unlock.bench.ts';
 import { run as vision } from './vision.bench.ts';
 import { run as xgboost } from './xgboost.bench.ts';
 
@@ -21,6 +22,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   report,
   sync,
   startup,
+  unlock,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in benches));

@@ -12,6 +12,8 @@ import { createRuleEvaluator } from './rules/evaluator.ts';
 import { createChromiumPdfRenderer, type PdfRenderer } from './reports/pdf.ts';
 import path from 'node:path';
 import { createBackupService, type BackupService, type Every } from './backup/backup-service.ts';
+import { damagedError, isDamageError } from './db/open.ts';
+import { createDamageService } from './session/damage-service.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -39,6 +41,11 @@ export interface CoreOptions {
   pdfRenderer?: PdfRenderer;
   /** The backup scheduler's timer (tests pass a fake one). */
   backupTimer?: Every;
+  /**
+   * The background integrity check after unlock: the bundled worker entry (Electron:
+   * out/main/integrity-worker.js), or false to skip it (short CLI commands).
+   */
+  integrityCheck?: { workerPath?: string } | false;
 }
 
 export interface Core {
@@ -63,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.integrityCheck !== undefined ? { integrityCheck: options.integrityCheck } : {}),
     onChange: (status) => {
       emit('session.changed', status);
       backups.onSession(status);
@@ -79,6 +87,15 @@ export function createCore(options: CoreOptions): Core {
     // A one-shot CLI command backs up after it wrote (core/cli/main.ts); `serve` runs the timer.
     timer: options.host !== 'cli',
     ...(options.backupTimer ? { every: options.backupTimer } : {}),
+  });
+  const damage = createDamageService({
+    dataDir: options.dataDir,
+    session,
+    backups,
+    clock,
+    log: options.log,
+    migrationsDir: options.migrationsDir,
+    onProgress: (p) => emit('salvage.progress', p),
   });
   const vision = createVisionRuntime({
     customDir: path.join(options.dataDir, 'models'),
@@ -101,13 +118,21 @@ export function createCore(options: CoreOptions): Core {
     sync: options.sync,
     session,
     backups,
+    damage,
     clock,
     version: APP_VERSION,
     emit,
     foodsFile: options.foodsFile,
   });
   return {
-    dispatch: createDispatcher(handlers, options.log, (err) => storageError(err, options.dataDir)),
+    // A page that fails to read while in use marks the data damaged (kept until resolved).
+    // A full disk, a read-only folder or another writer holding the lock read as their own errors.
+    dispatch: createDispatcher(handlers, options.log, (err) => {
+      if (!isDamageError(err)) return storageError(err, options.dataDir);
+      options.log.error('a database page did not read back');
+      session.markDamaged('use', 'a part of it did not read back while in use.');
+      return damagedError('a part of it did not read back while in use.');
+    }),
     session,
     backups,
     subscribe(listener) {

@@ -62,6 +62,7 @@ import {
   RecoverInput,
   StatusWithRecoveryCode,
 } from './schemas-backup.ts';
+import { DamageSecret, DamageState, ResolveDamageInput, ResolveDamageResult, SalvageReport } from './schemas-damage.ts';
 import {
   SyncConfigureInput,
   SyncCreatePracticeInput,
@@ -116,6 +117,13 @@ export const contract = {
   /** Checks the backup opens with the passphrase and is intact, keeps the current data as a backup, then swaps. */
   'backup.restore': method(BackupRestoreInput.strict(), BackupRestoreResult),
   'backup.configure': method(BackupConfig.strict(), BackupState),
+
+  /** A damaged database: what was found, the salvage waiting to be used, the backups that can replace it. */
+  'damage.status': method(Empty, DamageState),
+  /** Copies every readable row into a new database (the damaged file is only read); per-table report. */
+  'damage.salvage': method(DamageSecret, SalvageReport),
+  /** The practitioner's choice: the salvage, a backup, a backup plus newer salvaged rows, or empty. */
+  'damage.resolve': method(ResolveDamageInput, ResolveDamageResult),
 
   'clients.list': method(
     z
@@ -367,6 +375,7 @@ export const events = {
     message: z.string(),
   }),
   'session.changed': SessionStatus,
+  'salvage.progress': z.object({ table: z.string(), done: z.number(), total: z.number() }),
 } as const;
 export type EventMap = { [K in keyof typeof events]: z.infer<(typeof events)[K]> };
 export type EventName = keyof EventMap;

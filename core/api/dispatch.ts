@@ -33,7 +33,10 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 export function createDispatcher(
   handlers: Handlers,
   log: Logger,
-  /** Turns known conditions (a busy, full or read-only store) into an AppError; null for others. */
+  /**
+   * Turns a known condition (a damaged page; a busy, full or read-only store) into an AppError, or
+   * returns null.
+   */
   translate: (err: unknown) => AppError | null = () => null,
 ): Dispatch {
   return async (method, input) => {
@@ -55,16 +58,10 @@ export function createDispatcher(
       const handler = handlers[method] as (input: unknown) => unknown;
       const data = await handler(parsed.data);
       return { ok: true, data };
-    } catch (err) {
-      const known = isAppError(err) ? err : translate(err);
-      if (known) {
-        if (known !== err) log.warn('rpc: storage condition', { method, code: known.code });
-        return {
-          ok: false,
-          code: known.code,
-          message: known.message,
-          ...(known.fields ? { fields: known.fields } : {}),
-        };
+    } catch (caught) {
+      const err = isAppError(caught) ? caught : (translate(caught) ?? caught);
+      if (isAppError(err)) {
+        return { ok: false, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
       }
       log.error('rpc: handler failed', { method, error: err });
       return {

@@ -19,7 +19,8 @@ export const ERROR_CODES = [
   'wrong-passphrase',
   'not-a-database',
   'database-too-new',
-  'database-corrupt',
+  /** A page of the database does not read back; see core/db/salvage.ts for the ways out. */
+  'database-damaged',
   /** The recovery code is malformed or does not open the data. */
   'bad-recovery-code',
   /** A backup file is truncated, damaged or not a BioAI Nutrition backup. */

@@ -23,6 +23,7 @@ import { createReportsService, type ReportsService } from '../reports/reports-se
 import { createClientsService, type ClientsService } from '../clients/clients.ts';
 import type { OpenedDatabase } from '../db/open.ts';
 import type { Session } from '../session/session.ts';
+import type { DamageService } from '../session/damage-service.ts';
 import type { BackupService } from '../backup/backup-service.ts';
 import { createSettingsService, type SettingsService } from '../settings/settings.ts';
 import { createTargetsService, type TargetsService } from '../targets/targets-service.ts';
@@ -210,6 +211,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
 export interface HandlerDeps {
   session: Session;
   backups: BackupService;
+  damage: DamageService;
   clock: Clock;
   version: string;
   emit: EventListener;
@@ -290,6 +292,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'backup.list': () => deps.backups.state(),
     'backup.restore': ({ fileName, passphrase }) => deps.backups.restore(fileName, passphrase),
     'backup.configure': (config) => deps.backups.configure(config),
+
+    'damage.status': () => deps.damage.state(),
+    'damage.salvage': (secret) => {
+      drop();
+      return deps.damage.salvage(secret);
+    },
+    'damage.resolve': (input) => {
+      drop();
+      return deps.damage.resolve(input);
+    },
 
     'clients.list': (input) => services().clients.list(input, clock.today()),
     'clients.get': ({ id }) => services().clients.get(id),

@@ -16,6 +16,9 @@ export const METHOD_NAMES = [
   'backup.list',
   'backup.restore',
   'backup.configure',
+  'damage.status',
+  'damage.salvage',
+  'damage.resolve',
   'clients.list',
   'clients.get',
   'clients.create',
@@ -83,7 +86,13 @@ export const METHOD_NAMES = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['photos.progress', 'import.progress', 'sync.progress', 'session.changed'] as const;
+export const EVENT_NAMES = [
+  'photos.progress',
+  'import.progress',
+  'sync.progress',
+  'session.changed',
+  'salvage.progress',
+] as const;
 
 /** The single IPC channel for calls, and the one for events. */
 export const RPC_CHANNEL = 'bioai:rpc';

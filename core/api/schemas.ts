@@ -299,7 +299,8 @@ export const TargetHistoryEntry = z.object({
 });
 export type TargetHistoryEntry = z.infer<typeof TargetHistoryEntry>;
 
-export const SESSION_STATES = ['needs-setup', 'locked', 'unlocked'] as const;
+/** 'damaged': the database was found damaged and waits for the practitioner's choice (salvage, restore, start empty). */
+export const SESSION_STATES = ['needs-setup', 'locked', 'unlocked', 'damaged'] as const;
 export const SessionStatus = z.object({
   state: z.enum(SESSION_STATES),
   /** How the database key is protected on this machine. */
@@ -310,6 +311,12 @@ export const SessionStatus = z.object({
   hasRecoveryCode: z.boolean(),
   host: z.enum(['electron', 'browser', 'cli']),
   dataDir: z.string(),
+  /** Set when the database was seen damaged (kept until resolved); with 'unlocked' it is a warning. */
+  damage: z
+    .object({ detectedAt: z.number(), source: z.enum(['open', 'use', 'integrity-check']), detail: z.string() })
+    .nullable(),
+  /** The background integrity check of the open database (null when none ran since unlock). */
+  integrityCheck: z.enum(['running', 'ok', 'damaged', 'failed']).nullable(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 

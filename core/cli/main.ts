@@ -16,6 +16,7 @@ import { clientsAdd, clientsEdit, clientsList } from './commands/clients.ts';
 import { foodsImport, foodsSearch } from './commands/foods.ts';
 import { exportRecord, logAdd } from './commands/log.ts';
 import { targetsList, targetsOverride } from './commands/targets.ts';
+import { DAMAGED_HINT, salvage } from './commands/salvage.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
 import { backupCreate, backupList, backupRestore, recover } from './commands/backup.ts';
@@ -59,6 +60,10 @@ Commands:
                               passphrase: BIOAI_BACKUP_PASSPHRASE, else the current one (asked if it differs)
   recover                     open the data with the recovery code and choose a new passphrase (prints a new
                               code once); BIOAI_RECOVERY_CODE and BIOAI_NEW_PASSPHRASE for scripts
+  salvage [--dry-run] [--use-backup latest|<file> [--backup-only]] | salvage --start-empty
+                              a damaged database: copy its readable records into a new one (with
+                              --use-backup: restore that backup and add the newer salvaged records),
+                              or start empty; the damaged file is always kept aside
   version
 
 Options:
@@ -158,6 +163,8 @@ export async function main(
     dataDir,
     host: command === 'serve' ? 'browser' : 'cli',
     log: createLogger(stderrSink, level),
+    // A command ends long before a check of a large database would; the browser host runs it.
+    ...(command === 'serve' ? {} : { integrityCheck: false as const }),
   });
   try {
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
@@ -198,6 +205,8 @@ export async function main(
       });
       if (done === 0) autoBackup(core);
       return done;
+    } else if (command === 'salvage') {
+      await salvage(core, commandArgs, out, passphrase);
     } else if (command === 'export') {
       await unlocked(core);
       await exportRecord(core, commandArgs, out);
@@ -212,7 +221,8 @@ export async function main(
     } else {
       throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
     }
-    if (command !== 'serve') autoBackup(core);
+    // (salvage resolves a damaged folder its own way, with its own backups.)
+    if (command !== 'serve' && command !== 'salvage') autoBackup(core);
     return 0;
   } catch (err) {
     // A full disk or read-only folder met by the CLI's own file writes (export, report) reads as in the app.
@@ -221,7 +231,9 @@ export async function main(
     const message = storage ? storage.message : err instanceof Error ? err.message : String(err);
     // parseArgs errors (unknown option, missing value) are usage errors.
     const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`bioai: ${message}\n`);
+    // A damaged database (found now or before) gets the commands that resolve it.
+    const damaged = command !== 'salvage' && err instanceof CliError && core.session.status().damage !== null;
+    process.stderr.write(`bioai: ${message}\n${damaged ? `${DAMAGED_HINT}\n` : ''}`);
     return usage ? 2 : code;
   } finally {
     core.close();

@@ -140,7 +140,7 @@ describe('crash safety', () => {
       expect(perRun.filter((r) => r.acks > 0).length).toBeGreaterThanOrEqual(RUNS / 2);
       expect(acked.size).toBeGreaterThan(100);
 
-      // Reopen through the app's path: it runs quick_check and would move a damaged file aside.
+      // Reopen through the app's path; integrity_check then reads every page (a damaged one fails it).
       const { sqlite } = openDatabase({ file, key });
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

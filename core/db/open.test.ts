@@ -72,7 +72,7 @@ describe('openDatabase', () => {
     expect(() => openDatabase({ file: path.join(tempDir(), 'none.db'), key: key() })).toThrow(/No database/);
   });
 
-  it('moves a damaged database aside and says where', () => {
+  it('refuses a database whose pages do not read back, leaves the file where and as it is, and never creates another', () => {
     const dir = tempDir();
     const file = path.join(dir, 'bioai.db');
     const k = key();
@@ -84,13 +84,52 @@ describe('openDatabase', () => {
       for (let i = 0; i < 3000; i++) insert.run(`id-${i}`);
     })();
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // A page of the table of contents (read by every open), overwritten with garbage: its HMAC fails.
+    const schemaPage = sqlite
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pageno > 1 LIMIT 1")
+      .pluck()
+      .get() as number;
     sqlite.close();
-    // Overwrite a page in the middle with garbage: its HMAC no longer verifies.
     const bytes = fs.readFileSync(file);
-    randomBytes(4096).copy(bytes, 4096 * 5);
+    randomBytes(4096).copy(bytes, 4096 * (schemaPage - 1));
     fs.writeFileSync(file, bytes);
-    expect(() => openDatabase({ file, key: k })).toThrow(/damaged and has been moved aside to bioai\.db\.damaged-/);
-    expect(fs.existsSync(file)).toBe(false);
-    expect(fs.readdirSync(dir).some((f) => f.startsWith('bioai.db.damaged-'))).toBe(true);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => openDatabase({ file, key: k, create: true })).toThrow(
+        expect.objectContaining({
+          code: 'database-damaged',
+          message: expect.stringMatching(/damaged.*Salvage.*backup.*empty/s),
+        }),
+      );
+    }
+    expect(fs.readdirSync(dir)).toEqual(['bioai.db']);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('opens without reading the whole file: a damaged page of a table shows only when it is read', () => {
+    const file = path.join(tempDir(), 'bioai.db');
+    const k = key();
+    const { sqlite } = openDatabase({ file, key: k, create: true });
+    const insert = sqlite.prepare(
+      "INSERT INTO audit_log (id, at, actor, host, entity, entity_id, action, fields) VALUES (?, 1, 'a', 'cli', 'client', 'x', 'create', '[]')",
+    );
+    sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`id-${i}`);
+    })();
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const leaf = sqlite
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' LIMIT 1 OFFSET 5")
+      .pluck()
+      .get() as number;
+    sqlite.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, randomBytes(64), 0, 64, 4096 * (leaf - 1) + 1000);
+    fs.closeSync(fd);
+    const opened = openDatabase({ file, key: k });
+    try {
+      expect(() => opened.sqlite.prepare('SELECT max(length(fields) + at) FROM audit_log').get()).toThrow(/malformed/);
+      expect(opened.sqlite.pragma('quick_check', { simple: true })).not.toBe('ok');
+    } finally {
+      opened.sqlite.close();
+    }
   });
 });

@@ -72,10 +72,33 @@ function sqliteCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
-/** Moves a damaged database (and its WAL/SHM) aside so nothing overwrites it; returns the new name. */
-export function quarantine(file: string, now = Date.now()): string {
+/** Whether `err` is SQLite reporting a damaged page (not a wrong key: that is SQLITE_NOTADB on page 1). */
+export function isDamageError(err: unknown): boolean {
+  // SQLITE_CORRUPT and its extended codes: a page that does not read back (SQLCipher: its HMAC fails).
+  return sqliteCode(err)?.startsWith('SQLITE_CORRUPT') ?? false;
+}
+
+export function isNotADatabaseError(err: unknown): boolean {
+  return sqliteCode(err) === 'SQLITE_NOTADB';
+}
+
+/** The sentence every refusal of a damaged database carries: what to do, since nothing is done for you. */
+export const DAMAGED_CHOICES =
+  'Nothing was changed. Salvage the readable records into a new database, restore a backup, or explicitly start with an empty database (the damaged file is kept aside in every case).';
+
+export function damagedError(detail: string): AppError {
+  return new AppError('database-damaged', `The database file is damaged: ${detail} ${DAMAGED_CHOICES}`);
+}
+
+/**
+ * Moves a database (and its WAL/SHM) aside under a dated name so nothing overwrites it; returns the
+ * new name. Only the practitioner's choice after damage does this (salvage, restore, start empty);
+ * opening never does.
+ */
+export function setAside(file: string, now = Date.now()): string {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.damaged-${stamp}`;
+  let target = `${file}.damaged-${stamp}`;
+  for (let n = 1; fs.existsSync(target); n++) target = `${file}.damaged-${stamp}-${n}`;
   fs.renameSync(file, target);
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
@@ -96,10 +119,27 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
+/** Opens `file` with `key` and checks the key on page 1 (the probe query); no integrity check. */
+export function openKeyed(file: string, key: Buffer, readonly = false): Sqlite {
+  const sqlite = new Database(file, readonly ? { readonly: true, fileMustExist: true } : {});
+  try {
+    keyDatabase(sqlite, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
 /**
  * Opens the encrypted database: key first, then a probe query (a wrong key only shows on the first
- * read), a quick integrity check, the version gate, pragmas and migrations. A damaged file is moved
- * aside and reported; a database written by a newer app version is refused untouched.
+ * read), the version gate, pragmas and migrations. The cost does not grow with the file: no integrity
+ * check runs here (the app checks in the background after unlock, core/db/integrity.ts). A page that
+ * fails to read is reported as `database-damaged` and the file is left exactly where and as it is; a
+ * database written by a newer app version is refused untouched. SQLITE_NOTADB (page 1 unreadable with
+ * this key) is `not-a-database`: the caller, which knows whether the key is right, tells a wrong
+ * passphrase from a damaged page 1.
  */
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   const { file, key } = options;
@@ -121,19 +161,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
-      if (sqliteCode(err) === 'SQLITE_NOTADB') {
+      if (isNotADatabaseError(err)) {
         throw new AppError('not-a-database', 'Wrong passphrase, or not a BioAI Nutrition database.');
       }
       throw err;
-    }
-    const check = sqlite.pragma('quick_check(1)', { simple: true });
-    if (check !== 'ok') {
-      sqlite.close();
-      const moved = quarantine(file);
-      throw new AppError(
-        'database-corrupt',
-        `The database was damaged and has been moved aside to ${path.basename(moved)}. Restore a backup, or unlock again to start an empty database.`,
-      );
     }
     const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
     const version = sqlite.pragma('user_version', { simple: true }) as number;
@@ -162,13 +193,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   } catch (err) {
     if (sqlite.open) sqlite.close();
     if (err instanceof AppError) throw err;
-    if (sqliteCode(err) === 'SQLITE_CORRUPT') {
-      const moved = quarantine(file);
-      throw new AppError(
-        'database-corrupt',
-        `The database was damaged and has been moved aside to ${path.basename(moved)}. Restore a backup, or unlock again to start an empty database.`,
-      );
-    }
+    if (isDamageError(err)) throw damagedError('a part of it does not read back.');
     throw err;
   }
 }

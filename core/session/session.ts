@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors.ts';
 import type { SessionStatus } from '../api/schemas.ts';
-import { DATABASE_FILE, openDatabase, rekeyDatabase, type OpenedDatabase } from '../db/open.ts';
+import { DATABASE_FILE, damagedError, openDatabase, rekeyDatabase, type OpenedDatabase } from '../db/open.ts';
+import { keyMatchesFile } from '../db/cipher-pages.ts';
+import { clearDamageMarker, readDamageMarker, writeDamageMarker, type DamageMarker } from '../db/damage-marker.ts';
+import { checkIntegrityInBackground } from '../db/integrity.ts';
 import {
   DEFAULT_SCRYPT,
   generateDataKey,
@@ -54,6 +57,13 @@ export interface SessionOptions {
   /** Only tests lower this; the default is the documented production cost. */
   scrypt?: ScryptParams;
   onChange?: (status: SessionStatus) => void;
+  /**
+   * The background integrity check after unlock: the worker entry where the sources are not shipped
+   * (Electron bundles it), or false to skip it (the CLI's commands are too short to wait for it).
+   */
+  integrityCheck?: { workerPath?: string } | false;
+  /** The clock for damage records (tests pass a fake one). */
+  now?: () => number;
 }
 
 /** A status answer that also carries a new recovery code: shown once, never stored or logged. */
@@ -83,6 +93,21 @@ export interface Session {
   dataKey(): Buffer;
   /** The open database, or a `locked` error. */
   database(): OpenedDatabase;
+  /** Records that the database was seen damaged (kept across launches until resolved); updates the status. */
+  markDamaged(source: DamageMarker['source'], detail: string): void;
+  /**
+   * The data key that opens this folder's database, checked with the passphrase or recovery code (the
+   * key files' wraps are authenticated), without opening the database. For salvage and restore of a
+   * damaged database; a wrong secret gets the same errors as unlock and recover.
+   */
+  verifiedKey(secret: { passphrase: string } | { recoveryCode: string }): Buffer;
+  /**
+   * Like replaceData, for resolving damage: `swap` puts a good database in place (the damaged one is
+   * kept aside), the damage record is cleared once it opens.
+   */
+  resolveDamage(swap: () => void, dek: Buffer): SessionStatus;
+  /** Resolves when the background integrity check started at the last unlock ends (tests wait on it). */
+  integrityChecked(): Promise<void>;
   close(): void;
 }
 
@@ -99,6 +124,11 @@ export function createSession(options: SessionOptions): Session {
   let opened: OpenedDatabase | null = null;
   /** The key `opened` is under. */
   let openedKey: Buffer | null = null;
+  const now = options.now ?? Date.now;
+  let integrity: SessionStatus['integrityCheck'] = null;
+  let integrityRun: Promise<void> = Promise.resolve();
+  /** Bumped at every open and close, so a check that ends after a lock or a swap reports nothing. */
+  let generation = 0;
 
   const status = (): SessionStatus => {
     const backend = vault?.backend() ?? null;
@@ -106,13 +136,16 @@ export function createSession(options: SessionOptions): Session {
     // With the key file lost, the recovery file still makes this a locked (recoverable) folder.
     const hasKeyring =
       fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath) || (hasRecovery && fs.existsSync(dbPath));
+    const damage = readDamageMarker(dataDir);
     return {
-      state: opened ? 'unlocked' : hasKeyring ? 'locked' : 'needs-setup',
+      state: opened ? 'unlocked' : damage && hasKeyring ? 'damaged' : hasKeyring ? 'locked' : 'needs-setup',
       keyProtection: backend && vault?.load() ? ['passphrase', 'safeStorage'] : ['passphrase'],
       safeStorageBackend: backend,
       host,
       dataDir,
       hasRecoveryCode: hasRecovery,
+      damage,
+      integrityCheck: opened ? integrity : null,
     };
   };
 
@@ -134,7 +167,9 @@ export function createSession(options: SessionOptions): Session {
       ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     });
     openedKey = Buffer.from(dek);
+    generation++;
     log.info('database opened', { schemaVersion: opened.schemaVersion, readOnly });
+    startIntegrityCheck(dek);
   };
 
   /** Whether the data folder and the database file in it can be written (a read-only disk, modes). */
@@ -148,7 +183,64 @@ export function createSession(options: SessionOptions): Session {
     }
   };
 
+  /** The integrity check runs after the open, in a worker; a problem found is recorded as damage. */
+  const startIntegrityCheck = (dek: Buffer): void => {
+    if (options.integrityCheck === false || !fs.existsSync(dbPath)) return;
+    const mine = generation;
+    integrity = 'running';
+    const workerPath = options.integrityCheck?.workerPath;
+    integrityRun = checkIntegrityInBackground(dbPath, dek, workerPath).then((r) => {
+      if (mine !== generation) return;
+      integrity = r.result;
+      if (r.result === 'damaged') {
+        log.error('background integrity check found damage');
+        markDamaged('integrity-check', r.detail);
+      } else {
+        if (r.result === 'failed') log.warn('background integrity check could not run', { detail: r.detail });
+        changed();
+      }
+    });
+  };
+
+  const markDamaged = (source: DamageMarker['source'], detail: string): void => {
+    try {
+      writeDamageMarker(dataDir, { detectedAt: now(), source, detail: detail.slice(0, 500) });
+    } catch (err) {
+      log.error('could not record the damage marker', { code: (err as NodeJS.ErrnoException).code ?? 'error' });
+    }
+    changed();
+  };
+
+  /** Throws the damaged error when the folder is marked damaged (after the secret was checked). */
+  const refuseIfDamaged = (): void => {
+    const marker = readDamageMarker(dataDir);
+    if (marker) throw damagedError(marker.detail);
+  };
+
+  /**
+   * After keys that were unwrapped with the right secret (authenticated wraps) all got NOTADB from
+   * the database: if one of them authenticates the file's other pages, page 1 is damaged; otherwise
+   * the key files belong to other data. Returns the error to throw (and records the damage).
+   */
+  const judgeNotADatabase = (keys: Buffer[], wrongKeyError: AppError): AppError => {
+    const extra = vault?.backend() ? vault.load() : null;
+    const all = extra ? [...keys, extra] : keys;
+    if (all.some((k) => keyMatchesFile(dbPath, k) === 'match')) {
+      const detail = 'its first page (the table of contents) does not read back, although the key is right.';
+      markDamaged('open', detail);
+      return damagedError(detail);
+    }
+    return wrongKeyError;
+  };
+
+  /** An open that failed with database-damaged is recorded, so it persists until resolved. */
+  const recordIfDamaged = (err: unknown): void => {
+    if (err instanceof AppError && err.code === 'database-damaged')
+      markDamaged('open', 'a part of it does not read back.');
+  };
+
   const closeDb = (): void => {
+    generation++;
     if (opened) {
       opened.sqlite.close();
       opened = null;
@@ -278,14 +370,14 @@ export function createSession(options: SessionOptions): Session {
     if (candidates.length === 0) {
       throw lastError ?? new AppError('locked', 'No passphrase has been set up yet.');
     }
+    // The passphrase is right (the wraps are authenticated); a folder marked damaged stays so.
+    refuseIfDamaged();
     for (const candidate of candidates) {
       try {
         open(candidate.dek, !fs.existsSync(dbPath));
       } catch (err) {
-        if (err instanceof AppError && err.code === 'not-a-database') {
-          lastError = err;
-          continue;
-        }
+        if (err instanceof AppError && err.code === 'not-a-database') continue;
+        recordIfDamaged(err);
         throw err;
       }
       if (candidate.file === nextKeyringPath) {
@@ -297,7 +389,13 @@ export function createSession(options: SessionOptions): Session {
       settleRecovery(candidate.dek);
       return candidate.dek;
     }
-    throw lastError;
+    throw judgeNotADatabase(
+      candidates.map((c) => c.dek),
+      new AppError(
+        'not-a-database',
+        'Your passphrase is right, but the key file (keyring.json) does not open this database: they belong to different data. Put back the key file that belongs with this database, or use your recovery code.',
+      ),
+    );
   };
 
   return {
@@ -355,13 +453,17 @@ export function createSession(options: SessionOptions): Session {
     tryAutoUnlock() {
       if (opened || !vault?.backend()) return Boolean(opened);
       const dek = vault.load();
-      if (!dek || !fs.existsSync(dbPath)) return false;
+      if (!dek || !fs.existsSync(dbPath) || readDamageMarker(dataDir)) return false;
       try {
         open(dek, false);
         settleRecovery(dek);
         changed();
         return true;
       } catch (err) {
+        recordIfDamaged(err);
+        if (err instanceof AppError && err.code === 'not-a-database' && keyMatchesFile(dbPath, dek) === 'match') {
+          markDamaged('open', 'its first page (the table of contents) does not read back, although the key is right.');
+        }
         log.warn('keychain key did not open the database; asking for the passphrase', {
           code: err instanceof AppError ? err.code : 'error',
         });
@@ -415,6 +517,8 @@ export function createSession(options: SessionOptions): Session {
         }
       }
       if (keys.length === 0) throw lastError;
+      // The code is right (the seal is authenticated); a folder marked damaged stays so.
+      refuseIfDamaged();
       closeDb();
       let dek: Buffer | null = null;
       for (const key of keys) {
@@ -430,11 +534,12 @@ export function createSession(options: SessionOptions): Session {
             );
             continue;
           }
+          recordIfDamaged(err);
           throw err;
         }
       }
       const db = opened as OpenedDatabase | null;
-      if (!dek || !db) throw lastError;
+      if (!dek || !db) throw judgeNotADatabase(keys, lastError as AppError);
       let newDek: Buffer;
       try {
         // Settle an interrupted key change first: the recovery file that sealed `dek` becomes
@@ -499,6 +604,64 @@ export function createSession(options: SessionOptions): Session {
     database() {
       if (!opened) throw new AppError('locked', 'The data is locked. Enter your passphrase to unlock it.');
       return opened;
+    },
+
+    markDamaged,
+
+    verifiedKey(secret) {
+      const keys: Buffer[] = [];
+      let lastError: unknown = null;
+      if ('passphrase' in secret) {
+        for (const file of [keyringPath, nextKeyringPath]) {
+          const ring = readKeyring(file);
+          if (!ring) continue;
+          try {
+            keys.push(unwrapWithPassphrase(ring, secret.passphrase));
+          } catch (err) {
+            lastError = err;
+          }
+        }
+      } else {
+        for (const file of [recoveryPath, nextRecoveryPath]) {
+          let ring;
+          try {
+            ring = readRecovery(file);
+          } catch {
+            continue;
+          }
+          if (!ring) continue;
+          try {
+            keys.push(openRecovery(ring, secret.recoveryCode));
+          } catch (err) {
+            lastError = err;
+          }
+        }
+      }
+      if (keys.length === 0) {
+        throw lastError ?? new AppError('not-found', 'The key files are missing from the data folder.');
+      }
+      // With a key change interrupted, the key the database is under is the one its pages accept.
+      return keys.find((k) => keyMatchesFile(dbPath, k) === 'match') ?? (keys[0] as Buffer);
+    },
+
+    resolveDamage(swap, dek) {
+      closeDb();
+      try {
+        swap();
+        open(dek, false);
+      } catch (err) {
+        changed();
+        throw err;
+      }
+      clearDamageMarker(dataDir);
+      settleRecovery(dek);
+      if (vault?.backend()) vault.save(dek);
+      log.info('damaged database resolved');
+      return changed();
+    },
+
+    integrityChecked() {
+      return integrityRun;
     },
 
     close() {

@@ -207,6 +207,7 @@ async function start(): Promise<void> {
     detectorWorker: path.join(here, 'detector-worker.js'),
     rulesDir: app.isPackaged ? path.join(process.resourcesPath, 'rules') : path.join(app.getAppPath(), 'rules'),
     ruleWorker: path.join(here, 'rule-worker.js'),
+    integrityCheck: { workerPath: path.join(here, 'integrity-worker.js') },
     // Reports print through Electron's own Chromium (webContents.printToPDF).
     pdfRenderer: createElectronPdfRenderer(),
   });

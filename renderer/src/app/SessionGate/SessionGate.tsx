@@ -10,9 +10,11 @@ import { SessionContext, type SessionContextValue } from '../../lib/session-cont
 import { Shell } from '../Shell/Shell.tsx';
 import { SetupScreen } from '../SetupScreen/SetupScreen.tsx';
 import { UnlockScreen } from '../UnlockScreen/UnlockScreen.tsx';
+import { DamagedScreen } from '../DamagedScreen/DamagedScreen.tsx';
 
 /**
- * Asks the core for the session state first, and shows setup, unlock or the app accordingly. It
+ * Asks the core for the session state first, and shows setup, unlock, the damaged-database choices
+ * or the app accordingly. It
  * follows 'session.changed' events (a lock from another window or the host) and 'locked' errors
  * from any call, so a locked database always leads back here.
  */
@@ -90,6 +92,12 @@ export function SessionGate(): React.JSX.Element {
       return (
         <Center mih="100vh" p="md">
           <UnlockScreen status={status} onDone={done} onHold={(on) => hold(on ? 'locked' : null)} />
+        </Center>
+      );
+    case 'damaged':
+      return (
+        <Center mih="100vh" p="md">
+          <DamagedScreen status={status} onDone={done} />
         </Center>
       );
     case 'unlocked':

@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, AppShell, Burger, Button, Group, NavLink, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { LockIcon } from '../../components/Icons/Icons.tsx';
@@ -19,7 +19,7 @@ export function Shell(): React.JSX.Element {
   const [opened, { toggle, close }] = useDisclosure(false);
   const [route, go] = useRoute();
   const settings = useSettingsState();
-  const { setStatus } = useSession();
+  const { status, setStatus } = useSession();
   const notify = useNotify();
   const section = sectionOf(route);
   const main = useRef<HTMLElement>(null);
@@ -87,6 +87,18 @@ export function Shell(): React.JSX.Element {
         </AppShell.Navbar>
 
         <AppShell.Main ref={main} tabIndex={-1} style={{ outline: 'none' }}>
+          {status.damage && (
+            <Alert color="red" title="The database file is damaged" mb="md" role="alert" data-testid="damage-warning">
+              {`Found ${new Date(status.damage.detectedAt).toLocaleString()}: ${status.damage.detail} `}
+              Save nothing important until this is resolved. Lock the app to salvage the readable records or restore a
+              backup; nothing is changed until you choose.
+              <Group mt="xs">
+                <Button size="xs" color="red" onClick={lock} data-testid="damage-resolve">
+                  Lock and resolve
+                </Button>
+              </Group>
+            </Alert>
+          )}
           <RouteView route={route} />
         </AppShell.Main>
       </AppShell>

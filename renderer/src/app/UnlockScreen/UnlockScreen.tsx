@@ -32,7 +32,13 @@ export function UnlockScreen({ status, onDone, onHold }: UnlockScreenProps): Rea
     try {
       onDone(await call('session.unlock', { passphrase }));
     } catch (e) {
-      setError(toApiError(e).message);
+      const err = toApiError(e);
+      // A damaged database has its own screen (salvage, restore, start empty).
+      if (err.code === 'database-damaged') {
+        onDone(await call('session.status'));
+        return;
+      }
+      setError(err.message);
       setBusy(false);
     }
   };
