@@ -1,6 +1,7 @@
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import type { EventMap, EventName } from './api/contract.ts';
 import { createHandlers, type SyncTuning } from './api/handlers.ts';
+import { storageError } from './api/storage-errors.ts';
 import type { Logger } from './logging/log.ts';
 import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
 import type { ScryptParams } from './keys/keyring.ts';
@@ -83,6 +84,8 @@ export function createCore(options: CoreOptions): Core {
     clock,
     log: options.log,
     migrationsDir: options.migrationsDir,
+    // A one-shot CLI command backs up after it wrote (core/cli/main.ts); `serve` runs the timer.
+    timer: options.host !== 'cli',
     ...(options.backupTimer ? { every: options.backupTimer } : {}),
   });
   const damage = createDamageService({
@@ -123,8 +126,9 @@ export function createCore(options: CoreOptions): Core {
   });
   return {
     // A page that fails to read while in use marks the data damaged (kept until resolved).
+    // A full disk, a read-only folder or another writer holding the lock read as their own errors.
     dispatch: createDispatcher(handlers, options.log, (err) => {
-      if (!isDamageError(err)) return null;
+      if (!isDamageError(err)) return storageError(err, options.dataDir);
       options.log.error('a database page did not read back');
       session.markDamaged('use', 'a part of it did not read back while in use.');
       return damagedError('a part of it did not read back while in use.');

@@ -19,9 +19,11 @@ test('setup shows the recovery code once → client → back up → delete → r
 
   await page.getByTestId('nav-settings').click();
   const section = page.getByTestId('settings-backups');
-  await expect(section.getByTestId('backup-empty')).toBeVisible();
-  await section.getByTestId('backup-now').click();
+  // Automatic backups are on by default (daily, keep 14): the first was made at setup.
   await expect(section.getByTestId('backup-row')).toHaveCount(1);
+  await expect(section.getByTestId('backup-list')).toContainText('Scheduled');
+  await section.getByTestId('backup-now').click();
+  await expect(section.getByTestId('backup-row')).toHaveCount(2);
 
   // Delete the client.
   await page.getByTestId('nav-clients').click();
@@ -41,7 +43,7 @@ test('setup shows the recovery code once → client → back up → delete → r
   await page.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('restore-warning')).toHaveCount(0);
   // The replaced data was kept as a backup.
-  await expect(section.getByTestId('backup-row')).toHaveCount(2);
+  await expect(section.getByTestId('backup-row')).toHaveCount(3);
   await expect(section.getByTestId('backup-list')).toContainText('Before a restore');
 
   await page.getByTestId('nav-clients').click();

@@ -33,7 +33,10 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 export function createDispatcher(
   handlers: Handlers,
   log: Logger,
-  /** Turns a host-specific failure (say a damaged database page) into an AppError, or returns null. */
+  /**
+   * Turns a known condition (a damaged page; a busy, full or read-only store) into an AppError, or
+   * returns null.
+   */
   translate: (err: unknown) => AppError | null = () => null,
 ): Dispatch {
   return async (method, input) => {

@@ -35,6 +35,12 @@ export const ERROR_CODES = [
   'sync-protocol',
   'wrong-practice-passphrase',
   'wrong-practice-key',
+  /** Another program or command held the database's write lock longer than the wait; try again. */
+  'database-busy',
+  /** The disk holding the data folder (or the chosen output) is full; reading still works. */
+  'disk-full',
+  /** The data folder cannot be written (permissions, read-only disk); reading still works. */
+  'read-only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

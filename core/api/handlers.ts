@@ -30,12 +30,15 @@ import { createTargetsService, type TargetsService } from '../targets/targets-se
 import type { Clock } from '../util/clock.ts';
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/sync-service.ts';
 import type { Handlers } from './dispatch.ts';
+import { storageError } from './storage-errors.ts';
 
 export type SyncTuning = Partial<
   Pick<SyncServiceDeps, 'fetch' | 'sleep' | 'timeoutMs' | 'maxAttempts' | 'scrypt' | 'pullPageSize'>
 >;
 
 export interface Services {
+  /** Loads the bundled foods if an earlier try could not write them (full disk, read-only folder). */
+  ensureFoods(): void;
   audit: Audit;
   clients: ClientsService;
   targets: TargetsService;
@@ -68,13 +71,47 @@ export interface ServiceOptions {
   sync?: SyncTuning | undefined;
 }
 
+const FOODS_RETRY_MS = 60_000;
+
+/**
+ * Loads (or refreshes) the bundled foods and their allergen flags. A store that cannot take the
+ * writes (a full disk, a read-only folder, another writer holding the lock) must not stop the app
+ * from reading what is already there: the load is then skipped, logged, and tried again later.
+ */
+function loadBundledFoods(opened: OpenedDatabase, options: ServiceOptions): { done: boolean } {
+  try {
+    const bundled = ensureBundledFoods(opened, options.clock.now(), options.foodsFile);
+    // Flags derived with an older keyword table (or none yet) are refilled once per table version.
+    ensureAllergenFlags(opened.sqlite, options.clock.now(), { bundledJustDerived: bundled.loaded });
+    return { done: true };
+  } catch (err) {
+    const known = storageError(err, options.dataDir);
+    if (!known) throw err;
+    options.log.warn('bundled foods not loaded; reading goes on without them', { code: known.code });
+    return { done: false };
+  }
+}
+
+/**
+ * Records an export in the audit log. When the store cannot take the write (a full disk, a read-only
+ * folder) the export still goes out, since reading must keep working, and the log says it was not
+ * recorded.
+ */
+function recordExport(s: Services, options: { log: Logger; dataDir: string }, ...args: Parameters<Audit['record']>) {
+  try {
+    s.audit.record(...args);
+  } catch (err) {
+    const known = storageError(err, options.dataDir);
+    if (!known) throw err;
+    options.log.warn('export not recorded in the audit log', { code: known.code, action: args[2] });
+  }
+}
+
 /** Builds the services over an open database, loading the bundled foods on first use. */
 export function createServices(opened: OpenedDatabase, options: ServiceOptions): Services {
   const { db, sqlite } = opened;
   const { clock, host, emit } = options;
-  const bundled = ensureBundledFoods(opened, clock.now(), options.foodsFile);
-  // Flags derived with an older keyword table (or none yet) are refilled once per table version.
-  ensureAllergenFlags(sqlite, clock.now(), { bundledJustDerived: bundled.loaded });
+  const foodsReady = loadBundledFoods(opened, options);
   const settings = createSettingsService(db, clock.now);
   const audit = createAudit(db, {
     actor: () => settings.get().practitionerName || 'practitioner',
@@ -147,7 +184,14 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     },
     ...options.sync,
   });
+  let foodsTriedAt = clock.now();
   return {
+    ensureFoods: () => {
+      // Retried at most once a minute while the disk stays full (each try reads the whole table).
+      if (foodsReady.done || clock.now() - foodsTriedAt < FOODS_RETRY_MS) return;
+      foodsTriedAt = clock.now();
+      foodsReady.done = loadBundledFoods(opened, options).done;
+    },
     audit,
     clients,
     targets,
@@ -216,6 +260,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         }),
       };
     }
+    cache.services.ensureFoods();
     return cache.services;
   };
   /**
@@ -342,7 +387,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const s = services();
       s.clients.get(clientId);
       const { fileName, data } = exportClient(session.database(), clientId, clock.now());
-      s.audit.record('client', clientId, 'export');
+      recordExport(s, { log, dataDir: session.status().dataDir }, 'client', clientId, 'export');
       return { fileName, dataBase64: Buffer.from(data).toString('base64'), bytes: data.byteLength };
     },
 
@@ -400,7 +445,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.export': async (req) => {
       const s = services();
       const file = await s.reports.export(req);
-      s.audit.record('client', req.clientId, 'report-export', [req.from, req.to]);
+      recordExport(s, { log, dataDir: session.status().dataDir }, 'client', req.clientId, 'report-export', [
+        req.from,
+        req.to,
+      ]);
       return file;
     },
 

@@ -36,7 +36,8 @@ async function setUp(options: { clock?: ReturnType<typeof fixedClock>; timer?: E
     track(
       createCore({
         dataDir,
-        host: 'cli',
+        // The timer runs in the app and the browser host; a one-shot CLI command backs up after writing.
+        host: options.timer ? 'browser' : 'cli',
         log: silentLogger,
         scrypt: FAST_SCRYPT,
         clock,
@@ -223,10 +224,12 @@ describe('backups', () => {
     const timer = fakeTimer();
     const { core, clock, make, dataDir } = await setUp({ timer });
     expect(timer.active).toBe(1);
-    timer.fire();
-    expect((await ok<BackupState>(core, 'backup.list')).backups).toEqual([]); // scheduling is off by default
+    // On by default (daily, keep 14): the first backup is made at unlock.
+    const initial = await ok<BackupState>(core, 'backup.list');
+    expect(initial).toMatchObject({ scheduleHours: 24, keep: 14, lastBackupAt: clock.now() });
+    expect(initial.backups.map((b) => b.kind)).toEqual(['scheduled']);
     const state = await ok<BackupState>(core, 'backup.configure', { scheduleHours: 24, keep: 2 });
-    expect(state).toMatchObject({ scheduleHours: 24, keep: 2, lastBackupAt: null });
+    expect(state).toMatchObject({ scheduleHours: 24, keep: 2, lastBackupAt: clock.now() });
     timer.fire();
     const first = (await ok<BackupState>(core, 'backup.list')).backups;
     expect(first.map((b) => b.kind)).toEqual(['scheduled']);
@@ -301,7 +304,59 @@ describe('backups', () => {
     const state = await ok<BackupState>(core, 'backup.list');
     expect(state.backups).toEqual(first);
     expect(state.lastError).toMatchObject({ kind: 'scheduled', at: clock.now() });
-    expect(state.lastError?.message).toMatch(/ENOSPC/);
+    expect(state.lastError?.message).toMatch(/The disk holding .* is full/);
+  });
+
+  it('backs up daily and keeps 14 by default, for a folder that never chose, and respects an explicit off', async () => {
+    const timer = fakeTimer();
+    const { core, clock, make, dataDir } = await setUp({ timer });
+    expect(fs.existsSync(path.join(dataDir, 'backups', 'schedule.json'))).toBe(false);
+    for (let day = 0; day < 16; day++) {
+      clock.advance(24 * 3_600_000);
+      timer.fire();
+    }
+    const daily = await ok<BackupState>(core, 'backup.list');
+    expect(daily).toMatchObject({ scheduleHours: 24, keep: 14 });
+    expect(daily.backups).toHaveLength(14);
+    expect(daily.backups.every((b) => b.kind === 'scheduled')).toBe(true);
+    expect(daily.backups[0]?.createdAt).toBe(clock.now());
+    // Every backup stays encrypted: no SQLite header, no client text.
+    await addClient(core, CLIENT);
+    clock.advance(24 * 3_600_000);
+    timer.fire();
+    const newest = (await ok<BackupState>(core, 'backup.list')).backups[0];
+    const bytes = fs.readFileSync(path.join(dataDir, 'backups', newest?.fileName ?? ''));
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    expect(bytes.includes(Buffer.from(CLIENT))).toBe(false);
+
+    // The practitioner turns them off: that choice holds across restarts and days.
+    await ok(core, 'backup.configure', { scheduleHours: 0, keep: 14 });
+    core.close();
+    clock.advance(3 * 24 * 3_600_000);
+    const again = make();
+    await ok(again, 'session.unlock', { passphrase: PASSPHRASE });
+    timer.fire();
+    const off = await ok<BackupState>(again, 'backup.list');
+    expect(off).toMatchObject({ scheduleHours: 0, nextBackupAt: null });
+    expect(off.backups[0]?.createdAt).toBe(newest?.createdAt);
+  });
+
+  it('catches up after a CLI write: a backup when the last one is over a day old, pruned to 14', async () => {
+    const clock = fixedClock();
+    const { core, dataDir } = await setUp({ clock });
+    // A CLI core runs no timer: nothing is made at unlock.
+    expect((await ok<BackupState>(core, 'backup.list')).backups).toEqual([]);
+    const first = core.backups.catchUp();
+    expect(first).toMatchObject({ made: { kind: 'scheduled', createdAt: clock.now() }, error: null });
+    clock.advance(23 * 3_600_000);
+    expect(core.backups.catchUp()).toEqual({ made: null, error: null });
+    for (let day = 0; day < 15; day++) {
+      clock.advance(24 * 3_600_000);
+      expect(core.backups.catchUp().made).not.toBeNull();
+    }
+    const files = fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.bioaibak'));
+    expect(files).toHaveLength(14);
+    expect(files).not.toContain(first.made?.fileName);
   });
 
   it('rejects schedules other than off, daily and weekly', async () => {

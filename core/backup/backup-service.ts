@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../api/errors.ts';
+import { readOnlyFolder, storageError } from '../api/storage-errors.ts';
 import type { BackupConfig, BackupInfo, BackupState } from '../api/schemas-backup.ts';
 import { BackupConfig as BackupConfigSchema, BackupLastError } from '../api/schemas-backup.ts';
 import type { SessionStatus } from '../api/schemas.ts';
@@ -42,7 +43,12 @@ const KIND_OF = { backup: 'manual', scheduled: 'scheduled', 'pre-restore': 'pre-
 /** How often the scheduler looks whether a backup is due. */
 export const CHECK_INTERVAL_MS = 60_000;
 const HOUR = 3_600_000;
-const DEFAULT_CONFIG: BackupConfig = { scheduleHours: 0, keep: 10 };
+/**
+ * Until the practitioner chooses otherwise (schedule.json, written only by `configure`), backups run
+ * daily and the newest 14 are kept, so there is always something to restore. An explicit "off" stays.
+ */
+export const DEFAULT_BACKUP_CONFIG: BackupConfig = { scheduleHours: 24, keep: 14 };
+const DEFAULT_CONFIG = DEFAULT_BACKUP_CONFIG;
 
 /** A repeating timer; returns its cancel function. Tests pass a fake one. */
 export type Every = (fn: () => void, ms: number) => () => void;
@@ -59,6 +65,11 @@ export interface BackupServiceOptions {
   log: Logger;
   migrationsDir?: string | undefined;
   every?: Every;
+  /**
+   * Whether the timer runs while unlocked (the desktop app, the browser host). One-shot CLI
+   * commands have no running process: they call `tick()` after a command that wrote data.
+   */
+  timer?: boolean;
 }
 
 export interface BackupService {
@@ -69,12 +80,17 @@ export interface BackupService {
     fileName: string,
     passphrase: string,
   ): { restored: BackupInfo; preRestore: BackupInfo; status: SessionStatus };
-  /** Runs a scheduled backup if one is due; returns it, or null. */
+  /** Runs a scheduled backup if one is due; returns it, or null (also when it failed: see state().lastError). */
   tick(): BackupInfo | null;
+  /** Like tick, but says why a due backup failed (the CLI prints it after the command's own output). */
+  catchUp(): { made: BackupInfo | null; error: string | null };
   /** Follows the session: the schedule runs while unlocked (with a check at unlock). */
   onSession(status: SessionStatus): void;
   stop(): void;
 }
+
+const codeOf = (err: unknown): string =>
+  err instanceof AppError ? err.code : String((err as NodeJS.ErrnoException | null)?.code ?? 'error');
 
 const dateLabel = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -149,10 +165,13 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   };
 
   const recordError = (kind: BackupInfo['kind'], err: unknown): void => {
+    const storage = storageError(err, dataDir);
     const message =
       err instanceof AppError
         ? err.message
-        : `The backup could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`;
+        : storage
+          ? storage.message
+          : `The backup could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`;
     lastError = { at: clock.now(), kind, message };
     try {
       ensureDir();
@@ -171,6 +190,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   const write = (kind: BackupInfo['kind']): BackupInfo => {
     const opened = session.database();
+    if (opened.sqlite.readonly) throw readOnlyFolder(dataDir);
     ensureDir();
     const now = clock.now();
     const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
@@ -229,28 +249,33 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     return { ...config, backups, folder: dir, lastBackupAt: last, nextBackupAt: next, lastError: readLastError() };
   };
 
-  const tick = (): BackupInfo | null => {
-    if (session.status().state !== 'unlocked') return null;
+  const catchUp = (): { made: BackupInfo | null; error: string | null } => {
+    if (session.status().state !== 'unlocked') return { made: null, error: null };
     const config = readConfig();
-    if (config.scheduleHours === 0) return null;
+    if (config.scheduleHours === 0) return { made: null, error: null };
     const last = regular()[0]?.createdAt ?? null;
-    if (last !== null && clock.now() - last < config.scheduleHours * HOUR) return null;
+    if (last !== null && clock.now() - last < config.scheduleHours * HOUR) return { made: null, error: null };
+    const failed = (err: unknown): { made: null; error: string } => {
+      log.warn('scheduled backup failed', { code: codeOf(err) });
+      return { made: null, error: readLastError()?.message ?? 'The backup could not be written.' };
+    };
     let made: BackupInfo;
     try {
       made = write('scheduled');
     } catch (err) {
-      log.warn('scheduled backup failed', { code: err instanceof AppError ? err.code : 'error' });
-      return null;
+      return failed(err);
     }
     // Only a written and verified backup lets older ones go.
     try {
       prune(config.keep);
-      return made;
+      return { made, error: null };
     } catch (err) {
-      log.warn('scheduled backup failed', { code: err instanceof AppError ? err.code : 'error' });
-      return null;
+      recordError('scheduled', err);
+      return failed(err);
     }
   };
+
+  const tick = (): BackupInfo | null => catchUp().made;
 
   const stop = (): void => {
     cancel?.();
@@ -370,7 +395,10 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
     tick,
 
+    catchUp,
+
     onSession(status) {
+      if (options.timer === false) return;
       if (status.state === 'unlocked') {
         if (cancel) return;
         cancel = every(tick, CHECK_INTERVAL_MS);

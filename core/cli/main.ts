@@ -2,12 +2,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Core } from '../app.ts';
+import { storageError } from '../api/storage-errors.ts';
+import { isAppError } from '../api/errors.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
 import { DAMAGED_HINT, salvage } from './commands/salvage.ts';
 import { promptHidden } from './prompt.ts';
 import { CliError, rpc } from './rpc.ts';
+import { autoBackup } from './auto-backup.ts';
 
 // Everything heavy (the core with its database, rules, vision and report modules, the browser host,
 // each command) is imported when a command needs it, so `bioai version` and `bioai --help` load
@@ -43,6 +46,13 @@ Commands:
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row
   report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter]
+  backup list [--json]        the backups in the data folder (automatic ones: daily, keeping 14, unless changed)
+  backup create               write an encrypted backup now
+  backup restore <file|latest> [--yes]   replace the data with a backup (the current data is kept first as a
+                              pre-restore backup); asks to confirm in a terminal, else needs --yes. The backup's
+                              passphrase: BIOAI_BACKUP_PASSPHRASE, else the current one (asked if it differs)
+  recover                     open the data with the recovery code and choose a new passphrase (prints a new
+                              code once); BIOAI_RECOVERY_CODE and BIOAI_NEW_PASSPHRASE for scripts
   salvage [--dry-run] [--use-backup latest|<file> [--backup-only]] | salvage --start-empty
                               a damaged database: copy its readable records into a new one (with
                               --use-backup: restore that backup and add the newer salvaged records),
@@ -52,6 +62,7 @@ Commands:
 Options:
   --data-dir DIR   the data folder (default: the desktop app's, or BIOAI_DATA_DIR)
 The passphrase is read from BIOAI_PASSPHRASE, or asked for in the terminal.
+After a command that changed data, an automatic backup is made when the last one is over a day old.
 `;
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,14 +71,17 @@ async function passphrase(): Promise<string> {
   return process.env.BIOAI_PASSPHRASE ?? (await promptHidden('Passphrase: '));
 }
 
-async function unlocked(core: Core): Promise<void> {
+/** Unlocks the data folder; returns the passphrase that did it. */
+async function unlocked(core: Core): Promise<string> {
   const status = await rpc(core, 'session.status', {});
   if (status.state === 'needs-setup') {
     throw new CliError(
       `No BioAI Nutrition data in ${status.dataDir}. Run "bioai init" (or "bioai serve") to set it up.`,
     );
   }
-  await rpc(core, 'session.unlock', { passphrase: await passphrase() });
+  const phrase = await passphrase();
+  await rpc(core, 'session.unlock', { passphrase: phrase });
+  return phrase;
 }
 
 /** The core's heaviest module groups, in dependency order (see serve). */
@@ -232,20 +246,38 @@ export async function main(
       await rulesRun(core, commandArgs.slice(1), out);
     } else if (command === 'analyze') {
       const { analyze } = await import('./commands/analyze.ts');
-      return await analyze(core, commandArgs, out, () => unlocked(core));
+      const done = await analyze(core, commandArgs, out, async () => {
+        await unlocked(core);
+      });
+      if (done === 0) autoBackup(core);
+      return done;
     } else if (command === 'salvage') {
       await salvage(core, commandArgs, out, passphrase);
     } else if (command === 'export') {
       await unlocked(core);
       const { exportRecord } = await import('./commands/log.ts');
       await exportRecord(core, commandArgs, out);
+    } else if (command === 'backup' && (sub === 'list' || sub === 'create' || sub === 'restore')) {
+      const current = await unlocked(core);
+      const args = commandArgs.slice(1);
+      const { backupCreate, backupList, backupRestore } = await import('./commands/backup.ts');
+      if (sub === 'list') await backupList(core, args, out);
+      else if (sub === 'create') await backupCreate(core, args, out);
+      else await backupRestore(core, args, out, current);
+    } else if (command === 'recover') {
+      const { recover } = await import('./commands/backup.ts');
+      await recover(core, out);
     } else {
       throw new CliError(`Unknown command "${[command, sub].filter(Boolean).join(' ')}". Run "bioai --help".`, 2);
     }
+    // (salvage resolves a damaged folder its own way, with its own backups; serve runs the app's timer.)
+    if (command !== 'salvage') autoBackup(core);
     return 0;
   } catch (err) {
-    const code = err instanceof CliError ? err.exitCode : 2;
-    const message = err instanceof Error ? err.message : String(err);
+    // A full disk or read-only folder met by the CLI's own file writes (export, report) reads as in the app.
+    const storage = isAppError(err) ? err : storageError(err, dataDir);
+    const code = err instanceof CliError ? err.exitCode : storage ? 1 : 2;
+    const message = storage ? storage.message : err instanceof Error ? err.message : String(err);
     // parseArgs errors (unknown option, missing value) are usage errors.
     const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
     // A damaged database (found now or before) gets the commands that resolve it.

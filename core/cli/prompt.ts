@@ -18,3 +18,15 @@ export function promptHidden(question: string): Promise<string> {
     });
   });
 }
+
+/** Asks a question in the terminal and returns the typed line (shown as typed); null without a terminal. */
+export function promptLine(question: string): Promise<string | null> {
+  if (!process.stdin.isTTY) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+  });
+}

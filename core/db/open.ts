@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../api/errors.ts';
+import { immediateTransactions, openForReading } from './connection-modes.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -111,6 +112,11 @@ export interface OpenOptions {
   migrationsDir?: string;
   /** Create the file when it does not exist (first run). Otherwise a missing file is an error. */
   create?: boolean;
+  /**
+   * Open for reading only (the folder or file cannot be written): nothing is written, not even the
+   * journal mode, and pending migrations are refused with a `read-only` error instead of applied.
+   */
+  readOnly?: boolean;
 }
 
 /** Opens `file` with `key` and checks the key on page 1 (the probe query); no integrity check. */
@@ -141,12 +147,17 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   if (!exists && !options.create) {
     throw new AppError('not-found', `No database at ${file}.`);
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  // Create the file owner-only before SQLite does (it would use 0644); WAL and SHM copy its mode.
-  if (!exists) fs.closeSync(fs.openSync(file, 'a', 0o600));
-  const sqlite = new Database(file);
+  if (options.readOnly && !exists) throw new AppError('not-found', `No database at ${file}.`);
+  if (!options.readOnly) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Create the file owner-only before SQLite does (it would use 0644); WAL and SHM copy its mode.
+    if (!exists) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  }
+  const sqlite = options.readOnly ? openForReading(file, key, keyDatabase) : new Database(file);
   try {
-    keyDatabase(sqlite, key);
+    if (!options.readOnly) keyDatabase(sqlite, key);
+    // Before the first read: another process's write lock is waited for, not an instant error.
+    sqlite.pragma('busy_timeout = 5000');
     try {
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (err) {
@@ -163,10 +174,20 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
         `This data was written by a newer version of BioAI Nutrition (schema ${version}; this version knows ${migrations.length}). Update the app to open it; nothing was changed.`,
       );
     }
+    if (options.readOnly) {
+      if (version < migrations.length) {
+        throw new AppError(
+          'read-only',
+          `The data folder ${path.dirname(file)} is read-only, and this version of BioAI Nutrition must first upgrade the data in it (schema ${version} to ${migrations.length}). Make the folder writable and open it again; nothing was changed.`,
+        );
+      }
+      sqlite.pragma('foreign_keys = ON');
+      return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: migrations.length };
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    immediateTransactions(sqlite);
     migrate(sqlite, migrations, version);
     return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: migrations.length };
   } catch (err) {

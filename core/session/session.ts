@@ -156,16 +156,31 @@ export function createSession(options: SessionOptions): Session {
   };
 
   const open = (dek: Buffer, create: boolean): void => {
+    // A folder (or database file) that cannot be written is opened for reading: the data stays
+    // readable, and every write is refused with a `read-only` error naming the folder.
+    const readOnly = !create && !writable();
     opened = openDatabase({
       file: dbPath,
       key: dek,
       create,
+      readOnly,
       ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
     });
     openedKey = Buffer.from(dek);
     generation++;
-    log.info('database opened', { schemaVersion: opened.schemaVersion });
+    log.info('database opened', { schemaVersion: opened.schemaVersion, readOnly });
     startIntegrityCheck(dek);
+  };
+
+  /** Whether the data folder and the database file in it can be written (a read-only disk, modes). */
+  const writable = (): boolean => {
+    try {
+      fs.accessSync(dataDir, fs.constants.W_OK);
+      if (fs.existsSync(dbPath)) fs.accessSync(dbPath, fs.constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
   };
 
   /** The integrity check runs after the open, in a worker; a problem found is recorded as damage. */
@@ -424,7 +439,7 @@ export function createSession(options: SessionOptions): Session {
         if (fs.existsSync(dbPath) && (fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath))) {
           throw new AppError(
             'not-found',
-            'The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase.',
+            `The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase${host === 'cli' ? ' (run "bioai recover")' : ''}.`,
           );
         }
         throw new AppError('locked', 'This data folder has not been set up yet. Choose a passphrase first.');

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { MEALS, type EntryInput } from '../../api/schemas-log.ts';
+import { storageError } from '../../api/storage-errors.ts';
 import { localIsoDate } from '../../util/clock.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { resolveClient, resolveFood } from './resolve.ts';
@@ -89,7 +91,13 @@ export async function exportRecord(core: Core, args: string[], out: (s: string) 
   const client = await resolveClient(core, values.client);
   const result = await rpc(core, 'export.client', { clientId: client.id });
   // Owner-only: the export holds the client's whole record in the clear, by design (portability).
-  fs.writeFileSync(values.out, Buffer.from(result.dataBase64, 'base64'), { mode: 0o600 });
+  try {
+    fs.writeFileSync(values.out, Buffer.from(result.dataBase64, 'base64'), { mode: 0o600 });
+  } catch (err) {
+    // A full or read-only disk is named by the folder written to; a half-written file is removed.
+    fs.rmSync(values.out, { force: true });
+    throw storageError(err, path.dirname(path.resolve(values.out))) ?? err;
+  }
   out(
     `Wrote ${client.name}'s record to ${values.out} (${result.bytes.toLocaleString('en')} bytes). It is not encrypted: keep it safe.`,
   );
