@@ -7,9 +7,9 @@ import { createAudit } from '../core/audit/audit.ts';
 import { createClientsService } from '../core/clients/clients.ts';
 import { DAILY_TOTALS_COLUMNS, DAILY_TOTALS_SELECT } from '../core/features/daily-totals-sql.ts';
 import { silentLogger } from '../core/logging/log.ts';
-import { evaluateClient } from '../core/rules/client-evaluation.ts';
+import { evaluateClient, evaluateClients } from '../core/rules/client-evaluation.ts';
 import { createRuleEvaluator } from '../core/rules/evaluator.ts';
-import { computeVariables } from '../core/rules/features.ts';
+import { computeVariables, practiceVariables } from '../core/rules/features.ts';
 import { createRecommendationsService } from '../core/rules/recommendations-service.ts';
 import { createRulesService } from '../core/rules/rules-service.ts';
 import { createTargetsService } from '../core/targets/targets-service.ts';
@@ -20,15 +20,19 @@ import { fmtMs, report } from './lib.ts';
  * (1) variables only (the feature SQL); (2) variables + conditions in the worker + guardrails, no
  * writes; (3) recommendations.evaluate as the app runs it (with the deduplicating writes), first
  * on an empty table, then again (everything deduplicated: nothing rewritten); (4) recommendations.list,
- * which evaluates first so that what is read is always the current data.
+ * which evaluates first so that what is read is always the current data. Then the practice-wide path
+ * (recommendations.evaluateMany: one worker request, one transaction) on the same data, first on an
+ * emptied table and then again, with the per-client runs above as the baseline; it must store exactly
+ * the rows the per-client path stored. BENCH_QUICK=1: 50 clients.
  */
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const QUICK = process.env.BENCH_QUICK === '1';
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? (QUICK ? 50 : 1000));
 const DAYS = 30;
 const TODAY = '2026-03-31';
 const NOW = Date.parse('2026-03-31T18:00:00Z');
 const DIETS = ['omnivore', 'omnivore', 'vegetarian', 'vegan', 'pescatarian', 'flexitarian'];
 
-function seed(core: Core): string[] {
+export function seed(core: Core): string[] {
   const { sqlite } = core.session.database();
   const ids = Array.from({ length: CLIENTS }, (_, i) => `00000005-0000-7000-8000-${String(i).padStart(12, '0')}`);
   const client = sqlite.prepare(
@@ -224,6 +228,40 @@ export async function run(): Promise<void> {
     for (const id of ids) await recs.list(id, false);
     const listMs = performance.now() - t;
 
+    // The practice-wide path. Same data, same clock; the table is emptied (outside the timings) so
+    // that its first run writes everything again, as the per-client first run did.
+    const snapshot = (): string =>
+      JSON.stringify(
+        sqlite
+          .prepare(
+            `SELECT client_id, rule_id, message, client_message, confidence, suggestions, guardrails, "values", status
+             FROM recommendations ORDER BY client_id, rule_id, status`,
+          )
+          .all(),
+      );
+    const perClientRows = snapshot();
+    sqlite.exec('DELETE FROM recommendations');
+
+    t = performance.now();
+    const practiceNoWrites = await evaluateClients(
+      evaluator,
+      pack,
+      practiceVariables(sqlite, targets, all, TODAY, NOW),
+    );
+    const practiceNoWritesMs = performance.now() - t;
+    const practiceFired = practiceNoWrites.flat().filter((v) => v.fired === true && v.skippedBecause === null).length;
+
+    t = performance.now();
+    const many = await recs.evaluateMany(ids);
+    const manyMs = performance.now() - t;
+    const manyCreated = [...many.values()].reduce((s, r) => s + r.created, 0);
+
+    t = performance.now();
+    await recs.evaluateMany(ids);
+    const manyAgainMs = performance.now() - t;
+    if (snapshot() !== perClientRows || manyCreated !== created || practiceFired !== fired)
+      throw new Error('the practice-wide path stored other recommendations than the per-client path');
+
     const n = all.length;
     const rate = (count: number, ms: number): string => `${Math.round((count * 1000) / ms).toLocaleString('en')}/s`;
     report(
@@ -235,6 +273,21 @@ export async function run(): Promise<void> {
         { name: 'recommendations.evaluate, again (deduplicated)', ms: dedupMs, baseline: noWritesMs },
         { name: 'recommendations.list (evaluates first, as every read does)', ms: listMs, baseline: noWritesMs },
       ],
+    );
+    report(`Rules: the same pack, practice-wide (one worker request, one transaction), against the per-client runs`, [
+      { name: 'per-client: variables + worker + guardrails, no writes', ms: noWritesMs },
+      {
+        name: 'practice-wide: variables + worker + guardrails, no writes',
+        ms: practiceNoWritesMs,
+        baseline: noWritesMs,
+      },
+      { name: 'per-client: recommendations.evaluate, first run (writes)', ms: writesMs },
+      { name: 'practice-wide: recommendations.evaluateMany, first run (writes)', ms: manyMs, baseline: writesMs },
+      { name: 'per-client: recommendations.evaluate, again (deduplicated)', ms: dedupMs },
+      { name: 'practice-wide: recommendations.evaluateMany, again (deduplicated)', ms: manyAgainMs, baseline: dedupMs },
+    ]);
+    process.stdout.write(
+      `  practice-wide with writes: ${rate(n * perClient, manyMs)} rules, ${rate(n, manyMs)} clients; the same ${manyCreated.toLocaleString('en')} recommendations stored as per client\n`,
     );
     process.stdout.write(
       `  no writes: ${rate(n * perClient, noWritesMs)} rules (${rate(evaluated, noWritesMs)} evaluated after applies_to/guardrails), ${rate(n, noWritesMs)} clients; ${fired.toLocaleString('en')} fired\n` +
