@@ -333,6 +333,9 @@ export async function run(): Promise<void> {
       ],
     );
     process.stdout.write(
+      `  rule worker restarts (runaway or crash; on a loaded machine a starved worker can look like one): ${evaluator.restarts}\n`,
+    );
+    process.stdout.write(
       `  practice-wide with writes: ${rate(n * perClient, manyMs)} rules, ${rate(n, manyMs)} clients; the same ${manyCreated.toLocaleString('en')} recommendations stored as per client\n`,
     );
     process.stdout.write(
