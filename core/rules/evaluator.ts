@@ -222,8 +222,12 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
     const shared = new SharedArrayBuffer(16);
     const progress = new Float64Array(shared);
     progress[1] = performance.timeOrigin + performance.now();
+    const total = items.reduce((n, i) => n + i.ruleIds.length, 0);
+    let settled = false;
     return new Promise((resolve) => {
       const settle = (failed: boolean): void => {
+        if (settled) return;
+        settled = true;
         clearInterval(timer);
         state.worker.off('message', onMessage);
         state.worker.off('exit', onExit);
@@ -233,6 +237,8 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
         () => {
           // Messages that arrived while this thread was busy are handled first (as in attempt()).
           setImmediate(() => {
+            // Answered meanwhile, or every rule finished and the answer is on its way: not a runaway.
+            if (settled || (progress[0] ?? 0) >= total) return;
             if (performance.timeOrigin + performance.now() - (progress[1] ?? 0) < limit) return;
             kill(state);
             settle(true);
