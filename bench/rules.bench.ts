@@ -7,22 +7,27 @@ import { createAudit } from '../core/audit/audit.ts';
 import { createClientsService } from '../core/clients/clients.ts';
 import { DAILY_TOTALS_COLUMNS, DAILY_TOTALS_SELECT } from '../core/features/daily-totals-sql.ts';
 import { silentLogger } from '../core/logging/log.ts';
-import { evaluateClient } from '../core/rules/client-evaluation.ts';
+import { evaluateClient, evaluateClients } from '../core/rules/client-evaluation.ts';
 import { createRuleEvaluator } from '../core/rules/evaluator.ts';
-import { computeVariables } from '../core/rules/features.ts';
+import { computeVariables, practiceVariables } from '../core/rules/features.ts';
 import { createRecommendationsService } from '../core/rules/recommendations-service.ts';
 import { createRulesService } from '../core/rules/rules-service.ts';
 import { createTargetsService } from '../core/targets/targets-service.ts';
-import { fmtMs, report } from './lib.ts';
+import { fmtMs, median, report } from './lib.ts';
 
 /**
  * Issue 5 figures: the whole default rule pack for a practice of clients with 30 days of logs each.
  * (1) variables only (the feature SQL); (2) variables + conditions in the worker + guardrails, no
  * writes; (3) recommendations.evaluate as the app runs it (with the deduplicating writes), first
  * on an empty table, then again (everything deduplicated: nothing rewritten); (4) recommendations.list,
- * which evaluates first so that what is read is always the current data.
+ * which evaluates first so that what is read is always the current data. Then the practice-wide path
+ * (recommendations.evaluateMany: one worker request, one transaction) on the same data, first on an
+ * emptied table and then again, with the per-client runs above as the baseline; it must store exactly
+ * the rows the per-client path stored. BENCH_QUICK=1: 50 clients.
  */
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const QUICK = process.env.BENCH_QUICK === '1';
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? (QUICK ? 50 : 1000));
+const REPEATS = QUICK ? 1 : 3;
 const DAYS = 30;
 const TODAY = '2026-03-31';
 const NOW = Date.parse('2026-03-31T18:00:00Z');
@@ -224,6 +229,74 @@ export async function run(): Promise<void> {
     for (const id of ids) await recs.list(id, false);
     const listMs = performance.now() - t;
 
+    // The practice-wide path. Same data, same clock; the table is emptied (outside the timings) so
+    // that its first run writes everything again, as the per-client first run did.
+    const snapshot = (): string =>
+      JSON.stringify(
+        sqlite
+          .prepare(
+            `SELECT client_id, rule_id, message, client_message, confidence, suggestions, guardrails, "values", status
+             FROM recommendations ORDER BY client_id, rule_id, status`,
+          )
+          .all(),
+      );
+    const perClientRows = snapshot();
+    sqlite.exec('DELETE FROM recommendations');
+
+    t = performance.now();
+    const practiceNoWrites = await evaluateClients(
+      evaluator,
+      pack,
+      practiceVariables(sqlite, targets, all, TODAY, NOW),
+    );
+    const practiceNoWritesMs = performance.now() - t;
+    const practiceFired = practiceNoWrites.flat().filter((v) => v.fired === true && v.skippedBecause === null).length;
+
+    // Per-client and practice-wide runs alternate, REPEATS times each, each first run on an emptied
+    // table; medians of wall time, and CPU time of the process (both threads) beside it, since the
+    // shared machine's load moves wall times between runs.
+    const cpu = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const wall = {
+      perFirst: [] as number[],
+      perAgain: [] as number[],
+      manyFirst: [] as number[],
+      manyAgain: [] as number[],
+    };
+    const cpuMs = {
+      perFirst: [] as number[],
+      perAgain: [] as number[],
+      manyFirst: [] as number[],
+      manyAgain: [] as number[],
+    };
+    const measure = async (key: keyof typeof wall, fn: () => Promise<unknown>): Promise<void> => {
+      const c0 = cpu();
+      const t0 = performance.now();
+      await fn();
+      wall[key].push(performance.now() - t0);
+      cpuMs[key].push(cpu() - c0);
+    };
+    const perClientAll = async (): Promise<void> => {
+      for (const id of ids) await recs.evaluate(id);
+    };
+    let manyCreated = 0;
+    for (let r = 0; r < REPEATS; r++) {
+      sqlite.exec('DELETE FROM recommendations');
+      await measure('manyFirst', async () => {
+        const many = await recs.evaluateMany(ids);
+        manyCreated = [...many.values()].reduce((sum, x) => sum + x.created, 0);
+      });
+      if (snapshot() !== perClientRows || manyCreated !== created || practiceFired !== fired)
+        throw new Error('the practice-wide path stored other recommendations than the per-client path');
+      await measure('manyAgain', () => recs.evaluateMany(ids));
+      sqlite.exec('DELETE FROM recommendations');
+      await measure('perFirst', perClientAll);
+      await measure('perAgain', perClientAll);
+    }
+    const manyMs = median(wall.manyFirst);
+
     const n = all.length;
     const rate = (count: number, ms: number): string => `${Math.round((count * 1000) / ms).toLocaleString('en')}/s`;
     report(
@@ -235,6 +308,35 @@ export async function run(): Promise<void> {
         { name: 'recommendations.evaluate, again (deduplicated)', ms: dedupMs, baseline: noWritesMs },
         { name: 'recommendations.list (evaluates first, as every read does)', ms: listMs, baseline: noWritesMs },
       ],
+    );
+    report(
+      `Rules: the same pack, practice-wide (recommendations.evaluateMany) against per client (recommendations.evaluate), median of ${REPEATS} alternating runs`,
+      [
+        { name: 'per-client: variables + worker + guardrails, no writes', ms: noWritesMs },
+        {
+          name: 'practice-wide: variables + worker + guardrails, no writes',
+          ms: practiceNoWritesMs,
+          baseline: noWritesMs,
+        },
+        { name: 'per-client: first run (writes)', ms: median(wall.perFirst) },
+        { name: 'practice-wide: first run (writes)', ms: manyMs, baseline: median(wall.perFirst) },
+        { name: 'per-client: again (deduplicated)', ms: median(wall.perAgain) },
+        { name: 'practice-wide: again (deduplicated)', ms: median(wall.manyAgain), baseline: median(wall.perAgain) },
+        { name: 'CPU time, per-client: first run (writes)', ms: median(cpuMs.perFirst) },
+        {
+          name: 'CPU time, practice-wide: first run (writes)',
+          ms: median(cpuMs.manyFirst),
+          baseline: median(cpuMs.perFirst),
+        },
+        { name: 'CPU time, per-client: again', ms: median(cpuMs.perAgain) },
+        { name: 'CPU time, practice-wide: again', ms: median(cpuMs.manyAgain), baseline: median(cpuMs.perAgain) },
+      ],
+    );
+    process.stdout.write(
+      `  rule worker restarts (runaway or crash; on a loaded machine a starved worker can look like one): ${evaluator.restarts}\n`,
+    );
+    process.stdout.write(
+      `  practice-wide with writes: ${rate(n * perClient, manyMs)} rules, ${rate(n, manyMs)} clients; the same ${manyCreated.toLocaleString('en')} recommendations stored as per client\n`,
     );
     process.stdout.write(
       `  no writes: ${rate(n * perClient, noWritesMs)} rules (${rate(evaluated, noWritesMs)} evaluated after applies_to/guardrails), ${rate(n, noWritesMs)} clients; ${fired.toLocaleString('en')} fired\n` +

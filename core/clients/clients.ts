@@ -101,12 +101,14 @@ function changedFields(before: Client, after: Partial<ClientFields>): string[] {
 }
 
 export function createClientsService(db: Db, audit: Audit, now: () => number): ClientsService {
+  // Prepared once: the rules and the targets read the client on every evaluation.
+  const byId = db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, sql.placeholder('id')), isNull(clients.deletedAt)))
+    .prepare();
   const load = (id: string): Row => {
-    const row = db
-      .select()
-      .from(clients)
-      .where(and(eq(clients.id, id), isNull(clients.deletedAt)))
-      .get();
+    const row = byId.get({ id });
     if (!row) throw new AppError('not-found', 'That client does not exist (it may have been deleted).');
     return row;
   };

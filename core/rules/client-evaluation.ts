@@ -1,7 +1,7 @@
 import { readValues } from './evaluate.ts';
-import type { RuleEvaluator } from './evaluator.ts';
+import type { RuleEvaluator, RuleOutcome } from './evaluator.ts';
 import { renderText } from './format.ts';
-import { applyGuardrails, whyNotApplicable } from './guardrails.ts';
+import { applyGuardrails, skipReason, whyNotApplicable } from './guardrails.ts';
 import type { RuleDef, Suggestion, Variables } from './types.ts';
 import type { VariableValue, WorkerRule } from './worker-protocol.ts';
 
@@ -60,17 +60,17 @@ export interface EvaluateClientOptions {
   evaluateSkipped?: boolean;
 }
 
-export async function evaluateClient(
-  evaluator: RuleEvaluator,
+/** The verdicts before the worker: applies_to and the skip guardrails; which rules to evaluate. */
+function prepare(
   rules: readonly RuleDef[],
   variables: Variables,
-  opts: EvaluateClientOptions = {},
-): Promise<RuleVerdict[]> {
+  opts: EvaluateClientOptions,
+): { gc: ReturnType<typeof guardrailClient>; verdicts: RuleVerdict[]; toRun: RuleVerdict[] } {
   const gc = guardrailClient(variables);
   const verdicts: RuleVerdict[] = rules.map((rule) => {
     const notApplicable = whyNotApplicable(rule, gc);
     // The skip guardrails do not depend on the message, so they are checked before evaluating.
-    const skip = notApplicable ?? applyGuardrails(rule, gc, '').skip;
+    const skip = notApplicable ?? skipReason(rule, gc);
     return {
       rule,
       applies: notApplicable === null,
@@ -85,15 +85,17 @@ export async function evaluateClient(
     };
   });
   const toRun = verdicts.filter((v) => v.skippedBecause === null || opts.evaluateSkipped);
-  if (toRun.length === 0) return verdicts;
-  const adhoc: WorkerRule[] = opts.adhoc
-    ? toRun.map(({ rule }) => ({ id: rule.id, when: rule.when, reads: rule.reads }))
-    : [];
-  const outcomes = await evaluator.evaluate(
-    toRun.map((v) => v.rule.id),
-    variables,
-    adhoc,
-  );
+  return { gc, verdicts, toRun };
+}
+
+/** The worker's outcomes into the verdicts, then the message and suggestion guardrails of what fired. */
+function finish(
+  toRun: RuleVerdict[],
+  outcomes: readonly RuleOutcome[],
+  variables: Variables,
+  gc: ReturnType<typeof guardrailClient>,
+  opts: EvaluateClientOptions,
+): void {
   outcomes.forEach((o, i) => {
     const v = toRun[i];
     if (!v || v.rule.id !== o.ruleId) return;
@@ -111,5 +113,43 @@ export async function evaluateClient(
     v.suggestions = g.suggestions;
     v.notes = g.notes;
   });
+}
+
+export async function evaluateClient(
+  evaluator: RuleEvaluator,
+  rules: readonly RuleDef[],
+  variables: Variables,
+  opts: EvaluateClientOptions = {},
+): Promise<RuleVerdict[]> {
+  const { gc, verdicts, toRun } = prepare(rules, variables, opts);
+  if (toRun.length === 0) return verdicts;
+  const adhoc: WorkerRule[] = opts.adhoc
+    ? toRun.map(({ rule }) => ({ id: rule.id, when: rule.when, reads: rule.reads }))
+    : [];
+  const outcomes = await evaluator.evaluate(
+    toRun.map((v) => v.rule.id),
+    variables,
+    adhoc,
+  );
+  finish(toRun, outcomes, variables, gc, opts);
   return verdicts;
+}
+
+/**
+ * Many clients against the loaded rule set, in one worker request: for each client exactly what
+ * evaluateClient gives (the same preparation and finishing; the worker runs the same conditions).
+ */
+export async function evaluateClients(
+  evaluator: RuleEvaluator,
+  rules: readonly RuleDef[],
+  variablesOfClients: readonly Variables[],
+): Promise<RuleVerdict[][]> {
+  const prepared = variablesOfClients.map((variables) => ({ variables, ...prepare(rules, variables, {}) }));
+  const outcomes = await evaluator.evaluateMany(
+    prepared.map((p) => ({ ruleIds: p.toRun.map((v) => v.rule.id), variables: p.variables })),
+  );
+  return prepared.map((p, i) => {
+    finish(p.toRun, outcomes[i] ?? [], p.variables, p.gc, {});
+    return p.verdicts;
+  });
 }

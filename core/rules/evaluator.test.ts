@@ -91,4 +91,45 @@ describe('rule evaluator (worker + watchdog)', () => {
     e.setRules([{ id: 'nope', when: 'true', reads: [] }]);
     expect((await e.evaluate(['nope'], vars(3)))[0]?.fired).toBe(true);
   });
+
+  it('evaluateMany: the outcomes of evaluate for each client; a runaway rule is stopped for its client only', async () => {
+    const e = evaluator({ timeLimitMs: 250 });
+    e.setRules(RULES);
+    const items = [
+      { ruleIds: ['low-fibre', 'logging'], variables: vars(12) },
+      { ruleIds: ['low-fibre', 'runaway', 'logging'], variables: vars(30) },
+      { ruleIds: ['low-fibre', 'nope'], variables: vars(null) },
+      { ruleIds: [], variables: vars(3) },
+      { ruleIds: ['low-fibre'], variables: vars(3) },
+    ];
+    const many = await e.evaluateMany(items);
+    const strip = (o: { ruleId: string; fired: boolean | null; error: string | null }) => ({
+      ruleId: o.ruleId,
+      fired: o.fired,
+      error: o.error,
+    });
+    expect(many.map((outs) => outs.map(strip))).toEqual([
+      [
+        { ruleId: 'low-fibre', fired: true, error: null },
+        { ruleId: 'logging', fired: false, error: null },
+      ],
+      [
+        { ruleId: 'low-fibre', fired: false, error: null },
+        { ruleId: 'runaway', fired: null, error: runawayMessage(250) },
+        { ruleId: 'logging', fired: false, error: null },
+      ],
+      [
+        { ruleId: 'low-fibre', fired: null, error: null },
+        { ruleId: 'nope', fired: null, error: 'The rule "nope" is not loaded.' },
+      ],
+      [],
+      [{ ruleId: 'low-fibre', fired: true, error: null }],
+    ]);
+    // The same answers, client by client, as one request each.
+    for (const [i, item] of items.entries()) {
+      if (i === 1) continue; // the runaway: checked above
+      expect((await e.evaluate(item.ruleIds, item.variables)).map(strip)).toEqual(many[i]?.map(strip));
+    }
+    expect(e.restarts).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -1,9 +1,9 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Logger } from '../logging/log.ts';
 import type { Variables } from './types.ts';
-import type { FromRuleWorker, ToRuleWorker, VariableValue, WorkerRule } from './worker-protocol.ts';
+import type { BatchItem, FromRuleWorker, ToRuleWorker, VariableValue, WorkerRule } from './worker-protocol.ts';
 
-export type { VariableValue, WorkerRule };
+export type { BatchItem, VariableValue, WorkerRule };
 
 /** One rule's result: fired (null = not enough data or an error), the values it read, and why it failed. */
 export interface RuleOutcome {
@@ -18,6 +18,13 @@ export interface RuleEvaluator {
   setRules(rules: readonly WorkerRule[]): void;
   /** Runs the rules in order against one client's variables; `adhoc` rules are compiled for this call only. */
   evaluate(ruleIds: readonly string[], variables: Variables, adhoc?: readonly WorkerRule[]): Promise<RuleOutcome[]>;
+  /**
+   * Many clients in one request: the same outcomes, client by client, as `evaluate` for each, except
+   * that `values` is left empty (the caller reads them from the variables it sent). A
+   * client in flight when a rule runs away or the worker crashes is evaluated again alone with
+   * `evaluate`'s per-rule watchdog (which names the rule); the clients after it go on in a batch.
+   */
+  evaluateMany(items: readonly BatchItem[]): Promise<RuleOutcome[][]>;
   /** How many times the worker was replaced after a runaway rule or a crash (for tests and logs). */
   readonly restarts: number;
   close(): Promise<void>;
@@ -201,6 +208,96 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
     return out;
   }
 
+  /**
+   * Runs the items until all finish or a rule runs away / the worker stops. The worker reports each
+   * finished rule in shared memory; a check every fifth of the limit stops it when no rule has
+   * finished for the whole limit.
+   */
+  function attemptBatch(
+    state: Live,
+    items: readonly BatchItem[],
+  ): Promise<{ finished: RuleOutcome[][]; failed: boolean }> {
+    const id = nextId++;
+    const finished: RuleOutcome[][] = [];
+    const shared = new SharedArrayBuffer(16);
+    const progress = new Float64Array(shared);
+    progress[1] = performance.timeOrigin + performance.now();
+    const total = items.reduce((n, i) => n + i.ruleIds.length, 0);
+    let settled = false;
+    return new Promise((resolve) => {
+      const settle = (failed: boolean): void => {
+        if (settled) return;
+        settled = true;
+        clearInterval(timer);
+        state.worker.off('message', onMessage);
+        state.worker.off('exit', onExit);
+        resolve({ finished, failed });
+      };
+      const timer = setInterval(
+        () => {
+          // Messages that arrived while this thread was busy are handled first (as in attempt()).
+          setImmediate(() => {
+            // Answered meanwhile, or every rule finished and the answer is on its way: not a runaway.
+            if (settled || (progress[0] ?? 0) >= total) return;
+            if (performance.timeOrigin + performance.now() - (progress[1] ?? 0) < limit) return;
+            kill(state);
+            settle(true);
+          });
+        },
+        Math.max(1, Math.floor(limit / 5)),
+      );
+      function onMessage(msg: FromRuleWorker): void {
+        if (msg.type === 'item' && msg.id === id) {
+          const ruleIds = items[msg.index]?.ruleIds ?? [];
+          finished.push(
+            ruleIds.map((ruleId, k) => ({
+              ruleId,
+              fired: msg.fired[k] ?? null,
+              values: {},
+              error: msg.errors[k] ?? null,
+            })),
+          );
+        } else if (msg.type === 'done' && msg.id === id) {
+          settle(false);
+        }
+      }
+      function onExit(): void {
+        settle(true);
+      }
+      state.worker.on('message', onMessage);
+      state.worker.on('exit', onExit);
+      state.worker.postMessage({
+        type: 'evalBatch',
+        id,
+        items: items.map((i) => ({ ruleIds: [...i.ruleIds], variables: i.variables })),
+        progress: shared,
+      } satisfies ToRuleWorker);
+    });
+  }
+
+  async function runMany(items: readonly BatchItem[]): Promise<RuleOutcome[][]> {
+    const out: RuleOutcome[][] = [];
+    while (out.length < items.length) {
+      const rest = items.slice(out.length);
+      let state: Live;
+      try {
+        state = await ready();
+      } catch {
+        // The engine did not start: each client gets run()'s answer (every rule with the reason).
+        for (const item of rest) out.push(await run(item.ruleIds, item.variables, []));
+        break;
+      }
+      const { finished, failed } = await attemptBatch(state, rest);
+      out.push(...finished.slice(0, rest.length));
+      // A batch that ended without an answer for every client is treated as a stopped one.
+      if (!failed && finished.length >= rest.length) continue;
+      restarts++;
+      const inFlight = items[out.length];
+      if (inFlight) out.push(await run(inFlight.ruleIds, inFlight.variables, []));
+    }
+    return out;
+  }
+
   return {
     setRules(next) {
       rules = next.map((r) => ({ id: r.id, when: r.when, reads: [...r.reads] }));
@@ -208,6 +305,11 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
     },
     evaluate(ruleIds, variables, adhoc = []) {
       const result = queue.then(() => run(ruleIds, variables, [...adhoc]));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    evaluateMany(items) {
+      const result = queue.then(() => runMany(items));
       queue = result.catch(() => undefined);
       return result;
     },

@@ -1,5 +1,6 @@
 import { TARGET_KEYS, type Client } from '../api/schemas.ts';
 import type { Sqlite } from '../db/open.ts';
+import { prepared } from '../db/statements.ts';
 import type { ForecastService } from '../forecast/forecast.ts';
 import { ageInYears } from '../targets/compute.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
@@ -183,6 +184,31 @@ export function forecastVariables(
   return out;
 }
 
+/** What the feature SQL gives for one client: the window aggregates, the streak, the fruit and vegetables. */
+interface FeatureRows {
+  window: Row;
+  streak: number;
+  fruitVegGrams: number;
+}
+
+function windowParams(asOf: string): { asOf: string; s7: string; s30: string } {
+  return { asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) };
+}
+
+function streakOf(sqlite: Sqlite, clientId: string, asOf: string): number {
+  return num((statements(sqlite).streak.get({ client: clientId, asOf }) as Row | undefined)?.n) ?? 0;
+}
+
+function fruitVegOf(sqlite: Sqlite, clientId: string, asOf: string): number {
+  const { s7 } = windowParams(asOf);
+  return num((statements(sqlite).fruitVeg.get({ client: clientId, s7, asOf }) as Row | undefined)?.grams) ?? 0;
+}
+
+function clientRows(sqlite: Sqlite, clientId: string, asOf: string): FeatureRows {
+  const w = (statements(sqlite).window.get({ client: clientId, ...windowParams(asOf) }) ?? {}) as Row;
+  return { window: w, streak: streakOf(sqlite, clientId, asOf), fruitVegGrams: fruitVegOf(sqlite, clientId, asOf) };
+}
+
 export function computeVariables(
   sqlite: Sqlite,
   targets: TargetsService,
@@ -191,9 +217,21 @@ export function computeVariables(
   now: number,
   forecast?: ForecastService | null,
 ): Variables {
+  return assemble(sqlite, targets, client, asOf, now, forecast, clientRows(sqlite, client.id, asOf));
+}
+
+/** The variables from the feature rows: the one place both the per-client and the practice-wide paths derive them. */
+function assemble(
+  sqlite: Sqlite,
+  targets: TargetsService,
+  client: Client,
+  asOf: string,
+  now: number,
+  forecast: ForecastService | null | undefined,
+  rows: FeatureRows,
+): Variables {
   const st = statements(sqlite);
-  const params = { client: client.id, asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) };
-  const w = (st.window.get(params) ?? {}) as Row;
+  const w = rows.window;
   const { targets: target, limits } = targetAndLimitVariables(targets, client.id, asOf);
   const days7 = num(w.days_logged_7d) ?? 0;
   const days30 = num(w.days_logged_30d) ?? 0;
@@ -213,7 +251,7 @@ export function computeVariables(
   }
   features.days_logged_7d = days7;
   features.days_logged_30d = days30;
-  features.logging_streak_days = num((st.streak.get(params) as Row | undefined)?.n) ?? 0;
+  features.logging_streak_days = rows.streak;
   const last = num((st.lastLog.get({ client: client.id, now }) as Row | undefined)?.t);
   features.hours_since_last_log = last === null ? null : (now - last) / 3_600_000;
   const protein7 = features.protein_g_7d_mean ?? null;
@@ -226,7 +264,7 @@ export function computeVariables(
       : (100 * kcalPerG * grams) / energy7;
   features.energy_from_sat_fat_pct_7d = share(features.sat_fat_g_7d_mean, 9);
   features.energy_from_added_sugar_pct_7d = share(features.added_sugar_g_7d_mean, 4);
-  const fv = num((st.fruitVeg.get({ client: client.id, s7: params.s7, asOf }) as Row | undefined)?.grams) ?? 0;
+  const fv = rows.fruitVegGrams;
   features.fruit_veg_g_7d_mean = enough7 ? fv / days7 : null;
   features.sleep_hours_7d_mean = num(w.sleep_hours_7d_mean);
   features.sleep_quality_7d_mean = num(w.sleep_quality_7d_mean);
@@ -246,11 +284,101 @@ export function computeVariables(
 
 /** Diet entries and logged days in the 7-day window ending on asOf (for recommendation confidence). */
 export function loggingDensity(sqlite: Sqlite, clientId: string, asOf: string): { entries: number; days: number } {
-  const row = sqlite
-    .prepare(
-      `SELECT coalesce(sum(diet_entries), 0) AS entries, count(*) AS days FROM daily_totals
+  const row = prepared(
+    sqlite,
+    `SELECT coalesce(sum(diet_entries), 0) AS entries, count(*) AS days FROM daily_totals
        WHERE client_id = ? AND local_date BETWEEN ? AND ? AND diet_entries > 0`,
-    )
-    .get(clientId, shiftDate(asOf, -6), asOf) as { entries: number; days: number };
+  ).get(clientId, shiftDate(asOf, -6), asOf) as { entries: number; days: number };
   return { entries: row.entries, days: row.days };
+}
+
+// The window aggregates of every client with days in the window, in one pass over daily_totals.
+const PRACTICE_WINDOW_SQL = `
+  SELECT client_id, ${WINDOW_SQL.slice(WINDOW_SQL.indexOf('SELECT') + 'SELECT'.length, WINDOW_SQL.indexOf('FROM daily_totals'))}
+  FROM daily_totals
+  WHERE local_date BETWEEN :s30 AND :asOf
+  GROUP BY client_id`;
+
+// Every client's logged days in the last year up to asOf: the logging streaks, counted in code (a
+// streak longer than that is counted by STREAK_SQL). Sorted in code, per client.
+const STREAK_LOOKBACK_DAYS = 366;
+const PRACTICE_LOGGED_DAYS_SQL = `
+  SELECT client_id, local_date FROM daily_totals
+  WHERE diet_entries > 0 AND local_date BETWEEN :from AND :asOf`;
+
+/**
+ * The streak from a client's logged days from `from` to asOf (newest first), as STREAK_SQL counts it;
+ * null when it reaches `from`, where it may go on further back (then STREAK_SQL runs).
+ */
+function streakFromDays(days: readonly string[], asOf: string, from: string): number | null {
+  const first = days[0];
+  if (first === undefined || (first !== asOf && first !== shiftDate(asOf, -1))) return 0;
+  let n = 0;
+  let expect = first;
+  for (const d of days) {
+    if (d !== expect) break;
+    n++;
+    if (d === from) return null;
+    expect = shiftDate(d, -1);
+  }
+  return n;
+}
+
+/**
+ * computeVariables for many clients at once (recommendations.evaluateMany): the same variables,
+ * client by client, with the window aggregates and the streaks of the whole practice read in two
+ * set-based queries when the reader is made, instead of two per client. The per-client lookups that
+ * remain (fruit and vegetables, the last log, targets) are index seeks with statements prepared once.
+ * The reader answers for any client; one not seen by the queries has no logged days in the window.
+ */
+export function practiceVariablesReader(
+  sqlite: Sqlite,
+  targets: TargetsService,
+  asOf: string,
+  now: number,
+  forecast?: ForecastService | null,
+): (client: Client) => Variables {
+  const st = statements(sqlite);
+  const params = windowParams(asOf);
+  const windows = new Map<string, Row>();
+  for (const r of prepared(sqlite, PRACTICE_WINDOW_SQL).all(params) as Row[]) {
+    const { client_id: id, ...rest } = r;
+    windows.set(String(id), rest);
+  }
+  const from = shiftDate(asOf, -(STREAK_LOOKBACK_DAYS - 1));
+  const logged = new Map<string, string[]>();
+  for (const r of prepared(sqlite, PRACTICE_LOGGED_DAYS_SQL).all({ from, asOf }) as {
+    client_id: string;
+    local_date: string;
+  }[]) {
+    let days = logged.get(r.client_id);
+    if (!days) logged.set(r.client_id, (days = []));
+    days.push(r.local_date);
+  }
+  for (const days of logged.values()) days.sort().reverse();
+  // A client without days in the window: the aggregate of no rows (counts 0, means null), as the
+  // per-client query answers it.
+  let empty: Row | null = null;
+  const emptyWindow = (): Row => (empty ??= (st.window.get({ client: '', ...params }) ?? {}) as Row);
+  return (c) => {
+    const window = windows.get(c.id) ?? emptyWindow();
+    const streak = streakFromDays(logged.get(c.id) ?? [], asOf, from) ?? streakOf(sqlite, c.id, asOf);
+    return assemble(sqlite, targets, c, asOf, now, forecast, {
+      window,
+      streak,
+      fruitVegGrams: fruitVegOf(sqlite, c.id, asOf),
+    });
+  };
+}
+
+/** practiceVariablesReader over a list of clients. */
+export function practiceVariables(
+  sqlite: Sqlite,
+  targets: TargetsService,
+  clients: readonly Client[],
+  asOf: string,
+  now: number,
+  forecast?: ForecastService | null,
+): Variables[] {
+  return clients.map(practiceVariablesReader(sqlite, targets, asOf, now, forecast));
 }

@@ -59,19 +59,25 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Why the rule is not shown to this client at all (pregnancy: skip, calorie-focused rules), or null. */
+export function skipReason(rule: Pick<RuleDef, 'guardrails'>, client: GuardrailClient): string | null {
+  if (PREGNANT_OR_LACTATING.has(client.lifeStage) && rule.guardrails.pregnancy === 'skip') {
+    return `Not shown for a ${client.lifeStage} client: the rule is marked pregnancy: skip.`;
+  }
+  if (client.edSensitive && rule.guardrails.calorieFocused) {
+    return 'Not shown: the client is marked eating-disorder sensitive and the rule is calorie-focused.';
+  }
+  return null;
+}
+
 export function applyGuardrails(
   rule: Pick<RuleDef, 'then' | 'guardrails'>,
   client: GuardrailClient,
   renderedMessage: string,
 ): GuardrailResult {
-  const skipped = (skip: string): GuardrailResult => ({ skip, suggestions: [], notes: [], message: renderedMessage });
+  const skip = skipReason(rule, client);
+  if (skip !== null) return { skip, suggestions: [], notes: [], message: renderedMessage };
   const expecting = PREGNANT_OR_LACTATING.has(client.lifeStage);
-  if (expecting && rule.guardrails.pregnancy === 'skip') {
-    return skipped(`Not shown for a ${client.lifeStage} client: the rule is marked pregnancy: skip.`);
-  }
-  if (client.edSensitive && rule.guardrails.calorieFocused) {
-    return skipped('Not shown: the client is marked eating-disorder sensitive and the rule is calorie-focused.');
-  }
 
   const diet = DIET_EXCLUDES[client.dietPattern];
   const passesDiet = (s: Suggestion): boolean => !diet || !s.tags.some((t) => diet.tags.includes(t));

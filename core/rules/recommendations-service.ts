@@ -1,6 +1,7 @@
 import { AppError } from '../api/errors.ts';
 import type { z } from 'zod';
 import type { EvaluateResult as EvaluateResultSchema, Recommendation } from '../api/schemas-rules.ts';
+import type { Client } from '../api/schemas.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db, Sqlite } from '../db/open.ts';
@@ -9,9 +10,10 @@ import type { Logger } from '../logging/log.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { localIsoDate } from '../util/clock.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
-import { evaluateClient, type RuleVerdict } from './client-evaluation.ts';
+import { evaluateClient, evaluateClients, type RuleVerdict } from './client-evaluation.ts';
 import { confidenceOf, latestDayFlag } from './confidence.ts';
-import { computeVariables, loggingDensity } from './features.ts';
+import { computeVariables, loggingDensity, practiceVariablesReader } from './features.ts';
+import type { Variables } from './types.ts';
 import { presentForClient } from './present.ts';
 import type { RulesService } from './rules-service.ts';
 
@@ -48,6 +50,12 @@ export type EvaluateResult = z.infer<typeof EvaluateResultSchema>;
 
 export interface RecommendationsService {
   evaluate(clientId: string): Promise<EvaluateResult>;
+  /**
+   * The same as evaluate for each client (default: every client of the practice, archived ones
+   * included), done together: one worker request for all the conditions and one transaction for all
+   * the writes. A client deleted meanwhile is left out of the answer.
+   */
+  evaluateMany(clientIds?: readonly string[]): Promise<Map<string, EvaluateResult>>;
   /** After each change to a client's data: evaluates 1 s after the last call for that client; never throws. */
   evaluateDebounced(clientId: string): void;
   /** Evaluates the client's rules now, then lists what is open (and, on request, the history). */
@@ -60,6 +68,8 @@ export interface RecommendationsService {
 
 const DAY_MS = 86_400_000;
 export const EVALUATE_DEBOUNCE_MS = 1000;
+/** Clients a worker request of evaluateMany carries. */
+const PRACTICE_CHUNK = 100;
 const STATUS_RANK: Record<string, number> = { new: 0, accepted: 1, dismissed: 2, resolved: 3, expired: 4 };
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -164,75 +174,83 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
    * Writes what fires now, in one transaction: refreshes or creates a row for each rule that fired and
    * resolves every other open row. Returns what changed.
    */
-  const store = sqlite.transaction(
-    (clientId: string, fired: RuleVerdict[], confidences: number[], now: number): EvaluateResult['changes'] => {
-      const changes: EvaluateResult['changes'] = [];
-      const open = new Map<string, Row>();
-      for (const row of openRows.all(clientId) as Row[]) {
-        if (!open.has(row.rule_id)) open.set(row.rule_id, row);
-        else resolve.run(now, row.id); // an older duplicate of the same rule (two computers)
-      }
-      fired.forEach((v, i) => {
-        const r = v.rule;
-        const fields = {
-          message: v.message ?? r.then.message,
-          clientMessage: v.clientMessage,
-          confidence: confidences[i] ?? 0,
-          suggestions: JSON.stringify(v.suggestions),
-          guardrails: JSON.stringify(v.notes),
-          values: JSON.stringify(v.values),
-          now,
-        };
-        const row = open.get(r.id);
-        if (row) {
-          open.delete(r.id);
-          const same =
-            row.message === fields.message &&
-            row.client_message === fields.clientMessage &&
-            Math.abs(row.confidence - fields.confidence) < 1e-9 &&
-            row.suggestions === fields.suggestions &&
-            row.guardrails === fields.guardrails &&
-            row.values === fields.values;
-          // Unchanged: nothing to write, except moving a passed review date on (the rule still fires).
-          if (same) {
-            if (row.expires_at !== null && row.expires_at <= now) extend.run(now + r.expiresInDays * DAY_MS, row.id);
-            return;
-          }
-          refresh.run({ ...fields, id: row.id, expiresAt: now + r.expiresInDays * DAY_MS });
-          changes.push({ kind: 'updated', ruleId: r.id, title: r.title });
+  const storeClient = (
+    clientId: string,
+    fired: RuleVerdict[],
+    confidences: number[],
+    now: number,
+  ): EvaluateResult['changes'] => {
+    const changes: EvaluateResult['changes'] = [];
+    const open = new Map<string, Row>();
+    for (const row of openRows.all(clientId) as Row[]) {
+      if (!open.has(row.rule_id)) open.set(row.rule_id, row);
+      else resolve.run(now, row.id); // an older duplicate of the same rule (two computers)
+    }
+    fired.forEach((v, i) => {
+      const r = v.rule;
+      const fields = {
+        message: v.message ?? r.then.message,
+        clientMessage: v.clientMessage,
+        confidence: confidences[i] ?? 0,
+        suggestions: JSON.stringify(v.suggestions),
+        guardrails: JSON.stringify(v.notes),
+        values: JSON.stringify(v.values),
+        now,
+      };
+      const row = open.get(r.id);
+      if (row) {
+        open.delete(r.id);
+        const same =
+          row.message === fields.message &&
+          row.client_message === fields.clientMessage &&
+          Math.abs(row.confidence - fields.confidence) < 1e-9 &&
+          row.suggestions === fields.suggestions &&
+          row.guardrails === fields.guardrails &&
+          row.values === fields.values;
+        // Unchanged: nothing to write, except moving a passed review date on (the rule still fires).
+        if (same) {
+          if (row.expires_at !== null && row.expires_at <= now) extend.run(now + r.expiresInDays * DAY_MS, row.id);
           return;
         }
-        if (dismissedSince.get(clientId, r.id, now - r.cooldownDays * DAY_MS)) return;
-        insert.run({
-          ...fields,
-          id: uuidv7(now),
-          client: clientId,
-          ruleId: r.id,
-          version: r.version,
-          title: r.title,
-          rationale: r.then.rationale,
-          severity: r.then.severity,
-          category: r.then.category,
-          references: JSON.stringify(r.references),
-          condition: r.when,
-          expiresAt: now + r.expiresInDays * DAY_MS,
-        });
-        changes.push({ kind: 'new', ruleId: r.id, title: r.title });
-      });
-      // What is still open did not fire on the current data: resolved, with its values kept.
-      for (const row of open.values()) {
-        resolve.run(now, row.id);
-        changes.push({ kind: 'resolved', ruleId: row.rule_id, title: row.title });
+        refresh.run({ ...fields, id: row.id, expiresAt: now + r.expiresInDays * DAY_MS });
+        changes.push({ kind: 'updated', ruleId: r.id, title: r.title });
+        return;
       }
-      return changes;
-    },
-  );
+      if (dismissedSince.get(clientId, r.id, now - r.cooldownDays * DAY_MS)) return;
+      insert.run({
+        ...fields,
+        id: uuidv7(now),
+        client: clientId,
+        ruleId: r.id,
+        version: r.version,
+        title: r.title,
+        rationale: r.then.rationale,
+        severity: r.then.severity,
+        category: r.then.category,
+        references: JSON.stringify(r.references),
+        condition: r.when,
+        expiresAt: now + r.expiresInDays * DAY_MS,
+      });
+      changes.push({ kind: 'new', ruleId: r.id, title: r.title });
+    });
+    // What is still open did not fire on the current data: resolved, with its values kept.
+    for (const row of open.values()) {
+      resolve.run(now, row.id);
+      changes.push({ kind: 'resolved', ruleId: row.rule_id, title: row.title });
+    }
+    return changes;
+  };
+  const store = sqlite.transaction(storeClient);
+  const clientExists = sqlite.prepare('SELECT 1 FROM clients WHERE id = ? AND deleted_at IS NULL');
+  const allClients = sqlite.prepare('SELECT id FROM clients WHERE deleted_at IS NULL ORDER BY id');
 
-  async function evaluate(clientId: string): Promise<EvaluateResult> {
-    const client = deps.clients.get(clientId);
-    const asOf = today();
-    const variables = computeVariables(sqlite, deps.targets, client, asOf, deps.now(), deps.forecast);
-    const verdicts = await evaluateClient(rules.evaluator, rules.enabledRules(), variables);
+  /** What fired and shows, with the confidence of each (from the logging density). */
+  function firedWithConfidence(
+    clientId: string,
+    asOf: string,
+    variables: Variables,
+    verdicts: RuleVerdict[],
+  ): { fired: RuleVerdict[]; confidences: number[] } {
     const fired = verdicts.filter((v) => v.fired === true && v.skippedBecause === null);
     const density = loggingDensity(sqlite, clientId, asOf);
     const data = {
@@ -241,12 +259,10 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       days30: Number(variables.features.days_logged_30d ?? 0),
       latestDayFlag: latestDayFlag(variables.forecast),
     };
-    const confidences = fired.map((v) => confidenceOf(v.rule.reads, v.values, data));
-    // The worker ran without the database; the writes are one synchronous transaction, so two
-    // evaluations of one client cannot both insert a row for the same rule. The client may have
-    // been deleted while the worker ran: then there is nothing to write.
-    deps.clients.get(clientId);
-    const changes = store(clientId, fired, confidences, deps.now());
+    return { fired, confidences: fired.map((v) => confidenceOf(v.rule.reads, v.values, data)) };
+  }
+
+  function result(clientId: string, verdicts: RuleVerdict[], changes: EvaluateResult['changes']): EvaluateResult {
     const errors = verdicts.filter((v) => v.error !== null).map((v) => ({ ruleId: v.rule.id, message: v.error ?? '' }));
     for (const e of errors) log.warn('rule failed', { ruleId: e.ruleId, error: e.message });
     const count = (kind: string): number => changes.filter((c) => c.kind === kind).length;
@@ -258,6 +274,63 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       changes,
       errors,
     };
+  }
+
+  async function evaluate(clientId: string): Promise<EvaluateResult> {
+    const client = deps.clients.get(clientId);
+    const asOf = today();
+    const variables = computeVariables(sqlite, deps.targets, client, asOf, deps.now(), deps.forecast);
+    const verdicts = await evaluateClient(rules.evaluator, rules.enabledRules(), variables);
+    const { fired, confidences } = firedWithConfidence(clientId, asOf, variables, verdicts);
+    // The worker ran without the database; the writes are one synchronous transaction, so two
+    // evaluations of one client cannot both insert a row for the same rule. The client may have
+    // been deleted while the worker ran: then there is nothing to write.
+    deps.clients.get(clientId);
+    const changes = store(clientId, fired, confidences, deps.now());
+    return result(clientId, verdicts, changes);
+  }
+
+  async function evaluateMany(clientIds?: readonly string[]): Promise<Map<string, EvaluateResult>> {
+    const ids = clientIds ?? (allClients.all() as { id: string }[]).map((r) => r.id);
+    const asOf = today();
+    const now = deps.now();
+    const clients: Client[] = [];
+    for (const id of ids) {
+      try {
+        clients.push(deps.clients.get(id));
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'not-found')) throw e;
+      }
+    }
+    // In chunks, so that the worker evaluates one chunk while this thread computes the next.
+    const read = practiceVariablesReader(sqlite, deps.targets, asOf, now, deps.forecast);
+    const pack = rules.enabledRules();
+    const variables: Variables[] = [];
+    const pending: Promise<RuleVerdict[][]>[] = [];
+    for (let i = 0; i < clients.length; i += PRACTICE_CHUNK) {
+      const chunk = clients.slice(i, i + PRACTICE_CHUNK).map(read);
+      variables.push(...chunk);
+      const evaluated = evaluateClients(rules.evaluator, pack, chunk);
+      evaluated.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      pending.push(evaluated);
+      // Let the request go to the worker before the next chunk.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    const verdicts = (await Promise.all(pending)).flat();
+    const out = new Map<string, EvaluateResult>();
+    // One transaction for the practice; as in evaluate, a client deleted while the worker ran is skipped.
+    const writeAll = sqlite.transaction(() => {
+      const at = deps.now();
+      clients.forEach((c, i) => {
+        const v = verdicts[i];
+        const vars = variables[i];
+        if (!v || !vars || !clientExists.get(c.id)) return;
+        const { fired, confidences } = firedWithConfidence(c.id, asOf, vars, v);
+        out.set(c.id, result(c.id, v, storeClient(c.id, fired, confidences, at)));
+      });
+    });
+    writeAll();
+    return out;
   }
 
   function load(id: string): Row {
@@ -288,6 +361,7 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
 
   return {
     evaluate,
+    evaluateMany,
     evaluateDebounced(clientId) {
       const prior = timers.get(clientId);
       if (prior) clearTimeout(prior);

@@ -13,7 +13,25 @@ export type VariableValue = number | string | boolean | string[] | null;
 export type ToRuleWorker =
   | { type: 'load'; generation: number; rules: WorkerRule[] }
   | { type: 'eval'; id: number; ruleIds: string[]; adhoc: WorkerRule[]; variables: Variables }
+  /**
+   * Many clients in one request (a whole practice). `progress` is a Float64Array over shared memory:
+   * [0] the rules finished so far, [1] when the last one finished (ms since the epoch), the watchdog's
+   * heartbeat without one message per rule.
+   */
+  | { type: 'evalBatch'; id: number; items: BatchItem[]; progress: SharedArrayBuffer }
   | { type: 'close' };
+
+export interface BatchItem {
+  ruleIds: string[];
+  variables: Variables;
+}
+
+export interface WorkerOutcome {
+  ruleId: string;
+  fired: boolean | null;
+  values: Record<string, unknown>;
+  error: string | null;
+}
 
 export type FromRuleWorker =
   | { type: 'loaded'; generation: number; errors: { ruleId: string; message: string }[] }
@@ -25,6 +43,11 @@ export type FromRuleWorker =
       values: Record<string, unknown>;
       error: string | null;
     }
+  /**
+   * One client of an evalBatch request: for each rule in the order asked, fired (null: not enough
+   * data or an error) and the error. The values a rule read are not sent back: the caller has them.
+   */
+  | { type: 'item'; id: number; index: number; fired: (boolean | null)[]; errors: (string | null)[] }
   | { type: 'done'; id: number };
 
 export interface CompiledRule {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Client, TargetHistoryEntry, TargetOverrides, TargetsView } from '../api/schemas.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
@@ -27,19 +27,20 @@ export interface TargetsService {
  * names that row's note and effective date as its source.
  */
 export function createTargetsService(db: Db, clients: ClientsService, audit: Audit, now: () => number): TargetsService {
-  const rowInForce = (clientId: string, asOf: string) =>
-    db
-      .select()
-      .from(clientTargets)
-      .where(
-        and(
-          eq(clientTargets.clientId, clientId),
-          lte(clientTargets.effectiveFrom, asOf),
-          isNull(clientTargets.deletedAt),
-        ),
-      )
-      .orderBy(desc(clientTargets.effectiveFrom), desc(clientTargets.createdAt))
-      .get();
+  // Prepared once: read for every client on every rule evaluation.
+  const inForce = db
+    .select()
+    .from(clientTargets)
+    .where(
+      and(
+        eq(clientTargets.clientId, sql.placeholder('clientId')),
+        lte(clientTargets.effectiveFrom, sql.placeholder('asOf')),
+        isNull(clientTargets.deletedAt),
+      ),
+    )
+    .orderBy(desc(clientTargets.effectiveFrom), desc(clientTargets.createdAt))
+    .prepare();
+  const rowInForce = (clientId: string, asOf: string) => inForce.get({ clientId, asOf });
 
   const view = (client: Client, asOf: string): TargetsView => {
     const row = rowInForce(client.id, asOf);

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../test-utils/prng.ts';
+import { computeVariables, practiceVariables, shiftDate } from './features.ts';
+import { engineKit, type EngineKit } from './test-kit.ts';
+
+/**
+ * The practice-wide path (practiceVariables, recommendations.evaluateMany) against the per-client
+ * path (computeVariables, recommendations.evaluate) on seeded random practices: the same variables
+ * for every client, and the same recommendations stored, through random changes to the logs.
+ */
+
+const DIETS = ['omnivore', 'vegetarian', 'vegan', 'pescatarian', 'flexitarian'] as const;
+
+function seedPractice(kit: EngineKit, seed: number, asOf: string): string[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  kit.addFood('p-apple', 'Fruits and Fruit Juices');
+  kit.addFood('p-bread', 'Baked Products');
+  kit.addFood('p-potato', 'Vegetables and Vegetable Products', 'Potatoes, boiled');
+  const ids: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    const female = rnd() < 0.5;
+    const c = kit.addClient({
+      name: `Practice client ${i}`,
+      sex: female ? 'female' : 'male',
+      birthDate: `${1950 + Math.floor(rnd() * 55)}-0${1 + Math.floor(rnd() * 9)}-15`,
+      heightCm: 150 + Math.floor(rnd() * 40),
+      weightKg: i === 3 ? null : 45 + Math.floor(rnd() * 60),
+      dietPattern: pick(DIETS),
+      allergies: rnd() < 0.2 ? ['Peanut'] : [],
+      lifeStage: female && rnd() < 0.15 ? 'pregnant' : 'none',
+      lifeStageDetail: null,
+      edSensitive: rnd() < 0.15,
+    });
+    ids.push(c.id);
+    if (i === 0) continue; // no log at all
+    // Client 1 logs every day for 14 months: a streak longer than the set-based look-back.
+    const span = i === 1 ? 430 : 10 + Math.floor(rnd() * 60);
+    const skip = i === 1 ? 0 : rnd() * 0.5;
+    for (let d = 0; d < span; d++) {
+      const day = shiftDate(asOf, -d);
+      if (rnd() < skip) continue;
+      const entries = i === 2 ? 0 : 1 + Math.floor(rnd() * 4); // client 2: only sleep and activity
+      for (let k = 0; k < entries; k++) {
+        const f = 0.3 + rnd();
+        kit.addEvent({
+          clientId: c.id,
+          date: day,
+          at: `${day}T${String(7 + k * 3).padStart(2, '0')}:00:00Z`,
+          foodId: pick(['p-apple', 'p-bread', 'p-potato', undefined]),
+          grams: Math.round(200 * f),
+          energyKcal: 700 * f,
+          proteinG: 25 * f,
+          fatG: 25 * f,
+          satFatG: rnd() < 0.8 ? 9 * f : undefined,
+          addedSugarG: 12 * f,
+          fibreG: 6 * f,
+          sodiumMg: 900 * f,
+          ironMg: 4 * f,
+          calciumMg: 300 * f,
+        });
+      }
+      if (rnd() < 0.4) kit.addEvent({ clientId: c.id, kind: 'activity', date: day, durationMin: 10 + rnd() * 50 });
+      if (rnd() < 0.6)
+        kit.addEvent({
+          clientId: c.id,
+          kind: 'sleep',
+          date: day,
+          sleepHours: 4 + rnd() * 5,
+          sleepQuality: 1 + Math.floor(rnd() * 5),
+        });
+    }
+  }
+  return ids;
+}
+
+/** The stored recommendations without their random ids, in a stable order. */
+function stored(kit: EngineKit): unknown[] {
+  return kit.sqlite
+    .prepare(
+      `SELECT client_id, rule_id, rule_version, title, message, client_message, confidence, suggestions, guardrails,
+         "references", condition, "values", status, expires_at, created_at, updated_at
+       FROM recommendations ORDER BY client_id, rule_id, status, created_at`,
+    )
+    .all();
+}
+
+type Saved = Record<string, unknown>[];
+function save(kit: EngineKit): Saved {
+  return kit.sqlite.prepare('SELECT * FROM recommendations').all() as Saved;
+}
+function restore(kit: EngineKit, rows: Saved): void {
+  kit.sqlite.transaction(() => {
+    kit.sqlite.exec('DELETE FROM recommendations');
+    for (const r of rows) {
+      const cols = Object.keys(r);
+      kit.sqlite
+        .prepare(
+          `INSERT INTO recommendations (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+        )
+        .run(r);
+    }
+  })();
+}
+
+describe('the practice-wide path gives what the per-client path gives', () => {
+  it('practiceVariables equals computeVariables for every client, on several days', async () => {
+    const kit = await engineKit();
+    const ids = seedPractice(kit, 7001, '2026-03-15');
+    const clients = ids.map((id) => kit.clients.get(id));
+    for (const asOf of ['2026-03-15', '2026-03-16', '2026-03-01', '2025-12-24']) {
+      const now = Date.parse(`${asOf}T18:00:00Z`);
+      const many = practiceVariables(kit.sqlite, kit.targets, clients, asOf, now);
+      clients.forEach((c, i) => {
+        expect(many[i], `${c.name} on ${asOf}`).toEqual(computeVariables(kit.sqlite, kit.targets, c, asOf, now));
+      });
+    }
+    // The long streak is counted beyond the set-based look-back, as the per-client query counts it.
+    expect(many0(kit, clients)).toBeGreaterThan(400);
+  });
+
+  it('evaluateMany stores exactly what evaluate stores, client by client, through random log changes', async () => {
+    const kit = await engineKit();
+    const ids = seedPractice(kit, 7002, kit.clock.today());
+    const rnd = mulberry32(7003);
+    for (let round = 0; round < 4; round++) {
+      const before = save(kit);
+      const perClient = new Map<string, unknown>();
+      for (const id of ids) perClient.set(id, await kit.recs.evaluate(id));
+      const expected = stored(kit);
+      restore(kit, before);
+      const many = await kit.recs.evaluateMany();
+      expect(stored(kit), `round ${round}`).toEqual(expected);
+      expect(new Map([...many].map(([id, r]) => [id, r]))).toEqual(perClient);
+      expect(expected.length).toBeGreaterThan(0);
+      // Change the data: new entries for some clients, deleted entries for others, and a day passes.
+      for (const id of ids) {
+        if (rnd() < 0.3)
+          kit.addEvent({ clientId: id, date: kit.clock.today(), energyKcal: 400 + rnd() * 2000, fibreG: rnd() * 20 });
+        if (rnd() < 0.2)
+          kit.sqlite
+            .prepare(
+              `UPDATE events SET deleted_at = 1 WHERE id IN (SELECT id FROM events WHERE client_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC LIMIT 3)`,
+            )
+            .run(id);
+      }
+      if (round === 1) kit.clock.advance(86_400_000);
+    }
+  });
+
+  it('evaluateMany leaves out a client that no longer exists and evaluates the others', async () => {
+    const kit = await engineKit();
+    const ids = seedPractice(kit, 7004, kit.clock.today());
+    const gone = '00000000-0000-7000-8000-00000000dead';
+    const many = await kit.recs.evaluateMany([ids[4]!, gone, ids[5]!]);
+    expect([...many.keys()]).toEqual([ids[4], ids[5]]);
+  });
+});
+
+function many0(kit: EngineKit, clients: ReturnType<EngineKit['clients']['get']>[]): number {
+  const asOf = kit.clock.today();
+  const v = practiceVariables(kit.sqlite, kit.targets, [clients[1]!], asOf, kit.clock.now())[0]!;
+  return Number(v.features.logging_streak_days);
+}
