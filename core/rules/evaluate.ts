@@ -21,7 +21,8 @@ export function celEnvironment(): Environment {
 
 const compiled = new Map<string, ParseResult>();
 
-function compile(when: string): ParseResult {
+/** The parsed condition, parsed on first use and reused after (exported for the tests). */
+export function compile(when: string): ParseResult {
   let fn = compiled.get(when);
   if (!fn) {
     fn = celEnvironment().parse(when);

@@ -56,9 +56,8 @@ describe('rule evaluator (worker + watchdog)', () => {
   it('stops a runaway rule after the time limit and still evaluates the rules after it', async () => {
     const e = evaluator({ timeLimitMs: 250 });
     e.setRules(RULES);
-    const t0 = Date.now();
+    // A runaway that was not stopped would never return (the test's own limit would end it).
     const out = await e.evaluate(['low-fibre', 'runaway', 'logging'], vars(30));
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(out.map((o) => o.ruleId)).toEqual(['low-fibre', 'runaway', 'logging']);
     expect(out[0]).toMatchObject({ fired: false, error: null });
     expect(out[1]).toMatchObject({ fired: null, error: runawayMessage(250) });
