@@ -135,9 +135,34 @@ export async function run(): Promise<void> {
       log: silentLogger,
       dataDir,
     });
+    // Time spent in each service the report reads, and in the printer, so a cold export's phases show.
+    const phases = new Map<string, number>();
+    const timed = <T extends object>(name: string, target: T): T =>
+      new Proxy(target, {
+        get(obj, key, recv) {
+          const v = Reflect.get(obj, key, recv) as unknown;
+          if (typeof v !== 'function') return v;
+          const label = `${name}.${String(key)}`;
+          return (...args: unknown[]) => {
+            const t1 = performance.now();
+            const add = (): void => void phases.set(label, (phases.get(label) ?? 0) + performance.now() - t1);
+            const r = (v as (...a: unknown[]) => unknown).apply(obj, args);
+            if (r instanceof Promise) return r.finally(add);
+            add();
+            return r;
+          };
+        },
+      });
     const reports = createReportsService({
       ...services,
-      pdf: renderer,
+      clients: timed('clients', services.clients),
+      targets: timed('targets', services.targets),
+      dashboard: timed('dashboard', services.dashboard),
+      log: timed('log', services.log),
+      photos: timed('photos', services.photos),
+      recommendations: timed('recommendations', services.recommendations),
+      settings: timed('settings', services.settings),
+      pdf: timed('printer', renderer),
       now: systemClock.now,
       today: systemClock.today,
     });
@@ -176,18 +201,28 @@ export async function run(): Promise<void> {
       await bare.close();
     }
     const rssBefore = process.memoryUsage().rss;
+    const cpuMs = (since: NodeJS.CpuUsage): number => {
+      const u = process.cpuUsage(since);
+      return (u.user + u.system) / 1000;
+    };
+    let cpu0 = process.cpuUsage();
     let t0 = performance.now();
     const first = await reports.export(req);
     const cold = performance.now() - t0;
+    const coldCpu = cpuMs(cpu0);
+    const coldPhases = [...phases].filter(([, ms]) => ms >= 1).sort((a, b) => b[1] - a[1]);
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     const htmlTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       t0 = performance.now();
       await reports.preview(req);
       htmlTimes.push(performance.now() - t0);
+      cpu0 = process.cpuUsage();
       t0 = performance.now();
       await reports.export(req);
       times.push(performance.now() - t0);
+      cpuTimes.push(cpuMs(cpu0));
     }
     clearInterval(timer);
     clearInterval(chromiumTimer);
@@ -200,7 +235,10 @@ export async function run(): Promise<void> {
         `  baseline: one-line page to PDF, Chromium running     ${fmtMs(median(minimalMs)).padStart(9)}\n` +
         `  model + HTML only (preview), median of ${RUNS}            ${fmtMs(median(htmlTimes)).padStart(9)}\n` +
         `  cold: first export, browser launch included          ${fmtMs(cold).padStart(9)}  ratio ${(cold / launchMs).toFixed(2)}× the launch  (goal < 2 s)\n` +
+        `    this Node process's CPU time during it ${fmtMs(coldCpu)}; phases (overlapping): ` +
+        `${coldPhases.map(([k, ms]) => `${k} ${fmtMs(ms)}`).join(', ')}\n` +
         `  warm: export with Chromium running, median of ${RUNS}     ${fmtMs(warm).padStart(9)}  ratio ${(warm / median(minimalMs)).toFixed(2)}× the one-line page  (goal < 1 s)\n` +
+        `    this Node process's CPU time per warm export, median ${fmtMs(median(cpuTimes))}\n` +
         `  peak RSS of this Node process ${mb(peak)} (${mb(rssBefore)} before the exports)\n` +
         (chromiumPeak
           ? `  Chromium's own processes (separate from the above): peak ${mb(chromiumPeak)} resident, summed over processes (shared pages counted more than once)\n`

@@ -131,8 +131,33 @@ describe('Chromium PDF renderer', () => {
     expect(idle.running()).toBe(false);
   });
 
-  it('finalizePdf rewrites metadata and counts pages', async () => {
+  it('appends the document information to the printed PDF instead of rewriting it', async () => {
+    const html = '<!doctype html><title>Relatório</title><p style="break-after: page">one</p><p>two</p>';
+    const bytes = await renderer.render(html, {
+      ...OPTS,
+      title: 'Relatório — Ana Ção',
+      author: 'Dra. Inês Conceição, RD',
+      subject: 'Report (2026) ✓',
+    });
+    const text = Buffer.from(bytes).toString('latin1');
+    // Chromium's own bytes come first, untouched, then one update section pointing back at them.
+    expect(text.match(/startxref/g)).toHaveLength(2);
+    const prev = /\/Prev (\d+)/.exec(text);
+    expect(prev).not.toBeNull();
+    expect(text.slice(Number(prev?.[1]), Number(prev?.[1]) + 4)).toBe('xref');
+    const info = pdfInfo(bytes);
+    expect(info['Title']).toBe('Relatório — Ana Ção');
+    expect(info['Author']).toBe('Dra. Inês Conceição, RD');
+    expect(info['Subject']).toBe('Report (2026) ✓');
+    expect(info['Creator']).toBe('BioAI Nutrition');
+    expect(info['Pages']).toBe('2');
+    expect(pdfText(bytes)).toContain('two');
+  });
+
+  it('finalizePdf rewrites metadata and counts pages of a PDF it cannot append to', async () => {
+    // Already carries an update section (a /Prev chain), which the cheap path leaves to pdf-lib.
     const bytes = await renderer.render('<p>one</p>', OPTS);
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/Prev');
     const done = await finalizePdf(bytes, {
       title: 'Other',
       author: 'Someone',
@@ -143,6 +168,7 @@ describe('Chromium PDF renderer', () => {
     expect(done.pages).toBe(1);
     const info = pdfInfo(done.bytes);
     expect(info['Title']).toBe('Other');
+    expect(info['Producer']).toBe('BioAI Nutrition (pdf-lib)');
     expect(info['CreationDate']).toContain('2026');
   });
 });

@@ -206,6 +206,11 @@ export async function buildReportModel(
   const settings = s.settings.get();
   const energyHidden = client.edSensitive;
   const flags: string[] = [];
+  // Listing evaluates the rules first (in the rule worker where there is one): started before the
+  // reads below so the evaluation runs while they do; awaited where the recommendations are used.
+  const listed = s.recommendations.list(clientId, false);
+  // A failure of the reads below leaves this promise unawaited: its own failure is then not reported twice.
+  listed.catch(() => undefined);
 
   const targetsView = s.targets.get(clientId, to);
   const trends = s.dashboard.trends(clientId, from, to);
@@ -271,7 +276,7 @@ export async function buildReportModel(
 
   // Evaluated now (listing evaluates first) and shown as the current data says, guardrails applied.
   // The client takes home what the practitioner accepted; the case report shows every open one.
-  const recommendations: ReportRecommendation[] = (await s.recommendations.list(clientId, false))
+  const recommendations: ReportRecommendation[] = (await listed)
     .filter((r: Recommendation) => (variant === 'client' ? r.status === 'accepted' : true))
     .map((r) => ({
       title: r.title,
