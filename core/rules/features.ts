@@ -22,8 +22,18 @@ const TARGET_NAMES: readonly string[] = TARGET_KEYS.map(snakeCase);
 
 const DAY_MS = 86_400_000;
 
+// The same few dates are shifted for every client of a practice pass (window starts, streak days):
+// remembered, up to a bound, instead of parsed and formatted each time.
+const shifted = new Map<string, string>();
 export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    if (shifted.size >= 4096) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
 }
 
 const nutrientCols = FEATURE_NUTRIENTS.map(
