@@ -22,8 +22,18 @@ const TARGET_NAMES: readonly string[] = TARGET_KEYS.map(snakeCase);
 
 const DAY_MS = 86_400_000;
 
+// The same few dates are shifted for every client of a practice pass (window starts, streak days):
+// remembered, up to a bound, instead of parsed and formatted each time.
+const shifted = new Map<string, string>();
 export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    if (shifted.size >= 4096) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
 }
 
 const nutrientCols = FEATURE_NUTRIENTS.map(
@@ -130,8 +140,8 @@ export function clientVariables(client: Client, asOf: string): Variables['client
   };
 }
 
-export function targetVariables(targets: TargetsService, clientId: string, asOf: string): Variables['targets'] {
-  return targetAndLimitVariables(targets, clientId, asOf).targets;
+export function targetVariables(targets: TargetsService, client: Client, asOf: string): Variables['targets'] {
+  return targetAndLimitVariables(targets, client, asOf).targets;
 }
 
 const LIMIT_NAMES = [...UPPER_LIMITED];
@@ -139,12 +149,12 @@ const LIMIT_NAMES = [...UPPER_LIMITED];
 /** targets.* (the value in force, override or computed) and limits.* (the UL for the life stage). */
 export function targetAndLimitVariables(
   targets: TargetsService,
-  clientId: string,
+  client: Client,
   asOf: string,
 ): { targets: Variables['targets']; limits: NonNullable<Variables['limits']> } {
   const out: Variables['targets'] = Object.fromEntries(TARGET_NAMES.map((k) => [k, null]));
   const limits: NonNullable<Variables['limits']> = Object.fromEntries(LIMIT_NAMES.map((k) => [k, null]));
-  for (const t of targets.get(clientId, asOf).targets ?? []) {
+  for (const t of targets.forClient(client, asOf).targets ?? []) {
     const name = snakeCase(t.key);
     out[name] = t.value;
     if (name in limits) limits[name] = t.ul;
@@ -232,7 +242,7 @@ function assemble(
 ): Variables {
   const st = statements(sqlite);
   const w = rows.window;
-  const { targets: target, limits } = targetAndLimitVariables(targets, client.id, asOf);
+  const { targets: target, limits } = targetAndLimitVariables(targets, client, asOf);
   const days7 = num(w.days_logged_7d) ?? 0;
   const days30 = num(w.days_logged_30d) ?? 0;
   // One or two logged days are not a habit: means need MIN_LOGGED_DAYS (variables.ts), else null.

@@ -96,6 +96,20 @@ type Row = {
   expires_at: number | null;
 };
 
+type OpenRow = Pick<
+  Row,
+  | 'id'
+  | 'rule_id'
+  | 'title'
+  | 'message'
+  | 'client_message'
+  | 'confidence'
+  | 'suggestions'
+  | 'guardrails'
+  | 'values'
+  | 'expires_at'
+>;
+
 function toView(r: Row): Recommendation {
   return {
     id: r.id,
@@ -140,8 +154,11 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
   const OPEN = "status IN ('new', 'accepted') AND deleted_at IS NULL";
 
   // Newest first: with rows from several computers of a practice (sync), older duplicates are closed.
+  // Only the columns the comparison reads: the rule's own text (rationale, condition, references) is
+  // most of a row and is never compared.
   const openRows = sqlite.prepare(
-    `SELECT * FROM recommendations WHERE client_id = ? AND ${OPEN} ORDER BY created_at DESC, id DESC`,
+    `SELECT id, rule_id, title, message, client_message, confidence, suggestions, guardrails, "values", expires_at
+       FROM recommendations WHERE client_id = ? AND ${OPEN} ORDER BY created_at DESC, id DESC`,
   );
   // A dismissal is the row's last change (updated_at): rows are never touched after it.
   const dismissedSince = sqlite.prepare(
@@ -181,8 +198,8 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
     now: number,
   ): EvaluateResult['changes'] => {
     const changes: EvaluateResult['changes'] = [];
-    const open = new Map<string, Row>();
-    for (const row of openRows.all(clientId) as Row[]) {
+    const open = new Map<string, OpenRow>();
+    for (const row of openRows.all(clientId) as OpenRow[]) {
       if (!open.has(row.rule_id)) open.set(row.rule_id, row);
       else resolve.run(now, row.id); // an older duplicate of the same rule (two computers)
     }

@@ -31,12 +31,20 @@ export interface VariableDef {
  */
 export const MIN_LOGGED_DAYS = { '7d': 3, '30d': 10 } as const;
 
+const snakeNames = new Map<string, string>();
+
 /** 'vitaminB12Mcg' → 'vitamin_b12_mcg', 'vitaminDMcg' → 'vitamin_d_mcg', 'waterL' → 'water_l'. */
 export function snakeCase(key: string): string {
-  return key
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+  let name = snakeNames.get(key);
+  if (name === undefined) {
+    name = key
+      .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase();
+    // Keys are the fixed target and nutrient names; the bound only guards against arbitrary input.
+    if (snakeNames.size < 1000) snakeNames.set(key, name);
+  }
+  return name;
 }
 
 /** The nutrients with rolling means (daily_totals columns, core/db/migrations/0002_fts_daily_totals.sql). */

@@ -18,4 +18,12 @@ describe('uuidv7', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(4);
   });
+
+  it('draws fresh random bits for every id, across refills of its random pool', () => {
+    // 600 ids in one millisecond pass the 4 KiB pool twice; the random tails (after the counter)
+    // must all differ and none may be all zeros (a handed-out slice is wiped in the pool, not in the id).
+    const tails = Array.from({ length: 600 }, () => uuidv7(3_000_000_000_000).slice(19));
+    expect(new Set(tails).size).toBe(600);
+    expect(tails.some((t) => /^[08]0{3}-0{12}$/.test(t))).toBe(false);
+  });
 });
