@@ -23,6 +23,7 @@ import {
   CsvPreview,
   CustomFoodInput,
   FileUpload,
+  FoodFileUpload,
   TextEncodingChoice,
   Food,
   FoodDataset,
@@ -208,9 +209,9 @@ export const contract = {
   ),
   /** Custom foods and recipes only; past entries keep their values. */
   'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
-  'foods.previewCsv': method(FileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
+  'foods.previewCsv': method(FoodFileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
   'foods.import': method(
-    FileUpload.extend({
+    FoodFileUpload.extend({
       encoding: TextEncodingChoice,
       format: z.enum(['fdc', 'csv']),
       datasetName: z.string().trim().min(1, { message: 'Name the dataset (e.g. "CIQUAL 2020").' }).max(120),
