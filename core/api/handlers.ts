@@ -277,7 +277,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** A path on this machine is read only for the CLI: the app's window and the browser host upload bytes. */
   const localFileOnlyForCli = <T extends { filePath?: string | undefined; fileName: string }>(input: T): T => {
     if (input.filePath !== undefined && session.status().host !== 'cli')
-      throw new AppError('invalid-input', `${input.fileName}: upload the file's contents; a file path is not accepted here.`);
+      throw new AppError(
+        'invalid-input',
+        `${input.fileName}: upload the file's contents; a file path is not accepted here.`,
+      );
     return input;
   };
 
