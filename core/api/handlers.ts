@@ -315,9 +315,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'clients.list': (input) => services().clients.list(input, clock.today()),
     'clients.get': ({ id }) => services().clients.get(id),
-    'clients.create': (input) => services().clients.create(input),
+    'clients.create': ({ confirm, ...input }) => services().clients.create(input, confirm),
     // A profile change (weight, diet, life stage, eating-disorder-sensitive care…) changes rule inputs.
-    'clients.update': ({ id, patch }) => changed(id, services().clients.update(id, patch)),
+    'clients.update': ({ id, patch, confirm }) => changed(id, services().clients.update(id, patch, confirm)),
     'clients.setArchived': ({ id, archived }) => services().clients.setArchived(id, archived),
     'clients.delete': ({ id }) => services().clients.remove(id),
 
