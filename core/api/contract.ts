@@ -23,6 +23,7 @@ import {
   CsvPreview,
   CustomFoodInput,
   FileUpload,
+  FoodFileUpload,
   TextEncodingChoice,
   Food,
   FoodDataset,
@@ -138,8 +139,12 @@ export const contract = {
     z.array(ClientSummary),
   ),
   'clients.get': method(z.object({ id: Id }).strict(), Client),
-  'clients.create': method(ClientFields.strict(), Client),
-  'clients.update': method(z.object({ id: Id, patch: ClientPatch.strict() }).strict(), Client),
+  /** `confirm` saves a birth date before 1900, in the future or over 120 years ago (else 'implausible'). */
+  'clients.create': method(ClientFields.extend({ confirm: z.boolean().default(false) }).strict(), Client),
+  'clients.update': method(
+    z.object({ id: Id, patch: ClientPatch.strict(), confirm: z.boolean().default(false) }).strict(),
+    Client,
+  ),
   'clients.setArchived': method(z.object({ id: Id, archived: z.boolean() }).strict(), Client),
   /** Soft delete: the row is kept as a tombstone for sync and audit, and disappears from every list. */
   'clients.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
@@ -208,9 +213,9 @@ export const contract = {
   ),
   /** Custom foods and recipes only; past entries keep their values. */
   'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
-  'foods.previewCsv': method(FileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
+  'foods.previewCsv': method(FoodFileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
   'foods.import': method(
-    FileUpload.extend({
+    FoodFileUpload.extend({
       encoding: TextEncodingChoice,
       format: z.enum(['fdc', 'csv']),
       datasetName: z.string().trim().min(1, { message: 'Name the dataset (e.g. "CIQUAL 2020").' }).max(120),

@@ -1,4 +1,5 @@
 import { createAudit, type Audit } from '../audit/audit.ts';
+import { AppError } from './errors.ts';
 import { exportClient } from '../export/client-export.ts';
 import { createDashboardService, type DashboardService } from '../features/dashboard.ts';
 import { createForecastService, defaultForecastModelDir } from '../forecast/forecast.ts';
@@ -273,6 +274,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return result;
   };
   const bytes = (dataBase64: string): Uint8Array => Buffer.from(dataBase64, 'base64');
+  /** A path on this machine is read only for the CLI: the app's window and the browser host upload bytes. */
+  const localFileOnlyForCli = <T extends { filePath?: string | undefined; fileName: string }>(input: T): T => {
+    if (input.filePath !== undefined && session.status().host !== 'cli')
+      throw new AppError(
+        'invalid-input',
+        `${input.fileName}: upload the file's contents; a file path is not accepted here.`,
+      );
+    return input;
+  };
 
   return {
     'app.info': () => ({ name: 'BioAI Nutrition', version, host: session.status().host }),
@@ -305,9 +315,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'clients.list': (input) => services().clients.list(input, clock.today()),
     'clients.get': ({ id }) => services().clients.get(id),
-    'clients.create': (input) => services().clients.create(input),
+    'clients.create': ({ confirm, ...input }) => services().clients.create(input, confirm),
     // A profile change (weight, diet, life stage, eating-disorder-sensitive care…) changes rule inputs.
-    'clients.update': ({ id, patch }) => changed(id, services().clients.update(id, patch)),
+    'clients.update': ({ id, patch, confirm }) => changed(id, services().clients.update(id, patch, confirm)),
     'clients.setArchived': ({ id, archived }) => services().clients.setArchived(id, archived),
     'clients.delete': ({ id }) => services().clients.remove(id),
 
@@ -337,8 +347,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'foods.createRecipe': (input) => services().foods.createRecipe(input),
     'foods.updateRecipe': ({ id, recipe, applyToPast }) => services().foods.updateRecipe(id, recipe, applyToPast),
     'foods.delete': ({ id }) => services().foods.remove(id),
-    'foods.previewCsv': (upload) => services().importer.preview(upload),
-    'foods.import': (input) => services().importer.import(input),
+    'foods.previewCsv': (upload) => services().importer.preview(localFileOnlyForCli(upload)),
+    'foods.import': (input) => services().importer.import(localFileOnlyForCli(input)),
     'foods.datasets': () => services().foods.datasets(),
 
     'log.list': ({ clientId, from, to }) => services().log.list(clientId, from, to),

@@ -192,6 +192,15 @@ export const FileUpload = z.object({
   dataBase64: base64,
 });
 
+/**
+ * A food table: its bytes as base64 (the app's upload), or the path of a file that only the CLI host
+ * may name (read in chunks, so a large table is never held whole); exactly one of the two.
+ */
+export const FoodFileUpload = FileUpload.extend({
+  dataBase64: FileUpload.shape.dataBase64.optional(),
+  filePath: z.string().min(1).max(4096).optional(),
+});
+
 export const CsvPreview = z.object({
   delimiter: z.string(),
   headers: z.array(z.string()),

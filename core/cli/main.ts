@@ -22,8 +22,8 @@ Usage: bioai [--data-dir DIR] <command> [options]
 Commands:
   serve [--port N]            start the browser host on 127.0.0.1 and print its address
   init                        choose the passphrase for a new data folder
-  clients add --name NAME [profile options] [--json]
-  clients edit <id|name> [profile options] [--json]   set only the fields given
+  clients add --name NAME [profile options] [--confirm] [--json]   --confirm: save an implausible birth date
+  clients edit <id|name> [profile options] [--confirm] [--json]   set only the fields given
       profile options: --name NAME --sex female|male --birth-date YYYY-MM-DD --height-cm N --weight-kg N
         --activity sedentary|low-active|active|very-active
         --diet omnivore|flexitarian|pescatarian|vegetarian|lacto-vegetarian|ovo-vegetarian|vegan|other

@@ -29,6 +29,44 @@ describe('clients through the contract', () => {
     expect(audit[0]).toMatchObject({ entity: 'client', action: 'create', actor: 'practitioner', host: 'cli' });
   });
 
+  it('asks to confirm a birth date before 1900, in the future or over 120 years ago; a normal one saves at once', async () => {
+    const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+    const refused = await core.dispatch('clients.create', { name: 'Old', birthDate: '1850-06-01' });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'implausible',
+      message: 'Please check: The birth date 1850-06-01 is before 1900. Save anyway if it is right.',
+      fields: { birthDate: 'The birth date 1850-06-01 is before 1900.' },
+    });
+    expect(await core.dispatch('clients.create', { name: 'Future', birthDate: '3000-01-01' })).toMatchObject({
+      code: 'implausible',
+      fields: { birthDate: 'The birth date 3000-01-01 is in the future.' },
+    });
+    expect(await core.dispatch('clients.create', { name: 'Aged', birthDate: '1904-01-01' })).toMatchObject({
+      code: 'implausible',
+      fields: { birthDate: 'The birth date 1904-01-01 makes the client 122 years old.' },
+    });
+    expect(await ok<ClientSummary[]>(core, 'clients.list', {})).toHaveLength(0);
+
+    const normal = await ok<Client>(core, 'clients.create', { name: 'Normal', birthDate: '1990-03-02' });
+    expect(normal.birthDate).toBe('1990-03-02');
+    const old = await ok<Client>(core, 'clients.create', { name: 'Old', birthDate: '1850-06-01', confirm: true });
+    expect(old.birthDate).toBe('1850-06-01');
+
+    // An edit to 3000 needs the confirmation too; other edits of a confirmed client do not ask again.
+    expect(await core.dispatch('clients.update', { id: normal.id, patch: { birthDate: '3000-01-01' } })).toMatchObject({
+      code: 'implausible',
+    });
+    expect((await ok<Client>(core, 'clients.get', { id: normal.id })).birthDate).toBe('1990-03-02');
+    const edited = await ok<Client>(core, 'clients.update', {
+      id: normal.id,
+      patch: { birthDate: '3000-01-01' },
+      confirm: true,
+    });
+    expect(edited.birthDate).toBe('3000-01-01');
+    expect((await ok<Client>(core, 'clients.update', { id: old.id, patch: { heightCm: 170 } })).heightCm).toBe(170);
+  });
+
   it('validates beside the field: e-mail, ranges, pregnancy for a male client', async () => {
     const core = await unlockedCore();
     expect(await core.dispatch('clients.create', { name: 'X', email: 'nope' })).toMatchObject({

@@ -12,8 +12,9 @@ export type ClientSort = 'name' | 'updated' | 'created' | 'age';
 export interface ClientsService {
   list(opts: { search: string; sort: ClientSort; includeArchived: boolean }, today: string): ClientSummary[];
   get(id: string): Client;
-  create(fields: ClientFields): Client;
-  update(id: string, patch: ClientPatch): Client;
+  /** `confirm` saves a birth date that birthDateWarning finds implausible; without it that is refused. */
+  create(fields: ClientFields, confirm?: boolean): Client;
+  update(id: string, patch: ClientPatch, confirm?: boolean): Client;
   setArchived(id: string, archived: boolean): Client;
   remove(id: string): { id: string };
 }
@@ -46,6 +47,28 @@ export function toClient(row: Row): Client {
     updatedAt: row.updatedAt,
     archivedAt: row.archivedAt,
   };
+}
+
+/**
+ * Why a birth date looks wrong (before 1900, after today, or an age over 120), or null when it is
+ * plausible. Such a date is usually a typo (1850 for 1950, 3000 for 2000); it is saved only when
+ * confirmed, as implausible log values are.
+ */
+export function birthDateWarning(birthDate: string | null | undefined, today: string): string | null {
+  if (!birthDate) return null;
+  if (birthDate > today) return `The birth date ${birthDate} is in the future.`;
+  if (birthDate < '1900-01-01') return `The birth date ${birthDate} is before 1900.`;
+  const age = yearsBetween(birthDate, today);
+  if (age > 120) return `The birth date ${birthDate} makes the client ${age} years old.`;
+  return null;
+}
+
+function requireBirthDateConfirmation(birthDate: string | null | undefined, now: number, confirm: boolean): void {
+  const warning = birthDateWarning(birthDate, new Date(now).toISOString().slice(0, 10));
+  if (warning && !confirm)
+    throw new AppError('implausible', `Please check: ${warning} Save anyway if it is right.`, {
+      birthDate: warning,
+    });
 }
 
 /** Completed years between an ISO birth date and an ISO day (both YYYY-MM-DD). */
@@ -157,10 +180,11 @@ export function createClientsService(db: Db, audit: Audit, now: () => number): C
       return toClient(load(id));
     },
 
-    create(input) {
+    create(input, confirm = false) {
       const fields = normalise(input) as ClientFields;
       checkConsistency(fields);
       const t = now();
+      requireBirthDateConfirmation(fields.birthDate, t, confirm);
       const id = uuidv7(t);
       db.transaction(() => {
         db.insert(clients)
@@ -171,10 +195,13 @@ export function createClientsService(db: Db, audit: Audit, now: () => number): C
       return toClient(load(id));
     },
 
-    update(id, patch) {
+    update(id, patch, confirm = false) {
       const before = toClient(load(id));
       const fields = normalise(patch);
       checkConsistency({ ...before, ...fields });
+      // Only a birth date being changed needs the confirmation; an earlier confirmed one stays as it is.
+      if (fields.birthDate !== undefined && fields.birthDate !== before.birthDate)
+        requireBirthDateConfirmation(fields.birthDate, now(), confirm);
       const changed = changedFields(before, fields);
       if (changed.length === 0) return before;
       db.transaction(() => {

@@ -139,3 +139,21 @@ describe('bioai clients edit', () => {
     await expect(promise).rejects.toThrow('Use at most 1 kg a week');
   });
 });
+
+describe('bioai clients add/edit --confirm', () => {
+  it('refuses a birth date of 1850 with the reason, and saves it with --confirm', async () => {
+    const { core, get } = await withClient();
+    const c = capture();
+    await expect(clientsAdd(core, ['--name', 'Old Timer', '--birth-date', '1850-06-01'], c.out)).rejects.toThrow(
+      'Please check: The birth date 1850-06-01 is before 1900. Save anyway if it is right.',
+    );
+    await clientsAdd(core, ['--name', 'Old Timer', '--birth-date', '1850-06-01', '--confirm'], c.out);
+    expect(c.text()).toContain('Created client Old Timer');
+    await expect(clientsEdit(core, ['Rita Runner', '--birth-date', '3000-01-01'], c.out)).rejects.toThrow(
+      'is in the future',
+    );
+    expect((await get()).birthDate).toBe('2006-05-01');
+    await clientsEdit(core, ['Rita Runner', '--birth-date', '3000-01-01', '--confirm'], c.out);
+    expect((await get()).birthDate).toBe('3000-01-01');
+  });
+});

@@ -20,11 +20,15 @@ const CHANGED_WORDS: Record<string, string> = {
 };
 
 export async function clientsAdd(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({ args, options: { ...PROFILE_OPTIONS, json: { type: 'boolean' } }, strict: true });
-  const { json, ...profile } = values;
+  const { values } = parseArgs({
+    args,
+    options: { ...PROFILE_OPTIONS, json: { type: 'boolean' }, confirm: { type: 'boolean' } },
+    strict: true,
+  });
+  const { json, confirm, ...profile } = values;
   if (!profile.name) throw new CliError('clients add needs --name "Full Name".', 2);
   const input = { ...profilePatch(profile, null), name: profile.name } as ClientFieldsInput;
-  const client = await rpc(core, 'clients.create', input);
+  const client = await rpc(core, 'clients.create', { ...input, confirm: confirm ?? false });
   out(json ? JSON.stringify(client, null, 2) : `Created client ${client.name} (${client.id})`);
 }
 
@@ -32,11 +36,11 @@ export async function clientsAdd(core: Core, args: string[], out: (s: string) =>
 export async function clientsEdit(core: Core, args: string[], out: (s: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...PROFILE_OPTIONS, json: { type: 'boolean' } },
+    options: { ...PROFILE_OPTIONS, json: { type: 'boolean' }, confirm: { type: 'boolean' } },
     strict: true,
     allowPositionals: true,
   });
-  const { json, ...profile } = values;
+  const { json, confirm, ...profile } = values;
   const ref = positionals.join(' ').trim();
   if (ref === '') throw new CliError('clients edit needs the client: bioai clients edit "Ana Example" --goal sport', 2);
   if (Object.keys(profile).length === 0)
@@ -44,7 +48,7 @@ export async function clientsEdit(core: Core, args: string[], out: (s: string) =
   const { id } = await resolveClient(core, ref);
   const current = await rpc(core, 'clients.get', { id });
   const patch = profilePatch(profile, current);
-  const client = await rpc(core, 'clients.update', { id, patch });
+  const client = await rpc(core, 'clients.update', { id, patch, confirm: confirm ?? false });
   if (json) {
     out(JSON.stringify(client, null, 2));
     return;

@@ -57,17 +57,16 @@ export async function foodsImport(core: Core, args: string[], out: (s: string) =
     throw new CliError(`--encoding must be one of ${ENCODING_CHOICES.join(', ')}.`, 2);
   const format = values.format ?? (file.toLowerCase().endsWith('.zip') ? 'fdc' : 'csv');
   if (format !== 'fdc' && format !== 'csv') throw new CliError('--format must be fdc or csv.', 2);
-  let data: Buffer;
   try {
     // The size is checked before anything is read: a huge file is refused without filling memory.
     const size = fs.statSync(file).size;
     if (size > MAX_IMPORT_BYTES) throw new CliError(tooLarge(path.basename(file), size).message);
-    data = fs.readFileSync(file);
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}.`);
   }
-  const upload = { fileName: path.basename(file), dataBase64: data.toString('base64'), encoding: choice };
+  // The core reads the file itself, in chunks: a large table is never held whole (or as base64).
+  const upload = { fileName: path.basename(file), filePath: path.resolve(file), encoding: choice };
   let mapping: CsvMapping | null = null;
   if (format === 'csv') {
     if (values.mapping) {

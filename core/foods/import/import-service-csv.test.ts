@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { CsvMapping } from '../../api/schemas-foods.ts';
@@ -220,5 +223,44 @@ describe('CSV import', () => {
     ]);
     expect(count(opened, 'foods')).toBe(0);
     expect(count(opened, 'food_datasets')).toBe(0);
+  });
+
+  it('reads a table from a path in chunks: a NUL past the first megabyte leaves nothing stored; the fixed file imports whole', async () => {
+    const { opened, importer } = await setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-import-path-'));
+    try {
+      const file = path.join(dir, 'big.csv');
+      // About 1.6 MB: rows cross the reader's 1 MB chunk boundary, and the bad row is in the second chunk.
+      const good = Array.from({ length: 30_000 }, (_, i) => `"Food ${i}, with a name as long as tables have",${i}\n`);
+      fs.writeFileSync(file, `name,kcal\n${good.join('')}Bad\u0000name,5\n`);
+      expect(fs.statSync(file).size).toBeGreaterThan(1024 * 1024);
+      const mapping = { id: null, foodGroup: null, energyInKj: false, delimiter: null, decimalComma: false };
+      const input = {
+        fileName: 'big.csv',
+        filePath: file,
+        format: 'csv' as const,
+        datasetName: 'Big',
+        citation: null,
+        mapping: { ...mapping, name: 'name', nutrients: { energyKcal: 'kcal' } },
+      };
+      const failed = importer.import(input);
+      expect(failed).toMatchObject({ committed: false, foodsImported: 0, rowsRead: 30_001, datasetId: null });
+      expect(failed.errors[0]?.row).toBe(30_002);
+      expect(count(opened, 'foods')).toBe(0);
+      expect(count(opened, 'food_datasets')).toBe(0);
+
+      fs.writeFileSync(file, `name,kcal\n${good.join('')}`);
+      expect(importer.preview({ fileName: 'big.csv', filePath: file }).rowCount).toBe(30_000);
+      expect(importer.import(input)).toMatchObject({ committed: true, foodsImported: 30_000 });
+      expect(count(opened, 'foods')).toBe(30_000);
+      expect(
+        opened.sqlite.prepare("SELECT name FROM foods WHERE source = 'csv' ORDER BY rowid DESC LIMIT 1").pluck().get(),
+      ).toBe('Food 29999, with a name as long as tables have');
+      expect(() => importer.import({ ...input, dataBase64: b64('name\nx\n') })).toThrow(
+        'either as data or as a file path',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

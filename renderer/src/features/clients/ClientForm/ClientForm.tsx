@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { SaveProblems } from '../../../components/SaveProblems/SaveProblems.tsx';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import {
@@ -66,6 +67,8 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
   const { reportError } = useSession();
   const [saving, setSaving] = useState(false);
   const [generalError, setGeneralError] = useState<string | null>(null);
+  /** The core's sentence when the birth date looks implausible; "Save anyway" resends with confirm. */
+  const [implausible, setImplausible] = useState<string | null>(null);
   const form = useForm<ClientFormValues>({
     mode: 'controlled',
     initialValues: client ? valuesFromClient(client) : EMPTY_CLIENT_FORM,
@@ -73,18 +76,24 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
   });
   const { values } = form;
 
-  const save = async (formValues: ClientFormValues): Promise<void> => {
+  const save = async (formValues: ClientFormValues, confirm = false): Promise<void> => {
     setSaving(true);
     setGeneralError(null);
+    setImplausible(null);
     const input = clientInputFromValues(formValues);
     try {
       const saved = client
-        ? await call('clients.update', { id: client.id, patch: input })
-        : await call('clients.create', input);
+        ? await call('clients.update', { id: client.id, patch: input, confirm })
+        : await call('clients.create', { ...input, confirm });
       onSaved(saved);
     } catch (e) {
       reportError(e);
       const error = toApiError(e);
+      if (error.code === 'implausible') {
+        setImplausible(error.message);
+        setSaving(false);
+        return;
+      }
       const fields = fieldErrorsFor(error, client ? 'patch' : '');
       form.setErrors(fields);
       setGeneralError(generalMessage(error, fields, Object.keys(EMPTY_CLIENT_FORM)));
@@ -252,6 +261,15 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
           maxRows={10}
           data-testid="field-notes"
           {...form.getInputProps('notes')}
+        />
+        <SaveProblems
+          messages={[]}
+          implausible={implausible}
+          saving={saving}
+          onSaveAnyway={() => void save(form.getValues(), true)}
+          implausibleTitle="Please check this client"
+          correctHint="or correct the birth date and save again."
+          testIds={{ error: 'client-error', implausible: 'client-implausible', saveAnyway: 'client-save-anyway' }}
         />
         {generalError && (
           <Alert color="red" role="alert" data-testid="form-error">
