@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, scrypt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../core/app.ts';
+import { DEFAULT_SCRYPT } from '../core/keys/keyring.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { median, QUICK, report, sized } from './lib.ts';
 
@@ -74,6 +76,28 @@ function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>
     child.once('exit', (code) => reject(new Error(`bioai serve exited with ${code}`)));
   });
   return { child, url };
+}
+
+/** The app's passphrase key derivation alone (scrypt at its real cost, in the thread pool). */
+function scryptOnce(): Promise<number> {
+  const t0 = performance.now();
+  const { N, r, p } = DEFAULT_SCRYPT;
+  return new Promise((resolve, reject) => {
+    scrypt('x', randomBytes(16), 32, { N, r, p, maxmem: 256 * N * r }, (err) =>
+      err ? reject(err) : resolve(performance.now() - t0),
+    );
+  });
+}
+
+/** CPU time (user + system, ms) a running process has used so far, from /proc; NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -155,6 +179,9 @@ export async function run(): Promise<void> {
     const addressMs: number[] = [];
     const unlockScreenMs: number[] = [];
     const listMs: number[] = [];
+    const afterSubmitMs: number[] = [];
+    const scryptMs: number[] = [];
+    const hostCpuMs: number[] = [];
     // Run 0 warms the OS file cache and Chromium and is not counted (skipped in quick mode).
     for (let i = QUICK ? 1 : 0; i <= RUNS; i++) {
       const n0 = performance.now();
@@ -178,11 +205,18 @@ export async function run(): Promise<void> {
         await page.getByTestId('unlock-passphrase').waitFor();
         const unlockScreen = performance.now() - s0;
         await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+        const submitted = performance.now();
         await page.getByTestId('unlock-submit').click();
         const first = page.getByTestId('client-row').first();
         await first.click({ trial: true, timeout: 60_000 });
         const list = performance.now() - s0;
+        const afterSubmit = performance.now() - submitted;
+        const hostCpu = cpuMs(host.child.pid);
+        const scryptRun = await scryptOnce();
         if (i > 0) {
+          afterSubmitMs.push(afterSubmit);
+          scryptMs.push(scryptRun);
+          hostCpuMs.push(hostCpu);
           nodeMs.push(nodeRun);
           blankMs.push(blankRun);
           addressMs.push(address);
@@ -202,7 +236,10 @@ export async function run(): Promise<void> {
         { name: 'baseline: about:blank in a new Chromium page', ms: median(blankMs), baseline: base },
         { name: 'bioai serve → address printed', ms: median(addressMs), baseline: base },
         { name: 'bioai serve → unlock screen shown', ms: median(unlockScreenMs), baseline: base },
+        { name: 'unlock submitted → list clickable', ms: median(afterSubmitMs), baseline: base },
+        { name: '  of which at least: scrypt N=2^17 alone (fixed cost)', ms: median(scryptMs), baseline: base },
         { name: 'bioai serve → unlocked, list clickable', ms: median(listMs), baseline: base },
+        { name: 'host process CPU time (user+sys) until then', ms: median(hostCpuMs), baseline: base },
       ],
     );
     process.stdout.write(

@@ -289,7 +289,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'session.status': () => session.status(),
     'session.setup': ({ passphrase }) => session.setup(passphrase),
-    'session.unlock': ({ passphrase }) => session.unlock(passphrase),
+    'session.unlock': ({ passphrase }) => session.unlockAsync(passphrase),
     'session.lock': () => {
       drop();
       return session.lock();

@@ -73,6 +73,26 @@ describe('ensureBundledFoods', () => {
     expect(count(`SELECT max(updated_at) AS n FROM foods`)).toBe(1000);
   });
 
+  it('skips reading a file whose size and modification time match the loaded version, reads it when they change', () => {
+    const opened = freshDatabase();
+    const copy = path.join(tempDir(), 'foods.json.gz');
+    fs.copyFileSync(defaultBundledFoodsFile(), copy);
+    const when = new Date('2026-01-01T00:00:00Z');
+    fs.utimesSync(copy, when, when);
+    expect(ensureBundledFoods(opened, 1000, copy)).toEqual({ loaded: true, foods: SR28_FOODS });
+    // Same size and time, other bytes: not read, so not refused.
+    fs.writeFileSync(copy, Buffer.alloc(fs.statSync(copy).size, 0x20));
+    fs.utimesSync(copy, when, when);
+    expect(ensureBundledFoods(opened, 2000, copy)).toEqual({ loaded: false, foods: SR28_FOODS });
+    // A new modification time: read and hashed again, and this content is no foods file.
+    const later = new Date('2026-01-02T00:00:00Z');
+    fs.utimesSync(copy, later, later);
+    expect(() => ensureBundledFoods(opened, 3000, copy)).toThrow();
+    // The real file under a new time: the same hash, nothing reloaded.
+    fs.copyFileSync(defaultBundledFoodsFile(), copy);
+    expect(ensureBundledFoods(opened, 4000, copy)).toEqual({ loaded: false, foods: SR28_FOODS });
+  });
+
   it('reloads a changed file in place and soft-deletes foods it no longer has', () => {
     const opened = freshDatabase();
     ensureBundledFoods(opened, 1000);

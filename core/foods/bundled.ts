@@ -14,6 +14,8 @@ import { NUTRIENT_KEYS, type NutrientKey } from './nutrients.ts';
 
 export const BUNDLED_DATASET_ID = 'usda-sr28';
 export const BUNDLED_SOURCE = 'usda-sr28';
+/** The settings row that remembers which file (size, modification time) the loaded version came from. */
+const STAMP_SETTING = 'foods.bundledFileStamp';
 
 /** The file beside the repository's resources folder; Electron passes its own resources path. */
 export function defaultBundledFoodsFile(): string {
@@ -59,12 +61,34 @@ export function ensureBundledFoods(
   file: string = defaultBundledFoodsFile(),
 ): { loaded: boolean; foods: number } {
   const { sqlite } = opened;
-  const gz = fs.readFileSync(file);
-  const version = fileVersion(gz);
   const existing = sqlite
     .prepare('SELECT version, food_count AS foodCount FROM food_datasets WHERE id = ?')
     .get(BUNDLED_DATASET_ID) as { version: string | null; foodCount: number } | undefined;
-  if (existing?.version === version) return { loaded: false, foods: existing.foodCount };
+  // The file's size and modification time stand for its content hash while they stay the same, so an
+  // unlock does not read and hash the whole file each time; any change to the file hashes it again.
+  const st = fs.statSync(file);
+  const stamp = `${st.size}:${st.mtimeMs}:${existing?.version ?? ''}`;
+  const seen = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(STAMP_SETTING) as
+    { value: string } | undefined;
+  if (existing?.version && seen?.value === JSON.stringify(stamp)) return { loaded: false, foods: existing.foodCount };
+  const gz = fs.readFileSync(file);
+  const version = fileVersion(gz);
+  const saveStamp = (v: string): void => {
+    sqlite
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(STAMP_SETTING, JSON.stringify(`${st.size}:${st.mtimeMs}:${v}`), now);
+  };
+  if (existing?.version === version) {
+    try {
+      saveStamp(version);
+    } catch {
+      // Only a shortcut for the next unlock: a store that cannot take the write reads the file again then.
+    }
+    return { loaded: false, foods: existing.foodCount };
+  }
   const data = parseFile(gz, file);
 
   const keys = data.nutrients.map((k) =>
@@ -126,6 +150,7 @@ export function ensureBundledFoods(
         data.foods.length,
         now,
       );
+    saveStamp(version);
   });
   load();
   return { loaded: true, foods: data.foods.length };

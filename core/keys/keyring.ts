@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -67,6 +67,15 @@ function deriveKek(passphrase: string, salt: Buffer, params: ScryptParams): Buff
   return scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r });
 }
 
+/** deriveKek in libuv's thread pool, so the event loop keeps serving while the fixed cost runs. */
+function deriveKekAsync(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
 export function generateDataKey(): Buffer {
   return randomBytes(32);
 }
@@ -103,6 +112,16 @@ export function sealWithScrypt(plain: Buffer, secret: string, params: ScryptPara
 /** The inverse of sealWithScrypt; throws a plain Error when the secret (or the file) is wrong. */
 export function openWithScrypt(slot: ScryptSlot, secret: string, aad: Buffer): Buffer {
   const kek = deriveKek(secret, Buffer.from(slot.salt, 'base64'), { N: slot.N, r: slot.r, p: slot.p });
+  return openWithKek(slot, kek, aad);
+}
+
+/** openWithScrypt with the key derivation off the event loop; the same result and errors. */
+export async function openWithScryptAsync(slot: ScryptSlot, secret: string, aad: Buffer): Promise<Buffer> {
+  const kek = await deriveKekAsync(secret, Buffer.from(slot.salt, 'base64'), { N: slot.N, r: slot.r, p: slot.p });
+  return openWithKek(slot, kek, aad);
+}
+
+function openWithKek(slot: ScryptSlot, kek: Buffer, aad: Buffer): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
   decipher.setAAD(aad);
   decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
@@ -125,6 +144,17 @@ export function wrapWithPassphrase(
 export function unwrapWithPassphrase(file: KeyringFile, passphrase: string): Buffer {
   try {
     const dek = openWithScrypt(file.passphrase, passphrase, AAD);
+    if (dek.length !== 32) throw new Error('bad key length');
+    return dek;
+  } catch {
+    throw new AppError('wrong-passphrase', 'Wrong passphrase, or not a BioAI Nutrition database.');
+  }
+}
+
+/** unwrapWithPassphrase with scrypt run in the thread pool (the browser host's and Electron's unlock). */
+export async function unwrapWithPassphraseAsync(file: KeyringFile, passphrase: string): Promise<Buffer> {
+  try {
+    const dek = await openWithScryptAsync(file.passphrase, passphrase, AAD);
     if (dek.length !== 32) throw new Error('bad key length');
     return dek;
   } catch {

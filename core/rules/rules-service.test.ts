@@ -56,6 +56,17 @@ describe('rules service', () => {
     expect((await k.recs.evaluate(c.id)).created).toBe(2);
   });
 
+  it('reads the rule pack when first needed, not when the service is built', async () => {
+    const k = await engineKit({ rules: PACK });
+    // A file added to the pack after the data opened, before any rule view or evaluation, is in the
+    // first list: nothing was parsed at start.
+    fs.writeFileSync(path.join(k.builtinDir, 'late.yaml'), ruleFile('late-test', 'features.days_logged_7d >= 1.0'));
+    expect(k.rules.list().rules.map((r) => r.id)).toEqual(['fibre-test', 'late-test']);
+    const c = k.addClient({ name: 'Lazy Pack Client' });
+    logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
+    expect((await k.recs.evaluate(c.id)).created).toBe(2);
+  });
+
   it('validates, saves (atomically, refusing invalid text) and deletes user rules', async () => {
     const k = await engineKit({ rules: PACK });
     const bad = ruleFile('fibre-test', 'features.fibre_g_7d_mean < 20.0');

@@ -78,8 +78,13 @@ export function createRulesService(deps: RulesServiceDeps): RulesService {
   const builtinDir = deps.builtinDir ?? defaultBuiltinRulesDir();
   const { userDir, sqlite, log } = deps;
   const today = deps.today ?? ((): string => localIsoDate(deps.now()));
-  let rules: RuleDef[] = [];
-  let errors: RuleError[] = [];
+  // The pack is parsed when first needed (a rule view, a validation, an evaluation), not when the data
+  // opens: the client list and food logging never need it.
+  let loaded: { rules: RuleDef[]; errors: RuleError[] } | null = null;
+  const pack = (): { rules: RuleDef[]; errors: RuleError[] } => {
+    if (!loaded) reload();
+    return loaded as { rules: RuleDef[]; errors: RuleError[] };
+  };
   let generation = 0;
   let watcher: fs.FSWatcher | null = null;
   let debounce: NodeJS.Timeout | null = null;
@@ -97,11 +102,12 @@ export function createRulesService(deps: RulesServiceDeps): RulesService {
       { dir: builtinDir, origin: 'builtin' },
       { dir: userDir, origin: 'user' },
     ]);
-    rules = result.rules;
-    errors = result.errors;
+    loaded = { rules: result.rules, errors: result.errors };
     generation++;
-    deps.ruleWorker.setRules(rules);
-    if (errors.length) log.warn('rule files have problems', { errors: errors.length, rules: rules.length });
+    deps.ruleWorker.setRules(result.rules);
+    if (result.errors.length) {
+      log.warn('rule files have problems', { errors: result.errors.length, rules: result.rules.length });
+    }
   }
 
   function watch(): void {
@@ -146,11 +152,12 @@ export function createRulesService(deps: RulesServiceDeps): RulesService {
 
   function list(): State {
     const disabled = disabledIds();
+    const { rules, errors } = pack();
     return { rules: rules.map((r) => summary(r, disabled)), errors, userDir };
   }
 
   function find(id: string): RuleDef {
-    const r = rules.find((x) => x.id === id);
+    const r = pack().rules.find((x) => x.id === id);
     if (!r) throw new AppError('not-found', `There is no rule "${id}" (it may have been removed or have errors).`);
     return r;
   }
@@ -168,14 +175,17 @@ export function createRulesService(deps: RulesServiceDeps): RulesService {
     const file = userFile(fileName);
     // Ids must stay unique across the pack and the other user files; the file's own current ids are
     // its to reuse (saving an edit is not a duplicate).
-    const known = new Map(rules.filter((r) => r.file !== file).map((r) => [r.id, r.file]));
+    const known = new Map(
+      pack()
+        .rules.filter((r) => r.file !== file)
+        .map((r) => [r.id, r.file]),
+    );
     const result = loadRuleText(source, file, 'user', { known });
     return { errors: result.errors, ruleIds: result.rules.map((r) => r.id) };
   }
 
   const showError = (e: RuleError): string => `${path.basename(e.file)}:${e.line}:${e.column}: ${e.message}`;
 
-  reload();
   if (deps.watch ?? true) watch();
 
   return {
@@ -263,12 +273,16 @@ export function createRulesService(deps: RulesServiceDeps): RulesService {
     },
     enabledRules() {
       const disabled = disabledIds();
-      return rules.filter((r) => !disabled.has(r.id));
+      return pack().rules.filter((r) => !disabled.has(r.id));
     },
-    rule: (id) => rules.find((r) => r.id === id),
-    evaluator: deps.ruleWorker,
+    rule: (id) => pack().rules.find((r) => r.id === id),
+    get evaluator() {
+      pack();
+      return deps.ruleWorker;
+    },
     reload,
     get generation(): number {
+      pack();
       return generation;
     },
     close() {

@@ -102,6 +102,40 @@ describe('session', () => {
     expect(make(dir).unlock('the new passphrase').state).toBe('unlocked');
   });
 
+  it('unlockAsync derives the key off the event loop, with the same results and errors as unlock', async () => {
+    const dir = tempDir();
+    make(dir).setup(PASS);
+    const s = make(dir);
+    await expect(s.unlockAsync('not the passphrase')).rejects.toThrow(/Wrong passphrase/);
+    expect(s.status().state).toBe('locked');
+    // The event loop turns while scrypt runs: a callback queued after the call runs before it settles.
+    let settled = false;
+    let turnedWhileUnlocking = false;
+    const unlocking = s.unlockAsync(PASS).finally(() => (settled = true));
+    setImmediate(() => (turnedWhileUnlocking = !settled));
+    expect((await unlocking).state).toBe('unlocked');
+    expect(turnedWhileUnlocking).toBe(true);
+    // A second call while open answers the status, as unlock does.
+    expect((await s.unlockAsync('not the passphrase')).state).toBe('unlocked');
+    s.close();
+  });
+
+  it('unlockAsync finishes a passphrase change that was interrupted after the rekey', async () => {
+    const dir = tempDir();
+    const s = make(dir);
+    s.setup(PASS);
+    const old = readKeyring(path.join(dir, 'keyring.json'));
+    s.changePassphrase(PASS, 'the new passphrase');
+    s.close();
+    fs.renameSync(path.join(dir, 'keyring.json'), path.join(dir, 'keyring.next.json'));
+    if (!old) throw new Error('no keyring');
+    writeKeyring(path.join(dir, 'keyring.json'), old);
+    const again = make(dir);
+    expect((await again.unlockAsync('the new passphrase')).state).toBe('unlocked');
+    expect(fs.existsSync(path.join(dir, 'keyring.next.json'))).toBe(false);
+    again.close();
+  });
+
   it('unlocks through the keychain vault, and falls back to the passphrase when the vault key is wrong', () => {
     const dir = tempDir();
     const vault = memoryVault();

@@ -14,6 +14,7 @@ import {
   readKeyring,
   sameKey,
   unwrapWithPassphrase,
+  unwrapWithPassphraseAsync,
   wrapWithPassphrase,
   writeKeyring,
   type ScryptParams,
@@ -73,6 +74,8 @@ export interface Session {
   status(): SessionStatus;
   setup(passphrase: string): WithRecoveryCode;
   unlock(passphrase: string): SessionStatus;
+  /** unlock with the passphrase's scrypt run off the event loop (hosts that keep serving meanwhile). */
+  unlockAsync(passphrase: string): Promise<SessionStatus>;
   /** Unlocks with the vault if one holds a key that opens the database. */
   tryAutoUnlock(): boolean;
   lock(): SessionStatus;
@@ -347,25 +350,55 @@ export function createSession(options: SessionOptions): Session {
     }
   };
 
+  type Unwrapped = { file: string; dek: Buffer } | { file: string; error: unknown };
+  const keyrings = () =>
+    [
+      [keyringPath, readKeyring(keyringPath)],
+      [nextKeyringPath, readKeyring(nextKeyringPath)],
+    ] as const;
+  const unwrapAll = (passphrase: string): Unwrapped[] =>
+    keyrings().flatMap(([file, ring]): Unwrapped[] => {
+      if (!ring) return [];
+      try {
+        return [{ file, dek: unwrapWithPassphrase(ring, passphrase) }];
+      } catch (error) {
+        return [{ file, error }];
+      }
+    });
+  const unwrapAllAsync = async (passphrase: string): Promise<Unwrapped[]> =>
+    Promise.all(
+      keyrings().flatMap(([file, ring]) =>
+        ring
+          ? [
+              unwrapWithPassphraseAsync(ring, passphrase).then(
+                (dek): Unwrapped => ({ file, dek }),
+                (error: unknown): Unwrapped => ({ file, error }),
+              ),
+            ]
+          : [],
+      ),
+    );
+  const refuseWithoutKeyring = (): void => {
+    if (fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath)) return;
+    if (fs.existsSync(dbPath) && (fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath))) {
+      throw new AppError(
+        'not-found',
+        `The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase${host === 'cli' ? ' (run "bioai recover")' : ''}.`,
+      );
+    }
+    throw new AppError('locked', 'This data folder has not been set up yet. Choose a passphrase first.');
+  };
   /**
-   * Finds the data key for a passphrase. A keyring.next.json left by a passphrase change that was
+   * Opens the database with the first key a passphrase unwrapped. A keyring.next.json left by a passphrase change that was
    * interrupted between the rekey and the rename is tried too, and the change is completed.
    */
-  const unlockWith = (passphrase: string): Buffer => {
-    const current = readKeyring(keyringPath);
-    const pending = readKeyring(nextKeyringPath);
+  const unlockWith = (unwrapped: Unwrapped[]): Buffer => {
+    const pending = unwrapped.some((u) => u.file === nextKeyringPath);
     const candidates: { file: string; dek: Buffer }[] = [];
     let lastError: unknown = null;
-    for (const [file, ring] of [
-      [keyringPath, current],
-      [nextKeyringPath, pending],
-    ] as const) {
-      if (!ring) continue;
-      try {
-        candidates.push({ file, dek: unwrapWithPassphrase(ring, passphrase) });
-      } catch (err) {
-        lastError = err;
-      }
+    for (const u of unwrapped) {
+      if ('dek' in u) candidates.push(u);
+      else lastError = u.error;
     }
     if (candidates.length === 0) {
       throw lastError ?? new AppError('locked', 'No passphrase has been set up yet.');
@@ -435,17 +468,20 @@ export function createSession(options: SessionOptions): Session {
 
     unlock(passphrase) {
       if (opened) return status();
-      if (!fs.existsSync(keyringPath) && !fs.existsSync(nextKeyringPath)) {
-        if (fs.existsSync(dbPath) && (fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath))) {
-          throw new AppError(
-            'not-found',
-            `The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase${host === 'cli' ? ' (run "bioai recover")' : ''}.`,
-          );
-        }
-        throw new AppError('locked', 'This data folder has not been set up yet. Choose a passphrase first.');
-      }
-      const dek = unlockWith(passphrase);
+      refuseWithoutKeyring();
+      const dek = unlockWith(unwrapAll(passphrase));
       // The passphrase worked: refresh the keychain copy, which may be missing or stale.
+      if (vault?.backend()) vault.save(dek);
+      return changed();
+    },
+
+    async unlockAsync(passphrase) {
+      if (opened) return status();
+      refuseWithoutKeyring();
+      const unwrapped = await unwrapAllAsync(passphrase);
+      // Another call may have opened the data while scrypt ran.
+      if (opened) return status();
+      const dek = unlockWith(unwrapped);
       if (vault?.backend()) vault.save(dek);
       return changed();
     },
