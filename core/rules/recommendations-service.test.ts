@@ -249,6 +249,6 @@ describe('recommendations', () => {
     k.recs.evaluateDebounced(c.id);
     k.recs.evaluateDebounced('00000000-0000-7000-8000-000000000000'); // unknown client: logged, not thrown
     expect(stored()).toBe(0);
-    await waitFor(() => stored() === 5, 5000, 'the debounced evaluation');
+    await waitFor(() => stored() === 5, 60_000, 'the debounced evaluation');
   });
 });

@@ -30,7 +30,7 @@ describe('rules service', () => {
       path.join(k.userDir, 'broken.yaml'),
       ruleFile('broken-test', 'features.fibre_g_7d_mean < tragets.fibre_g'),
     );
-    await waitFor(() => k.rules.generation > before, 5000, 'the reload after writing broken.yaml');
+    await waitFor(() => k.rules.generation > before, 60_000, 'the reload after writing broken.yaml');
     const state = k.rules.list();
     expect(state.rules.map((r) => r.id)).toEqual(['fibre-test']);
     expect(state.errors).toHaveLength(1);
