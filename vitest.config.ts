@@ -19,5 +19,7 @@ export default defineConfig({
     // Generous: CLI tests unlock with the production scrypt cost, and CI may share the two cores with
     // another job (a limit that holds only on an idle machine fails at random).
     testTimeout: 90_000,
+    // Set-up hooks open encrypted databases and load the bundled foods: the same reasoning applies.
+    hookTimeout: 90_000,
   },
 });
