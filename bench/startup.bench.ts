@@ -63,13 +63,27 @@ async function seed(dataDir: string): Promise<void> {
   }
 }
 
-/** Which launch of the host a run measures: bin/bioai.mjs on the prebuilt bundle, or on the TypeScript sources. */
-type HostPath = 'bundle' | 'sources';
-const HOST_PATHS: HostPath[] = ['bundle', 'sources'];
+/**
+ * Which launch of the host a run measures: bin/bioai.mjs on the prebuilt bundle, or on the TypeScript
+ * sources; with BENCH_STARTUP_BEFORE=<another checkout> (built), also that checkout's
+ * `node core/cli/main.ts serve` with its own out/renderer, e.g. the main branch before a change.
+ */
+type HostPath = 'bundle' | 'sources' | 'before';
+const BEFORE = process.env['BENCH_STARTUP_BEFORE'] ? path.resolve(process.env['BENCH_STARTUP_BEFORE']) : null;
+const HOST_PATHS: HostPath[] = BEFORE ? ['bundle', 'sources', 'before'] : ['bundle', 'sources'];
+const LABELS: Record<HostPath, string> = {
+  bundle: '[bundle out/cli]',
+  sources: '[TS sources]',
+  before: '[before: BENCH_STARTUP_BEFORE]',
+};
 
 function startHost(dataDir: string, via: HostPath): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [path.join(root, 'bin/bioai.mjs'), '--data-dir', dataDir, 'serve'], {
-    cwd: root,
+  const args =
+    via === 'before' && BEFORE
+      ? [path.join(BEFORE, 'core/cli/main.ts'), '--data-dir', dataDir, 'serve']
+      : [path.join(root, 'bin/bioai.mjs'), '--data-dir', dataDir, 'serve'];
+  const child = spawn(process.execPath, args, {
+    cwd: via === 'before' && BEFORE ? BEFORE : root,
     env: { ...process.env, BIOAI_PASSPHRASE: '', BIOAI_CLI_SOURCES: via === 'sources' ? '1' : '0' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -204,11 +218,12 @@ export async function run(): Promise<void> {
     const nodeMs: number[] = [];
     const blankMs: number[] = [];
     const scryptMs: number[] = [];
-    const empty = (): Record<HostPath, number[]> => ({ bundle: [], sources: [] });
+    const empty = (): Record<HostPath, number[]> => ({ bundle: [], sources: [], before: [] });
     const addressMs = empty();
     const unlockScreenMs = empty();
     const listMs = empty();
     const afterSubmitMs = empty();
+    const allRowsMs = empty();
     const hostCpuMs = empty();
     // Run 0 warms the OS file cache and Chromium and is not counted (skipped in quick mode). Each run
     // measures both launches back to back (alternating which goes first), so load from other jobs
@@ -245,8 +260,16 @@ export async function run(): Promise<void> {
           const list = performance.now() - s0;
           const afterSubmit = performance.now() - submitted;
           const hostCpu = cpuMs(host.child.pid);
+          // The list adds its rows in steps after the first ones: until every client has its row.
+          await page.waitForFunction(
+            (n) => document.querySelectorAll('[data-testid="client-row"]').length >= n,
+            CLIENTS,
+            { timeout: 60_000 },
+          );
+          const allRows = performance.now() - submitted;
           if (i > 0) {
             afterSubmitMs[via].push(afterSubmit);
+            allRowsMs[via].push(allRows);
             hostCpuMs[via].push(hostCpu);
             blankMs.push(blankRun);
             addressMs[via].push(address);
@@ -271,11 +294,12 @@ export async function run(): Promise<void> {
         { name: 'baseline: about:blank in a new Chromium page', ms: median(blankMs), baseline: base },
         { name: 'scrypt N=2^17 alone (fixed cost, part of every unlock)', ms: median(scryptMs), baseline: base },
         ...HOST_PATHS.flatMap((via) => {
-          const label = via === 'bundle' ? '[bundle out/cli]' : '[TS sources]';
+          const label = LABELS[via];
           return [
             { name: `${label} bioai serve → address printed`, ms: median(addressMs[via]), baseline: base },
             { name: `${label} bioai serve → unlock screen shown`, ms: median(unlockScreenMs[via]), baseline: base },
             { name: `${label} unlock submitted → list clickable`, ms: median(afterSubmitMs[via]), baseline: base },
+            { name: `${label} unlock submitted → all ${CLIENTS} rows in`, ms: median(allRowsMs[via]), baseline: base },
             { name: `${label} bioai serve → unlocked, list clickable`, ms: median(listMs[via]), baseline: base },
             { name: `${label} host process CPU (user+sys) until then`, ms: median(hostCpuMs[via]), baseline: base },
           ];
@@ -284,7 +308,9 @@ export async function run(): Promise<void> {
     );
     process.stdout.write(
       `  (seeding ${CLIENTS} clients, not timed above: ${(seedMs / 1000).toFixed(1)} s; list clickable, bundle vs ` +
-        `sources: ${(median(listMs.bundle) / median(listMs.sources)).toFixed(2)}×; ` +
+        `sources: ${(median(listMs.bundle) / median(listMs.sources)).toFixed(2)}×` +
+        (BEFORE ? `, bundle vs before: ${(median(listMs.bundle) / median(listMs.before)).toFixed(2)}×` : '') +
+        '; ' +
         `load average at the end ${os.loadavg()[0]?.toFixed(1)})\n`,
     );
   } finally {

@@ -7,6 +7,18 @@ import { DIET_LABELS, SEX_LABELS } from '../../../lib/labels.ts';
 import classes from './ClientList.module.css';
 
 const COLUMNS = ['Name', 'Age', 'Sex', 'Diet', 'Tags', 'Updated'] as const;
+/**
+ * Fixed column widths (a fixed table layout): rows added below the first ones never resize the columns,
+ * so the rows already shown stay where they are and can be used while the list is still growing.
+ */
+const WIDTHS: Record<(typeof COLUMNS)[number], string> = {
+  Name: '28%',
+  Age: '8%',
+  Sex: '10%',
+  Diet: '16%',
+  Tags: '22%',
+  Updated: '16%',
+};
 
 function open(id: string): void {
   navigate({ name: 'client', id });
@@ -93,11 +105,14 @@ export function ClientTable({ clients }: { clients: ClientSummary[] }): React.JS
         data-testid="clients-table"
         data-complete={shown === clients.length}
         aria-busy={shown < clients.length}
+        layout="fixed"
       >
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((c) => (
-              <Table.Th key={c}>{c}</Table.Th>
+              <Table.Th key={c} w={WIDTHS[c]}>
+                {c}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
