@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../core/app.ts';
 import { DEFAULT_SCRYPT } from '../core/keys/keyring.ts';
 import { silentLogger } from '../core/logging/log.ts';
+import { buildCli } from '../scripts/build-cli.ts';
 import { median, QUICK, report, sized } from './lib.ts';
 
 /**
@@ -19,6 +20,8 @@ import { median, QUICK, report, sized } from './lib.ts';
  * Baselines from the same run: a bare `node -e 0` process (start-up cost of the runtime on this
  * machine, the ratio column), and about:blank in a new page of the same Chromium.
  * The data folder uses the app's real key-derivation cost (scrypt N=2^17), so the unlock is real.
+ * Both launches of `bioai serve` are measured: bin/bioai.mjs on the bundle in out/cli (built first,
+ * from the same sources) and on the TypeScript sources (BIOAI_CLI_SOURCES=1).
  */
 const CLIENTS = Number(process.env['BENCH_STARTUP_CLIENTS'] ?? sized(500, 40));
 const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? sized(5, 1));
@@ -60,10 +63,28 @@ async function seed(dataDir: string): Promise<void> {
   }
 }
 
-function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [path.join(root, 'core/cli/main.ts'), '--data-dir', dataDir, 'serve'], {
-    cwd: root,
-    env: { ...process.env, BIOAI_PASSPHRASE: '' },
+/**
+ * Which launch of the host a run measures: bin/bioai.mjs on the prebuilt bundle, or on the TypeScript
+ * sources; with BENCH_STARTUP_BEFORE=<another checkout> (built), also that checkout's
+ * `node core/cli/main.ts serve` with its own out/renderer, e.g. the main branch before a change.
+ */
+type HostPath = 'bundle' | 'sources' | 'before';
+const BEFORE = process.env['BENCH_STARTUP_BEFORE'] ? path.resolve(process.env['BENCH_STARTUP_BEFORE']) : null;
+const HOST_PATHS: HostPath[] = BEFORE ? ['bundle', 'sources', 'before'] : ['bundle', 'sources'];
+const LABELS: Record<HostPath, string> = {
+  bundle: '[bundle out/cli]',
+  sources: '[TS sources]',
+  before: '[before: BENCH_STARTUP_BEFORE]',
+};
+
+function startHost(dataDir: string, via: HostPath): { child: ChildProcess; url: Promise<string> } {
+  const args =
+    via === 'before' && BEFORE
+      ? [path.join(BEFORE, 'core/cli/main.ts'), '--data-dir', dataDir, 'serve']
+      : [path.join(root, 'bin/bioai.mjs'), '--data-dir', dataDir, 'serve'];
+  const child = spawn(process.execPath, args, {
+    cwd: via === 'before' && BEFORE ? BEFORE : root,
+    env: { ...process.env, BIOAI_PASSPHRASE: '', BIOAI_CLI_SOURCES: via === 'sources' ? '1' : '0' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const url = new Promise<string>((resolve, reject) => {
@@ -109,8 +130,12 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** Wall time of a short-lived process, from spawn to exit; throws if it fails. */
 function timeProcess(args: string[]): number {
+  return timeProcessEnv(args, {});
+}
+
+function timeProcessEnv(args: string[], env: Record<string, string>): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
   return ms;
@@ -124,7 +149,15 @@ function cliStart(): void {
   const runs = CLI_RUNS;
   const tiny = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-cli-')), 'tiny.ts');
   fs.writeFileSync(tiny, 'const n: number = 1;\nexport default n;\n');
-  const rows: Record<string, number[]> = { node: [], tiny: [], version: [], bin: [], help: [], core: [] };
+  const rows: Record<string, number[]> = {
+    node: [],
+    tiny: [],
+    version: [],
+    bin: [],
+    binSources: [],
+    help: [],
+    core: [],
+  };
   for (let i = 0; i <= runs; i++) {
     // Run 0 warms the OS file cache; it is not counted.
     const t = {
@@ -132,6 +165,7 @@ function cliStart(): void {
       tiny: timeProcess([tiny]),
       version: timeProcess(['core/cli/main.ts', 'version']),
       bin: timeProcess(['bin/bioai.mjs', 'version']),
+      binSources: timeProcessEnv(['bin/bioai.mjs', 'version'], { BIOAI_CLI_SOURCES: '1' }),
       help: timeProcess(['core/cli/main.ts', '--help']),
       // What every command, `version` included, loaded before the CLI imported per command.
       core: timeProcess([
@@ -148,13 +182,20 @@ function cliStart(): void {
     { name: 'baseline: node -e 0', ms: base },
     { name: 'baseline: node tiny.ts (a one-line TypeScript file)', ms: median(rows['tiny'] ?? []), baseline: base },
     { name: 'node core/cli/main.ts version', ms: median(rows['version'] ?? []), baseline: base },
-    { name: 'node bin/bioai.mjs version (npx bioai)', ms: median(rows['bin'] ?? []), baseline: base },
+    { name: 'node bin/bioai.mjs version (npx bioai; bundle out/cli)', ms: median(rows['bin'] ?? []), baseline: base },
+    {
+      name: 'node bin/bioai.mjs version (BIOAI_CLI_SOURCES=1: TS sources)',
+      ms: median(rows['binSources'] ?? []),
+      baseline: base,
+    },
     { name: 'node core/cli/main.ts --help', ms: median(rows['help'] ?? []), baseline: base },
     { name: 'for comparison: loading the whole core and host', ms: median(rows['core'] ?? []), baseline: base },
   ]);
 }
 
 export async function run(): Promise<void> {
+  // The bundle measured is built from the sources measured beside it.
+  await buildCli();
   cliStart();
   const staticIndex = path.join(root, 'out', 'renderer', 'index.html');
   if (!fs.existsSync(staticIndex)) {
@@ -176,56 +217,73 @@ export async function run(): Promise<void> {
 
     const nodeMs: number[] = [];
     const blankMs: number[] = [];
-    const addressMs: number[] = [];
-    const unlockScreenMs: number[] = [];
-    const listMs: number[] = [];
-    const afterSubmitMs: number[] = [];
     const scryptMs: number[] = [];
-    const hostCpuMs: number[] = [];
-    // Run 0 warms the OS file cache and Chromium and is not counted (skipped in quick mode).
+    const empty = (): Record<HostPath, number[]> => ({ bundle: [], sources: [], before: [] });
+    const addressMs = empty();
+    const unlockScreenMs = empty();
+    const listMs = empty();
+    const afterSubmitMs = empty();
+    const allRowsMs = empty();
+    const hostCpuMs = empty();
+    // Run 0 warms the OS file cache and Chromium and is not counted (skipped in quick mode). Each run
+    // measures both launches back to back (alternating which goes first), so load from other jobs
+    // falls on both alike.
     for (let i = QUICK ? 1 : 0; i <= RUNS; i++) {
       const n0 = performance.now();
       spawnSync(process.execPath, ['-e', '0']);
       const nodeRun = performance.now() - n0;
+      const scryptRun = await scryptOnce();
 
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      const blank = await context.newPage();
-      const b0 = performance.now();
-      await blank.goto('about:blank');
-      const blankRun = performance.now() - b0;
-      await blank.close();
+      const order = i % 2 === 0 ? HOST_PATHS : [...HOST_PATHS].reverse();
+      for (const via of order) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        const blank = await context.newPage();
+        const b0 = performance.now();
+        await blank.goto('about:blank');
+        const blankRun = performance.now() - b0;
+        await blank.close();
 
-      const page = await context.newPage();
-      const s0 = performance.now();
-      const host = startHost(dataDir);
-      try {
-        const url = await host.url;
-        const address = performance.now() - s0;
-        await page.goto(url);
-        await page.getByTestId('unlock-passphrase').waitFor();
-        const unlockScreen = performance.now() - s0;
-        await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
-        const submitted = performance.now();
-        await page.getByTestId('unlock-submit').click();
-        const first = page.getByTestId('client-row').first();
-        await first.click({ trial: true, timeout: 60_000 });
-        const list = performance.now() - s0;
-        const afterSubmit = performance.now() - submitted;
-        const hostCpu = cpuMs(host.child.pid);
-        const scryptRun = await scryptOnce();
-        if (i > 0) {
-          afterSubmitMs.push(afterSubmit);
-          scryptMs.push(scryptRun);
-          hostCpuMs.push(hostCpu);
-          nodeMs.push(nodeRun);
-          blankMs.push(blankRun);
-          addressMs.push(address);
-          unlockScreenMs.push(unlockScreen);
-          listMs.push(list);
+        const page = await context.newPage();
+        const s0 = performance.now();
+        const host = startHost(dataDir, via);
+        try {
+          const url = await host.url;
+          const address = performance.now() - s0;
+          await page.goto(url);
+          await page.getByTestId('unlock-passphrase').waitFor();
+          const unlockScreen = performance.now() - s0;
+          await page.getByTestId('unlock-passphrase').fill(PASSPHRASE);
+          const submitted = performance.now();
+          await page.getByTestId('unlock-submit').click();
+          const first = page.getByTestId('client-row').first();
+          await first.click({ trial: true, timeout: 60_000 });
+          const list = performance.now() - s0;
+          const afterSubmit = performance.now() - submitted;
+          const hostCpu = cpuMs(host.child.pid);
+          // The list adds its rows in steps after the first ones: until every client has its row.
+          await page.waitForFunction(
+            (n) => document.querySelectorAll('[data-testid="client-row"]').length >= n,
+            CLIENTS,
+            { timeout: 60_000 },
+          );
+          const allRows = performance.now() - submitted;
+          if (i > 0) {
+            afterSubmitMs[via].push(afterSubmit);
+            allRowsMs[via].push(allRows);
+            hostCpuMs[via].push(hostCpu);
+            blankMs.push(blankRun);
+            addressMs[via].push(address);
+            unlockScreenMs[via].push(unlockScreen);
+            listMs[via].push(list);
+          }
+        } finally {
+          await context.close();
+          await stop(host.child);
         }
-      } finally {
-        await context.close();
-        await stop(host.child);
+      }
+      if (i > 0) {
+        nodeMs.push(nodeRun);
+        scryptMs.push(scryptRun);
       }
     }
     const base = median(nodeMs);
@@ -234,17 +292,26 @@ export async function run(): Promise<void> {
       [
         { name: 'baseline: node -e 0 (process start to exit)', ms: base },
         { name: 'baseline: about:blank in a new Chromium page', ms: median(blankMs), baseline: base },
-        { name: 'bioai serve → address printed', ms: median(addressMs), baseline: base },
-        { name: 'bioai serve → unlock screen shown', ms: median(unlockScreenMs), baseline: base },
-        { name: 'unlock submitted → list clickable', ms: median(afterSubmitMs), baseline: base },
-        { name: '  of which at least: scrypt N=2^17 alone (fixed cost)', ms: median(scryptMs), baseline: base },
-        { name: 'bioai serve → unlocked, list clickable', ms: median(listMs), baseline: base },
-        { name: 'host process CPU time (user+sys) until then', ms: median(hostCpuMs), baseline: base },
+        { name: 'scrypt N=2^17 alone (fixed cost, part of every unlock)', ms: median(scryptMs), baseline: base },
+        ...HOST_PATHS.flatMap((via) => {
+          const label = LABELS[via];
+          return [
+            { name: `${label} bioai serve → address printed`, ms: median(addressMs[via]), baseline: base },
+            { name: `${label} bioai serve → unlock screen shown`, ms: median(unlockScreenMs[via]), baseline: base },
+            { name: `${label} unlock submitted → list clickable`, ms: median(afterSubmitMs[via]), baseline: base },
+            { name: `${label} unlock submitted → all ${CLIENTS} rows in`, ms: median(allRowsMs[via]), baseline: base },
+            { name: `${label} bioai serve → unlocked, list clickable`, ms: median(listMs[via]), baseline: base },
+            { name: `${label} host process CPU (user+sys) until then`, ms: median(hostCpuMs[via]), baseline: base },
+          ];
+        }),
       ],
     );
     process.stdout.write(
-      `  (seeding ${CLIENTS} clients, not timed above: ${(seedMs / 1000).toFixed(1)} s; ` +
-        `list clickable vs about:blank: ${(median(listMs) / median(blankMs)).toFixed(0)}×)\n`,
+      `  (seeding ${CLIENTS} clients, not timed above: ${(seedMs / 1000).toFixed(1)} s; list clickable, bundle vs ` +
+        `sources: ${(median(listMs.bundle) / median(listMs.sources)).toFixed(2)}×` +
+        (BEFORE ? `, bundle vs before: ${(median(listMs.bundle) / median(listMs.before)).toFixed(2)}×` : '') +
+        '; ' +
+        `load average at the end ${os.loadavg()[0]?.toFixed(1)})\n`,
     );
   } finally {
     await browser.close();

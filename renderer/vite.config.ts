@@ -14,7 +14,8 @@ export default defineConfig({
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
-    // One local bundle, loaded from disk or loopback: splitting it would not make the app start faster.
+    // The pages other than the client list are split off with React.lazy (app/Shell/RouteView.tsx):
+    // the unlock screen and the list parse less JavaScript.
     chunkSizeWarningLimit: 1024,
   },
 });

@@ -85,15 +85,15 @@ async function unlocked(core: Core): Promise<string> {
 }
 
 /** The core's heaviest module groups, in dependency order (see serve). */
-const CORE_PARTS = [
-  'zod',
-  'drizzle-orm',
-  'drizzle-orm/sqlite-core',
-  '../api/contract.ts',
-  '../db/schema.ts',
-  '../session/session.ts',
-  '../rules/rules-service.ts',
-  '../api/handlers.ts',
+const CORE_PARTS: (() => Promise<unknown>)[] = [
+  () => import('zod'),
+  () => import('drizzle-orm'),
+  () => import('drizzle-orm/sqlite-core'),
+  () => import('../api/contract.ts'),
+  () => import('../db/schema.ts'),
+  () => import('../session/session.ts'),
+  () => import('../rules/rules-service.ts'),
+  () => import('../api/handlers.ts'),
 ];
 
 async function serve(openCore: () => Promise<Core>, args: string[], out: (s: string) => void): Promise<void> {
@@ -126,7 +126,7 @@ async function serve(openCore: () => Promise<Core>, args: string[], out: (s: str
     // Loading the core evaluates hundreds of modules, which holds the event loop; loaded a part at a
     // time, the interface's files are served in between instead of after all of it.
     for (const part of CORE_PARTS) {
-      await import(part);
+      await part();
       await new Promise((resolve) => setImmediate(resolve));
     }
     return openCore();

@@ -2,7 +2,6 @@ import type { ReportRequest } from '../api/schemas-reports.ts';
 import { slugify } from '../export/client-export.ts';
 import { knownPageCount, PDF_CREATOR, type PdfRenderer } from './pdf.ts';
 import { buildReportModel, type ReportModel, type ReportServices } from './report-model.ts';
-import { renderReportHtml } from './render-html.ts';
 
 /**
  * 'reports.preview' and 'reports.export': the same HTML for both, so what the practitioner previews is
@@ -36,6 +35,12 @@ export function reportFileName(clientName: string, from: string, to: string): st
   return `report-${slugify(clientName)}-${from}-${to}.pdf`;
 }
 
+/**
+ * The report's HTML renderer (React's server renderer, about 1.4 MB of JavaScript), imported with the
+ * first report rather than with the core, which every start of the app loads.
+ */
+const renderer = () => import('./render-html.ts');
+
 export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
   const known = knownPageCount(bytes);
   if (known !== undefined) return known;
@@ -54,13 +59,14 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
   return {
     async preview(req) {
       const m = await model(req);
-      return { title: m.title, html: renderReportHtml(m, { pageSize: req.pageSize }) };
+      return { title: m.title, html: (await renderer()).renderReportHtml(m, { pageSize: req.pageSize }) };
     },
     async export(req) {
       // The browser starts while the report is built, rather than after.
       void getPrinter().prepare?.();
+      const render = renderer();
       const m = await model(req);
-      const html = renderReportHtml(m, { pageSize: req.pageSize });
+      const html = (await render).renderReportHtml(m, { pageSize: req.pageSize });
       const author = m.practitioner.name || PDF_CREATOR;
       const bytes = await getPrinter().render(html, {
         pageSize: req.pageSize,

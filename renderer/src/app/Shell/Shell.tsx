@@ -11,7 +11,7 @@ import { SettingsContext } from '../settings-context.ts';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle.tsx';
 import { useRoute } from '../use-route.ts';
 import { NAV_ITEMS } from './nav-items.ts';
-import { RouteView } from './RouteView.tsx';
+import { prefetchPages, RouteView } from './RouteView.tsx';
 import { useSettingsState } from './use-settings-state.ts';
 
 /** The unlocked app: header, navbar and the page for the current route. */
@@ -23,6 +23,19 @@ export function Shell(): React.JSX.Element {
   const notify = useNotify();
   const section = sectionOf(route);
   const main = useRef<HTMLElement>(null);
+
+  // The other pages' code, once the first page had its time: two seconds after the app opens, when
+  // the browser is idle.
+  useEffect(() => {
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(prefetchPages, { timeout: 3000 });
+    }, 2000);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
+  }, []);
 
   // Move focus to the new page so keyboard and screen-reader users start at its top.
   const routeKey = formatRoute(route);

@@ -1,4 +1,5 @@
-import { Badge, Group, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Skeleton, Table } from '@mantine/core';
+import { memo, startTransition, useEffect, useState } from 'react';
 import type { ClientSummary } from '../../../../../core/api/schemas.ts';
 import { navigate } from '../../../app/use-route.ts';
 import { formatRelative } from '../../../lib/format.ts';
@@ -6,12 +7,24 @@ import { DIET_LABELS, SEX_LABELS } from '../../../lib/labels.ts';
 import classes from './ClientList.module.css';
 
 const COLUMNS = ['Name', 'Age', 'Sex', 'Diet', 'Tags', 'Updated'] as const;
+/**
+ * Fixed column widths (a fixed table layout): rows added below the first ones never resize the columns,
+ * so the rows already shown stay where they are and can be used while the list is still growing.
+ */
+const WIDTHS: Record<(typeof COLUMNS)[number], string> = {
+  Name: '28%',
+  Age: '8%',
+  Sex: '10%',
+  Diet: '16%',
+  Tags: '22%',
+  Updated: '16%',
+};
 
 function open(id: string): void {
   navigate({ name: 'client', id });
 }
 
-function ClientRow({ client }: { client: ClientSummary }): React.JSX.Element {
+const ClientRow = memo(function ClientRow({ client }: { client: ClientSummary }): React.JSX.Element {
   return (
     <Table.Tr
       data-testid="client-row"
@@ -26,53 +39,85 @@ function ClientRow({ client }: { client: ClientSummary }): React.JSX.Element {
         }
       }}
     >
+      {/* Plain elements with classes inside the cells: a Mantine component per cell costs its style
+          resolution in every row, which adds up over hundreds of clients. */}
       <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Text fw={500} size="sm">
-            {client.name}
-          </Text>
+        <span className={classes.nameCell}>
+          <span className={classes.name}>{client.name}</span>
           {client.archivedAt !== null && (
             <Badge size="xs" color="gray" variant="outline" data-testid="client-archived-badge">
               Archived
             </Badge>
           )}
-        </Group>
+        </span>
       </Table.Td>
       <Table.Td>{client.ageYears ?? '—'}</Table.Td>
       <Table.Td>{client.sex ? SEX_LABELS[client.sex] : '—'}</Table.Td>
       <Table.Td>{DIET_LABELS[client.dietPattern]}</Table.Td>
       <Table.Td>
-        <Group gap={4}>
-          {client.tags.map((tag) => (
-            <Badge key={tag} size="sm" variant="light">
-              {tag}
-            </Badge>
-          ))}
-        </Group>
+        {client.tags.length > 0 && (
+          <span className={classes.tags}>
+            {client.tags.map((tag) => (
+              <Badge key={tag} size="sm" variant="light">
+                {tag}
+              </Badge>
+            ))}
+          </span>
+        )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" c="dimmed">
-          {formatRelative(client.updatedAt)}
-        </Text>
+        <span className={classes.dimmed}>{formatRelative(client.updatedAt)}</span>
       </Table.Td>
     </Table.Tr>
   );
+});
+
+/** Rows rendered at once when a list arrives; the rest follow in steps, a step per task. */
+const FIRST_ROWS = 40;
+const STEP_ROWS = 120;
+
+/**
+ * How many of `clients` to render: the first rows at once, then more in low-priority renders until all
+ * are there, so the first rows can be used while a long list is still being added below them. A new
+ * list (search, sort) starts again from the first rows.
+ */
+function useProgressiveCount(clients: ClientSummary[]): number {
+  const [progress, setProgress] = useState({ list: clients, shown: FIRST_ROWS });
+  const shown = progress.list === clients ? progress.shown : FIRST_ROWS;
+  useEffect(() => {
+    if (shown >= clients.length) return;
+    const timer = setTimeout(() => {
+      startTransition(() => setProgress({ list: clients, shown: shown + STEP_ROWS }));
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [clients, shown]);
+  return Math.min(shown, clients.length);
 }
 
 /** The client table: a row per client, each opened by click, Enter or Space. */
 export function ClientTable({ clients }: { clients: ClientSummary[] }): React.JSX.Element {
+  const shown = useProgressiveCount(clients);
   return (
     <Table.ScrollContainer minWidth={640}>
-      <Table highlightOnHover verticalSpacing="sm" data-testid="clients-table">
+      <Table
+        highlightOnHover
+        verticalSpacing="sm"
+        data-testid="clients-table"
+        data-complete={shown === clients.length}
+        aria-busy={shown < clients.length}
+        layout="fixed"
+      >
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((c) => (
-              <Table.Th key={c}>{c}</Table.Th>
+              <Table.Th key={c} w={WIDTHS[c]}>
+                {c}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {clients.map((client) => (
+          {clients.slice(0, shown).map((client) => (
             <ClientRow key={client.id} client={client} />
           ))}
         </Table.Tbody>

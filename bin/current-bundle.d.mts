@@ -1,0 +1,2 @@
+/** See current-bundle.mjs. */
+export declare function currentBundle(root: URL, forceSources?: boolean): URL | null;
