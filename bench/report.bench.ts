@@ -214,14 +214,17 @@ export async function run(): Promise<void> {
     const times: number[] = [];
     const cpuTimes: number[] = [];
     const htmlTimes: number[] = [];
+    const warmPhases: [string, number][][] = [];
     for (let i = 0; i < RUNS; i++) {
       t0 = performance.now();
       await reports.preview(req);
       htmlTimes.push(performance.now() - t0);
       cpu0 = process.cpuUsage();
       t0 = performance.now();
+      phases.clear();
       await reports.export(req);
       times.push(performance.now() - t0);
+      warmPhases.push([...phases].filter(([, ms]) => ms >= 1).sort((a, b) => b[1] - a[1]));
       cpuTimes.push(cpuMs(cpu0));
     }
     clearInterval(timer);
@@ -230,7 +233,7 @@ export async function run(): Promise<void> {
     const warm = median(times);
     process.stdout.write(
       `\n## Client report to PDF: ${DAYS} days × ${PER_DAY} entries + ${files.length} saved meal photos, all sections, real Chromium\n` +
-        `  ${first.pages} pages, ${(first.bytes / 1024).toFixed(0)} KiB\n` +
+        `  ${first.pages} pages, ${(first.bytes / 1024).toFixed(0)} KiB; printer ${defaultChromiumPath()}\n` +
         `  baseline: Chromium launch alone                       ${fmtMs(launchMs).padStart(9)}\n` +
         `  baseline: one-line page to PDF, Chromium running     ${fmtMs(median(minimalMs)).padStart(9)}\n` +
         `  model + HTML only (preview), median of ${RUNS}            ${fmtMs(median(htmlTimes)).padStart(9)}\n` +
@@ -238,7 +241,8 @@ export async function run(): Promise<void> {
         `    this Node process's CPU time during it ${fmtMs(coldCpu)}; phases (overlapping): ` +
         `${coldPhases.map(([k, ms]) => `${k} ${fmtMs(ms)}`).join(', ')}\n` +
         `  warm: export with Chromium running, median of ${RUNS}     ${fmtMs(warm).padStart(9)}  ratio ${(warm / median(minimalMs)).toFixed(2)}× the one-line page  (goal < 1 s)\n` +
-        `    this Node process's CPU time per warm export, median ${fmtMs(median(cpuTimes))}\n` +
+        `    this Node process's CPU time per warm export, median ${fmtMs(median(cpuTimes))}; phases of the last: ` +
+        `${(warmPhases.at(-1) ?? []).map(([k, ms]) => `${k} ${fmtMs(ms)}`).join(', ')}\n` +
         `  peak RSS of this Node process ${mb(peak)} (${mb(rssBefore)} before the exports)\n` +
         (chromiumPeak
           ? `  Chromium's own processes (separate from the above): peak ${mb(chromiumPeak)} resident, summed over processes (shared pages counted more than once)\n`
