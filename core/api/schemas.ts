@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TARGET_KEYS } from '../targets/target-keys.ts';
 
 /**
  * Shared zod schemas for the contract. Messages here are written for a practitioner: they are the
@@ -187,32 +188,7 @@ export type ClientSummary = z.infer<typeof ClientSummary>;
 
 export const CLIENT_SORTS = ['name', 'updated', 'created', 'age'] as const;
 
-/** Nutrient keys for targets. Units are fixed per key (see NUTRIENT_UNITS in core/targets). */
-export const TARGET_KEYS = [
-  'energyKcal',
-  'proteinG',
-  'carbG',
-  'fatG',
-  'satFatG',
-  'addedSugarG',
-  'fibreG',
-  'waterL',
-  'sodiumMg',
-  'potassiumMg',
-  'calciumMg',
-  'ironMg',
-  'magnesiumMg',
-  'zincMg',
-  'vitaminDMcg',
-  'vitaminB12Mcg',
-  'folateMcg',
-  'vitaminCMg',
-  'vitaminAMcg',
-  'vitaminKMcg',
-  'iodineMcg',
-  'cholineMg',
-  'alaG',
-] as const;
+export { TARGET_KEYS };
 export const TargetKey = z.enum(TARGET_KEYS);
 export type TargetKey = z.infer<typeof TargetKey>;
 

@@ -72,8 +72,13 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+export interface DayOptions {
+  /** Whether to score the intake model for the day (default true); a report reading many days skips it. */
+  forecast?: boolean;
+}
+
 export interface DashboardService {
-  day(clientId: string, date: string): DayView;
+  day(clientId: string, date: string, options?: DayOptions): DayView;
   trends(clientId: string, from: string, to: string): TrendsView;
 }
 
@@ -160,7 +165,7 @@ export function createDashboardService(
     ORDER BY cal.day`);
 
   return {
-    day(clientId, date) {
+    day(clientId, date, options) {
       const view = targets.get(clientId, date);
       const row = dayRow.get(clientId, date) as DailyRow | undefined;
       const dietEntries = Number(row?.diet_entries ?? 0);
@@ -200,7 +205,7 @@ export function createDashboardService(
         sleepHours: typeof row?.sleep_hours === 'number' ? row.sleep_hours : null,
         sleepQuality: typeof row?.sleep_quality === 'number' ? row.sleep_quality : null,
         warnings,
-        forecast: dietEntries === 0 ? null : forecastOf(clientId, date),
+        forecast: dietEntries === 0 || options?.forecast === false ? null : forecastOf(clientId, date),
       };
     },
 

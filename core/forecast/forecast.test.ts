@@ -160,6 +160,10 @@ describe('dashboard.day forecast', () => {
     expect(day.forecast?.plausibility?.flag).toBe('below-goldberg');
     expect(day.forecast?.hiddenReason).toBeNull();
     expect(dashboard.day(clientId, '2026-03-14').forecast).toBeNull();
+    // A reader of many days (the report) skips the model; the day's figures are the same.
+    const plain = dashboard.day(clientId, AS_OF, { forecast: false });
+    expect(plain.forecast).toBeNull();
+    expect({ ...plain, forecast: day.forecast }).toEqual(day);
 
     const ed = kit.addClient({
       name: 'Bea Example',

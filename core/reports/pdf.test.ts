@@ -111,7 +111,7 @@ describe('Chromium PDF renderer', () => {
     expect((err as AppError).code).toBe('unsupported');
     expect((err as AppError).message).toBe(
       'Cannot print the report: Chromium was not found at /nonexistent/chromium. ' +
-        'Install it (apt-get install chromium) or set CHROMIUM_PATH.',
+        'Install it (apt-get install chromium-headless-shell) or set BIOAI_PDF_CHROMIUM.',
     );
   });
 

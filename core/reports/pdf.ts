@@ -213,8 +213,19 @@ const LAUNCH_ARGS = [
 ];
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+/**
+ * Chromium's headless shell (Debian's chromium-headless-shell, the "old" headless mode as its own
+ * program): it has no browser UI layer, so it starts in about half the time of the full browser in
+ * headless mode and prints a report with about a third of its CPU time. Same Blink, so the same layout
+ * and PDF output; printing prefers it when it is installed.
+ */
+const DEFAULT_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
+/** The Chromium that prints: BIOAI_PDF_CHROMIUM, else the headless shell if installed, else the browser. */
 export function defaultChromiumPath(): string {
+  const chosen = process.env.BIOAI_PDF_CHROMIUM;
+  if (chosen) return chosen;
+  if (fs.existsSync(DEFAULT_HEADLESS_SHELL)) return DEFAULT_HEADLESS_SHELL;
   return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 }
 
@@ -222,7 +233,7 @@ function missingChromium(executablePath: string): AppError {
   return new AppError(
     'unsupported',
     `Cannot print the report: Chromium was not found at ${executablePath}. ` +
-      'Install it (apt-get install chromium) or set CHROMIUM_PATH.',
+      'Install it (apt-get install chromium-headless-shell) or set BIOAI_PDF_CHROMIUM.',
   );
 }
 

@@ -220,7 +220,7 @@ export async function buildReportModel(
   // Per-target means need every tracked nutrient, not only the six trend keys: read each logged day.
   const perKey = new Map<string, number[]>();
   for (const date of loggedDates) {
-    for (const st of s.dashboard.day(clientId, date).statuses ?? []) {
+    for (const st of s.dashboard.day(clientId, date, { forecast: false }).statuses ?? []) {
       if (st.value === null) continue;
       const xs = perKey.get(st.key) ?? [];
       xs.push(st.value);

@@ -1,4 +1,4 @@
-import { TARGET_KEYS } from '../api/schemas.ts';
+import { TARGET_KEYS } from '../targets/target-keys.ts';
 import { NUTRIENTS } from '../foods/nutrients.ts';
 import { NUTRIENT_LABELS, NUTRIENT_UNITS } from '../targets/nutrient-labels.ts';
 
