@@ -235,7 +235,12 @@ export const dailyTotals = sqliteTable(
     sleepHours: real('sleep_hours'),
     sleepQuality: real('sleep_quality'),
   },
-  (t) => [primaryKey({ columns: [t.clientId, t.localDate] })],
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.localDate] }),
+    // Practice-wide reads of one window of days (every client's features on a date); with
+    // diet_entries, the logged days (streaks) are read from the index alone.
+    index('daily_totals_date_idx').on(t.localDate, t.clientId, t.dietEntries),
+  ],
 );
 
 /** Who changed which record, when, and which fields (names only: the values stay in their rows). */
