@@ -237,9 +237,11 @@ export const dailyTotals = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.clientId, t.localDate] }),
-    // Practice-wide reads of one window of days (every client's features on a date); with
-    // diet_entries, the logged days (streaks) are read from the index alone.
-    index('daily_totals_date_idx').on(t.localDate, t.clientId, t.dietEntries),
+    // The days with diet entries of each client (logging streaks), counted from the index alone
+    // (diet_entries is in it so that a query naming the index's condition needs no table row).
+    index('daily_totals_logged_idx')
+      .on(t.clientId, t.localDate, t.dietEntries)
+      .where(sql`diet_entries > 0`),
   ],
 );
 

@@ -72,6 +72,8 @@ class WindowAccumulator {
   private static readonly SLEEP_H = 2 * WindowAccumulator.N;
   private static readonly SLEEP_Q = WindowAccumulator.SLEEP_H + 1;
   private static readonly ACT_MIN = WindowAccumulator.SLEEP_H + 2;
+  /** The days with diet entries, oldest first (the streak is counted from them). */
+  readonly logged: string[] = [];
   private days7 = 0;
   private days30 = 0;
   private activity7 = 0;
@@ -98,8 +100,10 @@ class WindowAccumulator {
 
   /** One day's row (WINDOW_COLUMNS order, with `offset` leading columns); days must come oldest first. */
   day(r: readonly unknown[], offset: number): void {
-    const in7 = (r[offset + COL.local_date] as string) >= this.s7;
+    const date = r[offset + COL.local_date] as string;
+    const in7 = date >= this.s7;
     if ((r[offset + COL.diet_entries] as number) > 0) {
+      this.logged.push(date);
       this.days30++;
       if (in7) this.days7++;
       for (let k = 0; k < WindowAccumulator.N; k++) {
@@ -412,86 +416,126 @@ export function loggingDensity(sqlite: Sqlite, clientId: string, asOf: string): 
   return { entries: row.entries, days: row.days };
 }
 
-// Every client's days of the 30-day window, from the index on (local_date, client_id): oldest
-// first for each client, as CLIENT_DAYS_SQL reads one client's.
+// The days of the 30-day window of every listed client, in one statement: client by client, oldest
+// day first, as CLIENT_DAYS_SQL reads one client's.
 const PRACTICE_DAYS_SQL = `
-  SELECT client_id, ${WINDOW_COLUMNS.join(', ')} FROM daily_totals
-  WHERE local_date BETWEEN :s30 AND :asOf
-  ORDER BY local_date, client_id`;
+  SELECT d.client_id, ${WINDOW_COLUMNS.map((c) => `d.${c}`).join(', ')}
+  FROM json_each(:ids) AS c CROSS JOIN daily_totals AS d
+    ON d.client_id = c.value AND d.local_date BETWEEN :start AND :end
+  ORDER BY c.key, d.local_date`;
 
-// Every client's logged days in the last year up to asOf, newest first (from the index alone): the
-// logging streaks, counted in code (a streak longer than that is counted by STREAK_SQL).
-const STREAK_LOOKBACK_DAYS = 366;
+// Logged days of each listed client in a span of days, counted from the index of logged days alone.
+const PRACTICE_LOGGED_COUNT_SQL = `
+  SELECT c.value AS id, (
+    SELECT count(*) FROM daily_totals AS d
+    WHERE d.client_id = c.value AND d.diet_entries > 0 AND d.local_date BETWEEN :start AND :end
+  ) AS n
+  FROM json_each(:ids) AS c`;
+
+// The logged days themselves, newest first, of the clients whose streak ends within the span.
 const PRACTICE_LOGGED_DAYS_SQL = `
-  SELECT client_id, local_date FROM daily_totals
-  WHERE local_date BETWEEN :from AND :asOf AND diet_entries > 0
-  ORDER BY local_date DESC`;
+  SELECT d.client_id, d.local_date
+  FROM json_each(:ids) AS c CROSS JOIN daily_totals AS d
+    ON d.client_id = c.value AND d.diet_entries > 0 AND d.local_date BETWEEN :start AND :end
+  ORDER BY c.key, d.local_date DESC`;
+
+/** Days a round of the practice-wide streak count looks back beyond the window. */
+const STREAK_SPAN_DAYS = 64;
 
 /**
- * The streak from a client's logged days from `from` to asOf (newest first), as STREAK_SQL counts it;
- * null when it reaches `from`, where it may go on further back (then STREAK_SQL runs).
+ * Consecutive days of `days` (newest first) starting at `from`: how far an unbroken run goes back.
  */
-function streakFromDays(days: readonly string[], asOf: string, from: string): number | null {
-  const first = days[0];
-  if (first === undefined || (first !== asOf && first !== shiftDate(asOf, -1))) return 0;
+function runFrom(days: readonly string[], from: string): number {
   let n = 0;
-  let expect = first;
+  let expect = from;
   for (const d of days) {
     if (d !== expect) break;
     n++;
-    if (d === from) return null;
     expect = shiftDate(d, -1);
   }
   return n;
 }
 
 /**
- * The daily features of every client on asOf, read practice-wide: one range read of the window's
- * days and one of the logged days of the last year, both by date over every client, instead of two
- * queries per client. Equal to clientDailyFeatures for every client (the same rows, summed in the
- * same order). The answer covers any client id; one without days has an empty window and no streak.
+ * The daily features of the listed clients on asOf, read practice-wide: one statement for every
+ * client's window of days, and the logging streaks counted from those days; a streak that covers the
+ * whole window goes on in spans of STREAK_SPAN_DAYS earlier days, counted for all such clients at once
+ * from the index of logged days (a span fully logged adds its length; the span where the run breaks
+ * is read day by day). Equal to clientDailyFeatures for every client (the same rows, summed in the
+ * same order, the same streak). A client not listed is read on its own.
  */
-export function practiceDailyFeatures(sqlite: Sqlite, asOf: string): (clientId: string) => DailyFeatures {
+export function practiceDailyFeatures(
+  sqlite: Sqlite,
+  asOf: string,
+  clientIds: readonly string[],
+): (clientId: string) => DailyFeatures {
   const params = windowParams(asOf);
-  const windows = new Map<string, WindowAccumulator>();
-  for (const r of prepared(sqlite, PRACTICE_DAYS_SQL).raw().iterate(params) as Iterable<unknown[]>) {
-    const id = r[0] as string;
-    let acc = windows.get(id);
-    if (!acc) windows.set(id, (acc = new WindowAccumulator(params.s7)));
-    acc.day(r, 1);
+  const ids = [...new Set(clientIds)];
+  const windows = new Map<string, WindowAccumulator>(ids.map((id) => [id, new WindowAccumulator(params.s7)]));
+  const days = prepared(sqlite, PRACTICE_DAYS_SQL).raw();
+  for (const r of days.iterate({ ids: JSON.stringify(ids), start: params.s30, end: asOf }) as Iterable<unknown[]>)
+    windows.get(r[0] as string)?.day(r, 1);
+
+  // Streaks within the window, from its logged days; the ones reaching its first day go on further back.
+  const streaks = new Map<string, number>();
+  let open: string[] = [];
+  const yesterday = shiftDate(asOf, -1);
+  for (const [id, acc] of windows) {
+    const newest = acc.logged.toReversed();
+    const first = newest[0];
+    const n = first === asOf || first === yesterday ? runFrom(newest, first) : 0;
+    streaks.set(id, n);
+    if (n > 0 && newest[n - 1] === params.s30) open.push(id);
   }
-  const from = shiftDate(asOf, -(STREAK_LOOKBACK_DAYS - 1));
-  const logged = new Map<string, string[]>();
-  for (const [id, day] of prepared(sqlite, PRACTICE_LOGGED_DAYS_SQL).raw().iterate({ from, asOf }) as Iterable<
-    [string, string]
-  >) {
-    let days = logged.get(id);
-    if (!days) logged.set(id, (days = []));
-    days.push(day);
+  const count = prepared(sqlite, PRACTICE_LOGGED_COUNT_SQL);
+  const logged = prepared(sqlite, PRACTICE_LOGGED_DAYS_SQL).raw();
+  let end = shiftDate(params.s30, -1);
+  while (open.length > 0) {
+    const start = shiftDate(end, -(STREAK_SPAN_DAYS - 1));
+    const full: string[] = [];
+    const broken: string[] = [];
+    for (const r of count.all({ ids: JSON.stringify(open), start, end }) as { id: string; n: number }[]) {
+      if (r.n === STREAK_SPAN_DAYS) full.push(r.id);
+      else broken.push(r.id);
+      streaks.set(r.id, (streaks.get(r.id) ?? 0) + (r.n === STREAK_SPAN_DAYS ? r.n : 0));
+    }
+    if (broken.length > 0) {
+      const byClient = new Map<string, string[]>();
+      for (const [id, day] of logged.iterate({ ids: JSON.stringify(broken), start, end }) as Iterable<
+        [string, string]
+      >) {
+        let list = byClient.get(id);
+        if (!list) byClient.set(id, (list = []));
+        list.push(day);
+      }
+      for (const id of broken) streaks.set(id, (streaks.get(id) ?? 0) + runFrom(byClient.get(id) ?? [], end));
+    }
+    open = full;
+    end = shiftDate(start, -1);
   }
-  let empty: Row | null = null;
+
   return (id) => {
     const acc = windows.get(id);
-    const window = acc ? acc.result() : (empty ??= new WindowAccumulator(params.s7).result());
-    const streak = streakFromDays(logged.get(id) ?? [], asOf, from) ?? streakOf(sqlite, id, asOf);
-    return { window, streak };
+    if (!acc) return clientDailyFeatures(sqlite, id, asOf);
+    return { window: acc.result(), streak: streaks.get(id) ?? 0 };
   };
 }
 
 /**
  * computeVariables for many clients at once (recommendations.evaluateMany): the same variables,
- * client by client, with the daily features of the whole practice read set-based when the reader is
- * made (practiceDailyFeatures). The per-client lookups that remain (fruit and vegetables, the last
+ * client by client, with the daily features of the listed clients read practice-wide when the reader
+ * is made (practiceDailyFeatures). The per-client lookups that remain (fruit and vegetables, the last
  * log, targets) are index seeks with statements prepared once.
  */
 export function practiceVariablesReader(
   sqlite: Sqlite,
   targets: TargetsService,
+  clientIds: readonly string[],
   asOf: string,
   now: number,
   forecast?: ForecastService | null,
 ): (client: Client) => Variables {
-  const daily = practiceDailyFeatures(sqlite, asOf);
+  const daily = practiceDailyFeatures(sqlite, asOf, clientIds);
   return (c) =>
     assemble(sqlite, targets, c, asOf, now, forecast, {
       ...daily(c.id),
@@ -508,5 +552,14 @@ export function practiceVariables(
   now: number,
   forecast?: ForecastService | null,
 ): Variables[] {
-  return clients.map(practiceVariablesReader(sqlite, targets, asOf, now, forecast));
+  return clients.map(
+    practiceVariablesReader(
+      sqlite,
+      targets,
+      clients.map((c) => c.id),
+      asOf,
+      now,
+      forecast,
+    ),
+  );
 }

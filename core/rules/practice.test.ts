@@ -140,10 +140,46 @@ describe('the practice-wide path gives what the per-client path gives', () => {
          count(CASE WHEN activity_entries > 0 THEN 1 END) AS activity_days_30d
        FROM (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf ORDER BY local_date)`,
     );
+    // Streaks ending at the edges of what the practice-wide count reads at once: exactly the 30-day
+    // window, the window and one more span of 64 days, one day more, and up to yesterday only.
+    const edges: string[] = [];
+    for (const [length, lastDay] of [
+      [30, 0],
+      [94, 0],
+      [95, 0],
+      [94, 1],
+      [31, 1],
+    ] as const) {
+      const c = kit.addClient({
+        name: `Streak ${length} to -${lastDay}`,
+        sex: 'female',
+        birthDate: '1980-01-15',
+        heightCm: 165,
+        weightKg: 60,
+        dietPattern: 'omnivore',
+        allergies: [],
+        lifeStage: 'none',
+        lifeStageDetail: null,
+        edSensitive: false,
+      });
+      edges.push(c.id);
+      for (let d = lastDay; d < lastDay + length; d++) {
+        const day = shiftDate('2026-03-15', -d);
+        kit.addEvent({ clientId: c.id, date: day, energyKcal: 1800 + d });
+      }
+      // A day with only sleep before the run: a gap for the streak, a row for the window.
+      kit.addEvent({
+        clientId: c.id,
+        kind: 'sleep',
+        date: shiftDate('2026-03-15', -(lastDay + length)),
+        sleepHours: 7,
+      });
+    }
+    const listed = [...ids, ...edges, '00000000-0000-7000-8000-00000000dead'];
     let compared = 0;
     for (const asOf of ['2026-03-15', '2026-03-10', '2026-02-20', '2025-12-24']) {
-      const practice = practiceDailyFeatures(kit.sqlite, asOf);
-      for (const id of [...ids, '00000000-0000-7000-8000-00000000dead']) {
+      const practice = practiceDailyFeatures(kit.sqlite, asOf, listed);
+      for (const id of listed) {
         const one = clientDailyFeatures(kit.sqlite, id, asOf);
         expect(practice(id), `${id} on ${asOf}`).toEqual(one);
         const sql = reference.get({ client: id, asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) });
@@ -152,6 +188,9 @@ describe('the practice-wide path gives what the per-client path gives', () => {
       }
     }
     expect(compared).toBeGreaterThan(30);
+    expect(edges.map((id) => practiceDailyFeatures(kit.sqlite, '2026-03-15', listed)(id).streak)).toEqual([
+      30, 94, 95, 94, 31,
+    ]);
   });
 
   it('practiceVariables equals computeVariables for every client, on several days', async () => {

@@ -1,1 +1,0 @@
-CREATE INDEX `daily_totals_date_idx` ON `daily_totals` (`local_date`,`client_id`,`diet_entries`);
