@@ -8,8 +8,8 @@ import type { Variables } from './types.ts';
 import { FEATURE_NUTRIENTS, MIN_LOGGED_DAYS, snakeCase, UPPER_LIMITED } from './variables.ts';
 
 /**
- * A client's rule variables on a day, computed in SQL from daily_totals (kept exact by triggers on
- * events) and, for fruit and vegetables, from the diet events themselves. Windows end on `asOf`
+ * A client's rule variables on a day, from daily_totals (kept exact by triggers on events; window sums
+ * added in code, streaks counted in SQL) and, for fruit and vegetables, from the diet events. Windows end on `asOf`
  * inclusive: 7 days = asOf-6 … asOf, 30 days likewise. Means are over LOGGED days only (at least one
  * diet entry): a day without entries is missing data, never a day of zero intake. Anything that cannot
  * be known from the log is null, and a rule reading a null does not fire ("not enough data").
