@@ -4,7 +4,58 @@ import path from 'node:path';
 import { createCore, type Core } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { DAILY_TOTALS_COLUMNS, DAILY_TOTALS_SELECT } from '../core/features/daily-totals-sql.ts';
+import { clientDailyFeatures, practiceDailyFeatures, type DailyFeatures } from '../core/rules/features.ts';
 import { fmtMs, median, report, sized, timeIt } from './lib.ts';
+
+/**
+ * The daily features the rules read (7/30-day window means and counts, logging streak) of every
+ * client on one date: practice-wide (practiceDailyFeatures: one read of the window's days by date,
+ * one of the logged days) against one client at a time (clientDailyFeatures, what computeVariables
+ * does), on the year of logs the rebuild above made; both answers must be equal. Runs alternate;
+ * medians of wall and CPU time.
+ */
+function dailyFeaturesOnADate(core: Core, clients: string[]): void {
+  const { sqlite } = core.session.database();
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const runs = sized(5, 1);
+  for (const asOf of ['2025-12-31', '2025-07-01']) {
+    const wall = { per: [] as number[], practice: [] as number[] };
+    const cpuMs = { per: [] as number[], practice: [] as number[] };
+    let perClient: DailyFeatures[] = [];
+    let practice: DailyFeatures[] = [];
+    for (let r = 0; r < runs; r++) {
+      let c0 = cpu();
+      let t0 = performance.now();
+      perClient = clients.map((id) => clientDailyFeatures(sqlite, id, asOf));
+      wall.per.push(performance.now() - t0);
+      cpuMs.per.push(cpu() - c0);
+      c0 = cpu();
+      t0 = performance.now();
+      const read = practiceDailyFeatures(sqlite, asOf, clients);
+      practice = clients.map(read);
+      wall.practice.push(performance.now() - t0);
+      cpuMs.practice.push(cpu() - c0);
+    }
+    if (JSON.stringify(practice) !== JSON.stringify(perClient))
+      throw new Error(`practice-wide and per-client daily features differ on ${asOf}`);
+    const streak = practice[0]?.streak ?? 0;
+    report(
+      `Practice-wide daily features on ${asOf} (7/30-day windows, streaks of ${streak} days), ${clients.length.toLocaleString('en')} clients, median of ${runs}`,
+      [
+        { name: 'per client (clientDailyFeatures, one client at a time)', ms: median(wall.per) },
+        { name: 'practice-wide (practiceDailyFeatures)', ms: median(wall.practice), baseline: median(wall.per) },
+        { name: 'CPU time, per client', ms: median(cpuMs.per) },
+        { name: 'CPU time, practice-wide', ms: median(cpuMs.practice), baseline: median(cpuMs.per) },
+      ],
+    );
+    process.stdout.write(
+      `  practice-wide is ${(median(wall.per) / median(wall.practice)).toFixed(1)}× faster (CPU ${(median(cpuMs.per) / median(cpuMs.practice)).toFixed(1)}×); load average ${os.loadavg()[0]?.toFixed(1)}\n`,
+    );
+  }
+}
 
 /**
  * Issue 3 figures: food search latency over the bundled table; dashboard reads for a client with
@@ -187,8 +238,9 @@ function practiceFeatures(core: Core): void {
   if (readRows !== expected.n || loopRows !== expected.n) {
     throw new Error(`the two reads disagree: ${readRows} and ${loopRows} client-days, expected ${expected.n}`);
   }
+  dailyFeaturesOnADate(core, clients);
   report(
-    `Practice-wide daily features: ${PRACTICE_CLIENTS.toLocaleString('en')} clients × 365 days × ${PRACTICE_PER_DAY} entries (${total.toLocaleString('en')} events → ${expected.n.toLocaleString('en')} client-days)`,
+    `Practice-wide daily totals: ${PRACTICE_CLIENTS.toLocaleString('en')} clients × 365 days × ${PRACTICE_PER_DAY} entries (${total.toLocaleString('en')} events → ${expected.n.toLocaleString('en')} client-days)`,
     [
       { name: 'naive per-client, per-day loop', ms: naive },
       { name: 'set-based SQL (one GROUP BY)', ms: setBased, baseline: naive },

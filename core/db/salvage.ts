@@ -148,11 +148,16 @@ function copyTable(source: Sqlite, target: Sqlite, table: TableInfo, sourceColum
     }
     // Leaf or interior pages from here on are damaged: find the smallest c whose seek reads, by
     // doubling the step and then bisecting (bad, good].
+    // Rowids start at 1 in this schema: damage at the very start is searched from rowid 1 (a seek to
+    // 1 lands on the same first leaf as one to MIN), so that the steps stay the size of the damage.
+    // Steps across the whole negative range would put two damaged places in one bisected span, and
+    // the readable rows between them would be skipped as lost.
+    const base = from === MIN ? 1 : from;
     let step = 1;
-    let bad = from;
+    let bad = base;
     let good: number | null = null;
     for (;;) {
-      const c = Math.min(from + step, MAX - 1);
+      const c = Math.min(base + step, MAX - 1);
       if (seek(c).ok) {
         good = c;
         break;

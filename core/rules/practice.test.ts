@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../test-utils/prng.ts';
-import { computeVariables, practiceVariables, shiftDate } from './features.ts';
+import {
+  clientDailyFeatures,
+  computeVariables,
+  practiceDailyFeatures,
+  practiceVariables,
+  shiftDate,
+} from './features.ts';
+import { FEATURE_NUTRIENTS } from './variables.ts';
 import { engineKit, type EngineKit } from './test-kit.ts';
 
 /**
@@ -104,6 +111,88 @@ function restore(kit: EngineKit, rows: Saved): void {
 }
 
 describe('the practice-wide path gives what the per-client path gives', () => {
+  it("practiceDailyFeatures equals clientDailyFeatures and SQLite's own aggregates, to the last bit", async () => {
+    const kit = await engineKit();
+    const ids = seedPractice(kit, 7005, '2026-03-15');
+    // Values of very different sizes on some days, where an uncompensated sum loses the last bits.
+    const rnd = mulberry32(7006);
+    for (const id of ids.slice(3, 9))
+      for (let d = 0; d < 30; d += 3)
+        kit.addEvent({
+          clientId: id,
+          date: shiftDate('2026-03-15', -d),
+          energyKcal: rnd() * 1e9,
+          proteinG: rnd() * 1e-7,
+        });
+    // The window aggregates as SQL computes them (avg and sum), the reference for the sums in code.
+    const nutrients = FEATURE_NUTRIENTS.map(
+      (n) => `avg(CASE WHEN diet_entries > 0 AND local_date >= :s7 THEN ${n} END) AS m7_${n},
+        avg(CASE WHEN diet_entries > 0 THEN ${n} END) AS m30_${n}`,
+    ).join(', ');
+    const reference = kit.sqlite.prepare(
+      `SELECT ${nutrients},
+         count(CASE WHEN diet_entries > 0 AND local_date >= :s7 THEN 1 END) AS days_logged_7d,
+         count(CASE WHEN diet_entries > 0 THEN 1 END) AS days_logged_30d,
+         avg(CASE WHEN sleep_entries > 0 AND local_date >= :s7 THEN sleep_hours END) AS sleep_hours_7d_mean,
+         avg(CASE WHEN sleep_entries > 0 AND local_date >= :s7 THEN sleep_quality END) AS sleep_quality_7d_mean,
+         coalesce(sum(CASE WHEN activity_entries > 0 AND local_date >= :s7 THEN activity_min END), 0) AS activity_min_7d_total,
+         count(CASE WHEN activity_entries > 0 AND local_date >= :s7 THEN 1 END) AS activity_days_7d,
+         count(CASE WHEN activity_entries > 0 THEN 1 END) AS activity_days_30d
+       FROM (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf ORDER BY local_date)`,
+    );
+    // Streaks ending at the edges of what the practice-wide count reads at once: exactly the 30-day
+    // window, the window and one more span of 64 days, one day more, and up to yesterday only.
+    const edges: string[] = [];
+    for (const [length, lastDay] of [
+      [30, 0],
+      [94, 0],
+      [95, 0],
+      [94, 1],
+      [31, 1],
+    ] as const) {
+      const c = kit.addClient({
+        name: `Streak ${length} to -${lastDay}`,
+        sex: 'female',
+        birthDate: '1980-01-15',
+        heightCm: 165,
+        weightKg: 60,
+        dietPattern: 'omnivore',
+        allergies: [],
+        lifeStage: 'none',
+        lifeStageDetail: null,
+        edSensitive: false,
+      });
+      edges.push(c.id);
+      for (let d = lastDay; d < lastDay + length; d++) {
+        const day = shiftDate('2026-03-15', -d);
+        kit.addEvent({ clientId: c.id, date: day, energyKcal: 1800 + d });
+      }
+      // A day with only sleep before the run: a gap for the streak, a row for the window.
+      kit.addEvent({
+        clientId: c.id,
+        kind: 'sleep',
+        date: shiftDate('2026-03-15', -(lastDay + length)),
+        sleepHours: 7,
+      });
+    }
+    const listed = [...ids, ...edges, '00000000-0000-7000-8000-00000000dead'];
+    let compared = 0;
+    for (const asOf of ['2026-03-15', '2026-03-10', '2026-02-20', '2025-12-24']) {
+      const practice = practiceDailyFeatures(kit.sqlite, asOf, listed);
+      for (const id of listed) {
+        const one = clientDailyFeatures(kit.sqlite, id, asOf);
+        expect(practice(id), `${id} on ${asOf}`).toEqual(one);
+        const sql = reference.get({ client: id, asOf, s7: shiftDate(asOf, -6), s30: shiftDate(asOf, -29) });
+        expect(one.window, `${id} on ${asOf}`).toEqual(sql);
+        if (Number(one.window.days_logged_30d) > 0) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+    expect(edges.map((id) => practiceDailyFeatures(kit.sqlite, '2026-03-15', listed)(id).streak)).toEqual([
+      30, 94, 95, 94, 31,
+    ]);
+  });
+
   it('practiceVariables equals computeVariables for every client, on several days', async () => {
     const kit = await engineKit();
     const ids = seedPractice(kit, 7001, '2026-03-15');

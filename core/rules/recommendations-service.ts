@@ -320,7 +320,14 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       }
     }
     // In chunks, so that the worker evaluates one chunk while this thread computes the next.
-    const read = practiceVariablesReader(sqlite, deps.targets, asOf, now, deps.forecast);
+    const read = practiceVariablesReader(
+      sqlite,
+      deps.targets,
+      clients.map((c) => c.id),
+      asOf,
+      now,
+      deps.forecast,
+    );
     const pack = rules.enabledRules();
     const variables: Variables[] = [];
     const pending: Promise<RuleVerdict[][]>[] = [];

@@ -1,0 +1,1 @@
+CREATE INDEX `daily_totals_logged_idx` ON `daily_totals` (`client_id`,`local_date`,`diet_entries`) WHERE diet_entries > 0;
