@@ -111,10 +111,12 @@ function fdSource(fileName: string, fd: number, size: number, head: Uint8Array):
       return new Uint8Array(buf.buffer, buf.byteOffset, off);
     },
     feed: (reader) => {
+      // One buffer for every chunk (the reader copies any tail it keeps). A fresh 1 MB buffer per chunk
+      // outlived its use: its small JS handle survives the young-generation collections that run while
+      // the chunk's rows are parsed, so it is freed only by a full collection, and ~60 of them piled up.
+      const chunk = new Uint8Array(READ_CHUNK);
       let pos = 0;
       for (;;) {
-        // A fresh buffer per chunk: the reader may keep a chunk's tail until the next one arrives.
-        const chunk = Buffer.allocUnsafe(READ_CHUNK);
         const n = fs.readSync(fd, chunk, 0, READ_CHUNK, pos);
         if (n === 0) break;
         pos += n;
