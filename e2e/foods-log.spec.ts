@@ -109,7 +109,7 @@ test('a Windows-1252 CSV is refused at its first non-UTF-8 byte until that encod
   await expect(page.getByTestId('food-hit').first()).toContainText('Pâté maison');
 });
 
-test('a food table over 4 MiB is sent in parts, imported whole, and its temp copy is gone after', async ({
+test('a 5.4 MB food table is sent in parts, imported whole, and its temp copy is gone after', async ({
   page,
   host,
 }) => {
@@ -119,7 +119,7 @@ test('a food table over 4 MiB is sent in parts, imported whole, and its temp cop
   await page.getByTestId('foods-import').click();
   const dialog = page.getByTestId('foods-import-dialog');
   await dialog.getByText('Generic CSV', { exact: false }).first().click();
-  // 2,000 foods with a long column no mapping reads: about 5.4 MB, two parts.
+  // 2,000 foods with a long column no mapping reads: about 5.4 MB, six parts.
   const remark = 'r'.repeat(2_700);
   const lines = ['name,kcal,remarks'];
   for (let i = 0; i < 2_000; i += 1) lines.push(`Partwise grain ${i},${100 + (i % 300)},${remark}`);

@@ -218,7 +218,7 @@ export const contract = {
   'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
   /**
    * A food table sent in parts (the app's window): begin names the file and its size (refused over
-   * 64 MB), each chunk carries at most 4 MiB in order, then previewCsv/import take the uploadId.
+   * 64 MB), each chunk carries at most 1 MiB in order, then previewCsv/import take the uploadId.
    * The import deletes the upload whatever its outcome; discard drops one the user gave up on.
    */
   'foods.upload.begin': method(

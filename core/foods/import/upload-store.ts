@@ -123,8 +123,8 @@ export function createUploadStore(deps: { dataDir: () => string; now: () => numb
           `Part ${index + 1} of ${u.fileName} arrived out of order (part ${u.nextIndex + 1} was expected). The upload was cancelled; choose the file again.`,
         );
       }
-      // Decoded into one buffer kept for all parts: a new 4 MiB buffer per part would be freed only by
-      // a full garbage collection, and a 62 MB upload left ~130 MB of them waiting for one.
+      // Decoded into one buffer kept for all parts: a new buffer per part is freed only when a
+      // collection finds its handle, and many of them piled up during a 62 MB upload.
       const length = Buffer.byteLength(dataBase64, 'base64');
       const expected = Math.min(UPLOAD_CHUNK_BYTES, u.size - u.received);
       if (length !== expected) {

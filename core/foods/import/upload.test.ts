@@ -25,7 +25,7 @@ import { UPLOAD_IDLE_MS } from './upload-store.ts';
  */
 
 const ROWS = 2_000;
-/** A CSV of about 5.4 MB (two parts): each row carries a long column no mapping reads. */
+/** A CSV of about 5.4 MB (six parts): each row carries a long column no mapping reads. */
 function bigCsv(mutate?: (row: number, line: string) => string): Buffer {
   const lines = ['code,name,kcal,protein_g,remarks'];
   const remark = 'r'.repeat(2_700);
@@ -74,7 +74,7 @@ async function foodCount(core: Core): Promise<number> {
 }
 
 describe('food table upload in parts', () => {
-  it('round trip: a two-part CSV is previewed, imported whole, and its temp file is private and then gone', async () => {
+  it('round trip: a CSV of several parts is previewed, imported whole, and its temp file is private and then gone', async () => {
     const core = await unlockedCore();
     const bytes = bigCsv();
     expect(bytes.length).toBeGreaterThan(UPLOAD_CHUNK_BYTES);
@@ -131,7 +131,7 @@ describe('food table upload in parts', () => {
     const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
     const dir = path.join(FIXTURES, 'fdc-sr-legacy');
     for (const name of fs.readdirSync(dir)) files[`FDC/${name}`] = fs.readFileSync(path.join(dir, name));
-    // Incompressible bytes stored beside the tables make the archive span two parts.
+    // Incompressible bytes stored beside the tables make the archive span several parts.
     const noise = new Uint8Array(UPLOAD_CHUNK_BYTES + 1000);
     const rng = mulberry32(7);
     for (let i = 0; i < noise.length; i += 1) noise[i] = Math.floor(rng() * 256);
@@ -154,7 +154,7 @@ describe('food table upload in parts', () => {
     const begin = (size: number) => ok<{ uploadId: string }>(core, 'foods.upload.begin', { fileName: 'big.csv', size });
 
     const a = await begin(bytes.length);
-    const second = bytes.subarray(UPLOAD_CHUNK_BYTES).toString('base64');
+    const second = bytes.subarray(UPLOAD_CHUNK_BYTES, 2 * UPLOAD_CHUNK_BYTES).toString('base64');
     const outOfOrder = await core.dispatch('foods.upload.chunk', {
       uploadId: a.uploadId,
       index: 1,
@@ -183,7 +183,7 @@ describe('food table upload in parts', () => {
     expect(short).toMatchObject({
       ok: false,
       message:
-        'Part 1 of big.csv holds 1,000 bytes; 4,194,304 were expected. The upload was cancelled; choose the file again.',
+        'Part 1 of big.csv holds 1,000 bytes; 1,048,576 were expected. The upload was cancelled; choose the file again.',
     });
 
     const c = await begin(10);
@@ -198,7 +198,7 @@ describe('food table upload in parts', () => {
     });
     expect(leftFiles(core)).toEqual([]);
 
-    // Over 64 MB is refused before any byte is sent; a part over 4 MiB is refused by the contract.
+    // Over 64 MB is refused before any byte is sent; a part over 1 MiB is refused by the contract.
     const huge = await core.dispatch('foods.upload.begin', { fileName: 'huge.csv', size: 65 * 1024 * 1024 });
     expect(huge).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(JSON.stringify(huge)).toContain('at most 64 MB');
@@ -209,7 +209,7 @@ describe('food table upload in parts', () => {
       dataBase64: Buffer.alloc(UPLOAD_CHUNK_BYTES + 3).toString('base64'),
     });
     expect(fat).toMatchObject({ ok: false, code: 'invalid-input' });
-    expect(JSON.stringify(fat)).toContain('at most 4 MiB');
+    expect(JSON.stringify(fat)).toContain('at most 1 MiB');
 
     // An incomplete upload is not imported.
     const partial = await core.dispatch('foods.import', {
@@ -265,10 +265,10 @@ describe('food table upload in parts', () => {
     expect(fs.existsSync(copy)).toBe(false);
   });
 
-  it('a failure in the second part of the file stores nothing and removes the upload', async () => {
+  it('a failure in the last part of the file stores nothing and removes the upload', async () => {
     const core = await unlockedCore();
     const before = await foodCount(core);
-    // A NUL in a row of the second part: a row error, so the transaction is rolled back.
+    // A NUL in a row of the last part: a row error, so the transaction is rolled back.
     const withNul = bigCsv((i, line) => (i === ROWS - 5 ? line.replace('Upload food', 'Upload\u0000food') : line));
     const id1 = await upload(core, 'nul.csv', withNul);
     const report = await ok<{ committed: boolean; foodsImported: number; errorCount: number }>(core, 'foods.import', {
@@ -282,7 +282,7 @@ describe('food table upload in parts', () => {
     expect(await foodCount(core)).toBe(before);
     expect(leftFiles(core)).toEqual([]);
 
-    // A byte that is not UTF-8 in the second part stops the read with an error: nothing stored either.
+    // A byte that is not UTF-8 in the last part stops the read with an error: nothing stored either.
     const latin = bigCsv((i, line) => line);
     const at = latin.lastIndexOf('Upload food 1990');
     latin[at] = 0xe9;

@@ -22,7 +22,7 @@ export interface ChunkedUpload {
 }
 
 /**
- * Sends a chosen file to the core in parts of at most 4 MiB, in order, reading only one part of it
+ * Sends a chosen file to the core in parts of at most 1 MiB, in order, reading only one part of it
  * at a time, so neither side ever holds the whole file. `onProgress` gets the bytes sent so far.
  * A failed part ends the upload (the core drops what it had received).
  */
