@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createBackupService, type BackupService, type Every } from './backup/backup-service.ts';
 import { damagedError, isDamageError } from './db/open.ts';
 import { createDamageService } from './session/damage-service.ts';
+import { createUploadStore } from './foods/import/upload-store.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -109,6 +110,9 @@ export function createCore(options: CoreOptions): Core {
   });
   let pdf: PdfRenderer | null = options.pdfRenderer ?? null;
   const printer = (): PdfRenderer => (pdf ??= createChromiumPdfRenderer());
+  // Parts of food tables the window uploads; a crash may have left some in the data folder.
+  const uploads = createUploadStore({ dataDir: () => options.dataDir, now: clock.now });
+  uploads.removeLeftovers();
   const handlers = createHandlers({
     pdf: printer,
     vision,
@@ -123,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
     version: APP_VERSION,
     emit,
     foodsFile: options.foodsFile,
+    uploads,
   });
   return {
     // A page that fails to read while in use marks the data damaged (kept until resolved).
@@ -144,6 +149,7 @@ export function createCore(options: CoreOptions): Core {
       void ruleWorker.close();
       void pdf?.close?.();
       backups.stop();
+      uploads.discardAll();
       session.close();
     },
   };

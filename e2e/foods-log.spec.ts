@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { createClient, setPassphrase } from './pages.ts';
@@ -106,4 +107,31 @@ test('a Windows-1252 CSV is refused at its first non-UTF-8 byte until that encod
   await page.keyboard.press('Escape');
   await page.getByTestId('foods-search').fill('pate maison');
   await expect(page.getByTestId('food-hit').first()).toContainText('Pâté maison');
+});
+
+test('a 5.4 MB food table is sent in parts, imported whole, and its temp copy is gone after', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, PASSPHRASE);
+  await page.getByTestId('nav-foods').click();
+  await page.getByTestId('foods-import').click();
+  const dialog = page.getByTestId('foods-import-dialog');
+  await dialog.getByText('Generic CSV', { exact: false }).first().click();
+  // 2,000 foods with a long column no mapping reads: about 5.4 MB, six parts.
+  const remark = 'r'.repeat(2_700);
+  const lines = ['name,kcal,remarks'];
+  for (let i = 0; i < 2_000; i += 1) lines.push(`Partwise grain ${i},${100 + (i % 300)},${remark}`);
+  const buffer = Buffer.from(`${lines.join('\n')}\n`);
+  expect(buffer.length).toBeGreaterThan(4 * 1024 * 1024);
+  await page.getByTestId('foods-import-file').setInputFiles({ name: 'partwise.csv', mimeType: 'text/csv', buffer });
+  await expect(dialog).toContainText('Partwise grain 0');
+  await page.getByTestId('foods-import-name').fill('Partwise');
+  await page.getByTestId('foods-import-run').click();
+  await expect(page.getByTestId('foods-import-result')).toContainText(/Imported 2.000 foods/);
+  await expect.poll(() => fs.readdirSync(path.join(host.dataDir, 'uploads'))).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('foods-search').fill('partwise grain 1999');
+  await expect(page.getByTestId('food-hit').first()).toContainText('Partwise grain 1999');
 });

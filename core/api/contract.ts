@@ -25,6 +25,9 @@ import {
   FileUpload,
   FoodFileUpload,
   TextEncodingChoice,
+  UploadBegin,
+  UploadChunk,
+  UploadId,
   Food,
   FoodDataset,
   FoodHit,
@@ -213,6 +216,20 @@ export const contract = {
   ),
   /** Custom foods and recipes only; past entries keep their values. */
   'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
+  /**
+   * A food table sent in parts (the app's window): begin names the file and its size (refused over
+   * 64 MB), each chunk carries at most 1 MiB in order, then previewCsv/import take the uploadId.
+   * The import deletes the upload whatever its outcome; discard drops one the user gave up on.
+   */
+  'foods.upload.begin': method(
+    UploadBegin.strict(),
+    z.object({ uploadId: UploadId, chunkBytes: z.number(), chunks: z.number() }),
+  ),
+  'foods.upload.chunk': method(
+    UploadChunk.strict(),
+    z.object({ received: z.number(), size: z.number(), complete: z.boolean() }),
+  ),
+  'foods.upload.discard': method(z.object({ uploadId: UploadId }).strict(), z.object({ uploadId: UploadId })),
   'foods.previewCsv': method(FoodFileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
   'foods.import': method(
     FoodFileUpload.extend({

@@ -254,6 +254,9 @@ function examples(f: Fixtures): Record<string, unknown> {
     'foods.createRecipe': { name: 'Fuzz recipe', ingredients: [{ foodId, grams: 100 }] },
     'foods.updateRecipe': { id: MISSING_ID, recipe: { name: 'R', ingredients: [{ foodId, grams: 1 }] } },
     'foods.delete': { id: MISSING_ID },
+    'foods.upload.begin': { fileName: 'foods.csv', size: 22 },
+    'foods.upload.chunk': { uploadId: '0123456789abcdef0123456789abcdef', index: 0, dataBase64: b64('name,energy\n') },
+    'foods.upload.discard': { uploadId: '0123456789abcdef0123456789abcdef' },
     'foods.previewCsv': { fileName: 'foods.csv', dataBase64: b64('name,energy\nfuzz,100\n') },
     'foods.import': {
       fileName: 'foods.csv',

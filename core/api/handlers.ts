@@ -7,7 +7,8 @@ import { ensureAllergenFlags } from '../foods/allergen-flags.ts';
 import { allergyCheck, deriveAllergens } from '../foods/allergens.ts';
 import { ensureBundledFoods } from '../foods/bundled.ts';
 import { createFoodsService, type FoodsService } from '../foods/foods-service.ts';
-import { createFoodImporter } from '../foods/import/import-service.ts';
+import { createFoodImporter, type FoodUploadInput } from '../foods/import/import-service.ts';
+import type { UploadStore } from '../foods/import/upload-store.ts';
 import { parseLogCsv } from '../log/log-csv.ts';
 import { createLogService, type LogService } from '../log/log-service.ts';
 import type { EventListener } from '../app.ts';
@@ -223,6 +224,8 @@ export interface HandlerDeps {
   foodsFile?: string | undefined;
   rulesDir?: string | undefined;
   sync?: SyncTuning | undefined;
+  /** Food tables the window uploads in parts (dropped with the services, on lock). */
+  uploads: UploadStore;
 }
 
 /**
@@ -230,13 +233,14 @@ export interface HandlerDeps {
  * locked app answers every data method with the `locked` error from session.database().
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { session, clock, version, emit, vision, ruleWorker, log, pdf, foodsFile, rulesDir, sync } = deps;
+  const { session, clock, version, emit, vision, ruleWorker, log, pdf, foodsFile, rulesDir, sync, uploads } = deps;
   let cache: { opened: OpenedDatabase; services: Services } | null = null;
   const drop = (): void => {
     // Stop the rules folder watcher and pending evaluations of the services being dropped.
     cache?.services.rules.close();
     cache?.services.recommendations.dispose();
     cache?.services.sync.dispose();
+    uploads.discardAll();
     cache = null;
   };
   const services = (): Services => {
@@ -282,6 +286,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         `${input.fileName}: upload the file's contents; a file path is not accepted here.`,
       );
     return input;
+  };
+  /** The upload named by uploadId as an open file for the importer (other inputs pass through). */
+  const fromUpload = <T extends FoodUploadInput & { uploadId?: string | undefined }>(input: T): T => {
+    const { uploadId, ...rest } = localFileOnlyForCli(input);
+    if (uploadId === undefined) return input;
+    if (rest.dataBase64 !== undefined || rest.filePath !== undefined)
+      throw new AppError(
+        'invalid-input',
+        `Give ${input.fileName} either as data or as a file path (or as an upload), exactly one of them.`,
+      );
+    return { ...rest, uploaded: uploads.completed(uploadId, input.fileName) } as T;
   };
 
   return {
@@ -347,8 +362,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'foods.createRecipe': (input) => services().foods.createRecipe(input),
     'foods.updateRecipe': ({ id, recipe, applyToPast }) => services().foods.updateRecipe(id, recipe, applyToPast),
     'foods.delete': ({ id }) => services().foods.remove(id),
-    'foods.previewCsv': (upload) => services().importer.preview(localFileOnlyForCli(upload)),
-    'foods.import': (input) => services().importer.import(localFileOnlyForCli(input)),
+    'foods.upload.begin': (input) => {
+      services(); // only while unlocked: the file goes into the data folder
+      return uploads.begin(input);
+    },
+    'foods.upload.chunk': (input) => {
+      services();
+      return uploads.chunk(input);
+    },
+    'foods.upload.discard': ({ uploadId }) => {
+      uploads.discard(uploadId);
+      return { uploadId };
+    },
+    'foods.previewCsv': (upload) => services().importer.preview(fromUpload(upload)),
+    // The upload is deleted once the import ends, committed or not (a retry uploads the file again).
+    'foods.import': (input) => {
+      try {
+        return services().importer.import(fromUpload(input));
+      } finally {
+        if (input.uploadId !== undefined) uploads.discard(input.uploadId);
+      }
+    },
     'foods.datasets': () => services().foods.datasets(),
 
     'log.list': ({ clientId, from, to }) => services().log.list(clientId, from, to),

@@ -193,12 +193,51 @@ export const FileUpload = z.object({
 });
 
 /**
- * A food table: its bytes as base64 (the app's upload), or the path of a file that only the CLI host
- * may name (read in chunks, so a large table is never held whole); exactly one of the two.
+ * Bytes per part of a chunked upload (foods.upload.chunk); only the last part may be shorter. Measured
+ * through the browser host with a 62 MB table: 4 MiB parts peaked at 325 MB, 1 MiB at 240 MB (the
+ * host's request bodies and parsed strings of larger parts wait longer for a collection).
+ */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/** Base64 text of at most one part's bytes. */
+const partBase64 = (message: string) =>
+  z
+    .string()
+    .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, { message })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The file data is not valid base64.' });
+
+/** An upload's id (foods.upload.begin): 32 lowercase hex digits. */
+export const UploadId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'Not a valid upload id.' });
+
+export const UploadBegin = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  size: z
+    .number()
+    .int({ message: 'The file size must be a whole number of bytes.' })
+    .min(1, { message: 'The file is empty.' })
+    .max(MAX_IMPORT_BYTES, { message: 'The file is too large (at most 64 MB).' }),
+});
+
+export const UploadChunk = z.object({
+  uploadId: UploadId,
+  /** 0-based; parts must arrive in order. */
+  index: z
+    .number()
+    .int()
+    .min(0)
+    .max(Math.ceil(MAX_IMPORT_BYTES / UPLOAD_CHUNK_BYTES) - 1, { message: 'There are at most 64 parts.' }),
+  dataBase64: partBase64('A part of an upload is at most 1 MiB.'),
+});
+
+/**
+ * A food table: an upload made in parts (`uploadId`, the app's window), its bytes inline when small
+ * (at most one part), or the path of a file that only the CLI host may name; exactly one of the three.
+ * None is ever held whole in memory except the small inline bytes.
  */
 export const FoodFileUpload = FileUpload.extend({
-  dataBase64: FileUpload.shape.dataBase64.optional(),
+  dataBase64: partBase64('The file is too large to send at once (at most 1 MiB): upload it in parts.').optional(),
   filePath: z.string().min(1).max(4096).optional(),
+  uploadId: UploadId.optional(),
 });
 
 export const CsvPreview = z.object({

@@ -173,3 +173,25 @@ describe('CsvReader', () => {
     ]);
   });
 });
+
+describe('CsvReader with a reused chunk buffer', () => {
+  it('keeps a UTF-8 character cut by the chunk end intact when the caller overwrites its buffer', () => {
+    const bytes = Buffer.from('name,kcal\nPâté,300\nCrème brûlée,250\n', 'utf8');
+    for (const size of [1, 2, 3, 7, 12, 13]) {
+      const rows: string[][] = [];
+      const reader = new CsvReader({ fileName: 'x.csv', onRow: (r) => rows.push(r.cells), onError: () => {} });
+      const chunk = Buffer.alloc(size); // one buffer for every chunk, as the import's file reader does
+      for (let off = 0; off < bytes.length; off += size) {
+        const n = bytes.copy(chunk, 0, off, Math.min(bytes.length, off + size));
+        reader.push(chunk.subarray(0, n));
+        chunk.fill(0x58); // the next read overwrites it
+      }
+      reader.end();
+      expect(rows, `chunks of ${size}`).toEqual([
+        ['name', 'kcal'],
+        ['Pâté', '300'],
+        ['Crème brûlée', '250'],
+      ]);
+    }
+  });
+});

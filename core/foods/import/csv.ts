@@ -381,12 +381,13 @@ export class CsvReader {
     return this.parser?.delimiter ?? this.opts.delimiter ?? null;
   }
 
+  /** Bytes are decoded (or copied) before this returns, so the caller may reuse `bytes` afterwards. */
   push(bytes: Uint8Array): void {
     let b = bytes;
     if (this.first && b.length > 0) {
       const joined = this.carry.length > 0 ? concat(this.carry, b) : b;
       if (joined.length < 3 && joined.length > 0 && (joined[0] === 0xef || joined[0] === 0xff)) {
-        this.carry = joined; // too short to tell whether it is a BOM
+        this.carry = Uint8Array.prototype.slice.call(joined); // too short to tell whether it is a BOM
         return;
       }
       this.carry = new Uint8Array(0);
@@ -406,7 +407,8 @@ export class CsvReader {
     if (this.single) return this.text(this.single.decode(b, { stream: true }));
     const all = this.carry.length > 0 ? concat(this.carry, b) : b;
     const cut = completeUtf8(all);
-    this.carry = all.slice(cut);
+    // A copy (a Buffer's own slice would be a view): the caller may reuse its chunk's memory.
+    this.carry = Uint8Array.prototype.slice.call(all, cut);
     this.utf8(all.subarray(0, cut));
   }
 

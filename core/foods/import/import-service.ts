@@ -34,8 +34,10 @@ export interface FoodUploadInput {
   fileName: string;
   /** The file's bytes (the app's upload), or ... */
   dataBase64?: string | undefined;
-  /** ... the path of a file this process may read (the CLI host only): read in chunks, never whole. */
+  /** ... the path of a file this process may read (the CLI host only): read in chunks, never whole, or ... */
   filePath?: string | undefined;
+  /** ... a completed chunked upload's open file (read in chunks through its descriptor). */
+  uploaded?: { fd: number; size: number } | undefined;
   /** The file's text encoding when it is not UTF-8 (null: UTF-8, refusing any other byte). */
   encoding?: EncodingChoice | null;
 }
@@ -92,65 +94,94 @@ interface UploadSource {
   feed(reader: CsvReader): void;
 }
 
-function openUpload(upload: FoodUploadInput): UploadSource {
-  const hasData = typeof upload.dataBase64 === 'string';
-  if (hasData === (typeof upload.filePath === 'string'))
-    throw new AppError('invalid-input', `Give ${upload.fileName} either as data or as a file path, not both.`);
-  if (hasData) {
-    const buf = Buffer.from(upload.dataBase64 ?? '', 'base64');
+/** Reads an open file through its descriptor: whole (a zip), or 1 MB at a time into a CSV reader. */
+function fdSource(fileName: string, fd: number, size: number, head: Uint8Array): UploadSource {
+  return {
+    size,
+    head,
+    whole: () => {
+      if (size > MAX_IMPORT_BYTES) throw tooLarge(fileName, size);
+      const buf = Buffer.allocUnsafe(size);
+      let off = 0;
+      while (off < size) {
+        const n = fs.readSync(fd, buf, off, size - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      return new Uint8Array(buf.buffer, buf.byteOffset, off);
+    },
+    feed: (reader) => {
+      // One buffer for every chunk (the reader copies any tail it keeps). A fresh 1 MB buffer per chunk
+      // outlived its use: its small JS handle survives the young-generation collections that run while
+      // the chunk's rows are parsed, so it is freed only by a full collection, and ~60 of them piled up.
+      const chunk = new Uint8Array(READ_CHUNK);
+      let pos = 0;
+      for (;;) {
+        const n = fs.readSync(fd, chunk, 0, READ_CHUNK, pos);
+        if (n === 0) break;
+        pos += n;
+        if (pos > MAX_IMPORT_BYTES) throw tooLarge(fileName, pos);
+        reader.push(chunk.subarray(0, n));
+      }
+      reader.end();
+    },
+  };
+}
+
+function readHead(fd: number): Uint8Array {
+  const head = Buffer.alloc(4);
+  const n = fs.readSync(fd, head, 0, 4, 0);
+  return head.subarray(0, n);
+}
+
+/** Opens the upload (inline bytes, a completed chunked upload, or a path) and runs `use` on it. */
+function withUpload<T>(upload: FoodUploadInput, use: (source: UploadSource) => T): T {
+  const given = [upload.dataBase64, upload.filePath, upload.uploaded].filter((x) => x !== undefined).length;
+  if (given !== 1)
+    throw new AppError(
+      'invalid-input',
+      `Give ${upload.fileName} either as data or as a file path (or as an upload), exactly one of them.`,
+    );
+  if (typeof upload.dataBase64 === 'string') {
+    const buf = Buffer.from(upload.dataBase64, 'base64');
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
     if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, bytes.length);
     if (bytes.length === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
-    return { size: bytes.length, head: bytes.subarray(0, 4), whole: () => bytes, feed: (r) => readAll(r, bytes) };
+    return use({ size: bytes.length, head: bytes.subarray(0, 4), whole: () => bytes, feed: (r) => readAll(r, bytes) });
+  }
+  if (upload.uploaded) {
+    const { fd, size } = upload.uploaded;
+    return use(fdSource(upload.fileName, fd, size, readHead(fd)));
   }
   const file = upload.filePath ?? '';
+  let fd: number;
   let size: number;
   let head: Uint8Array;
   try {
-    size = fs.statSync(file).size;
-    const fd = fs.openSync(file, 'r');
-    try {
-      head = Buffer.alloc(4);
-      fs.readSync(fd, head, 0, 4, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fd = fs.openSync(file, 'r');
   } catch (err) {
     throw new AppError(
       'invalid-input',
       `Cannot read ${upload.fileName}: ${(err as NodeJS.ErrnoException).code ?? 'error'}. Nothing was imported.`,
     );
   }
-  // The size is checked before anything is read: a huge file is refused without filling memory.
-  if (size > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, size);
-  if (size === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
-  return {
-    size,
-    head,
-    whole: () => {
-      const buf = fs.readFileSync(file);
-      if (buf.length > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, buf.length);
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    },
-    feed: (reader) => {
-      const fd = fs.openSync(file, 'r');
-      try {
-        let total = 0;
-        for (;;) {
-          // A fresh buffer per chunk: the reader may keep a chunk's tail until the next one arrives.
-          const chunk = Buffer.allocUnsafe(READ_CHUNK);
-          const n = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
-          if (n === 0) break;
-          total += n;
-          if (total > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, total);
-          reader.push(chunk.subarray(0, n));
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-      reader.end();
-    },
-  };
+  try {
+    try {
+      size = fs.fstatSync(fd).size;
+      head = readHead(fd);
+    } catch (err) {
+      throw new AppError(
+        'invalid-input',
+        `Cannot read ${upload.fileName}: ${(err as NodeJS.ErrnoException).code ?? 'error'}. Nothing was imported.`,
+      );
+    }
+    // The size is checked before anything is read: a huge file is refused without filling memory.
+    if (size > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, size);
+    if (size === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
+    return use(fdSource(upload.fileName, fd, size, head));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Thrown inside the import transaction to roll it back when a row error was found. */
@@ -346,77 +377,81 @@ export function createFoodImporter(
 
   return {
     preview(upload) {
-      const source = openUpload(upload);
-      if (isZip(source.head)) {
-        throw new AppError(
-          'invalid-input',
-          `${upload.fileName} is a zip archive. Choose the FoodData Central format to import it (no column choices are needed).`,
-        );
-      }
-      // Every row is read (one at a time): the row count and the number format come from the whole file.
-      let headers: string[] | null = null;
-      let firstError: CsvSyntaxError | null = null;
-      const sampleRows: string[][] = [];
-      let rowCount = 0;
-      let nutrientCols: number[] = [];
-      let suggested: Partial<CsvMapping> = {};
-      const marks = { comma: 0, dot: 0 };
-      const reader = new CsvReader({
-        fileName: upload.fileName,
-        encoding: upload.encoding ?? null,
-        onError: (e) => {
-          firstError ??= e;
-        },
-        onRow: (row) => {
-          if (headers === null) {
-            headers = row.cells.map((h) => h.trim());
-            suggested = suggestMapping(headers);
-            const hs = headers;
-            nutrientCols = Object.values(suggested.nutrients ?? {}).map((h) => hs.indexOf(h));
-            return;
-          }
-          rowCount += 1;
-          if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
-          countDecimalMarks(
-            nutrientCols.map((i) => row.cells[i] ?? ''),
-            marks,
-          );
-        },
-      });
-      source.feed(reader);
-      const first = firstError as CsvSyntaxError | null;
-      if (first) throw new AppError('invalid-input', `${upload.fileName} line ${first.line}: ${first.message}.`);
-      if (headers === null) throw new AppError('invalid-input', `${upload.fileName} is empty: there is no header row.`);
-      const delimiter = reader.delimiter ?? ',';
-      return {
-        delimiter,
-        headers,
-        sampleRows,
-        rowCount,
-        suggested: { ...suggested, delimiter, decimalComma: marks.comma > 0 && marks.dot === 0 },
-      };
+      return withUpload(upload, (source) => previewCsv(upload, source));
     },
 
     import(input) {
       const jobId = uuidv7(deps.now());
       const emit: Emit = (done, total, message) => deps.onProgress({ jobId, done, total, message });
       emit(0, 0, `Reading ${input.fileName}`);
-      const source = openUpload(input);
-      emit(0, 0, `Checking ${input.fileName}`);
-      if (input.format === 'fdc') return importFdc(input, source, jobId, emit);
-      if (input.format === 'csv') {
-        if (isZip(source.head)) {
-          throw new AppError(
-            'invalid-input',
-            `${input.fileName} is a zip archive: choose the FoodData Central format, or unzip it and pick the CSV.`,
-          );
+      return withUpload(input, (source) => {
+        emit(0, 0, `Checking ${input.fileName}`);
+        if (input.format === 'fdc') return importFdc(input, source, jobId, emit);
+        if (input.format === 'csv') {
+          if (isZip(source.head)) {
+            throw new AppError(
+              'invalid-input',
+              `${input.fileName} is a zip archive: choose the FoodData Central format, or unzip it and pick the CSV.`,
+            );
+          }
+          return importCsv(input, source, jobId, emit);
         }
-        return importCsv(input, source, jobId, emit);
+        throw new AppError(
+          'invalid-input',
+          `Unknown import format "${String(input.format)}": choose FoodData Central or CSV.`,
+        );
+      });
+    },
+  };
+}
+
+function previewCsv(upload: FoodUploadInput, source: UploadSource): CsvPreviewResult {
+  if (isZip(source.head)) {
+    throw new AppError(
+      'invalid-input',
+      `${upload.fileName} is a zip archive. Choose the FoodData Central format to import it (no column choices are needed).`,
+    );
+  }
+  // Every row is read (one at a time): the row count and the number format come from the whole file.
+  let headers: string[] | null = null;
+  let firstError: CsvSyntaxError | null = null;
+  const sampleRows: string[][] = [];
+  let rowCount = 0;
+  let nutrientCols: number[] = [];
+  let suggested: Partial<CsvMapping> = {};
+  const marks = { comma: 0, dot: 0 };
+  const reader = new CsvReader({
+    fileName: upload.fileName,
+    encoding: upload.encoding ?? null,
+    onError: (e) => {
+      firstError ??= e;
+    },
+    onRow: (row) => {
+      if (headers === null) {
+        headers = row.cells.map((h) => h.trim());
+        suggested = suggestMapping(headers);
+        const hs = headers;
+        nutrientCols = Object.values(suggested.nutrients ?? {}).map((h) => hs.indexOf(h));
+        return;
       }
-      throw new AppError(
-        'invalid-input',
-        `Unknown import format "${String(input.format)}": choose FoodData Central or CSV.`,
+      rowCount += 1;
+      if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
+      countDecimalMarks(
+        nutrientCols.map((i) => row.cells[i] ?? ''),
+        marks,
       );
     },
+  });
+  source.feed(reader);
+  const first = firstError as CsvSyntaxError | null;
+  if (first) throw new AppError('invalid-input', `${upload.fileName} line ${first.line}: ${first.message}.`);
+  if (headers === null) throw new AppError('invalid-input', `${upload.fileName} is empty: there is no header row.`);
+  const delimiter = reader.delimiter ?? ',';
+  return {
+    delimiter,
+    headers,
+    sampleRows,
+    rowCount,
+    suggested: { ...suggested, delimiter, decimalComma: marks.comma > 0 && marks.dot === 0 },
   };
 }

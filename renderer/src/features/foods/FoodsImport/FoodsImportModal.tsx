@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Loader, Modal, NativeSelect, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Group, Loader, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../../../core/api/contract.ts';
 import type { CsvMapping, ImportReport } from '../../../../../core/api/schemas-foods.ts';
 import { ImportReportView } from '../../../components/ImportReportView/ImportReportView.tsx';
 import { foodsImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
-import { readFileUpload } from '../../../lib/files.ts';
+import { formatBytes } from '../../../lib/base64.ts';
+import { uploadInParts, type ChunkedUpload } from '../../../lib/files.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { CsvMappingForm } from './CsvMappingForm.tsx';
 import { CsvSampleTable } from './CsvSampleTable.tsx';
@@ -21,7 +22,6 @@ import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportSetupFields } from './ImportSetupFields.tsx';
 import { useImportProgress } from './use-import-progress.ts';
 
-type Upload = { fileName: string; dataBase64: string };
 type Preview = MethodOutput<'foods.previewCsv'>;
 
 interface FoodsImportModalProps {
@@ -61,7 +61,10 @@ function FoodsImportWizard({
 }): React.JSX.Element {
   const { reportError } = useSession();
   const [format, setFormat] = useState<ImportFormat>('csv');
-  const [upload, setUpload] = useState<Upload | null>(null);
+  // The chosen file stays in the window; the core holds one uploaded copy at a time, spent by an import.
+  const [chosen, setChosen] = useState<File | null>(null);
+  const uploadRef = useRef<ChunkedUpload | null>(null);
+  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [datasetName, setDatasetName] = useState('');
   const [citation, setCitation] = useState('');
@@ -77,13 +80,49 @@ function FoodsImportWizard({
   const progress = useImportProgress(runId);
   const running = runId !== null;
 
-  const loadPreview = async (file: Upload, enc = encoding): Promise<void> => {
+  /** Drops the core's copy of the file (a new choice, a new format, or the dialog closing). */
+  const discardUpload = (): void => {
+    const held = uploadRef.current;
+    uploadRef.current = null;
+    if (held) void call('foods.upload.discard', { uploadId: held.uploadId }).catch(() => undefined);
+  };
+  const closed = useRef(false);
+  useEffect(
+    () => () => {
+      closed.current = true;
+      const held = uploadRef.current;
+      uploadRef.current = null;
+      if (held) void call('foods.upload.discard', { uploadId: held.uploadId }).catch(() => undefined);
+    },
+    [],
+  );
+
+  /** The file as uploaded to the core, sending it (with progress) unless a copy is still there. */
+  const ensureUpload = async (file: File): Promise<ChunkedUpload> => {
+    if (uploadRef.current) return uploadRef.current;
+    setSending({ sent: 0, total: file.size });
+    try {
+      const up = await uploadInParts(file, (sent, total) => setSending({ sent, total }));
+      if (closed.current) {
+        // The dialog closed while the file was being sent: nobody will import it.
+        void call('foods.upload.discard', { uploadId: up.uploadId }).catch(() => undefined);
+        throw new Error('The import dialog was closed.');
+      }
+      uploadRef.current = up;
+      return up;
+    } finally {
+      setSending(null);
+    }
+  };
+
+  const loadPreview = async (file: File, enc = encoding): Promise<void> => {
     setPreviewing(true);
     setPreview(null);
     setMapping(null);
     setFileError(null);
     try {
-      const p = await call('foods.previewCsv', { ...file, encoding: enc });
+      const up = await ensureUpload(file);
+      const p = await call('foods.previewCsv', { fileName: up.fileName, uploadId: up.uploadId, encoding: enc });
       setPreview(p);
       setMapping(mappingFromSuggested(p.suggested, p.headers));
     } catch (e) {
@@ -96,16 +135,16 @@ function FoodsImportWizard({
 
   const chooseFile = async (file: File | null): Promise<void> => {
     setFileError(null);
-    setUpload(null);
+    discardUpload();
+    setChosen(file);
     setPreview(null);
     setMapping(null);
     setReport(null);
     if (!file) return;
     try {
-      const read = await readFileUpload(file);
-      setUpload(read);
       if (!datasetName.trim()) setDatasetName(datasetNameFromFile(file.name));
-      if (format === 'csv') await loadPreview(read);
+      if (format === 'csv') await loadPreview(file);
+      else await ensureUpload(file);
     } catch (e) {
       setFileError(toApiError(e).message);
     }
@@ -114,7 +153,8 @@ function FoodsImportWizard({
   const changeFormat = (next: ImportFormat): void => {
     setFormat(next);
     // The file input is re-created for the new format's file types, so the choice starts over.
-    setUpload(null);
+    discardUpload();
+    setChosen(null);
     setPreview(null);
     setMapping(null);
     setFileError(null);
@@ -122,7 +162,7 @@ function FoodsImportWizard({
   };
 
   const problem =
-    upload === null
+    chosen === null
       ? 'Choose a file.'
       : format === 'csv'
         ? mapping
@@ -131,7 +171,7 @@ function FoodsImportWizard({
         : null;
 
   const run = async (): Promise<void> => {
-    if (!upload) return;
+    if (!chosen) return;
     const id = ++runCounter;
     setRunId(id);
     onBusyChange(true);
@@ -139,8 +179,12 @@ function FoodsImportWizard({
     setRunError(null);
     setReport(null);
     try {
+      // An import spends the upload whatever its outcome; "Import again" sends the file again.
+      const up = await ensureUpload(chosen);
+      uploadRef.current = null;
       const result = await call('foods.import', {
-        ...upload,
+        fileName: up.fileName,
+        uploadId: up.uploadId,
         encoding: format === 'csv' ? encoding : null,
         format,
         datasetName,
@@ -189,13 +233,25 @@ function FoodsImportWizard({
           onChange={(e) => {
             const next = e.currentTarget.value === 'windows-1252' ? 'windows-1252' : 'utf-8';
             setEncoding(next);
-            if (upload) void loadPreview(upload, next);
+            if (chosen) void loadPreview(chosen, next);
           }}
           disabled={running}
           data-testid="foods-import-encoding"
         />
       )}
-      {previewing && (
+      {sending && (
+        <Stack gap={4} data-testid="foods-import-upload-progress">
+          <Progress
+            value={sending.total > 0 ? Math.round((sending.sent / sending.total) * 100) : 0}
+            aria-label="Upload progress"
+            aria-valuetext={`${formatBytes(sending.sent)} of ${formatBytes(sending.total)}`}
+          />
+          <Text size="sm" c="dimmed" role="status">
+            Sending the file: {formatBytes(sending.sent)} of {formatBytes(sending.total)}
+          </Text>
+        </Stack>
+      )}
+      {previewing && !sending && (
         <Group gap="xs" role="status">
           <Loader size="xs" aria-hidden />
           <Text size="sm">Reading the columns…</Text>
@@ -217,7 +273,7 @@ function FoodsImportWizard({
           {warning}
         </Text>
       )}
-      {running && <ImportProgressBar progress={progress} />}
+      {running && !sending && <ImportProgressBar progress={progress} />}
       {runError && (
         <Alert color="red" role="alert" data-testid="foods-import-error-alert">
           {runError}
