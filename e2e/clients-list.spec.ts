@@ -74,3 +74,37 @@ test('a long client list: every row arrives, in order; search, sort and the keyb
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('client-name')).toHaveText(name(5));
 });
+
+test('the app is drawn ahead, hidden, behind the unlock screen, and a lock leaves no client data in the page', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await setPassphrase(page, PASSPHRASE);
+  await addClients(page, host.url, 3);
+  await host.restart();
+  await page.goto(host.url);
+
+  // Locked: the shell is already in the page for a fast unlock, but hidden and without any client.
+  await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
+  await expect(page.getByTestId('nav-clients')).toBeAttached();
+  await expect(page.getByTestId('nav-clients')).toBeHidden();
+  expect(await page.content()).not.toContain('Listed Person');
+
+  await unlock(page, PASSPHRASE);
+  const rows = page.getByTestId('client-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText(name(0));
+
+  // Opening a client, then locking: nothing of the session stays in the page, hidden or not.
+  await rows.first().click();
+  await expect(page.getByTestId('client-name')).toHaveText(name(0));
+  await page.getByTestId('header-lock').click();
+  await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
+  await expect(page.getByTestId('client-name')).toHaveCount(0);
+  expect(await page.content()).not.toContain('Listed Person');
+
+  // And the next unlock shows the page the practitioner was on, with current data.
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByTestId('client-name')).toHaveText(name(0));
+});

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { ApiError } from './api.ts';
 import { toApiError } from './errors.ts';
-import { useSession } from './session-context.ts';
+import { useSessionActions } from './session-context.ts';
 
 export interface Query<T> {
   /** The latest answer; kept while a reload runs so lists do not flash. */
@@ -23,7 +23,7 @@ interface Settled<T> {
  * a 'locked' answer into the unlock screen.
  */
 export function useQuery<T>(key: string, load: () => Promise<T>): Query<T> {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [nonce, setNonce] = useState(0);
   const requestKey = `${key}\u0000${nonce}`;
   const [settled, setSettled] = useState<Settled<T>>({ key: '', data: undefined, error: null });

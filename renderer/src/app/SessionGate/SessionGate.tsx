@@ -1,12 +1,12 @@
 import { Center, Container } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionStatus } from '../../../../core/api/schemas.ts';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
 import { clearPhotoBatches } from '../../features/photos/photo-batch-store.ts';
 import { PageLoader } from '../../components/PageLoader/PageLoader.tsx';
 import { type ApiError, call, onEvent } from '../../lib/api.ts';
 import { isLockedError, toApiError } from '../../lib/errors.ts';
-import { SessionContext, type SessionContextValue } from '../../lib/session-context.ts';
+import { type SessionActions, SessionActionsContext, SessionStatusContext } from '../../lib/session-context.ts';
 import { Shell } from '../Shell/Shell.tsx';
 import { SetupScreen } from '../SetupScreen/SetupScreen.tsx';
 import { UnlockScreen } from '../UnlockScreen/UnlockScreen.tsx';
@@ -56,16 +56,24 @@ export function SessionGate(): React.JSX.Element {
     if (!unlocked) clearPhotoBatches();
   }, [unlocked]);
 
+  // A new hidden shell after every lock (see below): counted when the state leaves 'unlocked', during
+  // the render that shows the lock, so the previous session's tree is never kept even for one frame.
+  const [generation, setGeneration] = useState(0);
+  const [wasUnlocked, setWasUnlocked] = useState(false);
+  if (unlocked !== wasUnlocked) {
+    setWasUnlocked(unlocked);
+    if (!unlocked) setGeneration((g) => g + 1);
+  }
+
   const reportError = useCallback((e: unknown) => {
     if (isLockedError(e)) setStatus((s) => (s ? { ...s, state: 'locked' } : s));
   }, []);
 
-  const context = useMemo<SessionContextValue | null>(
-    () => (status ? { status, setStatus, reportError } : null),
-    [status, reportError],
-  );
+  const actions = useMemo<SessionActions>(() => ({ setStatus, reportError }), [reportError]);
+  // What the shell rendered ahead of the unlock sees until the real status arrives with the unlock.
+  const ahead = useMemo<SessionStatus | null>(() => (status ? { ...status, state: 'unlocked' } : null), [status]);
 
-  if (!status || !context) {
+  if (!status || !ahead) {
     if (error) {
       return (
         <Container size="sm" py="xl">
@@ -81,30 +89,53 @@ export function SessionGate(): React.JSX.Element {
     return <PageLoader label="Opening BioAI Nutrition…" />;
   }
 
-  switch (held ?? status.state) {
-    case 'needs-setup':
-      return (
-        <Center mih="100vh" p="md">
-          <SetupScreen status={status} onDone={done} onHold={(on) => hold(on ? 'needs-setup' : null)} />
-        </Center>
-      );
-    case 'locked':
-      return (
-        <Center mih="100vh" p="md">
-          <UnlockScreen status={status} onDone={done} onHold={(on) => hold(on ? 'locked' : null)} />
-        </Center>
-      );
-    case 'damaged':
-      return (
-        <Center mih="100vh" p="md">
-          <DamagedScreen status={status} onDone={done} />
-        </Center>
-      );
-    case 'unlocked':
-      return (
-        <SessionContext value={context}>
-          <Shell />
-        </SessionContext>
-      );
-  }
+  const shown = held ?? status.state;
+  const gate = ((): React.JSX.Element | null => {
+    switch (shown) {
+      case 'needs-setup':
+        return (
+          <Center mih="100vh" p="md">
+            <SetupScreen status={status} onDone={done} onHold={(on) => hold(on ? 'needs-setup' : null)} />
+          </Center>
+        );
+      case 'locked':
+        return (
+          <Center mih="100vh" p="md">
+            <UnlockScreen status={status} onDone={done} onHold={(on) => hold(on ? 'locked' : null)} />
+          </Center>
+        );
+      case 'damaged':
+        return (
+          <Center mih="100vh" p="md">
+            <DamagedScreen status={status} onDone={done} />
+          </Center>
+        );
+      case 'unlocked':
+        return null;
+    }
+  })();
+
+  // While the unlock screen is up, the app's shell (header, navigation, the first page) is rendered
+  // ahead, hidden, at React's lowest priority: the practitioner types and the key derivation runs in the
+  // meantime, so unlocking only has to show it. A hidden <Activity> runs no effects, so nothing is
+  // fetched and no client data reaches it before the unlock; its effects (the page's first calls) start
+  // when it is shown. Each lock gets a new shell (`generation`), so a locked window never keeps the
+  // previous session's pages, hidden or not.
+  const shell =
+    shown === 'unlocked' || shown === 'locked' ? (
+      <Activity key={generation} mode={shown === 'unlocked' ? 'visible' : 'hidden'}>
+        <SessionActionsContext value={actions}>
+          <SessionStatusContext value={status.state === 'unlocked' ? status : ahead}>
+            <Shell />
+          </SessionStatusContext>
+        </SessionActionsContext>
+      </Activity>
+    ) : null;
+
+  return (
+    <>
+      {gate}
+      {shell}
+    </>
+  );
 }

@@ -1,11 +1,11 @@
 import { ActionIcon, Alert, AppShell, Burger, Button, Group, NavLink, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { LockIcon } from '../../components/Icons/Icons.tsx';
 import { useNotify } from '../../components/Notifications/notify-context.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
-import { useSession } from '../../lib/session-context.ts';
+import { useSession, useSessionActions } from '../../lib/session-context.ts';
 import { formatRoute, sectionOf } from '../route.ts';
 import { SettingsContext } from '../settings-context.ts';
 import { ThemeToggle } from '../ThemeToggle/ThemeToggle.tsx';
@@ -14,12 +14,16 @@ import { NAV_ITEMS } from './nav-items.ts';
 import { prefetchPages, RouteView } from './RouteView.tsx';
 import { useSettingsState } from './use-settings-state.ts';
 
-/** The unlocked app: header, navbar and the page for the current route. */
-export function Shell(): React.JSX.Element {
+/**
+ * The unlocked app: header, navbar and the page for the current route. Memoised and reading only the
+ * session's actions, so a change of the session's status (the unlock itself) renders the damage warning
+ * again, not the whole app.
+ */
+export const Shell = memo(function Shell(): React.JSX.Element {
   const [opened, { toggle, close }] = useDisclosure(false);
   const [route, go] = useRoute();
   const settings = useSettingsState();
-  const { status, setStatus } = useSession();
+  const { setStatus } = useSessionActions();
   const notify = useNotify();
   const section = sectionOf(route);
   const main = useRef<HTMLElement>(null);
@@ -100,21 +104,28 @@ export function Shell(): React.JSX.Element {
         </AppShell.Navbar>
 
         <AppShell.Main ref={main} tabIndex={-1} style={{ outline: 'none' }}>
-          {status.damage && (
-            <Alert color="red" title="The database file is damaged" mb="md" role="alert" data-testid="damage-warning">
-              {`Found ${new Date(status.damage.detectedAt).toLocaleString()}: ${status.damage.detail} `}
-              Save nothing important until this is resolved. Lock the app to salvage the readable records or restore a
-              backup; nothing is changed until you choose.
-              <Group mt="xs">
-                <Button size="xs" color="red" onClick={lock} data-testid="damage-resolve">
-                  Lock and resolve
-                </Button>
-              </Group>
-            </Alert>
-          )}
+          <DamageWarning onResolve={lock} />
           <RouteView route={route} />
         </AppShell.Main>
       </AppShell>
     </SettingsContext>
+  );
+});
+
+/** The warning a damaged database keeps on every page until it is resolved. */
+function DamageWarning({ onResolve }: { onResolve: () => void }): React.JSX.Element | null {
+  const { status } = useSession();
+  if (!status.damage) return null;
+  return (
+    <Alert color="red" title="The database file is damaged" mb="md" role="alert" data-testid="damage-warning">
+      {`Found ${new Date(status.damage.detectedAt).toLocaleString()}: ${status.damage.detail} `}
+      Save nothing important until this is resolved. Lock the app to salvage the readable records or restore a backup;
+      nothing is changed until you choose.
+      <Group mt="xs">
+        <Button size="xs" color="red" onClick={onResolve} data-testid="damage-resolve">
+          Lock and resolve
+        </Button>
+      </Group>
+    </Alert>
   );
 }

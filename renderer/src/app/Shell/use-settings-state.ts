@@ -2,7 +2,7 @@ import { useMantineColorScheme } from '@mantine/core';
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Settings } from '../../../../core/api/schemas.ts';
 import { call } from '../../lib/api.ts';
-import { useSession } from '../../lib/session-context.ts';
+import { useSessionActions } from '../../lib/session-context.ts';
 import type { SettingsContextValue } from '../settings-context.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { SettingsContextValue } from '../settings-context.ts';
  * save puts the previous scheme back.
  */
 export function useSettingsState(): SettingsContextValue {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const { setColorScheme } = useMantineColorScheme();
   const [settings, setSettings] = useState<Settings | null>(null);
 

@@ -34,7 +34,7 @@ import {
   type LifeStage,
   type Sex,
 } from '../../../lib/labels.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import {
   clientInputFromValues,
   EMPTY_CLIENT_FORM,
@@ -64,7 +64,7 @@ const CKD_STAGES = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `Stage
 
 /** Create or edit a client. Client-side checks first, then the server's field messages beside each field. */
 export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [saving, setSaving] = useState(false);
   const [generalError, setGeneralError] = useState<string | null>(null);
   /** The core's sentence when the birth date looks implausible; "Save anyway" resends with confirm. */

@@ -10,7 +10,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { todayIso } from '../../../lib/format.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
 import { DashboardTab } from '../../dashboard/DashboardTab/DashboardTab.tsx';
@@ -31,7 +31,7 @@ const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_T
 
 /** One client: profile and targets, the daily log, the dashboard, and the actions on the record. */
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   // Bumped after every change so the targets and the change list load again.
   const [revision, setRevision] = useState(0);

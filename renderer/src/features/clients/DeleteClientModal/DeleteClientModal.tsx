@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Client } from '../../../../../core/api/schemas.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 interface DeleteClientModalProps {
   client: Client;
@@ -14,7 +14,7 @@ interface DeleteClientModalProps {
 
 /** Asks before erasing a client; deletion cannot be undone. */
 export function DeleteClientModal({ client, opened, onClose, onDeleted }: DeleteClientModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -4,7 +4,7 @@ import type { Food, NutrientKey } from '../../../../../core/api/schemas-foods.ts
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import {
@@ -34,7 +34,7 @@ const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k))
 
 /** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
 export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
   const [applyToPast, setApplyToPast] = useState(false);
   const [saving, setSaving] = useState(false);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Food } from '../../../../../core/api/schemas-foods.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 interface DeleteFoodModalProps {
   food: Food | null;
@@ -13,7 +13,7 @@ interface DeleteFoodModalProps {
 
 /** Confirms deleting a custom food or recipe; entries already logged keep their values. */
 export function DeleteFoodModal({ food, onClose, onDeleted }: DeleteFoodModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -8,7 +8,7 @@ import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { formatBytes } from '../../../lib/base64.ts';
 import { uploadInParts, type ChunkedUpload } from '../../../lib/files.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { CsvMappingForm } from './CsvMappingForm.tsx';
 import { CsvSampleTable } from './CsvSampleTable.tsx';
 import {
@@ -59,7 +59,7 @@ function FoodsImportWizard({
   onImported: (report: ImportReport) => void;
   onBusyChange: (busy: boolean) => void;
 }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [format, setFormat] = useState<ImportFormat>('csv');
   // The chosen file stays in the window; the core holds one uploaded copy at a time, spent by an import.
   const [chosen, setChosen] = useState<File | null>(null);

@@ -3,7 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { Food } from '../../../../../core/api/schemas-foods.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
 import {
@@ -28,7 +28,7 @@ const FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
 
 /** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
 export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
   const [applyToPast, setApplyToPast] = useState(false);
   const [saving, setSaving] = useState(false);

@@ -4,7 +4,7 @@ import { call } from '../../../lib/api.ts';
 import { addDays, isIsoDate } from '../../../lib/dates.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 type Kind = 'diet' | 'activity' | 'sleep';
 const KIND_LABELS: Record<Kind, string> = { diet: 'Food', activity: 'Activity', sleep: 'Sleep' };
@@ -27,7 +27,7 @@ export function CopyDayModal(props: CopyDayModalProps): React.JSX.Element {
 
 /** Copies a day's entries to another day (e.g. a client who eats the same breakfast daily). */
 function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [to, setTo] = useState(addDays(from, 1));
   const [kinds, setKinds] = useState<Kind[]>(['diet']);
   const [saving, setSaving] = useState(false);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../../core/api/contract.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 export type EntryPayload = MethodInput<'log.add'>;
 export type SaveResult = MethodOutput<'log.add'>;
@@ -23,7 +23,7 @@ export interface SaveEntry {
  * the entry, so the form can show the sentence and a "Save anyway" button that confirms it.
  */
 export function useSaveEntry(entryId: string | null, onSaved: (result: SaveResult) => void): SaveEntry {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState<EntryPayload | null>(null);
   const [implausible, setImplausible] = useState<string | null>(null);

@@ -5,11 +5,11 @@ import { call } from '../../../lib/api.ts';
 import { formatBytes } from '../../../lib/base64.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { downloadBase64 } from '../../../lib/files.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 /** Downloads the client's whole record (a zip of CSV and JSON files) for data portability. */
 export function ExportButton({ clientId }: { clientId: string }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [exporting, setExporting] = useState(false);
 

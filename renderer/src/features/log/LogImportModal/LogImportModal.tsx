@@ -7,7 +7,7 @@ import { entriesImportedSentence } from '../../../components/ImportReportView/im
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { readFileUpload } from '../../../lib/files.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 type Report = MethodOutput<'log.importCsv'>;
 
@@ -28,7 +28,7 @@ export function LogImportModal(props: LogImportModalProps): React.JSX.Element {
 
 /** A CSV of entries for this client, checked whole: stored only when every row is valid. */
 function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [file, setFile] = useState<File | null>(null);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<Report | null>(null);

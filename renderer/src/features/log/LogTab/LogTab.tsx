@@ -6,7 +6,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { CopyDayModal } from '../CopyDayModal/CopyDayModal.tsx';
 import { EntryModal, type EntryEditing } from '../EntryForms/EntryModal.tsx';
@@ -27,7 +27,7 @@ interface LogTabProps {
 
 /** One day of a client's log: food by meal, activity, sleep; add, edit, delete with undo, copy, import. */
 export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const hideEnergy = useEnergyHidden();
   const [revision, setRevision] = useState(0);

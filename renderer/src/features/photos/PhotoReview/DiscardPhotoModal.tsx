@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 interface DiscardPhotoModalProps {
   photoId: string;
@@ -13,7 +13,7 @@ interface DiscardPhotoModalProps {
 
 /** Confirms discarding a photo: it is deleted with its detections; nothing goes into the log. */
 export function DiscardPhotoModal({ photoId, opened, onClose, onDiscarded }: DiscardPhotoModalProps) {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

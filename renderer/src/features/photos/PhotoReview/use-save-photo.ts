@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../../core/api/contract.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { splitSaveErrors } from '../review-items.ts';
 
 export type SavePhotoPayload = MethodInput<'photos.save'>;
@@ -24,7 +24,7 @@ export interface SavePhoto {
 
 /** photos.save with the Log tab's handling of implausible amounts ("Save anyway"). */
 export function useSavePhoto(onSaved: (result: SavePhotoResult, payload: SavePhotoPayload) => void): SavePhoto {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState<{ payload: SavePhotoPayload; keys: string[] } | null>(null);
   const [implausible, setImplausible] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import { navigate } from '../../../app/use-route.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { setClientPageIntent } from '../../clients/client-page-intent.ts';
 import { EnergyVisibility, hidesEnergy } from '../../clients/energy-visibility.ts';
@@ -20,7 +20,7 @@ import { BatchProgress } from './BatchProgress.tsx';
 
 /** "Analyse photos" for one client: drop or choose photos, follow the analysis, review and save each meal. */
 export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const batch = usePhotoBatch(clientId);
   const { settings } = useSettings();

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { Recommendation } from '../../../lib/rule-types.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 interface DismissFormProps {
   recommendation: Recommendation;
@@ -15,7 +15,7 @@ const REASON_REQUIRED = 'Say why (it helps tune the rules).';
 
 /** Asks why a recommendation is dismissed (required: the reasons are what tunes the rules). */
 export function DismissForm({ recommendation, onDismissed, onCancel }: DismissFormProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -11,7 +11,7 @@ import {
   severityLabel,
 } from '../../../lib/labels.ts';
 import type { Recommendation } from '../../../lib/rule-types.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { categoryLabel } from '../../rules/rules-text.ts';
 import { confidenceText, isOpen, rankText } from '../recommendation-text.ts';
 import { DismissForm } from './DismissForm.tsx';
@@ -30,7 +30,7 @@ export function RecommendationCard({
   rank,
   onChanged,
 }: RecommendationCardProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const whyId = useId();
   const [whyOpen, setWhyOpen] = useState(false);

@@ -6,7 +6,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { EvaluateResult } from '../../../lib/rule-types.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { RecommendationCard } from '../RecommendationCard/RecommendationCard.tsx';
 import { EMPTY_SENTENCE, evaluateText, splitRecommendations } from '../recommendation-text.ts';
@@ -17,7 +17,7 @@ import { EMPTY_SENTENCE, evaluateText, splitRecommendations } from '../recommend
  * same and says what changed. The dismissed, resolved and expired ones are shown on request.
  */
 export function RecommendationsPanel({ client }: { client: Client }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [showClosed, setShowClosed] = useState(false);
   const [checking, setChecking] = useState(false);

@@ -10,7 +10,7 @@ import { toApiError } from '../../../lib/errors.ts';
 import { downloadBase64 } from '../../../lib/files.ts';
 import { todayIso } from '../../../lib/format.ts';
 import type { PageSize } from '../../../lib/labels.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { ReportPreview } from '../ReportPreview/ReportPreview.tsx';
 import {
@@ -62,7 +62,7 @@ function toInput(draft: ReportDraft, clientId: string): ReportInput {
 
 /** Builds a client report: choose client, period and sections, preview it, export it as a PDF. */
 export function ReportsPage({ clientId }: { clientId?: string }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [today] = useState(() => todayIso());
   const clients = useQuery('clients.list:reports', () => call('clients.list', { includeArchived: true }));

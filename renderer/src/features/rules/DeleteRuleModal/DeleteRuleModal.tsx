@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { RulesState } from '../../../lib/rule-types.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 interface DeleteRuleModalProps {
   /** The user rule file to delete (its name in the rules folder); null closes the modal. */
@@ -14,7 +14,7 @@ interface DeleteRuleModalProps {
 
 /** Asks before deleting a user rule file; its past recommendations stay in the clients' records. */
 export function DeleteRuleModal({ fileName, onClose, onDeleted }: DeleteRuleModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

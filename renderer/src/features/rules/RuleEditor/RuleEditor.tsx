@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { RulesState } from '../../../lib/rule-types.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { DryRunPanel } from '../DryRun/DryRunPanel.tsx';
@@ -40,7 +40,7 @@ export function RuleEditor({
   onSaved,
   onCancel,
 }: RuleEditorProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [fileName, setFileName] = useState(existingFileName ?? initialFileName);
   const [source, setSource] = useState(initialSource);
   const [saving, setSaving] = useState(false);

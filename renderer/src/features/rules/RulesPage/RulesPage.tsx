@@ -5,7 +5,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { RulesState, RuleSummary } from '../../../lib/rule-types.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { DeleteRuleModal } from '../DeleteRuleModal/DeleteRuleModal.tsx';
 import { RuleDetailView } from '../RuleDetail/RuleDetailView.tsx';
@@ -25,7 +25,7 @@ type Pane =
  * files, with their problems at the top, a detail view, an editor with live validation, and dry runs.
  */
 export function RulesPage(): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const query = useQuery('rules.list', () => call('rules.list'));
   // An answer from a change (toggle, save, delete) is newer than the list it was made over.

@@ -6,7 +6,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { formatBytes } from '../../../lib/base64.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { formatBackupDate, KIND_LABELS, lastErrorText, parseSchedule, SCHEDULE_OPTIONS } from './backup-text.ts';
 import { NewRecoveryCodeForm } from './NewRecoveryCodeForm.tsx';
@@ -17,7 +17,7 @@ type Backup = BackupState['backups'][number];
 
 /** Backups: list, back up now, schedule, restore; and the recovery code. */
 export function BackupSection(): React.JSX.Element {
-  const { setStatus, reportError } = useSession();
+  const { setStatus, reportError } = useSessionActions();
   const notify = useNotify();
   const query = useQuery('backup.list', () => call('backup.list'));
   const [changed, setChanged] = useState<BackupState | null>(null);

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../../../core/api/contract.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { formatBackupDate, restoreWarning } from './backup-text.ts';
 
 type Backup = MethodOutput<'backup.list'>['backups'][number];
@@ -25,7 +25,7 @@ export function RestoreModal({ backup, onClose, onRestored }: RestoreModalProps)
 
 /** Asks for the passphrase that was current when the backup was made, then restores it. */
 function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { backup: Backup }): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -3,13 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 const MIN_LENGTH = 10;
 
 /** Re-wraps the database key under a new passphrase (the data itself is not re-encrypted). */
 export function ChangePassphraseForm(): React.JSX.Element {
-  const { setStatus, reportError } = useSession();
+  const { setStatus, reportError } = useSessionActions();
   const notify = useNotify();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');

@@ -5,7 +5,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { optionsFrom } from '../../../lib/labels.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { AUTO_SYNC_LABELS, isAutoSyncValue } from './sync-text.ts';
 
 interface AutoSyncSelectProps {
@@ -15,7 +15,7 @@ interface AutoSyncSelectProps {
 
 /** How often this computer syncs by itself while unlocked. */
 export function AutoSyncSelect({ minutes, onChanged }: AutoSyncSelectProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [saving, setSaving] = useState(false);
   const value = String(minutes);

@@ -4,7 +4,7 @@ import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
 import type { ApiError } from '../../../lib/api.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 interface SignOutModalProps {
   opened: boolean;
@@ -26,7 +26,7 @@ export function SignOutModal(props: SignOutModalProps): React.JSX.Element {
  * so and offers to sign out anyway (the changes stay on this computer but are not sent).
  */
 function SignOutConfirm({ practiceName, onClose, onSignedOut }: SignOutModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const unsent = error?.code === 'conflict';

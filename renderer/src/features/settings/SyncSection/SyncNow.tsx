@@ -4,7 +4,7 @@ import type { SyncResult } from '../../../../../core/api/schemas-sync.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call, onEvent } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 import type { SyncProgress } from './sync-text.ts';
 
@@ -17,7 +17,7 @@ interface SyncNowProps {
 
 /** The "Sync now" button and, while a run goes on, its progress. */
 export function SyncNow({ runningElsewhere, onFinished }: SyncNowProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SyncProgress | null>(null);

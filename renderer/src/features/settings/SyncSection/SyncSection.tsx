@@ -3,14 +3,14 @@ import { useCallback, useState } from 'react';
 import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { useQuery } from '../../../lib/use-query.ts';
 import { SignedInPanel } from './SignedInPanel.tsx';
 import { SignedOutPanel } from './SignedOutPanel.tsx';
 
 /** Settings → Sync: sign in to (or create) the practice on its server, then sync and see how it went. */
 export function SyncSection(): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const query = useQuery('sync.status', () => call('sync.status'));
   // The answer of a sign-in, sign-out, setting change or re-read, newer than the query's.
   const [changed, setChanged] = useState<SyncStatus | null>(null);

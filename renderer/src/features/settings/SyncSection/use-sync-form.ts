@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
 import type { ApiError } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 
 export interface SyncDefaults {
   serverUrl: string;
@@ -32,7 +32,7 @@ export function useSyncForm<K extends string>(
   onDone: (status: SyncStatus) => void,
   check: (values: Record<K, string>) => Partial<Record<K, string>> = () => ({}),
 ): SyncForm<K> {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [values, setValues] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<K, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);

@@ -4,14 +4,14 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { downloadBase64 } from '../../../lib/files.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { datasetText } from '../vision-values.ts';
 
 type DatasetFormat = 'coco' | 'yolo';
 
 /** Downloads the saved photos with their reviewed boxes and labels, as a COCO or YOLO zip. */
 export function DatasetExport(): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [busy, setBusy] = useState<DatasetFormat | null>(null);
   const [result, setResult] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import type { VisionStatus } from './VisionSection.tsx';
 
 interface ModelListProps {
@@ -13,7 +13,7 @@ interface ModelListProps {
 
 /** The installed detectors, with "Use this model" on the ones not in use. */
 export function ModelList({ status, onChanged }: ModelListProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [busyId, setBusyId] = useState<string | null>(null);
 

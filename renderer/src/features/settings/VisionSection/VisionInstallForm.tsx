@@ -5,7 +5,7 @@ import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { readFileUpload } from '../../../lib/files.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { classMaps, duplicateClasses, mappedText, parseClassList, type ClassMapping } from '../vision-values.ts';
 import { ClassFoodRows } from './ClassFoodRows.tsx';
 import type { VisionStatus } from './VisionSection.tsx';
@@ -18,7 +18,7 @@ const SHOWN = /^(name|classes|fileName|dataBase64|foodMap\..+|defaultGrams\..+)$
  * classes in output order, and per class the food it stands for with a usual portion.
  */
 export function VisionInstallForm({ onInstalled }: { onInstalled: (status: VisionStatus) => void }) {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const notify = useNotify();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');

@@ -4,7 +4,7 @@ import type { TargetsView, TargetValue } from '../../../../../core/api/schemas.t
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { formatQuantity, todayIso } from '../../../lib/format.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { appliedSuggestionNote, overridesWithSuggestion } from '../targets-text.ts';
 
 interface ApplySuggestionModalProps {
@@ -25,7 +25,7 @@ export function ApplySuggestionModal({
   onClose,
   onApplied,
 }: ApplySuggestionModalProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const s = target?.suggestion ?? null;

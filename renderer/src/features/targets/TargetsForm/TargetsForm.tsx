@@ -6,7 +6,7 @@ import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { formatNumber, todayIso } from '../../../lib/format.ts';
 import { EQUATION_LABELS, optionsFrom, type EnergyEquation } from '../../../lib/labels.ts';
-import { useSession } from '../../../lib/session-context.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
 import { inputsFromOverrides, overridesFromInputs, type OverrideInputs } from '../target-overrides.ts';
 
 interface TargetsFormProps {
@@ -18,7 +18,7 @@ interface TargetsFormProps {
 
 /** Overrides per target (empty = the computed value), the equation, the date they apply from and a note. */
 export function TargetsForm({ view, targets, onSaved, onCancel }: TargetsFormProps): React.JSX.Element {
-  const { reportError } = useSession();
+  const { reportError } = useSessionActions();
   const [inputs, setInputs] = useState<OverrideInputs>(() => inputsFromOverrides(targets, view.overrides));
   const [equation, setEquation] = useState<EnergyEquation>(view.equation);
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
