@@ -140,8 +140,7 @@ export function createApplier(
     )
       return 'waits for its client, which has not arrived from the computer that made it';
     const missing = spec.required.filter((f) => decrypted[f] === undefined || decrypted[f] === null);
-    if (missing.length > 0)
-      return `incomplete: the computer that made it has not sent a valid ${missing.join(', ')}`;
+    if (missing.length > 0) return `incomplete: the computer that made it has not sent a valid ${missing.join(', ')}`;
     return null;
   }
 

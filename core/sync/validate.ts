@@ -90,7 +90,11 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
     detail: z.record(z.string(), json),
     food_id: text(80).nullable(),
     meal: Meal.nullable(),
-    duration_min: z.number().min(0).max(24 * 60).nullable(),
+    duration_min: z
+      .number()
+      .min(0)
+      .max(24 * 60)
+      .nullable(),
     burned_kcal: amount,
     sleep_hours: z.number().min(0).max(24).nullable(),
     sleep_quality: z.number().int().min(1).max(5).nullable(),
