@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
-import { startTestServer } from '../../server/test-utils/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../api/schemas.ts';
 import type { Recommendation } from '../api/schemas-rules.ts';
-import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import type { Core } from '../app.ts';
-import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { ok } from '../test-utils/core-harness.ts';
+import { practice, sync, useSyncServer } from '../test-utils/sync-harness.ts';
 
 /**
  * Two computers that evaluate the rules for the same client while apart open the same
@@ -13,23 +11,7 @@ import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
  * round of syncs leaves one copy of each on both, with no duplicate to close.
  */
 
-const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
-const PASSWORD = 'a long account password';
-const PASSPHRASE = 'shared practice passphrase';
-
-let server: { url: string; pool: pg.Pool; close(): Promise<void> };
-beforeAll(async () => {
-  server = await startTestServer({ limits: { authPerMinute: 10_000 } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
-const sync = async (core: Core): Promise<SyncResult> => {
-  const r = await ok<SyncResult>(core, 'sync.now');
-  expect(r.error).toBeNull();
-  return r;
-};
+const server = useSyncServer();
 
 const all = async (core: Core, clientId: string) =>
   (await ok<Recommendation[]>(core, 'recommendations.list', { clientId, includeClosed: true }))
@@ -38,17 +20,8 @@ const all = async (core: Core, clientId: string) =>
 
 describe('recommendations opened on two computers while apart', () => {
   it('are one row each after one round of syncs', async () => {
-    const a = await unlockedCore({ clock: fixedClock(), sync: FAST });
-    const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
-    await ok<SyncStatus>(a, 'sync.createPractice', {
-      serverUrl: server.url,
-      practiceName: 'Clinic',
-      displayName: 'Dr Owner',
-      email,
-      password: PASSWORD,
-      practicePassphrase: PASSPHRASE,
-      deviceName: 'Desk',
-    });
+    const { a: desk, join } = await practice(server.current.url);
+    const a = desk.core;
     const ana = await ok<Client>(a, 'clients.create', {
       name: 'Ana Example',
       sex: 'female',
@@ -64,14 +37,7 @@ describe('recommendations opened on two computers while apart', () => {
     ] as const)
       await ok(a, 'log.add', { kind: 'diet', clientId: ana.id, date, foodId: 'usda:09040', grams });
     await sync(a);
-    const b = await unlockedCore({ clock: fixedClock(), sync: FAST });
-    await ok<SyncStatus>(b, 'sync.signIn', {
-      serverUrl: server.url,
-      email,
-      password: PASSWORD,
-      practicePassphrase: PASSPHRASE,
-      deviceName: 'Laptop',
-    });
+    const b = (await join('Laptop')).core;
     await sync(b);
 
     // Apart: the same profile change on both, so the same rules fire on both.

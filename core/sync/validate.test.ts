@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
-import { startTestServer } from '../../server/test-utils/server.ts';
+import { describe, expect, it } from 'vitest';
 import { call, hlcAt } from '../../server/test/helpers.ts';
 import type { Client } from '../api/schemas.ts';
 import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
-import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { ok } from '../test-utils/core-harness.ts';
+import { ACCOUNT, practice, useSyncServer } from '../test-utils/sync-harness.ts';
 import { fieldsWithoutCheck, pulledValueProblem } from './validate.ts';
 
 /**
@@ -14,16 +13,7 @@ import { fieldsWithoutCheck, pulledValueProblem } from './validate.ts';
  * its date or detail. The receiving computer is a real core over its own SQLCipher database.
  */
 
-const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
-const PASSWORD = 'a long account password';
-
-let server: { url: string; pool: pg.Pool; close(): Promise<void> };
-beforeAll(async () => {
-  server = await startTestServer({ limits: { authPerMinute: 10_000 } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
+const server = useSyncServer();
 
 describe('the checks themselves', () => {
   it('cover every synced field', () => {
@@ -48,18 +38,8 @@ describe('the checks themselves', () => {
 
 describe('received values that are not valid here', () => {
   it('are set aside and named, the field keeps its value, and an incomplete row is reported, not held silently', async () => {
-    const clock = fixedClock('2026-03-15T10:00:00Z');
-    const a = await unlockedCore({ clock, sync: FAST });
-    const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
-    await ok<SyncStatus>(a, 'sync.createPractice', {
-      serverUrl: server.url,
-      practiceName: 'Clinic',
-      displayName: 'Dr Owner',
-      email,
-      password: PASSWORD,
-      practicePassphrase: 'shared practice passphrase',
-      deviceName: 'Desk',
-    });
+    const { a: desk, email } = await practice(server.current.url);
+    const { core: a, clock } = desk;
     const ada = await ok<Client>(a, 'clients.create', {
       name: 'Ada Example',
       sex: 'female',
@@ -70,14 +50,14 @@ describe('received values that are not valid here', () => {
     expect((await ok<SyncResult>(a, 'sync.now')).error).toBeNull();
 
     // A faulty computer of the same practice.
-    const login = await call(server.url, 'POST', '/v1/auth/login', {
-      body: { email, password: PASSWORD, deviceName: 'Faulty' },
+    const login = await call(server.current.url, 'POST', '/v1/auth/login', {
+      body: { email, password: ACCOUNT.password, deviceName: 'Faulty' },
     });
     expect(login.status).toBe(200);
     const faulty = login.body as { accessToken: string; deviceId: string };
     const later = Date.parse('2026-03-15T11:00:00Z');
     const entryId = '0193a000-0000-7000-8000-00000000e001';
-    const push = await call(server.url, 'POST', '/v1/sync/push', {
+    const push = await call(server.current.url, 'POST', '/v1/sync/push', {
       token: faulty.accessToken,
       body: {
         idempotencyKey: '0193a000-0000-7000-8000-00000000f001',
@@ -116,7 +96,7 @@ describe('received values that are not valid here', () => {
     expect(targets.targets).not.toBeNull();
 
     // Once the faulty computer sends a valid weight, it is taken as any edit is.
-    const fix = await call(server.url, 'POST', '/v1/sync/push', {
+    const fix = await call(server.current.url, 'POST', '/v1/sync/push', {
       token: faulty.accessToken,
       body: {
         idempotencyKey: '0193a000-0000-7000-8000-00000000f002',
