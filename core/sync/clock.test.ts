@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { startTestServer } from '../../server/test-utils/server.ts';
+import type { Core } from '../app.ts';
+import type { Client } from '../api/schemas.ts';
+import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { parseHlc } from './protocol.ts';
+
+/**
+ * A computer whose clock is far ahead, syncing with real devices (each a core over its own SQLCipher
+ * database) through the real server over a real PostgreSQL. The server's clock and every device's
+ * clock are fakes advanced by hand, so "two days fast" and "corrected" are exact.
+ */
+
+const HOUR = 3600_000;
+const START = '2026-03-15T10:00:00Z';
+const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
+const PASSWORD = 'a long account password';
+const PASSPHRASE = 'shared practice passphrase';
+
+const serverClock = fixedClock(START);
+let server: { url: string; pool: pg.Pool; close(): Promise<void> };
+beforeAll(async () => {
+  server = await startTestServer({ now: serverClock.now, limits: { authPerMinute: 10_000 } });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+type Device = { core: Core; clock: ReturnType<typeof fixedClock> };
+
+async function device(): Promise<Device> {
+  const clock = fixedClock(new Date(serverClock.now()).toISOString());
+  return { core: await unlockedCore({ clock, sync: FAST }), clock };
+}
+
+async function practice() {
+  const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
+  const a = await device();
+  await ok<SyncStatus>(a.core, 'sync.createPractice', {
+    serverUrl: server.url,
+    practiceName: 'Clinic',
+    displayName: 'Dr Owner',
+    email,
+    password: PASSWORD,
+    practicePassphrase: PASSPHRASE,
+    deviceName: 'Desk',
+  });
+  const join = async (name: string): Promise<Device> => {
+    const d = await device();
+    await ok<SyncStatus>(d.core, 'sync.signIn', {
+      serverUrl: server.url,
+      email,
+      password: PASSWORD,
+      practicePassphrase: PASSPHRASE,
+      deviceName: name,
+    });
+    return d;
+  };
+  return { a, join };
+}
+
+/** Every clock (server and devices) moves on by ms: time passes for everyone. */
+function pass(ms: number, ...devices: Device[]): void {
+  serverClock.advance(ms);
+  for (const d of devices) d.clock.advance(ms);
+}
+
+const sync = async (core: Core): Promise<SyncResult> => {
+  const r = await ok<SyncResult>(core, 'sync.now');
+  expect(r.error).toBeNull();
+  return r;
+};
+
+/** The latest stamp wall time this device holds anywhere (field stamps, outbox, saved clock). */
+function latestStampWall(core: Core): number {
+  const { sqlite } = core.session.database();
+  const walls = [
+    ...(sqlite.prepare('SELECT hlc FROM sync_stamps').all() as { hlc: string }[]),
+    ...(sqlite.prepare('SELECT hlc FROM sync_outbox').all() as { hlc: string }[]),
+    ...(sqlite.prepare("SELECT value AS hlc FROM sync_state WHERE key = 'hlc'").all() as { hlc: string }[]),
+  ].map((r) => parseHlc(r.hlc).wall);
+  return Math.max(0, ...walls);
+}
+
+const person = (c: Client) => ({ weightKg: c.weightKg, phone: c.phone, notes: c.notes, email: c.email });
+
+describe('a computer whose clock is far ahead of the server', () => {
+  it('keeps its changes, says how far ahead it is, keeps no future stamps, and sends them once the clock is right', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+
+    pass(60_000, a, b);
+    a.clock.advance(48 * HOUR); // A's clock is set two days ahead
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
+    const refused = await ok<SyncResult>(a.core, 'sync.now');
+    expect(refused.error?.code).toBe('sync-clock');
+    expect(refused.error?.message).toMatch(/clock is 48 hours ahead of the server/);
+    expect(refused.error?.message).toMatch(/kept/);
+    expect(refused.error?.message).toMatch(/date and time/);
+    expect(refused.refused).toBe(0);
+    const status = await ok<SyncStatus>(a.core, 'sync.status');
+    expect(status.pending).toBeGreaterThan(0);
+    expect(status.lastResult?.error?.code).toBe('sync-clock');
+    // Nothing stamped two days ahead stays on the device: not the fields, the outbox or the clock.
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+
+    // Others' edits keep arriving while A cannot send.
+    pass(60_000, a, b);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { notes: 'from the laptop' } });
+    await sync(b.core);
+    const again = await ok<SyncResult>(a.core, 'sync.now');
+    expect(again.error?.code).toBe('sync-clock');
+    expect((await ok<Client>(a.core, 'clients.get', { id: ada.id })).notes).toBe('from the laptop');
+    expect((await ok<Client>(a.core, 'clients.get', { id: ada.id })).weightKg).toBe(70);
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+
+    // The clock is corrected: the kept change is stamped again and sent.
+    a.clock.advance(-48 * HOUR);
+    pass(60_000, a, b);
+    const sent = await sync(a.core);
+    expect(sent.pushed).toBeGreaterThan(0);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBe(0);
+    await sync(b.core);
+    expect(person(await ok<Client>(b.core, 'clients.get', { id: ada.id }))).toEqual(
+      person(await ok<Client>(a.core, 'clients.get', { id: ada.id })),
+    );
+    expect((await ok<Client>(b.core, 'clients.get', { id: ada.id })).weightKg).toBe(70);
+    const onServer = await server.pool.query<{ stamps: Record<string, string> }>(
+      'SELECT stamps FROM sync_rows WHERE id = $1',
+      [ada.id],
+    );
+    const stamps = Object.values(onServer.rows[0]?.stamps ?? {});
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const s of stamps) expect(parseHlc(s).wall).toBeLessThanOrEqual(serverClock.now() + 60_000);
+  });
+
+  it('three computers end equal: the fast one’s edits are kept, and a later edit elsewhere still wins on it', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example', email: 'ada@example.org' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    const c = await join('Reception');
+    await sync(b.core);
+    await sync(c.core);
+
+    pass(60_000, a, b, c);
+    a.clock.advance(30 * HOUR);
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70, phone: '+44 20 7946 0001' } });
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.message).toMatch(/30 hours ahead/);
+    pass(60_000, a, b, c);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { notes: 'walks daily' } });
+    await sync(b.core);
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+
+    a.clock.advance(-30 * HOUR);
+    pass(60_000, a, b, c);
+    await sync(a.core);
+    // Later by the corrected clocks: the reception computer changes the weight A had changed.
+    pass(60_000, a, b, c);
+    await ok(c.core, 'clients.update', { id: ada.id, patch: { weightKg: 72 } });
+    await sync(c.core);
+    await sync(b.core);
+    await sync(a.core);
+    await sync(c.core);
+
+    const [ca, cb, cc] = await Promise.all(
+      [a, b, c].map((d) => ok<Client>(d.core, 'clients.get', { id: ada.id }).then(person)),
+    );
+    expect(ca).toEqual({ weightKg: 72, phone: '+44 20 7946 0001', notes: 'walks daily', email: 'ada@example.org' });
+    expect(cb).toEqual(ca);
+    expect(cc).toEqual(ca);
+  });
+});
