@@ -7,11 +7,13 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
+  CLOCK_AHEAD,
   MAX_CLOCK_DRIFT_MS,
   PullQuery,
   PushRequest,
   parseHlc,
   mergeRow,
+  type ClockAheadResponse,
   type PullResponse,
   type PushResponse,
   type SyncRow,
@@ -694,7 +696,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
           message: 'the stamp is more than 24 hours ahead of the server clock (is the device clock wrong?)',
         });
     });
-    if (drift.length) throw invalidRequest(drift);
+    // A wrong device clock, not a wrong value: answered apart (409 clock-ahead, with the server's
+    // time) so the device keeps these changes and stamps them again once its clock is right.
+    if (drift.length) {
+      const answer: ClockAheadResponse = {
+        error: CLOCK_AHEAD,
+        message: 'Stamps more than 24 hours ahead of the server clock: the device clock is wrong.',
+        serverTime: now(),
+        issues: drift,
+      };
+      return c.json(answer, 409);
+    }
 
     // Group by table then id, keeping the order the ids first appear in.
     const groups = new Map<SyncTable, Map<string, { field: string; value: unknown; hlc: string }[]>>();

@@ -111,7 +111,7 @@ describe('a computer whose clock is far ahead of the server', () => {
 
     // Others' edits keep arriving while A cannot send.
     pass(60_000, a, b);
-    await ok(b.core, 'clients.update', { id: ada.id, patch: { notes: 'from the laptop' } });
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { notes: 'from the laptop', weightKg: 65 } });
     await sync(b.core);
     const again = await ok<SyncResult>(a.core, 'sync.now');
     expect(again.error?.code).toBe('sync-clock');
@@ -129,9 +129,10 @@ describe('a computer whose clock is far ahead of the server', () => {
     expect(person(await ok<Client>(b.core, 'clients.get', { id: ada.id }))).toEqual(
       person(await ok<Client>(a.core, 'clients.get', { id: ada.id })),
     );
+    // A's held weight is stamped when it is sent, after the laptop's edit it had seen: it wins everywhere.
     expect((await ok<Client>(b.core, 'clients.get', { id: ada.id })).weightKg).toBe(70);
     const onServer = await server.pool.query<{ stamps: Record<string, string> }>(
-      'SELECT stamps FROM sync_rows WHERE id = $1',
+      'SELECT stamps FROM clients WHERE id = $1',
       [ada.id],
     );
     const stamps = Object.values(onServer.rows[0]?.stamps ?? {});
@@ -160,8 +161,9 @@ describe('a computer whose clock is far ahead of the server', () => {
     a.clock.advance(-30 * HOUR);
     pass(60_000, a, b, c);
     await sync(a.core);
-    // Later by the corrected clocks: the reception computer changes the weight A had changed.
-    pass(60_000, a, b, c);
+    // Later by the corrected clocks (past the minute an edit time may run ahead): the reception
+    // computer changes the weight A had changed.
+    pass(2 * 60_000, a, b, c);
     await ok(c.core, 'clients.update', { id: ada.id, patch: { weightKg: 72 } });
     await sync(c.core);
     await sync(b.core);
