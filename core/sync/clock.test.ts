@@ -5,6 +5,7 @@ import type { Core } from '../app.ts';
 import type { Client } from '../api/schemas.ts';
 import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 import { parseHlc } from './protocol.ts';
 
 /**
@@ -21,10 +22,13 @@ const PASSPHRASE = 'shared practice passphrase';
 
 const serverClock = fixedClock(START);
 let server: { url: string; pool: pg.Pool; close(): Promise<void> };
+let proxy: DropProxy;
 beforeAll(async () => {
   server = await startTestServer({ now: serverClock.now, limits: { authPerMinute: 10_000 } });
+  proxy = await startDropProxy(server.url);
 }, 60_000);
 afterAll(async () => {
+  await proxy?.close();
   await server?.close();
 });
 
@@ -35,11 +39,11 @@ async function device(): Promise<Device> {
   return { core: await unlockedCore({ clock, sync: FAST }), clock };
 }
 
-async function practice() {
+async function practice(url = server.url) {
   const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
   const a = await device();
   await ok<SyncStatus>(a.core, 'sync.createPractice', {
-    serverUrl: server.url,
+    serverUrl: url,
     practiceName: 'Clinic',
     displayName: 'Dr Owner',
     email,
@@ -50,7 +54,7 @@ async function practice() {
   const join = async (name: string): Promise<Device> => {
     const d = await device();
     await ok<SyncStatus>(d.core, 'sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: url,
       email,
       password: PASSWORD,
       practicePassphrase: PASSPHRASE,
@@ -176,5 +180,59 @@ describe('a computer whose clock is far ahead of the server', () => {
     expect(ca).toEqual({ weightKg: 72, phone: '+44 20 7946 0001', notes: 'walks daily', email: 'ada@example.org' });
     expect(cb).toEqual(ca);
     expect(cc).toEqual(ca);
+  });
+
+  it('changes stamped while the clock was fast and the network down are stamped again and sent once it is right', async () => {
+    const { a, join } = await practice(proxy.url);
+    const kit = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
+    await sync(a.core);
+    pass(60_000, a);
+    a.clock.advance(48 * HOUR);
+    await ok(a.core, 'clients.update', { id: kit.id, patch: { weightKg: 81 } });
+    proxy.drop('/v1/sync/push', 'before-server', 10);
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-offline');
+    proxy.drop('/v1/sync/push', 'before-server', 0);
+    // The outbox holds stamps two days ahead; the clock is corrected before the next run.
+    expect(latestStampWall(a.core)).toBeGreaterThan(serverClock.now() + 24 * HOUR);
+    a.clock.advance(-48 * HOUR);
+    pass(60_000, a);
+    await sync(a.core);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBe(0);
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+    const b = await join('Laptop');
+    await sync(b.core);
+    expect((await ok<Client>(b.core, 'clients.get', { id: kit.id })).weightKg).toBe(81);
+  });
+
+  it('sends again an edit an earlier version dropped for its future stamp, which it kept', async () => {
+    const { a, join } = await practice();
+    const kit = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    pass(60_000, a, b);
+    await ok(a.core, 'clients.update', { id: kit.id, patch: { weightKg: 64 } });
+    // What an earlier version left after the server refused a stamp two days ahead: the change gone
+    // from the queue, the future stamp kept, and nothing saying it was looked for.
+    const { sqlite } = a.core.session.database();
+    const deviceId = (await ok<SyncStatus>(a.core, 'sync.status')).deviceId ?? '';
+    const future = `${String(serverClock.now() + 48 * HOUR).padStart(15, '0')}-000000-${deviceId}`;
+    sqlite.prepare("DELETE FROM sync_dirty WHERE tbl = 'clients' AND field = 'weight_kg'").run();
+    sqlite
+      .prepare("INSERT OR REPLACE INTO sync_stamps (tbl, row_id, field, hlc) VALUES ('clients', ?, 'weight_kg', ?)")
+      .run(kit.id, future);
+    sqlite.prepare("DELETE FROM sync_state WHERE key = 'future_stamps_checked'").run();
+
+    pass(60_000, a, b);
+    await sync(a.core);
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+    await sync(b.core);
+    expect((await ok<Client>(b.core, 'clients.get', { id: kit.id })).weightKg).toBe(64);
+    // And a later edit elsewhere is taken here again.
+    pass(2 * 60_000, a, b);
+    await ok(b.core, 'clients.update', { id: kit.id, patch: { weightKg: 63 } });
+    await sync(b.core);
+    await sync(a.core);
+    expect((await ok<Client>(a.core, 'clients.get', { id: kit.id })).weightKg).toBe(63);
   });
 });

@@ -13,7 +13,7 @@ import {
   wrapPracticeKey,
   type ScryptCost,
 } from './practice-key.ts';
-import { HybridClock, type SyncTable } from './protocol.ts';
+import { HybridClock, MAX_CLOCK_DRIFT_MS, type SyncTable } from './protocol.ts';
 import {
   acknowledgeBatch,
   holdFutureChanges,
@@ -109,6 +109,7 @@ const K = {
   auto: 'auto_minutes',
   lastAt: 'last_sync_at',
   last: 'last_result',
+  futureChecked: 'future_stamps_checked',
 } as const;
 
 /** The name, on this computer, of the client a synced row belongs to (null: unknown here, or a food). */
@@ -332,6 +333,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     };
     try {
       let clockError: AppError | null = null;
+      // Own stamps more than a day ahead of this computer's clock were left by an earlier version,
+      // which dropped the changes the server refused for their time: looked for until one run gets
+      // through, and sent again.
+      if (state(K.futureChecked) === null) holdFutureChanges(sqlite, deviceId, now() + MAX_CLOCK_DRIFT_MS);
       for (let attempt = 0; ; attempt++) {
         try {
           await pushAll();
@@ -352,6 +357,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           break;
         }
       }
+      if (!clockError) setState(sqlite, K.futureChecked, '1');
       const outcome = emptyOutcome();
       const applier = createApplier(sqlite, key, clock, clockNow, (row, e) =>
         log.warn('sync: pulled row skipped', {
