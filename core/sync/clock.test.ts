@@ -7,6 +7,7 @@ import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 import { parseHlc } from './protocol.ts';
+import { clockAheadMessage } from './sync-service.ts';
 
 /**
  * A computer whose clock is far ahead, syncing with real devices (each a core over its own SQLCipher
@@ -234,5 +235,18 @@ describe('a computer whose clock is far ahead of the server', () => {
     await sync(b.core);
     await sync(a.core);
     expect((await ok<Client>(a.core, 'clients.get', { id: kit.id })).weightKg).toBe(63);
+  });
+});
+
+describe('the clock message', () => {
+  it('says how far ahead, what the server’s time is, what is kept and what to do', () => {
+    const server = Date.parse('2026-03-15T10:00:00Z');
+    expect(clockAheadMessage(30 * HOUR + 20 * 60_000, server, 3)).toBe(
+      "This computer's clock is 30 hours ahead of the server's (the server's time is 2026-03-15 10:00 UTC), so the " +
+        'server refused its changes. The 3 changes are kept on this computer and sent once its clock is right: correct ' +
+        "this computer's date and time (or turn on setting them automatically), then sync again.",
+    );
+    expect(clockAheadMessage(HOUR, server, 1)).toMatch(/clock is an hour ahead .* The change is kept/);
+    expect(clockAheadMessage(25 * 60_000, server, 2)).toMatch(/clock is 25 minutes ahead/);
   });
 });

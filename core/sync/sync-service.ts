@@ -45,12 +45,14 @@ const CLOCK_MARGIN_MS = 10 * 60_000;
 /** What a practitioner reads when this computer's clock is ahead of the server's. */
 export function clockAheadMessage(aheadMs: number, serverTime: number, kept: number): string {
   const hours = Math.round(aheadMs / 3_600_000);
+  const minutes = Math.round(aheadMs / 60_000);
   const by =
-    hours >= 2 ? `${hours} hours` : hours === 1 ? 'an hour' : `${Math.max(1, Math.round(aheadMs / 60_000))} minutes`;
+    hours >= 2 ? `${hours} hours` : hours === 1 ? 'an hour' : minutes >= 2 ? `${minutes} minutes` : 'a few minutes';
   const serverClock = `${new Date(serverTime).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return (
     `This computer's clock is ${by} ahead of the server's (the server's time is ${serverClock}), so the server ` +
-    `refused its changes. The ${kept} changes are kept on this computer and are sent once its clock is right: ` +
+    `refused its changes. ${kept === 1 ? 'The change is' : `The ${kept} changes are`} kept on this computer and ` +
+    `sent once its clock is right: ` +
     `correct this computer's date and time (or turn on setting them automatically), then sync again.`
   );
 }
