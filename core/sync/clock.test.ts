@@ -6,7 +6,9 @@ import type { Client } from '../api/schemas.ts';
 import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
-import { parseHlc } from './protocol.ts';
+import { generatePracticeKey } from './practice-key.ts';
+import { HybridClock, formatHlc, parseHlc } from './protocol.ts';
+import { enableSync, holdFutureChanges, outboxBatches, stageChanges } from './store.ts';
 import { clockAheadMessage } from './sync-service.ts';
 
 /**
@@ -248,5 +250,52 @@ describe('the clock message', () => {
     );
     expect(clockAheadMessage(HOUR, server, 1)).toMatch(/clock is an hour ahead .* The change is kept/);
     expect(clockAheadMessage(25 * 60_000, server, 2)).toMatch(/clock is 25 minutes ahead/);
+  });
+});
+
+describe('holding back changes stamped in the future', () => {
+  const ME = '0190aaaa-0000-7000-8000-00000000000a';
+  const OTHER = '0190bbbb-0000-7000-8000-00000000000b';
+
+  it('puts back only this computer’s own stamps past the horizon, keeps the rest queued under a new key', async () => {
+    const clock = fixedClock(START);
+    const core = await unlockedCore({ clock });
+    const { sqlite } = core.session.database();
+    enableSync(sqlite);
+    const early = await ok<Client>(core, 'clients.create', { name: 'Early Example' });
+    clock.advance(48 * HOUR);
+    const late = await ok<Client>(core, 'clients.create', { name: 'Late Example' });
+    // One batch: the early change stamped at its edit time, the late one two days on.
+    stageChanges(sqlite, new HybridClock(ME, null, clock.now), generatePracticeKey());
+    const before = outboxBatches(sqlite);
+    expect(before).toHaveLength(1);
+    // A stamp of another computer's, a day ahead, accepted by the server and pulled here.
+    const theirs = formatHlc({ wall: Date.parse(START) + 20 * HOUR, counter: 0, node: OTHER });
+    sqlite
+      .prepare("INSERT OR REPLACE INTO sync_stamps (tbl, row_id, field, hlc) VALUES ('clients', ?, 'phone', ?)")
+      .run(early.id, theirs);
+    const lateFields = (
+      sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE row_id = ?').get(late.id) as {
+        n: number;
+      }
+    ).n;
+
+    const held = holdFutureChanges(sqlite, ME, Date.parse(START) + 10 * 60_000);
+    expect(held).toBe(lateFields);
+    const dirty = sqlite.prepare('SELECT row_id, at_ms FROM sync_dirty').all() as { row_id: string; at_ms: number }[];
+    expect(new Set(dirty.map((d) => d.row_id))).toEqual(new Set([late.id]));
+    for (const d of dirty) expect(d.at_ms).toBeGreaterThanOrEqual(Date.parse(START) + 48 * HOUR);
+    expect(sqlite.prepare('SELECT 1 FROM sync_stamps WHERE row_id = ?').all(late.id)).toEqual([]);
+    expect(sqlite.prepare('SELECT 1 FROM sync_outbox WHERE row_id = ?').all(late.id)).toEqual([]);
+    // The early change stays queued as it was, under a new key (its batch lost changes); theirs stays.
+    const after = outboxBatches(sqlite);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.key).not.toBe(before[0]?.key);
+    expect(after[0]?.changes).toEqual(before[0]?.changes.filter((c) => c.id === early.id));
+    expect(after[0]?.changes.length).toBeGreaterThan(0);
+    const stamp = sqlite.prepare("SELECT hlc FROM sync_stamps WHERE row_id = ? AND field = 'phone'").get(early.id) as {
+      hlc: string;
+    };
+    expect(stamp.hlc).toBe(theirs);
   });
 });
