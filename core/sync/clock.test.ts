@@ -240,6 +240,34 @@ describe('a computer whose clock is far ahead of the server', () => {
   });
 });
 
+describe('a held edit and a computer whose clock runs a few hours ahead', () => {
+  it('the held edit, skipped pulls included, is stamped after what it skipped: all computers end equal', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    pass(60_000, a, b);
+    a.clock.advance(48 * HOUR);
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+    // B's clock is five hours ahead: within what the server accepts, and later than A's resend.
+    b.clock.advance(5 * HOUR);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { weightKg: 65 } });
+    await sync(b.core);
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+    a.clock.advance(-48 * HOUR);
+    pass(60_000, a, b);
+    await sync(a.core);
+    await sync(b.core);
+    await sync(a.core);
+    const wa = (await ok<Client>(a.core, 'clients.get', { id: ada.id })).weightKg;
+    const wb = (await ok<Client>(b.core, 'clients.get', { id: ada.id })).weightKg;
+    expect(wa).toBe(70);
+    expect(wb).toBe(wa);
+  });
+});
+
 describe('the clock message', () => {
   it('says how far ahead, what the server’s time is, what is kept and what to do', () => {
     const server = Date.parse('2026-03-15T10:00:00Z');
