@@ -7,11 +7,13 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
+  CLOCK_AHEAD,
   MAX_CLOCK_DRIFT_MS,
   PullQuery,
   PushRequest,
   parseHlc,
   mergeRow,
+  type ClockAheadResponse,
   type PullResponse,
   type PushResponse,
   type SyncRow,
@@ -26,6 +28,12 @@ import { migrationsApplied } from './db/migrate.ts';
 export interface Limits {
   /** Requests per minute per client IP on /v1/practices and /v1/auth/*. */
   authPerMinute: number;
+  /**
+   * Requests per minute per client IP on /v1/auth/refresh, a bucket of its own: computers behind one
+   * address renewing their sessions never use up the sign-in attempts, nor failed sign-ins their
+   * renewals (a refresh token is 256 random bits: this bounds load, not guessing).
+   */
+  refreshPerMinute: number;
   /** Requests per minute per device on /v1/sync/*. */
   syncPerMinute: number;
   /** Body limit of the auth and account endpoints, bytes. */
@@ -43,6 +51,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   authPerMinute: 20,
+  refreshPerMinute: 120,
   syncPerMinute: 1200,
   authBodyBytes: 16 * 1024,
   pushBodyBytes: 8 * 1024 * 1024,
@@ -283,6 +292,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? Date.now;
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const authBuckets = new TokenBuckets(limits.authPerMinute, now);
+  const refreshBuckets = new TokenBuckets(limits.refreshPerMinute, now);
   const syncBuckets = new TokenBuckets(limits.syncPerMinute, now);
   // Verified when an e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
   let dummyHash: Promise<string> | undefined;
@@ -460,6 +470,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // ---- accounts -----------------------------------------------------------------------------
 
   const byIp = rateLimit(authBuckets, (c) => `ip:${clientIp(c)}`);
+  const refreshByIp = rateLimit(refreshBuckets, (c) => `ip:${clientIp(c)}`);
   const smallBody = limitBody(limits.authBodyBytes);
 
   app.post('/v1/practices', byIp, smallBody, async (c) => {
@@ -550,7 +561,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json(session, 200);
   });
 
-  app.post('/v1/auth/refresh', byIp, smallBody, async (c) => {
+  app.post('/v1/auth/refresh', refreshByIp, smallBody, async (c) => {
     const body = await readJson(c, RefreshBody);
     const outcome = await inTransaction(pool, async (client) => {
       const r = await client.query<{
@@ -694,7 +705,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
           message: 'the stamp is more than 24 hours ahead of the server clock (is the device clock wrong?)',
         });
     });
-    if (drift.length) throw invalidRequest(drift);
+    // A wrong device clock, not a wrong value: answered apart (409 clock-ahead, with the server's
+    // time) so the device keeps these changes and stamps them again once its clock is right.
+    if (drift.length) {
+      const answer: ClockAheadResponse = {
+        error: CLOCK_AHEAD,
+        message: 'Stamps more than 24 hours ahead of the server clock: the device clock is wrong.',
+        serverTime: now(),
+        issues: drift,
+      };
+      return c.json(answer, 409);
+    }
 
     // Group by table then id, keeping the order the ids first appear in.
     const groups = new Map<SyncTable, Map<string, { field: string; value: unknown; hlc: string }[]>>();

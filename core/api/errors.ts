@@ -33,6 +33,11 @@ export const ERROR_CODES = [
   'sync-auth',
   /** Sync: the server refused a request or answered something this version cannot read. */
   'sync-protocol',
+  /**
+   * Sync: this computer's clock is far ahead of the server's, which refuses its changes; they are
+   * kept and sent once the date and time are corrected.
+   */
+  'sync-clock',
   'wrong-practice-passphrase',
   'wrong-practice-key',
   /** Another program or command held the database's write lock longer than the wait; try again. */

@@ -164,7 +164,9 @@ export function createApplier(
     const incoming = Object.entries(row.stamps)
       .filter(([field]) => field in decrypted && !skip.has(field))
       .map(([field, hlc]) => ({ field, value: decrypted[field], hlc }));
-    for (const c of incoming) clock.receive(c.hlc, now());
+    // Every stamp moves the clock, those of fields skipped here too: the unsent edit that skipped one
+    // is then stamped after it, so it wins on the server as it won here (no computer left different).
+    for (const hlc of Object.values(row.stamps)) clock.receive(hlc, now());
     // A tombstone on the server is final for everything this device has already sent: an edit made
     // here after the delete was refused there, so the server's row (erased fields included) is taken
     // as it is. Without a tombstone, the usual per-field merge.

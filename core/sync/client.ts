@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../api/errors.ts';
-import { PullResponse, PushResponse, type PushRequest } from './protocol.ts';
+import { ClockAheadResponse, PullResponse, PushResponse, type PushRequest } from './protocol.ts';
 
 /**
  * The device's HTTP client for the practice's sync server. Network failures, 5xx and 429 are retried
@@ -35,6 +35,22 @@ export interface SyncClientOptions {
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+}
+
+/**
+ * The server refused a push because its stamps are too far ahead of the server's clock (this
+ * computer's clock is wrong). Nothing of the push was applied.
+ */
+export class ClockAheadError extends AppError {
+  /** The server's clock when it answered (ms since the epoch). */
+  readonly serverTime: number;
+  constructor(host: string, serverTime: number) {
+    super(
+      'sync-clock',
+      `The sync server ${host} refused this computer's changes: their times are ahead of the server's clock. Your changes are kept; correct this computer's date and time.`,
+    );
+    this.serverTime = serverTime;
+  }
 }
 
 type Retryable = { retry: true; reason: string; afterMs: number | null };
@@ -214,7 +230,11 @@ export class SyncClient {
         throw new AppError('sync-auth', 'Wrong email or password for the sync server.');
       throw new AppError('sync-auth', `The sync server refused the sign-in: ${message}`);
     }
-    if (res.status === 409) throw new AppError('conflict', message);
+    if (res.status === 409) {
+      const clock = ClockAheadResponse.safeParse(data);
+      if (clock.success) throw new ClockAheadError(this.host, clock.data.serverTime);
+      throw new AppError('conflict', message);
+    }
     if (res.status === 413) throw new AppError('sync-protocol', 'The sync server refused a request as too large.');
     // The server names each refused part ("changes.3.value"): passed on so those changes can be set aside.
     const fields: Record<string, string> = {};

@@ -350,6 +350,22 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
+/**
+ * The server's answer (409) to a push holding stamps more than MAX_CLOCK_DRIFT_MS ahead of its own
+ * clock: the device's clock is wrong, not the values. Nothing of the push was applied; the device
+ * keeps the changes and stamps them again once its clock is right. `serverTime` is the server's
+ * clock (ms since the epoch) when it answered, so the device can say how far ahead it is; `issues`
+ * names the changes whose stamps are too far ahead.
+ */
+export const CLOCK_AHEAD = 'clock-ahead';
+export const ClockAheadResponse = z.object({
+  error: z.literal(CLOCK_AHEAD),
+  message: z.string(),
+  serverTime: z.number().int().nonnegative(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ClockAheadResponse = z.infer<typeof ClockAheadResponse>;
+
 /** Cursors are decimal strings of the practice's change sequence ("0" = from the start). */
 export const Cursor = z.string().regex(/^\d{1,19}$/, 'expected a decimal cursor');
 

@@ -304,3 +304,38 @@ export function refuseNamed(
 export function acknowledgeBatch(sqlite: Sqlite, key: string): void {
   sqlite.prepare('DELETE FROM sync_outbox WHERE batch_key = ?').run(key);
 }
+
+/**
+ * After the server refused this computer's stamps as being from the future (its clock is ahead):
+ * every change of this computer stamped later than `horizon` (ms) goes back to sync_dirty, to be
+ * stamped again once the clock is right. That is the outbox's changes, and any field stamp of this
+ * computer's own that is that far ahead (left by an earlier version, which dropped such changes):
+ * their stamps are removed, so no stamp from the future stays to outrank other computers' edits.
+ * The rest of an outbox batch that lost changes gets a new idempotency key (its content changed).
+ * Each field keeps its edit time (at_ms) from the stamp; an unsent edit made since is kept as it is.
+ * Returns how many changes went back.
+ */
+export function holdFutureChanges(sqlite: Sqlite, deviceId: string, horizon: number): number {
+  const after = String(Math.max(0, Math.floor(horizon))).padStart(15, '0');
+  const own = `%-${deviceId}`;
+  return sqlite.transaction(() => {
+    const requeue = (source: 'sync_outbox' | 'sync_stamps'): number =>
+      sqlite
+        .prepare(
+          `INSERT INTO sync_dirty (tbl, row_id, field, at_ms)
+           SELECT tbl, row_id, field, max(CAST(substr(hlc, 1, 15) AS INTEGER)) FROM ${source}
+            WHERE substr(hlc, 1, 15) > ? AND hlc LIKE ? GROUP BY tbl, row_id, field
+           ON CONFLICT DO NOTHING`,
+        )
+        .run(after, own).changes;
+    const held = requeue('sync_outbox') + requeue('sync_stamps');
+    const batches = sqlite
+      .prepare('SELECT DISTINCT batch_key FROM sync_outbox WHERE substr(hlc, 1, 15) > ? AND hlc LIKE ?')
+      .all(after, own) as { batch_key: string }[];
+    sqlite.prepare('DELETE FROM sync_outbox WHERE substr(hlc, 1, 15) > ? AND hlc LIKE ?').run(after, own);
+    sqlite.prepare('DELETE FROM sync_stamps WHERE substr(hlc, 1, 15) > ? AND hlc LIKE ?').run(after, own);
+    const rekey = sqlite.prepare('UPDATE sync_outbox SET batch_key = ? WHERE batch_key = ?');
+    for (const b of batches) rekey.run(uuidv7(), b.batch_key);
+    return held;
+  })();
+}

@@ -4,7 +4,7 @@ import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';
-import { SyncClient, type ServerSession } from './client.ts';
+import { ClockAheadError, SyncClient, type ServerSession } from './client.ts';
 import { LOCAL_TABLES, TABLE_ORDER } from './local-tables.ts';
 import {
   generatePracticeKey,
@@ -13,9 +13,10 @@ import {
   wrapPracticeKey,
   type ScryptCost,
 } from './practice-key.ts';
-import { HybridClock, type SyncTable } from './protocol.ts';
+import { HybridClock, MAX_CLOCK_DRIFT_MS, type SyncTable } from './protocol.ts';
 import {
   acknowledgeBatch,
+  holdFutureChanges,
   refuseNamed,
   forgetSession,
   enableSync,
@@ -34,6 +35,27 @@ import {
  * dropped connection resumes where it stopped: a batch sent again is recognised by its key, and the
  * cursor only moves with the rows it covers. Runs never overlap.
  */
+
+/**
+ * Own stamps later than the server's clock plus this are from the future after a clock refusal
+ * (ordinary clock differences and the minute an edit time may be ahead stay well inside it).
+ */
+const CLOCK_MARGIN_MS = 10 * 60_000;
+
+/** What a practitioner reads when this computer's clock is ahead of the server's. */
+export function clockAheadMessage(aheadMs: number, serverTime: number, kept: number): string {
+  const hours = Math.round(aheadMs / 3_600_000);
+  const minutes = Math.round(aheadMs / 60_000);
+  const by =
+    hours >= 2 ? `${hours} hours` : hours === 1 ? 'an hour' : minutes >= 2 ? `${minutes} minutes` : 'a few minutes';
+  const serverClock = `${new Date(serverTime).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return (
+    `This computer's clock is ${by} ahead of the server's (the server's time is ${serverClock}), so the server ` +
+    `refused its changes. ${kept === 1 ? 'The change is' : `The ${kept} changes are`} kept on this computer and ` +
+    `sent once its clock is right: ` +
+    `correct this computer's date and time (or turn on setting them automatically), then sync again.`
+  );
+}
 
 export interface SyncServiceDeps {
   sqlite: Sqlite;
@@ -89,6 +111,7 @@ const K = {
   auto: 'auto_minutes',
   lastAt: 'last_sync_at',
   last: 'last_result',
+  futureChecked: 'future_stamps_checked',
 } as const;
 
 /** The name, on this computer, of the client a synced row belongs to (null: unknown here, or a food). */
@@ -269,7 +292,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (!signedIn() || !url || !keyHex || !deviceId)
       throw new AppError('sync-auth', 'This computer is not signed in to a sync server. Sign in in Settings → Sync.');
     const key = Buffer.from(keyHex, 'hex');
-    const clock = new HybridClock(deviceId, state(K.hlc), now);
+    const savedClock = state(K.hlc);
+    let clock = new HybridClock(deviceId, savedClock, now);
+    // The time the clock and pulled rows go by: the server's, estimated, once it has said this
+    // computer's clock is ahead (so nothing pulled drags the clock into the future).
+    let clockNow = now;
     const c = clientFor(url);
     const result: SyncResult = {
       at: now(),
@@ -284,7 +311,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       changed: [],
       error: null,
     };
-    try {
+    const pushAll = async (): Promise<void> => {
       stageChanges(sqlite, clock, key);
       const total = pendingCount(sqlite);
       progress('push', 0, total, total === 0 ? 'Nothing to send' : `Sending ${total} changes`);
@@ -305,8 +332,36 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         result.conflicts += answer.ignored;
         progress('push', result.pushed, total, `Sent ${result.pushed} of ${total} changes`);
       }
+    };
+    try {
+      let clockError: AppError | null = null;
+      // Own stamps more than a day ahead of this computer's clock were left by an earlier version,
+      // which dropped the changes the server refused for their time: looked for until one run gets
+      // through, and sent again.
+      if (state(K.futureChecked) === null) holdFutureChanges(sqlite, deviceId, now() + MAX_CLOCK_DRIFT_MS);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await pushAll();
+          break;
+        } catch (e) {
+          if (!(e instanceof ClockAheadError)) throw e;
+          // This computer's clock is ahead: its changes are not wrong, their times are. They go back
+          // to be stamped again (no stamp from the future is kept) and the clock restarts from the
+          // server's time; pulling still runs, so others' edits keep arriving.
+          const ahead = Math.max(0, now() - e.serverTime);
+          holdFutureChanges(sqlite, deviceId, e.serverTime + CLOCK_MARGIN_MS);
+          clockNow = () => now() - ahead;
+          clock = new HybridClock(deviceId, savedClock, clockNow);
+          setState(sqlite, K.hlc, clock.current());
+          // Stamps left from a time the clock was wrong, with the clock right now: stamped again at once.
+          if (ahead < CLOCK_MARGIN_MS && attempt === 0) continue;
+          clockError = new AppError('sync-clock', clockAheadMessage(ahead, e.serverTime, pendingCount(sqlite)));
+          break;
+        }
+      }
+      if (!clockError) setState(sqlite, K.futureChecked, '1');
       const outcome = emptyOutcome();
-      const applier = createApplier(sqlite, key, clock, now, (row, e) =>
+      const applier = createApplier(sqlite, key, clock, clockNow, (row, e) =>
         log.warn('sync: pulled row skipped', {
           table: row.table,
           id: row.id,
@@ -354,6 +409,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         count: outcome.changed.get(t) ?? 0,
       }));
       if (recClients.length > 0) deps.onPulled?.(recClients);
+      if (clockError) throw clockError;
     } catch (e) {
       if (e instanceof AppError) result.error = { code: e.code, message: e.message };
       else {

@@ -27,7 +27,7 @@ describe('body size and rate limits', () => {
     expect(huge.body.error).toBe('too-large');
   });
 
-  it('answers 429 rate-limited with Retry-After past the per-IP auth limit and the per-device sync limit', async () => {
+  it('answers 429 rate-limited with Retry-After past the per-IP sign-in limit', async () => {
     // 2 auth requests were spent above; 3 more are allowed.
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
@@ -39,10 +39,43 @@ describe('body size and rate limits', () => {
         ).status,
       );
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const limited = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: 'x' } });
+    const limited = await call(srv.url, 'POST', '/v1/auth/logout', { body: {} });
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('rate-limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('session renewal has its own rate limit', () => {
+  it('refreshes while sign-ins from the same address are limited, and is limited on its own', async () => {
+    const srv = await startTestServer({ limits: { authPerMinute: 3, refreshPerMinute: 2 } });
+    try {
+      const s = await register(srv.url);
+      const logins: number[] = [];
+      for (let i = 0; i < 3; i++)
+        logins.push(
+          (
+            await call(srv.url, 'POST', '/v1/auth/login', {
+              body: { email: s.email, password: 'not the password', deviceName: 'd' },
+            })
+          ).status,
+        );
+      expect(logins).toEqual([401, 401, 429]);
+      // Same address, sign-ins used up: the computer's session is still renewed.
+      const renewed = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: s.refreshToken } });
+      expect(renewed.status).toBe(200);
+      expect(typeof renewed.body.accessToken).toBe('string');
+      const bogus = await call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: 'not-a-token' } });
+      expect(bogus.status).toBe(401);
+      const limited = await call(srv.url, 'POST', '/v1/auth/refresh', {
+        body: { refreshToken: renewed.body.refreshToken as string },
+      });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error).toBe('rate-limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await srv.close();
+    }
   });
 });
 

@@ -269,9 +269,10 @@ describe('push and pull', () => {
       expect(r.body.issues[0].path).toBe('changes');
     });
 
-    it('refuses a stamp more than 24 h in the future', async () => {
+    it('refuses a stamp more than 24 h in the future as a wrong clock (409 clock-ahead with its own time), applying nothing', async () => {
+      const kept = randomUUID();
       const r = await push(o.accessToken, [
-        { table: 'custom_foods', id: randomUUID(), field: 'brand', value: 'b', hlc: hlcAt(T0, o.deviceId) },
+        { table: 'custom_foods', id: kept, field: 'brand', value: 'b', hlc: hlcAt(T0, o.deviceId) },
         {
           table: 'custom_foods',
           id: randomUUID(),
@@ -280,10 +281,14 @@ describe('push and pull', () => {
           hlc: hlcAt(T0 + 25 * 3600_000, o.deviceId),
         },
       ]);
-      expect(r.status).toBe(400);
+      expect(r.status).toBe(409);
+      expect(r.body.error).toBe('clock-ahead');
+      expect(r.body.serverTime).toBe(T0);
       expect(r.body.issues).toHaveLength(1);
       expect(r.body.issues[0].path).toBe('changes.1.hlc');
       expect(r.body.issues[0].message).toMatch(/24 hours ahead/);
+      const stored = await srv.pool.query('SELECT 1 FROM custom_foods WHERE id = $1', [kept]);
+      expect(stored.rowCount).toBe(0);
     });
 
     it('answers a value PostgreSQL jsonb cannot store (\\u0000) with 400 naming the change, not a 500 the device retries forever', async () => {

@@ -120,6 +120,7 @@ describe('small helpers', () => {
     expect(errorTitle('sync-offline')).toMatch(/cannot be reached/);
     expect(errorTitle('wrong-practice-passphrase')).toBe('Wrong practice passphrase');
     expect(errorTitle('sync-auth')).toMatch(/refused the sign-in/);
+    expect(errorTitle('sync-clock')).toMatch(/clock is ahead/);
     expect(errorTitle('something-new')).toBe('Something went wrong');
   });
 });

@@ -142,6 +142,8 @@ export function errorTitle(code: string): string {
       return 'The practice key does not match';
     case 'sync-protocol':
       return 'The sync server answered something unexpected';
+    case 'sync-clock':
+      return 'This computer’s clock is ahead: changes kept, not sent';
     case 'conflict':
       return 'Not possible right now';
     case 'invalid-input':

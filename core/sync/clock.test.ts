@@ -1,0 +1,329 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { startTestServer } from '../../server/test-utils/server.ts';
+import type { Core } from '../app.ts';
+import type { Client } from '../api/schemas.ts';
+import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
+import { generatePracticeKey } from './practice-key.ts';
+import { HybridClock, formatHlc, parseHlc } from './protocol.ts';
+import { enableSync, holdFutureChanges, outboxBatches, stageChanges } from './store.ts';
+import { clockAheadMessage } from './sync-service.ts';
+
+/**
+ * A computer whose clock is far ahead, syncing with real devices (each a core over its own SQLCipher
+ * database) through the real server over a real PostgreSQL. The server's clock and every device's
+ * clock are fakes advanced by hand, so "two days fast" and "corrected" are exact.
+ */
+
+const HOUR = 3600_000;
+const START = '2026-03-15T10:00:00Z';
+const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
+const PASSWORD = 'a long account password';
+const PASSPHRASE = 'shared practice passphrase';
+
+const serverClock = fixedClock(START);
+let server: { url: string; pool: pg.Pool; close(): Promise<void> };
+let proxy: DropProxy;
+beforeAll(async () => {
+  server = await startTestServer({ now: serverClock.now, limits: { authPerMinute: 10_000 } });
+  proxy = await startDropProxy(server.url);
+}, 60_000);
+afterAll(async () => {
+  await proxy?.close();
+  await server?.close();
+});
+
+type Device = { core: Core; clock: ReturnType<typeof fixedClock> };
+
+async function device(): Promise<Device> {
+  const clock = fixedClock(new Date(serverClock.now()).toISOString());
+  return { core: await unlockedCore({ clock, sync: FAST }), clock };
+}
+
+async function practice(url = server.url) {
+  const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
+  const a = await device();
+  await ok<SyncStatus>(a.core, 'sync.createPractice', {
+    serverUrl: url,
+    practiceName: 'Clinic',
+    displayName: 'Dr Owner',
+    email,
+    password: PASSWORD,
+    practicePassphrase: PASSPHRASE,
+    deviceName: 'Desk',
+  });
+  const join = async (name: string): Promise<Device> => {
+    const d = await device();
+    await ok<SyncStatus>(d.core, 'sync.signIn', {
+      serverUrl: url,
+      email,
+      password: PASSWORD,
+      practicePassphrase: PASSPHRASE,
+      deviceName: name,
+    });
+    return d;
+  };
+  return { a, join };
+}
+
+/** Every clock (server and devices) moves on by ms: time passes for everyone. */
+function pass(ms: number, ...devices: Device[]): void {
+  serverClock.advance(ms);
+  for (const d of devices) d.clock.advance(ms);
+}
+
+const sync = async (core: Core): Promise<SyncResult> => {
+  const r = await ok<SyncResult>(core, 'sync.now');
+  expect(r.error).toBeNull();
+  return r;
+};
+
+/** The latest stamp wall time this device holds anywhere (field stamps, outbox, saved clock). */
+function latestStampWall(core: Core): number {
+  const { sqlite } = core.session.database();
+  const walls = [
+    ...(sqlite.prepare('SELECT hlc FROM sync_stamps').all() as { hlc: string }[]),
+    ...(sqlite.prepare('SELECT hlc FROM sync_outbox').all() as { hlc: string }[]),
+    ...(sqlite.prepare("SELECT value AS hlc FROM sync_state WHERE key = 'hlc'").all() as { hlc: string }[]),
+  ].map((r) => parseHlc(r.hlc).wall);
+  return Math.max(0, ...walls);
+}
+
+const person = (c: Client) => ({ weightKg: c.weightKg, phone: c.phone, notes: c.notes, email: c.email });
+
+describe('a computer whose clock is far ahead of the server', () => {
+  it('keeps its changes, says how far ahead it is, keeps no future stamps, and sends them once the clock is right', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+
+    pass(60_000, a, b);
+    a.clock.advance(48 * HOUR); // A's clock is set two days ahead
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
+    const refused = await ok<SyncResult>(a.core, 'sync.now');
+    expect(refused.error?.code).toBe('sync-clock');
+    expect(refused.error?.message).toMatch(/clock is 48 hours ahead of the server/);
+    expect(refused.error?.message).toMatch(/kept/);
+    expect(refused.error?.message).toMatch(/date and time/);
+    expect(refused.refused).toBe(0);
+    const status = await ok<SyncStatus>(a.core, 'sync.status');
+    expect(status.pending).toBeGreaterThan(0);
+    expect(status.lastResult?.error?.code).toBe('sync-clock');
+    // Nothing stamped two days ahead stays on the device: not the fields, the outbox or the clock.
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+
+    // Others' edits keep arriving while A cannot send.
+    pass(60_000, a, b);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { notes: 'from the laptop', weightKg: 65 } });
+    await sync(b.core);
+    const again = await ok<SyncResult>(a.core, 'sync.now');
+    expect(again.error?.code).toBe('sync-clock');
+    expect((await ok<Client>(a.core, 'clients.get', { id: ada.id })).notes).toBe('from the laptop');
+    expect((await ok<Client>(a.core, 'clients.get', { id: ada.id })).weightKg).toBe(70);
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+
+    // The clock is corrected: the kept change is stamped again and sent.
+    a.clock.advance(-48 * HOUR);
+    pass(60_000, a, b);
+    const sent = await sync(a.core);
+    expect(sent.pushed).toBeGreaterThan(0);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBe(0);
+    await sync(b.core);
+    expect(person(await ok<Client>(b.core, 'clients.get', { id: ada.id }))).toEqual(
+      person(await ok<Client>(a.core, 'clients.get', { id: ada.id })),
+    );
+    // A's held weight is stamped when it is sent, after the laptop's edit it had seen: it wins everywhere.
+    expect((await ok<Client>(b.core, 'clients.get', { id: ada.id })).weightKg).toBe(70);
+    const onServer = await server.pool.query<{ stamps: Record<string, string> }>(
+      'SELECT stamps FROM clients WHERE id = $1',
+      [ada.id],
+    );
+    const stamps = Object.values(onServer.rows[0]?.stamps ?? {});
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const s of stamps) expect(parseHlc(s).wall).toBeLessThanOrEqual(serverClock.now() + 60_000);
+  });
+
+  it('three computers end equal: the fast one’s edits are kept, and a later edit elsewhere still wins on it', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example', email: 'ada@example.org' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    const c = await join('Reception');
+    await sync(b.core);
+    await sync(c.core);
+
+    pass(60_000, a, b, c);
+    a.clock.advance(30 * HOUR);
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70, phone: '+44 20 7946 0001' } });
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.message).toMatch(/30 hours ahead/);
+    pass(60_000, a, b, c);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { notes: 'walks daily' } });
+    await sync(b.core);
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+
+    a.clock.advance(-30 * HOUR);
+    pass(60_000, a, b, c);
+    await sync(a.core);
+    // Later by the corrected clocks (past the minute an edit time may run ahead): the reception
+    // computer changes the weight A had changed.
+    pass(2 * 60_000, a, b, c);
+    await ok(c.core, 'clients.update', { id: ada.id, patch: { weightKg: 72 } });
+    await sync(c.core);
+    await sync(b.core);
+    await sync(a.core);
+    await sync(c.core);
+
+    const [ca, cb, cc] = await Promise.all(
+      [a, b, c].map((d) => ok<Client>(d.core, 'clients.get', { id: ada.id }).then(person)),
+    );
+    expect(ca).toEqual({ weightKg: 72, phone: '+44 20 7946 0001', notes: 'walks daily', email: 'ada@example.org' });
+    expect(cb).toEqual(ca);
+    expect(cc).toEqual(ca);
+  });
+
+  it('changes stamped while the clock was fast and the network down are stamped again and sent once it is right', async () => {
+    const { a, join } = await practice(proxy.url);
+    const kit = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
+    await sync(a.core);
+    pass(60_000, a);
+    a.clock.advance(48 * HOUR);
+    await ok(a.core, 'clients.update', { id: kit.id, patch: { weightKg: 81 } });
+    proxy.drop('/v1/sync/push', 'before-server', 10);
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-offline');
+    proxy.drop('/v1/sync/push', 'before-server', 0);
+    // The outbox holds stamps two days ahead; the clock is corrected before the next run.
+    expect(latestStampWall(a.core)).toBeGreaterThan(serverClock.now() + 24 * HOUR);
+    a.clock.advance(-48 * HOUR);
+    pass(60_000, a);
+    await sync(a.core);
+    expect((await ok<SyncStatus>(a.core, 'sync.status')).pending).toBe(0);
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+    const b = await join('Laptop');
+    await sync(b.core);
+    expect((await ok<Client>(b.core, 'clients.get', { id: kit.id })).weightKg).toBe(81);
+  });
+
+  it('sends again an edit an earlier version dropped for its future stamp, which it kept', async () => {
+    const { a, join } = await practice();
+    const kit = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    pass(60_000, a, b);
+    await ok(a.core, 'clients.update', { id: kit.id, patch: { weightKg: 64 } });
+    // What an earlier version left after the server refused a stamp two days ahead: the change gone
+    // from the queue, the future stamp kept, and nothing saying it was looked for.
+    const { sqlite } = a.core.session.database();
+    const deviceId = (await ok<SyncStatus>(a.core, 'sync.status')).deviceId ?? '';
+    const future = `${String(serverClock.now() + 48 * HOUR).padStart(15, '0')}-000000-${deviceId}`;
+    sqlite.prepare("DELETE FROM sync_dirty WHERE tbl = 'clients' AND field = 'weight_kg'").run();
+    sqlite
+      .prepare("INSERT OR REPLACE INTO sync_stamps (tbl, row_id, field, hlc) VALUES ('clients', ?, 'weight_kg', ?)")
+      .run(kit.id, future);
+    sqlite.prepare("DELETE FROM sync_state WHERE key = 'future_stamps_checked'").run();
+
+    pass(60_000, a, b);
+    await sync(a.core);
+    expect(latestStampWall(a.core)).toBeLessThanOrEqual(serverClock.now() + 60_000);
+    await sync(b.core);
+    expect((await ok<Client>(b.core, 'clients.get', { id: kit.id })).weightKg).toBe(64);
+    // And a later edit elsewhere is taken here again.
+    pass(2 * 60_000, a, b);
+    await ok(b.core, 'clients.update', { id: kit.id, patch: { weightKg: 63 } });
+    await sync(b.core);
+    await sync(a.core);
+    expect((await ok<Client>(a.core, 'clients.get', { id: kit.id })).weightKg).toBe(63);
+  });
+});
+
+describe('a held edit and a computer whose clock runs a few hours ahead', () => {
+  it('the held edit, skipped pulls included, is stamped after what it skipped: all computers end equal', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    pass(60_000, a, b);
+    a.clock.advance(48 * HOUR);
+    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+    // B's clock is five hours ahead: within what the server accepts, and later than A's resend.
+    b.clock.advance(5 * HOUR);
+    await ok(b.core, 'clients.update', { id: ada.id, patch: { weightKg: 65 } });
+    await sync(b.core);
+    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+    a.clock.advance(-48 * HOUR);
+    pass(60_000, a, b);
+    await sync(a.core);
+    await sync(b.core);
+    await sync(a.core);
+    const wa = (await ok<Client>(a.core, 'clients.get', { id: ada.id })).weightKg;
+    const wb = (await ok<Client>(b.core, 'clients.get', { id: ada.id })).weightKg;
+    expect(wa).toBe(70);
+    expect(wb).toBe(wa);
+  });
+});
+
+describe('the clock message', () => {
+  it('says how far ahead, what the server’s time is, what is kept and what to do', () => {
+    const server = Date.parse('2026-03-15T10:00:00Z');
+    expect(clockAheadMessage(30 * HOUR + 20 * 60_000, server, 3)).toBe(
+      "This computer's clock is 30 hours ahead of the server's (the server's time is 2026-03-15 10:00 UTC), so the " +
+        'server refused its changes. The 3 changes are kept on this computer and sent once its clock is right: correct ' +
+        "this computer's date and time (or turn on setting them automatically), then sync again.",
+    );
+    expect(clockAheadMessage(HOUR, server, 1)).toMatch(/clock is an hour ahead .* The change is kept/);
+    expect(clockAheadMessage(25 * 60_000, server, 2)).toMatch(/clock is 25 minutes ahead/);
+  });
+});
+
+describe('holding back changes stamped in the future', () => {
+  const ME = '0190aaaa-0000-7000-8000-00000000000a';
+  const OTHER = '0190bbbb-0000-7000-8000-00000000000b';
+
+  it('puts back only this computer’s own stamps past the horizon, keeps the rest queued under a new key', async () => {
+    const clock = fixedClock(START);
+    const core = await unlockedCore({ clock });
+    const { sqlite } = core.session.database();
+    enableSync(sqlite);
+    const early = await ok<Client>(core, 'clients.create', { name: 'Early Example' });
+    clock.advance(48 * HOUR);
+    const late = await ok<Client>(core, 'clients.create', { name: 'Late Example' });
+    // One batch: the early change stamped at its edit time, the late one two days on.
+    stageChanges(sqlite, new HybridClock(ME, null, clock.now), generatePracticeKey());
+    const before = outboxBatches(sqlite);
+    expect(before).toHaveLength(1);
+    // A stamp of another computer's, a day ahead, accepted by the server and pulled here.
+    const theirs = formatHlc({ wall: Date.parse(START) + 20 * HOUR, counter: 0, node: OTHER });
+    sqlite
+      .prepare("INSERT OR REPLACE INTO sync_stamps (tbl, row_id, field, hlc) VALUES ('clients', ?, 'phone', ?)")
+      .run(early.id, theirs);
+    const lateFields = (
+      sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE row_id = ?').get(late.id) as {
+        n: number;
+      }
+    ).n;
+
+    const held = holdFutureChanges(sqlite, ME, Date.parse(START) + 10 * 60_000);
+    expect(held).toBe(lateFields);
+    const dirty = sqlite.prepare('SELECT row_id, at_ms FROM sync_dirty').all() as { row_id: string; at_ms: number }[];
+    expect(new Set(dirty.map((d) => d.row_id))).toEqual(new Set([late.id]));
+    for (const d of dirty) expect(d.at_ms).toBeGreaterThanOrEqual(Date.parse(START) + 48 * HOUR);
+    expect(sqlite.prepare('SELECT 1 FROM sync_stamps WHERE row_id = ?').all(late.id)).toEqual([]);
+    expect(sqlite.prepare('SELECT 1 FROM sync_outbox WHERE row_id = ?').all(late.id)).toEqual([]);
+    // The early change stays queued as it was, under a new key (its batch lost changes); theirs stays.
+    const after = outboxBatches(sqlite);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.key).not.toBe(before[0]?.key);
+    expect(after[0]?.changes).toEqual(before[0]?.changes.filter((c) => c.id === early.id));
+    expect(after[0]?.changes.length).toBeGreaterThan(0);
+    const stamp = sqlite.prepare("SELECT hlc FROM sync_stamps WHERE row_id = ? AND field = 'phone'").get(early.id) as {
+      hlc: string;
+    };
+    expect(stamp.hlc).toBe(theirs);
+  });
+});
