@@ -2,7 +2,17 @@ import type { Sqlite } from '../db/open.ts';
 import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
-import { TABLE_SPECS, mergeRow, type HybridClock, type SyncRow, type SyncTable } from './protocol.ts';
+import { eraseClientLocally, erasedLocalValue } from './erasure.ts';
+import {
+  TABLE_SPECS,
+  formatHlc,
+  isDeleted,
+  mergeRow,
+  type HybridClock,
+  type SyncRow,
+  type SyncTable,
+  type Tomb,
+} from './protocol.ts';
 import { UUID_RE } from '../util/uuidv7.ts';
 import { JSON_COLUMNS } from './store.ts';
 
@@ -115,65 +125,124 @@ export function createApplier(
       outcome.parked++;
       return false;
     }
+    // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow).
+    const localParent =
+      t.parent && present
+        ? (prep(sqlite, `SELECT client_id FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as { client_id: string })
+            .client_id
+        : null;
+    const clientId =
+      table === 'clients' ? row.id : typeof decrypted.client_id === 'string' ? decrypted.client_id : localParent;
+    const clientTomb = t.parent && clientId !== null ? localTomb(clientId) : null;
+    const local = present
+      ? (prep(sqlite, `SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
+          deleted_at: number | null;
+        })
+      : { deleted_at: null };
+    const tombstoned = isDeleted(decrypted.deleted_at);
+    const erasing = table === 'clients' ? tombstoned || isDeleted(local.deleted_at) : clientTomb !== null;
     if (!present) {
       const parentId = t.parent ? decrypted[t.parent.column] : null;
       const missingParent =
         t.parent !== null &&
         (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId));
-      const incomplete = spec.required.some((f) => decrypted[f] === undefined || decrypted[f] === null);
+      // An erased row is complete as it is (its empty NOT NULL columns get a neutral value).
+      const incomplete = !erasing && spec.required.some((f) => decrypted[f] === undefined || decrypted[f] === null);
       if (missingParent || incomplete) {
         park.run(table, row.id, JSON.stringify(row));
         outcome.parked++;
         return false;
       }
     }
-    const local = present
-      ? (prep(sqlite, `SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
-          deleted_at: number | null;
-        })
-      : { deleted_at: null };
-    const skip = dirtyFields(sqlite, table, row.id);
+    // Fields edited here since the sync started wait for the next push, except on an erased row.
+    const skip = erasing ? new Set<string>() : dirtyFields(sqlite, table, row.id);
     const incoming = Object.entries(row.stamps)
       .filter(([field]) => field in decrypted && !skip.has(field))
       .map(([field, hlc]) => ({ field, value: decrypted[field], hlc }));
     for (const c of incoming) clock.receive(c.hlc, now());
-    // A tombstone on the server is final for everything this device has already sent: an edit made
-    // here after the delete was refused there, so the server's row (erased fields included) is taken
-    // as it is. Without a tombstone, the usual per-field merge.
-    const tombstoned = decrypted.deleted_at !== null && decrypted.deleted_at !== undefined;
-    const merged = tombstoned
-      ? {
-          fields: Object.fromEntries(incoming.map((c) => [c.field, c.value])),
-          stamps: Object.fromEntries(incoming.map((c) => [c.field, c.hlc])),
-          applied: incoming.map((c) => c.field),
-        }
-      : mergeRow({ fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) }, incoming);
+    let merged: { fields: Record<string, unknown>; stamps: Record<string, string>; applied: string[] };
+    if (erasing) {
+      const stamps = localStamps(sqlite, table, row.id);
+      if (isDeleted(local.deleted_at) && stamps.deleted_at === undefined)
+        stamps.deleted_at = formatHlc({ wall: Number(local.deleted_at) || 0, counter: 0, node: clock.node });
+      const fields: Record<string, unknown> = { deleted_at: local.deleted_at };
+      if (t.parent) fields.client_id = clientId;
+      merged = mergeRow(present ? { fields, stamps } : null, incoming, { table, clientTomb });
+    } else if (tombstoned) {
+      // A tombstone on the server is final for everything this device has already sent: an edit made
+      // here after the delete was refused there, so the server's row is taken as it is.
+      merged = {
+        fields: Object.fromEntries(incoming.map((c) => [c.field, c.value])),
+        stamps: Object.fromEntries(incoming.map((c) => [c.field, c.hlc])),
+        applied: incoming.map((c) => c.field),
+      };
+    } else
+      merged = mergeRow(
+        { fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) },
+        incoming,
+      );
     unpark.run(table, row.id);
-    if (merged.applied.length === 0) return true;
-    // Sorted, so each table's INSERT/UPDATE text repeats and its prepared statement is reused.
-    const columns = merged.applied.filter((f) => t.columns.includes(f)).sort();
-    const stamp = now();
-    if (!present) {
-      const cols = [...columns, 'updated_at'];
-      const values = [...columns.map((c) => toSql(c, merged.fields[c])), stamp];
-      prep(
-        sqlite,
-        `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
-      ).run(row.id, ...values);
-    } else if (columns.length > 0) {
-      prep(
-        sqlite,
-        `UPDATE ${t.sqlTable} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
-      ).run(...columns.map((c) => toSql(c, merged.fields[c])), stamp, row.id);
+    let changed = false;
+    if (merged.applied.length > 0) {
+      // Sorted, so each table's INSERT/UPDATE text repeats and its prepared statement is reused.
+      const columns = merged.applied.filter((f) => t.columns.includes(f)).sort();
+      const sqlValue = (c: string): unknown => {
+        const erased = erasing ? erasedLocalValue(sqlite, table, c, merged.fields[c]) : undefined;
+        return erased !== undefined ? erased : toSql(c, merged.fields[c]);
+      };
+      const stamp = now();
+      if (!present) {
+        const cols = [...columns, 'updated_at'];
+        const values = [...columns.map(sqlValue), stamp];
+        prep(
+          sqlite,
+          `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+        ).run(row.id, ...values);
+        changed = true;
+      } else if (columns.length > 0) {
+        // Only values that differ are written: a row coming back as this computer already has it
+        // (its own delete, say) is no change here.
+        const current = prep(sqlite, `SELECT ${columns.map(q).join(', ')} FROM ${t.sqlTable} WHERE id = ?`).get(
+          row.id,
+        ) as Record<string, unknown>;
+        const differ = columns.filter((c) => current[c] !== sqlValue(c));
+        if (differ.length > 0) {
+          prep(
+            sqlite,
+            `UPDATE ${t.sqlTable} SET ${differ.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
+          ).run(...differ.map(sqlValue), stamp, row.id);
+          changed = true;
+        }
+      }
+      for (const f of merged.applied) {
+        if (f === 'portions' || f === 'ingredients') {
+          writeList(sqlite, row.id, f, merged.fields[f]);
+          changed = true;
+        }
+        setStamp.run(table, row.id, f, merged.stamps[f]);
+      }
     }
-    for (const f of merged.applied) {
-      if (f === 'portions' || f === 'ingredients') writeList(sqlite, row.id, f, merged.fields[f]);
-      setStamp.run(table, row.id, f, merged.stamps[f]);
+    const counts = new Map<SyncTable, number>(changed ? [[table, 1]] : []);
+    // A client's tombstone erases everything about them here too (idempotent).
+    if (table === 'clients' && erasing) {
+      const erased = eraseClientLocally(sqlite, row.id, merged.fields.deleted_at ?? local.deleted_at);
+      for (const [tb, n] of erased.changed) if (tb !== 'clients') counts.set(tb, (counts.get(tb) ?? 0) + n);
     }
-    outcome.changed.set(table, (outcome.changed.get(table) ?? 0) + 1);
-    const clientId = table === 'clients' ? row.id : t.parent ? decrypted.client_id : null;
-    if (typeof clientId === 'string') outcome.clients.add(clientId);
+    for (const [tb, n] of counts) outcome.changed.set(tb, (outcome.changed.get(tb) ?? 0) + n);
+    if (counts.size > 0 && typeof clientId === 'string') outcome.clients.add(clientId);
     return true;
+  }
+
+  /** The tombstone of a client deleted on this computer, or null. */
+  function localTomb(clientId: string): Tomb | null {
+    const row = prep(sqlite, 'SELECT deleted_at FROM clients WHERE id = ?').get(clientId) as
+      { deleted_at: number | null } | undefined;
+    if (!row || !isDeleted(row.deleted_at)) return null;
+    const hlc = localStamps(sqlite, 'clients', clientId).deleted_at;
+    return {
+      value: row.deleted_at,
+      hlc: hlc ?? formatHlc({ wall: Number(row.deleted_at) || 0, counter: 0, node: clock.node }),
+    };
   }
 
   const missingCustomIngredient = (list: unknown[]): boolean =>
