@@ -793,9 +793,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
         const erasedClients = new Map<string, Tomb>();
         for (const [id, changes] of byId) {
           const owner = clientOf(id);
-          const clientTomb = typeof owner === 'string' ? (tombs.get(owner) ?? null) : null;
+          const ownerTomb = typeof owner === 'string' ? tombs.get(owner) : undefined;
+          const erasedBy = typeof owner === 'string' && ownerTomb ? { id: owner, tomb: ownerTomb } : null;
           const before = have.get(id) ?? null;
-          const merged = mergeRow(before, changes, { table, clientTomb });
+          const merged = mergeRow(before, changes, { table, client: erasedBy });
           applied += merged.applied.length;
           ignored += merged.ignored.length;
           if (!merged.applied.length) continue;

@@ -126,13 +126,15 @@ export function createApplier(
       return false;
     }
     // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow).
-    const localParent =
-      t.parent && present
-        ? (prep(sqlite, `SELECT client_id FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as { client_id: string })
-            .client_id
-        : null;
     const clientId =
-      table === 'clients' ? row.id : typeof decrypted.client_id === 'string' ? decrypted.client_id : localParent;
+      table === 'clients'
+        ? row.id
+        : typeof decrypted.client_id === 'string'
+          ? decrypted.client_id
+          : t.parent && present
+            ? (prep(sqlite, `SELECT client_id FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as { client_id: string })
+                .client_id
+            : null;
     const clientTomb = t.parent && clientId !== null ? localTomb(clientId) : null;
     const local = present
       ? (prep(sqlite, `SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
@@ -167,7 +169,8 @@ export function createApplier(
         stamps.deleted_at = formatHlc({ wall: Number(local.deleted_at) || 0, counter: 0, node: clock.node });
       const fields: Record<string, unknown> = { deleted_at: local.deleted_at };
       if (t.parent) fields.client_id = clientId;
-      merged = mergeRow(present ? { fields, stamps } : null, incoming, { table, clientTomb });
+      const client = clientTomb && clientId !== null ? { id: clientId, tomb: clientTomb } : null;
+      merged = mergeRow(present ? { fields, stamps } : null, incoming, { table, client });
     } else if (tombstoned) {
       // A tombstone on the server is final for everything this device has already sent: an edit made
       // here after the delete was refused there, so the server's row is taken as it is.
@@ -225,6 +228,7 @@ export function createApplier(
     const counts = new Map<SyncTable, number>(changed ? [[table, 1]] : []);
     // A client's tombstone erases everything about them here too (idempotent).
     if (table === 'clients' && erasing) {
+      tombs.delete(row.id);
       const erased = eraseClientLocally(sqlite, row.id, merged.fields.deleted_at ?? local.deleted_at);
       for (const [tb, n] of erased.changed) if (tb !== 'clients') counts.set(tb, (counts.get(tb) ?? 0) + n);
     }
@@ -233,8 +237,18 @@ export function createApplier(
     return true;
   }
 
-  /** The tombstone of a client deleted on this computer, or null. */
+  /**
+   * The tombstone of a client deleted on this computer, or null. Cached while a page is applied (a
+   * pull brings many rows of few clients); applying a client's row or ending a page forgets it.
+   */
+  const tombs = new Map<string, Tomb | null>();
   function localTomb(clientId: string): Tomb | null {
+    if (tombs.has(clientId)) return tombs.get(clientId) ?? null;
+    const tomb = readTomb(clientId);
+    tombs.set(clientId, tomb);
+    return tomb;
+  }
+  function readTomb(clientId: string): Tomb | null {
     const row = prep(sqlite, 'SELECT deleted_at FROM clients WHERE id = ?').get(clientId) as
       { deleted_at: number | null } | undefined;
     if (!row || !isDeleted(row.deleted_at)) return null;
@@ -267,6 +281,7 @@ export function createApplier(
 
   /** Retries parked rows until no more can be placed. */
   function retryParked(outcome: ApplyOutcome): void {
+    tombs.clear();
     for (;;) {
       const parked = prep(sqlite, 'SELECT row FROM sync_parked').all() as { row: string }[];
       let placed = 0;

@@ -431,14 +431,14 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  * changes made no later than the delete and a newer `deleted_at` (an undo of a deleted log entry).
  *
  * Deleting a client is an erasure (pass `at.table`): a client's tombstone is final, and the client's
- * row and every row of its (`at.clientTomb`, the client's tombstone, for a child table) become
+ * row and every row of theirs (`at.client`: the client's id and tombstone, for a child table) become
  * erasedRow, whatever arrives and whenever it was made. Both sides call this with the same inputs,
  * so the server and every device drop the same changes and converge on the same erased rows.
  */
 export function mergeRow(
   existing: StampedRow | null,
   incoming: { field: string; value: unknown; hlc: string }[],
-  at?: { table: SyncTable; clientTomb?: Tomb | null },
+  at?: { table: SyncTable; client?: { id: string; tomb: Tomb } | null },
 ): MergeResult {
   const fields = { ...(existing?.fields ?? {}) };
   const stamps = { ...(existing?.stamps ?? {}) };
@@ -454,11 +454,14 @@ export function mergeRow(
   for (const c of ordered) {
     const deleted = isDeleted(fields.deleted_at);
     const deletedStamp = stamps.deleted_at;
+    // A client is never undeleted: an empty deleted_at is refused for them.
+    const undelete = finalTomb && c.field === 'deleted_at' && !isDeleted(c.value);
     const allowed =
-      (c.field === 'deleted_at' && !(finalTomb && deleted && !isDeleted(c.value))) ||
-      !deleted ||
-      deletedStamp === undefined ||
-      parseHlc(c.hlc).wall <= parseHlc(deletedStamp).wall;
+      !undelete &&
+      (c.field === 'deleted_at' ||
+        !deleted ||
+        deletedStamp === undefined ||
+        parseHlc(c.hlc).wall <= parseHlc(deletedStamp).wall);
     if (allowed && wins(c)) {
       fields[c.field] = c.value;
       stamps[c.field] = c.hlc;
@@ -470,10 +473,10 @@ export function mergeRow(
   let tomb: Tomb | null = null;
   if (at.table === 'clients' && isDeleted(fields.deleted_at) && stamps.deleted_at !== undefined)
     tomb = { value: fields.deleted_at, hlc: stamps.deleted_at };
-  else if (at.table !== 'clients' && at.clientTomb) tomb = at.clientTomb;
+  else if (at.table !== 'clients' && at.client) tomb = at.client.tomb;
   if (!tomb) return { fields, stamps, applied, ignored };
 
-  const clientId = typeof fields.client_id === 'string' ? fields.client_id : null;
+  const clientId = at.table === 'clients' ? null : (at.client?.id ?? null);
   const erased = erasedRow(at.table, tomb, clientId);
   const changed = Object.keys(erased.fields).filter(
     (f) =>
