@@ -65,6 +65,18 @@ export const SyncChangeCount = z.object({
   count: z.number(),
 });
 
+/** A received value set aside, or a received row held back, named (no values: they may be personal). */
+export const SyncProblem = z.object({
+  table: z.string(),
+  id: z.string(),
+  /** The field set aside; null for a whole row held back. */
+  field: z.string().nullable(),
+  reason: z.string(),
+  /** The client it belongs to, by name on this computer, when known. */
+  client: z.string().nullable(),
+});
+export type SyncProblem = z.infer<typeof SyncProblem>;
+
 export const SyncResult = z.object({
   at: z.number(),
   /** Field changes sent. */
@@ -77,6 +89,12 @@ export const SyncResult = z.object({
   refused: z.number().default(0),
   /** Rows received that could not be applied here (damaged or not decryptable); the rest were. */
   skipped: z.number().default(0),
+  /** Received values that were not valid here (another computer's bad value): not stored, named in `problems`. */
+  invalid: z.number().default(0),
+  /** Received rows still waiting here (their client has not arrived, or they came incomplete). */
+  heldBack: z.number().default(0),
+  /** The first of those values and rows, named. */
+  problems: z.array(SyncProblem).default([]),
   /** Rows changed here by the pull, by table. */
   changed: z.array(SyncChangeCount),
   /** Set when the sync stopped early; what was done before it is kept and resumes next time. */

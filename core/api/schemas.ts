@@ -84,7 +84,7 @@ const tagList = (label: string) =>
     })
     .max(50, { message: `At most 50 ${label.toLowerCase()}.` });
 
-const clientFieldShapes = {
+export const clientFieldShapes = {
   name: shortText('Name', 200).min(1, { message: 'Name is required.' }),
   birthDate: IsoDate.nullable(),
   sex: Sex.nullable(),

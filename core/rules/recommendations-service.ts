@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../api/errors.ts';
 import type { z } from 'zod';
 import type { EvaluateResult as EvaluateResultSchema, Recommendation } from '../api/schemas-rules.ts';
@@ -147,6 +148,22 @@ export function rankRecommendations<T extends Pick<Recommendation, 'status' | 's
   );
 }
 
+/**
+ * A recommendation's id, derived from the client, the rule and how many recommendations of that rule
+ * the client had before (the episode), as a UUID (version 8, RFC 9562: the bits are this app's own).
+ * Two computers of a practice that open the same recommendation while apart make the same row, so
+ * sync merges it field by field instead of delivering two copies to be closed afterwards. Where their
+ * histories differ (one saw a dismissal the other had not), the ids differ and the older duplicate is
+ * closed when they meet, as before.
+ */
+export function recommendationId(clientId: string, ruleId: string, episode: number): string {
+  const h = createHash('sha256').update(`recommendation\0${clientId}\0${ruleId}\0${episode}`).digest();
+  h[6] = ((h[6] ?? 0) & 0x0f) | 0x80; // version 8
+  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
 export function createRecommendationsService(deps: RecommendationsServiceDeps): RecommendationsService {
   const { sqlite, rules, log } = deps;
   const today = deps.today ?? ((): string => localIsoDate(deps.now()));
@@ -179,6 +196,13 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
      VALUES (@id, @client, @ruleId, @version, @title, @message, @clientMessage, @rationale, @severity, @category,
        @confidence, @suggestions, @guardrails, @references, @condition, @values, 'new', NULL, @expiresAt, @now, @now)`,
   );
+  const episodes = sqlite.prepare('SELECT count(*) AS n FROM recommendations WHERE client_id = ? AND rule_id = ?');
+  const idTaken = sqlite.prepare('SELECT 1 FROM recommendations WHERE id = ?');
+  /** The new row's id: the same on every computer that opens this episode (see recommendationId). */
+  const newId = (clientId: string, ruleId: string, now: number): string => {
+    const id = recommendationId(clientId, ruleId, (episodes.get(clientId, ruleId) as { n: number }).n);
+    return idTaken.get(id) ? uuidv7(now) : id;
+  };
   const countOpen = sqlite.prepare(`SELECT count(*) AS n FROM recommendations WHERE client_id = ? AND ${OPEN}`);
   const byClient = sqlite.prepare(`SELECT * FROM recommendations WHERE client_id = ? AND deleted_at IS NULL`);
   const openByClient = sqlite.prepare(`SELECT * FROM recommendations WHERE client_id = ? AND ${OPEN}`);
@@ -236,7 +260,7 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       if (dismissedSince.get(clientId, r.id, now - r.cooldownDays * DAY_MS)) return;
       insert.run({
         ...fields,
-        id: uuidv7(now),
+        id: newId(clientId, r.id, now),
         client: clientId,
         ruleId: r.id,
         version: r.version,

@@ -45,7 +45,7 @@ describe('applying a pulled tombstone on a new computer', () => {
     const enc = (field: string, v: unknown): string | null => encryptField(key, fieldContext('clients', id, field), v);
     const created = {
       name: enc('name', 'Ada Example'),
-      activity_level: 'light',
+      activity_level: 'low-active',
       diet_pattern: 'omnivore',
       allergies: enc('allergies', ['peanut']),
       life_stage: 'none',
@@ -102,7 +102,7 @@ describe('applying a pulled tombstone on a new computer', () => {
     const mk = (id: string, nameValue: unknown): SyncRow => {
       const fields: Record<string, unknown> = {
         name: nameValue,
-        activity_level: 'light',
+        activity_level: 'low-active',
         diet_pattern: 'omnivore',
         allergies: encryptField(key, fieldContext('clients', id, 'allergies'), []),
         life_stage: 'none',

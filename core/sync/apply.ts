@@ -15,6 +15,7 @@ import {
 } from './protocol.ts';
 import { UUID_RE } from '../util/uuidv7.ts';
 import { JSON_COLUMNS } from './store.ts';
+import { pulledValueProblem } from './validate.ts';
 
 /**
  * Applies pulled rows to the local database: per field by HLC (protocol.ts mergeRow, the rule the
@@ -31,6 +32,17 @@ export interface ApplyOutcome {
   parked: number;
   /** Rows that could not be applied and were skipped. */
   skipped: number;
+  /** Pulled values that are not valid here: set aside (not stored), the field keeps its local value. */
+  invalid: PulledProblem[];
+}
+
+/** A received field value set aside, or a received row held back, named for the practitioner. */
+export interface PulledProblem {
+  table: SyncTable;
+  id: string;
+  /** The field set aside; null for a whole row held back. */
+  field: string | null;
+  reason: string;
 }
 
 type Stamps = Record<string, string>;
@@ -102,59 +114,91 @@ export function createApplier(
     'INSERT INTO sync_stamps (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc',
   );
 
-  /** Applies one row; false when it had to wait for its parent (parked). */
-  function applyRow(row: SyncRow, outcome: ApplyOutcome): boolean {
-    const table = row.table;
-    const t = LOCAL_TABLES[table];
-    const spec = TABLE_SPECS[table];
-    const present = exists(sqlite, t.sqlTable, row.id);
+  /**
+   * The row's fields this version syncs, decrypted, and those valid here (the rest are reported). A row
+   * being erased (`erasing`) is stored in its erased form whatever it holds: only its delete is read.
+   */
+  function decryptRow(row: SyncRow, invalid: PulledProblem[], erasing = false): Record<string, unknown> {
+    const spec = TABLE_SPECS[row.table];
     const decrypted: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row.fields)) {
       if (!spec.fields.includes(field)) continue; // a newer server's field this version does not know
-      decrypted[field] = spec.encrypted.includes(field)
-        ? decryptField(practiceKey, fieldContext(table, row.id, field), value)
+      if (erasing && field !== 'deleted_at') {
+        decrypted[field] = null;
+        continue;
+      }
+      const plain = spec.encrypted.includes(field)
+        ? decryptField(practiceKey, fieldContext(row.table, row.id, field), value)
         : value;
+      // Checked like a local edit: a value that does not fit is set aside and named, never stored.
+      const problem = pulledValueProblem(row.table, field, plain);
+      if (problem === null) decrypted[field] = plain;
+      else invalid.push({ table: row.table, id: row.id, field, reason: problem });
     }
+    return decrypted;
+  }
+
+  /** Why a received row cannot be placed yet (it is parked), or null when it can. */
+  function waitReason(
+    row: SyncRow,
+    decrypted: Record<string, unknown>,
+    present: boolean,
+    erasing = false,
+  ): string | null {
+    const t = LOCAL_TABLES[row.table];
+    const spec = TABLE_SPECS[row.table];
     if (
-      table === 'custom_foods' &&
+      row.table === 'custom_foods' &&
       Array.isArray(decrypted.ingredients) &&
       missingCustomIngredient(decrypted.ingredients)
-    ) {
+    )
       // A recipe waits for its custom-food ingredients (they sync too, maybe in a later page).
-      park.run(table, row.id, JSON.stringify(row));
-      outcome.parked++;
-      return false;
-    }
-    // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow).
-    const clientId =
-      table === 'clients'
-        ? row.id
-        : typeof decrypted.client_id === 'string'
-          ? decrypted.client_id
-          : t.parent && present
-            ? (prep(sqlite, `SELECT client_id FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as { client_id: string })
-                .client_id
-            : null;
-    const clientTomb = t.parent && clientId !== null ? localTomb(clientId) : null;
+      return 'waits for a custom food it uses as an ingredient, which has not arrived';
+    if (present) return null;
+    const parentId = t.parent ? row.fields[t.parent.column] : null;
+    if (
+      t.parent !== null &&
+      (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId))
+    )
+      return 'waits for its client, which has not arrived from the computer that made it';
+    // An erased row is complete as it is (its empty NOT NULL columns get a neutral value).
+    if (erasing) return null;
+    const missing = spec.required.filter((f) => decrypted[f] === undefined || decrypted[f] === null);
+    if (missing.length > 0) return `incomplete: the computer that made it has not sent a valid ${missing.join(', ')}`;
+    return null;
+  }
+
+  /** Applies one row; false when it has to wait (parked: its parent or required fields are missing). */
+  function applyRow(row: SyncRow, outcome: ApplyOutcome): boolean {
+    const table = row.table;
+    const t = LOCAL_TABLES[table];
+    const present = exists(sqlite, t.sqlTable, row.id);
     const local = present
       ? (prep(sqlite, `SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
           deleted_at: number | null;
         })
       : { deleted_at: null };
+    // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow). The client
+    // link and the delete travel unencrypted.
+    const rawClient = row.fields.client_id;
+    const clientId =
+      table === 'clients'
+        ? row.id
+        : typeof rawClient === 'string'
+          ? rawClient
+          : t.parent && present
+            ? (prep(sqlite, `SELECT client_id FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as { client_id: string })
+                .client_id
+            : null;
+    const clientTomb = t.parent && clientId !== null ? localTomb(clientId) : null;
+    const erasing =
+      table === 'clients' ? isDeleted(row.fields.deleted_at) || isDeleted(local.deleted_at) : clientTomb !== null;
+    const decrypted = decryptRow(row, outcome.invalid, erasing);
     const tombstoned = isDeleted(decrypted.deleted_at);
-    const erasing = table === 'clients' ? tombstoned || isDeleted(local.deleted_at) : clientTomb !== null;
-    if (!present) {
-      const parentId = t.parent ? decrypted[t.parent.column] : null;
-      const missingParent =
-        t.parent !== null &&
-        (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId));
-      // An erased row is complete as it is (its empty NOT NULL columns get a neutral value).
-      const incomplete = !erasing && spec.required.some((f) => decrypted[f] === undefined || decrypted[f] === null);
-      if (missingParent || incomplete) {
-        park.run(table, row.id, JSON.stringify(row));
-        outcome.parked++;
-        return false;
-      }
+    if (waitReason(row, decrypted, present, erasing) !== null) {
+      park.run(table, row.id, JSON.stringify(row));
+      outcome.parked++;
+      return false;
     }
     // Fields edited here since the sync started wait for the next push, except on an erased row.
     const skip = erasing ? new Set<string>() : dirtyFields(sqlite, table, row.id);
@@ -301,11 +345,32 @@ export function createApplier(
     }
   }
 
-  return { applyRow, applyRowSafely, retryParked };
+  /**
+   * The received rows still waiting here after a pull, each with the reason, so a row another computer
+   * sent incomplete is reported instead of being held back silently for good.
+   */
+  function heldBack(limit = 50): { count: number; rows: PulledProblem[] } {
+    const parked = prep(sqlite, 'SELECT row FROM sync_parked ORDER BY tbl, row_id').all() as { row: string }[];
+    const rows: PulledProblem[] = [];
+    for (const p of parked.slice(0, limit)) {
+      const row = JSON.parse(p.row) as SyncRow;
+      let reason: string;
+      try {
+        const decrypted = decryptRow(row, []);
+        reason = waitReason(row, decrypted, exists(sqlite, LOCAL_TABLES[row.table].sqlTable, row.id)) ?? 'waiting';
+      } catch (e) {
+        reason = e instanceof Error ? e.message : String(e);
+      }
+      rows.push({ table: row.table, id: row.id, field: null, reason });
+    }
+    return { count: parked.length, rows };
+  }
+
+  return { applyRow, applyRowSafely, retryParked, heldBack };
 }
 
 export function emptyOutcome(): ApplyOutcome {
-  return { changed: new Map(), clients: new Set(), parked: 0, skipped: 0 };
+  return { changed: new Map(), clients: new Set(), parked: 0, skipped: 0, invalid: [] };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';
 import { SyncClient, type ServerSession } from './client.ts';
-import { TABLE_ORDER } from './local-tables.ts';
+import { LOCAL_TABLES, TABLE_ORDER } from './local-tables.ts';
 import {
   generatePracticeKey,
   PRACTICE_SCRYPT,
@@ -13,7 +13,7 @@ import {
   wrapPracticeKey,
   type ScryptCost,
 } from './practice-key.ts';
-import { HybridClock } from './protocol.ts';
+import { HybridClock, type SyncTable } from './protocol.ts';
 import {
   acknowledgeBatch,
   refuseNamed,
@@ -90,6 +90,22 @@ const K = {
   lastAt: 'last_sync_at',
   last: 'last_result',
 } as const;
+
+/** The name, on this computer, of the client a synced row belongs to (null: unknown here, or a food). */
+function clientNameFor(sqlite: Sqlite, table: SyncTable, id: string): string | null {
+  if (table === 'custom_foods') return null;
+  const row = (
+    table === 'clients'
+      ? sqlite.prepare('SELECT name FROM clients WHERE id = ? AND deleted_at IS NULL').get(id)
+      : sqlite
+          .prepare(
+            `SELECT c.name AS name FROM ${LOCAL_TABLES[table].sqlTable} x JOIN clients c ON c.id = x.client_id
+             WHERE x.id = ? AND c.deleted_at IS NULL`,
+          )
+          .get(id)
+  ) as { name: string } | undefined;
+  return row?.name || null;
+}
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const { sqlite, now, emit, log } = deps;
@@ -262,6 +278,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       conflicts: 0,
       refused: 0,
       skipped: 0,
+      invalid: 0,
+      heldBack: 0,
+      problems: [],
       changed: [],
       error: null,
     };
@@ -316,6 +335,17 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       // Rows that changed something here (this computer's own rows come back too, and change nothing).
       result.pulled = [...outcome.changed.values()].reduce((n, v) => n + v, 0);
       result.skipped = outcome.skipped;
+      // Values set aside (a parked row is retried after every page, so one value can be met twice).
+      const invalid = new Map(outcome.invalid.map((p) => [`${p.table}/${p.id}/${p.field ?? ''}`, p]));
+      for (const p of invalid.values())
+        log.warn('sync: received value set aside', { table: p.table, id: p.id, field: p.field, reason: p.reason });
+      const held = applier.heldBack();
+      result.invalid = invalid.size;
+      result.heldBack = held.count;
+      result.problems = [...[...invalid.values()].slice(0, 25), ...held.rows.slice(0, 25)].map((p) => ({
+        ...p,
+        client: clientNameFor(sqlite, p.table, p.id),
+      }));
       // Duplicated recommendations are closed as ordinary local edits: they go out next time.
       const recClients = [...outcome.clients];
       if (recClients.length > 0) reconcileRecommendations(sqlite, recClients, now());

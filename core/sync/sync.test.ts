@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
-import { startTestServer } from '../../server/test-utils/server.ts';
 import type { Core } from '../app.ts';
 import type { Client, ClientSummary } from '../api/schemas.ts';
 import type { DayView, LogEntry } from '../api/schemas-log.ts';
 import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
-import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { ok } from '../test-utils/core-harness.ts';
+import { ACCOUNT, device, practice, sync, useSyncServer } from '../test-utils/sync-harness.ts';
 import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 
 /**
@@ -14,60 +13,7 @@ import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
  * exact; everything else is what a practitioner runs.
  */
 
-const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
-const ACCOUNT = {
-  email: 'owner@clinic.example',
-  password: 'a long account password',
-  practicePassphrase: 'shared practice passphrase',
-};
-
-let server: { url: string; pool: pg.Pool; close(): Promise<void> };
-beforeAll(async () => {
-  // Many practices sign in here in a minute: the per-address sign-in limit is raised for the test.
-  server = await startTestServer({ limits: { authPerMinute: 10_000 } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
-async function device(name: string, start = '2026-03-15T10:00:00Z') {
-  const clock = fixedClock(start);
-  const core = await unlockedCore({ clock, sync: FAST });
-  return { core, clock, name };
-}
-
-/** A practice with a unique owner per test (tests share the server's database). */
-async function practice(url = server.url) {
-  const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
-  const a = await device('A');
-  await ok<SyncStatus>(a.core, 'sync.createPractice', {
-    serverUrl: url,
-    practiceName: 'Clinic',
-    displayName: 'Dr Owner',
-    email,
-    password: ACCOUNT.password,
-    practicePassphrase: ACCOUNT.practicePassphrase,
-    deviceName: 'Desk',
-  });
-  const join = async (name: string, joinUrl = url) => {
-    const d = await device(name);
-    await ok<SyncStatus>(d.core, 'sync.signIn', {
-      serverUrl: joinUrl,
-      email,
-      password: ACCOUNT.password,
-      practicePassphrase: ACCOUNT.practicePassphrase,
-      deviceName: name,
-    });
-    return d;
-  };
-  return { a, join, email };
-}
-
-const sync = async (core: Core): Promise<SyncResult> => {
-  const r = await ok<SyncResult>(core, 'sync.now');
-  expect(r.error).toBeNull();
-  return r;
-};
+const server = useSyncServer();
 
 const diet = (clientId: string, grams: number) => ({
   kind: 'diet',
@@ -91,7 +37,7 @@ async function snapshot(core: Core, clientId: string) {
 
 describe('sync between devices', () => {
   it('two devices edit the same client offline and converge, field by field', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await practice(server.current.url);
     const ada = await ok<Client>(a.core, 'clients.create', {
       name: 'Ada Example',
       email: 'ada@example.org',
@@ -134,7 +80,7 @@ describe('sync between devices', () => {
   });
 
   it('an empty value never overwrites a real one because a device was behind', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Ben Example' });
     await sync(a.core);
     const b = await join('Laptop');
@@ -155,7 +101,7 @@ describe('sync between devices', () => {
   });
 
   it('edit vs delete: the delete wins over a later edit made without seeing it, on every device', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Cleo Example', notes: 'private note' });
     const meal = (await ok<{ entry: LogEntry }>(a.core, 'log.add', diet(c.id, 100))).entry;
     await ok(a.core, 'log.add', diet(c.id, 200));
@@ -190,13 +136,13 @@ describe('sync between devices', () => {
         .get(c.id);
       expect(row).toMatchObject({ name: '', notes: null });
     }
-    const onServer = await server.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
+    const onServer = await server.current.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
     expect(onServer.rows[0].fields.name).toBe(null); // erased: the server keeps no name at all
     expect(JSON.stringify(onServer.rows[0].fields)).not.toContain('Cleo');
   });
 
   it('keeps names, contact details and notes off the server in plaintext', async () => {
-    const { a } = await practice();
+    const { a } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', {
       name: 'Dora Unique-Surname',
       email: 'dora.unique@example.org',
@@ -205,19 +151,19 @@ describe('sync between devices', () => {
       birthDate: '1980-04-02',
     });
     await sync(a.core);
-    const all = await server.pool.query(
+    const all = await server.current.pool.query(
       `SELECT fields::text AS t FROM clients UNION ALL SELECT fields::text FROM events UNION ALL SELECT fields::text FROM client_targets`,
     );
     const text = all.rows.map((r: { t: string }) => r.t).join('\n');
     for (const secret of ['Unique-Surname', 'dora.unique', '555 0143', 'sensitive free text', '1980-04-02'])
       expect(text).not.toContain(secret);
-    const row = await server.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
+    const row = await server.current.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
     expect(row.rows[0].fields.name).toMatch(/^enc:v1:/);
     expect(row.rows[0].fields.diet_pattern).toBe('omnivore'); // what the server needs nothing of stays plain
   });
 
   it('a custom food with its household measures reaches the other device', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await practice(server.current.url);
     await ok(a.core, 'foods.createCustom', {
       name: 'Clinic granola',
       foodGroup: null,
@@ -238,7 +184,7 @@ describe('sync between devices', () => {
 describe('sync when things go wrong', () => {
   let proxy: DropProxy;
   beforeAll(async () => {
-    proxy = await startDropProxy(server.url);
+    proxy = await startDropProxy(server.current.url);
   });
   afterAll(async () => {
     await proxy?.close();
@@ -253,7 +199,7 @@ describe('sync when things go wrong', () => {
     };
     const q = async (t: string) =>
       Number(
-        (await server.pool.query(`SELECT count(*) AS n FROM ${t} WHERE practice_id = $1`, [practiceId.value])).rows[0]
+        (await server.current.pool.query(`SELECT count(*) AS n FROM ${t} WHERE practice_id = $1`, [practiceId.value])).rows[0]
           .n,
       );
     return { events: await q('events'), clients: await q('clients') };
@@ -271,7 +217,7 @@ describe('sync when things go wrong', () => {
       expect(proxy.dropped() - before).toBe(2);
       expect(r.pushed).toBeGreaterThan(30);
       expect(await serverCounts(a.core)).toEqual({ events: 30, clients: 1 });
-      const replays = await server.pool.query(
+      const replays = await server.current.pool.query(
         'SELECT count(*) AS n FROM idempotency WHERE device_id = (SELECT origin_device FROM clients WHERE id = $1)',
         [c.id],
       );
@@ -301,10 +247,10 @@ describe('sync when things go wrong', () => {
   });
 
   it('signing in with the wrong practice passphrase is refused and leaves this computer signed out', async () => {
-    const { email } = await practice();
+    const { email } = await practice(server.current.url);
     const d = await device('Other');
     const r = await d.core.dispatch('sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: server.current.url,
       email,
       password: ACCOUNT.password,
       practicePassphrase: 'not the passphrase',
@@ -313,10 +259,10 @@ describe('sync when things go wrong', () => {
     expect(r).toMatchObject({ ok: false, code: 'wrong-practice-passphrase' });
     expect((await ok<SyncStatus>(d.core, 'sync.status')).signedIn).toBe(false);
     // Trying again (right passphrase this time) signs in as the same computer, not a new one.
-    const devices = async () => Number((await server.pool.query('SELECT count(*) AS n FROM devices')).rows[0].n);
+    const devices = async () => Number((await server.current.pool.query('SELECT count(*) AS n FROM devices')).rows[0].n);
     const before = await devices();
     await ok<SyncStatus>(d.core, 'sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: server.current.url,
       email,
       password: ACCOUNT.password,
       practicePassphrase: ACCOUNT.practicePassphrase,
@@ -325,7 +271,7 @@ describe('sync when things go wrong', () => {
     expect(await devices()).toBe(before);
     await ok<SyncStatus>(d.core, 'sync.signOut', {});
     const bad = await d.core.dispatch('sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: server.current.url,
       email,
       password: 'wrong password!!',
       practicePassphrase: 'x',
@@ -339,7 +285,7 @@ describe('sync when things go wrong', () => {
   });
 
   it('signing out refuses while changes are unsent, unless told to discard them', async () => {
-    const { a } = await practice();
+    const { a } = await practice(server.current.url);
     await ok(a.core, 'clients.create', { name: 'Gus Example' });
     expect(await a.core.dispatch('sync.signOut', {})).toMatchObject({ ok: false, code: 'conflict' });
     await sync(a.core);
@@ -350,7 +296,7 @@ describe('sync when things go wrong', () => {
 
 describe('signing out and in again', () => {
   it('sends only what changed meanwhile: a newer edit from another computer is kept', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Ida Example', weightKg: 60 });
     await sync(a.core);
     const b = await join('Laptop');
@@ -366,7 +312,7 @@ describe('signing out and in again', () => {
     // Edited while signed out: recorded, and sent after signing in again.
     await ok(b.core, 'clients.update', { id: c.id, patch: { notes: 'written while signed out' } });
     await ok<SyncStatus>(b.core, 'sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: server.current.url,
       email: (
         b.core.session.database().sqlite.prepare("SELECT value FROM sync_state WHERE key = 'email'").get() as {
           value: string;
@@ -387,13 +333,13 @@ describe('signing out and in again', () => {
   });
 
   it('refuses to join a second practice with the first one’s data, which stays out of it', async () => {
-    const { a } = await practice();
+    const { a } = await practice(server.current.url);
     await ok<Client>(a.core, 'clients.create', { name: 'Practice One Client' });
     await sync(a.core);
     await ok<SyncStatus>(a.core, 'sync.signOut', {});
-    const other = await practice();
+    const other = await practice(server.current.url);
     const refused = await a.core.dispatch('sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: server.current.url,
       email: other.email,
       password: ACCOUNT.password,
       practicePassphrase: ACCOUNT.practicePassphrase,
@@ -408,13 +354,13 @@ describe('signing out and in again', () => {
   });
 
   it('signing out with unsent changes discarded takes the server’s version back on the next sign-in', async () => {
-    const { a, email } = await practice();
+    const { a, email } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Jo Example', weightKg: 70 });
     await sync(a.core);
     await ok(a.core, 'clients.update', { id: c.id, patch: { weightKg: 99 } });
     await ok<SyncStatus>(a.core, 'sync.signOut', { discardUnsent: true });
     await ok<SyncStatus>(a.core, 'sync.signIn', {
-      serverUrl: server.url,
+      serverUrl: server.current.url,
       email,
       password: ACCOUNT.password,
       practicePassphrase: ACCOUNT.practicePassphrase,
@@ -427,7 +373,7 @@ describe('signing out and in again', () => {
 
 describe('a change the server refuses for good', () => {
   it('is set aside and named; everything else still syncs', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
     const { sqlite } = a.core.session.database();
     // A value no server accepts (over the size limit), as a damaged or future-version row might hold.

@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import type { SyncResult } from '../../../../../core/api/schemas-sync.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { errorTitle, summarizeResult } from './sync-text.ts';
+import { describeProblem, errorTitle, summarizeResult } from './sync-text.ts';
 
 /** What the last run did: sent, received, conflicts merged, what changed here, and why it stopped if it did. */
 export function LastResult({ result }: { result: SyncResult }): React.JSX.Element {
@@ -26,6 +26,13 @@ export function LastResult({ result }: { result: SyncResult }): React.JSX.Elemen
         <List.Item data-testid="sync-result-changed">{summary.changed}</List.Item>
         {summary.problems && <List.Item data-testid="sync-result-problems">{summary.problems}</List.Item>}
       </List>
+      {(result.problems ?? []).length > 0 && (
+        <List size="sm" spacing={2} withPadding data-testid="sync-result-problem-list">
+          {(result.problems ?? []).map((p) => (
+            <List.Item key={`${p.table}/${p.id}/${p.field ?? ''}`}>{describeProblem(p)}</List.Item>
+          ))}
+        </List>
+      )}
     </Stack>
   );
 }

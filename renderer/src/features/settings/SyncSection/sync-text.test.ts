@@ -8,6 +8,7 @@ import {
   progressPercent,
   summarizeResult,
   tableCount,
+  describeProblem,
 } from './sync-text.ts';
 
 const result = (over: Partial<Parameters<typeof summarizeResult>[0]> = {}): Parameters<typeof summarizeResult>[0] => ({
@@ -17,6 +18,9 @@ const result = (over: Partial<Parameters<typeof summarizeResult>[0]> = {}): Para
   conflicts: 0,
   refused: 0,
   skipped: 0,
+  invalid: 0,
+  heldBack: 0,
+  problems: [],
   changed: [],
   error: null,
   ...over,
@@ -126,5 +130,34 @@ describe('summarizeResult problems', () => {
     expect(summarizeResult(result({ refused: 1, skipped: 3 })).problems).toBe(
       "1 change was refused by the server and set aside; 3 received rows could not be applied here (details in the app's log).",
     );
+  });
+});
+
+describe('received values set aside and rows held back', () => {
+  it('are counted in the problems line', () => {
+    expect(summarizeResult(result({ invalid: 1, heldBack: 2 })).problems).toBe(
+      '1 received value was not valid here and was set aside; 2 received rows are waiting (see below).',
+    );
+  });
+
+  it('are named: the client, the record, the field and the reason, never the value', () => {
+    expect(
+      describeProblem({
+        table: 'clients',
+        id: '0193a000-0000-7000-8000-000000000001',
+        field: 'weight_kg',
+        reason: 'Weight must be a number.',
+        client: 'Ana Example',
+      }),
+    ).toBe('Ana Example: the client’s weight kg from another computer was set aside (Weight must be a number.)');
+    expect(
+      describeProblem({
+        table: 'events',
+        id: '0193a000-0000-7000-8000-000000000002',
+        field: null,
+        reason: 'incomplete: the computer that made it has not sent a valid local_date',
+        client: null,
+      }),
+    ).toBe('A log entry (0193a000…) is waiting: incomplete: the computer that made it has not sent a valid local_date');
   });
 });

@@ -1,5 +1,5 @@
 import type { EventMap } from '../../../../../core/api/contract.ts';
-import type { SyncResult } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncProblem, SyncResult } from '../../../../../core/api/schemas-sync.ts';
 import { formatNumber, formatRelative } from '../../../lib/format.ts';
 
 /** Plain words for the Settings → Sync section. Pure functions, unit-tested in Node. */
@@ -79,16 +79,41 @@ export function summarizeResult(result: SyncResult): ResultSummary {
         ? 'No conflicts'
         : `${counted(result.conflicts, 'conflict', 'conflicts')} merged (the later edit was kept)`,
     changed: changed ? `Changed here: ${changed}` : 'Nothing changed on this computer',
-    problems: problemsText(result.refused ?? 0, result.skipped ?? 0),
+    problems: problemsText(result),
   };
 }
 
-function problemsText(refused: number, skipped: number): string | null {
-  const parts = [
+function problemsText(result: SyncResult): string | null {
+  const { refused = 0, skipped = 0, invalid = 0, heldBack = 0 } = result;
+  const logged = [
     refused > 0 ? `${counted(refused, 'change was', 'changes were')} refused by the server and set aside` : '',
     skipped > 0 ? `${counted(skipped, 'received row', 'received rows')} could not be applied here` : '',
   ].filter(Boolean);
-  return parts.length ? `${parts.join('; ')} (details in the app's log).` : null;
+  const named = [
+    invalid > 0 ? `${counted(invalid, 'received value was', 'received values were')} not valid here and set aside` : '',
+    heldBack > 0 ? `${counted(heldBack, 'received row is', 'received rows are')} waiting` : '',
+  ].filter(Boolean);
+  if (invalid === 1 && named[0]) named[0] = '1 received value was not valid here and was set aside';
+  const parts = [
+    logged.length ? `${logged.join('; ')} (details in the app's log)` : '',
+    named.length ? `${named.join('; ')} (see below)` : '',
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('; ')}.` : null;
+}
+
+/** One value set aside or row held back, in words: whose, what, and why (never the value itself). */
+export function describeProblem(p: SyncProblem): string {
+  const [one] = TABLE_WORDS[p.table] ?? [`${p.table.replace(/_/g, ' ')} row`];
+  if (p.field !== null) {
+    const what = `the ${one}’s ${p.field.replace(/_/g, ' ')} from another computer was set aside (${p.reason})`;
+    return p.client ? `${p.client}: ${what}` : `${capitalize(what)} (${p.id.slice(0, 8)}…)`;
+  }
+  const row = p.client ? `${p.client}: a ${one}` : `A ${one} (${p.id.slice(0, 8)}…)`;
+  return `${row} is waiting: ${p.reason}`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "3 changes waiting to be sent" or "Everything is sent". */
