@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
-import { startTestServer } from '../../server/test-utils/server.ts';
-import type { Core } from '../app.ts';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../api/schemas.ts';
 import type { PhotoAnalysis } from '../api/schemas-photos.ts';
-import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
-import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import type { SyncResult } from '../api/schemas-sync.ts';
+import { ok } from '../test-utils/core-harness.ts';
+import { practice as newPractice, sync as syncRun, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
 import { PICTURES } from '../vision/testing/fixtures.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
 import { SYNC_TABLES, TABLE_SPECS, type SyncTable } from './protocol.ts';
@@ -20,57 +18,9 @@ const CLIENT_CHILD_TABLES: SyncTable[] = ['client_targets', 'events', 'recommend
  * over a real PostgreSQL; only the clocks are fake, advanced by hand so "later" is exact.
  */
 
-const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
-const PASSWORD = 'a long account password';
-const PASSPHRASE = 'shared practice passphrase';
+const server = useSyncServer();
 
-let server: { url: string; pool: pg.Pool; close(): Promise<void> };
-beforeAll(async () => {
-  server = await startTestServer({ limits: { authPerMinute: 10_000 } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
-type Device = { core: Core; clock: ReturnType<typeof fixedClock>; name: string };
-
-async function device(name: string): Promise<Device> {
-  const clock = fixedClock('2026-03-15T10:00:00Z');
-  const core = await unlockedCore({ clock, sync: FAST });
-  return { core, clock, name };
-}
-
-async function practice() {
-  const email = `erase-${Math.random().toString(36).slice(2)}@clinic.example`;
-  const a = await device('A');
-  await ok<SyncStatus>(a.core, 'sync.createPractice', {
-    serverUrl: server.url,
-    practiceName: 'Clinic',
-    displayName: 'Dr Owner',
-    email,
-    password: PASSWORD,
-    practicePassphrase: PASSPHRASE,
-    deviceName: 'A',
-  });
-  const join = async (name: string) => {
-    const d = await device(name);
-    await ok<SyncStatus>(d.core, 'sync.signIn', {
-      serverUrl: server.url,
-      email,
-      password: PASSWORD,
-      practicePassphrase: PASSPHRASE,
-      deviceName: name,
-    });
-    return d;
-  };
-  return { a, join };
-}
-
-const sync = async (d: Device): Promise<SyncResult> => {
-  const r = await ok<SyncResult>(d.core, 'sync.now');
-  expect(r.error).toBeNull();
-  return r;
-};
+const sync = (d: Device): Promise<SyncResult> => syncRun(d.core);
 
 const sqliteOf = (d: Device) => d.core.session.database().sqlite;
 
@@ -176,7 +126,7 @@ async function serverText(d: Device, clientId: string): Promise<{ text: string; 
   const out: unknown[] = [];
   let rows = 0;
   for (const t of ['clients', ...CLIENT_CHILD_TABLES] as SyncTable[]) {
-    const r = await server.pool.query<{ id: string; fields: Record<string, unknown> }>(
+    const r = await server.current.pool.query<{ id: string; fields: Record<string, unknown> }>(
       t === 'clients'
         ? `SELECT id, fields FROM clients WHERE practice_id = $1 AND id = $2`
         : `SELECT id, fields FROM ${t} WHERE practice_id = $1 AND fields->>'client_id' = $2::text`,
@@ -197,7 +147,7 @@ const expectNoSecret = (text: string, where: string) => {
 
 describe('deleting a client erases them everywhere', () => {
   it('an edit made after the delete on another computer that syncs first is erased on the server and everywhere', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await newPractice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Xena Example', phone: '+1 202 555 0100' });
     await sync(a);
     const b = await join('B');
@@ -230,7 +180,7 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('cascades to log entries, targets, recommendations, photos and audit details on every computer', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await newPractice(server.current.url);
     const c = await seedClient(a);
     await sync(a);
     const b = await join('B');
@@ -287,7 +237,7 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('a meal logged for the client on another computer after the delete is dropped by the server and erased there', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await newPractice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Yann Example' });
     await sync(a);
     const b = await join('B');
@@ -305,7 +255,7 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('three computers: a cascade delete racing later edits and log entries converges with nothing left', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await newPractice(server.current.url);
     const c = await seedClient(a);
     await sync(a);
     const b = await join('B');
@@ -354,7 +304,7 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('a computer’s own delete coming back is not reported as received', async () => {
-    const { a, join } = await practice();
+    const { a, join } = await newPractice(server.current.url);
     const c = await seedClient(a);
     await sync(a);
     const b = await join('B');
