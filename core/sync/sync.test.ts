@@ -199,8 +199,8 @@ describe('sync when things go wrong', () => {
     };
     const q = async (t: string) =>
       Number(
-        (await server.current.pool.query(`SELECT count(*) AS n FROM ${t} WHERE practice_id = $1`, [practiceId.value])).rows[0]
-          .n,
+        (await server.current.pool.query(`SELECT count(*) AS n FROM ${t} WHERE practice_id = $1`, [practiceId.value]))
+          .rows[0].n,
       );
     return { events: await q('events'), clients: await q('clients') };
   }
@@ -259,7 +259,8 @@ describe('sync when things go wrong', () => {
     expect(r).toMatchObject({ ok: false, code: 'wrong-practice-passphrase' });
     expect((await ok<SyncStatus>(d.core, 'sync.status')).signedIn).toBe(false);
     // Trying again (right passphrase this time) signs in as the same computer, not a new one.
-    const devices = async () => Number((await server.current.pool.query('SELECT count(*) AS n FROM devices')).rows[0].n);
+    const devices = async () =>
+      Number((await server.current.pool.query('SELECT count(*) AS n FROM devices')).rows[0].n);
     const before = await devices();
     await ok<SyncStatus>(d.core, 'sync.signIn', {
       serverUrl: server.current.url,
