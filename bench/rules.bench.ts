@@ -164,7 +164,7 @@ export async function run(): Promise<void> {
     const { sqlite, db } = core.session.database();
     const now = (): number => NOW;
     const audit = createAudit(db, { actor: () => 'bench', host: 'cli', now });
-    const clients = createClientsService(db, audit, now);
+    const clients = createClientsService(db, sqlite, audit, now);
     const targets = createTargetsService(db, clients, audit, now);
     const rules = createRulesService({
       sqlite,

@@ -14,6 +14,10 @@ import {
   parseHlc,
   mergeRow,
   type ClockAheadResponse,
+  erasedRow,
+  CLIENT_CHILD_TABLES,
+  type StampedRow,
+  type Tomb,
   type PullResponse,
   type PushResponse,
   type SyncRow,
@@ -273,6 +277,27 @@ async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
     client.release();
   }
 }
+
+/** The tombstones of those of `clientIds` that are deleted clients of the practice. */
+async function clientTombs(
+  client: pg.PoolClient,
+  practiceId: string,
+  clientIds: unknown[],
+): Promise<Map<string, Tomb>> {
+  const ids = [...new Set(clientIds.filter((x): x is string => typeof x === 'string' && UUID_TEXT.test(x)))];
+  const out = new Map<string, Tomb>();
+  if (ids.length === 0) return out;
+  const r = await client.query<{ id: string; value: unknown; hlc: string }>(
+    `SELECT id, fields->'deleted_at' AS value, stamps->>'deleted_at' AS hlc FROM clients
+      WHERE practice_id = $1 AND id = ANY($2::uuid[]) AND jsonb_typeof(fields->'deleted_at') NOT IN ('null')
+        AND stamps ? 'deleted_at'`,
+    [practiceId, ids],
+  );
+  for (const row of r.rows) out.set(row.id, { value: row.value, hlc: row.hlc });
+  return out;
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
 
@@ -748,6 +773,25 @@ export function createApp(deps: AppDeps): Hono<Env> {
       let applied = 0;
       let ignored = 0;
       const stamp = new Date(now());
+      type Up = { ids: string[]; fields: string[]; stamps: string[]; seqs: string[] };
+      const write = async (table: SyncTable, up: Up): Promise<void> => {
+        if (!up.ids.length) return;
+        await client.query(
+          `INSERT INTO ${table} (practice_id, id, fields, stamps, origin_device, seq, updated_at)
+           SELECT $1, u.id, u.fields, u.stamps, $2, u.seq, $3
+             FROM unnest($4::uuid[], $5::jsonb[], $6::jsonb[], $7::bigint[]) AS u(id, fields, stamps, seq)
+           ON CONFLICT (practice_id, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
+             origin_device = excluded.origin_device, seq = excluded.seq, updated_at = excluded.updated_at`,
+          [a.practiceId, a.deviceId, stamp, up.ids, up.fields, up.stamps, up.seqs],
+        );
+      };
+      const stage = (up: Up, id: string, row: StampedRow): void => {
+        seq += 1n;
+        up.ids.push(id);
+        up.fields.push(JSON.stringify(row.fields));
+        up.stamps.push(JSON.stringify(row.stamps));
+        up.seqs.push(seq.toString());
+      };
       for (const table of PUSH_TABLE_ORDER) {
         const byId = groups.get(table);
         if (!byId) continue;
@@ -761,27 +805,43 @@ export function createApp(deps: AppDeps): Hono<Env> {
           ids,
         ]);
         const have = new Map(existing.rows.map((r) => [r.id, r]));
-        const up = { ids: [] as string[], fields: [] as string[], stamps: [] as string[], seqs: [] as string[] };
+        // A row of a deleted client is erased whatever arrives for it (children name their client).
+        const isChild = CLIENT_CHILD_TABLES.includes(table);
+        const clientOf = (id: string): unknown =>
+          byId.get(id)?.find((ch) => ch.field === 'client_id')?.value ?? have.get(id)?.fields.client_id;
+        const tombs = isChild ? await clientTombs(client, a.practiceId, ids.map(clientOf)) : new Map<string, Tomb>();
+        const up: Up = { ids: [], fields: [], stamps: [], seqs: [] };
+        const erasedClients = new Map<string, Tomb>();
         for (const [id, changes] of byId) {
-          const merged = mergeRow(have.get(id) ?? null, changes);
+          const owner = clientOf(id);
+          const ownerTomb = typeof owner === 'string' ? tombs.get(owner) : undefined;
+          const erasedBy = typeof owner === 'string' && ownerTomb ? { id: owner, tomb: ownerTomb } : null;
+          const before = have.get(id) ?? null;
+          const merged = mergeRow(before, changes, { table, client: erasedBy });
           applied += merged.applied.length;
           ignored += merged.ignored.length;
           if (!merged.applied.length) continue;
-          seq += 1n;
-          up.ids.push(id);
-          up.fields.push(JSON.stringify(merged.fields));
-          up.stamps.push(JSON.stringify(merged.stamps));
-          up.seqs.push(seq.toString());
+          stage(up, id, merged);
+          if (table === 'clients' && merged.fields.deleted_at !== null && merged.fields.deleted_at !== undefined)
+            erasedClients.set(id, { value: merged.fields.deleted_at, hlc: merged.stamps.deleted_at! });
         }
-        if (!up.ids.length) continue;
-        await client.query(
-          `INSERT INTO ${table} (practice_id, id, fields, stamps, origin_device, seq, updated_at)
-           SELECT $1, u.id, u.fields, u.stamps, $2, u.seq, $3
-             FROM unnest($4::uuid[], $5::jsonb[], $6::jsonb[], $7::bigint[]) AS u(id, fields, stamps, seq)
-           ON CONFLICT (practice_id, id) DO UPDATE SET fields = excluded.fields, stamps = excluded.stamps,
-             origin_device = excluded.origin_device, seq = excluded.seq, updated_at = excluded.updated_at`,
-          [a.practiceId, a.deviceId, stamp, up.ids, up.fields, up.stamps, up.seqs],
-        );
+        await write(table, up);
+        // The rows the server already holds for a client whose tombstone just arrived are erased too.
+        if (erasedClients.size > 0)
+          for (const child of CLIENT_CHILD_TABLES) {
+            const rows = await client.query<{ id: string; client_id: string; fields: unknown; stamps: unknown }>(
+              `SELECT id, fields->>'client_id' AS client_id, fields, stamps FROM ${child}
+                WHERE practice_id = $1 AND fields->>'client_id' = ANY($2::text[])`,
+              [a.practiceId, [...erasedClients.keys()]],
+            );
+            const cup: Up = { ids: [], fields: [], stamps: [], seqs: [] };
+            for (const r of rows.rows) {
+              const erased = erasedRow(child, erasedClients.get(r.client_id)!, r.client_id);
+              if (JSON.stringify(erased) !== JSON.stringify({ fields: r.fields, stamps: r.stamps }))
+                stage(cup, r.id, erased);
+            }
+            await write(child, cup);
+          }
       }
       await client.query('UPDATE practices SET seq = $2 WHERE id = $1', [a.practiceId, seq.toString()]);
       const result: PushResponse = { applied, ignored, replayed: false };

@@ -120,7 +120,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     host,
     now: clock.now,
   });
-  const clients = createClientsService(db, audit, clock.now);
+  const clients = createClientsService(db, sqlite, audit, clock.now);
   const targets = createTargetsService(db, clients, audit, clock.now);
   const foods = createFoodsService(db, sqlite, { audit, now: clock.now });
   const log = createLogService(db, { foods, clients, audit, now: clock.now });

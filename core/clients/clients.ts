@@ -2,8 +2,9 @@ import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../api/errors.ts';
 import type { Client, ClientFields, ClientPatch, ClientSummary } from '../api/schemas.ts';
 import type { Audit } from '../audit/audit.ts';
-import type { Db } from '../db/open.ts';
-import { clients, clientTargets } from '../db/schema.ts';
+import type { Db, Sqlite } from '../db/open.ts';
+import { eraseClientLocally } from '../sync/erasure.ts';
+import { clients } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 
 type Row = typeof clients.$inferSelect;
@@ -123,7 +124,7 @@ function changedFields(before: Client, after: Partial<ClientFields>): string[] {
     .map(([k]) => k);
 }
 
-export function createClientsService(db: Db, audit: Audit, now: () => number): ClientsService {
+export function createClientsService(db: Db, sqlite: Sqlite, audit: Audit, now: () => number): ClientsService {
   // Prepared once: the rules and the targets read the client on every evaluation.
   const byId = db
     .select()
@@ -232,26 +233,10 @@ export function createClientsService(db: Db, audit: Audit, now: () => number): C
       const before = load(id);
       const t = Math.max(now(), before.updatedAt + 1);
       db.transaction(() => {
-        // The row stays as a tombstone (for sync and the audit trail) but loses every personal field.
-        db.update(clients)
-          .set({
-            deletedAt: t,
-            updatedAt: t,
-            name: '',
-            birthDate: null,
-            email: null,
-            phone: null,
-            notes: null,
-            allergies: [],
-            tags: [],
-          })
-          .where(eq(clients.id, id))
-          .run();
-        // Target notes are free text about the client: they go too.
-        db.update(clientTargets)
-          .set({ note: null, deletedAt: t, updatedAt: t })
-          .where(eq(clientTargets.clientId, id))
-          .run();
+        // Deleting is erasing: the row stays as a tombstone (for sync and the audit trail's "deleted"
+        // entry) without any personal field, and everything about the client (targets, log entries,
+        // recommendations, photos, audit details) is erased with it. The tombstones sync.
+        eraseClientLocally(sqlite, id, t);
         audit.record('client', id, 'delete');
       });
       return { id };

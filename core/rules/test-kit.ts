@@ -52,7 +52,7 @@ export interface TestEvent {
 export function rulesKit(core: Core, now: () => number): RulesKit {
   const { sqlite, db } = core.session.database();
   const audit = createAudit(db, { actor: () => 'test', host: 'cli', now });
-  const clients = createClientsService(db, audit, now);
+  const clients = createClientsService(db, sqlite, audit, now);
   const targets = createTargetsService(db, clients, audit, now);
   const insert = sqlite.prepare(`
     INSERT INTO events (id, client_id, kind, occurred_at, local_date, source, food_id, energy_kcal, protein_g, fat_g,

@@ -2,7 +2,17 @@ import type { Sqlite } from '../db/open.ts';
 import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
-import { TABLE_SPECS, mergeRow, type HybridClock, type SyncRow, type SyncTable } from './protocol.ts';
+import { eraseClientLocally, erasedLocalValue } from './erasure.ts';
+import {
+  TABLE_SPECS,
+  formatHlc,
+  isDeleted,
+  mergeRow,
+  type HybridClock,
+  type SyncRow,
+  type SyncTable,
+  type Tomb,
+} from './protocol.ts';
 import { UUID_RE } from '../util/uuidv7.ts';
 import { JSON_COLUMNS } from './store.ts';
 import { pulledValueProblem } from './validate.ts';
@@ -104,12 +114,19 @@ export function createApplier(
     'INSERT INTO sync_stamps (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc',
   );
 
-  /** The row's fields this version syncs, decrypted, and those valid here (the rest are reported). */
-  function decryptRow(row: SyncRow, invalid: PulledProblem[]): Record<string, unknown> {
+  /**
+   * The row's fields this version syncs, decrypted, and those valid here (the rest are reported). A row
+   * being erased (`erasing`) is stored in its erased form whatever it holds: only its delete is read.
+   */
+  function decryptRow(row: SyncRow, invalid: PulledProblem[], erasing = false): Record<string, unknown> {
     const spec = TABLE_SPECS[row.table];
     const decrypted: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row.fields)) {
       if (!spec.fields.includes(field)) continue; // a newer server's field this version does not know
+      if (erasing && field !== 'deleted_at') {
+        decrypted[field] = null;
+        continue;
+      }
       const plain = spec.encrypted.includes(field)
         ? decryptField(practiceKey, fieldContext(row.table, row.id, field), value)
         : value;
@@ -122,7 +139,12 @@ export function createApplier(
   }
 
   /** Why a received row cannot be placed yet (it is parked), or null when it can. */
-  function waitReason(row: SyncRow, decrypted: Record<string, unknown>, present: boolean): string | null {
+  function waitReason(
+    row: SyncRow,
+    decrypted: Record<string, unknown>,
+    present: boolean,
+    erasing = false,
+  ): string | null {
     const t = LOCAL_TABLES[row.table];
     const spec = TABLE_SPECS[row.table];
     if (
@@ -133,12 +155,14 @@ export function createApplier(
       // A recipe waits for its custom-food ingredients (they sync too, maybe in a later page).
       return 'waits for a custom food it uses as an ingredient, which has not arrived';
     if (present) return null;
-    const parentId = t.parent ? decrypted[t.parent.column] : null;
+    const parentId = t.parent ? row.fields[t.parent.column] : null;
     if (
       t.parent !== null &&
       (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId))
     )
       return 'waits for its client, which has not arrived from the computer that made it';
+    // An erased row is complete as it is (its empty NOT NULL columns get a neutral value).
+    if (erasing) return null;
     const missing = spec.required.filter((f) => decrypted[f] === undefined || decrypted[f] === null);
     if (missing.length > 0) return `incomplete: the computer that made it has not sent a valid ${missing.join(', ')}`;
     return null;
@@ -149,61 +173,136 @@ export function createApplier(
     const table = row.table;
     const t = LOCAL_TABLES[table];
     const present = exists(sqlite, t.sqlTable, row.id);
-    const decrypted = decryptRow(row, outcome.invalid);
-    if (waitReason(row, decrypted, present) !== null) {
-      park.run(table, row.id, JSON.stringify(row));
-      outcome.parked++;
-      return false;
-    }
     const local = present
       ? (prep(sqlite, `SELECT deleted_at FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as {
           deleted_at: number | null;
         })
       : { deleted_at: null };
-    const skip = dirtyFields(sqlite, table, row.id);
+    // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow). The client
+    // link and the delete travel unencrypted.
+    const rawClient = row.fields.client_id;
+    const clientId =
+      table === 'clients'
+        ? row.id
+        : typeof rawClient === 'string'
+          ? rawClient
+          : t.parent && present
+            ? (prep(sqlite, `SELECT client_id FROM ${t.sqlTable} WHERE id = ?`).get(row.id) as { client_id: string })
+                .client_id
+            : null;
+    const clientTomb = t.parent && clientId !== null ? localTomb(clientId) : null;
+    const erasing =
+      table === 'clients' ? isDeleted(row.fields.deleted_at) || isDeleted(local.deleted_at) : clientTomb !== null;
+    const decrypted = decryptRow(row, outcome.invalid, erasing);
+    const tombstoned = isDeleted(decrypted.deleted_at);
+    if (waitReason(row, decrypted, present, erasing) !== null) {
+      park.run(table, row.id, JSON.stringify(row));
+      outcome.parked++;
+      return false;
+    }
+    // Fields edited here since the sync started wait for the next push, except on an erased row.
+    const skip = erasing ? new Set<string>() : dirtyFields(sqlite, table, row.id);
     const incoming = Object.entries(row.stamps)
       .filter(([field]) => field in decrypted && !skip.has(field))
       .map(([field, hlc]) => ({ field, value: decrypted[field], hlc }));
     // Every stamp moves the clock, those of fields skipped here too: the unsent edit that skipped one
     // is then stamped after it, so it wins on the server as it won here (no computer left different).
     for (const hlc of Object.values(row.stamps)) clock.receive(hlc, now());
-    // A tombstone on the server is final for everything this device has already sent: an edit made
-    // here after the delete was refused there, so the server's row (erased fields included) is taken
-    // as it is. Without a tombstone, the usual per-field merge.
-    const tombstoned = decrypted.deleted_at !== null && decrypted.deleted_at !== undefined;
-    const merged = tombstoned
-      ? {
-          fields: Object.fromEntries(incoming.map((c) => [c.field, c.value])),
-          stamps: Object.fromEntries(incoming.map((c) => [c.field, c.hlc])),
-          applied: incoming.map((c) => c.field),
-        }
-      : mergeRow({ fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) }, incoming);
+    let merged: { fields: Record<string, unknown>; stamps: Record<string, string>; applied: string[] };
+    if (erasing) {
+      const stamps = localStamps(sqlite, table, row.id);
+      if (isDeleted(local.deleted_at) && stamps.deleted_at === undefined)
+        stamps.deleted_at = formatHlc({ wall: Number(local.deleted_at) || 0, counter: 0, node: clock.node });
+      const fields: Record<string, unknown> = { deleted_at: local.deleted_at };
+      if (t.parent) fields.client_id = clientId;
+      const client = clientTomb && clientId !== null ? { id: clientId, tomb: clientTomb } : null;
+      merged = mergeRow(present ? { fields, stamps } : null, incoming, { table, client });
+    } else if (tombstoned) {
+      // A tombstone on the server is final for everything this device has already sent: an edit made
+      // here after the delete was refused there, so the server's row is taken as it is.
+      merged = {
+        fields: Object.fromEntries(incoming.map((c) => [c.field, c.value])),
+        stamps: Object.fromEntries(incoming.map((c) => [c.field, c.hlc])),
+        applied: incoming.map((c) => c.field),
+      };
+    } else
+      merged = mergeRow(
+        { fields: { deleted_at: local.deleted_at }, stamps: localStamps(sqlite, table, row.id) },
+        incoming,
+      );
     unpark.run(table, row.id);
-    if (merged.applied.length === 0) return true;
-    // Sorted, so each table's INSERT/UPDATE text repeats and its prepared statement is reused.
-    const columns = merged.applied.filter((f) => t.columns.includes(f)).sort();
-    const stamp = now();
-    if (!present) {
-      const cols = [...columns, 'updated_at'];
-      const values = [...columns.map((c) => toSql(c, merged.fields[c])), stamp];
-      prep(
-        sqlite,
-        `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
-      ).run(row.id, ...values);
-    } else if (columns.length > 0) {
-      prep(
-        sqlite,
-        `UPDATE ${t.sqlTable} SET ${columns.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
-      ).run(...columns.map((c) => toSql(c, merged.fields[c])), stamp, row.id);
+    let changed = false;
+    if (merged.applied.length > 0) {
+      // Sorted, so each table's INSERT/UPDATE text repeats and its prepared statement is reused.
+      const columns = merged.applied.filter((f) => t.columns.includes(f)).sort();
+      const sqlValue = (c: string): unknown => {
+        const erased = erasing ? erasedLocalValue(sqlite, table, c, merged.fields[c]) : undefined;
+        return erased !== undefined ? erased : toSql(c, merged.fields[c]);
+      };
+      const stamp = now();
+      if (!present) {
+        const cols = [...columns, 'updated_at'];
+        const values = [...columns.map(sqlValue), stamp];
+        prep(
+          sqlite,
+          `INSERT INTO ${t.sqlTable} (id, ${cols.map(q).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+        ).run(row.id, ...values);
+        changed = true;
+      } else if (columns.length > 0) {
+        // Only values that differ are written: a row coming back as this computer already has it
+        // (its own delete, say) is no change here.
+        const current = prep(sqlite, `SELECT ${columns.map(q).join(', ')} FROM ${t.sqlTable} WHERE id = ?`).get(
+          row.id,
+        ) as Record<string, unknown>;
+        const differ = columns.filter((c) => current[c] !== sqlValue(c));
+        if (differ.length > 0) {
+          prep(
+            sqlite,
+            `UPDATE ${t.sqlTable} SET ${differ.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = max(updated_at, ?) WHERE id = ?`,
+          ).run(...differ.map(sqlValue), stamp, row.id);
+          changed = true;
+        }
+      }
+      for (const f of merged.applied) {
+        if (f === 'portions' || f === 'ingredients') {
+          writeList(sqlite, row.id, f, merged.fields[f]);
+          changed = true;
+        }
+        setStamp.run(table, row.id, f, merged.stamps[f]);
+      }
     }
-    for (const f of merged.applied) {
-      if (f === 'portions' || f === 'ingredients') writeList(sqlite, row.id, f, merged.fields[f]);
-      setStamp.run(table, row.id, f, merged.stamps[f]);
+    const counts = new Map<SyncTable, number>(changed ? [[table, 1]] : []);
+    // A client's tombstone erases everything about them here too (idempotent).
+    if (table === 'clients' && erasing) {
+      tombs.delete(row.id);
+      const erased = eraseClientLocally(sqlite, row.id, merged.fields.deleted_at ?? local.deleted_at);
+      for (const [tb, n] of erased.changed) if (tb !== 'clients') counts.set(tb, (counts.get(tb) ?? 0) + n);
     }
-    outcome.changed.set(table, (outcome.changed.get(table) ?? 0) + 1);
-    const clientId = table === 'clients' ? row.id : t.parent ? decrypted.client_id : null;
-    if (typeof clientId === 'string') outcome.clients.add(clientId);
+    for (const [tb, n] of counts) outcome.changed.set(tb, (outcome.changed.get(tb) ?? 0) + n);
+    if (counts.size > 0 && typeof clientId === 'string') outcome.clients.add(clientId);
     return true;
+  }
+
+  /**
+   * The tombstone of a client deleted on this computer, or null. Cached while a page is applied (a
+   * pull brings many rows of few clients); applying a client's row or ending a page forgets it.
+   */
+  const tombs = new Map<string, Tomb | null>();
+  function localTomb(clientId: string): Tomb | null {
+    if (tombs.has(clientId)) return tombs.get(clientId) ?? null;
+    const tomb = readTomb(clientId);
+    tombs.set(clientId, tomb);
+    return tomb;
+  }
+  function readTomb(clientId: string): Tomb | null {
+    const row = prep(sqlite, 'SELECT deleted_at FROM clients WHERE id = ?').get(clientId) as
+      { deleted_at: number | null } | undefined;
+    if (!row || !isDeleted(row.deleted_at)) return null;
+    const hlc = localStamps(sqlite, 'clients', clientId).deleted_at;
+    return {
+      value: row.deleted_at,
+      hlc: hlc ?? formatHlc({ wall: Number(row.deleted_at) || 0, counter: 0, node: clock.node }),
+    };
   }
 
   const missingCustomIngredient = (list: unknown[]): boolean =>
@@ -228,6 +327,7 @@ export function createApplier(
 
   /** Retries parked rows until no more can be placed. */
   function retryParked(outcome: ApplyOutcome): void {
+    tombs.clear();
     for (;;) {
       const parked = prep(sqlite, 'SELECT row FROM sync_parked').all() as { row: string }[];
       let placed = 0;

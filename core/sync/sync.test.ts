@@ -137,7 +137,7 @@ describe('sync between devices', () => {
       expect(row).toMatchObject({ name: '', notes: null });
     }
     const onServer = await server.current.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
-    expect(onServer.rows[0].fields.name).not.toBe(null);
+    expect(onServer.rows[0].fields.name).toBe(null); // erased: the server keeps no name at all
     expect(JSON.stringify(onServer.rows[0].fields)).not.toContain('Cleo');
   });
 

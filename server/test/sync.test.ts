@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PUSH_CHANGES, PullResponse, PushResponse } from '../../core/sync/protocol.ts';
+import { MAX_PUSH_CHANGES, PullResponse, PushResponse, TABLE_SPECS } from '../../core/sync/protocol.ts';
 import { pruneExpired } from '../app.ts';
 import { startTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, enc, hlcAt, register, type Session } from './helpers.ts';
@@ -100,7 +100,7 @@ describe('push and pull', () => {
     expect(rows[0].seq).toBe('1');
   });
 
-  it('keeps tombstones sticky: edits after a delete are ignored, the erasure that goes with it applies', async () => {
+  it('keeps a client tombstone sticky: the delete erases the row, edits after it are dropped', async () => {
     const o = await register(srv.url);
     const id = randomUUID();
     await push(o.accessToken, clientRow(id, T0 - 5000, o.deviceId));
@@ -108,18 +108,20 @@ describe('push and pull', () => {
       { table: 'clients', id, field: 'deleted_at', value: '2025-02-01T00:00:00Z', hlc: hlcAt(T0 - 4000, o.deviceId) },
       { table: 'clients', id, field: 'name', value: null, hlc: hlcAt(T0 - 4000, o.deviceId) },
     ]);
-    expect(del.body).toEqual({ applied: 2, ignored: 0, replayed: false });
+    // Every field of the erased row is written (the client's row holds nothing but the delete).
+    expect(del.body).toEqual({ applied: TABLE_SPECS.clients.fields.length, ignored: 0, replayed: false });
     const late = await push(o.accessToken, [
       { table: 'clients', id, field: 'name', value: enc('Back'), hlc: hlcAt(T0 - 1000, o.deviceId) },
       { table: 'clients', id, field: 'notes', value: enc('x'), hlc: hlcAt(T0 - 1000, o.deviceId) },
-      // Erasure stamped at the delete's own time (it goes with the delete): applies.
+      // Erasure stamped at the delete's own time (it goes with the delete): not a dropped change.
       { table: 'clients', id, field: 'phone', value: null, hlc: hlcAt(T0 - 4000, o.deviceId, 1) },
     ]);
-    expect(late.body).toEqual({ applied: 1, ignored: 2, replayed: false });
+    expect(late.body).toEqual({ applied: 0, ignored: 2, replayed: false });
     const row = (await pull(o.accessToken)).body.rows[0];
     expect(row.fields.deleted_at).toBe('2025-02-01T00:00:00Z');
     expect(row.fields.name).toBeNull();
-    expect(row.fields.notes).toBeUndefined();
+    expect(row.fields.notes).toBeNull();
+    expect(Object.entries(row.fields).filter(([, v]) => v !== null)).toEqual([['deleted_at', '2025-02-01T00:00:00Z']]);
   });
 
   it('pages with the cursor and orders parents before children', async () => {

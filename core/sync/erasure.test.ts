@@ -1,0 +1,323 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../api/schemas.ts';
+import type { PhotoAnalysis } from '../api/schemas-photos.ts';
+import type { SyncResult } from '../api/schemas-sync.ts';
+import { ok } from '../test-utils/core-harness.ts';
+import { practice as newPractice, sync as syncRun, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
+import { PICTURES } from '../vision/testing/fixtures.ts';
+import { decryptField, fieldContext } from './practice-key.ts';
+import { SYNC_TABLES, TABLE_SPECS, type SyncTable } from './protocol.ts';
+
+const CLIENT_CHILD_TABLES: SyncTable[] = ['client_targets', 'events', 'recommendations'];
+
+/**
+ * Deleting a client is an erasure, on every computer and on the server, whatever the order in which
+ * computers sync. Real devices (cores over their own SQLCipher databases) sync through the real server
+ * over a real PostgreSQL; only the clocks are fake, advanced by hand so "later" is exact.
+ */
+
+const server = useSyncServer();
+
+const sync = (d: Device): Promise<SyncResult> => syncRun(d.core);
+
+const sqliteOf = (d: Device) => d.core.session.database().sqlite;
+
+const meal = (clientId: string, note: string, grams = 100) => ({
+  kind: 'diet',
+  clientId,
+  date: '2026-03-15',
+  foodId: 'usda:09040',
+  grams,
+  note,
+});
+
+/** The seeded personal values: none of them may be readable anywhere once the client is deleted. */
+const SEED = {
+  name: 'Zelda Quillfeather',
+  email: 'zelda.quillfeather@example.org',
+  phone: '+44 20 7946 0999',
+  notes: 'SEEDNOTE insulin at night',
+  birthDate: '1971-07-09',
+  allergies: ['Sesame-seedallergy'],
+  tags: ['seedtag-vip'],
+};
+const SECRETS = [
+  'Quillfeather',
+  'zelda.quillfeather',
+  '7946 0999',
+  'SEEDNOTE',
+  '1971-07-09',
+  'seedallergy',
+  'seedtag',
+  'SEEDMEAL',
+  'SEEDTARGET',
+  'SECRET',
+  'type-2-diabetes',
+];
+
+async function seedClient(d: Device): Promise<Client> {
+  const c = await ok<Client>(d.core, 'clients.create', {
+    ...SEED,
+    sex: 'female',
+    heightCm: 170,
+    weightKg: 70,
+    conditions: ['type-2-diabetes'],
+  });
+  await ok(d.core, 'log.add', meal(c.id, 'SEEDMEAL eaten at her sister’s'));
+  await ok(d.core, 'targets.set', { clientId: c.id, overrides: { energyKcal: 1800 }, note: 'SEEDTARGET per GP' });
+  await ok(d.core, 'recommendations.evaluate', { clientId: c.id });
+  return c;
+}
+
+/** The ids of every synced row about a client on one computer. */
+function rowIdsOf(d: Device, clientId: string): Record<SyncTable, string[]> {
+  const db = sqliteOf(d);
+  const out = {} as Record<SyncTable, string[]>;
+  for (const t of SYNC_TABLES) out[t] = [];
+  out.clients = [clientId];
+  for (const t of CLIENT_CHILD_TABLES)
+    out[t] = (db.prepare(`SELECT id FROM ${t} WHERE client_id = ? ORDER BY id`).all(clientId) as { id: string }[]).map(
+      (r) => r.id,
+    );
+  return out;
+}
+
+/** Everything this computer holds about a client, as text: synced tables, photos, audit, sync queues. */
+function localText(d: Device, clientId: string): string {
+  const db = sqliteOf(d);
+  const ids = Object.values(rowIdsOf(d, clientId)).flat();
+  const parts: unknown[] = [db.prepare('SELECT * FROM clients WHERE id = ?').all(clientId)];
+  for (const t of CLIENT_CHILD_TABLES) parts.push(db.prepare(`SELECT * FROM ${t} WHERE client_id = ?`).all(clientId));
+  parts.push(db.prepare('SELECT * FROM meal_photos WHERE client_id = ?').all(clientId));
+  parts.push(db.prepare('SELECT * FROM daily_totals WHERE client_id = ?').all(clientId));
+  for (const id of ids) parts.push(db.prepare('SELECT * FROM audit_log WHERE entity_id = ?').all(id));
+  parts.push(db.prepare('SELECT * FROM sync_parked').all());
+  parts.push(db.prepare('SELECT * FROM sync_outbox').all());
+  return JSON.stringify(parts, (_k, v: unknown) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v));
+}
+
+/** Synced content of the client's rows on one computer (for comparing computers). */
+function syncedContent(d: Device, clientId: string) {
+  const db = sqliteOf(d);
+  const rows: Record<string, unknown> = {};
+  for (const [t, ids] of Object.entries(rowIdsOf(d, clientId)) as [SyncTable, string[]][]) {
+    const cols = TABLE_SPECS[t].fields.filter((f) => f !== 'portions' && f !== 'ingredients');
+    for (const id of ids)
+      rows[`${t}:${id}`] = db
+        .prepare(
+          `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${t === 'custom_foods' ? 'foods' : t} WHERE id = ?`,
+        )
+        .get(id);
+  }
+  return rows;
+}
+
+/** Every field the server holds for the client's rows, decrypted with the practice key. */
+async function serverText(d: Device, clientId: string): Promise<{ text: string; rows: number }> {
+  const db = sqliteOf(d);
+  const key = Buffer.from(
+    (db.prepare("SELECT value FROM sync_state WHERE key = 'practice_key'").get() as { value: string }).value,
+    'hex',
+  );
+  const practiceId = (db.prepare("SELECT value FROM sync_state WHERE key = 'practice_id'").get() as { value: string })
+    .value;
+  const out: unknown[] = [];
+  let rows = 0;
+  for (const t of ['clients', ...CLIENT_CHILD_TABLES] as SyncTable[]) {
+    const r = await server.current.pool.query<{ id: string; fields: Record<string, unknown> }>(
+      t === 'clients'
+        ? `SELECT id, fields FROM clients WHERE practice_id = $1 AND id = $2`
+        : `SELECT id, fields FROM ${t} WHERE practice_id = $1 AND fields->>'client_id' = $2::text`,
+      [practiceId, clientId],
+    );
+    for (const row of r.rows) {
+      rows++;
+      for (const [f, v] of Object.entries(row.fields))
+        out.push(TABLE_SPECS[t].encrypted.includes(f) ? decryptField(key, fieldContext(t, row.id, f), v) : v);
+    }
+  }
+  return { text: JSON.stringify(out), rows };
+}
+
+const expectNoSecret = (text: string, where: string) => {
+  for (const s of SECRETS) expect(text, `${where} still holds "${s}"`).not.toContain(s);
+};
+
+describe('deleting a client erases them everywhere', () => {
+  it('an edit made after the delete on another computer that syncs first is erased on the server and everywhere', async () => {
+    const { a, join } = await newPractice(server.current.url);
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Xena Example', phone: '+1 202 555 0100' });
+    await sync(a);
+    const b = await join('B');
+    await sync(b);
+
+    // Offline: A deletes X; B, later, edits X's phone and notes without having seen the delete.
+    a.clock.advance(10_000);
+    await ok(a.core, 'clients.delete', { id: c.id });
+    b.clock.advance(60_000);
+    await ok(b.core, 'clients.update', {
+      id: c.id,
+      patch: { phone: '+1 202 555 0199', notes: 'SECRET written after the delete' },
+    });
+    await sync(b); // B first: the server holds the later edit until the delete arrives
+    await sync(a);
+    await sync(b);
+
+    for (const d of [a, b]) {
+      const row = sqliteOf(d).prepare('SELECT name, phone, notes, deleted_at FROM clients WHERE id = ?').get(c.id);
+      expect(row, d.name).toMatchObject({ name: '', phone: null, notes: null });
+      expect((row as { deleted_at: number | null }).deleted_at).not.toBeNull();
+      expect(localText(d, c.id)).not.toContain('0199');
+      expectNoSecret(localText(d, c.id), d.name);
+    }
+    const onServer = await serverText(a, c.id);
+    expect(onServer.text).not.toContain('0199');
+    expect(onServer.text).not.toContain('Xena');
+    expectNoSecret(onServer.text, 'server');
+    expect(syncedContent(a, c.id)).toEqual(syncedContent(b, c.id));
+  });
+
+  it('cascades to log entries, targets, recommendations, photos and audit details on every computer', async () => {
+    const { a, join } = await newPractice(server.current.url);
+    const c = await seedClient(a);
+    await sync(a);
+    const b = await join('B');
+    await sync(b);
+    // B has a photo of the client's meal (photos stay on the computer that took them).
+    await ok<PhotoAnalysis>(b.core, 'photos.analyze', {
+      clientId: c.id,
+      fileName: 'E009.jpeg',
+      dataBase64: fs.readFileSync(path.join(PICTURES, 'E009.jpeg')).toString('base64'),
+    });
+    const seeded = rowIdsOf(b, c.id);
+    expect(seeded.events.length).toBeGreaterThan(0);
+    expect(seeded.client_targets.length).toBeGreaterThan(0);
+    expect(sqliteOf(b).prepare('SELECT count(*) AS n FROM meal_photos WHERE client_id = ?').get(c.id)).toEqual({
+      n: 1,
+    });
+    expect(localText(b, c.id)).toContain('SEEDMEAL');
+    const analyzed = sqliteOf(b)
+      .prepare("SELECT fields FROM audit_log WHERE entity_id = ? AND entity = 'photo'")
+      .get(c.id) as { fields: string };
+    expect(JSON.parse(analyzed.fields)).not.toEqual([]);
+
+    a.clock.advance(10_000);
+    await ok(a.core, 'clients.delete', { id: c.id });
+    // The deleting computer erased everything about the client at once.
+    expectNoSecret(localText(a, c.id), 'A before syncing');
+    await sync(a);
+    await sync(b);
+
+    for (const d of [a, b]) {
+      const db = sqliteOf(d);
+      for (const t of CLIENT_CHILD_TABLES)
+        expect(
+          db.prepare(`SELECT count(*) AS n FROM ${t} WHERE client_id = ? AND deleted_at IS NULL`).get(c.id),
+          `${d.name} ${t}`,
+        ).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM meal_photos WHERE client_id = ?').get(c.id)).toEqual({ n: 0 });
+      expectNoSecret(localText(d, c.id), d.name);
+      // The audit trail keeps who did what and when, without the details.
+      const trail = db.prepare('SELECT action, fields FROM audit_log WHERE entity_id = ?').all(c.id) as {
+        action: string;
+        fields: string;
+      }[];
+      expect(trail.length, d.name).toBeGreaterThan(0);
+      for (const e of trail) expect(e.fields, `${d.name} ${e.action}`).toBe('[]');
+    }
+    expect(
+      sqliteOf(a).prepare("SELECT fields FROM audit_log WHERE entity_id = ? AND action = 'delete'").get(c.id),
+    ).toEqual({ fields: '[]' });
+    expect(syncedContent(a, c.id)).toEqual(syncedContent(b, c.id));
+    const onServer = await serverText(a, c.id);
+    expect(onServer.rows).toBeGreaterThan(2);
+    expectNoSecret(onServer.text, 'server');
+  });
+
+  it('a meal logged for the client on another computer after the delete is dropped by the server and erased there', async () => {
+    const { a, join } = await newPractice(server.current.url);
+    const c = await ok<Client>(a.core, 'clients.create', { name: 'Yann Example' });
+    await sync(a);
+    const b = await join('B');
+    await sync(b);
+    a.clock.advance(10_000);
+    await ok(a.core, 'clients.delete', { id: c.id });
+    await sync(a);
+    b.clock.advance(60_000);
+    await ok(b.core, 'log.add', meal(c.id, 'SECRET meal logged after the delete'));
+    await sync(b); // pushes the meal (dropped by the server), then pulls the delete
+    await sync(a);
+    for (const d of [a, b]) expectNoSecret(localText(d, c.id), d.name);
+    expectNoSecret((await serverText(a, c.id)).text, 'server');
+    expect(syncedContent(a, c.id)).toEqual(syncedContent(b, c.id));
+  });
+
+  it('three computers: a cascade delete racing later edits and log entries converges with nothing left', async () => {
+    const { a, join } = await newPractice(server.current.url);
+    const c = await seedClient(a);
+    await sync(a);
+    const b = await join('B');
+    const cc = await join('C');
+    await sync(b);
+    await sync(cc);
+
+    // Offline on all three: A deletes; B later edits the client, logs a meal, overrides a target;
+    // C, later still, logs a meal and edits the existing log entry's note.
+    a.clock.advance(10_000);
+    await ok(a.core, 'clients.delete', { id: c.id });
+    b.clock.advance(60_000);
+    await ok(b.core, 'clients.update', {
+      id: c.id,
+      patch: { notes: 'SECRET later note', phone: '+44 20 7946 0999', allergies: ['SECRET peanut'] },
+    });
+    await ok(b.core, 'log.add', meal(c.id, 'SECRET B meal'));
+    await ok(b.core, 'targets.set', { clientId: c.id, overrides: { energyKcal: 1500 }, note: 'SECRET B target' });
+    cc.clock.advance(120_000);
+    await ok(cc.core, 'log.add', meal(c.id, 'SECRET C meal', 50));
+    const existing = rowIdsOf(cc, c.id).events[0]!;
+    await ok(cc.core, 'log.update', { id: existing, entry: meal(c.id, 'SECRET C edit', 80) });
+
+    // Adversarial order: the later writers first, the delete in the middle, then everyone again.
+    await sync(b);
+    await sync(cc);
+    await sync(a);
+    await sync(cc);
+    await sync(b);
+    await sync(a);
+
+    const contents = [a, b, cc].map((d) => syncedContent(d, c.id));
+    expect(contents[1]).toEqual(contents[0]);
+    expect(contents[2]).toEqual(contents[0]);
+    for (const d of [a, b, cc]) {
+      expectNoSecret(localText(d, c.id), d.name);
+      expect(
+        sqliteOf(d).prepare('SELECT count(*) AS n FROM clients WHERE id = ? AND deleted_at IS NULL').get(c.id),
+      ).toEqual({
+        n: 0,
+      });
+    }
+    const onServer = await serverText(a, c.id);
+    expect(onServer.rows).toBeGreaterThan(4);
+    expectNoSecret(onServer.text, 'server');
+  });
+
+  it('a computer’s own delete coming back is not reported as received', async () => {
+    const { a, join } = await newPractice(server.current.url);
+    const c = await seedClient(a);
+    await sync(a);
+    const b = await join('B');
+    await sync(b);
+    a.clock.advance(10_000);
+    await ok(a.core, 'clients.delete', { id: c.id });
+    const own = await sync(a);
+    expect(own.pushed).toBeGreaterThan(0);
+    expect(own.pulled).toBe(0);
+    expect(own.changed).toEqual([]);
+    // The other computer does receive it.
+    const other = await sync(b);
+    expect(other.changed).toEqual(expect.arrayContaining([{ table: 'clients', count: 1 }]));
+    expect((await sync(a)).pulled).toBe(0);
+  });
+});
