@@ -303,6 +303,7 @@ export const MAX_VALUE_CHARS = 256 * 1024;
 /** A push batch's JSON stays under this (the server accepts 8 MB per request). */
 export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 const hlc = z.string().regex(HLC_RE, 'expected a hybrid logical clock stamp');
 
@@ -342,6 +343,11 @@ export const FieldChange = z
       ctx.addIssue({ code: 'custom', path: ['field'], message: `${c.table} has no synced field "${c.field}"` });
       return;
     }
+    // The fields the server reads: a delete time and a record's client id, nothing else.
+    if (c.field === 'deleted_at' && c.value !== null && !(Number.isInteger(c.value) && (c.value as number) >= 0))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'deleted_at must be a time in milliseconds, or null' });
+    if (c.field === 'client_id' && (typeof c.value !== 'string' || !UUID_TEXT.test(c.value)))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'client_id must be a record id' });
     if (spec.encrypted.includes(c.field)) {
       if (typeof c.value !== 'string' || !c.value.startsWith(ENCRYPTED_PREFIX))
         ctx.addIssue({
