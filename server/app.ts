@@ -7,6 +7,7 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import type pg from 'pg';
 import { z } from 'zod';
 import {
+  ENCRYPTED_PREFIX,
   MAX_CLOCK_DRIFT_MS,
   PullQuery,
   PushRequest,
@@ -272,6 +273,29 @@ const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | nu
  * expired refresh tokens. startServer runs it periodically; push also prunes the pushing device's
  * idempotency records.
  */
+/**
+ * Replaces, in `merged`, each stored plaintext value for which the push brings ciphertext with the
+ * very same stamp (a computer re-sending what the first wire version sent readable); returns how many.
+ * Such a change was counted as ignored by the merge (its stamp is not newer).
+ */
+function rewraps(
+  existing: { fields: Record<string, unknown>; stamps: Record<string, string> },
+  changes: { field: string; value: unknown; hlc: string }[],
+  merged: { fields: Record<string, unknown> },
+): number {
+  let n = 0;
+  for (const c of changes) {
+    const stored = existing.fields[c.field];
+    const storedCipher = typeof stored === 'string' && stored.startsWith(ENCRYPTED_PREFIX);
+    const incomingCipher = typeof c.value === 'string' && c.value.startsWith(ENCRYPTED_PREFIX);
+    if (existing.stamps[c.field] === c.hlc && !storedCipher && incomingCipher && merged.fields[c.field] === stored) {
+      merged.fields[c.field] = c.value;
+      n++;
+    }
+  }
+  return n;
+}
+
 export async function pruneExpired(pool: pg.Pool, at: number): Promise<{ idempotency: number; refreshTokens: number }> {
   const i = await pool.query('DELETE FROM idempotency WHERE created_at < $1', [new Date(at - IDEMPOTENCY_KEEP_MS)]);
   const r = await pool.query('DELETE FROM refresh_tokens WHERE expires_at < $1', [new Date(at)]);
@@ -742,10 +766,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
         const have = new Map(existing.rows.map((r) => [r.id, r]));
         const up = { ids: [] as string[], fields: [] as string[], stamps: [] as string[], seqs: [] as string[] };
         for (const [id, changes] of byId) {
-          const merged = mergeRow(have.get(id) ?? null, changes);
-          applied += merged.applied.length;
-          ignored += merged.ignored.length;
-          if (!merged.applied.length) continue;
+          const existing = have.get(id) ?? null;
+          const merged = mergeRow(existing, changes);
+          // A value the first wire version stored readable, sent again encrypted under its own stamp:
+          // the ciphertext replaces it (the same edit, now unreadable here). Nothing else moves.
+          const rewrapped = existing ? rewraps(existing, changes, merged) : 0;
+          applied += merged.applied.length + rewrapped;
+          ignored += merged.ignored.length - rewrapped;
+          if (!merged.applied.length && !rewrapped) continue;
           seq += 1n;
           up.ids.push(id);
           up.fields.push(JSON.stringify(merged.fields));
