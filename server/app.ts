@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import {
   CLOCK_AHEAD,
+  ENCRYPTED_PREFIX,
   MAX_CLOCK_DRIFT_MS,
   PullQuery,
   PushRequest,
@@ -306,6 +307,29 @@ const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | nu
  * expired refresh tokens. startServer runs it periodically; push also prunes the pushing device's
  * idempotency records.
  */
+/**
+ * Replaces, in `merged`, each stored plaintext value for which the push brings ciphertext with the
+ * very same stamp (a computer re-sending what the first wire version sent readable); returns how many.
+ * Such a change was counted as ignored by the merge (its stamp is not newer).
+ */
+function rewraps(
+  existing: { fields: Record<string, unknown>; stamps: Record<string, string> },
+  changes: { field: string; value: unknown; hlc: string }[],
+  merged: { fields: Record<string, unknown> },
+): number {
+  let n = 0;
+  for (const c of changes) {
+    const stored = existing.fields[c.field];
+    const storedCipher = typeof stored === 'string' && stored.startsWith(ENCRYPTED_PREFIX);
+    const incomingCipher = typeof c.value === 'string' && c.value.startsWith(ENCRYPTED_PREFIX);
+    if (existing.stamps[c.field] === c.hlc && !storedCipher && incomingCipher && merged.fields[c.field] === stored) {
+      merged.fields[c.field] = c.value;
+      n++;
+    }
+  }
+  return n;
+}
+
 export async function pruneExpired(pool: pg.Pool, at: number): Promise<{ idempotency: number; refreshTokens: number }> {
   const i = await pool.query('DELETE FROM idempotency WHERE created_at < $1', [new Date(at - IDEMPOTENCY_KEEP_MS)]);
   const r = await pool.query('DELETE FROM refresh_tokens WHERE expires_at < $1', [new Date(at)]);
@@ -818,9 +842,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
           const erasedBy = typeof owner === 'string' && ownerTomb ? { id: owner, tomb: ownerTomb } : null;
           const before = have.get(id) ?? null;
           const merged = mergeRow(before, changes, { table, client: erasedBy });
-          applied += merged.applied.length;
-          ignored += merged.ignored.length;
-          if (!merged.applied.length) continue;
+          // A value the first wire version stored readable, sent again encrypted under its own stamp:
+          // the ciphertext replaces it (the same edit, now unreadable here). Nothing else moves.
+          // Never on an erased row: only what exists unerased is rewritten.
+          const live = merged.fields.deleted_at === null || merged.fields.deleted_at === undefined;
+          const rewrapped = before && !erasedBy && live ? rewraps(before, changes, merged) : 0;
+          applied += merged.applied.length + rewrapped;
+          ignored += merged.ignored.length - rewrapped;
+          if (!merged.applied.length && !rewrapped) continue;
           stage(up, id, merged);
           if (table === 'clients' && merged.fields.deleted_at !== null && merged.fields.deleted_at !== undefined)
             erasedClients.set(id, { value: merged.fields.deleted_at, hlc: merged.stamps.deleted_at! });

@@ -128,7 +128,7 @@ export function createApplier(
         continue;
       }
       const plain = spec.encrypted.includes(field)
-        ? decryptField(practiceKey, fieldContext(row.table, row.id, field), value)
+        ? decryptField(practiceKey, fieldContext(row.table, row.id, field), value, !spec.encryptedV1.includes(field))
         : value;
       // Checked like a local edit: a value that does not fit is set aside and named, never stored.
       const problem = pulledValueProblem(row.table, field, plain);

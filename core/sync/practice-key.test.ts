@@ -19,8 +19,14 @@ describe('practice key', () => {
     expect(c).toMatch(/^enc:v1:/);
     expect(c).not.toContain('Ada');
     expect(decryptField(key, 'clients/1/name', c)).toBe('Ada Lovelace');
-    expect(encryptField(key, 'clients/1/name', null)).toBeNull();
+    // An empty value is encrypted too (the server cannot tell it from a filled one).
+    const empty = encryptField(key, 'clients/1/phone', null);
+    expect(empty).toMatch(/^enc:v1:/);
+    expect(decryptField(key, 'clients/1/phone', empty)).toBeNull();
     expect(decryptField(key, 'clients/1/name', null)).toBeNull();
+    // A field the first wire version sent in plaintext may still be held that way by a server.
+    expect(decryptField(key, 'clients/1/weight_kg', 61, true)).toBe(61);
+    expect(decryptField(key, 'clients/1/weight_kg', encryptField(key, 'clients/1/weight_kg', 61), true)).toBe(61);
     expect(() => decryptField(key, 'clients/2/name', c)).toThrow(/does not decrypt/);
     expect(() => decryptField(generatePracticeKey(), 'clients/1/name', c)).toThrow(/does not decrypt/);
     expect(() => decryptField(key, 'clients/1/name', 'Ada')).toThrow(/unencrypted/);

@@ -92,11 +92,11 @@ export function unwrapPracticeKey(envelope: string, passphrase: string): Buffer 
 }
 
 /**
- * Encrypts one field value (any JSON) for the server. The table, row id and field name are bound as
- * associated data, so a ciphertext copied onto another row or field fails to decrypt.
+ * Encrypts one field value (any JSON, null included: the server cannot tell an empty field from a
+ * filled one) for the server. The table, row id and field name are bound as associated data, so a
+ * ciphertext copied onto another row or field fails to decrypt.
  */
-export function encryptField(key: Buffer, where: string, value: unknown): string | null {
-  if (value === null) return null;
+export function encryptField(key: Buffer, where: string, value: unknown): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(where));
@@ -104,10 +104,16 @@ export function encryptField(key: Buffer, where: string, value: unknown): string
   return ENCRYPTED_PREFIX + Buffer.concat([iv, ct, cipher.getAuthTag()]).toString('base64');
 }
 
-export function decryptField(key: Buffer, where: string, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !value.startsWith(ENCRYPTED_PREFIX))
-    throw new AppError('sync-protocol', `The server sent ${where} unencrypted; it was not applied.`);
+/**
+ * The value of an encrypted field. `legacyPlain`: the field was sent in plaintext by the first wire
+ * version, so a server that has not been rewritten yet may still hold it that way (it is taken as it
+ * is; null was an empty value then). Anywhere else a value that is not ciphertext is refused.
+ */
+export function decryptField(key: Buffer, where: string, value: unknown, legacyPlain = false): unknown {
+  const cipher = typeof value === 'string' && value.startsWith(ENCRYPTED_PREFIX);
+  if (!cipher && legacyPlain) return value ?? null;
+  if (value === null || value === undefined) return null; // an empty value before empty values were encrypted
+  if (!cipher) throw new AppError('sync-protocol', `The server sent ${where} unencrypted; it was not applied.`);
   const raw = Buffer.from(value.slice(ENCRYPTED_PREFIX.length), 'base64');
   if (raw.length < 12 + 16) throw new AppError('sync-protocol', `The server sent a damaged value for ${where}.`);
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));

@@ -91,12 +91,18 @@ describe('wire schemas', () => {
     table: 'clients',
     id: A,
     field: 'weight_kg',
-    value: 61,
+    value: 'enc:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     hlc: formatHlc({ wall: 1, counter: 0, node: A }),
   };
 
   it('accepts a valid change and names what is wrong with bad ones', () => {
     expect(FieldChange.safeParse(change).success).toBe(true);
+    // Every value but the tombstone and the client link is ciphertext, an empty one too.
+    const plainWeight = FieldChange.safeParse({ ...change, value: 61 });
+    expect(plainWeight.error?.issues[0]?.message).toBe('clients.weight_kg must be encrypted with the practice key');
+    expect(FieldChange.safeParse({ ...change, value: null }).success).toBe(false);
+    expect(FieldChange.safeParse({ ...change, field: 'deleted_at', value: 1234 }).success).toBe(true);
+    expect(FieldChange.safeParse({ ...change, table: 'events', field: 'client_id', value: A }).success).toBe(true);
     const unknown = FieldChange.safeParse({ ...change, field: 'password' });
     expect(unknown.error?.issues[0]?.message).toBe('clients has no synced field "password"');
     const plain = FieldChange.safeParse({ ...change, field: 'name', value: 'Ada' });

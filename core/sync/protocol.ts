@@ -99,7 +99,7 @@ export class HybridClock {
 // ---------------------------------------------------------------------------------------------
 // Tables and fields. Field names are the device's SQLite column names. Fields in `encrypted` travel
 // as AES-256-GCM ciphertext made with the practice key (core/sync/practice-key.ts): the server only
-// ever sees "enc:v1:…" strings or null there, and refuses anything else.
+// ever sees "enc:v1:…" strings there (an empty value is encrypted too), and refuses anything else.
 
 export const SYNC_TABLES = ['clients', 'client_targets', 'events', 'recommendations', 'custom_foods'] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
@@ -129,12 +129,18 @@ const NUTRIENT_FIELDS = [
 
 export interface TableSpec {
   fields: readonly string[];
+  /**
+   * Fields whose values travel encrypted: every field but the few the server needs to relay (see
+   * PLAIN_FIELDS). Filled in below from `fields`.
+   */
   encrypted: readonly string[];
+  /** The fields the first wire version encrypted; the rest of a row reached servers in plaintext then. */
+  encryptedV1: readonly string[];
   /** Fields a new row must have (NOT NULL on the device); rows are applied only once they do. */
   required: readonly string[];
 }
 
-export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
+const SPECS_V1: Record<SyncTable, Omit<TableSpec, 'encrypted'>> = {
   clients: {
     fields: [
       'name',
@@ -162,7 +168,7 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'deleted_at',
     ],
     // Tags, allergies and medical conditions are about the person too (erased with them on delete).
-    encrypted: ['name', 'birth_date', 'email', 'phone', 'notes', 'tags', 'allergies', 'conditions', 'ckd_stage'],
+    encryptedV1: ['name', 'birth_date', 'email', 'phone', 'notes', 'tags', 'allergies', 'conditions', 'ckd_stage'],
     required: [
       'name',
       'activity_level',
@@ -176,7 +182,7 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
   },
   client_targets: {
     fields: ['client_id', 'effective_from', 'equation', 'overrides', 'note', 'created_at', 'deleted_at'],
-    encrypted: ['note'],
+    encryptedV1: ['note'],
     required: ['client_id', 'effective_from', 'equation', 'overrides', 'created_at'],
   },
   events: {
@@ -197,7 +203,7 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'created_at',
       'deleted_at',
     ],
-    encrypted: ['detail'],
+    encryptedV1: ['detail'],
     required: ['client_id', 'kind', 'occurred_at', 'local_date', 'source', 'detail', 'created_at'],
   },
   recommendations: {
@@ -223,7 +229,7 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'created_at',
       'deleted_at',
     ],
-    encrypted: ['dismiss_reason'],
+    encryptedV1: ['dismiss_reason'],
     required: [
       'client_id',
       'rule_id',
@@ -260,10 +266,26 @@ export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
       'created_at',
       'deleted_at',
     ],
-    encrypted: [],
+    encryptedV1: [],
     required: ['source', 'name', 'nutrients', 'created_at'],
   },
 };
+
+/**
+ * What the server may read of a row, besides its table, id, per-field stamps, origin device and the
+ * server's own times: whether and when it was deleted (the tombstone, which its merge keeps sticky),
+ * and for a client's records the client's row id (an opaque random UUID), so that the erasure of a
+ * deleted client reaches every record of theirs on the server too. Every other value, empty ones
+ * included, travels and is stored as ciphertext made with the practice key, which the server never has.
+ */
+export const PLAIN_FIELDS: readonly string[] = ['deleted_at', 'client_id'];
+
+export const TABLE_SPECS: Record<SyncTable, TableSpec> = Object.fromEntries(
+  Object.entries(SPECS_V1).map(([table, spec]) => [
+    table,
+    { ...spec, encrypted: spec.fields.filter((f) => !PLAIN_FIELDS.includes(f)) },
+  ]),
+) as unknown as Record<SyncTable, TableSpec>;
 
 export const ENCRYPTED_PREFIX = 'enc:v1:';
 
@@ -281,6 +303,7 @@ export const MAX_VALUE_CHARS = 256 * 1024;
 /** A push batch's JSON stays under this (the server accepts 8 MB per request). */
 export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 const hlc = z.string().regex(HLC_RE, 'expected a hybrid logical clock stamp');
 
@@ -320,7 +343,12 @@ export const FieldChange = z
       ctx.addIssue({ code: 'custom', path: ['field'], message: `${c.table} has no synced field "${c.field}"` });
       return;
     }
-    if (spec.encrypted.includes(c.field) && c.value !== null) {
+    // The fields the server reads: a delete time and a record's client id, nothing else.
+    if (c.field === 'deleted_at' && c.value !== null && !(Number.isInteger(c.value) && (c.value as number) >= 0))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'deleted_at must be a time in milliseconds, or null' });
+    if (c.field === 'client_id' && (typeof c.value !== 'string' || !UUID_TEXT.test(c.value)))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'client_id must be a record id' });
+    if (spec.encrypted.includes(c.field)) {
       if (typeof c.value !== 'string' || !c.value.startsWith(ENCRYPTED_PREFIX))
         ctx.addIssue({
           code: 'custom',

@@ -93,7 +93,10 @@ describe('staging', () => {
     expect(JSON.stringify(batch)).not.toContain('mornings');
     expect(decryptField(key, `clients/${c.id}/name`, name?.value)).toBe('Ana Souza');
     expect(decryptField(key, `clients/${c.id}/allergies`, byField.get('allergies')?.value)).toEqual([]);
-    expect(byField.get('diet_pattern')?.value).toBe('omnivore');
+    // Every field is ciphertext on the wire, the diet and the weight too.
+    expect(byField.get('diet_pattern')?.value).toMatch(/^enc:v1:/);
+    expect(decryptField(key, `clients/${c.id}/diet_pattern`, byField.get('diet_pattern')?.value)).toBe('omnivore');
+    expect(decryptField(key, `clients/${c.id}/weight_kg`, byField.get('weight_kg')?.value)).toBe(61);
     const created = parseHlc(name?.hlc ?? '');
     const weight = parseHlc(byField.get('weight_kg')?.hlc ?? '');
     expect(weight.wall - created.wall).toBe(60_000);

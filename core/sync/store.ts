@@ -188,6 +188,59 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
   })();
 }
 
+/** The wire version this computer's outbox speaks: 2 is every value encrypted (see stageRewrap). */
+export const WIRE_VERSION = '2';
+
+/**
+ * The first wire version sent most values in plaintext (only names, contact details, notes and a few
+ * more were encrypted, and empty values were plain nulls). Servers that received them still hold
+ * them so. Once, before its first sync with this version, a computer queues every such value it has
+ * again, encrypted, under the stamp it already carries: the server replaces a plaintext value by
+ * ciphertext of the same stamp (nothing else changes, no edit is lost or reordered), so after one
+ * computer of a practice has synced, the server holds nothing readable. Returns how many were queued.
+ */
+export function stageRewrap(sqlite: Sqlite, practiceKey: Buffer): number {
+  return sqlite.transaction(() => {
+    if (getState(sqlite, 'wire') === WIRE_VERSION) return 0;
+    const stamped = sqlite
+      .prepare(
+        `SELECT s.tbl, s.row_id, s.field, s.hlc FROM sync_stamps s
+         WHERE NOT EXISTS (SELECT 1 FROM sync_dirty d WHERE d.tbl = s.tbl AND d.row_id = s.row_id AND d.field = s.field)
+           AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.tbl = s.tbl AND o.row_id = s.row_id AND o.field = s.field)
+         ORDER BY s.tbl, s.row_id, s.field`,
+      )
+      .all() as { tbl: SyncTable; row_id: string; field: string; hlc: string }[];
+    const out = sqlite.prepare(
+      'INSERT INTO sync_outbox (batch_key, tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    let batchKey = uuidv7();
+    let inBatch = 0;
+    let batchBytes = 0;
+    let queued = 0;
+    for (const r of stamped) {
+      const spec = TABLE_SPECS[r.tbl];
+      if (!spec || !spec.encrypted.includes(r.field)) continue;
+      const value = readField(sqlite, r.tbl, r.row_id, r.field);
+      if (value === undefined) continue;
+      // Sent encrypted before, and not empty: the server already holds ciphertext for it.
+      if (spec.encryptedV1.includes(r.field) && value !== null) continue;
+      const text = JSON.stringify(wireValue(practiceKey, r.tbl, r.row_id, r.field, value));
+      const bytes = text.length + 200;
+      if (inBatch === MAX_PUSH_CHANGES || (inBatch > 0 && batchBytes + bytes > MAX_PUSH_BYTES)) {
+        batchKey = uuidv7();
+        inBatch = 0;
+        batchBytes = 0;
+      }
+      out.run(batchKey, r.tbl, r.row_id, r.field, text, r.hlc);
+      inBatch++;
+      batchBytes += bytes;
+      queued++;
+    }
+    setState(sqlite, 'wire', WIRE_VERSION);
+    return queued;
+  })();
+}
+
 /**
  * A field's value as it is sent: without NUL characters, and encrypted with the practice key when the
  * table's spec says the field is personal.

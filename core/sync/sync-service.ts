@@ -25,6 +25,7 @@ import {
   pendingCount,
   setState,
   stageChanges,
+  stageRewrap,
   syncEnabled,
 } from './store.ts';
 
@@ -312,6 +313,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       error: null,
     };
     const pushAll = async (): Promise<void> => {
+      // Once per computer: values an earlier version sent readable go again, encrypted, same stamps.
+      const rewrapped = stageRewrap(sqlite, key);
+      if (rewrapped > 0) log.info('sync: values queued again, encrypted', { count: rewrapped });
       stageChanges(sqlite, clock, key);
       const total = pendingCount(sqlite);
       progress('push', 0, total, total === 0 ? 'Nothing to send' : `Sending ${total} changes`);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../app.ts';
 import type { Client, ClientSummary } from '../api/schemas.ts';
@@ -141,7 +143,7 @@ describe('sync between devices', () => {
     expect(JSON.stringify(onServer.rows[0].fields)).not.toContain('Cleo');
   });
 
-  it('keeps names, contact details and notes off the server in plaintext', async () => {
+  it('leaves nothing readable about a client on the server: not in any table, not in its files', async () => {
     const { a } = await practice(server.current.url);
     const c = await ok<Client>(a.core, 'clients.create', {
       name: 'Dora Unique-Surname',
@@ -149,17 +151,59 @@ describe('sync between devices', () => {
       phone: '+1 202 555 0143',
       notes: 'sensitive free text',
       birthDate: '1980-04-02',
+      sex: 'female',
+      heightCm: 163,
+      weightKg: 58,
     });
+    await ok(a.core, 'clients.update', {
+      id: c.id,
+      patch: { lifeStage: 'pregnant', lifeStageDetail: 2, allergies: ['Peanut'], conditions: ['hypertension'] },
+    });
+    await ok(a.core, 'foods.createCustom', {
+      name: 'Dora Unique-Surname porridge',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 987.65, proteinG: 10 },
+      portions: [],
+    });
+    for (const date of ['2026-03-02', '2026-03-05', '2026-03-09', '2026-03-12'])
+      await ok(a.core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId: 'usda:09040', grams: 250 });
+    await ok(a.core, 'recommendations.evaluate', { clientId: c.id });
+    const recs = await ok<{ message: string }[]>(a.core, 'recommendations.list', { clientId: c.id });
+    expect(recs.length).toBeGreaterThan(0);
     await sync(a.core);
-    const all = await server.current.pool.query(
-      `SELECT fields::text AS t FROM clients UNION ALL SELECT fields::text FROM events UNION ALL SELECT fields::text FROM client_targets`,
+
+    const seeded = [
+      'Unique-Surname', // the name, also in a custom food's name
+      'dora.unique',
+      '555 0143',
+      'sensitive free text',
+      '1980-04-02',
+      'pregnant', // the pregnancy flag's value
+      '987.65', // an energy value
+      ...recs.map((r) => r.message.slice(0, 40)), // what a recommendation says
+    ];
+    // Every table of the server's database, every row, as text.
+    const pool = server.current.pool;
+    const tables = await pool.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'",
     );
-    const text = all.rows.map((r: { t: string }) => r.t).join('\n');
-    for (const secret of ['Unique-Surname', 'dora.unique', '555 0143', 'sensitive free text', '1980-04-02'])
-      expect(text).not.toContain(secret);
-    const row = await server.current.pool.query('SELECT fields FROM clients WHERE id = $1', [c.id]);
-    expect(row.rows[0].fields.name).toMatch(/^enc:v1:/);
-    expect(row.rows[0].fields.diet_pattern).toBe('omnivore'); // what the server needs nothing of stays plain
+    let text = '';
+    for (const t of tables.rows)
+      text += (await pool.query(`SELECT to_jsonb(x)::text AS t FROM "${t.name}" x`)).rows.map((r) => r.t).join('\n');
+    expect(text).toContain(c.id); // the rows are there (their ids are not secret)
+    for (const value of seeded) expect(text, value).not.toContain(value);
+    // And PostgreSQL's own files: table pages and the write-ahead log, after a checkpoint.
+    await pool.query('CHECKPOINT');
+    const dir = (await pool.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0]?.d ?? '';
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(100);
+    const hits: string[] = [];
+    for (const f of files) {
+      const bytes = readFileSync(join(f.parentPath, f.name)).toString('latin1');
+      for (const value of seeded) if (bytes.includes(value)) hits.push(`${value} in ${f.name}`);
+    }
+    expect(hits).toEqual([]);
   });
 
   it('a custom food with its household measures reaches the other device', async () => {

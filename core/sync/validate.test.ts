@@ -4,6 +4,7 @@ import type { Client } from '../api/schemas.ts';
 import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { ACCOUNT, practice, useSyncServer } from '../test-utils/sync-harness.ts';
+import { encryptField, fieldContext, unwrapPracticeKey } from './practice-key.ts';
 import { fieldsWithoutCheck, pulledValueProblem } from './validate.ts';
 
 /**
@@ -54,7 +55,11 @@ describe('received values that are not valid here', () => {
       body: { email, password: ACCOUNT.password, deviceName: 'Faulty' },
     });
     expect(login.status).toBe(200);
-    const faulty = login.body as { accessToken: string; deviceId: string };
+    const faulty = login.body as { accessToken: string; deviceId: string; keyEnvelope: string };
+    // It has the practice key, as every computer of the practice does: its values are well encrypted.
+    const key = unwrapPracticeKey(faulty.keyEnvelope, ACCOUNT.practicePassphrase);
+    const enc = (table: string, id: string, field: string, value: unknown): string =>
+      encryptField(key, fieldContext(table, id, field), value);
     const later = Date.parse('2026-03-15T11:00:00Z');
     const entryId = '0193a000-0000-7000-8000-00000000e001';
     const push = await call(server.current.url, 'POST', '/v1/sync/push', {
@@ -62,10 +67,28 @@ describe('received values that are not valid here', () => {
       body: {
         idempotencyKey: '0193a000-0000-7000-8000-00000000f001',
         changes: [
-          { table: 'clients', id: ada.id, field: 'weight_kg', value: 'heavy', hlc: hlcAt(later, faulty.deviceId) },
+          {
+            table: 'clients',
+            id: ada.id,
+            field: 'weight_kg',
+            value: enc('clients', ada.id, 'weight_kg', 'heavy'),
+            hlc: hlcAt(later, faulty.deviceId),
+          },
           { table: 'events', id: entryId, field: 'client_id', value: ada.id, hlc: hlcAt(later, faulty.deviceId) },
-          { table: 'events', id: entryId, field: 'kind', value: 'diet', hlc: hlcAt(later, faulty.deviceId) },
-          { table: 'events', id: entryId, field: 'created_at', value: later, hlc: hlcAt(later, faulty.deviceId) },
+          {
+            table: 'events',
+            id: entryId,
+            field: 'kind',
+            value: enc('events', entryId, 'kind', 'diet'),
+            hlc: hlcAt(later, faulty.deviceId),
+          },
+          {
+            table: 'events',
+            id: entryId,
+            field: 'created_at',
+            value: enc('events', entryId, 'created_at', later),
+            hlc: hlcAt(later, faulty.deviceId),
+          },
         ],
       },
     });
@@ -101,7 +124,13 @@ describe('received values that are not valid here', () => {
       body: {
         idempotencyKey: '0193a000-0000-7000-8000-00000000f002',
         changes: [
-          { table: 'clients', id: ada.id, field: 'weight_kg', value: 62, hlc: hlcAt(later + 60_000, faulty.deviceId) },
+          {
+            table: 'clients',
+            id: ada.id,
+            field: 'weight_kg',
+            value: enc('clients', ada.id, 'weight_kg', 62),
+            hlc: hlcAt(later + 60_000, faulty.deviceId),
+          },
         ],
       },
     });

@@ -22,11 +22,11 @@ describe('client erasure on the server', () => {
   const client = (id: string, wall: number, node: string) => [
     { table: 'clients', id, field: 'name', value: enc('Quinn Secret'), hlc: hlcAt(wall, node) },
     { table: 'clients', id, field: 'notes', value: enc('secret note'), hlc: hlcAt(wall, node) },
-    { table: 'clients', id, field: 'created_at', value: 1, hlc: hlcAt(wall, node) },
+    { table: 'clients', id, field: 'created_at', value: enc('1'), hlc: hlcAt(wall, node) },
   ];
   const event = (id: string, clientId: string, wall: number, node: string, note: string) => [
     { table: 'events', id, field: 'client_id', value: clientId, hlc: hlcAt(wall, node) },
-    { table: 'events', id, field: 'energy_kcal', value: 412, hlc: hlcAt(wall, node) },
+    { table: 'events', id, field: 'energy_kcal', value: enc('412'), hlc: hlcAt(wall, node) },
     { table: 'events', id, field: 'detail', value: enc(note), hlc: hlcAt(wall, node) },
   ];
   const del = (id: string, wall: number, node: string) => [
