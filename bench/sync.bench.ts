@@ -283,8 +283,14 @@ async function scenario(
   }
 }
 
-export async function run(): Promise<void> {
-  process.stdout.write(`\n## Sync: ${DEVICES} devices × ${EVENTS + 1} rows each, pushing and pulling at once\n`);
+interface Figures {
+  many: number;
+  join: number | null;
+  lost: number;
+}
+
+/** This tree's sync figures: the single device, the practice, and a new computer joining. */
+async function measure(print: boolean): Promise<Figures> {
   const postgres = await startTestPostgres();
   let one: Awaited<ReturnType<typeof scenario>>;
   let many: typeof one;
@@ -299,19 +305,75 @@ export async function run(): Promise<void> {
       `  ${name.padEnd(12)} ${String(Math.round((r.rows / r.ms) * 1000)).padStart(7)} rows/s   p50 ${fmtMs(r.p50).padStart(9)}   p95 ${fmtMs(r.p95).padStart(9)}   total ${fmtMs(r.ms).padStart(9)}   rows lost ${r.lost}\n`,
     );
   };
-  line('1 device', one);
-  line(`${DEVICES} devices`, many);
-  process.stdout.write(
-    `  throughput ratio ${(many.rows / many.ms / (one.rows / one.ms)).toFixed(2)}× the single device; p95 ratio ${(many.p95 / one.p95).toFixed(2)}×\n`,
-  );
-  if (many.join) {
-    const j = many.join;
+  if (print) {
+    line('1 device', one);
+    line(`${DEVICES} devices`, many);
     process.stdout.write(
-      `  a new computer joining (the app, SQLCipher): ${j.appRows} rows in ${fmtMs(j.appMs)} (${Math.round((j.appRows / j.appMs) * 1000)} rows/s), ` +
-        `${(j.appMs / j.wireMs).toFixed(2)}× the bare pull of the same rows (${fmtMs(j.wireMs)})\n`,
+      `  throughput ratio ${(many.rows / many.ms / (one.rows / one.ms)).toFixed(2)}× the single device; p95 ratio ${(many.p95 / one.p95).toFixed(2)}×\n`,
+    );
+    if (many.join) {
+      const j = many.join;
+      process.stdout.write(
+        `  a new computer joining (the app, SQLCipher): ${j.appRows} rows in ${fmtMs(j.appMs)} (${Math.round((j.appRows / j.appMs) * 1000)} rows/s), ` +
+          `${(j.appMs / j.wireMs).toFixed(2)}× the bare pull of the same rows (${fmtMs(j.wireMs)})\n`,
+      );
+    }
+  }
+  return {
+    many: (many.rows / many.ms) * 1000,
+    join: many.join ? (many.join.appRows / many.join.appMs) * 1000 : null,
+    lost: one.lost + many.lost,
+  };
+}
+
+/**
+ * BENCH_SYNC_BEFORE=<another checkout> (e.g. main before a change): that checkout's own sync bench runs
+ * in a child process, alternating with this tree's, and the rows per second are compared.
+ */
+function measureBefore(dir: string): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, BENCH_SYNC_BEFORE: '' };
+    const child = spawn(process.execPath, ['bench/run.ts', 'sync'], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const many = new RegExp(`${DEVICES} devices\\s+(\\d+) rows/s.*rows lost (\\d+)`).exec(out);
+      const join = /joining[^(]*\((\d+) rows\/s\)/.exec(out);
+      if (code !== 0 || !many) reject(new Error(`the sync bench in ${dir} failed (exit ${code}):\n${out}`));
+      else resolve({ many: Number(many[1]), join: join ? Number(join[1]) : null, lost: Number(many[2]) });
+    });
+  });
+}
+
+export async function run(): Promise<void> {
+  process.stdout.write(`\n## Sync: ${DEVICES} devices × ${EVENTS + 1} rows each, pushing and pulling at once\n`);
+  const ours = [await measure(true)];
+  const before = process.env.BENCH_SYNC_BEFORE ? path.resolve(process.env.BENCH_SYNC_BEFORE) : null;
+  let lost = ours[0]?.lost ?? 0;
+  if (before) {
+    const theirs: Figures[] = [];
+    for (let i = 0; i < 2; i++) {
+      theirs.push(await measureBefore(before));
+      if (i > 0) ours.push(await measure(false));
+    }
+    const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+    const oursMany = med(ours.map((f) => f.many));
+    const theirsMany = med(theirs.map((f) => f.many));
+    const oursJoin = med(ours.flatMap((f) => (f.join === null ? [] : [f.join])));
+    const theirsJoin = med(theirs.flatMap((f) => (f.join === null ? [] : [f.join])));
+    lost += ours.slice(1).reduce((n, f) => n + f.lost, 0);
+    process.stdout.write(
+      `  against BENCH_SYNC_BEFORE (${before}), runs alternated, medians: ${DEVICES} devices ${Math.round(oursMany)} vs ${Math.round(theirsMany)} rows/s ` +
+        `(${(oursMany / theirsMany).toFixed(2)}×); a new computer joining ${Math.round(oursJoin)} vs ${Math.round(theirsJoin)} rows/s ` +
+        `(${(oursJoin / theirsJoin).toFixed(2)}×); rows lost before ${theirs.reduce((n, f) => n + f.lost, 0)}\n`,
     );
   }
-  if (one.lost + many.lost > 0) {
+  if (lost > 0) {
     process.stdout.write('  ROWS LOST: sync is broken\n');
     process.exitCode = 1;
   }
