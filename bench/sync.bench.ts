@@ -343,7 +343,7 @@ function measureBefore(dir: string): Promise<Figures> {
     child.on('error', reject);
     child.on('exit', (code) => {
       const many = new RegExp(`${DEVICES} devices\\s+(\\d+) rows/s.*rows lost (\\d+)`).exec(out);
-      const join = /joining[^(]*\((\d+) rows\/s\)/.exec(out);
+      const join = /joining.*?\((\d+) rows\/s\)/.exec(out);
       if (code !== 0 || !many) reject(new Error(`the sync bench in ${dir} failed (exit ${code}):\n${out}`));
       else resolve({ many: Number(many[1]), join: join ? Number(join[1]) : null, lost: Number(many[2]) });
     });
@@ -357,7 +357,7 @@ export async function run(): Promise<void> {
   let lost = ours[0]?.lost ?? 0;
   if (before) {
     const theirs: Figures[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       theirs.push(await measureBefore(before));
       if (i > 0) ours.push(await measure(false));
     }
