@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
-import { startTestServer } from '../../server/test-utils/server.ts';
 import type { Core } from '../app.ts';
 import type { Client } from '../api/schemas.ts';
 import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { practice as practiceAt, sync, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
+import { localText, serverText, syncedContent } from '../test-utils/sync-inspect.ts';
 import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 import { generatePracticeKey } from './practice-key.ts';
 import { HybridClock, formatHlc, parseHlc } from './protocol.ts';
@@ -19,66 +19,24 @@ import { clockAheadMessage } from './sync-service.ts';
 
 const HOUR = 3600_000;
 const START = '2026-03-15T10:00:00Z';
-const FAST = { scrypt: { N: 2 ** 10, r: 8, p: 1 }, sleep: async () => undefined, maxAttempts: 4, timeoutMs: 10_000 };
-const PASSWORD = 'a long account password';
-const PASSPHRASE = 'shared practice passphrase';
-
 const serverClock = fixedClock(START);
-let server: { url: string; pool: pg.Pool; close(): Promise<void> };
+const server = useSyncServer({ now: serverClock.now });
 let proxy: DropProxy;
 beforeAll(async () => {
-  server = await startTestServer({ now: serverClock.now, limits: { authPerMinute: 10_000 } });
-  proxy = await startDropProxy(server.url);
-}, 60_000);
+  proxy = await startDropProxy(server.current.url);
+});
 afterAll(async () => {
   await proxy?.close();
-  await server?.close();
 });
 
-type Device = { core: Core; clock: ReturnType<typeof fixedClock> };
-
-async function device(): Promise<Device> {
-  const clock = fixedClock(new Date(serverClock.now()).toISOString());
-  return { core: await unlockedCore({ clock, sync: FAST }), clock };
-}
-
-async function practice(url = server.url) {
-  const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
-  const a = await device();
-  await ok<SyncStatus>(a.core, 'sync.createPractice', {
-    serverUrl: url,
-    practiceName: 'Clinic',
-    displayName: 'Dr Owner',
-    email,
-    password: PASSWORD,
-    practicePassphrase: PASSPHRASE,
-    deviceName: 'Desk',
-  });
-  const join = async (name: string): Promise<Device> => {
-    const d = await device();
-    await ok<SyncStatus>(d.core, 'sync.signIn', {
-      serverUrl: url,
-      email,
-      password: PASSWORD,
-      practicePassphrase: PASSPHRASE,
-      deviceName: name,
-    });
-    return d;
-  };
-  return { a, join };
-}
+/** A practice whose computers' clocks start at the server's (fake) time. */
+const practice = (url = server.current.url) => practiceAt(url, () => new Date(serverClock.now()).toISOString());
 
 /** Every clock (server and devices) moves on by ms: time passes for everyone. */
 function pass(ms: number, ...devices: Device[]): void {
   serverClock.advance(ms);
   for (const d of devices) d.clock.advance(ms);
 }
-
-const sync = async (core: Core): Promise<SyncResult> => {
-  const r = await ok<SyncResult>(core, 'sync.now');
-  expect(r.error).toBeNull();
-  return r;
-};
 
 /** The latest stamp wall time this device holds anywhere (field stamps, outbox, saved clock). */
 function latestStampWall(core: Core): number {
@@ -138,7 +96,7 @@ describe('a computer whose clock is far ahead of the server', () => {
     );
     // A's held weight is stamped when it is sent, after the laptop's edit it had seen: it wins everywhere.
     expect((await ok<Client>(b.core, 'clients.get', { id: ada.id })).weightKg).toBe(70);
-    const onServer = await server.pool.query<{ stamps: Record<string, string> }>(
+    const onServer = await server.current.pool.query<{ stamps: Record<string, string> }>(
       'SELECT stamps FROM clients WHERE id = $1',
       [ada.id],
     );
@@ -325,5 +283,60 @@ describe('holding back changes stamped in the future', () => {
       hlc: string;
     };
     expect(stamp.hlc).toBe(theirs);
+  });
+});
+
+describe('three computers: a fast clock, a delete racing a later edit, and a cascade', () => {
+  it('end equal, with the deleted client readable nowhere', async () => {
+    const { a, join } = await practice();
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example', weightKg: 60 });
+    const zed = await ok<Client>(a.core, 'clients.create', {
+      name: 'Zed Privatename',
+      phone: '+44 20 7946 0555',
+      notes: 'ZEDNOTE private history',
+    });
+    const meal = (clientId: string, note: string) => ({
+      kind: 'diet',
+      clientId,
+      date: '2026-03-15',
+      foodId: 'usda:09040',
+      grams: 100,
+      note,
+    });
+    await ok(a.core, 'log.add', meal(zed.id, 'ZEDMEAL first'));
+    await sync(a.core);
+    const b = await join('Laptop');
+    const c = await join('Reception');
+    await sync(b.core);
+    await sync(c.core);
+
+    // Apart: C's clock runs 30 hours fast and it changes Ada's weight; A deletes Zed (with his log);
+    // a minute later B, not knowing, edits Zed and logs a meal for him, and syncs first.
+    pass(60_000, a, b, c);
+    c.clock.advance(30 * HOUR);
+    await ok(c.core, 'clients.update', { id: ada.id, patch: { weightKg: 64 } });
+    await ok(a.core, 'clients.delete', { id: zed.id });
+    pass(60_000, a, b, c);
+    await ok(b.core, 'clients.update', { id: zed.id, patch: { notes: 'SECRET written after the delete' } });
+    await ok(b.core, 'log.add', meal(zed.id, 'SECRETMEAL logged after the delete'));
+    await sync(b.core);
+    expect((await ok<SyncResult>(c.core, 'sync.now')).error?.code).toBe('sync-clock');
+    await sync(a.core);
+
+    // C's clock is corrected; everyone syncs in turn.
+    c.clock.advance(-30 * HOUR);
+    pass(60_000, a, b, c);
+    for (const d of [c, b, a, c, b]) await sync(d.core);
+
+    for (const d of [a, b, c]) {
+      expect((await ok<Client>(d.core, 'clients.get', { id: ada.id })).weightKg).toBe(64);
+      const text = localText(d, zed.id);
+      for (const s of ['Privatename', '7946 0555', 'ZEDNOTE', 'ZEDMEAL', 'SECRET']) expect(text, s).not.toContain(s);
+      expect(syncedContent(d, zed.id)).toEqual(syncedContent(a, zed.id));
+    }
+    const onServer = await serverText(server.current.pool, a, zed.id);
+    expect(onServer.rows).toBeGreaterThan(1); // the client and his entries, erased
+    for (const s of ['Privatename', '7946 0555', 'ZEDNOTE', 'ZEDMEAL', 'SECRET'])
+      expect(onServer.text, s).not.toContain(s);
   });
 });

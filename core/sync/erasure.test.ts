@@ -6,11 +6,15 @@ import type { PhotoAnalysis } from '../api/schemas-photos.ts';
 import type { SyncResult } from '../api/schemas-sync.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { practice as newPractice, sync as syncRun, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
+import {
+  CLIENT_CHILD_TABLES,
+  localText,
+  rowIdsOf,
+  serverText,
+  sqliteOf,
+  syncedContent,
+} from '../test-utils/sync-inspect.ts';
 import { PICTURES } from '../vision/testing/fixtures.ts';
-import { decryptField, fieldContext } from './practice-key.ts';
-import { SYNC_TABLES, TABLE_SPECS, type SyncTable } from './protocol.ts';
-
-const CLIENT_CHILD_TABLES: SyncTable[] = ['client_targets', 'events', 'recommendations'];
 
 /**
  * Deleting a client is an erasure, on every computer and on the server, whatever the order in which
@@ -21,8 +25,6 @@ const CLIENT_CHILD_TABLES: SyncTable[] = ['client_targets', 'events', 'recommend
 const server = useSyncServer();
 
 const sync = (d: Device): Promise<SyncResult> => syncRun(d.core);
-
-const sqliteOf = (d: Device) => d.core.session.database().sqlite;
 
 const meal = (clientId: string, note: string, grams = 100) => ({
   kind: 'diet',
@@ -71,76 +73,6 @@ async function seedClient(d: Device): Promise<Client> {
   return c;
 }
 
-/** The ids of every synced row about a client on one computer. */
-function rowIdsOf(d: Device, clientId: string): Record<SyncTable, string[]> {
-  const db = sqliteOf(d);
-  const out = {} as Record<SyncTable, string[]>;
-  for (const t of SYNC_TABLES) out[t] = [];
-  out.clients = [clientId];
-  for (const t of CLIENT_CHILD_TABLES)
-    out[t] = (db.prepare(`SELECT id FROM ${t} WHERE client_id = ? ORDER BY id`).all(clientId) as { id: string }[]).map(
-      (r) => r.id,
-    );
-  return out;
-}
-
-/** Everything this computer holds about a client, as text: synced tables, photos, audit, sync queues. */
-function localText(d: Device, clientId: string): string {
-  const db = sqliteOf(d);
-  const ids = Object.values(rowIdsOf(d, clientId)).flat();
-  const parts: unknown[] = [db.prepare('SELECT * FROM clients WHERE id = ?').all(clientId)];
-  for (const t of CLIENT_CHILD_TABLES) parts.push(db.prepare(`SELECT * FROM ${t} WHERE client_id = ?`).all(clientId));
-  parts.push(db.prepare('SELECT * FROM meal_photos WHERE client_id = ?').all(clientId));
-  parts.push(db.prepare('SELECT * FROM daily_totals WHERE client_id = ?').all(clientId));
-  for (const id of ids) parts.push(db.prepare('SELECT * FROM audit_log WHERE entity_id = ?').all(id));
-  parts.push(db.prepare('SELECT * FROM sync_parked').all());
-  parts.push(db.prepare('SELECT * FROM sync_outbox').all());
-  return JSON.stringify(parts, (_k, v: unknown) => (Buffer.isBuffer(v) ? `<${v.length} bytes>` : v));
-}
-
-/** Synced content of the client's rows on one computer (for comparing computers). */
-function syncedContent(d: Device, clientId: string) {
-  const db = sqliteOf(d);
-  const rows: Record<string, unknown> = {};
-  for (const [t, ids] of Object.entries(rowIdsOf(d, clientId)) as [SyncTable, string[]][]) {
-    const cols = TABLE_SPECS[t].fields.filter((f) => f !== 'portions' && f !== 'ingredients');
-    for (const id of ids)
-      rows[`${t}:${id}`] = db
-        .prepare(
-          `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${t === 'custom_foods' ? 'foods' : t} WHERE id = ?`,
-        )
-        .get(id);
-  }
-  return rows;
-}
-
-/** Every field the server holds for the client's rows, decrypted with the practice key. */
-async function serverText(d: Device, clientId: string): Promise<{ text: string; rows: number }> {
-  const db = sqliteOf(d);
-  const key = Buffer.from(
-    (db.prepare("SELECT value FROM sync_state WHERE key = 'practice_key'").get() as { value: string }).value,
-    'hex',
-  );
-  const practiceId = (db.prepare("SELECT value FROM sync_state WHERE key = 'practice_id'").get() as { value: string })
-    .value;
-  const out: unknown[] = [];
-  let rows = 0;
-  for (const t of ['clients', ...CLIENT_CHILD_TABLES] as SyncTable[]) {
-    const r = await server.current.pool.query<{ id: string; fields: Record<string, unknown> }>(
-      t === 'clients'
-        ? `SELECT id, fields FROM clients WHERE practice_id = $1 AND id = $2`
-        : `SELECT id, fields FROM ${t} WHERE practice_id = $1 AND fields->>'client_id' = $2::text`,
-      [practiceId, clientId],
-    );
-    for (const row of r.rows) {
-      rows++;
-      for (const [f, v] of Object.entries(row.fields))
-        out.push(TABLE_SPECS[t].encrypted.includes(f) ? decryptField(key, fieldContext(t, row.id, f), v) : v);
-    }
-  }
-  return { text: JSON.stringify(out), rows };
-}
-
 const expectNoSecret = (text: string, where: string) => {
   for (const s of SECRETS) expect(text, `${where} still holds "${s}"`).not.toContain(s);
 };
@@ -172,7 +104,7 @@ describe('deleting a client erases them everywhere', () => {
       expect(localText(d, c.id)).not.toContain('0199');
       expectNoSecret(localText(d, c.id), d.name);
     }
-    const onServer = await serverText(a, c.id);
+    const onServer = await serverText(server.current.pool, a, c.id);
     expect(onServer.text).not.toContain('0199');
     expect(onServer.text).not.toContain('Xena');
     expectNoSecret(onServer.text, 'server');
@@ -231,7 +163,7 @@ describe('deleting a client erases them everywhere', () => {
       sqliteOf(a).prepare("SELECT fields FROM audit_log WHERE entity_id = ? AND action = 'delete'").get(c.id),
     ).toEqual({ fields: '[]' });
     expect(syncedContent(a, c.id)).toEqual(syncedContent(b, c.id));
-    const onServer = await serverText(a, c.id);
+    const onServer = await serverText(server.current.pool, a, c.id);
     expect(onServer.rows).toBeGreaterThan(2);
     expectNoSecret(onServer.text, 'server');
   });
@@ -250,7 +182,7 @@ describe('deleting a client erases them everywhere', () => {
     await sync(b); // pushes the meal (dropped by the server), then pulls the delete
     await sync(a);
     for (const d of [a, b]) expectNoSecret(localText(d, c.id), d.name);
-    expectNoSecret((await serverText(a, c.id)).text, 'server');
+    expectNoSecret((await serverText(server.current.pool, a, c.id)).text, 'server');
     expect(syncedContent(a, c.id)).toEqual(syncedContent(b, c.id));
   });
 
@@ -298,7 +230,7 @@ describe('deleting a client erases them everywhere', () => {
         n: 0,
       });
     }
-    const onServer = await serverText(a, c.id);
+    const onServer = await serverText(server.current.pool, a, c.id);
     expect(onServer.rows).toBeGreaterThan(4);
     expectNoSecret(onServer.text, 'server');
   });

@@ -35,10 +35,15 @@ export interface TestServer {
  * `current` is set once it runs. The per-address sign-in limit is raised: many practices sign in here
  * within a minute.
  */
-export function useSyncServer(limits: Record<string, number> = {}): { current: TestServer } {
+export function useSyncServer(options: { limits?: Record<string, number>; now?: () => number } = {}): {
+  current: TestServer;
+} {
   const holder = {} as { current: TestServer };
   beforeAll(async () => {
-    holder.current = await startTestServer({ limits: { authPerMinute: 10_000, ...limits } });
+    holder.current = await startTestServer({
+      limits: { authPerMinute: 10_000, ...options.limits },
+      ...(options.now ? { now: options.now } : {}),
+    });
   }, 60_000);
   afterAll(async () => {
     await holder.current?.close();
@@ -52,8 +57,8 @@ export interface Device {
   name: string;
 }
 
-export async function device(name: string, start = '2026-03-15T10:00:00Z'): Promise<Device> {
-  const clock = fixedClock(start);
+export async function device(name: string, start?: string): Promise<Device> {
+  const clock = fixedClock(start ?? '2026-03-15T10:00:00Z');
   const core = await unlockedCore({ clock, sync: FAST_SYNC });
   return { core, clock, name };
 }
@@ -62,13 +67,17 @@ export async function device(name: string, start = '2026-03-15T10:00:00Z'): Prom
  * A practice with a unique owner (tests share the server's database): its first computer A, and a
  * way for more computers to join it.
  */
-export async function practice(url: string): Promise<{
+export async function practice(
+  url: string,
+  /** When each new computer's clock starts (default 2026-03-15 10:00 UTC), e.g. the server's fake time. */
+  start?: () => string,
+): Promise<{
   a: Device;
   join: (name: string, joinUrl?: string) => Promise<Device>;
   email: string;
 }> {
   const email = `owner-${Math.random().toString(36).slice(2)}@clinic.example`;
-  const a = await device('A');
+  const a = await device('A', start?.());
   await ok<SyncStatus>(a.core, 'sync.createPractice', {
     serverUrl: url,
     practiceName: 'Clinic',
@@ -79,7 +88,7 @@ export async function practice(url: string): Promise<{
     deviceName: 'Desk',
   });
   const join = async (name: string, joinUrl = url): Promise<Device> => {
-    const d = await device(name);
+    const d = await device(name, start?.());
     await ok<SyncStatus>(d.core, 'sync.signIn', {
       serverUrl: joinUrl,
       email,
