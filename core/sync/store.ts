@@ -142,6 +142,33 @@ export function pendingCount(sqlite: Sqlite): number {
 }
 
 /**
+ * Adds changes to the outbox in idempotent batches: a new batch (and key) every MAX_PUSH_CHANGES
+ * changes, or sooner when the batch's JSON would pass MAX_PUSH_BYTES.
+ */
+function outboxWriter(
+  sqlite: Sqlite,
+): (tbl: SyncTable, rowId: string, field: string, text: string, hlc: string) => void {
+  const out = sqlite.prepare(
+    'INSERT INTO sync_outbox (batch_key, tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  let batchKey = uuidv7();
+  let inBatch = 0;
+  let batchBytes = 0;
+  return (tbl, rowId, field, text, hlc) => {
+    // ~200 bytes of envelope per change besides the value (table, id, field, stamp).
+    const bytes = text.length + 200;
+    if (inBatch === MAX_PUSH_CHANGES || (inBatch > 0 && batchBytes + bytes > MAX_PUSH_BYTES)) {
+      batchKey = uuidv7();
+      inBatch = 0;
+      batchBytes = 0;
+    }
+    out.run(batchKey, tbl, rowId, field, text, hlc);
+    inBatch++;
+    batchBytes += bytes;
+  };
+}
+
+/**
  * Stamps every recorded change with the hybrid logical clock (in edit-time order, so the clock
  * reflects when each edit was made), reads its current value, encrypts the private fields with the
  * practice key, and moves it into the outbox in batches of at most MAX_PUSH_CHANGES, each with its
@@ -156,12 +183,7 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
     const stamp = sqlite.prepare(
       'INSERT INTO sync_stamps (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc',
     );
-    const out = sqlite.prepare(
-      'INSERT INTO sync_outbox (batch_key, tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    let batchKey = uuidv7();
-    let inBatch = 0;
-    let batchBytes = 0;
+    const enqueue = outboxWriter(sqlite);
     let staged = 0;
     // Parents first within the staging order is not needed: the server orders by table on apply.
     for (const d of dirty) {
@@ -169,17 +191,7 @@ export function stageChanges(sqlite: Sqlite, clock: HybridClock, practiceKey: Bu
       if (value === undefined) continue; // the row is gone (never happens for tombstoned rows)
       const hlc = clock.tick(d.at_ms);
       stamp.run(d.tbl, d.row_id, d.field, hlc);
-      const text = JSON.stringify(wireValue(practiceKey, d.tbl, d.row_id, d.field, value));
-      // ~200 bytes of envelope per change besides the value (table, id, field, stamp).
-      const bytes = text.length + 200;
-      if (inBatch === MAX_PUSH_CHANGES || (inBatch > 0 && batchBytes + bytes > MAX_PUSH_BYTES)) {
-        batchKey = uuidv7();
-        inBatch = 0;
-        batchBytes = 0;
-      }
-      out.run(batchKey, d.tbl, d.row_id, d.field, text, hlc);
-      inBatch++;
-      batchBytes += bytes;
+      enqueue(d.tbl, d.row_id, d.field, JSON.stringify(wireValue(practiceKey, d.tbl, d.row_id, d.field, value)), hlc);
       staged++;
     }
     sqlite.prepare('DELETE FROM sync_dirty').run();
@@ -210,12 +222,7 @@ export function stageRewrap(sqlite: Sqlite, practiceKey: Buffer): number {
          ORDER BY s.tbl, s.row_id, s.field`,
       )
       .all() as { tbl: SyncTable; row_id: string; field: string; hlc: string }[];
-    const out = sqlite.prepare(
-      'INSERT INTO sync_outbox (batch_key, tbl, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    let batchKey = uuidv7();
-    let inBatch = 0;
-    let batchBytes = 0;
+    const enqueue = outboxWriter(sqlite);
     let queued = 0;
     for (const r of stamped) {
       const spec = TABLE_SPECS[r.tbl];
@@ -224,16 +231,7 @@ export function stageRewrap(sqlite: Sqlite, practiceKey: Buffer): number {
       if (value === undefined) continue;
       // Sent encrypted before, and not empty: the server already holds ciphertext for it.
       if (spec.encryptedV1.includes(r.field) && value !== null) continue;
-      const text = JSON.stringify(wireValue(practiceKey, r.tbl, r.row_id, r.field, value));
-      const bytes = text.length + 200;
-      if (inBatch === MAX_PUSH_CHANGES || (inBatch > 0 && batchBytes + bytes > MAX_PUSH_BYTES)) {
-        batchKey = uuidv7();
-        inBatch = 0;
-        batchBytes = 0;
-      }
-      out.run(batchKey, r.tbl, r.row_id, r.field, text, r.hlc);
-      inBatch++;
-      batchBytes += bytes;
+      enqueue(r.tbl, r.row_id, r.field, JSON.stringify(wireValue(practiceKey, r.tbl, r.row_id, r.field, value)), r.hlc);
       queued++;
     }
     setState(sqlite, 'wire', WIRE_VERSION);
