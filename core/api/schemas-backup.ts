@@ -48,6 +48,8 @@ export const BackupState = BackupConfig.extend({
   nextBackupAt: z.number().nullable(),
   /** The last failed backup, shown in Settings → Backups until a backup succeeds. */
   lastError: BackupLastError.nullable(),
+  /** Set when the settings file cannot be used: shown, and no backup is removed until they are chosen again. */
+  settingsProblem: z.string().nullable().default(null),
 });
 export type BackupState = z.infer<typeof BackupState>;
 

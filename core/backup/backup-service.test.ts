@@ -341,6 +341,39 @@ describe('backups', () => {
     expect(off.backups[0]?.createdAt).toBe(newest?.createdAt);
   });
 
+  it('never prunes on settings it cannot read: an unreadable file is shown, and every backup is kept', async () => {
+    const timer = fakeTimer();
+    const { core, clock, dataDir } = await setUp({ timer });
+    // The practitioner keeps 20, and has 17 (one a day, and the first at unlock).
+    await ok(core, 'backup.configure', { scheduleHours: 24, keep: 20 });
+    for (let day = 0; day < 16; day++) {
+      clock.advance(24 * 3_600_000);
+      timer.fire();
+    }
+    const before = (await ok<BackupState>(core, 'backup.list')).backups.length;
+    expect(before).toBe(17);
+
+    // The settings file is damaged: taking the default (keep 14) would delete two of them.
+    const file = path.join(dataDir, 'backups', 'schedule.json');
+    for (const damage of ['{"scheduleHours": 24, "ke', JSON.stringify({ scheduleHours: 24, keep: 'twenty' })]) {
+      fs.writeFileSync(file, damage);
+      clock.advance(24 * 3_600_000);
+      timer.fire(); // a scheduled backup is still made
+      await ok(core, 'backup.create');
+      const state = await ok<BackupState>(core, 'backup.list');
+      expect(state.settingsProblem).toContain(file);
+      expect(state.settingsProblem).toMatch(/No backup is removed/);
+      expect(state.backups.length).toBeGreaterThan(14);
+    }
+    // Two scheduled and two manual backups later, none removed: past the default 14 and past 20 too.
+    expect((await ok<BackupState>(core, 'backup.list')).backups).toHaveLength(before + 4);
+
+    // Choosing the settings again rewrites the file, and pruning follows them once more.
+    const fixed = await ok<BackupState>(core, 'backup.configure', { scheduleHours: 24, keep: 18 });
+    expect(fixed.settingsProblem).toBeNull();
+    expect(fixed.backups).toHaveLength(18);
+  });
+
   it('catches up after a CLI write: a backup when the last one is over a day old, pruned to 14', async () => {
     const clock = fixedClock();
     const { core, dataDir } = await setUp({ clock });

@@ -92,6 +92,9 @@ export interface BackupService {
 const codeOf = (err: unknown): string =>
   err instanceof AppError ? err.code : String((err as NodeJS.ErrnoException | null)?.code ?? 'error');
 
+const configProblem = (file: string, why: string): string =>
+  `The backup settings file ${file} could not be used: ${why}. No backup is removed until the settings are chosen again in Settings → Backups; backups go on being made daily meanwhile.`;
+
 const dateLabel = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 export function createBackupService(options: BackupServiceOptions): BackupService {
@@ -104,13 +107,46 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   };
 
-  const readConfig = (): BackupConfig => {
+  /**
+   * The practitioner's backup settings. No file: the defaults (nothing was chosen). A file that cannot
+   * be read or does not hold valid settings is a problem to show, never read as the defaults: with
+   * "keep 14" taken for a practitioner's "keep 60", the next backup would delete 46 of theirs. While
+   * the problem lasts, backups are still made (on the default schedule) and none is removed.
+   */
+  const readConfig = (): { config: BackupConfig; problem: string | null } => {
+    const file = path.join(dir, CONFIG_FILE);
+    let text: string;
     try {
-      const parsed = BackupConfigSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, CONFIG_FILE), 'utf8')));
-      return parsed.success ? parsed.data : DEFAULT_CONFIG;
-    } catch {
-      return DEFAULT_CONFIG;
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, problem: null };
+      return { config: DEFAULT_CONFIG, problem: configProblem(file, `it cannot be read (${codeOf(err)})`) };
     }
+    let parsed: ReturnType<typeof BackupConfigSchema.safeParse>;
+    try {
+      parsed = BackupConfigSchema.safeParse(JSON.parse(text));
+    } catch {
+      return { config: DEFAULT_CONFIG, problem: configProblem(file, 'it is not valid JSON') };
+    }
+    if (!parsed.success)
+      return {
+        config: DEFAULT_CONFIG,
+        problem: configProblem(
+          file,
+          `it does not hold valid settings (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        ),
+      };
+    return { config: parsed.data, problem: null };
+  };
+
+  /** Removes the backups past `keep`, unless the settings could not be read (then it removes nothing). */
+  const pruneAsConfigured = (): void => {
+    const { config, problem } = readConfig();
+    if (problem) {
+      log.warn('backup settings unreadable: no backup removed', {});
+      return;
+    }
+    prune(config.keep);
   };
 
   const infoOf = (fileName: string): BackupInfo | null => {
@@ -242,16 +278,24 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   };
 
   const state = (): BackupState => {
-    const config = readConfig();
+    const { config, problem } = readConfig();
     const backups = list();
     const last = backups.find((b) => b.kind !== 'pre-restore')?.createdAt ?? null;
     const next = config.scheduleHours === 0 ? null : last === null ? clock.now() : last + config.scheduleHours * HOUR;
-    return { ...config, backups, folder: dir, lastBackupAt: last, nextBackupAt: next, lastError: readLastError() };
+    return {
+      ...config,
+      backups,
+      folder: dir,
+      lastBackupAt: last,
+      nextBackupAt: next,
+      lastError: readLastError(),
+      settingsProblem: problem,
+    };
   };
 
   const catchUp = (): { made: BackupInfo | null; error: string | null } => {
     if (session.status().state !== 'unlocked') return { made: null, error: null };
-    const config = readConfig();
+    const { config } = readConfig();
     if (config.scheduleHours === 0) return { made: null, error: null };
     const last = regular()[0]?.createdAt ?? null;
     if (last !== null && clock.now() - last < config.scheduleHours * HOUR) return { made: null, error: null };
@@ -267,7 +311,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
     // Only a written and verified backup lets older ones go.
     try {
-      prune(config.keep);
+      pruneAsConfigured();
       return { made, error: null };
     } catch (err) {
       recordError('scheduled', err);
@@ -285,7 +329,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   return {
     create(kind = 'manual') {
       const made = write(kind);
-      prune(readConfig().keep);
+      pruneAsConfigured();
       return made;
     },
 

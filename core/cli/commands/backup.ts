@@ -30,6 +30,7 @@ export async function backupList(core: Core, args: string[], out: (s: string) =>
   const schedule =
     state.scheduleHours === 0 ? 'off' : `${state.scheduleHours === 24 ? 'daily' : 'weekly'}, keeping ${state.keep}`;
   out(`Backups in ${state.folder} (automatic backups: ${schedule})`);
+  if (state.settingsProblem) out(state.settingsProblem);
   if (state.lastError) out(`Last backup failed (${when(state.lastError.at)}): ${state.lastError.message}`);
   if (state.backups.length === 0) {
     out('No backups yet. Make one with "bioai backup create".');

@@ -121,6 +121,16 @@ export function BackupSection(): React.JSX.Element {
               {error}
             </Alert>
           )}
+          {state.settingsProblem && (
+            <Alert
+              color="orange"
+              role="alert"
+              title="The backup settings could not be read"
+              data-testid="backup-settings-problem"
+            >
+              {state.settingsProblem}
+            </Alert>
+          )}
           {state.lastError && (
             <Alert color="red" role="alert" title="The last backup failed" data-testid="backup-last-error">
               {lastErrorText(state.lastError, formatBackupDate(state.lastError.at))}
