@@ -19,10 +19,14 @@ afterAll(async () => {
 });
 
 describe('NanoDet-g on real photos', () => {
-  test('loads on CPU here, with CUDA skipped for want of an NVIDIA driver', () => {
+  test('loads on the first provider that works here, each one before it refused with a reason', () => {
     expect(d.manifest.kind).toBe('nanodet');
-    expect(d.provider).toBe('cpu');
-    expect(d.providersTried.at(-1)).toEqual({ name: 'cpu', ok: true, message: null });
+    // CPU on a machine without a GPU (CUDA is refused: no NVIDIA driver or no CUDA libraries in this
+    // build); CUDA or DirectML where they work. The detections below must hold on any of them.
+    const first = d.providersTried.findIndex((p) => p.ok);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(d.providersTried[first]).toEqual({ name: d.provider, ok: true, message: null });
+    for (const refused of d.providersTried.slice(0, first)) expect(refused.message).toBeTruthy();
   });
 
   test('bananas (E012) and apples (E001): the top detection is the right class, boxes inside the photo', async () => {
