@@ -17,9 +17,3 @@ export type Bridge = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 };
-
-/** Splits 'clients.create' into ['clients', 'create']. */
-export function splitMethod(name: string): [string, string] {
-  const dot = name.indexOf('.');
-  return [name.slice(0, dot), name.slice(dot + 1)];
-}

@@ -396,7 +396,6 @@ export type RpcResult<T> =
 
 /** Progress events pushed from the core to the UI. Later features add their payloads here. */
 export const events = {
-  'photos.progress': z.object({ batchId: z.string(), done: z.number(), total: z.number(), message: z.string() }),
   'import.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number(), message: z.string() }),
   'sync.progress': z.object({
     phase: z.enum(['push', 'pull', 'done']),
@@ -412,8 +411,3 @@ export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;
 const eventNamesMatch: SameSet<(typeof EVENT_NAME_LIST)[number], EventName> = true;
 void eventNamesMatch;
-
-/** The typed client surface both transports implement: `api['clients.create'](input)`. */
-export type Api = {
-  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
-};

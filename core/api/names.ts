@@ -89,13 +89,7 @@ export const METHOD_NAMES = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAMES = [
-  'photos.progress',
-  'import.progress',
-  'sync.progress',
-  'session.changed',
-  'salvage.progress',
-] as const;
+export const EVENT_NAMES = ['import.progress', 'sync.progress', 'session.changed', 'salvage.progress'] as const;
 
 /** The single IPC channel for calls, and the one for events. */
 export const RPC_CHANNEL = 'bioai:rpc';

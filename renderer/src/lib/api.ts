@@ -100,6 +100,3 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
   source.addEventListener(event, handler as EventListener);
   return () => source.close();
 }
-
-/** True when running inside the desktop app (vs. the browser host). */
-export const isDesktop = (): boolean => Boolean(window.bioai);
