@@ -1,4 +1,4 @@
-// ESLint flat config. Besides correctness rules it enforces the process boundaries (STYLE.md §1):
+// ESLint flat config. Besides correctness rules it enforces the process boundaries:
 // core/ never imports electron; renderer/ imports only its own code, UI packages, and the
 // contract's TYPES (type-only imports from core/api).
 import js from '@eslint/js';

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The process boundaries are enforced by lint (STYLE.md §1); this proves the rules bite. */
+/** The process boundaries are enforced by lint (eslint.config.js); this proves the rules bite. */
 const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
 
 async function restricted(code: string, filePath: string): Promise<number> {

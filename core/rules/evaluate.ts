@@ -4,7 +4,7 @@ import { celDeclarations, findVariable, VARIABLE_GROUPS } from './variables.ts';
 
 /**
  * Evaluating conditions. The same functions run in the engine's worker (which owns the watchdog:
- * cel-js has no time limit, /work/shared/FACTS.md "Rules (CEL)") and in the pack tests. Each
+ * cel-js has no time limit of its own) and in the pack tests. Each
  * condition is parsed once and the compiled function reused (~1 M evaluations/s).
  */
 

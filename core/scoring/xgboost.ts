@@ -1,9 +1,9 @@
 /**
  * A pure TypeScript scorer for XGBoost `model.json` (gbtree, numeric splits, one output), bit-identical to
- * XGBoost's own CPU predictor. The npm scorers are unusable (FACTS.md "XGBoost": wrong on model.json, NaN and
- * precision bugs), and the app must not need Python.
+ * XGBoost's own CPU predictor. The npm scorers we tried were wrong on model.json, or had NaN and float
+ * precision bugs, and the app must not need Python.
  *
- * Semantics (XGBoost 1.7 src/predictor/cpu_predictor.cc, include/xgboost/tree_model.h; FACTS.md):
+ * Semantics (XGBoost 1.7 src/predictor/cpu_predictor.cc, include/xgboost/tree_model.h):
  * - inputs are float32: a split goes left iff Math.fround(x) < threshold; NaN goes to the node's default side;
  * - a leaf's value is split_conditions[leaf] (base_weights are before the learning rate, so not usable);
  * - the margin starts at base_score turned into a margin (stored on the output scale: "5E-1" in 1.7,

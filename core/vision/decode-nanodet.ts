@@ -1,8 +1,8 @@
 import type { Candidate } from './boxes.ts';
 
 /**
- * NanoDet head decoding (RangiLyu/nanodet, Generalized Focal Loss distribution boxes; FACTS.md "Meal
- * detection model"). Per level: scores [N, C] already sigmoided, boxes [N, 4 × bins] for the sides
+ * NanoDet head decoding (RangiLyu/nanodet, Generalized Focal Loss distribution boxes; the model and its
+ * conversion are described in models/). Per level: scores [N, C] already sigmoided, boxes [N, 4 × bins] for the sides
  * left, top, right, bottom. Each side's distance = Σ softmax(bins)·k × stride, measured from the anchor
  * centre ((i % W) + 0.5)·stride, (⌊i / W⌋ + 0.5)·stride with W = inputSize / stride.
  */

@@ -58,7 +58,8 @@ export interface Detector {
 
 /**
  * DirectML on Windows, CUDA on Linux, then CPU. onnxruntime-node 1.30's linux-x64 build cannot load CUDA
- * here (FACTS.md: its libraries are not bundled), so CUDA is only attempted where an NVIDIA driver exists.
+ * by itself (its provider libraries are not in the npm package; they are downloaded at install time where
+ * the network allows), so CUDA is only attempted where an NVIDIA driver exists.
  */
 export function defaultProviders(platform: NodeJS.Platform = process.platform): string[] {
   if (platform === 'win32') return ['dml', 'cpu'];

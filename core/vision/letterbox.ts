@@ -4,7 +4,7 @@ import { asDecodeError, type DecodedImage, probeImage, SHARP_INPUT } from './ima
 /**
  * Letterbox preprocessing: keep the aspect ratio, centre the image in an S×S square, fill the border with
  * a constant pixel value (114 for NanoDet and Ultralytics YOLO), then normalise per channel into NCHW
- * float32. FACTS.md "Meal detection model": stretching instead of letterboxing is clearly worse for NanoDet.
+ * float32. NanoDet was trained on letterboxed input: stretching the image instead detects clearly worse.
  */
 export interface LetterboxSpec {
   size: number;

@@ -5,7 +5,7 @@ import { AppError } from '../api/errors.ts';
 
 /**
  * The manifest that travels with each detector model (models/<id>/manifest.json). onnxruntime-node's JS
- * API does not expose an ONNX model's metadata_props (FACTS.md "Meal detection model"), so class names,
+ * API does not expose an ONNX model's metadata_props, so class names,
  * preprocessing and output names live here, next to the model, and are checked against the model at load.
  */
 const Triple = z.tuple([z.number(), z.number(), z.number()]);

