@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { contractAlias } from './build/aliases.ts';
 
 /**
  * electron-vite build of the desktop app into out/:
@@ -57,7 +58,7 @@ export default defineConfig({
     build: {
       outDir: at('out', 'preload'),
       // A sandboxed preload can require only 'electron' (and a few polyfills): bundle everything
-      // else into the one file. It imports only core/api/names.ts, so nothing large comes in.
+      // else into the one file. It imports only core/contract/names.ts, so nothing large comes in.
       externalizeDeps: false,
       lib: {
         entry: at('electron', 'preload', 'index.ts'),
@@ -70,6 +71,7 @@ export default defineConfig({
     root: at('renderer'),
     base: './',
     plugins: [react()],
+    resolve: { alias: contractAlias },
     build: {
       outDir: at('out', 'renderer'),
       emptyOutDir: true,

@@ -1,6 +1,6 @@
 // ESLint flat config. Besides correctness rules it enforces the process boundaries:
 // core/ never imports electron; renderer/ imports only its own code, UI packages, and the
-// contract's TYPES (type-only imports from core/api).
+// contract's TYPES (type-only imports from core/contract, as @contract/…).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -63,13 +63,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../**/core/api/**'],
+              group: ['@contract/**'],
               allowTypeImports: true,
               message: 'The renderer may import only TYPES from the contract (import type …).',
             },
             {
-              group: ['../**/core/**', '!../**/core/api/**', '../**/electron/**', 'node:*'],
-              message: 'The renderer has no Node access and talks to the core only through the contract.',
+              group: ['../**/core/**', '../**/electron/**', 'node:*'],
+              message: 'The renderer has no Node access and talks to the core only through the contract (@contract/…).',
             },
             {
               group: [
@@ -95,7 +95,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/core/**/*.ts', '!**/core/api/names.ts', '!**/core/api/bridge.ts'],
+              group: ['**/core/**/*.ts', '!**/core/contract/names.ts', '!**/core/contract/bridge.ts'],
               allowTypeImports: true,
               message: 'The preload only needs the method names.',
             },

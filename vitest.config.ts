@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { contractAlias } from './build/aliases.ts';
 
 export default defineConfig({
+  resolve: { alias: contractAlias },
   test: {
     include: [
       'core/**/*.test.ts',

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startBrowserHost } from '../core/api/host/http.ts';
+import { startBrowserHost } from '../core/host/http.ts';
 import { createCore } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
 

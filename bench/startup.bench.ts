@@ -205,7 +205,7 @@ function cliStart(): void {
       core: timeProcess([
         '--input-type=module',
         '-e',
-        "await import('./core/app.ts'); await import('./core/api/host/http.ts');",
+        "await import('./core/app.ts'); await import('./core/host/http.ts');",
       ]),
     };
     if (i > 0) for (const [k, v] of Object.entries(t)) rows[k]?.push(v);

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { createTestDatabase, startTestPostgres } from '../server/test-utils/pg.ts';
-import type { SyncResult } from '../core/api/schemas-sync.ts';
+import type { SyncResult } from '../core/contract/sync.ts';
 import { createCore } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { SyncClient, type ServerSession } from '../core/sync/client.ts';

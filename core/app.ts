@@ -1,7 +1,7 @@
-import { createDispatcher, type Dispatch } from './api/dispatch.ts';
-import type { EventMap, EventName } from './api/contract.ts';
-import { createHandlers, type SyncTuning } from './api/handlers.ts';
-import { storageError } from './api/storage-errors.ts';
+import { createDispatcher, type Dispatch } from './host/dispatch.ts';
+import type { EventMap, EventName } from './contract/index.ts';
+import { createHandlers, type SyncTuning } from './handlers.ts';
+import { storageError } from './db/storage-errors.ts';
 import type { Logger } from './logging/log.ts';
 import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
 import type { ScryptParams } from './keys/keyring.ts';

@@ -2,7 +2,7 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { METHOD_NAMES } from '../core/api/names.ts';
+import { METHOD_NAMES } from '../core/contract/names.ts';
 
 /**
  * First run of the real desktop app on a fresh data folder: choose a passphrase (and confirm the

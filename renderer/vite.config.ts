@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contractAlias } from '../build/aliases.ts';
 
 /**
  * Plain Vite build of the renderer for the browser host and the end-to-end tests. The Electron
@@ -11,6 +12,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
+  resolve: { alias: contractAlias },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

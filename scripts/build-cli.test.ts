@@ -95,7 +95,7 @@ describe('the CLI bundle (out/cli)', () => {
       files: Record<string, { size: number; mtimeMs: number }>;
     };
     expect(manifest.entry).toBe('main.mjs');
-    for (const f of ['core/cli/main.ts', 'core/app.ts', 'core/api/host/http.ts', 'core/rules/rule-worker.ts']) {
+    for (const f of ['core/cli/main.ts', 'core/app.ts', 'core/host/http.ts', 'core/rules/rule-worker.ts']) {
       expect(manifest.files[f]?.size).toBe(fs.statSync(path.join(root, f)).size);
     }
   });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../core/app.ts';
-import { startBrowserHost } from '../core/api/host/http.ts';
+import { startBrowserHost } from '../core/host/http.ts';
 import { silentLogger } from '../core/logging/log.ts';
 
 const out = path.resolve(process.argv[2] ?? 'docs/screenshot.png');

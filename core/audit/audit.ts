@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { AuditEntry } from '../api/schemas.ts';
+import type { AuditEntry } from '../contract/clients.ts';
 import type { Db } from '../db/open.ts';
 import { auditLog } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../api/errors.ts';
-import { BACKUP_KINDS } from '../api/schemas-backup.ts';
+import { AppError } from '../contract/errors.ts';
+import { BACKUP_KINDS } from '../contract/backup.ts';
 
 /**
  * The backup file: one file that holds the encrypted database and its key files.

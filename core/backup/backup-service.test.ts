@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../app.ts';
-import type { BackupInfo, BackupState } from '../api/schemas-backup.ts';
+import type { BackupInfo, BackupState } from '../contract/backup.ts';
 import { silentLogger } from '../logging/log.ts';
 import { FAST_SCRYPT, fixedClock, ok, PASSPHRASE, track } from '../test-utils/core-harness.ts';
 import { tempDir } from '../test-utils/temp-dir.ts';

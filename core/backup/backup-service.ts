@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors.ts';
-import { readOnlyFolder, storageError } from '../api/storage-errors.ts';
-import type { BackupConfig, BackupInfo, BackupState } from '../api/schemas-backup.ts';
-import { BackupConfig as BackupConfigSchema, BackupLastError } from '../api/schemas-backup.ts';
-import type { SessionStatus } from '../api/schemas.ts';
+import { AppError } from '../contract/errors.ts';
+import { readOnlyFolder, storageError } from '../db/storage-errors.ts';
+import type { BackupConfig, BackupInfo, BackupState } from '../contract/backup.ts';
+import { BackupConfig as BackupConfigSchema, BackupLastError } from '../contract/backup.ts';
+import type { SessionStatus } from '../contract/session.ts';
 import { DATABASE_FILE, openDatabase, rekeyDatabase } from '../db/open.ts';
 import { KEYRING_FILE, parseKeyring, sameKey, unwrapWithPassphrase } from '../keys/keyring.ts';
 import { parseRecovery, RECOVERY_FILE } from '../keys/recovery.ts';

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Core } from '../app.ts';
-import { storageError } from '../api/storage-errors.ts';
-import { isAppError } from '../api/errors.ts';
+import { storageError } from '../db/storage-errors.ts';
+import { isAppError } from '../contract/errors.ts';
 import { createLogger, stderrSink, type LogLevel } from '../logging/log.ts';
 import { defaultDataDir } from '../paths.ts';
 import { APP_VERSION } from '../version.ts';
@@ -89,11 +89,11 @@ const CORE_PARTS: (() => Promise<unknown>)[] = [
   () => import('zod'),
   () => import('drizzle-orm'),
   () => import('drizzle-orm/sqlite-core'),
-  () => import('../api/contract.ts'),
+  () => import('../contract/index.ts'),
   () => import('../db/schema.ts'),
   () => import('../session/session.ts'),
   () => import('../rules/rules-service.ts'),
-  () => import('../api/handlers.ts'),
+  () => import('../handlers.ts'),
 ];
 
 async function serve(openCore: () => Promise<Core>, args: string[], out: (s: string) => void): Promise<void> {
@@ -105,7 +105,7 @@ async function serve(openCore: () => Promise<Core>, args: string[], out: (s: str
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
-  const { startBrowserHost } = await import('../api/host/http.ts');
+  const { startBrowserHost } = await import('../host/http.ts');
   // Listen and print the address first; the core (database, rules, foods, the contract's schemas) loads
   // while the browser fetches the interface, and API calls wait for it.
   let coreReady!: (core: Core) => void;

@@ -1,5 +1,5 @@
 import type { Core } from '../app.ts';
-import type { MethodInput, MethodName, MethodOutput } from '../api/contract.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../contract/index.ts';
 
 export class CliError extends Error {
   readonly exitCode: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, Client, ClientSummary, TargetsView } from '../api/schemas.ts';
+import type { AuditEntry, Client, ClientSummary } from '../contract/clients.ts';
+import type { TargetsView } from '../contract/targets.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 
 const ana = {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../api/errors.ts';
-import type { Client, ClientFields, ClientPatch, ClientSummary } from '../api/schemas.ts';
+import { AppError } from '../contract/errors.ts';
+import type { Client, ClientFields, ClientPatch, ClientSummary } from '../contract/clients.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { eraseClientLocally } from '../sync/erasure.ts';

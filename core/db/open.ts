@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { immediateTransactions, openForReading } from './connection-modes.ts';
 import * as schema from './schema.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { repairPageOne } from './cipher-pages.ts';
 import { isDamageError, isNotADatabaseError, openDatabase, openKeyed, type Sqlite } from './open.ts';
 

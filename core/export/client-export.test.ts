@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, Client } from '../api/schemas.ts';
-import type { LogEntry } from '../api/schemas-log.ts';
+import type { AuditEntry, Client } from '../contract/clients.ts';
+import type { LogEntry } from '../contract/log.ts';
 import { readCsvTable } from '../foods/import/csv.ts';
 import { parseLogCsv } from '../log/log-csv.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';

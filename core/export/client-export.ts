@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
-import { AppError } from '../api/errors.ts';
-import { TARGET_KEYS, type Client } from '../api/schemas.ts';
+import { AppError } from '../contract/errors.ts';
+import { type Client } from '../contract/clients.ts';
+import { TARGET_KEYS } from '../contract/targets.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { auditLog, clients, clientTargets, events, foods } from '../db/schema.ts';
 import { NUTRIENTS, TRACKED } from '../foods/nutrients.ts';

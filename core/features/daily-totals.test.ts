@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { DAILY_TOTALS_COLUMNS, DAILY_TOTALS_SELECT } from './daily-totals-sql.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Client, TargetValue } from '../api/schemas.ts';
-import type { DayView } from '../api/schemas-log.ts';
-import type { Food } from '../api/schemas-foods.ts';
+import type { Client } from '../contract/clients.ts';
+import type { TargetValue } from '../contract/targets.ts';
+import type { DayView } from '../contract/log.ts';
+import type { Food } from '../contract/foods.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { statusOf } from './dashboard.ts';
 

@@ -1,12 +1,6 @@
-import { AppError } from '../api/errors.ts';
-import { TARGET_KEYS, type TargetValue } from '../api/schemas.ts';
-import {
-  TREND_KEYS,
-  type DayForecast,
-  type DayView,
-  type NutrientStatus,
-  type TrendsView,
-} from '../api/schemas-log.ts';
+import { AppError } from '../contract/errors.ts';
+import { TARGET_KEYS, type TargetValue } from '../contract/targets.ts';
+import { TREND_KEYS, type DayForecast, type DayView, type NutrientStatus, type TrendsView } from '../contract/log.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Sqlite } from '../db/open.ts';
 import { forecastHiddenReason, plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
@@ -35,7 +29,7 @@ const DETAIL_KEYS = NUTRIENTS.filter(
   (n) => n.column === null && (TARGET_KEYS as readonly string[]).includes(n.key),
 ).map((n) => n.key);
 
-/** How intake compares with a target of each kind (see TargetValue.kind in core/api/schemas.ts). */
+/** How intake compares with a target of each kind (see TargetValue.kind in core/contract/targets.ts). */
 export function statusOf(t: TargetValue, value: number | null): NutrientStatus['status'] {
   if (value === null || !t.tracked) return 'untracked';
   switch (t.kind) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '../api/schemas-foods.ts';
+import type { ImportReport } from '../contract/foods.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { servicesOf } from '../test-utils/services.ts';
 import { ALLERGEN_FLAGS_SETTING, ALLERGEN_FLAGS_VERSION, ensureAllergenFlags } from './allergen-flags.ts';

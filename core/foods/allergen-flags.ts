@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ALLERGENS, type Allergen } from '../api/schemas.ts';
+import { ALLERGENS, type Allergen } from '../contract/common.ts';
 import type { Sqlite } from '../db/open.ts';
 import { ALLERGEN_TABLE, deriveAllergens } from './allergen-table.ts';
 

@@ -1,4 +1,4 @@
-import { ALLERGENS, type Allergen } from '../api/schemas.ts';
+import { ALLERGENS, type Allergen } from '../contract/common.ts';
 
 /**
  * The reviewed keyword table that derives allergen flags for foods without a label (the bundled

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { allergenConflicts, allergenGroups, clientAllergens, confirmAllergy, conflictText } from './allergens.ts';
 
 const client = (allergies: string[], conditions: string[] = []) => ({ allergies, conditions });

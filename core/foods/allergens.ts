@@ -1,5 +1,5 @@
-import { AppError } from '../api/errors.ts';
-import { ALLERGENS, type Allergen } from '../api/schemas.ts';
+import { AppError } from '../contract/errors.ts';
+import { ALLERGENS, type Allergen } from '../contract/common.ts';
 import { normalise } from './allergen-table.ts';
 
 /**

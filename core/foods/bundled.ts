@@ -31,7 +31,7 @@ interface BundledFoodsFile {
   portions: Record<string, [number, string, number][]>;
 }
 
-/** 'usda:09040' for NDB number 09040 (the form core/api/schemas-foods.ts FoodId accepts). */
+/** 'usda:09040' for NDB number 09040 (the form core/contract/foods.ts FoodId accepts). */
 export function bundledFoodId(ndb: string): string {
   return `usda:${ndb}`;
 }

@@ -1,4 +1,4 @@
-import type { FoodHit } from '../api/schemas-foods.ts';
+import type { FoodHit } from '../contract/foods.ts';
 import { searchWords } from './search.ts';
 
 /**

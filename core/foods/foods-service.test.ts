@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CustomFoodInput, RecipeInput } from '../api/schemas-foods.ts';
+import type { CustomFoodInput, RecipeInput } from '../contract/foods.ts';
 import { createAudit } from '../audit/audit.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open.ts';
 import { auditLog, clients, dailyTotals, events } from '../db/schema.ts';

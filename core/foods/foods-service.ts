@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type {
   CustomFoodInput,
   Food,
@@ -9,12 +9,12 @@ import type {
   FoodUsage,
   Nutrients,
   RecipeInput,
-} from '../api/schemas-foods.ts';
+} from '../contract/foods.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { events, foodDatasets, foodPortions, foods, recipeIngredients } from '../db/schema.ts';
 import { eventNutrientValues } from '../log/event-columns.ts';
-import type { Allergen } from '../api/schemas.ts';
+import type { Allergen } from '../contract/common.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { recipeAllergenUnion, refreshRecipeAllergens, sortAllergens } from './allergen-flags.ts';
 import { deriveAllergens } from './allergen-table.ts';

@@ -1,6 +1,6 @@
 /**
  * The nutrients the app stores per food (per 100 g edible portion) and per logged entry. Keys match
- * the target keys where a target exists (core/api/schemas.ts TARGET_KEYS). `sr28` names the column
+ * the target keys where a target exists (core/contract/targets.ts TARGET_KEYS). `sr28` names the column
  * of USDA SR28's ABBREV.txt each value comes from (USDA ARS, National Nutrient Database for Standard
  * Reference, Release 28, 2016, "ABBREV" file documentation, sr28_doc.pdf p. 37).
  *

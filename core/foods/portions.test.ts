@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { findMeasure, formatAmount, parseAmount, resolvePortion } from './portions.ts';
 
 /** SR24's measures for NDB 09040, in file order (usda_sr24.jar, 09040.xml). */

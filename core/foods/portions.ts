@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /**
  * Household amounts ("1 medium", "1 1/2 cups", "3 oz") → grams, using a food's measures.

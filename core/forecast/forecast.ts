@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Client } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { contributions, parseXgbModel, predict, type XgbModel } from '../scoring/xgboost.ts';

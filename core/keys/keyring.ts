@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync, timi
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 
 /**

@@ -14,7 +14,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import { openWithScrypt, ScryptSlotSchema, sealWithScrypt, type ScryptParams } from './keyring.ts';
 

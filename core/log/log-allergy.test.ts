@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
-import type { LogEntry } from '../api/schemas-log.ts';
+import type { Client } from '../contract/clients.ts';
+import type { LogEntry } from '../contract/log.ts';
 import type { Core } from '../app.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { EntryInput } from '../api/schemas-log.ts';
+import { EntryInput } from '../contract/log.ts';
 import { isBlankRow, readCsvTable, type CsvRow, type EncodingChoice } from '../foods/import/csv.ts';
 import { unguardCell } from '../util/csv-write.ts';
 

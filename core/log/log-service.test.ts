@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENERGY_FIGURE } from '../rules/guardrails.ts';
-import type { Client } from '../api/schemas.ts';
-import type { DayView, LogEntry, TrendsView } from '../api/schemas-log.ts';
+import type { Client } from '../contract/clients.ts';
+import type { DayView, LogEntry, TrendsView } from '../contract/log.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 
 const profile = {

@@ -1,6 +1,6 @@
 import { and, asc, between, eq, isNull, sql } from 'drizzle-orm';
-import { AppError } from '../api/errors.ts';
-import { BOUNDS, type EntryInput, type LogEntry } from '../api/schemas-log.ts';
+import { AppError } from '../contract/errors.ts';
+import { BOUNDS, type EntryInput, type LogEntry } from '../contract/log.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
-import type { LogEntry } from '../api/schemas-log.ts';
-import type { PhotoAnalysis } from '../api/schemas-photos.ts';
+import type { Client } from '../contract/clients.ts';
+import type { LogEntry } from '../contract/log.ts';
+import type { PhotoAnalysis } from '../contract/photos.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { PICTURES } from '../vision/testing/fixtures.ts';
 

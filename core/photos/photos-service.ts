@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { AppError } from '../api/errors.ts';
-import type { Box, DetectedItem, PhotoAnalysis, ReviewedItem } from '../api/schemas-photos.ts';
+import { AppError } from '../contract/errors.ts';
+import type { Box, DetectedItem, PhotoAnalysis, ReviewedItem } from '../contract/photos.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';

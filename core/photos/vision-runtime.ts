@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type { Logger } from '../logging/log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import { sha256Hex, validateYoloModel } from '../vision/detector.ts';

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { createChromiumPdfRenderer, finalizePdf, footerTemplate, headerTemplate } from './pdf.ts';
 

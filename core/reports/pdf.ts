@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /**
  * Printing a report's HTML to PDF. The report HTML is self-contained (inline CSS, data: images), so

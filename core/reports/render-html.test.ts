@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { servicesOf } from '../test-utils/services.ts';
 import type { Core } from '../app.ts';
-import type { Client } from '../api/schemas.ts';
-import { ReportRequest } from '../api/schemas-reports.ts';
+import type { Client } from '../contract/clients.ts';
+import { ReportRequest } from '../contract/reports.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { renderReportHtml } from './render-html.ts';
 import { buildReportModel } from './report-model.ts';

@@ -1,6 +1,6 @@
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ReportSection } from '../api/schemas-reports.ts';
+import type { ReportSection } from '../contract/reports.ts';
 import type { ReportModel } from './report-model.ts';
 import { barChart, lineChart, pieChart } from './svg-charts.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { servicesOf } from '../test-utils/services.ts';
 import type { Core } from '../app.ts';
-import type { Client } from '../api/schemas.ts';
-import type { DayView } from '../api/schemas-log.ts';
-import type { Recommendation } from '../api/schemas-rules.ts';
-import { ReportRequest } from '../api/schemas-reports.ts';
+import type { Client } from '../contract/clients.ts';
+import type { DayView } from '../contract/log.ts';
+import type { Recommendation } from '../contract/rules.ts';
+import { ReportRequest } from '../contract/reports.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { buildReportModel, formatHeight, formatWeight, type IntakeRow } from './report-model.ts';
 

@@ -1,7 +1,9 @@
-import type { Client, Settings, TargetValue } from '../api/schemas.ts';
-import type { ReportRequest, ReportSection, ReportVariant } from '../api/schemas-reports.ts';
-import type { NutrientStatus, TREND_KEYS } from '../api/schemas-log.ts';
-import type { Recommendation } from '../api/schemas-rules.ts';
+import type { Client } from '../contract/clients.ts';
+import type { Settings } from '../contract/settings.ts';
+import type { TargetValue } from '../contract/targets.ts';
+import type { ReportRequest, ReportSection, ReportVariant } from '../contract/reports.ts';
+import type { NutrientStatus, TREND_KEYS } from '../contract/log.ts';
+import type { Recommendation } from '../contract/rules.ts';
 import { statusOf, type DashboardService } from '../features/dashboard.ts';
 import type { LogService } from '../log/log-service.ts';
 import type { PhotosService } from '../photos/photos-service.ts';

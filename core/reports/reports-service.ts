@@ -1,4 +1,4 @@
-import type { ReportRequest } from '../api/schemas-reports.ts';
+import type { ReportRequest } from '../contract/reports.ts';
 import { slugify } from '../export/client-export.ts';
 import { knownPageCount, PDF_CREATOR, type PdfRenderer } from './pdf.ts';
 import { buildReportModel, type ReportModel, type ReportServices } from './report-model.ts';

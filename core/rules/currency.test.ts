@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
-import type { LogEntry } from '../api/schemas-log.ts';
-import type { Recommendation } from '../api/schemas-rules.ts';
-import { createServices } from '../api/handlers.ts';
+import type { Client } from '../contract/clients.ts';
+import type { LogEntry } from '../contract/log.ts';
+import type { Recommendation } from '../contract/rules.ts';
+import { createServices } from '../handlers.ts';
 import { createForecastService, defaultForecastModelDir } from '../forecast/forecast.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TARGET_KEYS } from '../api/schemas.ts';
+import { TARGET_KEYS } from '../contract/targets.ts';
 import { compile, evaluateRule, formatValue, readsOf, readValues, renderMessage } from './evaluate.ts';
 import { baseVariables, missingFromBase, withVariables } from './fixtures.ts';
 import { celDeclarations, snakeCase, VARIABLES, variableNames } from './variables.ts';

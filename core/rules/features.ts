@@ -1,4 +1,5 @@
-import { TARGET_KEYS, type Client } from '../api/schemas.ts';
+import { type Client } from '../contract/clients.ts';
+import { TARGET_KEYS } from '../contract/targets.ts';
 import type { Sqlite } from '../db/open.ts';
 import { prepared } from '../db/statements.ts';
 import type { ForecastService } from '../forecast/forecast.ts';

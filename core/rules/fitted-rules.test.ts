@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientFieldsInput, TargetValue } from '../api/schemas.ts';
+import type { ClientFieldsInput } from '../contract/clients.ts';
+import type { TargetValue } from '../contract/targets.ts';
 import { loadRuleText } from './loader.ts';
 import { engineKit, logDays, type EngineKit } from './test-kit.ts';
 

@@ -1,5 +1,5 @@
-import type { Client } from '../api/schemas.ts';
-import type { Recommendation } from '../api/schemas-rules.ts';
+import type { Client } from '../contract/clients.ts';
+import type { Recommendation } from '../contract/rules.ts';
 import { stripNumbersForEdSensitive } from './guardrails.ts';
 import type { RuleDef } from './types.ts';
 import { findVariable } from './variables.ts';

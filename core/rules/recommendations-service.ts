@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type { z } from 'zod';
-import type { EvaluateResult as EvaluateResultSchema, Recommendation } from '../api/schemas-rules.ts';
-import type { Client } from '../api/schemas.ts';
+import type { EvaluateResult as EvaluateResultSchema, Recommendation } from '../contract/rules.ts';
+import type { Client } from '../contract/clients.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db, Sqlite } from '../db/open.ts';

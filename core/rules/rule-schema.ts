@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { CONDITIONS, DIET_PATTERNS, GOALS, LIFE_STAGES } from '../api/schemas.ts';
+import { CONDITIONS, DIET_PATTERNS, GOALS, LIFE_STAGES } from '../contract/common.ts';
 import { SUGGESTION_TAGS } from './guardrails.ts';
 import { didYouMean } from './source-map.ts';
 import type { RuleDef, Severity, Suggestion } from './types.ts';

@@ -40,7 +40,7 @@ export interface RuleDef {
     /** 'none' | 'pregnant' | 'lactating' */
     lifeStages: string[] | null;
     tags: string[] | null;
-    /** Medical conditions (core/api/schemas.ts CONDITIONS): the rule applies when the client has any. */
+    /** Medical conditions (core/contract/common.ts CONDITIONS): the rule applies when the client has any. */
     conditions: string[] | null;
     /** Goals (maintenance, loss, gain, sport): the rule applies when the client's goal is one of them. */
     goals: string[] | null;

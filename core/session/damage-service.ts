@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { AppError } from '../api/errors.ts';
-import type { BackupInfo } from '../api/schemas-backup.ts';
-import type { DamageState, ResolveDamageInput, ResolveDamageResult, SalvageReport } from '../api/schemas-damage.ts';
-import { SalvageReport as SalvageReportSchema } from '../api/schemas-damage.ts';
+import { AppError } from '../contract/errors.ts';
+import type { BackupInfo } from '../contract/backup.ts';
+import type { DamageState, ResolveDamageInput, ResolveDamageResult, SalvageReport } from '../contract/damage.ts';
+import { SalvageReport as SalvageReportSchema } from '../contract/damage.ts';
 import type { BackupService } from '../backup/backup-service.ts';
 import { unpackBackup } from '../backup/backup-file.ts';
 import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } from '../backup/swap.ts';

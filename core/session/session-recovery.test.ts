@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../app.ts';
 import { DATABASE_FILE } from '../db/open.ts';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { generateDataKey, readKeyring, unwrapWithPassphrase } from '../keys/keyring.ts';
 import { createRecovery, generateRecoveryCode, readRecovery, writeRecovery } from '../keys/recovery.ts';
 import { silentLogger } from '../logging/log.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { readKeyring, wrapWithPassphrase, writeKeyring } from '../keys/keyring.ts';
 import { silentLogger } from '../logging/log.ts';
 import { FAST_SCRYPT } from '../test-utils/core-harness.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../api/errors.ts';
-import type { SessionStatus } from '../api/schemas.ts';
+import { AppError } from '../contract/errors.ts';
+import type { SessionStatus } from '../contract/session.ts';
 import { DATABASE_FILE, damagedError, openDatabase, rekeyDatabase, type OpenedDatabase } from '../db/open.ts';
 import { keyMatchesFile } from '../db/cipher-pages.ts';
 import { clearDamageMarker, readDamageMarker, writeDamageMarker, type DamageMarker } from '../db/damage-marker.ts';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { Settings } from '../api/schemas.ts';
+import { Settings } from '../contract/settings.ts';
 import type { Db } from '../db/open.ts';
 import { settings as settingsTable } from '../db/schema.ts';
 

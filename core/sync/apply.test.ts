@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';
 import { encryptField, fieldContext, generatePracticeKey } from './practice-key.ts';

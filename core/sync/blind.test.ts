@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { ACCOUNT, practice, sync, useSyncServer } from '../test-utils/sync-harness.ts';
 import { decryptField, fieldContext, unwrapPracticeKey } from './practice-key.ts';

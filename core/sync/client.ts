@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { ClockAheadResponse, PullResponse, PushResponse, type PushRequest } from './protocol.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../app.ts';
-import type { Client } from '../api/schemas.ts';
-import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import type { Client } from '../contract/clients.ts';
+import type { SyncResult, SyncStatus } from '../contract/sync.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { practice as practiceAt, sync, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
 import { localText, serverText, syncedContent } from '../test-utils/sync-inspect.ts';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
-import type { PhotoAnalysis } from '../api/schemas-photos.ts';
-import type { SyncResult } from '../api/schemas-sync.ts';
+import type { Client } from '../contract/clients.ts';
+import type { PhotoAnalysis } from '../contract/photos.ts';
+import type { SyncResult } from '../contract/sync.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { practice as newPractice, sync as syncRun, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
 import {

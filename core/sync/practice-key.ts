@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { ENCRYPTED_PREFIX } from './protocol.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
-import type { Recommendation } from '../api/schemas-rules.ts';
+import type { Client } from '../contract/clients.ts';
+import type { Recommendation } from '../contract/rules.ts';
 import type { Core } from '../app.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { practice, sync, useSyncServer } from '../test-utils/sync-harness.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
 import { defaultMigrationsDir, readMigrations } from '../db/open.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { servicesOf } from '../test-utils/services.ts';

@@ -1,6 +1,6 @@
 import type { EventListener } from '../app.ts';
-import { AppError } from '../api/errors.ts';
-import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import { AppError } from '../contract/errors.ts';
+import type { SyncResult, SyncStatus } from '../contract/sync.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, hlcAt } from '../../server/test/helpers.ts';
-import type { Client } from '../api/schemas.ts';
-import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import type { Client } from '../contract/clients.ts';
+import type { SyncResult, SyncStatus } from '../contract/sync.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { ACCOUNT, practice, useSyncServer } from '../test-utils/sync-harness.ts';
 import { encryptField, fieldContext, unwrapPracticeKey } from './practice-key.ts';

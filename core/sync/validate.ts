@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { clientFieldShapes } from '../contract/clients.ts';
 import {
   ActivityLevel,
-  clientFieldShapes,
   Condition,
   DietPattern,
   EnergyEquation,
@@ -10,12 +10,12 @@ import {
   IsoDate,
   LifeStage,
   Sex,
-  TargetOverrides,
-} from '../api/schemas.ts';
-import { Nutrients } from '../api/schemas-foods.ts';
-import { Meal } from '../api/schemas-log.ts';
-import { RECOMMENDATION_STATUSES } from '../api/schemas-rules.ts';
-import { ALLERGENS } from '../api/schemas.ts';
+} from '../contract/common.ts';
+import { TargetOverrides } from '../contract/targets.ts';
+import { Nutrients } from '../contract/foods.ts';
+import { Meal } from '../contract/log.ts';
+import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
+import { ALLERGENS } from '../contract/common.ts';
 import { TABLE_SPECS, type SyncTable } from './protocol.ts';
 
 /**

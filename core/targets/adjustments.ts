@@ -1,4 +1,4 @@
-import type { TargetValue } from '../api/schemas.ts';
+import type { TargetValue } from '../contract/targets.ts';
 import {
   driGroup,
   KCAL_PER_G,

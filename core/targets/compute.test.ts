@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TARGET_KEYS } from '../api/schemas.ts';
-import type { TargetKey } from '../api/schemas.ts';
+import { TARGET_KEYS } from '../contract/targets.ts';
+import type { TargetKey } from '../contract/targets.ts';
 import { ageInYears, computeTargets, missingForTargets } from './compute.ts';
 import { AS_OF, bornYearsAgo, get, targetsFor, woman30 } from './test-profiles.ts';
 import type { TargetProfile } from './compute.ts';

@@ -1,5 +1,5 @@
-import { TARGET_KEYS } from '../api/schemas.ts';
-import type { TargetKey, TargetValue } from '../api/schemas.ts';
+import { TARGET_KEYS } from '../contract/targets.ts';
+import type { TargetKey, TargetValue } from '../contract/targets.ts';
 import { dietPatternAdjusted, GOAL_MIN_AGE, goalEnergy, lifeStageNotes, proteinTarget } from './adjustments.ts';
 import { applyConditions } from './conditions.ts';
 import {

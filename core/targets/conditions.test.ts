@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TARGET_KEYS } from '../api/schemas.ts';
+import { TARGET_KEYS } from '../contract/targets.ts';
 import { CONDITION_REFERENCES } from './conditions.ts';
 import { bornYearsAgo, get, targetsFor } from './test-profiles.ts';
 

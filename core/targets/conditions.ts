@@ -1,4 +1,4 @@
-import type { TargetKey, TargetValue } from '../api/schemas.ts';
+import type { TargetKey, TargetValue } from '../contract/targets.ts';
 import { adjust, num, withNote, withSuggestion } from './target-value.ts';
 import type { Condition, LifeStage } from './types.ts';
 

@@ -1,6 +1,6 @@
-import type { TargetKey } from '../api/schemas.ts';
+import type { TargetKey } from '../contract/targets.ts';
 
-/** Display names, units and trackability of the target keys (core/api/schemas.ts TARGET_KEYS). */
+/** Display names, units and trackability of the target keys (core/contract/targets.ts TARGET_KEYS). */
 
 export const NUTRIENT_LABELS: Readonly<Record<TargetKey, string>> = {
   energyKcal: 'Energy',

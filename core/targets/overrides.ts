@@ -1,4 +1,4 @@
-import type { TargetKey, TargetValue } from '../api/schemas.ts';
+import type { TargetKey, TargetValue } from '../contract/targets.ts';
 import { ENERGY_BAND, num } from './target-value.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { TargetKey, TargetNote, TargetSuggestion, TargetValue } from '../api/schemas.ts';
+import type { TargetKey, TargetNote, TargetSuggestion, TargetValue } from '../contract/targets.ts';
 import { lookup, type DriGroup, type NutrientReference } from './dri-tables.ts';
 import { NUTRIENT_LABELS, NUTRIENT_UNITS, UNTRACKED } from './nutrient-labels.ts';
 

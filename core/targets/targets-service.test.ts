@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Client, TargetsView, TargetValue } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
+import type { TargetsView, TargetValue } from '../contract/targets.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 
 const find = (v: TargetsView, key: TargetValue['key']): TargetValue | undefined =>

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { Client, TargetHistoryEntry, TargetOverrides, TargetsView } from '../api/schemas.ts';
+import type { Client } from '../contract/clients.ts';
+import type { TargetHistoryEntry, TargetOverrides, TargetsView } from '../contract/targets.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';

@@ -1,4 +1,4 @@
-import type { TargetKey, TargetValue } from '../api/schemas.ts';
+import type { TargetKey, TargetValue } from '../contract/targets.ts';
 import { computeTargets, type TargetProfile } from './compute.ts';
 
 /** Shared profiles and helpers of the targets tests (not used by the app). */

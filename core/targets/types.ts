@@ -6,7 +6,7 @@ import type {
   GOALS,
   LIFE_STAGES,
   SEXES,
-} from '../api/schemas.ts';
+} from '../contract/common.ts';
 
 /**
  * Plain string-union aliases of the contract's enums. Derived with `typeof` from the schema's

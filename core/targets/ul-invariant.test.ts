@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONDITIONS, DIET_PATTERNS, GOALS, type TargetValue } from '../api/schemas.ts';
+import { CONDITIONS, DIET_PATTERNS, GOALS } from '../contract/common.ts';
+import { type TargetValue } from '../contract/targets.ts';
 import { computeTargets, type TargetProfile } from './compute.ts';
 import { VEGETARIAN_FACTORS, VEGETARIAN_PATTERNS } from './adjustments.ts';
 import { AS_OF, bornYearsAgo, woman30 } from './test-profiles.ts';

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { SyncTuning } from '../api/handlers.ts';
+import type { SyncTuning } from '../handlers.ts';
 import { createCore, type Core } from '../app.ts';
 import type { ScryptParams } from '../keys/keyring.ts';
 import { silentLogger } from '../logging/log.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { openDatabase } from '../db/open.ts';
 
 /**
- * Child process for core/api/storage-conditions.test.ts (run with `node`, type stripping): another
+ * Child process for core/host/storage-conditions.test.ts (run with `node`, type stripping): another
  * program writing the same data folder. It opens the encrypted database through the app's own
  * openDatabase, takes the write lock (BEGIN IMMEDIATE, as a long import's transaction holds it), says
  * `locked`, and commits when a line arrives on stdin (or when stdin closes), or after LOCK_HOLD_MS.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type pg from 'pg';
 import { startTestServer } from '../../server/test-utils/server.ts';
-import type { SyncResult, SyncStatus } from '../api/schemas-sync.ts';
+import type { SyncResult, SyncStatus } from '../contract/sync.ts';
 import type { Core } from '../app.ts';
 import { fixedClock, ok, unlockedCore } from './core-harness.ts';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import type { Candidate } from './boxes.ts';
 
 /**

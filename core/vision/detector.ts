@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as Ort from 'onnxruntime-node';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 import { type Candidate, unletterbox, type XywhBox } from './boxes.ts';
 import { decodeNanoDet, type NanoDetLevel } from './decode-nanodet.ts';
 import { decodeYolo, yoloLayout } from './decode-yolo.ts';

@@ -1,6 +1,6 @@
 import type { Metadata, ResizeOptions, SharpOptions } from 'sharp';
 import { loadSharp } from './sharp.ts';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /**
  * Photo intake: refuse what is not a JPEG/PNG/WebP photo with a sentence naming what it is, refuse

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /**
  * The manifest that travels with each detector model (models/<id>/manifest.json). onnxruntime-node's JS

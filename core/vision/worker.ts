@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, ERROR_CODES, type ErrorCode } from '../api/errors.ts';
+import { AppError, ERROR_CODES, type ErrorCode } from '../contract/errors.ts';
 import type { DetectResult, ProviderAttempt } from './detector.ts';
 import type { DecodedImage } from './image.ts';
 import { type DetectorManifest, parseManifest } from './manifest.ts';

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RpcResult } from '../../core/api/contract.ts';
-import { EVENT_CHANNEL, RPC_CHANNEL } from '../../core/api/names.ts';
+import type { RpcResult } from '../../core/contract/index.ts';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../../core/contract/names.ts';
 import { createCore, type Core } from '../../core/app.ts';
 import { createLogger, type Logger } from '../../core/logging/log.ts';
 import {

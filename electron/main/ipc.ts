@@ -1,6 +1,6 @@
-import type { RpcResult } from '../../core/api/contract.ts';
-import type { Dispatch } from '../../core/api/dispatch.ts';
-import { EVENT_CHANNEL, RPC_CHANNEL } from '../../core/api/names.ts';
+import type { RpcResult } from '../../core/contract/index.ts';
+import type { Dispatch } from '../../core/host/dispatch.ts';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../../core/contract/names.ts';
 import type { Core } from '../../core/app.ts';
 import type { Logger } from '../../core/logging/log.ts';
 

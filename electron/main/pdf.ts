@@ -8,7 +8,7 @@ import {
   PDF_MARGINS_MM,
   type PdfRenderer,
 } from '../../core/reports/pdf.ts';
-import { AppError } from '../../core/api/errors.ts';
+import { AppError } from '../../core/contract/errors.ts';
 
 /**
  * The app's PDF printer: Electron's own Chromium, so the desktop app needs no second browser. A hidden

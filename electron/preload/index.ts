@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Bridge } from '../../core/api/bridge.ts';
-import type { EventMap } from '../../core/api/contract.ts';
-import { EVENT_CHANNEL, EVENT_NAMES, METHOD_NAMES, RPC_CHANNEL } from '../../core/api/names.ts';
+import type { Bridge } from '../../core/contract/bridge.ts';
+import type { EventMap } from '../../core/contract/index.ts';
+import { EVENT_CHANNEL, EVENT_NAMES, METHOD_NAMES, RPC_CHANNEL } from '../../core/contract/names.ts';
 
 /**
  * Builds `window.bioai`: one named function per contract method, grouped by namespace, plus `on()`.

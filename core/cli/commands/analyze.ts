@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import { AppError } from '../../api/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { createDetector } from '../../vision/detector.ts';
 import { decodeImage } from '../../vision/image.ts';
 import { estimatePortions } from '../../vision/portions.ts';

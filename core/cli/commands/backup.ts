@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import type { BackupInfo } from '../../api/schemas-backup.ts';
-import { BackupFileName } from '../../api/schemas-backup.ts';
+import type { BackupInfo } from '../../contract/backup.ts';
+import { BackupFileName } from '../../contract/backup.ts';
 import { promptHidden, promptLine } from '../prompt.ts';
 import { CliError, rpc } from '../rpc.ts';
 

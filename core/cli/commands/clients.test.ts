@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../api/schemas.ts';
+import type { Client } from '../../contract/clients.ts';
 import { ok, unlockedCore } from '../../test-utils/core-harness.ts';
 import { clientsAdd, clientsEdit } from './clients.ts';
 

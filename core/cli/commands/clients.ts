@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import type { ClientFieldsInput } from '../../api/schemas.ts';
+import type { ClientFieldsInput } from '../../contract/clients.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { PROFILE_OPTIONS, profilePatch } from './profile-args.ts';
 import { resolveClient } from './resolve.ts';

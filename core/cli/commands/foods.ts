@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import { MAX_IMPORT_BYTES, type CsvMapping } from '../../api/schemas-foods.ts';
+import { MAX_IMPORT_BYTES, type CsvMapping } from '../../contract/foods.ts';
 import { ENCODING_CHOICES } from '../../foods/import/csv.ts';
 import { tooLarge } from '../../foods/import/import-service.ts';
 import { CliError, rpc } from '../rpc.ts';

@@ -1,3 +1,4 @@
+import { type Client, type ClientPatch } from '../../contract/clients.ts';
 import {
   ACTIVITY_LEVELS,
   CONDITIONS,
@@ -6,9 +7,7 @@ import {
   GOALS,
   LIFE_STAGES,
   SEXES,
-  type Client,
-  type ClientPatch,
-} from '../../api/schemas.ts';
+} from '../../contract/common.ts';
 import { CliError } from '../rpc.ts';
 
 /**

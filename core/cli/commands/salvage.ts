@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import type { SalvageReport } from '../../api/schemas-damage.ts';
+import type { SalvageReport } from '../../contract/damage.ts';
 import { CliError, rpc } from '../rpc.ts';
 
 /** What a practitioner can run when the database is damaged (printed with every refusal). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Client, TargetsView } from '../../api/schemas.ts';
+import type { Client } from '../../contract/clients.ts';
+import type { TargetsView } from '../../contract/targets.ts';
 import { fixedClock, ok, unlockedCore } from '../../test-utils/core-harness.ts';
 import { nutrientKey, targetsList, targetsOverride } from './targets.ts';
 

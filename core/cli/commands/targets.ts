@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
-import { TARGET_KEYS, type TargetKey, type TargetsView, type TargetValue } from '../../api/schemas.ts';
+import { TARGET_KEYS, type TargetKey, type TargetsView, type TargetValue } from '../../contract/targets.ts';
 import { snakeCase } from '../../rules/variables.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { dateArg, numberArg } from './profile-args.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 
 /**
  * A small RFC 4180 CSV reader (https://www.rfc-editor.org/rfc/rfc4180) for the food and log imports.

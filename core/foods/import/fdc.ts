@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { NUTRIENTS, type NutrientKey } from '../nutrients.ts';
 import { CsvReader, isBlankRow, type CsvRow } from './csv.ts';
 import {

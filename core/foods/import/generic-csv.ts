@@ -1,5 +1,5 @@
-import { AppError } from '../../api/errors.ts';
-import type { CsvMapping } from '../../api/schemas-foods.ts';
+import { AppError } from '../../contract/errors.ts';
+import type { CsvMapping } from '../../contract/foods.ts';
 import { NUTRIENTS, type NutrientKey, type NutrientValues } from '../nutrients.ts';
 import { isBlankRow, type CsvRow, type CsvTable } from './csv.ts';
 import {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { CsvMapping } from '../../api/schemas-foods.ts';
+import type { CsvMapping } from '../../contract/foods.ts';
 import { foods } from '../../db/schema.ts';
 import { b64, count, fixture64, foodBySourceId, setup } from './fixtures/harness.ts';
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../api/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { foodDatasets, foodPortions, foods } from '../../db/schema.ts';
 import { b64, count, fdcZip, foodBySourceId, setup, T0 } from './fixtures/harness.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { AppError } from '../../api/errors.ts';
-import { CsvMapping, MAX_IMPORT_BYTES, type ImportReport } from '../../api/schemas-foods.ts';
+import { AppError } from '../../contract/errors.ts';
+import { CsvMapping, MAX_IMPORT_BYTES, type ImportReport } from '../../contract/foods.ts';
 import { PAGE_CACHE_KIB, type Db, type Sqlite } from '../../db/open.ts';
 import { foodDatasets } from '../../db/schema.ts';
 import { prepared } from '../../db/statements.ts';

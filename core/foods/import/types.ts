@@ -1,4 +1,4 @@
-import type { ImportError } from '../../api/schemas-foods.ts';
+import type { ImportError } from '../../contract/foods.ts';
 import type { NutrientValues } from '../nutrients.ts';
 
 /** What a parser hands the import service: foods ready to store, or the reasons it cannot. */

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../api/errors.ts';
-import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_BYTES } from '../../api/schemas-foods.ts';
+import { AppError } from '../../contract/errors.ts';
+import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_BYTES } from '../../contract/foods.ts';
 import { tooLarge } from './import-service.ts';
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../app.ts';
-import { UPLOAD_CHUNK_BYTES } from '../../api/schemas-foods.ts';
+import { UPLOAD_CHUNK_BYTES } from '../../contract/foods.ts';
 import { silentLogger } from '../../logging/log.ts';
 import {
   FAST_SCRYPT,

@@ -1,6 +1,6 @@
 import { inflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../api/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 import { count, setup } from './fixtures/harness.ts';
 import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './zip.ts';
 

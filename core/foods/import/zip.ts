@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { AppError } from '../../api/errors.ts';
+import { AppError } from '../../contract/errors.ts';
 
 /**
  * Reads a zip archive without trusting it (PKWARE APPNOTE 6.3.10: end of central directory, the

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Settings } from '../../../core/api/schemas.ts';
+import type { Settings } from '@contract/settings.ts';
 
 export interface SettingsContextValue {
   /** Null until settings.get has answered. */

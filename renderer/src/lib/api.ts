@@ -1,24 +1,11 @@
-import type { Bridge } from '../../../core/api/bridge.ts';
-import type {
-  EventMap,
-  EventName,
-  MethodInput,
-  MethodName,
-  MethodOutput,
-  RpcResult,
-} from '../../../core/api/contract.ts';
+import type { Bridge } from '@contract/bridge.ts';
+import type { EventMap, EventName, MethodInput, MethodName, MethodOutput, RpcResult } from '@contract/index.ts';
 
 /**
  * The renderer's typed client for the core. In Electron it calls the preload's `window.bioai`
  * bridge; in a browser it posts to the browser host on 127.0.0.1 with the per-launch token that
  * came in the URL fragment. Both return the same RpcResult, unwrapped here into data or an ApiError.
  */
-declare global {
-  interface Window {
-    bioai?: Bridge;
-  }
-}
-
 export class ApiError extends Error {
   readonly code: string;
   readonly fields: Record<string, string>;

@@ -1,26 +1,24 @@
+import type { CLIENT_SORTS } from '@contract/clients.ts';
 import type {
   ACTIVITY_LEVELS,
   ALLERGENS,
-  CLIENT_SORTS,
   CONDITIONS,
   DIET_PATTERNS,
   ENERGY_EQUATIONS,
   GOALS,
   LIFE_STAGES,
   SEXES,
-  TARGET_KEYS,
-  TARGET_KINDS,
-  THEMES,
-  UNIT_SYSTEMS,
-} from '../../../core/api/schemas.ts';
-import type { ReportRequest, ReportSection } from '../../../core/api/schemas-reports.ts';
-import type { FOOD_SOURCES } from '../../../core/api/schemas-foods.ts';
-import type { MEALS, STATUSES, TREND_KEYS } from '../../../core/api/schemas-log.ts';
+} from '@contract/common.ts';
+import type { THEMES, UNIT_SYSTEMS } from '@contract/settings.ts';
+import type { TARGET_KEYS, TARGET_KINDS } from '@contract/targets.ts';
+import type { ReportRequest, ReportSection } from '@contract/reports.ts';
+import type { FOOD_SOURCES } from '@contract/foods.ts';
+import type { MEALS, STATUSES, TREND_KEYS } from '@contract/log.ts';
 import type { RecommendationStatus, RuleOrigin } from './rule-types.ts';
 
 /**
  * Words for the contract's enums. Typed as Records over the contract's own unions (type-only
- * imports), so adding a value in core/api/schemas.ts fails the type check here until it has a label.
+ * imports), so adding a value in core/contract/ fails the type check here until it has a label.
  */
 export type Sex = (typeof SEXES)[number];
 export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];

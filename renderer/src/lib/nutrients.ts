@@ -1,4 +1,4 @@
-import type { NutrientKey, Nutrients } from '../../../core/api/schemas-foods.ts';
+import type { NutrientKey, Nutrients } from '@contract/foods.ts';
 
 export type { NutrientKey, Nutrients };
 

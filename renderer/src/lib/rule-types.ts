@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../../core/api/contract.ts';
+import type { MethodOutput } from '@contract/index.ts';
 
 /**
  * Names for the rule engine's contract types, derived from the methods' outputs (the schemas module

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionStatus } from '../../../core/api/schemas.ts';
+import type { SessionStatus } from '@contract/session.ts';
 
 export interface SessionActions {
   setStatus: (status: SessionStatus) => void;

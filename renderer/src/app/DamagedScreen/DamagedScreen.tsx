@@ -14,8 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../core/api/contract.ts';
-import type { SessionStatus } from '../../../../core/api/schemas.ts';
+import type { MethodOutput } from '@contract/index.ts';
+import type { SessionStatus } from '@contract/session.ts';
 import { call, onEvent } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 

@@ -1,6 +1,6 @@
 import { Center, Container } from '@mantine/core';
 import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
-import type { SessionStatus } from '../../../../core/api/schemas.ts';
+import type { SessionStatus } from '@contract/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
 import { clearPhotoBatches } from '../../features/photos/photo-batch-store.ts';
 import { PageLoader } from '../../components/PageLoader/PageLoader.tsx';

@@ -1,6 +1,6 @@
 import { useMantineColorScheme } from '@mantine/core';
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
-import type { Settings } from '../../../../core/api/schemas.ts';
+import type { Settings } from '@contract/settings.ts';
 import { call } from '../../lib/api.ts';
 import { useSessionActions } from '../../lib/session-context.ts';
 import type { SettingsContextValue } from '../settings-context.ts';

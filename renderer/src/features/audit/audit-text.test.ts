@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../../core/api/schemas.ts';
+import type { AuditEntry } from '@contract/clients.ts';
 import { describeAuditEntry } from './audit-text.ts';
 
 const base: AuditEntry = {

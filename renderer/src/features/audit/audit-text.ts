@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../../core/api/schemas.ts';
+import type { AuditEntry } from '@contract/clients.ts';
 import { isTargetKey, TARGET_KEY_LABELS } from '../../lib/labels.ts';
 
 /** Readable names for the profile fields that the audit log lists. Unknown keys are shown as given. */

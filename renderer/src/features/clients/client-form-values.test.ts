@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import {
   clientInputFromValues,
   EMPTY_CLIENT_FORM,

@@ -1,4 +1,4 @@
-import type { Client, ClientFieldsInput } from '../../../../core/api/schemas.ts';
+import type { Client, ClientFieldsInput } from '@contract/clients.ts';
 import type { ActivityLevel, Condition, DietPattern, EnergyEquation, Goal, LifeStage, Sex } from '../../lib/labels.ts';
 
 /** The client form's state: text inputs hold strings, NumberInputs hold number | ''. */

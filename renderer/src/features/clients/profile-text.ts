@@ -1,4 +1,4 @@
-import type { Client } from '../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { CONDITION_LABELS, GOAL_LABELS } from '../../lib/labels.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NutrientStatus, TrendsView } from '../../../../core/api/schemas-log.ts';
+import type { NutrientStatus, TrendsView } from '@contract/log.ts';
 import {
   activitySleepPoints,
   activitySleepSummary,

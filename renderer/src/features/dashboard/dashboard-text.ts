@@ -1,4 +1,4 @@
-import type { NutrientStatus, TrendsView } from '../../../../core/api/schemas-log.ts';
+import type { NutrientStatus, TrendsView } from '@contract/log.ts';
 import { formatIsoDate, formatNumber, formatNutrient, formatRange } from '../../lib/format.ts';
 import { TREND_LABELS, type TrendKey } from '../../lib/labels.ts';
 

@@ -1,4 +1,4 @@
-import type { AllergyCheck } from '../../../../core/api/schemas-log.ts';
+import type { AllergyCheck } from '@contract/foods.ts';
 import { ALLERGEN_LABELS, type Allergen } from '../../lib/labels.ts';
 
 const ORDER = Object.keys(ALLERGEN_LABELS) as Allergen[];

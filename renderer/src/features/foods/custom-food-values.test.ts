@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Food } from '../../../../core/api/schemas-foods.ts';
+import type { Food } from '@contract/foods.ts';
 import { emptyCustomFood, formErrorKey, inputFromValues, numberOrNull, valuesFromFood } from './custom-food-values.ts';
 
 const food: Food = {

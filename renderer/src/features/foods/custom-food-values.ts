@@ -1,4 +1,4 @@
-import type { CustomFoodInput, Food, NutrientKey, Nutrients } from '../../../../core/api/schemas-foods.ts';
+import type { CustomFoodInput, Food, NutrientKey, Nutrients } from '@contract/foods.ts';
 import type { Allergen } from '../../lib/labels.ts';
 import { NUTRIENT_KEYS } from '../../lib/nutrients.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Food, FoodHit } from '../../../../core/api/schemas-foods.ts';
+import type { Food, FoodHit } from '@contract/foods.ts';
 import { recipeInputFromValues, recipePreview, recipeValuesFromFood, type RecipeValues } from './recipe-preview.ts';
 
 const OATS = '01890000-0000-7000-8000-00000000000a';

@@ -1,4 +1,4 @@
-import type { Food, FoodHit, Nutrients } from '../../../../core/api/schemas-foods.ts';
+import type { Food, FoodHit, Nutrients } from '@contract/foods.ts';
 import { scaleNutrients, sumNutrients } from '../../lib/nutrients.ts';
 import { numberOrNull, type NumberField } from './custom-food-values.ts';
 

@@ -1,4 +1,4 @@
-import type { FoodHit } from '../../../../core/api/schemas-foods.ts';
+import type { FoodHit } from '@contract/foods.ts';
 import { call } from '../../lib/api.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useQuery, type Query } from '../../lib/use-query.ts';

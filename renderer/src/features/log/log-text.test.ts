@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Portion } from '../../../../core/api/schemas-foods.ts';
-import type { LogEntry } from '../../../../core/api/schemas-log.ts';
+import type { Portion } from '@contract/foods.ts';
+import type { LogEntry } from '@contract/log.ts';
 import {
   amountText,
   dayTotals,

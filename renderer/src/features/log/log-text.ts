@@ -1,5 +1,5 @@
-import type { Portion } from '../../../../core/api/schemas-foods.ts';
-import type { LogEntry } from '../../../../core/api/schemas-log.ts';
+import type { Portion } from '@contract/foods.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { formatCount, formatNumber, formatNutrient } from '../../lib/format.ts';
 import { MEAL_LABELS, type Meal } from '../../lib/labels.ts';
 import { sumNutrients, type Nutrients } from '../../lib/nutrients.ts';

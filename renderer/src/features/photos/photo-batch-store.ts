@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { PhotoAnalysis } from '../../../../core/api/schemas-photos.ts';
+import type { PhotoAnalysis } from '@contract/photos.ts';
 import { ApiError, call } from '../../lib/api.ts';
 import { readFileUpload } from '../../lib/files.ts';
 import { photoFileProblem } from './photo-files.ts';

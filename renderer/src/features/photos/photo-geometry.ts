@@ -1,4 +1,4 @@
-import type { Box } from '../../../../core/api/schemas-photos.ts';
+import type { Box } from '@contract/photos.ts';
 
 export interface Size {
   width: number;

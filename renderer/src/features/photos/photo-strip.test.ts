@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PhotoAnalysis } from '../../../../core/api/schemas-photos.ts';
+import type { PhotoAnalysis } from '@contract/photos.ts';
 import { defaultSelection, nextPending, stripEntries, type PhotoSummary } from './photo-strip.ts';
 
 const analysis = (photoId: string, items = 0): PhotoAnalysis => ({

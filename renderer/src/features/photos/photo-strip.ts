@@ -1,5 +1,5 @@
-import type { MethodOutput } from '../../../../core/api/contract.ts';
-import type { PhotoAnalysis } from '../../../../core/api/schemas-photos.ts';
+import type { MethodOutput } from '@contract/index.ts';
+import type { PhotoAnalysis } from '@contract/photos.ts';
 
 export type PhotoSummary = MethodOutput<'photos.list'>[number];
 export type StripStatus = 'pending' | 'saved';

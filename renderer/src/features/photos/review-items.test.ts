@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PhotoAnalysis } from '../../../../core/api/schemas-photos.ts';
+import type { PhotoAnalysis } from '@contract/photos.ts';
 import { drawTarget, hitFor, itemsFromAnalysis, manualItem, reviewPayload, splitSaveErrors } from './review-items.ts';
 
 const analysis: PhotoAnalysis = {

@@ -1,6 +1,6 @@
-import type { MethodInput } from '../../../../core/api/contract.ts';
-import type { FoodHit, Portion } from '../../../../core/api/schemas-foods.ts';
-import type { Box, PhotoAnalysis } from '../../../../core/api/schemas-photos.ts';
+import type { MethodInput } from '@contract/index.ts';
+import type { FoodHit, Portion } from '@contract/foods.ts';
+import type { Box, PhotoAnalysis } from '@contract/photos.ts';
 import { numberOrNull, type NumberField } from '../foods/custom-food-values.ts';
 import { amountText } from '../log/log-text.ts';
 import { itemLabel } from './photo-text.ts';

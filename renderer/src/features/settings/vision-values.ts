@@ -1,5 +1,5 @@
-import type { MethodInput } from '../../../../core/api/contract.ts';
-import type { FoodHit } from '../../../../core/api/schemas-foods.ts';
+import type { MethodInput } from '@contract/index.ts';
+import type { FoodHit } from '@contract/foods.ts';
 import { numberOrNull, type NumberField } from '../foods/custom-food-values.ts';
 
 export type InstallModelInput = MethodInput<'vision.installModel'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetValue } from '../../../../core/api/schemas.ts';
+import type { TargetValue } from '@contract/targets.ts';
 import { inputsFromOverrides, overridesFromInputs } from './target-overrides.ts';
 
 const energy: TargetValue = {

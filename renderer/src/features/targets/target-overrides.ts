@@ -1,4 +1,4 @@
-import type { TargetOverrides, TargetValue } from '../../../../core/api/schemas.ts';
+import type { TargetOverrides, TargetValue } from '@contract/targets.ts';
 import { isTargetKey, type TargetKey } from '../../lib/labels.ts';
 
 /** Per-target input state: '' means "use the computed value". */

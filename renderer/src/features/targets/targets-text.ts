@@ -1,4 +1,4 @@
-import type { TargetOverrides, TargetValue } from '../../../../core/api/schemas.ts';
+import type { TargetOverrides, TargetValue } from '@contract/targets.ts';
 import { formatQuantity } from '../../lib/format.ts';
 
 function joinList(items: string[]): string {
@@ -19,7 +19,7 @@ export function missingSentence(missing: string[]): string {
   return sentences.join(' ') || 'The profile lacks what the equations need to compute targets.';
 }
 
-/** targets.set accepts a note of at most 500 characters (core/api/contract.ts). */
+/** targets.set accepts a note of at most 500 characters (core/contract/targets.ts). */
 export const NOTE_MAX = 500;
 
 function shorten(text: string, max: number): string {

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { Client } from '../../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { SaveProblems } from '../../../components/SaveProblems/SaveProblems.tsx';
 import { call } from '../../../lib/api.ts';

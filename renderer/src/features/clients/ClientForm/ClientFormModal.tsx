@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import type { Client } from '../../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import { ClientForm } from './ClientForm.tsx';
 
 interface ClientFormModalProps {

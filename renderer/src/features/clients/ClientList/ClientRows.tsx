@@ -1,6 +1,6 @@
 import { Badge, Skeleton, Table } from '@mantine/core';
 import { memo, startTransition, useEffect, useState } from 'react';
-import type { ClientSummary } from '../../../../../core/api/schemas.ts';
+import type { ClientSummary } from '@contract/clients.ts';
 import { navigate } from '../../../app/use-route.ts';
 import { formatRelative } from '../../../lib/format.ts';
 import { DIET_LABELS, SEX_LABELS } from '../../../lib/labels.ts';

@@ -2,7 +2,7 @@ import { EnergyVisibility, hidesEnergy } from '../energy-visibility.ts';
 import { useSettings } from '../../../app/settings-context.ts';
 import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Tabs, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Client } from '../../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import { formatRoute } from '../../../app/route.ts';
 import { navigate } from '../../../app/use-route.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Client } from '../../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import { ageInYears, bmi, formatIsoDate, formatNumber, formatQuantity, todayIso } from '../../../lib/format.ts';
 import { ACTIVITY_LABELS, DIET_LABELS, EQUATION_LABELS, lifeStageText, SEX_LABELS } from '../../../lib/labels.ts';
 import { conditionsText, goalText } from '../profile-text.ts';

@@ -1,7 +1,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { Paper, Text } from '@mantine/core';
-import type { TrendsView } from '../../../../../core/api/schemas-log.ts';
+import type { TrendsView } from '@contract/log.ts';
 import { formatIsoDate, formatNumber } from '../../../lib/format.ts';
 import { activitySleepPoints, activitySleepSummary, type ActivitySleepPoint } from '../dashboard-text.ts';
 import { ChartFigure } from './ChartFigure.tsx';

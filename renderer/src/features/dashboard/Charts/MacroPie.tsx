@@ -1,6 +1,6 @@
 import { Badge, Group, SimpleGrid, Table, Text } from '@mantine/core';
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import type { TrendsView } from '../../../../../core/api/schemas-log.ts';
+import type { TrendsView } from '@contract/log.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { macroSlices, macroSummary, type MacroKey } from '../dashboard-text.ts';
 import { ChartFigure } from './ChartFigure.tsx';

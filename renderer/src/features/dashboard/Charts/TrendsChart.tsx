@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { TrendsView } from '../../../../../core/api/schemas-log.ts';
+import type { TrendsView } from '@contract/log.ts';
 import { formatNutrient } from '../../../lib/format.ts';
 import { TREND_LABELS, type TrendKey } from '../../../lib/labels.ts';
 import { trendPoints, trendSummary } from '../dashboard-text.ts';

@@ -1,6 +1,6 @@
 import { Card, Loader, SegmentedControl, Skeleton, Stack, Text, Title, Group } from '@mantine/core';
 import { useState } from 'react';
-import type { TrendsView } from '../../../../../core/api/schemas-log.ts';
+import type { TrendsView } from '@contract/log.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import type { ApiError } from '../../../lib/api.ts';
 import { TREND_LABELS, type TrendKey } from '../../../lib/labels.ts';

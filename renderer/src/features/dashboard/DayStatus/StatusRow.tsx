@@ -1,5 +1,5 @@
 import { Badge, Progress, Table, Text } from '@mantine/core';
-import type { NutrientStatus } from '../../../../../core/api/schemas-log.ts';
+import type { NutrientStatus } from '@contract/log.ts';
 import { STATUS_COLORS, STATUS_LABELS } from '../../../lib/labels.ts';
 import { progressValue, statusTargetText, statusValueText } from '../dashboard-text.ts';
 

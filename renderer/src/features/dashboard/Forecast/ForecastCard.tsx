@@ -1,5 +1,5 @@
 import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
-import type { DayForecast } from '../../../../../core/api/schemas-log.ts';
+import type { DayForecast } from '@contract/log.ts';
 import { FLAG_TITLES, flagColor, forecastBandNote, forecastEstimateText } from './forecast-text.ts';
 
 /**

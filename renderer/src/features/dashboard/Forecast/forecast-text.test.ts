@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DayForecast } from '../../../../../core/api/schemas-log.ts';
+import type { DayForecast } from '@contract/log.ts';
 import { flagColor, forecastBandNote, forecastEstimateText, roundKcal } from './forecast-text.ts';
 
 const forecast: DayForecast = {

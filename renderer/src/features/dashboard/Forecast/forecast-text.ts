@@ -1,4 +1,4 @@
-import type { DayForecast } from '../../../../../core/api/schemas-log.ts';
+import type { DayForecast } from '@contract/log.ts';
 import { formatNumber } from '../../../lib/format.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { Accordion, Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { Food, NutrientKey } from '../../../../../core/api/schemas-foods.ts';
+import type { Food, NutrientKey } from '@contract/foods.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';

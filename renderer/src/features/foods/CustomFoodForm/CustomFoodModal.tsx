@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import type { Food } from '@contract/foods.ts';
 import { CustomFoodForm, type CustomFoodSaved } from './CustomFoodForm.tsx';
 
 interface CustomFoodModalProps {

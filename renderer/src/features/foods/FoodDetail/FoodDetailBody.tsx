@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import type { Food } from '@contract/foods.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
 import { ALLERGEN_BASIS_TEXT } from '../allergen-text.ts';

@@ -1,5 +1,5 @@
 import { Drawer, Skeleton, Stack } from '@mantine/core';
-import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import type { Food } from '@contract/foods.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
 import { useQuery } from '../../../lib/use-query.ts';

@@ -1,5 +1,5 @@
 import { Table, Text } from '@mantine/core';
-import type { Nutrients } from '../../../../../core/api/schemas-foods.ts';
+import type { Nutrients } from '@contract/foods.ts';
 import { formatNutrient } from '../../../lib/format.ts';
 import { NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 

@@ -1,6 +1,6 @@
 import { Badge, Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useState } from 'react';
-import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
+import type { FoodHit } from '@contract/foods.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
 import { AllergenBadges } from '../AllergenBadges/AllergenBadges.tsx';

@@ -1,5 +1,5 @@
 import { Accordion, Group, NativeSelect, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import type { CsvMapping } from '../../../../../core/api/schemas-foods.ts';
+import type { CsvMapping } from '@contract/foods.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 import { withNutrientColumn } from './import-mapping.ts';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { MethodOutput } from '../../../../../core/api/contract.ts';
-import type { CsvMapping, ImportReport } from '../../../../../core/api/schemas-foods.ts';
+import type { MethodOutput } from '@contract/index.ts';
+import type { CsvMapping, ImportReport } from '@contract/foods.ts';
 import { ImportReportView } from '../../../components/ImportReportView/ImportReportView.tsx';
 import { foodsImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';
 import { call } from '../../../lib/api.ts';

@@ -1,4 +1,4 @@
-import type { CsvMapping, NutrientKey } from '../../../../../core/api/schemas-foods.ts';
+import type { CsvMapping, NutrientKey } from '@contract/foods.ts';
 import { NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 
 export type ImportFormat = 'fdc' | 'csv';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EventMap } from '../../../../../core/api/contract.ts';
+import type { EventMap } from '@contract/index.ts';
 import { onEvent } from '../../../lib/api.ts';
 
 export type ImportProgressEvent = EventMap['import.progress'];

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
+import type { FoodHit } from '@contract/foods.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
 

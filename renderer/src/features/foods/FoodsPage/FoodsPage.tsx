@@ -1,6 +1,6 @@
 import { Button, Container, EmptyState, Group, Loader, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import type { Food } from '@contract/foods.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { CustomFoodModal } from '../CustomFoodForm/CustomFoodModal.tsx';

@@ -1,6 +1,6 @@
 import { NumberInput, Skeleton, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';

@@ -1,7 +1,7 @@
 import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { FoodHit } from '../../../../../core/api/schemas-foods.ts';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { FoodHit } from '@contract/foods.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { call } from '../../../lib/api.ts';
 import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';

@@ -1,5 +1,5 @@
 import { Paper, Text } from '@mantine/core';
-import type { Food } from '../../../../../core/api/schemas-foods.ts';
+import type { Food } from '@contract/foods.ts';
 import { formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { scaleNutrients } from '../../../lib/nutrients.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';

@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { ActivityEntryForm } from './ActivityEntryForm.tsx';
 import { DietEntryForm } from './DietEntryForm.tsx';
 import { SleepEntryForm } from './SleepEntryForm.tsx';

@@ -1,6 +1,6 @@
 import { Input, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { SaveFooter } from './SaveFooter.tsx';
 import { useSaveEntry, type SaveResult } from './use-save-entry.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MethodInput, MethodOutput } from '../../../../../core/api/contract.ts';
+import type { MethodInput, MethodOutput } from '@contract/index.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';

@@ -1,5 +1,5 @@
 import { Stack, Title } from '@mantine/core';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { groupEntries } from '../log-text.ts';
 import { LogEntryRow } from './LogEntryRow.tsx';
 

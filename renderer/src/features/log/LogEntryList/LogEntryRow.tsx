@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Paper, Text } from '@mantine/core';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { CameraIcon } from '../../../components/Icons/Icons.tsx';
 import { confirmedText } from '../../foods/allergen-text.ts';
 import { entryText } from '../log-text.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../../core/api/contract.ts';
+import type { MethodOutput } from '@contract/index.ts';
 import { FileField } from '../../../components/FileField/FileField.tsx';
 import { ImportReportView } from '../../../components/ImportReportView/ImportReportView.tsx';
 import { entriesImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';

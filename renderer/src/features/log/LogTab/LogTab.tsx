@@ -1,6 +1,6 @@
 import { Button, EmptyState, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { LogEntry } from '../../../../../core/api/schemas-log.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';

@@ -1,6 +1,6 @@
 import { Box as MantineBox, Skeleton, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { Box } from '../../../../../core/api/schemas-photos.ts';
+import type { Box } from '@contract/photos.ts';
 import { boxFromDrag, scaleBox, type Point, type Size } from '../photo-geometry.ts';
 import { BoxShape, type CanvasBox } from './BoxShape.tsx';
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Grid, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import type { PhotoAnalysis } from '../../../../../core/api/schemas-photos.ts';
+import type { PhotoAnalysis } from '@contract/photos.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
 import { formatIsoDate } from '../../../lib/format.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Box, PhotoAnalysis } from '../../../../../core/api/schemas-photos.ts';
+import type { Box, PhotoAnalysis } from '@contract/photos.ts';
 import { todayIso } from '../../../lib/format.ts';
 import { PhotoCanvas } from '../PhotoCanvas/PhotoCanvas.tsx';
 import { analysisText, NOTHING_FOUND_TEXT } from '../photo-text.ts';

@@ -1,4 +1,4 @@
-import type { PhotoAnalysis } from '../../../../../core/api/schemas-photos.ts';
+import type { PhotoAnalysis } from '@contract/photos.ts';
 import type { CanvasBox } from '../PhotoCanvas/BoxShape.tsx';
 import { percentText } from '../photo-text.ts';
 import type { ReviewItem } from '../review-items.ts';

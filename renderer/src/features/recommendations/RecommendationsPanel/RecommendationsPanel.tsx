@@ -1,6 +1,6 @@
 import { Alert, Button, Card, EmptyState, Group, List, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Client } from '../../../../../core/api/schemas.ts';
+import type { Client } from '@contract/clients.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import type { ClientSummary } from '../../../../../core/api/schemas.ts';
+import type { ClientSummary } from '@contract/clients.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import type { RangePreset } from '../../../lib/dates.ts';
 import {

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { MethodInput } from '../../../../../core/api/contract.ts';
+import type { MethodInput } from '@contract/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call, type ApiError } from '../../../lib/api.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, NumberInput, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../../core/api/contract.ts';
+import type { MethodOutput } from '@contract/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';

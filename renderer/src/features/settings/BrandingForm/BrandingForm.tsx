@@ -1,6 +1,6 @@
 import { Button, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../../core/api/schemas.ts';
+import type { Settings } from '@contract/settings.ts';
 import { useSettings } from '../../../app/settings-context.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';

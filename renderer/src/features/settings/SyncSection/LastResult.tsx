@@ -1,5 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import type { SyncResult } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncResult } from '@contract/sync.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { describeProblem, errorTitle, summarizeResult } from './sync-text.ts';
 

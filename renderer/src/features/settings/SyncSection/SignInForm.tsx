@@ -1,5 +1,5 @@
 import { PasswordInput, Stack } from '@mantine/core';
-import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncStatus } from '@contract/sync.ts';
 import { call } from '../../../lib/api.ts';
 import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';

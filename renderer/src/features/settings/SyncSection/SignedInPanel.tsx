@@ -1,6 +1,6 @@
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { SyncResult, SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncResult, SyncStatus } from '@contract/sync.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { AutoSyncSelect } from './AutoSyncSelect.tsx';
 import { LastResult } from './LastResult.tsx';

@@ -1,6 +1,6 @@
 import { List, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncStatus } from '@contract/sync.ts';
 import { CreatePracticeForm } from './CreatePracticeForm.tsx';
 import { SignInForm } from './SignInForm.tsx';
 

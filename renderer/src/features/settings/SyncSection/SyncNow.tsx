@@ -1,6 +1,6 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { SyncResult } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncResult } from '@contract/sync.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call, onEvent } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';

@@ -1,6 +1,6 @@
 import { Skeleton, Stack } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncStatus } from '@contract/sync.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';

@@ -1,5 +1,5 @@
-import type { EventMap } from '../../../../../core/api/contract.ts';
-import type { SyncProblem, SyncResult } from '../../../../../core/api/schemas-sync.ts';
+import type { EventMap } from '@contract/index.ts';
+import type { SyncProblem, SyncResult } from '@contract/sync.ts';
 import { formatNumber, formatRelative } from '../../../lib/format.ts';
 
 /** Plain words for the Settings → Sync section. Pure functions, unit-tested in Node. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { SyncStatus } from '../../../../../core/api/schemas-sync.ts';
+import type { SyncStatus } from '@contract/sync.ts';
 import type { ApiError } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';

@@ -1,6 +1,6 @@
 import { Skeleton, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { MethodOutput } from '../../../../../core/api/contract.ts';
+import type { MethodOutput } from '@contract/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { call } from '../../../lib/api.ts';
 import { useQuery } from '../../../lib/use-query.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { TargetsView, TargetValue } from '../../../../../core/api/schemas.ts';
+import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { formatQuantity, todayIso } from '../../../lib/format.ts';

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import type { TargetValue } from '../../../../../core/api/schemas.ts';
+import type { TargetValue } from '@contract/targets.ts';
 import { formatQuantity, formatRange } from '../../../lib/format.ts';
 import { TARGET_KIND_DESCRIPTIONS, TARGET_KIND_LABELS } from '../../../lib/labels.ts';
 import { useEnergyHidden, withoutEnergyFigures } from '../../clients/energy-visibility.ts';

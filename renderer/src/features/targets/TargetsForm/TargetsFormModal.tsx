@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import type { TargetsView, TargetValue } from '../../../../../core/api/schemas.ts';
+import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { TargetsForm } from './TargetsForm.tsx';
 
 interface TargetsFormModalProps {

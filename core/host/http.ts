@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Core } from '../../app.ts';
-import type { Logger } from '../../logging/log.ts';
-import { EVENT_NAMES } from '../names.ts';
-import { CSP } from '../../security/csp.ts';
+import type { Core } from '../app.ts';
+import type { Logger } from '../logging/log.ts';
+import { EVENT_NAMES } from '../contract/names.ts';
+import { CSP } from '../security/csp.ts';
 
 /**
  * The browser host: the same core and contract as the desktop app, behind a loopback-only HTTP

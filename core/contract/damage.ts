@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BackupFileName, BackupInfo, RecoveryCode } from './schemas-backup.ts';
-import { SessionStatus } from './schemas.ts';
+import { BackupFileName, BackupInfo } from './backup.ts';
+import { Empty, method } from './rpc.ts';
+import { RecoveryCode, SessionStatus } from './session.ts';
 
 /** Schemas for a damaged database: salvage, and the practitioner's choice of what replaces it. */
 
@@ -68,3 +69,12 @@ export const ResolveDamageResult = z.object({
   restored: BackupInfo.nullable(),
   merged: z.array(MergeTableReport),
 });
+
+export const damageMethods = {
+  /** A damaged database: what was found, the salvage waiting to be used, the backups that can replace it. */
+  'damage.status': method(Empty, DamageState),
+  /** Copies every readable row into a new database (the damaged file is only read); per-table report. */
+  'damage.salvage': method(DamageSecret, SalvageReport),
+  /** The practitioner's choice: the salvage, a backup, a backup plus newer salvaged rows, or empty. */
+  'damage.resolve': method(ResolveDamageInput, ResolveDamageResult),
+} as const;

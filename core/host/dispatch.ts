@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../logging/log.ts';
-import { contract, type MethodName, type MethodOutput, type ParsedInput, type RpcResult } from './contract.ts';
-import { isAppError, type AppError } from './errors.ts';
+import { contract, type MethodName, type MethodOutput, type ParsedInput, type RpcResult } from '../contract/index.ts';
+import { isAppError, type AppError } from '../contract/errors.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;

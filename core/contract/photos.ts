@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { FileUpload, FoodId } from './schemas-foods.ts';
-import { AllergyConfirmation, LocalTime, Meal } from './schemas-log.ts';
-import { Id, IsoDate } from './schemas.ts';
+import { Id, IsoDate } from './common.ts';
+import { FileUpload, FoodId } from './foods.ts';
+import { AllergyConfirmation, LocalTime, Meal } from './log.ts';
+import { Empty, method } from './rpc.ts';
 
 /** A box in the stored photo's pixels (after EXIF orientation): left, top, width, height. */
 export const Box = z.object({
@@ -103,4 +104,31 @@ export const SavePhotoInput = z.object({
   confirm: z.boolean().default(false),
 });
 
-export { FileUpload };
+export const photosMethods = {
+  /** Analyses one meal photo on this machine and keeps it (encrypted) for review. */
+  'photos.analyze': method(FileUpload.extend({ clientId: Id }).strict(), PhotoAnalysis),
+  'photos.get': method(z.object({ photoId: Id }).strict(), PhotoAnalysis),
+  'photos.image': method(
+    z.object({ photoId: Id, variant: z.enum(['full', 'thumb']).default('full') }).strict(),
+    z.object({ mime: z.string(), dataBase64: z.string() }),
+  ),
+  'photos.list': method(
+    z.object({ clientId: Id, status: z.enum(['pending', 'saved', 'discarded']).optional() }).strict(),
+    z.array(PhotoSummary),
+  ),
+  /** Saves the reviewed items as diet entries linked to the photo. */
+  'photos.save': method(
+    SavePhotoInput.strict(),
+    z.object({ photoId: Id, entryIds: z.array(Id), warnings: z.array(z.string()) }),
+  ),
+  'photos.discard': method(z.object({ photoId: Id }).strict(), z.object({ photoId: Id })),
+  /** Reviewed photos with their boxes and final labels, as a COCO or YOLO dataset zip. */
+  'photos.exportDataset': method(
+    z.object({ format: z.enum(['coco', 'yolo']) }).strict(),
+    z.object({ fileName: z.string(), dataBase64: z.string(), images: z.number(), annotations: z.number() }),
+  ),
+
+  'vision.status': method(Empty, VisionStatus),
+  'vision.installModel': method(InstallModelInput.strict(), VisionStatus),
+  'vision.setActiveModel': method(z.object({ id: z.string().min(1).max(80) }).strict(), VisionStatus),
+} as const;

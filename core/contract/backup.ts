@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Passphrase, SessionStatus } from './schemas.ts';
+import { Empty, method } from './rpc.ts';
+import { SessionStatus } from './session.ts';
 
 /** Schemas for backups and the recovery code. */
 
@@ -68,13 +69,12 @@ export const BackupRestoreResult = z.object({
   status: SessionStatus,
 });
 
-export const RecoveryCode = z
-  .string({ message: 'Enter your recovery code.' })
-  .trim()
-  .min(1, { message: 'Enter your recovery code.' })
-  .max(100, { message: 'That is longer than a recovery code.' });
-
-/** The setup and recover answers: the status plus the recovery code, shown once. */
-export const StatusWithRecoveryCode = SessionStatus.extend({ recoveryCode: z.string() });
-
-export const RecoverInput = z.object({ recoveryCode: RecoveryCode, next: Passphrase });
+export const backupMethods = {
+  /** An encrypted backup of the whole data folder into its backups/ folder. */
+  'backup.create': method(Empty, BackupInfo),
+  /** The backups (newest first) with the schedule. */
+  'backup.list': method(Empty, BackupState),
+  /** Checks the backup opens with the passphrase and is intact, keeps the current data as a backup, then swaps. */
+  'backup.restore': method(BackupRestoreInput.strict(), BackupRestoreResult),
+  'backup.configure': method(BackupConfig.strict(), BackupState),
+} as const;

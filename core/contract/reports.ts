@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './schemas.ts';
+import { Id, IsoDate } from './common.ts';
+import { method } from './rpc.ts';
 
 export const REPORT_SECTIONS = [
   'summary',
@@ -47,3 +48,10 @@ export const ReportFile = z.object({
   pages: z.number(),
   bytes: z.number(),
 });
+
+export const reportsMethods = {
+  /** The report as self-contained HTML (no network), for the preview. */
+  'reports.preview': method(ReportRequest, ReportPreview),
+  /** The report as a PDF, rendered by Chromium on this machine. */
+  'reports.export': method(ReportRequest, ReportFile),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id } from './schemas.ts';
+import { Id } from './common.ts';
+import { Empty, method } from './rpc.ts';
 
 export const RuleErrorView = z.object({
   file: z.string(),
@@ -111,3 +112,48 @@ export const RuleSourceInput = z.object({
     }),
   source: z.string().max(100_000, { message: 'The rule file is too large.' }),
 });
+
+export const rulesMethods = {
+  'rules.list': method(Empty, RulesState),
+  'rules.get': method(z.object({ id: z.string().min(1).max(100) }).strict(), RuleDetail),
+  'rules.setEnabled': method(z.object({ id: z.string().min(1).max(100), enabled: z.boolean() }).strict(), RulesState),
+  /** Checks a rule file's text without saving it (live validation while editing). */
+  'rules.validate': method(
+    RuleSourceInput.strict(),
+    z.object({ errors: z.array(RuleErrorView), ruleIds: z.array(z.string()) }),
+  ),
+  /** Saves a user rule file into the practitioner's rules folder (refused while it has errors). */
+  'rules.saveUserRule': method(RuleSourceInput.strict(), RulesState),
+  'rules.deleteUserRule': method(z.object({ fileName: RuleSourceInput.shape.fileName }).strict(), RulesState),
+  /** Evaluates one rule (saved, or the text being edited) against a client without storing anything. */
+  'rules.dryRun': method(
+    z
+      .object({
+        clientId: Id,
+        ruleId: z.string().min(1).max(100).optional(),
+        source: z.string().max(100_000).optional(),
+      })
+      .strict()
+      .refine((i) => (i.ruleId === undefined) !== (i.source === undefined), {
+        message: 'Give a rule id or rule text.',
+      }),
+    DryRunResult,
+  ),
+
+  'recommendations.list': method(
+    z.object({ clientId: Id, includeClosed: z.boolean().default(false) }).strict(),
+    z.array(Recommendation),
+  ),
+  /**
+   * Evaluates the rules for a client now and says what changed. Listing also evaluates first, so an
+   * open recommendation always carries the current numbers; this is "Check now".
+   */
+  'recommendations.evaluate': method(z.object({ clientId: Id }).strict(), EvaluateResult),
+  'recommendations.accept': method(z.object({ id: Id }).strict(), Recommendation),
+  'recommendations.dismiss': method(
+    z
+      .object({ id: Id, reason: z.string().trim().min(1, { message: 'Say why (it helps tune the rules).' }).max(500) })
+      .strict(),
+    Recommendation,
+  ),
+} as const;

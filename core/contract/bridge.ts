@@ -1,4 +1,4 @@
-import type { EventMap, EventName, MethodInput, MethodName, MethodOutput, RpcResult } from './contract.ts';
+import type { EventMap, EventName, MethodInput, MethodName, MethodOutput, RpcResult } from './index.ts';
 
 /**
  * The shape of `window.bioai` that the Electron preload exposes: one named function per contract
@@ -17,3 +17,10 @@ export type Bridge = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 };
+
+/** What the Electron preload puts on the page (absent in a browser, which talks HTTP to the host). */
+declare global {
+  interface Window {
+    bioai?: Bridge;
+  }
+}

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../app.ts';
-import { silentLogger } from '../../logging/log.ts';
-import { FAST_SCRYPT, PASSPHRASE } from '../../test-utils/core-harness.ts';
-import { tempDir } from '../../test-utils/temp-dir.ts';
+import { createCore } from '../app.ts';
+import { silentLogger } from '../logging/log.ts';
+import { FAST_SCRYPT, PASSPHRASE } from '../test-utils/core-harness.ts';
+import { tempDir } from '../test-utils/temp-dir.ts';
 import { startBrowserHost, type BrowserHost } from './http.ts';
 
 let host: BrowserHost | null = null;

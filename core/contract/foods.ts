@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ALLERGENS, Allergen, Id, IsoDate } from './common.ts';
+import { Empty, method } from './rpc.ts';
 import { NUTRIENT_KEYS } from '../foods/nutrients.ts';
-import { ALLERGENS, Allergen, Id, IsoDate } from './schemas.ts';
 
 /** Food ids: UUIDv7 for custom foods, recipes and imports; 'usda:<NDB number>' for the bundled table. */
 export const FoodId = z
@@ -259,4 +260,91 @@ export const FoodDataset = z.object({
   importedAt: z.number(),
 });
 
-export { Id };
+/** foods.allergyCheck: what the client avoids, and each chosen food that conflicts with it. */
+export const AllergyCheck = z.object({
+  /** Each allergen the client avoids with the words of their record ("Peanut", "coeliac disease"). */
+  avoids: z.array(z.object({ allergen: Allergen, label: z.string(), allergies: z.array(z.string()) })),
+  conflicts: z.array(
+    z.object({
+      foodId: FoodId,
+      foodName: z.string(),
+      /** Allergen ids, or a recorded word matched in the food's name (allergen null). */
+      items: z.array(z.object({ allergen: Allergen.nullable(), label: z.string(), allergies: z.array(z.string()) })),
+      /** "Peanut butter contains peanut (recorded allergy: "Peanut")" */
+      message: z.string(),
+    }),
+  ),
+});
+export type AllergyCheck = z.infer<typeof AllergyCheck>;
+
+export const foodsMethods = {
+  'foods.search': method(
+    z
+      .object({
+        query: z.string().trim().max(200, { message: 'The search is too long.' }),
+        clientId: Id.optional(),
+        limit: z.number().int().min(1).max(100).default(25),
+      })
+      .strict(),
+    z.array(FoodHit),
+  ),
+  'foods.get': method(z.object({ id: FoodId }).strict(), Food),
+  /**
+   * The allergens the keyword table reads in a name and food group (the custom-food form starts from
+   * them; the practitioner checks them). A safety net, not a guarantee.
+   */
+  'foods.deriveAllergens': method(
+    z
+      .object({
+        name: z.string().trim().max(200, { message: 'The name is too long (at most 200 characters).' }),
+        foodGroup: z.string().trim().max(100).nullable().default(null),
+      })
+      .strict(),
+    z.object({ allergens: z.array(Allergen) }),
+  ),
+  /** Which of these foods conflict with the client's recorded allergies (what the forms warn about). */
+  'foods.allergyCheck': method(
+    z.object({ clientId: Id, foodIds: z.array(FoodId).min(1).max(100) }).strict(),
+    AllergyCheck,
+  ),
+  'foods.usage': method(z.object({ id: FoodId }).strict(), FoodUsage),
+  'foods.createCustom': method(CustomFoodInput.strict(), Food),
+  /** Future entries use the new values; past entries keep theirs unless applyToPast. */
+  'foods.updateCustom': method(
+    z.object({ id: FoodId, food: CustomFoodInput.strict(), applyToPast: z.boolean().default(false) }).strict(),
+    z.object({ food: Food, pastEntries: z.number(), updatedPast: z.number() }),
+  ),
+  'foods.createRecipe': method(RecipeInput.strict(), Food),
+  'foods.updateRecipe': method(
+    z.object({ id: FoodId, recipe: RecipeInput.strict(), applyToPast: z.boolean().default(false) }).strict(),
+    z.object({ food: Food, pastEntries: z.number(), updatedPast: z.number() }),
+  ),
+  /** Custom foods and recipes only; past entries keep their values. */
+  'foods.delete': method(z.object({ id: FoodId }).strict(), z.object({ id: FoodId })),
+  /**
+   * A food table sent in parts (the app's window): begin names the file and its size (refused over
+   * 64 MB), each chunk carries at most 1 MiB in order, then previewCsv/import take the uploadId.
+   * The import deletes the upload whatever its outcome; discard drops one the user gave up on.
+   */
+  'foods.upload.begin': method(
+    UploadBegin.strict(),
+    z.object({ uploadId: UploadId, chunkBytes: z.number(), chunks: z.number() }),
+  ),
+  'foods.upload.chunk': method(
+    UploadChunk.strict(),
+    z.object({ received: z.number(), size: z.number(), complete: z.boolean() }),
+  ),
+  'foods.upload.discard': method(z.object({ uploadId: UploadId }).strict(), z.object({ uploadId: UploadId })),
+  'foods.previewCsv': method(FoodFileUpload.extend({ encoding: TextEncodingChoice }).strict(), CsvPreview),
+  'foods.import': method(
+    FoodFileUpload.extend({
+      encoding: TextEncodingChoice,
+      format: z.enum(['fdc', 'csv']),
+      datasetName: z.string().trim().min(1, { message: 'Name the dataset (e.g. "CIQUAL 2020").' }).max(120),
+      citation: z.string().trim().max(500).nullable().default(null),
+      mapping: CsvMapping.nullable().default(null),
+    }).strict(),
+    ImportReport,
+  ),
+  'foods.datasets': method(Empty, z.array(FoodDataset)),
+} as const;

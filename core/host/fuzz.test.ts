@@ -7,10 +7,10 @@ import type { Core } from '../app.ts';
 import { createCore } from '../app.ts';
 import { silentLogger } from '../logging/log.ts';
 import { FAST_SCRYPT, PASSPHRASE, ok, tempDir, track, unlockedCore } from '../test-utils/core-harness.ts';
-import { contract, type MethodName } from './contract.ts';
-import { ERROR_CODES } from './errors.ts';
-import { startBrowserHost, type BrowserHost } from './host/http.ts';
-import { METHOD_NAMES } from './names.ts';
+import { contract, type MethodName } from '../contract/index.ts';
+import { ERROR_CODES } from '../contract/errors.ts';
+import { startBrowserHost, type BrowserHost } from './http.ts';
+import { METHOD_NAMES } from '../contract/names.ts';
 import { mulberry32 } from '../test-utils/prng.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Passphrase } from './schemas.ts';
+import { Passphrase } from './common.ts';
+import { Empty, method } from './rpc.ts';
 
 /** Contract schemas for sync with the practice's server (Settings → Sync). */
 
@@ -117,3 +118,17 @@ export const SyncStatus = z.object({
   lastResult: SyncResult.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const syncMethods = {
+  /** Sync with the practice's server: where it stands, the last result, pending changes. */
+  'sync.status': method(Empty, SyncStatus),
+  /** Registers a new practice on the server, makes its practice key, and signs this computer in. */
+  'sync.createPractice': method(SyncCreatePracticeInput, SyncStatus),
+  /** Signs this computer in to an existing practice; the practice passphrase unlocks the practice key. */
+  'sync.signIn': method(SyncSignInInput, SyncStatus),
+  /** Forgets the server tokens and the practice key here; local data stays. */
+  'sync.signOut': method(z.object({ discardUnsent: z.boolean().default(false) }).strict(), SyncStatus),
+  'sync.configure': method(SyncConfigureInput, SyncStatus),
+  /** Pushes local changes, then pulls and merges; progress as 'sync.progress' events. */
+  'sync.now': method(Empty, SyncResult),
+} as const;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from './errors.ts';
+import { AppError } from '../contract/errors.ts';
 
 /**
  * One place that turns what the disk and SQLite say about storage into sentences: the database held

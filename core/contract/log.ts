@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { FoodId, NutrientKey, Nutrients } from './schemas-foods.ts';
-import { Allergen, Id, IsoDate, TargetKey } from './schemas.ts';
+import { Id, IsoDate } from './common.ts';
+import { FileUpload, FoodId, Nutrients, TextEncodingChoice } from './foods.ts';
+import { Empty, method } from './rpc.ts';
+import { TargetKey } from './targets.ts';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
 export const Meal = z.enum(MEALS, { message: 'Choose a meal.' });
@@ -46,23 +48,6 @@ export type AllergyConfirmation = z.infer<typeof AllergyConfirmation>;
 
 /** What an entry saved despite an allergy keeps: the allergens (or recorded words), the reason, when. */
 export const AllergyConfirmationView = z.object({ allergens: z.array(z.string()), reason: z.string(), at: z.number() });
-
-/** foods.allergyCheck: what the client avoids, and each chosen food that conflicts with it. */
-export const AllergyCheck = z.object({
-  /** Each allergen the client avoids with the words of their record ("Peanut", "coeliac disease"). */
-  avoids: z.array(z.object({ allergen: Allergen, label: z.string(), allergies: z.array(z.string()) })),
-  conflicts: z.array(
-    z.object({
-      foodId: FoodId,
-      foodName: z.string(),
-      /** Allergen ids, or a recorded word matched in the food's name (allergen null). */
-      items: z.array(z.object({ allergen: Allergen.nullable(), label: z.string(), allergies: z.array(z.string()) })),
-      /** "Peanut butter contains peanut (recorded allergy: "Peanut")" */
-      message: z.string(),
-    }),
-  ),
-});
-export type AllergyCheck = z.infer<typeof AllergyCheck>;
 
 export const DietEntryInput = z
   .object({
@@ -244,4 +229,48 @@ export const LogImportReport = z.object({
   allergyConflicts: z.number(),
 });
 
-export { NutrientKey };
+export const logMethods = {
+  'log.list': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), z.array(LogEntry)),
+  'log.add': method(EntryInput, SaveResult),
+  'log.update': method(z.object({ id: Id, entry: EntryInput }).strict(), SaveResult),
+  'log.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  /** Undo of a delete. */
+  'log.restore': method(z.object({ id: Id }).strict(), LogEntry),
+  'log.copyDay': method(
+    z
+      .object({
+        clientId: Id,
+        from: IsoDate,
+        to: IsoDate,
+        kinds: z
+          .array(z.enum(['diet', 'activity', 'sleep']))
+          .min(1)
+          .default(['diet']),
+        /** For foods the client is allergic to that carry no confirmation of their own. */
+        allergyConfirmation: AllergyConfirmation.nullable().optional(),
+      })
+      .strict(),
+    z.object({ copied: z.number() }),
+  ),
+  /** All or nothing; rows with a food the client is allergic to are refused unless a reason is given. */
+  'log.importCsv': method(
+    FileUpload.extend({
+      clientId: Id,
+      allergyConfirmation: AllergyConfirmation.nullable().optional(),
+      encoding: TextEncodingChoice,
+      /** Dates far from today (more than 5 years back or a year ahead) are imported only when confirmed. */
+      confirmDates: z.boolean().default(false),
+    }).strict(),
+    LogImportReport,
+  ),
+  'log.activities': method(Empty, z.array(Activity)),
+
+  'dashboard.day': method(z.object({ clientId: Id, date: IsoDate }).strict(), DayView),
+  'dashboard.trends': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), TrendsView),
+
+  /** The client's whole record as a zip of CSV and JSON files (data portability). */
+  'export.client': method(
+    z.object({ clientId: Id }).strict(),
+    z.object({ fileName: z.string(), dataBase64: z.string(), bytes: z.number() }),
+  ),
+} as const;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Empty, method } from './rpc.ts';
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export const UNIT_SYSTEMS = ['metric', 'us'] as const;
+export const Settings = z.object({
+  theme: z.enum(THEMES),
+  practitionerName: z.string().trim().max(200, { message: 'The name is too long (at most 200 characters).' }),
+  /** Report branding: credentials (e.g. "RD, MSc"), contact lines, and a logo (PNG or JPEG data URL). */
+  practitionerCredentials: z.string().trim().max(200, { message: 'At most 200 characters.' }),
+  practitionerContact: z.string().trim().max(500, { message: 'At most 500 characters.' }),
+  practiceLogo: z
+    .string()
+    .max(700_000, { message: 'The logo is too large (at most 500 KB).' })
+    .regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*)?$/, { message: 'Use a PNG or JPEG image.' }),
+  /** Units for heights and weights in reports and the interface (energy is always kcal). */
+  units: z.enum(UNIT_SYSTEMS),
+  /**
+   * Eating-disorder-sensitive clients: false (default) hides energy figures on every screen of such a
+   * client; true shows them to the practitioner on the dashboard, log and targets. Recommendations and
+   * reports never show them either way.
+   */
+  edShowEnergyToMe: z.boolean({ message: 'Must be yes or no.' }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const settingsMethods = {
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(Settings.partial().strict(), Settings),
+} as const;
