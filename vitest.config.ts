@@ -16,6 +16,8 @@ export default defineConfig({
       'build/**/*.test.ts',
     ],
     environment: 'node',
+    // Every answer of the core is checked against the contract's output schema (core/host/dispatch.ts).
+    env: { BIOAI_CHECK_OUTPUTS: '1' },
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.
     maxWorkers: 2,
     // Generous: CLI tests unlock with the production scrypt cost, and CI may share the two cores with

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/app.ts';
-import { createServices } from '../core/handlers.ts';
+import { createServices } from '../core/services.ts';
 import { ReportRequest } from '../core/contract/reports.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { createVisionRuntime } from '../core/photos/vision-runtime.ts';

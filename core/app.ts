@@ -1,6 +1,19 @@
 import { createDispatcher, type Dispatch } from './host/dispatch.ts';
 import type { EventMap, EventName } from './contract/index.ts';
-import { createHandlers, type SyncTuning } from './handlers.ts';
+import { createServiceScope, type HandlerContext, type SyncTuning } from './services.ts';
+import type { Handlers } from './host/dispatch.ts';
+import { backupHandlers } from './backup/handlers.ts';
+import { clientsHandlers } from './clients/handlers.ts';
+import { exportHandlers } from './export/handlers.ts';
+import { foodsHandlers } from './foods/handlers.ts';
+import { logHandlers } from './log/handlers.ts';
+import { photosHandlers } from './photos/handlers.ts';
+import { reportsHandlers } from './reports/handlers.ts';
+import { rulesHandlers } from './rules/handlers.ts';
+import { sessionHandlers } from './session/handlers.ts';
+import { settingsHandlers } from './settings/handlers.ts';
+import { syncHandlers } from './sync/handlers.ts';
+import { targetsHandlers } from './targets/handlers.ts';
 import { storageError } from './db/storage-errors.ts';
 import type { Logger } from './logging/log.ts';
 import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
@@ -47,6 +60,8 @@ export interface CoreOptions {
    * out/main/integrity-worker.js), or false to skip it (short CLI commands).
    */
   integrityCheck?: { workerPath?: string } | false;
+  /** Check every answer against the contract (default: on when BIOAI_CHECK_OUTPUTS=1, as in the tests). */
+  checkOutputs?: boolean;
 }
 
 export interface Core {
@@ -56,6 +71,24 @@ export interface Core {
   /** Subscribe to progress and state events; returns an unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   close(): void;
+}
+
+/** Every domain's handler map in one: a method missing from all of them fails the type check. */
+function composeHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...sessionHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...clientsHandlers(ctx),
+    ...targetsHandlers(ctx),
+    ...foodsHandlers(ctx),
+    ...logHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...photosHandlers(ctx),
+    ...rulesHandlers(ctx),
+    ...reportsHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...settingsHandlers(ctx),
+  };
 }
 
 /** The composition root shared by every host (Electron main, browser host, CLI). */
@@ -113,31 +146,45 @@ export function createCore(options: CoreOptions): Core {
   // Parts of food tables the window uploads; a crash may have left some in the data folder.
   const uploads = createUploadStore({ dataDir: () => options.dataDir, now: clock.now });
   uploads.removeLeftovers();
-  const handlers = createHandlers({
-    pdf: printer,
+  const scope = createServiceScope({
+    session,
+    uploads,
+    clock,
+    emit,
     vision,
     ruleWorker,
     log: options.log,
+    pdf: printer,
+    foodsFile: options.foodsFile,
     rulesDir: options.rulesDir,
     sync: options.sync,
+  });
+  const handlers = composeHandlers({
+    services: scope.services,
+    drop: scope.drop,
     session,
     backups,
     damage,
     clock,
     version: APP_VERSION,
-    emit,
-    foodsFile: options.foodsFile,
+    log: options.log,
+    vision,
     uploads,
   });
   return {
     // A page that fails to read while in use marks the data damaged (kept until resolved).
     // A full disk, a read-only folder or another writer holding the lock read as their own errors.
-    dispatch: createDispatcher(handlers, options.log, (err) => {
-      if (!isDamageError(err)) return storageError(err, options.dataDir);
-      options.log.error('a database page did not read back');
-      session.markDamaged('use', 'a part of it did not read back while in use.');
-      return damagedError('a part of it did not read back while in use.');
-    }),
+    dispatch: createDispatcher(
+      handlers,
+      options.log,
+      (err) => {
+        if (!isDamageError(err)) return storageError(err, options.dataDir);
+        options.log.error('a database page did not read back');
+        session.markDamaged('use', 'a part of it did not read back while in use.');
+        return damagedError('a part of it did not read back while in use.');
+      },
+      options.checkOutputs ?? process.env.BIOAI_CHECK_OUTPUTS === '1',
+    ),
     session,
     backups,
     subscribe(listener) {

@@ -56,7 +56,7 @@ async function startHost(
     [path.join(root, 'core/cli/main.ts'), '--data-dir', dataDir, '--log-level', 'info', 'serve'],
     {
       cwd: root,
-      env: { ...process.env, BIOAI_PASSPHRASE: '' },
+      env: { ...process.env, BIOAI_PASSPHRASE: '', BIOAI_CHECK_OUTPUTS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

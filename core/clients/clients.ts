@@ -6,6 +6,7 @@ import type { Db, Sqlite } from '../db/open.ts';
 import { eraseClientLocally } from '../sync/erasure.ts';
 import { clients } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
+import type { ClientDataChanged } from '../changes.ts';
 
 type Row = typeof clients.$inferSelect;
 export type ClientSort = 'name' | 'updated' | 'created' | 'age';
@@ -124,7 +125,14 @@ function changedFields(before: Client, after: Partial<ClientFields>): string[] {
     .map(([k]) => k);
 }
 
-export function createClientsService(db: Db, sqlite: Sqlite, audit: Audit, now: () => number): ClientsService {
+export function createClientsService(
+  db: Db,
+  sqlite: Sqlite,
+  audit: Audit,
+  now: () => number,
+  /** Told after a profile change (weight, diet, life stage, eating-disorder-sensitive care…). */
+  changed?: ClientDataChanged,
+): ClientsService {
   // Prepared once: the rules and the targets read the client on every evaluation.
   const byId = db
     .select()
@@ -203,15 +211,16 @@ export function createClientsService(db: Db, sqlite: Sqlite, audit: Audit, now: 
       // Only a birth date being changed needs the confirmation; an earlier confirmed one stays as it is.
       if (fields.birthDate !== undefined && fields.birthDate !== before.birthDate)
         requireBirthDateConfirmation(fields.birthDate, now(), confirm);
-      const changed = changedFields(before, fields);
-      if (changed.length === 0) return before;
+      const fieldsChanged = changedFields(before, fields);
+      if (fieldsChanged.length === 0) return before;
       db.transaction(() => {
         db.update(clients)
           .set({ ...fields, updatedAt: Math.max(now(), before.updatedAt + 1) })
           .where(eq(clients.id, id))
           .run();
-        audit.record('client', id, 'update', changed);
+        audit.record('client', id, 'update', fieldsChanged);
       });
+      changed?.(id, 'profile');
       return toClient(load(id));
     },
 

@@ -24,6 +24,9 @@ const amountPer100g = z
 export const Nutrients = z.partialRecord(NutrientKey, amountPer100g);
 export type Nutrients = z.infer<typeof Nutrients>;
 
+/** Nutrient amounts in a serving, an entry or a day's total: no per-100 g bound (10 g of salt has 3.9 g sodium). */
+export const NutrientAmounts = z.partialRecord(NutrientKey, z.number().min(0));
+
 export const FOOD_SOURCES = ['usda-sr28', 'fdc', 'csv', 'custom', 'recipe'] as const;
 export const FoodSource = z.enum(FOOD_SOURCES);
 
@@ -79,7 +82,7 @@ export const Food = z.object({
       servings: z.number(),
       totalGrams: z.number(),
       /** Nutrients in one serving. */
-      perServing: Nutrients,
+      perServing: NutrientAmounts,
     })
     .nullable(),
   updatedAt: z.number(),

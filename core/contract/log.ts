@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.ts';
-import { FileUpload, FoodId, Nutrients, TextEncodingChoice } from './foods.ts';
+import { FileUpload, FoodId, NutrientAmounts, TextEncodingChoice } from './foods.ts';
 import { Empty, method } from './rpc.ts';
 import { TargetKey } from './targets.ts';
 
@@ -114,7 +114,7 @@ export const LogEntry = z.object({
     .object({ key: z.string(), label: z.string(), met: z.number(), minutes: z.number(), kcal: z.number().nullable() })
     .nullable(),
   sleep: z.object({ hours: z.number(), quality: z.number() }).nullable(),
-  nutrients: Nutrients,
+  nutrients: NutrientAmounts,
   /** Set when the food was saved despite a recorded allergy (shown as a warning badge with the reason). */
   allergyConfirmation: AllergyConfirmationView.nullable(),
   updatedAt: z.number(),
@@ -178,7 +178,7 @@ export const DayView = z.object({
   clientId: Id,
   date: IsoDate,
   dietEntries: z.number(),
-  totals: Nutrients,
+  totals: NutrientAmounts,
   /** Null when the profile lacks what targets need. */
   statuses: z.array(NutrientStatus).nullable(),
   activityMin: z.number(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/log.ts';
 import { PASSPHRASE, unlockedCore } from '../test-utils/core-harness.ts';
 import { createCore } from '../app.ts';
+import { createDispatcher, type Handlers } from './dispatch.ts';
 import { tempDir } from '../test-utils/temp-dir.ts';
 
 describe('dispatch: the contract boundary', () => {
@@ -54,5 +55,30 @@ describe('dispatch: the contract boundary', () => {
     expect(JSON.stringify(result)).not.toMatch(/Secret|sqlite|example/i);
     expect(lines.join('\n')).toContain('rpc: handler failed');
     expect(lines.join('\n')).not.toMatch(/Secret Person|secret@example\.org/);
+  });
+
+  it('checks answers against the contract when asked, naming the method and the field that is wrong', async () => {
+    const lines: string[] = [];
+    // One handler that answers a wrong shape (a number for the version), as a bug would.
+    const handlers = {
+      'app.info': () => ({ name: 'BioAI Nutrition', version: 3, host: 'cli' }),
+    } as unknown as Handlers;
+    const checked = createDispatcher(
+      handlers,
+      createLogger((l) => lines.push(l)),
+      undefined,
+      true,
+    );
+    expect(await checked('app.info', {})).toMatchObject({
+      ok: false,
+      code: 'internal',
+      message: expect.stringMatching(/app\.info .*version/),
+    });
+    expect(lines.join('\n')).toContain('does not match the contract');
+    const trusting = createDispatcher(
+      handlers,
+      createLogger(() => undefined),
+    );
+    expect(await trusting('app.info', {})).toMatchObject({ ok: true });
   });
 });

@@ -1,11 +1,21 @@
 import type { z } from 'zod';
 import type { Logger } from '../logging/log.ts';
-import { contract, type MethodName, type MethodOutput, type ParsedInput, type RpcResult } from '../contract/index.ts';
+import {
+  contract,
+  type MethodName,
+  type MethodOutput,
+  type NamespaceMethods,
+  type ParsedInput,
+  type RpcResult,
+} from '../contract/index.ts';
 import { isAppError, type AppError } from '../contract/errors.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
+
+/** One namespace's part of the handler map (`satisfies HandlersFor<'log'>`): each domain owns its own. */
+export type HandlersFor<NS extends string> = Pick<Handlers, NamespaceMethods<NS>>;
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<RpcResult<unknown>>;
 
@@ -38,6 +48,11 @@ export function createDispatcher(
    * returns null.
    */
   translate: (err: unknown) => AppError | null = () => null,
+  /**
+   * Checks each answer against the contract's output schema and answers 'internal' when it does not
+   * match (the tests and the end-to-end host turn this on; the app trusts its own answers).
+   */
+  checkOutputs = false,
 ): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) {
@@ -57,6 +72,18 @@ export function createDispatcher(
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       const data = await handler(parsed.data);
+      if (checkOutputs) {
+        const checked = contract[method].output.safeParse(data);
+        if (!checked.success) {
+          const issues = checked.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`);
+          log.error('rpc: the answer does not match the contract', { method, issues });
+          return {
+            ok: false,
+            code: 'internal',
+            message: `The answer of ${method} does not match the contract: ${issues.join('; ')}`,
+          };
+        }
+      }
       return { ok: true, data };
     } catch (caught) {
       const err = isAppError(caught) ? caught : (translate(caught) ?? caught);

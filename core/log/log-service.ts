@@ -12,6 +12,7 @@ import { logDateWarning } from '../util/plausible-date.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { ACTIVITIES, activityKcal, findActivity, type ActivityDef } from './activities.ts';
 import { eventNutrientValues } from './event-columns.ts';
+import type { ClientDataChanged } from '../changes.ts';
 
 type Row = typeof events.$inferSelect;
 
@@ -141,9 +142,17 @@ function toEntry(row: Row): LogEntry {
 
 export function createLogService(
   db: Db,
-  deps: { foods: FoodAmounts; clients: ClientsService; audit: Audit; now: () => number },
+  deps: {
+    foods: FoodAmounts;
+    clients: ClientsService;
+    audit: Audit;
+    now: () => number;
+    /** Told after each write, with the client whose log changed. */
+    changed?: ClientDataChanged;
+  },
 ): LogService {
   const { foods, clients, audit, now } = deps;
+  const changed = (clientId: string): void => deps.changed?.(clientId, 'log');
 
   const load = (id: string, includeDeleted = false): Row => {
     const row = db
@@ -315,6 +324,7 @@ export function createLogService(
           .run();
         audit.record('event', input.clientId, 'log-add', auditFields(values));
       });
+      changed(input.clientId);
       return { entry: toEntry(load(id)), warnings };
     },
 
@@ -348,6 +358,7 @@ export function createLogService(
           .run();
         audit.record('event', before.clientId, 'log-update', auditFields(values));
       });
+      changed(before.clientId);
       return { entry: toEntry(load(id)), warnings };
     },
 
@@ -358,6 +369,7 @@ export function createLogService(
         db.update(events).set({ deletedAt: t, updatedAt: t }).where(eq(events.id, id)).run();
         audit.record('event', before.clientId, 'log-delete', [before.kind]);
       });
+      changed(before.clientId);
       return { id };
     },
 
@@ -370,6 +382,7 @@ export function createLogService(
         db.update(events).set({ deletedAt: null, updatedAt: t }).where(eq(events.id, id)).run();
         audit.record('event', before.clientId, 'log-restore', [before.kind]);
       });
+      changed(before.clientId);
       return toEntry(load(id));
     },
 
@@ -432,6 +445,7 @@ export function createLogService(
         const confirmed = details.some((d) => 'allergyConfirmation' in (d as object));
         audit.record('event', clientId, 'log-copy-day', confirmed ? [...kinds, 'allergyConfirmation'] : kinds);
       });
+      changed(clientId);
       return { copied: rows.length };
     },
 
@@ -486,6 +500,7 @@ export function createLogService(
       } catch (err) {
         if (!(err instanceof Rollback)) throw err;
       }
+      if (errors.length === 0 && rows[0]) changed(rows[0].input.clientId);
       return { imported: errors.length ? 0 : rows.length, errors, allergyConflicts };
     },
   };

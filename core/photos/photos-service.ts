@@ -11,6 +11,7 @@ import { uuidv7 } from '../util/uuidv7.ts';
 import { decodeImage } from '../vision/image.ts';
 import { estimatePortions } from '../vision/portions.ts';
 import type { VisionRuntime } from './vision-runtime.ts';
+import type { ClientDataChanged } from '../changes.ts';
 
 type PhotoRow = typeof mealPhotos.$inferSelect;
 
@@ -88,6 +89,8 @@ export function createPhotosService(
     clients: ClientsService;
     audit: Audit;
     now: () => number;
+    /** Told after a photo was saved as a meal. */
+    changed?: ClientDataChanged;
   },
 ): PhotosService {
   const { vision, log, foods, clients, audit, now } = deps;
@@ -258,6 +261,7 @@ export function createPhotosService(
           .run();
         audit.record('photo', row.clientId, 'save', [String(items.length)]);
       });
+      deps.changed?.(row.clientId, 'photos');
       return { photoId, entryIds, warnings };
     },
 

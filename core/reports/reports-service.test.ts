@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Client } from '../contract/clients.ts';
 import { ReportRequest } from '../contract/reports.ts';
-import { createServices } from '../handlers.ts';
+import { createServices } from '../services.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
 import { createRuleEvaluator } from '../rules/evaluator.ts';

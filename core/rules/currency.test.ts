@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Client } from '../contract/clients.ts';
 import type { LogEntry } from '../contract/log.ts';
 import type { Recommendation } from '../contract/rules.ts';
-import { createServices } from '../handlers.ts';
+import { createServices } from '../services.ts';
 import { createForecastService, defaultForecastModelDir } from '../forecast/forecast.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';

@@ -239,15 +239,16 @@ describe('recommendations', () => {
     expect(k.evaluator.restarts).toBe(1);
   });
 
-  it('evaluates once, a second after the last of several log changes, and never throws', async () => {
+  it('evaluates once, a second after the last of several changes to the client data, and never throws', async () => {
     const k = await engineKit({ rules: PACK });
     const c = k.addClient({ name: 'Debounce Client' });
     logDays(k, { clientId: c.id, ...DIET }, '2026-03-01', '2026-03-15');
     const stored = (): number =>
       (k.sqlite.prepare('SELECT count(*) AS n FROM recommendations WHERE client_id = ?').get(c.id) as { n: number }).n;
-    k.recs.evaluateDebounced(c.id);
-    k.recs.evaluateDebounced(c.id);
-    k.recs.evaluateDebounced('00000000-0000-7000-8000-000000000000'); // unknown client: logged, not thrown
+    // Said on the change feed, as the services that write client data say it; nobody calls the rules.
+    k.changes.clientDataChanged(c.id, 'log');
+    k.changes.clientDataChanged(c.id, 'targets');
+    k.changes.clientDataChanged('00000000-0000-7000-8000-000000000000', 'sync'); // unknown: logged, not thrown
     expect(stored()).toBe(0);
     await waitFor(() => stored() === 5, 60_000, 'the debounced evaluation');
   });

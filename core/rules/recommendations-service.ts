@@ -17,6 +17,7 @@ import { computeVariables, loggingDensity, practiceVariablesReader } from './fea
 import type { Variables } from './types.ts';
 import { presentForClient } from './present.ts';
 import type { RulesService } from './rules-service.ts';
+import type { ChangeFeed } from '../changes.ts';
 
 /**
  * Recommendations: the rules that fire for a client, stored with why (condition and values),
@@ -45,6 +46,12 @@ export interface RecommendationsServiceDeps {
   log: Logger;
   /** The intake model (forecast.* variables, confidence); without it forecast.* are null. */
   forecast?: ForecastService | undefined;
+  /**
+   * Changes to clients' data: each one re-evaluates that client's rules (debounced), so the stored
+   * recommendations (and what sync sends to the practice's other computers) stay current when nobody
+   * is looking. Listing evaluates first anyway.
+   */
+  changes?: Pick<ChangeFeed, 'onClientDataChanged'> | undefined;
 }
 
 export type EvaluateResult = z.infer<typeof EvaluateResultSchema>;
@@ -407,7 +414,7 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
     return presentForClient(view, deps.clients.get(view.clientId), rules.rule(view.ruleId)) ?? view;
   }
 
-  return {
+  const service: RecommendationsService = {
     evaluate,
     evaluateMany,
     evaluateDebounced(clientId) {
@@ -437,8 +444,11 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
     accept: (id) => change(id, 'accepted', null),
     dismiss: (id, reason) => change(id, 'dismissed', reason),
     dispose() {
+      stopListening?.();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
     },
   };
+  const stopListening = deps.changes?.onClientDataChanged((clientId) => service.evaluateDebounced(clientId));
+  return service;
 }

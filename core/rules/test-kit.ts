@@ -14,6 +14,7 @@ import { uuidv7 } from '../util/uuidv7.ts';
 import { createRuleEvaluator, type RuleEvaluator } from './evaluator.ts';
 import { createRecommendationsService, type RecommendationsService } from './recommendations-service.ts';
 import { createRulesService, type RulesService } from './rules-service.ts';
+import { createChangeFeed, type ChangeFeed } from '../changes.ts';
 
 /** Test helpers for the rule engine: the services it needs over a test core's database, and raw events. */
 export interface RulesKit {
@@ -123,6 +124,8 @@ export interface EngineKit extends RulesKit {
   evaluator: RuleEvaluator;
   rules: RulesService;
   recs: RecommendationsService;
+  /** The feed the recommendations listen to (a service that writes client data says it here). */
+  changes: ChangeFeed;
   builtinDir: string;
   userDir: string;
 }
@@ -154,9 +157,17 @@ export async function engineKit(opts: { rules?: Record<string, string>; watch?: 
     watch: opts.watch ?? false,
   });
   cleanups.push(() => rules.close());
-  const recs = createRecommendationsService({ ...kit, rules, log: silentLogger, now: clock.now, today: clock.today });
+  const changes = createChangeFeed(silentLogger);
+  const recs = createRecommendationsService({
+    ...kit,
+    rules,
+    log: silentLogger,
+    now: clock.now,
+    today: clock.today,
+    changes,
+  });
   cleanups.push(() => recs.dispose());
-  return { ...kit, clock, evaluator, rules, recs, builtinDir: builtinDir ?? '', userDir };
+  return { ...kit, clock, evaluator, rules, recs, changes, builtinDir: builtinDir ?? '', userDir };
 }
 
 /** One diet entry a day on each date from `from` to `to` (inclusive), with the same nutrients. */

@@ -9,6 +9,7 @@ import { uuidv7 } from '../util/uuidv7.ts';
 import { computeTargets, missingForTargets } from './compute.ts';
 import { applyOverrides } from './overrides.ts';
 import type { EnergyEquation } from './types.ts';
+import type { ClientDataChanged } from '../changes.ts';
 
 export interface TargetsService {
   get(clientId: string, asOf: string): TargetsView;
@@ -29,7 +30,14 @@ export interface TargetsService {
  * and combined with the practitioner's overrides in force on the day asked for; an overridden target
  * names that row's note and effective date as its source.
  */
-export function createTargetsService(db: Db, clients: ClientsService, audit: Audit, now: () => number): TargetsService {
+export function createTargetsService(
+  db: Db,
+  clients: ClientsService,
+  audit: Audit,
+  now: () => number,
+  /** Told after the client's targets changed. */
+  changed?: ClientDataChanged,
+): TargetsService {
   // Prepared once: read for every client on every rule evaluation.
   const inForce = db
     .select()
@@ -111,6 +119,7 @@ export function createTargetsService(db: Db, clients: ClientsService, audit: Aud
           .run();
         audit.record('client_targets', clientId, 'set', Object.keys(overrides));
       });
+      changed?.(clientId, 'targets');
       return view(client, effectiveFrom);
     },
 

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { SyncTuning } from '../handlers.ts';
+import type { SyncTuning } from '../services.ts';
 import { createCore, type Core } from '../app.ts';
 import type { ScryptParams } from '../keys/keyring.ts';
 import { silentLogger } from '../logging/log.ts';

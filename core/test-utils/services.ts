@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import type { Core } from '../app.ts';
-import { createServices, type Services } from '../handlers.ts';
+import { createServices, type Services } from '../services.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
 import { createChromiumPdfRenderer } from '../reports/pdf.ts';

@@ -1,0 +1,21 @@
+import type { HandlersFor } from '../host/dispatch.ts';
+import type { HandlerContext } from '../services.ts';
+import { importLogCsv } from './log-csv-import.ts';
+
+/** The diary (log) and the views computed from it (dashboard). */
+export function logHandlers({ services }: HandlerContext) {
+  return {
+    'log.list': ({ clientId, from, to }) => services().log.list(clientId, from, to),
+    'log.add': (input) => services().log.add(input),
+    'log.update': ({ id, entry }) => services().log.update(id, entry),
+    'log.delete': ({ id }) => services().log.remove(id),
+    'log.restore': ({ id }) => services().log.restore(id),
+    'log.copyDay': ({ clientId, from, to, kinds, allergyConfirmation }) =>
+      services().log.copyDay(clientId, from, to, kinds, allergyConfirmation),
+    'log.importCsv': (input) => importLogCsv(services(), input),
+    'log.activities': () => [...services().log.activities()],
+
+    'dashboard.day': ({ clientId, date }) => services().dashboard.day(clientId, date),
+    'dashboard.trends': ({ clientId, from, to }) => services().dashboard.trends(clientId, from, to),
+  } satisfies HandlersFor<'log' | 'dashboard'>;
+}
