@@ -48,6 +48,8 @@ export default defineConfig({
           'rule-worker': at('core', 'rules', 'rule-worker.ts'),
           // The integrity check after unlock runs off the main thread (core/db/integrity.ts).
           'integrity-worker': at('core', 'db', 'integrity-worker.ts'),
+          // The core's own utility process (electron/main/core-process.ts starts it).
+          'core-process': at('core', 'host', 'core-entry.ts'),
         },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

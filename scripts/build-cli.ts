@@ -23,6 +23,8 @@ export const WORKERS = {
   'rule-worker': 'core/rules/rule-worker.ts',
   'detector-worker': 'core/vision/detector-worker.ts',
   'integrity-worker': 'core/db/integrity-worker.ts',
+  // The core's own process under `bioai serve` (core/host/core-relay.ts).
+  'core-entry': 'core/host/core-entry.ts',
 } as const;
 
 /** Packages loaded from node_modules: native code, or Chromium's driver. */
@@ -38,7 +40,7 @@ const EXTERNAL = [
 
 function sourceLocations(outDir: string): Plugin {
   const workerRef =
-    /new URL\(\s*'\.\/(rule-worker|detector-worker|integrity-worker)\.ts'\s*,\s*import\.meta\.url\s*\)/g;
+    /new URL\(\s*'\.\/(rule-worker|detector-worker|integrity-worker|core-entry)\.ts'\s*,\s*import\.meta\.url\s*\)/g;
   return {
     name: 'bioai:source-locations',
     setup(b) {

@@ -84,19 +84,11 @@ async function unlocked(core: Core): Promise<string> {
   return phrase;
 }
 
-/** The core's heaviest module groups, in dependency order (see serve). */
-const CORE_PARTS: (() => Promise<unknown>)[] = [
-  () => import('zod'),
-  () => import('drizzle-orm'),
-  () => import('drizzle-orm/sqlite-core'),
-  () => import('../contract/index.ts'),
-  () => import('../db/schema.ts'),
-  () => import('../session/session.ts'),
-  () => import('../rules/rules-service.ts'),
-  () => import('../handlers.ts'),
-];
-
-async function serve(openCore: () => Promise<Core>, args: string[], out: (s: string) => void): Promise<void> {
+async function serve(
+  core: { dataDir: string; level: LogLevel },
+  args: string[],
+  out: (s: string) => void,
+): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { port: { type: 'string' }, static: { type: 'string' } },
@@ -105,45 +97,48 @@ async function serve(openCore: () => Promise<Core>, args: string[], out: (s: str
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not "${values.port}".`, 2);
-  const { startBrowserHost } = await import('../host/http.ts');
-  // Listen and print the address first; the core (database, rules, foods, the contract's schemas) loads
-  // while the browser fetches the interface, and API calls wait for it.
-  let coreReady!: (core: Core) => void;
-  let coreFailed!: (err: unknown) => void;
-  const core = new Promise<Core>((resolve, reject) => {
-    coreReady = resolve;
-    coreFailed = reject;
+  const [{ startBrowserHost }, { relayCore, forkCoreProcess }] = await Promise.all([
+    import('../host/http.ts'),
+    import('../host/core-relay.ts'),
+  ]);
+  // The core runs in its own process: its synchronous work (key derivation, imports, backups, sync
+  // merges) never holds this one, which serves the interface and relays calls. It starts loading at
+  // once, beside this process listening and the browser fetching the interface; API calls wait for it.
+  const log = createLogger(stderrSink, 'info', 'host');
+  const remote = relayCore({
+    init: { dataDir: core.dataDir, host: 'browser', logLevel: core.level, checkOutputs: checkOutputsFromEnv() },
+    start: () => forkCoreProcess(),
+    log,
+    logSink: stderrSink,
   });
+  const ready = remote.ready.then(() => remote);
   const host = await startBrowserHost({
-    core,
+    core: ready,
     staticDir: values.static ?? path.join(repoRoot, 'out', 'renderer'),
-    log: createLogger(stderrSink, 'info', 'host'),
+    log,
     port,
   });
   out(`BioAI Nutrition is running. Open this address in your browser (it contains this launch's access key):`);
   out(host.openUrl);
-  void (async () => {
-    // Loading the core evaluates hundreds of modules, which holds the event loop; loaded a part at a
-    // time, the interface's files are served in between instead of after all of it.
-    for (const part of CORE_PARTS) {
-      await part();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return openCore();
-  })().then(coreReady, coreFailed);
   await new Promise<void>((resolve, reject) => {
     const stop = (): void => {
-      void host.close().then(resolve);
+      void host
+        .close()
+        .then(() => remote.close())
+        .then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    core.catch((err: unknown) => {
+    ready.catch((err: unknown) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       void host.close().then(() => reject(err instanceof Error ? err : new Error(String(err))));
     });
   });
 }
+
+/** The end-to-end tests check every answer against the contract (see core/host/dispatch.ts). */
+const checkOutputsFromEnv = (): boolean => process.env.BIOAI_CHECK_OUTPUTS === '1';
 
 async function init(core: Core, out: (s: string) => void): Promise<void> {
   let phrase = process.env.BIOAI_PASSPHRASE;
@@ -192,17 +187,17 @@ export async function main(
     const { createCore } = await import('../app.ts');
     opened.core ??= createCore({
       dataDir,
-      host: command === 'serve' ? 'browser' : 'cli',
+      host: 'cli',
       log: createLogger(stderrSink, level),
       // A command ends long before a check of a large database would; the browser host runs it.
-      ...(command === 'serve' ? {} : { integrityCheck: false as const }),
+      integrityCheck: false,
     });
     return opened.core;
   };
   try {
     const commandArgs = rest.slice(rest.indexOf(command) + 1);
     if (command === 'serve') {
-      await serve(openCore, commandArgs, out);
+      await serve({ dataDir, level }, commandArgs, out);
       return 0;
     }
     const core = await openCore();

@@ -3,17 +3,20 @@ import Store from 'electron-store';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCore, type Core } from '../../core/app.ts';
+import { relayCore, type RemoteCore } from '../../core/host/core-relay.ts';
 import { createLogger, redactText, type Logger, type LogSink } from '../../core/logging/log.ts';
 import { APP_VERSION } from '../../core/version.ts';
 import { CSP } from '../../core/security/csp.ts';
 import { createAppUrlPolicy, forwardEvents, registerIpc } from './ipc.ts';
 import { createElectronPdfRenderer } from './pdf.ts';
 import { createSafeStorageVault, type KeyStore } from './keys.ts';
+import { startUtilityCore } from './core-process.ts';
 
 /**
  * The Electron composition root: process lifecycle, the one window and its security policy, the
- * keychain vault, and the IPC binding of the core. Everything the app does goes through core/.
+ * keychain vault, printing, and the relay to the core. The core runs in its own utility process
+ * (core/host/core-entry.ts), so its synchronous work never freezes the window or its IPC; this process
+ * keeps only what must live here: the OS keychain (safeStorage) and printToPDF.
  *
  * Build layout (electron.vite.config.ts): out/main/index.js (this file, ESM),
  * out/main/migrations/, out/preload/index.cjs (sandboxed preload), out/renderer/index.html.
@@ -23,6 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '..', 'preload', 'index.cjs');
 const RENDERER_HTML = path.join(here, '..', 'renderer', 'index.html');
 const MIGRATIONS = path.join(here, 'migrations');
+const CORE_PROCESS = path.join(here, 'core-process.js');
 
 /** The dev server URL electron-vite sets in `dev`; never honoured in a packaged app. */
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -53,7 +57,7 @@ if (profileOverride) {
 // Every renderer sandboxed, whatever a future BrowserWindow forgets to say.
 app.enableSandbox();
 
-let core: Core | null = null;
+let core: RemoteCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let log: Logger = createLogger(() => undefined);
 
@@ -137,7 +141,7 @@ function configureSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function createWindow(activeCore: Core): BrowserWindow {
+function createWindow(activeCore: RemoteCore): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -175,7 +179,8 @@ function createWindow(activeCore: Core): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  log = createLogger(createFileSink(app.getPath('logs')), 'info', 'main');
+  const fileSink = createFileSink(app.getPath('logs'));
+  log = createLogger(fileSink, 'info', 'main');
   const version = app.getVersion();
   log.info('starting', {
     version,
@@ -194,32 +199,34 @@ async function start(): Promise<void> {
   const resourcesDir = app.isPackaged
     ? path.join(process.resourcesPath, 'resources')
     : path.join(app.getAppPath(), 'resources');
-  const activeCore = createCore({
-    dataDir,
-    host: 'electron',
+  const activeCore = relayCore({
+    init: {
+      dataDir,
+      host: 'electron',
+      logLevel: 'info',
+      migrationsDir: MIGRATIONS,
+      foodsFile: path.join(resourcesDir, 'foods', 'usda-sr28.json.gz'),
+      modelDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'models', 'meal-detector')
+        : path.join(app.getAppPath(), 'models', 'meal-detector'),
+      detectorWorker: path.join(here, 'detector-worker.js'),
+      rulesDir: app.isPackaged ? path.join(process.resourcesPath, 'rules') : path.join(app.getAppPath(), 'rules'),
+      ruleWorker: path.join(here, 'rule-worker.js'),
+      integrityCheck: { workerPath: path.join(here, 'integrity-worker.js') },
+      // Reports print through Electron's own Chromium (webContents.printToPDF), here in main.
+      printThroughHost: true,
+      // The keychain copy of the data key opens the data at start; a failure only shows the passphrase screen.
+      autoUnlock: true,
+    },
+    start: () => startUtilityCore(CORE_PROCESS),
     log,
+    logSink: fileSink,
     vault,
-    migrationsDir: MIGRATIONS,
-    foodsFile: path.join(resourcesDir, 'foods', 'usda-sr28.json.gz'),
-    modelDir: app.isPackaged
-      ? path.join(process.resourcesPath, 'models', 'meal-detector')
-      : path.join(app.getAppPath(), 'models', 'meal-detector'),
-    detectorWorker: path.join(here, 'detector-worker.js'),
-    rulesDir: app.isPackaged ? path.join(process.resourcesPath, 'rules') : path.join(app.getAppPath(), 'rules'),
-    ruleWorker: path.join(here, 'rule-worker.js'),
-    integrityCheck: { workerPath: path.join(here, 'integrity-worker.js') },
-    // Reports print through Electron's own Chromium (webContents.printToPDF).
-    pdfRenderer: createElectronPdfRenderer(),
+    pdf: createElectronPdfRenderer(),
   });
   core = activeCore;
   registerIpc(ipcMain, activeCore.dispatch, { isAppUrl, log });
-  try {
-    const unlocked = activeCore.session.tryAutoUnlock();
-    log.info('startup unlock', { keychain: unlocked, backend: vault.backend() });
-  } catch (err) {
-    // A failed auto-unlock only means the passphrase screen shows; never a crash at startup.
-    log.warn('keychain unlock failed', { error: err });
-  }
+  log.info('keychain', { backend: vault.backend() });
   mainWindow = createWindow(activeCore);
 
   app.on('activate', () => {
@@ -241,9 +248,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    core?.close();
+  app.on('before-quit', (event) => {
+    // The core closes its database and stops its timers first; then the app quits for real.
+    const closing = core;
+    if (!closing) return;
     core = null;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
   });
   start().catch((err: unknown) => {
     log.error('startup failed', { error: err });
