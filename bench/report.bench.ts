@@ -7,9 +7,10 @@ import { createServices } from '../core/services.ts';
 import { ReportRequest } from '../core/contract/reports.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { createVisionRuntime } from '../core/photos/vision-runtime.ts';
-import { createChromiumPdfRenderer, defaultChromiumPath } from '../core/reports/pdf.ts';
+import { createChromiumPdfRenderer } from '../core/reports/pdf-chromium.ts';
 import { createReportsService } from '../core/reports/reports-service.ts';
 import { createRuleEvaluator } from '../core/rules/evaluator.ts';
+import { chromiumLaunchOptions, chromiumPath, printerChromiumPath } from '../core/util/chromium.ts';
 import { systemClock } from '../core/util/clock.ts';
 import { PICTURES } from '../core/vision/testing/fixtures.ts';
 import { fmtMs, median, QUICK, sized } from './lib.ts';
@@ -183,7 +184,7 @@ export async function run(): Promise<void> {
     const { chromium } = await import('playwright-core');
     const baselines = async (executablePath: string): Promise<{ launchMs: number; minimalMs: number[] }> => {
       let t = performance.now();
-      const bare = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+      const bare = await chromium.launch(chromiumLaunchOptions(executablePath));
       const launchMs = performance.now() - t;
       const minimalMs: number[] = [];
       try {
@@ -201,11 +202,11 @@ export async function run(): Promise<void> {
       }
       return { launchMs, minimalMs };
     };
-    const { launchMs, minimalMs } = await baselines(defaultChromiumPath());
+    const { launchMs, minimalMs } = await baselines(printerChromiumPath());
     // The full browser, for comparison, where the printer is the headless shell (not in quick mode).
-    const fullPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+    const fullPath = chromiumPath();
     const full =
-      !QUICK && fullPath !== defaultChromiumPath() && fs.existsSync(fullPath) ? await baselines(fullPath) : null;
+      !QUICK && fullPath !== printerChromiumPath() && fs.existsSync(fullPath) ? await baselines(fullPath) : null;
     const rssBefore = process.memoryUsage().rss;
     const cpuMs = (since: NodeJS.CpuUsage): number => {
       const u = process.cpuUsage(since);
@@ -249,7 +250,7 @@ export async function run(): Promise<void> {
     const warm = median(times);
     process.stdout.write(
       `\n## Client report to PDF: ${DAYS} days × ${PER_DAY} entries + ${files.length} saved meal photos, all sections, real Chromium\n` +
-        `  ${first.pages} pages, ${(first.bytes / 1024).toFixed(0)} KiB; printer ${defaultChromiumPath()}\n` +
+        `  ${first.pages} pages, ${(first.bytes / 1024).toFixed(0)} KiB; printer ${printerChromiumPath()}\n` +
         `  baseline: Chromium launch alone                       ${fmtMs(launchMs).padStart(9)}\n` +
         `  baseline: one-line page to PDF, Chromium running     ${fmtMs(median(minimalMs)).padStart(9)}\n` +
         (full

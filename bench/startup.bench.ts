@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../core/app.ts';
 import { DEFAULT_SCRYPT } from '../core/keys/keyring.ts';
 import { silentLogger } from '../core/logging/log.ts';
+import { chromiumLaunchOptions } from '../core/util/chromium.ts';
 import { buildCli } from '../scripts/build-cli.ts';
 import { median, QUICK, report, sized } from './lib.ts';
 
@@ -28,15 +29,6 @@ const RUNS = Number(process.env['BENCH_STARTUP_RUNS'] ?? sized(5, 1));
 const CLI_RUNS = sized(9, 1);
 const PASSPHRASE = 'startup benchmark passphrase';
 const root = path.resolve(import.meta.dirname, '..');
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function call<T>(core: Core, method: string, input: unknown): Promise<T> {
   const r = await core.dispatch(method, input);
@@ -239,11 +231,7 @@ export async function run(): Promise<void> {
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-bench-startup-'));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const t0 = performance.now();
     await seed(dataDir);

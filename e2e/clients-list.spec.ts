@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { choose, setPassphrase, unlock } from './pages.ts';
+import { choose, unlock } from './pages.ts';
 
 const PASSPHRASE = 'long list passphrase 7';
+test.use({ passphrase: PASSPHRASE });
 const COUNT = 130;
 const name = (i: number): string => `Listed Person ${String(i).padStart(3, '0')}`;
 
@@ -36,11 +37,8 @@ async function addClients(page: Page, url: string, count: number): Promise<void>
 }
 
 test('a long client list: every row arrives, in order; search, sort and the keyboard still work', async ({
-  page,
-  host,
+  app: { page, host },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await addClients(page, host.url, COUNT);
 
   await host.restart();
@@ -76,11 +74,8 @@ test('a long client list: every row arrives, in order; search, sort and the keyb
 });
 
 test('the app is drawn ahead, hidden, behind the unlock screen, and a lock leaves no client data in the page', async ({
-  page,
-  host,
+  app: { page, host },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await addClients(page, host.url, 3);
   await host.restart();
   await page.goto(host.url);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase, unlock } from './pages.ts';
+import { createClient, unlock } from './pages.ts';
 
 const PASSPHRASE = 'cracked teapot 2026!';
+test.use({ passphrase: PASSPHRASE });
 const CLIENTS = ['Octavia Salvage-Example', 'Bartholomew Salvage-Example'];
 
 /** Overwrites 64 bytes inside page 1 of the encrypted database (past its salt): its HMAC no longer verifies. */
@@ -14,11 +15,8 @@ function damagePageOne(dataDir: string): void {
 }
 
 test('a damaged database gets its own screen: the passphrase is not blamed, salvage shows its report, and the data comes back', async ({
-  page,
-  host,
+  app: { page, host },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   for (const name of CLIENTS) await createClient(page, { name, sex: 'Female', heightCm: 168, weightKg: 62 });
   await page.getByTestId('header-lock').click();
   await expect(page.getByTestId('unlock-passphrase')).toBeVisible();

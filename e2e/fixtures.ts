@@ -1,8 +1,9 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setPassphrase } from './pages.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -65,6 +66,10 @@ async function startHost(
     fs.appendFileSync(logFile, c);
   });
   child.stdout?.on('data', (c: Buffer) => fs.appendFileSync(logFile, c));
+  // How the host ended, in its log: a host that stops answering mid-test is told apart from one stopped here.
+  child.once('exit', (code, signal) =>
+    fs.appendFileSync(logFile, `[e2e] host exited: code ${code}, signal ${signal}\n`),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out} ${logs.join('')}`)), 20_000);
@@ -85,7 +90,8 @@ async function startHost(
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // A host that ended by a signal has no exit code: waiting for its 'exit' again would never end.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
@@ -129,13 +135,37 @@ export async function launchHost(name = 'host'): Promise<HostHandle & { dispose(
   };
 }
 
-export const test = base.extend<{ host: HostHandle }>({
+/** A page opened on a fresh host and set up with `passphrase`: the app ready, with no clients. */
+export interface SetUpApp {
+  page: Page;
+  host: HostHandle;
+  passphrase: string;
+  /** The recovery code shown once at set-up. */
+  recoveryCode: string;
+}
+
+export const test = base.extend<{ host: HostHandle; passphrase: string; app: SetUpApp }>({
   // Playwright requires the destructuring pattern for the fixtures argument, even when empty.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use, testInfo) => {
     const handle = await launchHost(`${path.basename(testInfo.file, '.spec.ts')}-${testInfo.title}`);
     await use(handle);
     await handle.dispose();
+  },
+  // The browser context is opened after the host and closed before it (fixtures are set up in the
+  // order named here): a failing test's screenshot and page snapshot, taken as the context closes, show
+  // what the app showed, not a page whose host was already stopped ("The BioAI Nutrition host is not
+  // running").
+  context: async ({ host, context }, use) => {
+    void host;
+    await use(context);
+  },
+  /** The passphrase the `app` fixture sets up with; a spec picks its own with test.use({ passphrase }). */
+  passphrase: ['tomato basil 2026!', { option: true }],
+  app: async ({ page, host, passphrase }, use) => {
+    await page.goto(host.url);
+    const recoveryCode = await setPassphrase(page, passphrase);
+    await use({ page, host, passphrase, recoveryCode });
   },
 });
 

@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase } from './pages.ts';
+import { createClient, logFood } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
-const PASSPHRASE = 'tomato basil 2026!';
-
 test('search "banana", log "1 medium" for a client, and the dashboard shows about 105 kcal and its fibre', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await createClient(page, {
     name: CLIENTS.dora.name,
     birthDate: '1980-02-01',
@@ -28,13 +23,7 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
   // Log one medium banana for the client today.
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-row').filter({ hasText: CLIENTS.dora.name }).click();
-  await page.getByTestId('client-tab-log').click();
-  await page.getByTestId('log-add-food').click();
-  await page.getByTestId('log-food-search').fill('banana');
-  await page.getByTestId('log-food-option').filter({ hasText: 'Bananas, raw' }).first().click();
-  await page.getByTestId('log-amount-measure').click();
-  await page.getByRole('option', { name: /^1 medium/ }).click();
-  await page.getByTestId('log-save').click();
+  await logFood(page, { search: 'banana', food: 'Bananas, raw', measure: /^1 medium/ });
   await expect(page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' })).toContainText('105');
 
   // 118 g × 89 kcal/100 g = 105 kcal; fibre 118 g × 2.6 g/100 g = 3.1 g (USDA SR28, NDB 09040).
@@ -51,9 +40,7 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
   await expect(page.getByTestId('forecast-flag')).toBeVisible();
 });
 
-test('a food import with bad rows reports each bad row and stores none of the file', async ({ page, host }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
+test('a food import with bad rows reports each bad row and stores none of the file', async ({ app: { page } }) => {
   await page.getByTestId('nav-foods').click();
   await page.getByTestId('foods-import').click();
   const dialog = page.getByTestId('foods-import-dialog');
@@ -80,11 +67,8 @@ test('a food import with bad rows reports each bad row and stores none of the fi
 });
 
 test('a Windows-1252 CSV is refused at its first non-UTF-8 byte until that encoding is chosen', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await page.getByTestId('nav-foods').click();
   await page.getByTestId('foods-import').click();
   const dialog = page.getByTestId('foods-import-dialog');
@@ -110,11 +94,8 @@ test('a Windows-1252 CSV is refused at its first non-UTF-8 byte until that encod
 });
 
 test('a 5.4 MB food table is sent in parts, imported whole, and its temp copy is gone after', async ({
-  page,
-  host,
+  app: { page, host },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await page.getByTestId('nav-foods').click();
   await page.getByTestId('foods-import').click();
   const dialog = page.getByTestId('foods-import-dialog');

@@ -44,6 +44,11 @@ export async function unlock(page: Page, passphrase: string): Promise<void> {
   await page.getByTestId('unlock-submit').click();
 }
 
+/** Types each value into the field with that test id, in order. */
+export async function fillFields(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [testId, value] of Object.entries(values)) await page.getByTestId(testId).fill(value);
+}
+
 /** Picks an option of a Mantine Select by its visible label. */
 export async function choose(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -74,4 +79,24 @@ export async function createClient(page: Page, c: NewClient): Promise<void> {
   }
   await page.getByTestId('client-save').click();
   await expect(page.getByTestId('client-name')).toHaveText(c.name);
+}
+
+export interface FoodToLog {
+  /** Typed into the food search. */
+  search: string;
+  /** The food picked: the first option whose text contains this. */
+  food: string;
+  /** The household measure picked (its option's accessible name). */
+  measure: string | RegExp;
+}
+
+/** On a client's page: adds a food to today's log through the Log tab, as the practitioner does. */
+export async function logFood(page: Page, item: FoodToLog): Promise<void> {
+  await page.getByTestId('client-tab-log').click();
+  await page.getByTestId('log-add-food').click();
+  await page.getByTestId('log-food-search').fill(item.search);
+  await page.getByTestId('log-food-option').filter({ hasText: item.food }).first().click();
+  await page.getByTestId('log-amount-measure').click();
+  await page.getByRole('option', { name: item.measure }).click();
+  await page.getByTestId('log-save').click();
 }

@@ -1,15 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, dropPhoto, PICTURES, setPassphrase } from './pages.ts';
+import { createClient, dropPhoto, PICTURES } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 test('drop a real meal photo, correct one item, save, and see the meal in the log and on the dashboard', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
     name: CLIENTS.fatima.name,
     birthDate: '1992-08-08',
@@ -50,9 +47,7 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
   await expect(page.getByTestId('status-value-energyKcal')).toContainText('134');
 });
 
-test('a bad file among good ones gets a clear error and the batch goes on', async ({ page, host }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
+test('a bad file among good ones gets a clear error and the batch goes on', async ({ app: { page } }) => {
   await createClient(page, { name: CLIENTS.batch.name });
   const good = fs.readFileSync(path.join(PICTURES, 'E001.jpeg'));
   await page.getByTestId('photo-file-input').setInputFiles([

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase, unlock } from './pages.ts';
+import { createClient, unlock } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 const PASSPHRASE = 'tomato basil 2026!';
@@ -17,12 +17,8 @@ function expectedKcal(weightKg: number): string {
 }
 
 test('first launch → passphrase → client → targets → edit → restart → unlock → still there; file is encrypted', async ({
-  page,
-  host,
+  app: { page, host },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
-
   await createClient(page, { name: CLIENT, birthDate: '1991-06-15', sex: 'Female', heightCm: 168, weightKg: 64 });
   await expect(page.getByTestId('targets-table')).toBeVisible();
   await expect(page.getByTestId('target-value-energyKcal')).toContainText(expectedKcal(64));
@@ -69,9 +65,7 @@ test('first launch → passphrase → client → targets → edit → restart �
   expect(host.log()).not.toContain('Quintanilha');
 });
 
-test('a wrong passphrase says so and keeps the data locked', async ({ page, host }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
+test('a wrong passphrase says so and keeps the data locked', async ({ app: { page, host } }) => {
   await createClient(page, { name: CLIENT });
   await host.restart();
   await page.goto(host.url);
@@ -83,9 +77,7 @@ test('a wrong passphrase says so and keeps the data locked', async ({ page, host
   await expect(page.getByTestId('client-row').filter({ hasText: CLIENT })).toBeVisible();
 });
 
-test('validation messages appear beside the field, and delete asks first', async ({ page, host }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
+test('validation messages appear beside the field, and delete asks first', async ({ app: { page } }) => {
   await page.getByTestId('client-new').click();
   await page.getByTestId('field-name').fill(CLIENTS.carlos.name);
   await page.getByTestId('field-email').fill(CLIENTS.carlos.invalidEmail);

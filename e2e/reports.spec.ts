@@ -2,15 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, setPassphrase } from './pages.ts';
+import { createClient, logFood } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 test('preview and export a client report as PDF: the figures are the logged ones and nobody else is in it', async ({
-  page,
-  host,
+  app: { page },
 }, testInfo) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
     name: CLIENTS.other.name,
     birthDate: '1970-01-01',
@@ -27,13 +24,7 @@ test('preview and export a client report as PDF: the figures are the logged ones
   });
 
   // One medium banana (105 kcal) today for Rita, through the Log tab.
-  await page.getByTestId('client-tab-log').click();
-  await page.getByTestId('log-add-food').click();
-  await page.getByTestId('log-food-search').fill('banana');
-  await page.getByTestId('log-food-option').filter({ hasText: 'Bananas, raw' }).first().click();
-  await page.getByTestId('log-amount-measure').click();
-  await page.getByRole('option', { name: /^1 medium/ }).click();
-  await page.getByTestId('log-save').click();
+  await logFood(page, { search: 'banana', food: 'Bananas, raw', measure: /^1 medium/ });
   await expect(page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' })).toBeVisible();
 
   // From the client page to the report builder, with Rita chosen.

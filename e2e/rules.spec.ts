@@ -1,13 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import { choose, setPassphrase } from './pages.ts';
+import { choose } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 test('a vegan client with a low-fibre week gets a fibre recommendation with no animal products; dismissed, it stays dismissed', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await page.getByTestId('client-new').click();
   await page.getByTestId('field-name').fill(CLIENTS.vera.name);
   await page.getByTestId('field-birthDate').fill('1990-04-04');

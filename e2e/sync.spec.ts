@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { createLogger } from '../core/logging/log.ts';
 import { startTestServer } from '../server/test-utils/server.ts';
 import { expect, launchHost, logFileFor, test } from './fixtures.ts';
-import { createClient, setPassphrase } from './pages.ts';
+import { createClient, fillFields, setPassphrase } from './pages.ts';
 
 /**
  * Settings → Sync against a real sync server (Hono over an embedded PostgreSQL), one per file:
@@ -27,8 +27,6 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-const LOCAL_PASSPHRASE = 'tomato basil 2026!';
-
 async function openSync(page: Page): Promise<void> {
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('sync-section')).toBeVisible();
@@ -44,28 +42,38 @@ interface Practice {
 
 async function createPractice(page: Page, p: Practice, deviceName: string): Promise<void> {
   await page.getByTestId('sync-tab-create').click();
-  await page.getByTestId('sync-server-url').fill(server.url);
-  await page.getByTestId('sync-practice-name').fill(p.practiceName);
-  await page.getByTestId('sync-display-name').fill(p.displayName);
-  await page.getByTestId('sync-email').fill(p.email);
-  await page.getByTestId('sync-password').fill(p.password);
-  await page.getByTestId('sync-practice-passphrase').fill(p.passphrase);
-  await page.getByTestId('sync-practice-passphrase-confirm').fill(p.passphrase);
-  await page.getByTestId('sync-device-name').fill(deviceName);
+  await fillAccount(page, { serverUrl: server.url, ...p, deviceName });
+  await fillFields(page, {
+    'sync-practice-name': p.practiceName,
+    'sync-display-name': p.displayName,
+    'sync-practice-passphrase-confirm': p.passphrase,
+  });
   await page.getByTestId('sync-create-practice').click();
   await expect(page.getByTestId('sync-status')).toContainText(p.practiceName);
 }
 
-async function signIn(
-  page: Page,
-  input: { serverUrl: string; email: string; password: string; passphrase: string; deviceName: string },
-): Promise<void> {
+interface Account {
+  serverUrl: string;
+  email: string;
+  password: string;
+  passphrase: string;
+  deviceName: string;
+}
+
+/** The fields creating a practice and signing in share. */
+async function fillAccount(page: Page, a: Account): Promise<void> {
+  await fillFields(page, {
+    'sync-server-url': a.serverUrl,
+    'sync-email': a.email,
+    'sync-password': a.password,
+    'sync-practice-passphrase': a.passphrase,
+    'sync-device-name': a.deviceName,
+  });
+}
+
+async function signIn(page: Page, input: Account): Promise<void> {
   await page.getByTestId('sync-tab-sign-in').click();
-  await page.getByTestId('sync-server-url').fill(input.serverUrl);
-  await page.getByTestId('sync-email').fill(input.email);
-  await page.getByTestId('sync-password').fill(input.password);
-  await page.getByTestId('sync-practice-passphrase').fill(input.passphrase);
-  await page.getByTestId('sync-device-name').fill(input.deviceName);
+  await fillAccount(page, input);
   await page.getByTestId('sync-sign-in').click();
 }
 
@@ -82,11 +90,9 @@ async function closedPort(): Promise<number> {
 }
 
 test('a client added on one computer reaches a colleague’s computer through the practice server', async ({
-  page,
-  host,
+  app: { page },
   browser,
 }) => {
-  test.setTimeout(240_000);
   const practice: Practice = {
     practiceName: 'Harbour Nutrition',
     displayName: 'Dana Dietitian',
@@ -96,8 +102,6 @@ test('a client added on one computer reaches a colleague’s computer through th
   };
 
   // Computer A: create the practice, add a client, sync.
-  await page.goto(host.url);
-  await setPassphrase(page, LOCAL_PASSPHRASE);
   await openSync(page);
   await expect(page.getByTestId('sync-section')).toContainText('never leaves this computer');
   await createPractice(page, practice, 'Front desk');
@@ -140,8 +144,9 @@ test('a client added on one computer reaches a colleague’s computer through th
   }
 });
 
-test('a wrong practice passphrase and an unreachable server are named; sign out asks first', async ({ page, host }) => {
-  test.setTimeout(240_000);
+test('a wrong practice passphrase and an unreachable server are named; sign out asks first', async ({
+  app: { page },
+}) => {
   const practice: Practice = {
     practiceName: 'Lighthouse Clinic',
     displayName: 'Lee Practitioner',
@@ -149,8 +154,6 @@ test('a wrong practice passphrase and an unreachable server are named; sign out 
     password: 'a long account password',
     passphrase: 'lighthouse practice key',
   };
-  await page.goto(host.url);
-  await setPassphrase(page, LOCAL_PASSPHRASE);
   await openSync(page);
 
   // The confirmation must match; the form says so on the field without calling the server.

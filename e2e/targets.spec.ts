@@ -1,16 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import { choose, createClient, setPassphrase } from './pages.ts';
+import { choose, createClient, logFood } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
-const PASSPHRASE = 'tomato basil 2026!';
-
 test('a condition suggestion is applied as your value with its source; sources and "Not tracked" show', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  test.setTimeout(240_000); // a whole journey: profile form, targets, and (below) the log and the dashboard
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await createClient(page, {
     name: CLIENTS.hilda.name,
     birthDate: '1970-04-02',
@@ -56,12 +50,8 @@ test('a condition suggestion is applied as your value with its source; sources a
 });
 
 test('a pregnant client: protein + 25 g, and the intake model says why it gives no estimate', async ({
-  page,
-  host,
+  app: { page },
 }) => {
-  test.setTimeout(240_000); // a whole journey: profile form, targets, and (below) the log and the dashboard
-  await page.goto(host.url);
-  await setPassphrase(page, PASSPHRASE);
   await createClient(page, {
     name: CLIENTS.clara.name,
     birthDate: '1992-01-10',
@@ -77,13 +67,7 @@ test('a pregnant client: protein + 25 g, and the intake model says why it gives 
   await expect(page.getByTestId('target-value-proteinG')).toContainText('78 g');
   await expect(page.getByTestId('target-source-proteinG')).toContainText('+ 25 g');
 
-  await page.getByTestId('client-tab-log').click();
-  await page.getByTestId('log-add-food').click();
-  await page.getByTestId('log-food-search').fill('banana');
-  await page.getByTestId('log-food-option').filter({ hasText: 'Bananas, raw' }).first().click();
-  await page.getByTestId('log-amount-measure').click();
-  await page.getByRole('option', { name: /^1 medium/ }).click();
-  await page.getByTestId('log-save').click();
+  await logFood(page, { search: 'banana', food: 'Bananas, raw', measure: /^1 medium/ });
   await expect(page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' })).toBeVisible();
 
   await page.getByTestId('client-tab-dashboard').click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ENERGY_FIGURE } from '../core/rules/guardrails.ts';
 import { expect, test } from './fixtures.ts';
-import { createClient, dropPhoto, PICTURES, setPassphrase } from './pages.ts';
+import { createClient, dropPhoto, PICTURES } from './pages.ts';
 
 /**
  * What the app shows a practitioner must be current and safe: recommendations carry the numbers the
@@ -62,12 +62,9 @@ async function trendCaption(page: Page, label: string, key: string): Promise<str
 }
 
 test('a week of logs, then "Check now": every recommendation carries the numbers the dashboard shows', async ({
-  page,
-  host,
+  app: { page },
 }) => {
   test.setTimeout(300_000);
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
     name: 'Tess Current',
     birthDate: '1990-03-03',
@@ -138,13 +135,10 @@ async function expectNoEnergyFigure(page: Page, where: string): Promise<void> {
 }
 
 test('an eating-disorder-sensitive client: no energy figure on any view, in any recommendation or in the PDFs', async ({
-  page,
-  host,
+  app: { page },
 }, testInfo) => {
   // Many views, two PDFs and a photo analysis: allow for a busy machine.
   test.setTimeout(300_000);
-  await page.goto(host.url);
-  await setPassphrase(page, 'tomato basil 2026!');
   await createClient(page, {
     name: 'Eden Careful',
     birthDate: '1994-09-09',

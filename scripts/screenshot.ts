@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createCore } from '../core/app.ts';
 import { startBrowserHost } from '../core/host/http.ts';
 import { silentLogger } from '../core/logging/log.ts';
+import { chromiumLaunchOptions } from '../core/util/chromium.ts';
 
 const out = path.resolve(process.argv[2] ?? 'docs/screenshot.png');
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,19 +61,7 @@ try {
   for (const p of people) ids.push((await call('clients.create', p)).id ?? '');
   await call('targets.set', { clientId: ids[0], overrides: { proteinG: 90 }, note: 'Endurance training block' });
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   await page.goto(host.openUrl);
   await page.getByTestId('client-row').first().waitFor();

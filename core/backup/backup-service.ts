@@ -6,13 +6,14 @@ import type { BackupConfig, BackupInfo, BackupState } from '../contract/backup.t
 import { BackupConfig as BackupConfigSchema, BackupLastError } from '../contract/backup.ts';
 import type { SessionStatus } from '../contract/session.ts';
 import { DATABASE_FILE, openDatabase, rekeyDatabase } from '../db/open.ts';
-import { KEYRING_FILE, parseKeyring, sameKey, unwrapWithPassphrase } from '../keys/keyring.ts';
+import { KEYRING_FILE, sameKey } from '../keys/keyring.ts';
 import { parseRecovery, RECOVERY_FILE } from '../keys/recovery.ts';
 import type { Logger } from '../logging/log.ts';
 import type { Session } from '../session/session.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import type { Clock } from '../util/clock.ts';
 import { packBackup, readBackupHeader, unpackBackup } from './backup-file.ts';
+import { backupDatabaseAndKeyring, unwrapBackupKey } from './backup-keys.ts';
 import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } from './swap.ts';
 
 /**
@@ -354,14 +355,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       }
       const { header, files } = unpackBackup(data, fileName);
       const when = dateLabel(header.createdAt);
-      const dbBytes = files.get(DATABASE_FILE);
-      const ring = parseKeyring(files.get(KEYRING_FILE)?.toString('utf8') ?? '');
-      if (!dbBytes || !ring) {
-        throw new AppError(
-          'backup-corrupt',
-          `The backup ${fileName} is missing its database or key file. Nothing was changed.`,
-        );
-      }
+      const { dbBytes, ring } = backupDatabaseAndKeyring(files, fileName);
       const recoveryBytes = files.get(RECOVERY_FILE);
       if (recoveryBytes && !parseRecovery(recoveryBytes.toString('utf8'))) {
         throw new AppError(
@@ -371,15 +365,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       }
       // The key the current data is under: the restored database is re-keyed to it (see the top).
       const liveKey = session.dataKey();
-      let dek: Buffer;
-      try {
-        dek = unwrapWithPassphrase(ring, passphrase);
-      } catch {
-        throw new AppError(
-          'wrong-passphrase',
-          `This passphrase does not open the backup from ${when}. Use the passphrase that was current when it was made. Nothing was changed.`,
-        );
-      }
+      const dek = unwrapBackupKey(ring, passphrase, `from ${when}`);
 
       // Stage and check everything before touching the live data.
       const staging = beginStaging(dataDir);

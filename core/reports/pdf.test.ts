@@ -6,7 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../contract/errors.ts';
 import { tempDir } from '../test-utils/temp-dir.ts';
-import { createChromiumPdfRenderer, finalizePdf, footerTemplate, headerTemplate } from './pdf.ts';
+import { footerTemplate, headerTemplate } from './pdf.ts';
+import { createChromiumPdfRenderer } from './pdf-chromium.ts';
+import { finalizePdf } from './pdf-metadata.ts';
 
 /** Text and document information of a PDF, read by poppler (an independent reader, not pdf-lib). */
 function pdfText(bytes: Uint8Array): string {

@@ -10,7 +10,7 @@ import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
 import { createRuleEvaluator } from '../rules/evaluator.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
-import { createChromiumPdfRenderer } from './pdf.ts';
+import { createChromiumPdfRenderer } from './pdf-chromium.ts';
 import { createReportsService } from './reports-service.ts';
 
 const BANANA = 'usda:09040';

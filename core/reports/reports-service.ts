@@ -1,6 +1,7 @@
 import type { ReportRequest } from '../contract/reports.ts';
 import { slugify } from '../export/client-export.ts';
-import { knownPageCount, PDF_CREATOR, type PdfRenderer } from './pdf.ts';
+import { PDF_CREATOR, type PdfRenderer } from './pdf.ts';
+import { knownPageCount } from './pdf-metadata.ts';
 import { buildReportModel, type ReportModel, type ReportServices } from './report-model.ts';
 
 /**

@@ -6,7 +6,7 @@ import { createServices } from '../services.ts';
 import { createForecastService, defaultForecastModelDir } from '../forecast/forecast.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
-import { createChromiumPdfRenderer } from '../reports/pdf.ts';
+import { createChromiumPdfRenderer } from '../reports/pdf-chromium.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
 import { mulberry32 } from '../test-utils/prng.ts';
 import { evaluateClient } from './client-evaluation.ts';

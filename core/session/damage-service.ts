@@ -7,11 +7,12 @@ import type { DamageState, ResolveDamageInput, ResolveDamageResult, SalvageRepor
 import { SalvageReport as SalvageReportSchema } from '../contract/damage.ts';
 import type { BackupService } from '../backup/backup-service.ts';
 import { unpackBackup } from '../backup/backup-file.ts';
+import { backupDatabaseAndKeyring, unwrapBackupKey } from '../backup/backup-keys.ts';
 import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } from '../backup/swap.ts';
 import { readDamageMarker } from '../db/damage-marker.ts';
 import { DATABASE_FILE, openDatabase, openKeyed, rekeyDatabase, setAside } from '../db/open.ts';
 import { mergeNewerRows, salvageDatabase, type SalvageProgress } from '../db/salvage.ts';
-import { KEYRING_FILE, parseKeyring, sameKey, unwrapWithPassphrase } from '../keys/keyring.ts';
+import { sameKey } from '../keys/keyring.ts';
 import type { Logger } from '../logging/log.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import type { Clock } from '../util/clock.ts';
@@ -128,23 +129,8 @@ export function createDamageService(options: DamageServiceOptions): DamageServic
   const stageBackup = (info: BackupInfo, passphrase: string, liveKey: Buffer, file: string): void => {
     const data = fs.readFileSync(path.join(dataDir, 'backups', info.fileName));
     const { files } = unpackBackup(data, info.fileName);
-    const dbBytes = files.get(DATABASE_FILE);
-    const ring = parseKeyring(files.get(KEYRING_FILE)?.toString('utf8') ?? '');
-    if (!dbBytes || !ring) {
-      throw new AppError(
-        'backup-corrupt',
-        `The backup ${info.fileName} is missing its database or key file. Nothing was changed.`,
-      );
-    }
-    let dek: Buffer;
-    try {
-      dek = unwrapWithPassphrase(ring, passphrase);
-    } catch {
-      throw new AppError(
-        'wrong-passphrase',
-        `This passphrase does not open the backup ${info.fileName}. Give the passphrase that was current when it was made. Nothing was changed.`,
-      );
-    }
+    const { dbBytes, ring } = backupDatabaseAndKeyring(files, info.fileName);
+    const dek = unwrapBackupKey(ring, passphrase, info.fileName);
     writeFileAtomic(file, dbBytes, 0o600);
     const opened = openDatabase({ file, key: dek, ...migrations });
     try {

@@ -330,3 +330,33 @@ describe('a damaged database', () => {
     expect(listed.every((n) => s.names.includes(n))).toBe(true);
   });
 });
+
+describe('the background integrity check and a re-key', () => {
+  // Recovery and a passphrase change re-key the database right after it is opened, while the check
+  // the open started is still starting up in its worker with the old key.
+  it('checks the database again under the new key after a recovery and after a passphrase change', async () => {
+    const dataDir = tempDir();
+    const core = make(dataDir);
+    const { recoveryCode } = await ok<{ recoveryCode: string }>(core, 'session.setup', { passphrase: PASSPHRASE });
+    await ok(core, 'clients.create', profile('Rekeyed Client'));
+    await core.session.integrityChecked();
+    await ok(core, 'session.lock');
+
+    const recovered = await ok<SessionStatus>(core, 'session.recover', {
+      recoveryCode,
+      next: 'a recovered passphrase 1',
+    });
+    expect(recovered.state).toBe('unlocked');
+    await core.session.integrityChecked();
+    expect(await ok<SessionStatus>(core, 'session.status')).toMatchObject({ integrityCheck: 'ok', damage: null });
+
+    await ok(core, 'session.lock');
+    await ok(core, 'session.unlock', { passphrase: 'a recovered passphrase 1' });
+    await ok(core, 'session.changePassphrase', {
+      current: 'a recovered passphrase 1',
+      next: 'a changed passphrase 22',
+    });
+    await core.session.integrityChecked();
+    expect(await ok<SessionStatus>(core, 'session.status')).toMatchObject({ integrityCheck: 'ok', damage: null });
+  });
+});

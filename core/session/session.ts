@@ -298,6 +298,11 @@ export function createSession(options: SessionOptions): Session {
     else fs.rmSync(nextRecoveryPath, { force: true });
     rekeyDatabase(db.sqlite, newDek);
     openedKey = Buffer.from(newDek);
+    // A background check started at the open reads the file with the old key: after the rekey it
+    // cannot open it (or reads a file half rewritten), so its answer says nothing about this file.
+    // It is disowned and the check runs again under the new key.
+    generation++;
+    startIntegrityCheck(newDek);
     fs.renameSync(nextKeyringPath, keyringPath);
     if (keepRecovery) {
       fs.renameSync(nextRecoveryPath, recoveryPath);

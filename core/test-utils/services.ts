@@ -3,7 +3,7 @@ import type { Core } from '../app.ts';
 import { createServices, type Services } from '../services.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
-import { createChromiumPdfRenderer } from '../reports/pdf.ts';
+import { createChromiumPdfRenderer } from '../reports/pdf-chromium.ts';
 import { createRuleEvaluator } from '../rules/evaluator.ts';
 import { fixedClock } from './core-harness.ts';
 import { tempDir } from './temp-dir.ts';

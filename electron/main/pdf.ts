@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session } from 'electron';
 import {
-  finalizePdf,
   footerTemplate,
   headerTemplate,
   PDF_CREATOR,
   PDF_MARGINS_MM,
   type PdfRenderer,
 } from '../../core/reports/pdf.ts';
+import { finalizePdf } from '../../core/reports/pdf-metadata.ts';
 import { AppError } from '../../core/contract/errors.ts';
 
 /**
