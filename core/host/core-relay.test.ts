@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../app.ts';
 import type { EventName } from '../contract/index.ts';
 import { silentLogger } from '../logging/log.ts';
-import { createChromiumPdfRenderer } from '../reports/pdf.ts';
+import { createChromiumPdfRenderer } from '../reports/pdf-chromium.ts';
 import type { KeyVault } from '../session/session.ts';
 import { FAST_SCRYPT, PASSPHRASE, tempDir } from '../test-utils/core-harness.ts';
 import { forkCoreProcess, relayCore, type RemoteCore } from './core-relay.ts';
