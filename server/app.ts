@@ -5,25 +5,27 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import type pg from 'pg';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Issue, ServerErrorCode } from '../core/sync/protocol/errors.ts';
+import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../core/sync/protocol/hlc.ts';
+import { erasedRow, mergeRow, type StampedRow, type Tomb } from '../core/sync/protocol/merge.ts';
+import { CLIENT_CHILD_TABLES, TABLE_ORDER, type SyncTable } from '../core/sync/protocol/tables.ts';
 import {
-  CLOCK_AHEAD,
+  AddPractitionerBody,
   ENCRYPTED_PREFIX,
-  MAX_CLOCK_DRIFT_MS,
+  LoginBody,
   PullQuery,
   PushRequest,
-  parseHlc,
-  mergeRow,
+  RefreshBody,
+  RegisterBody,
+  UUID_TEXT,
+  Uuid,
   type ClockAheadResponse,
-  erasedRow,
-  CLIENT_CHILD_TABLES,
-  type StampedRow,
-  type Tomb,
   type PullResponse,
   type PushResponse,
+  type Session,
   type SyncRow,
-  type SyncTable,
-} from '../core/sync/protocol.ts';
+} from '../core/sync/protocol/wire.ts';
 import type { Logger } from '../core/logging/log.ts';
 import { migrationsApplied } from './db/migrate.ts';
 
@@ -95,34 +97,17 @@ export const JWT_ISSUER = 'bioai-sync';
 export const JWT_AUDIENCE = 'bioai-device';
 const ARGON2 = { algorithm: 2 /* argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-/**
- * Push writes rows in this table order, so seq (and so a pull) puts parents before children: a
- * client before its targets, events and recommendations.
- */
-export const PUSH_TABLE_ORDER: readonly SyncTable[] = [
-  'clients',
-  'custom_foods',
-  'client_targets',
-  'events',
-  'recommendations',
-];
-
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export interface Issue {
-  path: string;
-  message: string;
-}
-
 export class ApiError extends Error {
   readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
-  readonly code: string;
+  readonly code: ServerErrorCode;
   readonly issues: Issue[] | undefined;
   readonly headers: Record<string, string> | undefined;
   constructor(
     status: ApiError['status'],
-    code: string,
+    code: ServerErrorCode,
     message: string,
     extra?: { issues?: Issue[]; headers?: Record<string, string> },
   ) {
@@ -159,46 +144,6 @@ async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.i
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw invalidRequest(zodIssues(parsed.error));
   return parsed.data;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Body schemas of the account endpoints
-
-const email = z
-  .email('expected an e-mail address')
-  .max(320)
-  .transform((s) => s.toLowerCase());
-const password = z.string().min(12, 'the password must have at least 12 characters').max(1024);
-const noNul = (s: string): boolean => !s.includes('\u0000');
-const NUL_MESSAGE = 'contains a NUL character';
-const label = z.string().trim().min(1).max(200).refine(noNul, NUL_MESSAGE);
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
-
-export const RegisterBody = z
-  .object({
-    practiceName: label,
-    displayName: label,
-    email,
-    password,
-    keyEnvelope: z.string().min(1).max(8192).refine(noNul, NUL_MESSAGE),
-    deviceName: label,
-  })
-  .strict();
-export const LoginBody = z
-  .object({ email, password: z.string().min(1).max(1024), deviceName: label, deviceId: uuid.optional() })
-  .strict();
-export const RefreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
-export const AddPractitionerBody = z.object({ email, password, displayName: label }).strict();
-
-export interface SessionBody {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  practiceId: string;
-  practiceName: string;
-  practitionerId: string;
-  deviceId: string;
-  keyEnvelope: string;
 }
 
 interface Auth {
@@ -297,8 +242,6 @@ async function clientTombs(
   for (const row of r.rows) out.set(row.id, { value: row.value, hlc: row.hlc });
   return out;
 }
-
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === '23505';
 
@@ -427,7 +370,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     const { sub, pid, did } = payload;
     if (typeof sub !== 'string' || typeof pid !== 'string' || typeof did !== 'string') throw invalidToken();
-    if (![sub, pid, did].every((s) => uuid.safeParse(s).success)) throw invalidToken();
+    if (![sub, pid, did].every((s) => Uuid.safeParse(s).success)) throw invalidToken();
     const tep = payload.tep ?? 0;
     if (typeof tep !== 'number' || !Number.isSafeInteger(tep)) throw invalidToken();
     // The device must still exist, in that practice, for that practitioner, and must not have logged
@@ -452,7 +395,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   async function issueSession(
     client: pg.PoolClient,
     s: { practiceId: string; practitionerId: string; deviceId: string; role: string; refreshTokenId?: string },
-  ): Promise<SessionBody> {
+  ): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const t = now();
     await client.query(
@@ -758,7 +701,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     // time) so the device keeps these changes and stamps them again once its clock is right.
     if (drift.length) {
       const answer: ClockAheadResponse = {
-        error: CLOCK_AHEAD,
+        error: 'clock-ahead',
         message: 'Stamps more than 24 hours ahead of the server clock: the device clock is wrong.',
         serverTime: now(),
         issues: drift,
@@ -816,7 +759,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         up.stamps.push(JSON.stringify(row.stamps));
         up.seqs.push(seq.toString());
       };
-      for (const table of PUSH_TABLE_ORDER) {
+      for (const table of TABLE_ORDER) {
         const byId = groups.get(table);
         if (!byId) continue;
         const ids = [...byId.keys()];
@@ -890,7 +833,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const { cursor, limit } = parsed.data;
     if (BigInt(cursor) > 9_223_372_036_854_775_807n)
       throw invalidRequest([{ path: 'cursor', message: 'the cursor is out of range' }]);
-    const branches = PUSH_TABLE_ORDER.map(
+    const branches = TABLE_ORDER.map(
       (t) =>
         `(SELECT '${t}' AS tbl, id, fields, stamps, origin_device, seq FROM ${t}
            WHERE practice_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`,

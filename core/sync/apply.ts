@@ -3,22 +3,16 @@ import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
 import { eraseClientLocally, erasedLocalValue } from './erasure.ts';
-import {
-  TABLE_SPECS,
-  formatHlc,
-  isDeleted,
-  mergeRow,
-  type HybridClock,
-  type SyncRow,
-  type SyncTable,
-  type Tomb,
-} from './protocol.ts';
+import { formatHlc, type HybridClock } from './protocol/hlc.ts';
+import { isDeleted, mergeRow, type Tomb } from './protocol/merge.ts';
+import { TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
+import type { SyncRow } from './protocol/wire.ts';
 import { UUID_RE } from '../util/uuidv7.ts';
 import { JSON_COLUMNS } from './store.ts';
 import { pulledValueProblem } from './validate.ts';
 
 /**
- * Applies pulled rows to the local database: per field by HLC (protocol.ts mergeRow, the rule the
+ * Applies pulled rows to the local database: per field by HLC (protocol/merge.ts mergeRow, the rule the
  * server uses too), skipping fields edited here since the sync started (they go out next time with a
  * newer stamp). Rows whose parent has not arrived yet are parked and retried after each page.
  * The caller holds the transaction and sets sync_meta.applying so the triggers stay quiet.
@@ -178,7 +172,7 @@ export function createApplier(
           deleted_at: number | null;
         })
       : { deleted_at: null };
-    // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow). The client
+    // Rows of a deleted client are erased whatever arrives for them (protocol/merge.ts mergeRow). The client
     // link and the delete travel unencrypted.
     const rawClient = row.fields.client_id;
     const clientId =

@@ -7,7 +7,7 @@ import { practice as practiceAt, sync, useSyncServer, type Device } from '../tes
 import { localText, serverText, syncedContent } from '../test-utils/sync-inspect.ts';
 import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 import { generatePracticeKey } from './practice-key.ts';
-import { HybridClock, formatHlc, parseHlc } from './protocol.ts';
+import { HybridClock, formatHlc, parseHlc } from './protocol/hlc.ts';
 import { enableSync, holdFutureChanges, outboxBatches, stageChanges } from './store.ts';
 import { clockAheadMessage } from './sync-service.ts';
 

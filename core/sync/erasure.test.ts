@@ -6,14 +6,8 @@ import type { PhotoAnalysis } from '../contract/photos.ts';
 import type { SyncResult } from '../contract/sync.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { practice as newPractice, sync as syncRun, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
-import {
-  CLIENT_CHILD_TABLES,
-  localText,
-  rowIdsOf,
-  serverText,
-  sqliteOf,
-  syncedContent,
-} from '../test-utils/sync-inspect.ts';
+import { localText, rowIdsOf, serverText, sqliteOf, syncedContent } from '../test-utils/sync-inspect.ts';
+import { CLIENT_CHILD_TABLES } from './protocol/tables.ts';
 import { PICTURES } from '../vision/testing/fixtures.ts';
 
 /**

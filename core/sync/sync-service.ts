@@ -5,7 +5,7 @@ import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';
 import { ClockAheadError, SyncClient, type ServerSession } from './client.ts';
-import { LOCAL_TABLES, TABLE_ORDER } from './local-tables.ts';
+import { LOCAL_TABLES } from './local-tables.ts';
 import {
   generatePracticeKey,
   PRACTICE_SCRYPT,
@@ -13,7 +13,8 @@ import {
   wrapPracticeKey,
   type ScryptCost,
 } from './practice-key.ts';
-import { HybridClock, MAX_CLOCK_DRIFT_MS, type SyncTable } from './protocol.ts';
+import { HybridClock, MAX_CLOCK_DRIFT_MS } from './protocol/hlc.ts';
+import { TABLE_ORDER, type SyncTable } from './protocol/tables.ts';
 import {
   acknowledgeBatch,
   holdFutureChanges,

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { decryptField, fieldContext } from '../sync/practice-key.ts';
-import { SYNC_TABLES, TABLE_SPECS, type SyncTable } from '../sync/protocol.ts';
+import { CLIENT_CHILD_TABLES, SYNC_TABLES, TABLE_SPECS, type SyncTable } from '../sync/protocol/tables.ts';
 import type { Device } from './sync-harness.ts';
 
 /**
@@ -8,8 +8,6 @@ import type { Device } from './sync-harness.ts';
  * compare computers: read from the device's own (decrypted) database and from the server's tables,
  * decrypted with the practice key the way only a computer of the practice can.
  */
-
-export const CLIENT_CHILD_TABLES: SyncTable[] = ['client_targets', 'events', 'recommendations'];
 
 export const sqliteOf = (d: Device) => d.core.session.database().sqlite;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PullResponse, type SyncRow } from '../../core/sync/protocol.ts';
+import { PullResponse, type SyncRow } from '../../core/sync/protocol/wire.ts';
 import { startTestServer } from '../test-utils/server.ts';
 import { call, enc, hlcAt, register } from './helpers.ts';
 

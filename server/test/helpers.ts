@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { formatHlc } from '../../core/sync/protocol.ts';
+import { formatHlc } from '../../core/sync/protocol/hlc.ts';
+import type { Session } from '../../core/sync/protocol/wire.ts';
 
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  practiceId: string;
-  practiceName: string;
-  practitionerId: string;
-  deviceId: string;
-  keyEnvelope: string;
-}
+export type { Session };
 
 export async function call(
   url: string,
