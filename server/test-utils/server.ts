@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { createLogger, type Logger } from '../../core/logging/log.ts';
-import type { Limits, Registration } from '../app.ts';
+import type { Limits, Registration } from '../app/config.ts';
 import { startServer } from '../main.ts';
 import { createTestDatabase, startTestPostgres } from './pg.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
-import { TokenBuckets } from '../app.ts';
+import { TokenBuckets } from '../app/limits.ts';
 import { startTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, enc, hlcAt, newEmail, register } from './helpers.ts';
 

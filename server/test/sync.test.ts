@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_FIELDS, TABLE_SPECS } from '../../core/sync/protocol/tables.ts';
 import { MAX_PUSH_CHANGES, PullResponse, PushResponse } from '../../core/sync/protocol/wire.ts';
-import { pruneExpired } from '../app.ts';
+import { pruneExpired } from '../app/db.ts';
 import { startTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, enc, hlcAt, register, type Session } from './helpers.ts';
 
