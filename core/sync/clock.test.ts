@@ -9,7 +9,7 @@ import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 import { generatePracticeKey } from './practice-key.ts';
 import { HybridClock, formatHlc, parseHlc } from './protocol/hlc.ts';
 import { enableSync, holdFutureChanges, outboxBatches, stageChanges } from './store.ts';
-import { clockAheadMessage } from './sync-service.ts';
+import { clockAheadMessage } from './sync-run.ts';
 
 /**
  * A computer whose clock is far ahead, syncing with real devices (each a core over its own SQLCipher
