@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_SPECS } from '../../core/sync/protocol/tables.ts';
 import { MAX_PUSH_CHANGES, PullResponse, PushResponse } from '../../core/sync/protocol/wire.ts';
-import { startTestServer } from '../test-utils/server.ts';
+import { useTestServer } from '../test-utils/server.ts';
 import { call, enc, hlcAt, register, wire, wired, type Session } from './helpers.ts';
 
 const T0 = Date.now();
@@ -16,12 +16,8 @@ function clientRow(id: string, wall: number, node: string, name = 'Alice') {
 }
 
 describe('push and pull', () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
+  const srv = useTestServer({ now: () => T0 });
   let s: Session;
-  beforeAll(async () => {
-    srv = await startTestServer({ now: () => T0 });
-  });
-  afterAll(() => srv.close());
 
   const push = (token: string, changes: unknown[], idempotencyKey = randomUUID()) =>
     pushRaw(token, wired(changes), idempotencyKey);
