@@ -1,5 +1,5 @@
-import { AppError } from '../api/errors.ts';
-import type { SyncResult } from '../api/schemas-sync.ts';
+import { AppError } from '../contract/errors.ts';
+import type { SyncResult } from '../contract/sync.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { createApplier, emptyOutcome } from './apply.ts';
