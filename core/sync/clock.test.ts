@@ -56,20 +56,21 @@ function latestStampWall(core: Core): number {
   return Math.max(0, ...walls);
 }
 
+/** A and B share Ada; a minute on, A's clock is set two days ahead and A edits her weight, then syncs. */
+async function aheadTwoDays() {
+  const { a, client: ada, others } = await sharedClient({ name: 'Ada Example' }, 'Laptop');
+  const [b] = others;
+  pass(60_000, a, b);
+  a.clock.advance(48 * HOUR); // A's clock is set two days ahead
+  await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
+  return { a, b, ada, refused: await ok<SyncResult>(a.core, 'sync.now') };
+}
+
 const person = (c: Client) => ({ weightKg: c.weightKg, phone: c.phone, notes: c.notes, email: c.email });
 
 describe('a computer whose clock is far ahead of the server', () => {
   it('keeps its changes, says how far ahead it is, keeps no future stamps, and sends them once the clock is right', async () => {
-    const {
-      a,
-      client: ada,
-      others: [b],
-    } = await sharedClient({ name: 'Ada Example' }, 'Laptop');
-
-    pass(60_000, a, b);
-    a.clock.advance(48 * HOUR); // A's clock is set two days ahead
-    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
-    const refused = await ok<SyncResult>(a.core, 'sync.now');
+    const { a, b, ada, refused } = await aheadTwoDays();
     expect(refused.error?.code).toBe('sync-clock');
     expect(refused.error?.message).toMatch(/clock is 48 hours ahead of the server/);
     expect(refused.error?.message).toMatch(/kept/);
@@ -116,8 +117,9 @@ describe('a computer whose clock is far ahead of the server', () => {
     const {
       a,
       client: ada,
-      others: [b, c],
+      others,
     } = await sharedClient({ name: 'Ada Example', email: 'ada@example.org' }, 'Laptop', 'Reception');
+    const [b, c] = others;
 
     pass(60_000, a, b, c);
     a.clock.advance(30 * HOUR);
@@ -171,11 +173,8 @@ describe('a computer whose clock is far ahead of the server', () => {
   });
 
   it('sends again an edit an earlier version dropped for its future stamp, which it kept', async () => {
-    const {
-      a,
-      client: kit,
-      others: [b],
-    } = await sharedClient({ name: 'Kit Example' }, 'Laptop');
+    const { a, client: kit, others } = await sharedClient({ name: 'Kit Example' }, 'Laptop');
+    const [b] = others;
     pass(60_000, a, b);
     await ok(a.core, 'clients.update', { id: kit.id, patch: { weightKg: 64 } });
     // What an earlier version left after the server refused a stamp two days ahead: the change gone
@@ -205,15 +204,8 @@ describe('a computer whose clock is far ahead of the server', () => {
 
 describe('a held edit and a computer whose clock runs a few hours ahead', () => {
   it('the held edit, skipped pulls included, is stamped after what it skipped: all computers end equal', async () => {
-    const {
-      a,
-      client: ada,
-      others: [b],
-    } = await sharedClient({ name: 'Ada Example' }, 'Laptop');
-    pass(60_000, a, b);
-    a.clock.advance(48 * HOUR);
-    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
-    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+    const { a, b, ada, refused } = await aheadTwoDays();
+    expect(refused.error?.code).toBe('sync-clock');
     // B's clock is five hours ahead: within what the server accepts, and later than A's resend.
     b.clock.advance(5 * HOUR);
     await ok(b.core, 'clients.update', { id: ada.id, patch: { weightKg: 65 } });

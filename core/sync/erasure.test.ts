@@ -92,14 +92,11 @@ async function deleteOffline(a: Device, c: Client): Promise<void> {
 
 describe('deleting a client erases them everywhere', () => {
   it('an edit made after the delete on another computer that syncs first is erased on the server and everywhere', async () => {
-    const {
-      a,
-      c,
-      others: [b],
-    } = await sharedClient(
+    const { a, c, others } = await sharedClient(
       (d) => ok<Client>(d.core, 'clients.create', { name: 'Xena Example', phone: '+1 202 555 0100' }),
       'B',
     );
+    const [b] = others;
 
     // Offline: A deletes X; B, later, edits X's phone and notes without having seen the delete.
     await deleteOffline(a, c);
@@ -127,11 +124,8 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('cascades to log entries, targets, recommendations, photos and audit details on every computer', async () => {
-    const {
-      a,
-      c,
-      others: [b],
-    } = await sharedClient(seedClient, 'B');
+    const { a, c, others } = await sharedClient(seedClient, 'B');
+    const [b] = others;
     // B has a photo of the client's meal (photos stay on the computer that took them).
     await ok<PhotoAnalysis>(b.core, 'photos.analyze', {
       clientId: c.id,
@@ -183,11 +177,11 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('a meal logged for the client on another computer after the delete is dropped by the server and erased there', async () => {
-    const {
-      a,
-      c,
-      others: [b],
-    } = await sharedClient((d) => ok<Client>(d.core, 'clients.create', { name: 'Yann Example' }), 'B');
+    const { a, c, others } = await sharedClient(
+      (d) => ok<Client>(d.core, 'clients.create', { name: 'Yann Example' }),
+      'B',
+    );
+    const [b] = others;
     await deleteOffline(a, c);
     await sync(a);
     b.clock.advance(60_000);
@@ -200,11 +194,8 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('three computers: a cascade delete racing later edits and log entries converges with nothing left', async () => {
-    const {
-      a,
-      c,
-      others: [b, cc],
-    } = await sharedClient(seedClient, 'B', 'C');
+    const { a, c, others } = await sharedClient(seedClient, 'B', 'C');
+    const [b, cc] = others;
 
     // Offline on all three: A deletes; B later edits the client, logs a meal, overrides a target;
     // C, later still, logs a meal and edits the existing log entry's note.
@@ -246,11 +237,8 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('a computer’s own delete coming back is not reported as received', async () => {
-    const {
-      a,
-      c,
-      others: [b],
-    } = await sharedClient(seedClient, 'B');
+    const { a, c, others } = await sharedClient(seedClient, 'B');
+    const [b] = others;
     await deleteOffline(a, c);
     const own = await sync(a);
     expect(own.pushed).toBeGreaterThan(0);
