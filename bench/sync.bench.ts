@@ -12,7 +12,8 @@ import { silentLogger } from '../core/logging/log.ts';
 import { SyncClient, type ServerSession } from '../core/sync/client.ts';
 import { generatePracticeKey, wrapPracticeKey } from '../core/sync/practice-key.ts';
 import { wireValue } from '../core/sync/store.ts';
-import { HybridClock, type FieldChange } from '../core/sync/protocol.ts';
+import { HybridClock } from '../core/sync/protocol/hlc.ts';
+import type { FieldChange } from '../core/sync/protocol/wire.ts';
 import { uuidv7 } from '../core/util/uuidv7.ts';
 import { fmtMs, sized } from './lib.ts';
 

@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createLogger, stderrSink, type Logger } from '../core/logging/log.ts';
-import { createApp, pruneExpired, type Limits, type Registration } from './app.ts';
+import { createApp } from './app.ts';
+import type { Limits, Registration } from './app/config.ts';
+import { pruneExpired } from './app/db.ts';
 import { runMigrations } from './db/migrate.ts';
 
 export interface StartServerOptions {

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../contract/clients.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
-import { createApplier, emptyOutcome, reconcileRecommendations } from './apply.ts';
+import { createApplier, emptyOutcome } from './apply.ts';
+import { reconcileRecommendations } from './recommendations.ts';
 import { encryptField, fieldContext, generatePracticeKey } from './practice-key.ts';
-import { HybridClock, formatHlc, mergeRow, type SyncRow } from './protocol.ts';
+import { HybridClock, formatHlc } from './protocol/hlc.ts';
+import { mergeRow } from './protocol/merge.ts';
+import type { SyncRow } from './protocol/wire.ts';
 
 describe('reconcileRecommendations', () => {
   it('closes duplicates opened on two computers the same way everywhere, keeping a decision', async () => {

@@ -3,22 +3,16 @@ import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
 import { decryptField, fieldContext } from './practice-key.ts';
 import { eraseClientLocally, erasedLocalValue } from './erasure.ts';
-import {
-  TABLE_SPECS,
-  formatHlc,
-  isDeleted,
-  mergeRow,
-  type HybridClock,
-  type SyncRow,
-  type SyncTable,
-  type Tomb,
-} from './protocol.ts';
+import { formatHlc, type HybridClock } from './protocol/hlc.ts';
+import { isDeleted, mergeRow, type Tomb } from './protocol/merge.ts';
+import { TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
+import type { SyncRow } from './protocol/wire.ts';
 import { UUID_RE } from '../util/uuidv7.ts';
 import { JSON_COLUMNS } from './store.ts';
 import { pulledValueProblem } from './validate.ts';
 
 /**
- * Applies pulled rows to the local database: per field by HLC (protocol.ts mergeRow, the rule the
+ * Applies pulled rows to the local database: per field by HLC (protocol/merge.ts mergeRow, the rule the
  * server uses too), skipping fields edited here since the sync started (they go out next time with a
  * newer stamp). Rows whose parent has not arrived yet are parked and retried after each page.
  * The caller holds the transaction and sets sync_meta.applying so the triggers stay quiet.
@@ -178,7 +172,7 @@ export function createApplier(
           deleted_at: number | null;
         })
       : { deleted_at: null };
-    // Rows of a deleted client are erased whatever arrives for them (protocol.ts mergeRow). The client
+    // Rows of a deleted client are erased whatever arrives for them (protocol/merge.ts mergeRow). The client
     // link and the delete travel unencrypted.
     const rawClient = row.fields.client_id;
     const clientId =
@@ -373,35 +367,4 @@ export function createApplier(
 
 export function emptyOutcome(): ApplyOutcome {
   return { changed: new Map(), clients: new Set(), parked: 0, skipped: 0, invalid: [] };
-}
-
-/**
- * Two computers evaluating rules offline can each open a recommendation for the same client and
- * rule. After a pull, the duplicates are resolved the same way on every computer: the row with the
- * smallest id stays (carrying over a decision made on the other), the others become tombstones.
- */
-export function reconcileRecommendations(sqlite: Sqlite, clientIds: Iterable<string>, now: number): number {
-  let closed = 0;
-  const open = prep(
-    sqlite,
-    `SELECT id, rule_id, status, dismiss_reason FROM recommendations
-     WHERE client_id = ? AND deleted_at IS NULL AND status IN ('new', 'accepted') ORDER BY rule_id, id`,
-  );
-  const tomb = prep(
-    sqlite,
-    'UPDATE recommendations SET deleted_at = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
-  );
-  const carry = prep(sqlite, 'UPDATE recommendations SET status = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?');
-  for (const clientId of clientIds) {
-    const rows = open.all(clientId) as { id: string; rule_id: string; status: string }[];
-    for (let i = 1; i < rows.length; i++) {
-      const keep = rows.find((r) => r.rule_id === rows[i]?.rule_id);
-      const dup = rows[i];
-      if (!keep || !dup || keep.id === dup.id) continue;
-      if (keep.status === 'new' && dup.status === 'accepted') carry.run('accepted', now, keep.id);
-      tomb.run(now, now, dup.id);
-      closed++;
-    }
-  }
-  return closed;
 }

@@ -5,7 +5,8 @@ import type { Client } from '../contract/clients.ts';
 import { ok } from '../test-utils/core-harness.ts';
 import { ACCOUNT, practice, sync, useSyncServer } from '../test-utils/sync-harness.ts';
 import { decryptField, fieldContext, unwrapPracticeKey } from './practice-key.ts';
-import { ENCRYPTED_PREFIX, SYNC_TABLES, TABLE_SPECS } from './protocol.ts';
+import { SYNC_TABLES, TABLE_SPECS } from './protocol/tables.ts';
+import { ENCRYPTED_PREFIX } from './protocol/wire.ts';
 import { getState, setState, stageRewrap } from './store.ts';
 
 /**

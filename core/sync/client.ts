@@ -1,6 +1,14 @@
-import { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
-import { ClockAheadResponse, PullResponse, PushResponse, type PushRequest } from './protocol.ts';
+import { serverErrorCode } from './protocol/errors.ts';
+import {
+  ClockAheadResponse,
+  PullResponse,
+  PushResponse,
+  Session,
+  type LoginBody,
+  type PushRequest,
+  type RegisterBody,
+} from './protocol/wire.ts';
 
 /**
  * The device's HTTP client for the practice's sync server. Network failures, 5xx and 429 are retried
@@ -8,17 +16,7 @@ import { ClockAheadResponse, PullResponse, PushResponse, type PushRequest } from
  * refreshed once; everything else becomes an AppError with a sentence naming the problem.
  */
 
-export const Session = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  expiresIn: z.number(),
-  practiceId: z.string(),
-  practiceName: z.string(),
-  practitionerId: z.string(),
-  deviceId: z.string(),
-  keyEnvelope: z.string(),
-});
-export type ServerSession = z.infer<typeof Session>;
+export type ServerSession = Session;
 
 export interface TokenStore {
   refreshToken(): string | null;
@@ -93,25 +91,13 @@ export class SyncClient {
     return new URL(this.o.baseUrl).host;
   }
 
-  async createPractice(body: {
-    practiceName: string;
-    displayName: string;
-    email: string;
-    password: string;
-    keyEnvelope: string;
-    deviceName: string;
-  }): Promise<ServerSession> {
+  async createPractice(body: RegisterBody): Promise<ServerSession> {
     const s = Session.parse(await this.request('POST', '/v1/practices', body, false));
     this.adopt(s);
     return s;
   }
 
-  async login(body: {
-    email: string;
-    password: string;
-    deviceName: string;
-    deviceId?: string;
-  }): Promise<ServerSession> {
+  async login(body: LoginBody): Promise<ServerSession> {
     const s = Session.parse(await this.request('POST', '/v1/auth/login', body, false));
     this.adopt(s);
     return s;
@@ -222,12 +208,12 @@ export class SyncClient {
       }
     }
     if (res.ok) return { data };
-    const err = (data ?? {}) as { error?: string; message?: string; issues?: { path?: unknown; message?: unknown }[] };
+    const err = (data ?? {}) as { message?: unknown; issues?: { path?: unknown; message?: unknown }[] };
+    const code = serverErrorCode(data);
     const message = typeof err.message === 'string' ? err.message.slice(0, 300) : `status ${res.status}`;
     if (res.status === 401) {
-      if (auth && (err.error === 'token-expired' || err.error === 'invalid-token')) return { retry: 'auth' };
-      if (err.error === 'bad-credentials')
-        throw new AppError('sync-auth', 'Wrong email or password for the sync server.');
+      if (auth && (code === 'token-expired' || code === 'invalid-token')) return { retry: 'auth' };
+      if (code === 'bad-credentials') throw new AppError('sync-auth', 'Wrong email or password for the sync server.');
       throw new AppError('sync-auth', `The sync server refused the sign-in: ${message}`);
     }
     if (res.status === 409) {

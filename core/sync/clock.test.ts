@@ -3,13 +3,13 @@ import type { Core } from '../app.ts';
 import type { Client } from '../contract/clients.ts';
 import type { SyncResult, SyncStatus } from '../contract/sync.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
-import { practice as practiceAt, sync, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
+import { joinAll, practice as practiceAt, sync, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
 import { localText, serverText, syncedContent } from '../test-utils/sync-inspect.ts';
 import { startDropProxy, type DropProxy } from '../test-utils/drop-proxy.ts';
 import { generatePracticeKey } from './practice-key.ts';
-import { HybridClock, formatHlc, parseHlc } from './protocol.ts';
+import { HybridClock, formatHlc, parseHlc } from './protocol/hlc.ts';
 import { enableSync, holdFutureChanges, outboxBatches, stageChanges } from './store.ts';
-import { clockAheadMessage } from './sync-service.ts';
+import { clockAheadMessage } from './sync-run.ts';
 
 /**
  * A computer whose clock is far ahead, syncing with real devices (each a core over its own SQLCipher
@@ -38,6 +38,13 @@ function pass(ms: number, ...devices: Device[]): void {
   for (const d of devices) d.clock.advance(ms);
 }
 
+/** A practice whose first computer made a client and synced, and the computers `names` that joined and pulled it. */
+async function sharedClient<N extends string[]>(fields: Record<string, unknown>, ...names: N) {
+  const p = await practice();
+  const client = await ok<Client>(p.a.core, 'clients.create', fields);
+  return { a: p.a, join: p.join, client, others: await joinAll(p, ...names) };
+}
+
 /** The latest stamp wall time this device holds anywhere (field stamps, outbox, saved clock). */
 function latestStampWall(core: Core): number {
   const { sqlite } = core.session.database();
@@ -49,20 +56,21 @@ function latestStampWall(core: Core): number {
   return Math.max(0, ...walls);
 }
 
+/** A and B share Ada; a minute on, A's clock is set two days ahead and A edits her weight, then syncs. */
+async function aheadTwoDays() {
+  const { a, client: ada, others } = await sharedClient({ name: 'Ada Example' }, 'Laptop');
+  const [b] = others;
+  pass(60_000, a, b);
+  a.clock.advance(48 * HOUR); // A's clock is set two days ahead
+  await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
+  return { a, b, ada, refused: await ok<SyncResult>(a.core, 'sync.now') };
+}
+
 const person = (c: Client) => ({ weightKg: c.weightKg, phone: c.phone, notes: c.notes, email: c.email });
 
 describe('a computer whose clock is far ahead of the server', () => {
   it('keeps its changes, says how far ahead it is, keeps no future stamps, and sends them once the clock is right', async () => {
-    const { a, join } = await practice();
-    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
-    await sync(a.core);
-    const b = await join('Laptop');
-    await sync(b.core);
-
-    pass(60_000, a, b);
-    a.clock.advance(48 * HOUR); // A's clock is set two days ahead
-    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
-    const refused = await ok<SyncResult>(a.core, 'sync.now');
+    const { a, b, ada, refused } = await aheadTwoDays();
     expect(refused.error?.code).toBe('sync-clock');
     expect(refused.error?.message).toMatch(/clock is 48 hours ahead of the server/);
     expect(refused.error?.message).toMatch(/kept/);
@@ -106,13 +114,12 @@ describe('a computer whose clock is far ahead of the server', () => {
   });
 
   it('three computers end equal: the fast one’s edits are kept, and a later edit elsewhere still wins on it', async () => {
-    const { a, join } = await practice();
-    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example', email: 'ada@example.org' });
-    await sync(a.core);
-    const b = await join('Laptop');
-    const c = await join('Reception');
-    await sync(b.core);
-    await sync(c.core);
+    const {
+      a,
+      client: ada,
+      others,
+    } = await sharedClient({ name: 'Ada Example', email: 'ada@example.org' }, 'Laptop', 'Reception');
+    const [b, c] = others;
 
     pass(60_000, a, b, c);
     a.clock.advance(30 * HOUR);
@@ -166,11 +173,8 @@ describe('a computer whose clock is far ahead of the server', () => {
   });
 
   it('sends again an edit an earlier version dropped for its future stamp, which it kept', async () => {
-    const { a, join } = await practice();
-    const kit = await ok<Client>(a.core, 'clients.create', { name: 'Kit Example' });
-    await sync(a.core);
-    const b = await join('Laptop');
-    await sync(b.core);
+    const { a, client: kit, others } = await sharedClient({ name: 'Kit Example' }, 'Laptop');
+    const [b] = others;
     pass(60_000, a, b);
     await ok(a.core, 'clients.update', { id: kit.id, patch: { weightKg: 64 } });
     // What an earlier version left after the server refused a stamp two days ahead: the change gone
@@ -200,15 +204,8 @@ describe('a computer whose clock is far ahead of the server', () => {
 
 describe('a held edit and a computer whose clock runs a few hours ahead', () => {
   it('the held edit, skipped pulls included, is stamped after what it skipped: all computers end equal', async () => {
-    const { a, join } = await practice();
-    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
-    await sync(a.core);
-    const b = await join('Laptop');
-    await sync(b.core);
-    pass(60_000, a, b);
-    a.clock.advance(48 * HOUR);
-    await ok(a.core, 'clients.update', { id: ada.id, patch: { weightKg: 70 } });
-    expect((await ok<SyncResult>(a.core, 'sync.now')).error?.code).toBe('sync-clock');
+    const { a, b, ada, refused } = await aheadTwoDays();
+    expect(refused.error?.code).toBe('sync-clock');
     // B's clock is five hours ahead: within what the server accepts, and later than A's resend.
     b.clock.advance(5 * HOUR);
     await ok(b.core, 'clients.update', { id: ada.id, patch: { weightKg: 65 } });

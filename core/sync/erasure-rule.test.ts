@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { erasedRow, formatHlc, mergeRow, type StampedRow, type Tomb } from './protocol.ts';
+import { formatHlc } from './protocol/hlc.ts';
+import { erasedRow, mergeRow, type StampedRow, type Tomb } from './protocol/merge.ts';
 
 /**
  * The merge rule for a deleted client, on its own: every order in which the same changes arrive ends

@@ -5,15 +5,15 @@ import type { Client } from '../contract/clients.ts';
 import type { PhotoAnalysis } from '../contract/photos.ts';
 import type { SyncResult } from '../contract/sync.ts';
 import { ok } from '../test-utils/core-harness.ts';
-import { practice as newPractice, sync as syncRun, useSyncServer, type Device } from '../test-utils/sync-harness.ts';
 import {
-  CLIENT_CHILD_TABLES,
-  localText,
-  rowIdsOf,
-  serverText,
-  sqliteOf,
-  syncedContent,
-} from '../test-utils/sync-inspect.ts';
+  joinAll,
+  practice as newPractice,
+  sync as syncRun,
+  useSyncServer,
+  type Device,
+} from '../test-utils/sync-harness.ts';
+import { localText, rowIdsOf, serverText, sqliteOf, syncedContent } from '../test-utils/sync-inspect.ts';
+import { CLIENT_CHILD_TABLES } from './protocol/tables.ts';
 import { PICTURES } from '../vision/testing/fixtures.ts';
 
 /**
@@ -77,17 +77,29 @@ const expectNoSecret = (text: string, where: string) => {
   for (const s of SECRETS) expect(text, `${where} still holds "${s}"`).not.toContain(s);
 };
 
+/** A practice whose computer A made a client with `make`, synced, and the computers `names` pulled it. */
+async function sharedClient<N extends string[]>(make: (a: Device) => Promise<Client>, ...names: N) {
+  const p = await newPractice(server.current.url);
+  const c = await make(p.a);
+  return { a: p.a, c, others: await joinAll(p, ...names) };
+}
+
+/** A deletes the client ten seconds on, without syncing. */
+async function deleteOffline(a: Device, c: Client): Promise<void> {
+  a.clock.advance(10_000);
+  await ok(a.core, 'clients.delete', { id: c.id });
+}
+
 describe('deleting a client erases them everywhere', () => {
   it('an edit made after the delete on another computer that syncs first is erased on the server and everywhere', async () => {
-    const { a, join } = await newPractice(server.current.url);
-    const c = await ok<Client>(a.core, 'clients.create', { name: 'Xena Example', phone: '+1 202 555 0100' });
-    await sync(a);
-    const b = await join('B');
-    await sync(b);
+    const { a, c, others } = await sharedClient(
+      (d) => ok<Client>(d.core, 'clients.create', { name: 'Xena Example', phone: '+1 202 555 0100' }),
+      'B',
+    );
+    const [b] = others;
 
     // Offline: A deletes X; B, later, edits X's phone and notes without having seen the delete.
-    a.clock.advance(10_000);
-    await ok(a.core, 'clients.delete', { id: c.id });
+    await deleteOffline(a, c);
     b.clock.advance(60_000);
     await ok(b.core, 'clients.update', {
       id: c.id,
@@ -112,11 +124,8 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('cascades to log entries, targets, recommendations, photos and audit details on every computer', async () => {
-    const { a, join } = await newPractice(server.current.url);
-    const c = await seedClient(a);
-    await sync(a);
-    const b = await join('B');
-    await sync(b);
+    const { a, c, others } = await sharedClient(seedClient, 'B');
+    const [b] = others;
     // B has a photo of the client's meal (photos stay on the computer that took them).
     await ok<PhotoAnalysis>(b.core, 'photos.analyze', {
       clientId: c.id,
@@ -135,8 +144,7 @@ describe('deleting a client erases them everywhere', () => {
       .get(c.id) as { fields: string };
     expect(JSON.parse(analyzed.fields)).not.toEqual([]);
 
-    a.clock.advance(10_000);
-    await ok(a.core, 'clients.delete', { id: c.id });
+    await deleteOffline(a, c);
     // The deleting computer erased everything about the client at once.
     expectNoSecret(localText(a, c.id), 'A before syncing');
     await sync(a);
@@ -169,13 +177,12 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('a meal logged for the client on another computer after the delete is dropped by the server and erased there', async () => {
-    const { a, join } = await newPractice(server.current.url);
-    const c = await ok<Client>(a.core, 'clients.create', { name: 'Yann Example' });
-    await sync(a);
-    const b = await join('B');
-    await sync(b);
-    a.clock.advance(10_000);
-    await ok(a.core, 'clients.delete', { id: c.id });
+    const { a, c, others } = await sharedClient(
+      (d) => ok<Client>(d.core, 'clients.create', { name: 'Yann Example' }),
+      'B',
+    );
+    const [b] = others;
+    await deleteOffline(a, c);
     await sync(a);
     b.clock.advance(60_000);
     await ok(b.core, 'log.add', meal(c.id, 'SECRET meal logged after the delete'));
@@ -187,18 +194,12 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('three computers: a cascade delete racing later edits and log entries converges with nothing left', async () => {
-    const { a, join } = await newPractice(server.current.url);
-    const c = await seedClient(a);
-    await sync(a);
-    const b = await join('B');
-    const cc = await join('C');
-    await sync(b);
-    await sync(cc);
+    const { a, c, others } = await sharedClient(seedClient, 'B', 'C');
+    const [b, cc] = others;
 
     // Offline on all three: A deletes; B later edits the client, logs a meal, overrides a target;
     // C, later still, logs a meal and edits the existing log entry's note.
-    a.clock.advance(10_000);
-    await ok(a.core, 'clients.delete', { id: c.id });
+    await deleteOffline(a, c);
     b.clock.advance(60_000);
     await ok(b.core, 'clients.update', {
       id: c.id,
@@ -236,13 +237,9 @@ describe('deleting a client erases them everywhere', () => {
   });
 
   it('a computer’s own delete coming back is not reported as received', async () => {
-    const { a, join } = await newPractice(server.current.url);
-    const c = await seedClient(a);
-    await sync(a);
-    const b = await join('B');
-    await sync(b);
-    a.clock.advance(10_000);
-    await ok(a.core, 'clients.delete', { id: c.id });
+    const { a, c, others } = await sharedClient(seedClient, 'B');
+    const [b] = others;
+    await deleteOffline(a, c);
     const own = await sync(a);
     expect(own.pushed).toBeGreaterThan(0);
     expect(own.pulled).toBe(0);

@@ -1,7 +1,7 @@
 import type { Sqlite } from '../db/open.ts';
 import { prepared as prep } from '../db/statements.ts';
 import { LOCAL_TABLES, q } from './local-tables.ts';
-import { CLIENT_CHILD_TABLES, type SyncTable } from './protocol.ts';
+import { CLIENT_CHILD_TABLES, type SyncTable } from './protocol/tables.ts';
 import { JSON_COLUMNS } from './store.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { TABLE_SPECS, type SyncTable } from './protocol.ts';
+import { TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
 
 /**
  * Where each synced table lives in the device's SQLite database. Field names are column names,
@@ -12,52 +12,30 @@ export interface LocalTable {
   where: string | null;
   /** Synced fields that are columns of sqlTable. */
   columns: readonly string[];
-  /** For each column, the column holding the row's parent id (a foreign key), if any. */
+  /** The column holding the row's parent id (a foreign key), if any. */
   parent: { column: string; table: SyncTable } | null;
 }
 
 const LIST_FIELDS = ['portions', 'ingredients'];
 
-export const LOCAL_TABLES: Record<SyncTable, LocalTable> = {
-  clients: { table: 'clients', sqlTable: 'clients', where: null, columns: TABLE_SPECS.clients.fields, parent: null },
-  client_targets: {
-    table: 'client_targets',
-    sqlTable: 'client_targets',
-    where: null,
-    columns: TABLE_SPECS.client_targets.fields,
-    parent: { column: 'client_id', table: 'clients' },
-  },
-  events: {
-    table: 'events',
-    sqlTable: 'events',
-    where: null,
-    columns: TABLE_SPECS.events.fields,
-    parent: { column: 'client_id', table: 'clients' },
-  },
-  recommendations: {
-    table: 'recommendations',
-    sqlTable: 'recommendations',
-    where: null,
-    columns: TABLE_SPECS.recommendations.fields,
-    parent: { column: 'client_id', table: 'clients' },
-  },
-  custom_foods: {
-    table: 'custom_foods',
-    sqlTable: 'foods',
-    where: "source IN ('custom', 'recipe')",
-    columns: TABLE_SPECS.custom_foods.fields.filter((f) => !LIST_FIELDS.includes(f)),
-    parent: null,
-  },
-};
+function local(table: SyncTable, sqlTable: string, where: string | null): LocalTable {
+  const spec = TABLE_SPECS[table];
+  return {
+    table,
+    sqlTable,
+    where,
+    columns: spec.fields.filter((f) => !LIST_FIELDS.includes(f)),
+    parent: spec.parent ? { column: spec.parent.field, table: spec.parent.table } : null,
+  };
+}
 
-/** Parents before children: the order in which a first upload enqueues rows. */
-export const TABLE_ORDER: readonly SyncTable[] = [
-  'clients',
-  'custom_foods',
-  'client_targets',
-  'events',
-  'recommendations',
-];
+export const LOCAL_TABLES: Record<SyncTable, LocalTable> = {
+  clients: local('clients', 'clients', null),
+  client_targets: local('client_targets', 'client_targets', null),
+  events: local('events', 'events', null),
+  recommendations: local('recommendations', 'recommendations', null),
+  custom_foods: local('custom_foods', 'foods', "source IN ('custom', 'recipe')"),
+};
 
 export const q = (name: string): string => `"${name}"`;
 

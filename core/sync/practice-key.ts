@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
-import { ENCRYPTED_PREFIX } from './protocol.ts';
+import { ENCRYPTED_PREFIX } from './protocol/wire.ts';
 
 /**
  * The practice key: 32 random bytes made by the device that registers the practice. Client names,

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encryptField, fieldContext, generatePracticeKey } from './practice-key.ts';
-import {
-  FieldChange,
-  HybridClock,
-  MAX_CLOCK_DRIFT_MS,
-  compareHlc,
-  formatHlc,
-  mergeRow,
-  parseHlc,
-  PushRequest,
-} from './protocol.ts';
+import { HybridClock, MAX_CLOCK_DRIFT_MS, compareHlc, formatHlc, parseHlc } from './protocol/hlc.ts';
+import { mergeRow } from './protocol/merge.ts';
+import { FieldChange, PushRequest } from './protocol/wire.ts';
 
 const A = '0190aaaa-0000-7000-8000-00000000000a';
 const B = '0190bbbb-0000-7000-8000-00000000000b';

@@ -5,7 +5,8 @@ import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { servicesOf } from '../test-utils/services.ts';
 import { syncTriggerStatements } from './local-tables.ts';
 import { generatePracticeKey, decryptField } from './practice-key.ts';
-import { HybridClock, MAX_PUSH_CHANGES, parseHlc } from './protocol.ts';
+import { HybridClock, parseHlc } from './protocol/hlc.ts';
+import { MAX_PUSH_CHANGES } from './protocol/wire.ts';
 import { enableSync, outboxBatches, pendingCount, stageChanges } from './store.ts';
 
 const DEVICE = '0190aaaa-0000-7000-8000-00000000000a';

@@ -1,16 +1,11 @@
 import type { Sqlite } from '../db/open.ts';
 import { prepared } from '../db/statements.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
-import { LOCAL_TABLES, TABLE_ORDER, q } from './local-tables.ts';
+import { LOCAL_TABLES, q } from './local-tables.ts';
 import { encryptField, fieldContext } from './practice-key.ts';
-import {
-  MAX_PUSH_BYTES,
-  MAX_PUSH_CHANGES,
-  TABLE_SPECS,
-  type FieldChange,
-  type HybridClock,
-  type SyncTable,
-} from './protocol.ts';
+import type { HybridClock } from './protocol/hlc.ts';
+import { TABLE_ORDER, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
+import { MAX_PUSH_BYTES, MAX_PUSH_CHANGES, type FieldChange } from './protocol/wire.ts';
 
 /**
  * The device side of sync inside the encrypted database: what changed (sync_dirty), each field's

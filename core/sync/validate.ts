@@ -16,7 +16,7 @@ import { Nutrients } from '../contract/foods.ts';
 import { Meal } from '../contract/log.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
 import { ALLERGENS } from '../contract/common.ts';
-import { TABLE_SPECS, type SyncTable } from './protocol.ts';
+import { NUTRIENT_FIELDS, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
 
 /**
  * What a pulled field may hold, in its wire form (the device's column value: numbers, strings, 0/1 for
@@ -36,10 +36,6 @@ const nullableMs = ms.nullable();
 const amount = z.number().min(0).max(1_000_000).nullable();
 const json = z.unknown();
 const text = (max: number) => z.string().max(max);
-
-const NUTRIENT_COLUMNS = TABLE_SPECS.events.fields.filter(
-  (f) => f.endsWith('_g') || f.endsWith('_mg') || f.endsWith('_mcg') || f === 'energy_kcal',
-);
 
 const tagList = z.array(z.string().max(60)).max(50);
 const bool01 = z.union([z.literal(0), z.literal(1), z.boolean()]);
@@ -86,7 +82,7 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
     occurred_at: ms,
     local_date: IsoDate,
     source: z.enum(['manual', 'photo', 'import']),
-    ...Object.fromEntries(NUTRIENT_COLUMNS.map((c) => [c, amount])),
+    ...Object.fromEntries(NUTRIENT_FIELDS.map((c) => [c, amount])),
     detail: z.record(z.string(), json),
     food_id: text(80).nullable(),
     meal: Meal.nullable(),

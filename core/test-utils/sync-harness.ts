@@ -107,3 +107,18 @@ export async function sync(core: Core): Promise<SyncResult> {
   expect(r.error).toBeNull();
   return r;
 }
+
+/**
+ * Once a practice's first computer holds what a test starts from: it syncs, then each computer of
+ * `names` joins and pulls it. Returns those computers in order.
+ */
+export async function joinAll<N extends string[]>(
+  p: { a: Device; join: (name: string) => Promise<Device> },
+  ...names: N
+): Promise<{ [K in keyof N]: Device }> {
+  await sync(p.a.core);
+  const others: Device[] = [];
+  for (const name of names) others.push(await p.join(name));
+  for (const d of others) await sync(d.core);
+  return others as { [K in keyof N]: Device };
+}

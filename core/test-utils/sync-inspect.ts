@@ -1,6 +1,10 @@
 import type pg from 'pg';
+import type { Core } from '../app.ts';
+import type { Client } from '../contract/clients.ts';
+import type { DayView, LogEntry } from '../contract/log.ts';
 import { decryptField, fieldContext } from '../sync/practice-key.ts';
-import { SYNC_TABLES, TABLE_SPECS, type SyncTable } from '../sync/protocol.ts';
+import { CLIENT_CHILD_TABLES, SYNC_TABLES, TABLE_SPECS, type SyncTable } from '../sync/protocol/tables.ts';
+import { ok } from './core-harness.ts';
 import type { Device } from './sync-harness.ts';
 
 /**
@@ -8,8 +12,6 @@ import type { Device } from './sync-harness.ts';
  * compare computers: read from the device's own (decrypted) database and from the server's tables,
  * decrypted with the practice key the way only a computer of the practice can.
  */
-
-export const CLIENT_CHILD_TABLES: SyncTable[] = ['client_targets', 'events', 'recommendations'];
 
 export const sqliteOf = (d: Device) => d.core.session.database().sqlite;
 
@@ -81,4 +83,26 @@ export async function serverText(pool: pg.Pool, d: Device, clientId: string): Pr
     }
   }
   return { text: JSON.stringify(out), rows };
+}
+
+/** A diet entry of `grams` of one bundled food, on the day the snapshots read. */
+export const diet = (clientId: string, grams: number) => ({
+  kind: 'diet',
+  clientId,
+  date: '2026-03-15',
+  foodId: 'usda:09040',
+  grams,
+});
+
+/** What a practitioner sees of a client on one computer: the client, March's entries, that day's energy. */
+export async function snapshot(core: Core, clientId: string) {
+  const client = await ok<Client>(core, 'clients.get', { id: clientId }).catch(() => null);
+  const entries = await ok<LogEntry[]>(core, 'log.list', { clientId, from: '2026-03-01', to: '2026-03-31' });
+  const day = await ok<DayView>(core, 'dashboard.day', { clientId, date: '2026-03-15' });
+  const strip = (c: Client | null) => c && { ...c, updatedAt: 0 };
+  return {
+    client: strip(client),
+    entries: entries.map((e) => ({ id: e.id, kcal: e.nutrients.energyKcal })).sort((x, y) => x.id.localeCompare(y.id)),
+    kcal: day.totals.energyKcal,
+  };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createLogger, type Logger } from '../../core/logging/log.ts';
-import type { Limits, Registration } from '../app.ts';
+import type { Limits, Registration } from '../app/config.ts';
 import { startServer } from '../main.ts';
 import { createTestDatabase, startTestPostgres } from './pg.ts';
 
@@ -50,4 +51,30 @@ export async function startTestServer(
     registration: opts.registration,
     log: opts.log ?? createLogger(() => undefined),
   });
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * A test server for the tests of one describe block (or file): started before them, closed after.
+ * Its url and pool are read when a test runs.
+ */
+export function useTestServer(opts: TestServerOptions = {}): Pick<TestServer, 'url' | 'pool'> {
+  let srv: TestServer | undefined;
+  beforeAll(async () => {
+    srv = await startTestServer(opts);
+  });
+  afterAll(() => srv?.close());
+  const started = (): TestServer => {
+    if (!srv) throw new Error('the test server is not started yet');
+    return srv;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get pool() {
+      return started().pool;
+    },
+  };
 }

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
 import { createApp } from '../app.ts';
-import { startTestServer } from '../test-utils/server.ts';
+import { startTestServer, useTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, newEmail, register } from './helpers.ts';
 
+/** A practice registration with short stand-in values; `extra` sets what a test is about. */
+const practiceBody = (extra: Record<string, string>) => ({
+  practiceName: 'P',
+  displayName: 'X',
+  email: newEmail(),
+  password: PASSWORD,
+  keyEnvelope: 'e',
+  deviceName: 'd',
+  ...extra,
+});
+
 describe('accounts and auth', () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    srv = await startTestServer({ limits: { authPerMinute: 1000 } });
-  });
-  afterAll(() => srv.close());
+  const srv = useTestServer({ limits: { authPerMinute: 1000 } });
 
   it('registers a practice with its owner and first device', async () => {
     const email = newEmail().toUpperCase();
@@ -38,14 +45,7 @@ describe('accounts and auth', () => {
   it('refuses a second registration with the same e-mail (any case) with 409', async () => {
     const s = await register(srv.url);
     const r = await call(srv.url, 'POST', '/v1/practices', {
-      body: {
-        practiceName: 'Other',
-        displayName: 'X',
-        email: s.email.toUpperCase(),
-        password: PASSWORD,
-        keyEnvelope: 'e',
-        deviceName: 'd',
-      },
+      body: practiceBody({ practiceName: 'Other', email: s.email.toUpperCase() }),
     });
     expect(r.status).toBe(409);
     expect(r.body.error).toBe('email-taken');
@@ -53,14 +53,7 @@ describe('accounts and auth', () => {
 
   it('refuses a short password', async () => {
     const r = await call(srv.url, 'POST', '/v1/practices', {
-      body: {
-        practiceName: 'P',
-        displayName: 'X',
-        email: newEmail(),
-        password: 'short',
-        keyEnvelope: 'e',
-        deviceName: 'd',
-      },
+      body: practiceBody({ email: newEmail(), password: 'short' }),
     });
     expect(r.status).toBe(400);
     expect(r.body.issues.map((i: { path: string }) => i.path)).toEqual(['password']);
@@ -68,14 +61,7 @@ describe('accounts and auth', () => {
 
   it('refuses a NUL character in a stored name or key envelope with 400, not a 500', async () => {
     const r = await call(srv.url, 'POST', '/v1/practices', {
-      body: {
-        practiceName: 'P\u0000',
-        displayName: 'X',
-        email: newEmail(),
-        password: PASSWORD,
-        keyEnvelope: 'e\u0000',
-        deviceName: 'd',
-      },
+      body: practiceBody({ practiceName: 'P\u0000', email: newEmail(), keyEnvelope: 'e\u0000' }),
     });
     expect(r.status).toBe(400);
     expect(r.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['keyEnvelope', 'practiceName']);

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PullResponse, type SyncRow } from '../../core/sync/protocol.ts';
-import { startTestServer } from '../test-utils/server.ts';
+import { describe, expect, it } from 'vitest';
+import { PullResponse, type SyncRow } from '../../core/sync/protocol/wire.ts';
+import { useTestServer } from '../test-utils/server.ts';
 import { call, enc, hlcAt, register } from './helpers.ts';
 
 const T0 = Date.now();
 
 /** Deleting a client erases the client's rows on the server, whatever arrives before or after. */
 describe('client erasure on the server', () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    srv = await startTestServer({ now: () => T0 });
-  });
-  afterAll(() => srv.close());
+  const srv = useTestServer({ now: () => T0 });
 
   const push = (token: string, changes: unknown[]) =>
     call(srv.url, 'POST', '/v1/sync/push', { token, body: { idempotencyKey: randomUUID(), changes } });

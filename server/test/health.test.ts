@@ -1,16 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
 import { createApp } from '../app.ts';
-import { startTestServer } from '../test-utils/server.ts';
+import { useTestServer } from '../test-utils/server.ts';
 import { call } from './helpers.ts';
 
 describe('health and readiness', () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    srv = await startTestServer();
-  });
-  afterAll(() => srv.close());
+  const srv = useTestServer();
 
   it('GET /health answers ok', async () => {
     const r = await call(srv.url, 'GET', '/health');

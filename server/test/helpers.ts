@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { formatHlc } from '../../core/sync/protocol.ts';
+import { formatHlc } from '../../core/sync/protocol/hlc.ts';
+import { PLAIN_FIELDS } from '../../core/sync/protocol/tables.ts';
+import type { Session } from '../../core/sync/protocol/wire.ts';
 
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  practiceId: string;
-  practiceName: string;
-  practitionerId: string;
-  deviceId: string;
-  keyEnvelope: string;
-}
+export type { Session };
 
 export async function call(
   url: string,
@@ -64,3 +57,15 @@ export async function register(
 
 export const hlcAt = (wall: number, node: string, counter = 0): string => formatHlc({ wall, counter, node });
 export const enc = (s: string): string => `enc:v1:${Buffer.from(s).toString('base64')}`;
+
+/**
+ * A field's value as a device sends it: ciphertext, except the few fields the server reads. These
+ * tests stand in for the encryption with enc() (the server cannot tell it from the real thing; it
+ * never decrypts), applied to the JSON of the value, so that equal values give equal stand-ins.
+ */
+export const wire = (field: string, value: unknown): unknown =>
+  PLAIN_FIELDS.includes(field) || (typeof value === 'string' && value.startsWith('enc:v1:'))
+    ? value
+    : enc(JSON.stringify(value));
+export const wired = (changes: unknown[]): unknown[] =>
+  (changes as { field: string; value: unknown }[]).map((c) => ({ ...c, value: wire(c.field, c.value) }));

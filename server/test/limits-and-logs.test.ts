@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
-import { TokenBuckets } from '../app.ts';
-import { startTestServer } from '../test-utils/server.ts';
+import { TokenBuckets } from '../app/limits.ts';
+import { startTestServer, useTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, enc, hlcAt, newEmail, register } from './helpers.ts';
 
 describe('body size and rate limits', () => {
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    srv = await startTestServer({ limits: { authPerMinute: 5, syncPerMinute: 3 } });
-  });
-  afterAll(() => srv.close());
+  const srv = useTestServer({ limits: { authPerMinute: 5, syncPerMinute: 3 } });
 
   it('answers 413 too-large for an auth body over 16 KB and a push over 8 MB', async () => {
     const big = await call(srv.url, 'POST', '/v1/auth/login', {

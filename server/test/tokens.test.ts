@@ -1,17 +1,13 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logging/log.ts';
 import { createApp } from '../app.ts';
-import { startTestServer } from '../test-utils/server.ts';
+import { useTestServer } from '../test-utils/server.ts';
 import { PASSWORD, call, register } from './helpers.ts';
 
 describe('access tokens', () => {
   let clock = Date.now();
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    srv = await startTestServer({ now: () => clock });
-  });
-  afterAll(() => srv.close());
+  const srv = useTestServer({ now: () => clock });
 
   const claimsOf = (token: string): Record<string, unknown> =>
     JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -118,11 +114,7 @@ describe('access tokens', () => {
 
 describe('refresh retried after a lost answer', () => {
   let clock = Date.parse('2026-03-15T10:00:00Z');
-  let srv: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    srv = await startTestServer({ now: () => clock, limits: { authPerMinute: 1000 } });
-  });
-  afterAll(() => srv.close());
+  const srv = useTestServer({ now: () => clock, limits: { authPerMinute: 1000 } });
 
   const refresh = (refreshToken: string) => call(srv.url, 'POST', '/v1/auth/refresh', { body: { refreshToken } });
   const live = async (deviceId: string) =>
