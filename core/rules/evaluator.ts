@@ -1,4 +1,5 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
+import { createWorkerHost, type HostedWorker } from '../util/worker-host.ts';
 import type { Logger } from '../logging/log.ts';
 import type { Variables } from './types.ts';
 import type { BatchItem, FromRuleWorker, ToRuleWorker, VariableValue, WorkerRule } from './worker-protocol.ts';
@@ -45,13 +46,8 @@ const LOAD_TIME_LIMIT_MS = 15_000;
 
 export const runawayMessage = (ms: number): string => `stopped after ${ms} ms: it did not finish (a runaway condition)`;
 
-interface Live {
-  worker: Worker;
-  generation: number;
-  exited: boolean;
-  /** The worker's last uncaught error (e.g. ERR_WORKER_OUT_OF_MEMORY), for the crash message. */
-  lastError: string | null;
-}
+/** A rule worker, with the generation of the rule set it has compiled (-1: none yet). */
+type Live = HostedWorker<{ generation: number }>;
 
 type Attempt = { finished: RuleOutcome[]; failed: string | null };
 
@@ -68,40 +64,27 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
   const resourceLimits = options.resourceLimits ?? { maxOldGenerationSizeMb: 256 };
   let rules: WorkerRule[] = [];
   let generation = 0;
-  let live: Live | null = null;
   let closed = false;
   let restarts = 0;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
 
-  function start(): Live {
-    const worker = new Worker(entry, { resourceLimits });
+  const host = createWorkerHost<{ generation: number }>(entry, {
+    resourceLimits,
     // An idle worker must not keep a CLI process alive; a request in flight holds a timer instead.
-    worker.unref();
-    const state: Live = { worker, generation: -1, exited: false, lastError: null };
-    worker.on('error', (e) => {
-      const code = (e as { code?: unknown }).code;
-      state.lastError = code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : e.message;
-      options.log?.warn('rule worker error', { error: e.message });
-    });
-    worker.on('exit', () => {
-      state.exited = true;
-      if (live === state) live = null;
-    });
-    return state;
-  }
-
-  function kill(state: Live): void {
-    state.exited = true;
-    if (live === state) live = null;
-    void state.worker.terminate();
-  }
+    unref: true,
+    setUp(worker) {
+      worker.on('error', (e) => options.log?.warn('rule worker error', { error: e.message }));
+      return { generation: -1 };
+    },
+  });
+  const kill = (state: Live): void => host.kill(state);
 
   /** A worker with the current rule set compiled. */
   async function ready(): Promise<Live> {
     if (closed) throw new Error('The rule engine was closed.');
-    const state = live ?? (live = start());
-    if (state.generation === generation) return state;
+    const state = host.current();
+    if (state.state.generation === generation) return state;
     const want = generation;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => fail('the rules did not load in time'), LOAD_TIME_LIMIT_MS);
@@ -118,7 +101,7 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
       function onMessage(msg: FromRuleWorker): void {
         if (msg.type !== 'loaded' || msg.generation !== want) return;
         cleanup();
-        state.generation = want;
+        state.state.generation = want;
         for (const e of msg.errors) options.log?.warn('rule did not compile', { ruleId: e.ruleId, error: e.message });
         resolve();
       }
@@ -318,9 +301,7 @@ export function createRuleEvaluator(options: RuleEvaluatorOptions = {}): RuleEva
     },
     async close() {
       closed = true;
-      const state = live;
-      live = null;
-      if (state && !state.exited) await state.worker.terminate();
+      await host.close();
     },
   };
 }

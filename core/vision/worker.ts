@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { createWorkerHost, type HostedWorker } from '../util/worker-host.ts';
 import { AppError, ERROR_CODES, type ErrorCode } from '../contract/errors.ts';
 import type { DetectResult, ProviderAttempt } from './detector.ts';
 import type { DecodedImage } from './image.ts';
@@ -69,69 +69,67 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-interface Live {
-  worker: Worker;
+/** The detector thread's requests in flight and its start. */
+interface Requests {
   ready: Promise<void>;
   pending: Map<number, Pending>;
   expectedExit: boolean;
 }
+type Live = HostedWorker<Requests>;
 
 export async function createDetectorWorker(opts: DetectorWorkerOptions): Promise<DetectorWorker> {
   const manifest = parseManifest(opts.manifest);
   const entry = opts.workerPath ?? new URL('./detector-worker.ts', import.meta.url);
   const init: WorkerInit = { modelPath: opts.modelPath, manifest, providers: opts.providers };
-  let live: Live | null = null;
   let closed = false;
   let nextId = 1;
   let provider = '';
   let providersTried: ProviderAttempt[] = [];
 
-  function start(): Live {
-    const worker = new Worker(entry, { workerData: init });
-    const state: Live = { worker, ready: Promise.resolve(), pending: new Map(), expectedExit: false };
-    state.ready = new Promise<void>((resolve, reject) => {
-      const fail = (why: string): void => {
-        if (live === state) live = null;
-        const err = new AppError('internal', `The meal detector stopped unexpectedly (${why}). Try again.`);
-        reject(err);
-        for (const p of state.pending.values()) p.reject(err);
-        state.pending.clear();
-      };
-      worker.on('message', (msg: FromWorker) => {
-        if (msg.type === 'ready') {
-          provider = msg.provider;
-          providersTried = msg.providersTried;
-          resolve();
-        } else if (msg.type === 'init-error') {
-          state.expectedExit = true;
-          if (live === state) live = null;
-          void worker.terminate();
-          reject(fromShape(msg.error));
-        } else {
-          const p = state.pending.get(msg.id);
-          if (!p) return; // cancelled: its result is dropped
-          state.pending.delete(msg.id);
-          if (msg.type === 'result') p.resolve(msg.result);
-          else p.reject(fromShape(msg.error));
-        }
+  const host = createWorkerHost<Requests>(entry, {
+    workerData: init,
+    setUp(worker, hosted) {
+      const state: Requests = { ready: Promise.resolve(), pending: new Map(), expectedExit: false };
+      state.ready = new Promise<void>((resolve, reject) => {
+        const fail = (why: string): void => {
+          const err = new AppError('internal', `The meal detector stopped unexpectedly (${why}). Try again.`);
+          reject(err);
+          for (const p of state.pending.values()) p.reject(err);
+          state.pending.clear();
+        };
+        worker.on('message', (msg: FromWorker) => {
+          if (msg.type === 'ready') {
+            provider = msg.provider;
+            providersTried = msg.providersTried;
+            resolve();
+          } else if (msg.type === 'init-error') {
+            state.expectedExit = true;
+            host.kill(hosted);
+            reject(fromShape(msg.error));
+          } else {
+            const p = state.pending.get(msg.id);
+            if (!p) return; // cancelled: its result is dropped
+            state.pending.delete(msg.id);
+            if (msg.type === 'result') p.resolve(msg.result);
+            else p.reject(fromShape(msg.error));
+          }
+        });
+        worker.on('error', (e) => fail(e.message));
+        worker.on('exit', (code) => {
+          if (!state.expectedExit) fail(`exit code ${code}`);
+        });
       });
-      worker.on('error', (e) => fail(e.message));
-      worker.on('exit', (code) => {
-        if (!state.expectedExit) fail(`exit code ${code}`);
-        else if (live === state) live = null;
-      });
-    });
-    // A failed start is reported to whoever awaits `ready`; never an unhandled rejection.
-    state.ready.catch(() => undefined);
-    return state;
-  }
+      // A failed start is reported to whoever awaits `ready`; never an unhandled rejection.
+      state.ready.catch(() => undefined);
+      return state;
+    },
+  });
 
   async function ensure(): Promise<Live> {
     if (closed) throw new Error('The meal detector was closed.');
-    if (!live) live = start();
-    const state = live;
-    await state.ready;
-    return state;
+    const hosted = host.current();
+    await hosted.state.ready;
+    return hosted;
   }
 
   await ensure();
@@ -139,7 +137,7 @@ export async function createDetectorWorker(opts: DetectorWorkerOptions): Promise
   async function detect(input: Uint8Array | DecodedImage, o: DetectOptions = {}): Promise<DetectResult> {
     const signal = o.signal;
     if (signal?.aborted) throw new CancelledError();
-    const state = await ensure();
+    const { worker, state } = await ensure();
     if (signal?.aborted) throw new CancelledError();
     const src = input instanceof Uint8Array ? input : input.source;
     const whole = src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
@@ -150,7 +148,7 @@ export async function createDetectorWorker(opts: DetectorWorkerOptions): Promise
     return new Promise<DetectResult>((resolve, reject) => {
       const onAbort = (): void => {
         if (!state.pending.delete(id)) return;
-        state.worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+        worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
         reject(new CancelledError());
       };
       const done = (): void => signal?.removeEventListener('abort', onAbort);
@@ -159,7 +157,7 @@ export async function createDetectorWorker(opts: DetectorWorkerOptions): Promise
         reject: (e) => (done(), reject(e)),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
-      state.worker.postMessage({ type: 'detect', id, bytes } satisfies ToWorker, [bytes]);
+      worker.postMessage({ type: 'detect', id, bytes } satisfies ToWorker, [bytes]);
     });
   }
 
@@ -174,24 +172,20 @@ export async function createDetectorWorker(opts: DetectorWorkerOptions): Promise
     },
     async close(): Promise<void> {
       closed = true;
-      const state = live;
-      live = null;
-      if (!state) return;
-      state.expectedExit = true;
-      for (const p of state.pending.values()) p.reject(new CancelledError('The meal detector was closed.'));
-      state.pending.clear();
+      const state = host.peek()?.state;
+      if (state) {
+        state.expectedExit = true;
+        for (const p of state.pending.values()) p.reject(new CancelledError('The meal detector was closed.'));
+        state.pending.clear();
+      }
       // Let the worker release its onnxruntime session, but never hang on it.
-      const exited = new Promise<void>((r) => state.worker.once('exit', () => r()));
-      state.worker.postMessage({ type: 'close' } satisfies ToWorker);
-      const timer = setTimeout(() => void state.worker.terminate(), 2000);
-      await exited;
-      clearTimeout(timer);
+      await host.close({ type: 'close' } satisfies ToWorker, 2000);
     },
     async simulateCrash(): Promise<void> {
-      const state = live;
-      if (!state) return;
-      const exited = new Promise<void>((r) => state.worker.once('exit', () => r()));
-      await state.worker.terminate();
+      const hosted = host.peek();
+      if (!hosted) return;
+      const exited = new Promise<void>((r) => hosted.worker.once('exit', () => r()));
+      await hosted.worker.terminate();
       await exited;
     },
   };
