@@ -112,9 +112,8 @@ export function createSession(options: SessionOptions): Session {
   /** The open database was re-keyed: `opened` is under `dek` from now on. */
   const rekeyed = (dek: Buffer): void => {
     openedKey = Buffer.from(dek);
-    // A background check started at the open reads the file with the old key: after the rekey it
-    // cannot open it (or reads a file half rewritten), so its answer says nothing about this file.
-    // It is disowned and the check runs again under the new key.
+    // A background check started at the open reads the file with the old key, so its answer says
+    // nothing about the re-keyed file: it is disowned and the check runs again under the new key.
     generation++;
     startIntegrityCheck(dek);
   };
@@ -395,8 +394,6 @@ export function createSession(options: SessionOptions): Session {
       return integrityRun;
     },
 
-    close() {
-      closeDb();
-    },
+    close: closeDb,
   };
 }
