@@ -3,18 +3,20 @@ import path from 'node:path';
 import { AppError } from '../contract/errors.ts';
 import { readOnlyFolder, storageError } from '../db/storage-errors.ts';
 import type { BackupConfig, BackupInfo, BackupState } from '../contract/backup.ts';
-import { BackupConfig as BackupConfigSchema, BackupLastError } from '../contract/backup.ts';
+import { BackupLastError } from '../contract/backup.ts';
 import type { SessionStatus } from '../contract/session.ts';
-import { DATABASE_FILE, openDatabase, rekeyDatabase } from '../db/open.ts';
-import { KEYRING_FILE, sameKey } from '../keys/keyring.ts';
-import { parseRecovery, RECOVERY_FILE } from '../keys/recovery.ts';
+import { DATABASE_FILE } from '../db/open.ts';
+import { KEYRING_FILE } from '../keys/keyring.ts';
+import { RECOVERY_FILE } from '../keys/recovery.ts';
 import type { Logger } from '../logging/log.ts';
 import type { Session } from '../session/session.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
 import type { Clock } from '../util/clock.ts';
-import { packBackup, readBackupHeader, unpackBackup } from './backup-file.ts';
-import { backupDatabaseAndKeyring, unwrapBackupKey } from './backup-keys.ts';
-import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } from './swap.ts';
+import { packBackup, unpackBackup } from './backup-file.ts';
+import { codeOf, CONFIG_FILE, createBackupFolder, EXTENSION, HOUR, LAST_ERROR_FILE, PREFIX } from './backup-folder.ts';
+import { restoreBackup } from './backup-restore.ts';
+
+export { BACKUPS_DIR, DEFAULT_BACKUP_CONFIG } from './backup-folder.ts';
 
 /**
  * Encrypted backups of the data folder, kept in `<data folder>/backups/`.
@@ -33,23 +35,8 @@ import { applyPendingRestore, beginStaging, discardStaging, markStagingReady } f
  * own key files are never installed.
  */
 
-export const BACKUPS_DIR = 'backups';
-const CONFIG_FILE = 'schedule.json';
-/** The last failed backup ({ at, kind, message }); removed by the next successful one. */
-const LAST_ERROR_FILE = 'last-error.json';
-const EXTENSION = '.bioaibak';
-const PREFIX = { manual: 'backup', scheduled: 'scheduled', 'pre-restore': 'pre-restore' } as const;
-const NAME = /^(backup|scheduled|pre-restore)-[0-9TZ-]+\.bioaibak$/;
-const KIND_OF = { backup: 'manual', scheduled: 'scheduled', 'pre-restore': 'pre-restore' } as const;
 /** How often the scheduler looks whether a backup is due. */
 export const CHECK_INTERVAL_MS = 60_000;
-const HOUR = 3_600_000;
-/**
- * Until the practitioner chooses otherwise (schedule.json, written only by `configure`), backups run
- * daily and the newest 14 are kept, so there is always something to restore. An explicit "off" stays.
- */
-export const DEFAULT_BACKUP_CONFIG: BackupConfig = { scheduleHours: 24, keep: 14 };
-const DEFAULT_CONFIG = DEFAULT_BACKUP_CONFIG;
 
 /** A repeating timer; returns its cancel function. Tests pass a fake one. */
 export type Every = (fn: () => void, ms: number) => () => void;
@@ -89,57 +76,11 @@ export interface BackupService {
   onSession(status: SessionStatus): void;
   stop(): void;
 }
-
-const codeOf = (err: unknown): string =>
-  err instanceof AppError ? err.code : String((err as NodeJS.ErrnoException | null)?.code ?? 'error');
-
-const configProblem = (file: string, why: string): string =>
-  `The backup settings file ${file} could not be used: ${why}. No backup is removed until the settings are chosen again in Settings → Backups; backups go on being made daily meanwhile.`;
-
-const dateLabel = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-
 export function createBackupService(options: BackupServiceOptions): BackupService {
   const { dataDir, session, clock, log } = options;
   const every = options.every ?? realEvery;
-  const dir = path.join(dataDir, BACKUPS_DIR);
+  const { dir, ensureDir, readConfig, infoOf, list, regular } = createBackupFolder(dataDir);
   let cancel: (() => void) | null = null;
-
-  const ensureDir = (): void => {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  };
-
-  /**
-   * The practitioner's backup settings. No file: the defaults (nothing was chosen). A file that cannot
-   * be read or does not hold valid settings is a problem to show, never read as the defaults: with
-   * "keep 14" taken for a practitioner's "keep 60", the next backup would delete 46 of theirs. While
-   * the problem lasts, backups are still made (on the default schedule) and none is removed.
-   */
-  const readConfig = (): { config: BackupConfig; problem: string | null } => {
-    const file = path.join(dir, CONFIG_FILE);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, problem: null };
-      return { config: DEFAULT_CONFIG, problem: configProblem(file, `it cannot be read (${codeOf(err)})`) };
-    }
-    let parsed: ReturnType<typeof BackupConfigSchema.safeParse>;
-    try {
-      parsed = BackupConfigSchema.safeParse(JSON.parse(text));
-    } catch {
-      return { config: DEFAULT_CONFIG, problem: configProblem(file, 'it is not valid JSON') };
-    }
-    if (!parsed.success)
-      return {
-        config: DEFAULT_CONFIG,
-        problem: configProblem(
-          file,
-          `it does not hold valid settings (${parsed.error.issues[0]?.message ?? 'invalid'})`,
-        ),
-      };
-    return { config: parsed.data, problem: null };
-  };
-
   /** Removes the backups past `keep`, unless the settings could not be read (then it removes nothing). */
   const pruneAsConfigured = (): void => {
     const { config, problem } = readConfig();
@@ -149,44 +90,6 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }
     prune(config.keep);
   };
-
-  const infoOf = (fileName: string): BackupInfo | null => {
-    const match = NAME.exec(fileName);
-    if (!match) return null;
-    const file = path.join(dir, fileName);
-    let head: Buffer;
-    let bytes: number;
-    try {
-      bytes = fs.statSync(file).size;
-      const fd = fs.openSync(file, 'r');
-      try {
-        head = Buffer.alloc(Math.min(bytes, 64 * 1024 + 12));
-        fs.readSync(fd, head, 0, head.length, 0);
-      } finally {
-        fs.closeSync(fd);
-      }
-    } catch {
-      return null;
-    }
-    const header = readBackupHeader(head);
-    const kind = KIND_OF[match[1] as keyof typeof KIND_OF];
-    return { fileName, bytes, createdAt: header?.createdAt ?? fs.statSync(file).mtimeMs, kind };
-  };
-
-  const list = (): BackupInfo[] => {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      return [];
-    }
-    return names
-      .map(infoOf)
-      .filter((b) => b !== null)
-      .sort((a, b) => b.createdAt - a.createdAt || b.fileName.localeCompare(a.fileName));
-  };
-
-  const regular = (): BackupInfo[] => list().filter((b) => b.kind !== 'pre-restore');
 
   // Kept in memory too: when the disk is full, recording it in the file fails as well.
   let lastError: BackupState['lastError'] = null;
@@ -342,85 +245,12 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       prune(config.keep);
       return state();
     },
-
     restore(fileName, passphrase) {
-      if (!NAME.test(fileName)) throw new AppError('invalid-input', 'Not a backup file name.');
-      session.database(); // restoring needs the current data open (it is kept as a backup first)
-      const file = path.join(dir, fileName);
-      let data: Buffer;
-      try {
-        data = fs.readFileSync(file);
-      } catch {
-        throw new AppError('not-found', `There is no backup called ${fileName}.`);
-      }
-      const { header, files } = unpackBackup(data, fileName);
-      const when = dateLabel(header.createdAt);
-      const { dbBytes, ring } = backupDatabaseAndKeyring(files, fileName);
-      const recoveryBytes = files.get(RECOVERY_FILE);
-      if (recoveryBytes && !parseRecovery(recoveryBytes.toString('utf8'))) {
-        throw new AppError(
-          'backup-corrupt',
-          `The backup ${fileName} has a damaged recovery file. Nothing was changed.`,
-        );
-      }
-      // The key the current data is under: the restored database is re-keyed to it (see the top).
-      const liveKey = session.dataKey();
-      const dek = unwrapBackupKey(ring, passphrase, `from ${when}`);
-
-      // Stage and check everything before touching the live data.
-      const staging = beginStaging(dataDir);
-      try {
-        const stagedDb = path.join(staging, DATABASE_FILE);
-        writeFileAtomic(stagedDb, dbBytes, 0o600);
-        let check: unknown;
-        try {
-          const opened = openDatabase({
-            file: stagedDb,
-            key: dek,
-            ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}),
-          });
-          try {
-            check = opened.sqlite.pragma('integrity_check', { simple: true });
-            if (check === 'ok' && !sameKey(dek, liveKey)) rekeyDatabase(opened.sqlite, liveKey);
-          } finally {
-            opened.sqlite.close();
-          }
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'database-too-new') throw err;
-          throw new AppError(
-            'backup-corrupt',
-            `The database in the backup ${fileName} does not open (${err instanceof AppError ? err.code : 'unreadable'}). Nothing was changed.`,
-          );
-        }
-        if (check !== 'ok') {
-          throw new AppError(
-            'backup-corrupt',
-            `The database in the backup ${fileName} fails its integrity check. Nothing was changed.`,
-          );
-        }
-        // Only the database is staged: the current keyring.json and recovery.json (which wrap and seal
-        // liveKey) stay, so the backup's passphrase and recovery code are not brought back.
-      } catch (err) {
-        discardStaging(dataDir);
-        throw err;
-      }
-      let preRestore: BackupInfo;
-      try {
-        preRestore = write('pre-restore');
-      } catch (err) {
-        discardStaging(dataDir);
-        throw err;
-      }
-      markStagingReady(dataDir);
-      const status = session.replaceData(() => applyPendingRestore(dataDir), liveKey);
-      log.info('backup restored', { kind: header.kind });
-      const restored = infoOf(fileName) ?? {
+      return restoreBackup(
+        { dataDir, dir, session, log, migrationsDir: options.migrationsDir, write, infoOf },
         fileName,
-        bytes: data.length,
-        createdAt: header.createdAt,
-        kind: header.kind,
-      };
-      return { restored, preRestore, status };
+        passphrase,
+      );
     },
 
     tick,

@@ -1,29 +1,21 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
-import type {
-  CustomFoodInput,
-  Food,
-  FoodDataset,
-  FoodHit,
-  FoodUsage,
-  Nutrients,
-  RecipeInput,
-} from '../contract/foods.ts';
+import type { CustomFoodInput, Food, FoodDataset, FoodHit, FoodUsage, RecipeInput } from '../contract/foods.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
-import { events, foodDatasets, foodPortions, foods, recipeIngredients } from '../db/schema.ts';
-import { eventNutrientValues } from '../log/event-columns.ts';
+import { events, foodDatasets, foods } from '../db/schema.ts';
 import type { Allergen } from '../contract/common.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
-import { recipeAllergenUnion, refreshRecipeAllergens, sortAllergens } from './allergen-flags.ts';
+import { refreshRecipeAllergens, sortAllergens } from './allergen-flags.ts';
 import { deriveAllergens } from './allergen-table.ts';
+import { createFoodRows, SOURCE_NAMES } from './food-rows.ts';
+import { createFoodWrites } from './food-writes.ts';
 import { scaleNutrients, type NutrientValues } from './nutrients.ts';
-import { formatAmount, formatGrams, resolvePortion } from './portions.ts';
-import { cleanNutrients, recipeNutrients } from './recipe-math.ts';
+import { formatGrams, resolvePortion } from './portions.ts';
+import { cleanNutrients } from './recipe-math.ts';
 import { searchFoods } from './search.ts';
 
-type FoodRow = typeof foods.$inferSelect;
 type Usage = z.infer<typeof FoodUsage>;
 type Dataset = z.infer<typeof FoodDataset>;
 
@@ -63,214 +55,10 @@ export interface FoodsService {
   /** The food with this id or exact (case-insensitive) name; 'ambiguous' when several share the name. */
   idByName(name: string): string | 'ambiguous' | null;
 }
-
-const SOURCE_NAMES: Record<string, string> = {
-  'usda-sr28': 'USDA SR28',
-  fdc: 'USDA FoodData Central import',
-  csv: 'Imported table',
-  custom: 'Custom food',
-  recipe: 'Recipe',
-};
-
 export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit; now: () => number }): FoodsService {
   const { audit, now } = deps;
-
-  const load = (id: string, opts: { deleted?: boolean } = {}): FoodRow => {
-    const row = db.select().from(foods).where(eq(foods.id, id)).get();
-    if (!row || (row.deletedAt !== null && !opts.deleted)) {
-      throw new AppError('not-found', 'That food is not in the food database (it may have been deleted).');
-    }
-    return row;
-  };
-
-  const portionsOf = (id: string): (typeof foodPortions.$inferSelect)[] =>
-    db.select().from(foodPortions).where(eq(foodPortions.foodId, id)).orderBy(asc(foodPortions.seq)).all();
-
-  const provenance = (row: FoodRow): string => {
-    if (row.source === 'custom') return 'Custom food: values entered by the practitioner.';
-    if (row.source === 'recipe') {
-      return "Recipe: computed from its ingredients (each nutrient is the sum of the ingredients' known values).";
-    }
-    const ds = row.datasetId
-      ? db.select().from(foodDatasets).where(eq(foodDatasets.id, row.datasetId)).get()
-      : undefined;
-    if (!ds) return SOURCE_NAMES[row.source] ?? row.source;
-    return ds.citation ? `${ds.name}. ${ds.citation}` : ds.name;
-  };
-
-  const recipeOf = (row: FoodRow): Food['recipe'] => {
-    if (row.source !== 'recipe') return null;
-    const ingredients = db
-      .select({ foodId: recipeIngredients.foodId, name: foods.name, grams: recipeIngredients.grams })
-      .from(recipeIngredients)
-      .innerJoin(foods, eq(foods.id, recipeIngredients.foodId))
-      .where(eq(recipeIngredients.recipeId, row.id))
-      .orderBy(asc(recipeIngredients.seq))
-      .all();
-    const servings = row.servings ?? 1;
-    const totalGrams = row.finalWeightG ?? ingredients.reduce((s, i) => s + i.grams, 0);
-    const perServing = scaleNutrients(row.nutrients as NutrientValues, totalGrams / servings);
-    return { ingredients, servings, totalGrams, perServing: perServing as Nutrients };
-  };
-
-  /** Stored flags; a recipe's are also recomputed from its ingredients, so a stale row never hides one. */
-  const allergensOfRow = (row: FoodRow): Allergen[] =>
-    row.source === 'recipe'
-      ? sortAllergens([...row.allergens, ...recipeAllergenUnion(sqlite, row.id)])
-      : sortAllergens(row.allergens);
-
-  const allergenBasis = (row: FoodRow): Food['allergenBasis'] =>
-    row.source === 'recipe' ? 'ingredients' : row.source === 'custom' ? 'practitioner' : 'derived';
-
-  const toFood = (row: FoodRow): Food => ({
-    id: row.id,
-    name: row.name,
-    foodGroup: row.foodGroup,
-    brand: row.brand,
-    source: row.source as Food['source'],
-    sourceId: row.sourceId,
-    provenance: provenance(row),
-    nutrients: row.nutrients as Nutrients,
-    portions: portionsOf(row.id).map((p) => ({
-      id: p.id,
-      amount: p.amount,
-      unit: p.unit,
-      label: `${formatAmount(p.amount)} ${p.unit}`,
-      grams: p.grams,
-    })),
-    editable: row.source === 'custom' || row.source === 'recipe',
-    allergens: allergensOfRow(row),
-    allergenBasis: allergenBasis(row),
-    recipe: recipeOf(row),
-    updatedAt: row.updatedAt,
-  });
-
-  const editable = (id: string, kind: 'custom' | 'recipe'): FoodRow => {
-    const row = load(id);
-    if (row.source === kind) return row;
-    if (row.source === 'recipe') throw new AppError('invalid-input', `${row.name} is a recipe: edit it as a recipe.`);
-    if (row.source === 'custom') throw new AppError('invalid-input', `${row.name} is a custom food, not a recipe.`);
-    throw new AppError(
-      'invalid-input',
-      `${row.name} comes from ${SOURCE_NAMES[row.source] ?? row.source} and cannot be changed. Create a custom food with your own values instead.`,
-    );
-  };
-
-  const replacePortions = (foodId: string, portions: { amount: number; unit: string; grams: number }[]): void => {
-    db.delete(foodPortions).where(eq(foodPortions.foodId, foodId)).run();
-    portions.forEach((p, i) => {
-      db.insert(foodPortions)
-        .values({ id: uuidv7(now()), foodId, seq: i + 1, amount: p.amount, unit: p.unit.trim(), grams: p.grams })
-        .run();
-    });
-  };
-
-  /** Recomputes past diet entries of a food from their stored grams; returns [entries, updated]. */
-  const applyToEntries = (row: FoodRow, per100g: NutrientValues, apply: boolean): [number, number] => {
-    const past = db
-      .select({ id: events.id, detail: events.detail })
-      .from(events)
-      .where(and(eq(events.foodId, row.id), eq(events.kind, 'diet'), isNull(events.deletedAt)))
-      .all();
-    if (!apply) return [past.length, 0];
-    let updated = 0;
-    const t = now();
-    for (const e of past) {
-      const grams = e.detail.grams;
-      // An entry without its grams cannot be recomputed; it keeps its values.
-      if (typeof grams !== 'number' || !(grams > 0)) continue;
-      const nutrients = scaleNutrients(per100g, grams);
-      db.update(events)
-        .set({
-          ...eventNutrientValues(nutrients),
-          detail: { ...e.detail, foodName: row.name, nutrients },
-          updatedAt: t,
-        })
-        .where(eq(events.id, e.id))
-        .run();
-      updated += 1;
-    }
-    return [past.length, updated];
-  };
-
-  const checkIngredients = (recipeId: string | null, recipeName: string, input: RecipeInput): FoodRow[] =>
-    input.ingredients.map((ing, i) => {
-      const row = db.select().from(foods).where(eq(foods.id, ing.foodId)).get();
-      if (!row || row.deletedAt !== null) {
-        throw new AppError(
-          'invalid-input',
-          `Ingredient ${i + 1} is not in the food database (it may have been deleted). Choose another food.`,
-        );
-      }
-      if (recipeId !== null && containsRecipe(ing.foodId, recipeId)) {
-        throw new AppError(
-          'invalid-input',
-          ing.foodId === recipeId
-            ? `${recipeName} cannot be an ingredient of itself.`
-            : `${row.name} already contains ${recipeName}, so it cannot be one of its ingredients (a recipe cannot contain itself).`,
-        );
-      }
-      return row;
-    });
-
-  /** Whether `foodId` is `target` or a recipe that uses it, at any depth. */
-  const containsRecipe = (foodId: string, target: string, seen = new Set<string>()): boolean => {
-    if (foodId === target) return true;
-    if (seen.has(foodId)) return false;
-    seen.add(foodId);
-    const children = db
-      .select({ id: recipeIngredients.foodId })
-      .from(recipeIngredients)
-      .where(eq(recipeIngredients.recipeId, foodId))
-      .all();
-    return children.some((c) => containsRecipe(c.id, target, seen));
-  };
-
-  /** Writes a recipe's row, ingredients and "1 serving" portion; returns its per-100 g nutrients. */
-  const saveRecipe = (id: string, input: RecipeInput, rows: FoodRow[], t: number, create: boolean): NutrientValues => {
-    const math = recipeNutrients(
-      rows.map((r, i) => ({ nutrients: r.nutrients as NutrientValues, grams: input.ingredients[i]!.grams })),
-      input.finalWeightG,
-      input.servings,
-    );
-    const values = {
-      name: input.name,
-      foodGroup: input.foodGroup,
-      nutrients: math.per100g as Record<string, number>,
-      servings: input.servings,
-      finalWeightG: input.finalWeightG,
-      updatedAt: t,
-    };
-    // The union of the ingredients' flags, set once the ingredients are in (below).
-    if (create) {
-      db.insert(foods)
-        .values({
-          id,
-          source: 'recipe',
-          sourceId: null,
-          datasetId: null,
-          brand: null,
-          createdAt: t,
-          deletedAt: null,
-          ...values,
-        })
-        .run();
-    } else {
-      db.update(foods).set(values).where(eq(foods.id, id)).run();
-      db.delete(recipeIngredients).where(eq(recipeIngredients.recipeId, id)).run();
-    }
-    input.ingredients.forEach((ing, i) => {
-      db.insert(recipeIngredients)
-        .values({ id: uuidv7(t), recipeId: id, foodId: ing.foodId, grams: ing.grams, seq: i + 1 })
-        .run();
-    });
-    replacePortions(id, [{ amount: 1, unit: 'serving', grams: math.totalGrams / input.servings }]);
-    db.update(foods)
-      .set({ allergens: recipeAllergenUnion(sqlite, id) })
-      .where(eq(foods.id, id))
-      .run();
-    return math.per100g;
-  };
+  const { load, portionsOf, recipeOf, allergensOfRow, toFood, editable } = createFoodRows(db, sqlite);
+  const { replacePortions, applyToEntries, checkIngredients, saveRecipe } = createFoodWrites(db, sqlite, now);
 
   /** A custom food's flags as the practitioner set them, or derived from its name when not given. */
   const customAllergens = (input: CustomFoodInput): Allergen[] =>

@@ -1,32 +1,27 @@
-import { and, asc, between, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, between, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
-import { BOUNDS, type EntryInput, type LogEntry } from '../contract/log.ts';
+import type { EntryInput, LogEntry } from '../contract/log.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
 import { events } from '../db/schema.ts';
-import { confirmAllergy, type AllergyConfirmationRecord } from '../foods/allergens.ts';
-import type { NutrientValues } from '../foods/nutrients.ts';
-import { localIsoDate } from '../util/clock.ts';
-import { logDateWarning } from '../util/plausible-date.ts';
+import { confirmAllergy } from '../foods/allergens.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
-import { ACTIVITIES, activityKcal, findActivity, type ActivityDef } from './activities.ts';
+import { ACTIVITIES, type ActivityDef } from './activities.ts';
+import { createEntryBuilder } from './entry-builder.ts';
 import { eventNutrientValues } from './event-columns.ts';
 import type { ClientDataChanged } from '../changes.ts';
+import {
+  occurredAt,
+  toEntry,
+  type DietDetail,
+  type Detail,
+  type FoodAmounts,
+  type GivenConfirmation,
+  type Row,
+} from './log-entry.ts';
 
-type Row = typeof events.$inferSelect;
-
-/** What logging needs from the food database (implemented by core/foods/foods-service.ts). */
-export interface FoodAmounts {
-  resolveAmount(
-    foodId: string,
-    amount: { grams: number } | { text: string },
-  ): { grams: number; label: string; nutrients: NutrientValues; foodName: string; allergens: readonly string[] };
-  allergensOf(foodId: string): { name: string; allergens: readonly string[] };
-}
-
-/** An allergy confirmation as a request carries it (AllergyConfirmation in schemas-log.ts). */
-type GivenConfirmation = { reason: string } | null | undefined;
+export type { FoodAmounts } from './log-entry.ts';
 
 export interface SaveResult {
   entry: LogEntry;
@@ -70,76 +65,6 @@ export interface LogService {
     allergyConflicts: number;
   };
 }
-
-type DietDetail = {
-  foodId: string;
-  foodName: string;
-  grams: number;
-  amountLabel: string;
-  amountText: string | null;
-  nutrients: NutrientValues;
-  /** Saved despite a recorded allergy: which, why, when (absent otherwise). */
-  allergyConfirmation?: AllergyConfirmationRecord;
-};
-type ActivityDetail = {
-  activity: string;
-  label: string;
-  met: number;
-  minutes: number;
-  kcal: number | null;
-};
-type SleepDetail = {
-  hours: number;
-  quality: number;
-};
-type Detail = (DietDetail | ActivityDetail | SleepDetail) & { time: string | null; note: string | null };
-
-/** Local wall-clock time of the entry (noon when no time is given, so the day never shifts). */
-function occurredAt(date: string, time: string | null): number {
-  return new Date(`${date}T${time ?? '12:00'}:00`).getTime();
-}
-
-const fmt = (n: number): string => (Math.round(n * 10) / 10).toLocaleString('en-US');
-
-function toEntry(row: Row): LogEntry {
-  const d = row.detail as unknown as Detail;
-  const nutrients: NutrientValues = row.kind === 'diet' ? ((d as DietDetail).nutrients ?? {}) : {};
-  return {
-    id: row.id,
-    clientId: row.clientId,
-    kind: row.kind,
-    date: row.localDate,
-    time: d.time ?? null,
-    source: row.source,
-    photoId: row.photoId ?? null,
-    note: d.note ?? null,
-    meal: (row.meal as LogEntry['meal']) ?? null,
-    food:
-      row.kind === 'diet'
-        ? {
-            id: (d as DietDetail).foodId,
-            name: (d as DietDetail).foodName,
-            amountLabel: (d as DietDetail).amountLabel,
-            grams: (d as DietDetail).grams,
-          }
-        : null,
-    activity:
-      row.kind === 'activity'
-        ? {
-            key: (d as ActivityDetail).activity,
-            label: (d as ActivityDetail).label,
-            met: (d as ActivityDetail).met,
-            minutes: (d as ActivityDetail).minutes,
-            kcal: (d as ActivityDetail).kcal,
-          }
-        : null,
-    sleep: row.kind === 'sleep' ? { hours: (d as SleepDetail).hours, quality: (d as SleepDetail).quality } : null,
-    nutrients,
-    allergyConfirmation: row.kind === 'diet' ? ((d as DietDetail).allergyConfirmation ?? null) : null,
-    updatedAt: row.updatedAt,
-  };
-}
-
 export function createLogService(
   db: Db,
   deps: {
@@ -153,6 +78,7 @@ export function createLogService(
 ): LogService {
   const { foods, clients, audit, now } = deps;
   const changed = (clientId: string): void => deps.changed?.(clientId, 'log');
+  const { build, requireConfirmation } = createEntryBuilder(db, { foods, clients, now });
 
   const load = (id: string, includeDeleted = false): Row => {
     const row = db
@@ -163,126 +89,6 @@ export function createLogService(
     if (!row) throw new AppError('not-found', 'That log entry does not exist (it may have been deleted).');
     return row;
   };
-
-  const dayEnergy = (clientId: string, date: string, excludeId: string | null): number => {
-    const r = db
-      .select({ kcal: sql<number>`coalesce(sum(${events.energyKcal}), 0)` })
-      .from(events)
-      .where(
-        and(
-          eq(events.clientId, clientId),
-          eq(events.localDate, date),
-          eq(events.kind, 'diet'),
-          isNull(events.deletedAt),
-          excludeId ? sql`${events.id} <> ${excludeId}` : undefined,
-        ),
-      )
-      .get();
-    return r?.kcal ?? 0;
-  };
-
-  /**
-   * Builds the row values for an entry and the plausibility warnings (bounds in schemas-log.ts). A diet
-   * entry whose food conflicts with the client's allergies needs a confirmation: the one in the input,
-   * or `allergy.carried` (already on the entry being edited); `allergy.advice` replaces the refusal's
-   * "what to do next" where the caller says it otherwise (an import).
-   */
-  const build = (
-    input: EntryInput,
-    excludeId: string | null,
-    allergy: { carried?: AllergyConfirmationRecord | null; given?: GivenConfirmation; advice?: string } = {},
-  ) => {
-    const client = clients.get(input.clientId);
-    const warnings: string[] = [];
-    const dateWarning = logDateWarning(input.date, localIsoDate(now()));
-    if (dateWarning) warnings.push(dateWarning);
-    const base = { time: input.time, note: input.note };
-    if (input.kind === 'diet') {
-      const amount = input.grams !== null ? { grams: input.grams } : { text: input.amount ?? '' };
-      const r = foods.resolveAmount(input.foodId, amount);
-      if (r.grams > BOUNDS.grams.reject[1]) {
-        throw new AppError('invalid-input', `${r.label} of ${r.foodName} is more than 5 kg: that cannot be right.`, {
-          amount: 'More than 5 kg in one entry cannot be right.',
-        });
-      }
-      if (r.grams > BOUNDS.grams.warn[1]) warnings.push(`${r.label} of ${r.foodName} is a very large amount.`);
-      if (r.grams < BOUNDS.grams.warn[0]) warnings.push(`${r.label} of ${r.foodName} is a very small amount.`);
-      const kcal = r.nutrients.energyKcal ?? 0;
-      const day = dayEnergy(input.clientId, input.date, excludeId) + kcal;
-      if (day > BOUNDS.dayEnergyKcal.warn[1]) {
-        // Eating-disorder-sensitive care: the same check, with no energy figure in the words.
-        warnings.push(
-          client.edSensitive
-            ? `This makes ${input.date} an unusually large day in the log: please check the amounts.`
-            : `This brings ${input.date} to ${fmt(day)} kcal, more than 8,000 kcal in a day.`,
-        );
-      }
-      const confirmation = confirmAllergy({ name: r.foodName, allergens: r.allergens }, client, {
-        given: allergy.given ?? input.allergyConfirmation,
-        at: now(),
-        carried: allergy.carried ?? null,
-        ...(allergy.advice === undefined ? {} : { advice: allergy.advice }),
-      });
-      const detail: Detail = {
-        ...base,
-        foodId: input.foodId,
-        foodName: r.foodName,
-        grams: r.grams,
-        amountLabel: r.label,
-        amountText: input.amount,
-        nutrients: r.nutrients,
-        ...(confirmation ? { allergyConfirmation: confirmation } : {}),
-      };
-      return {
-        warnings,
-        values: {
-          kind: 'diet' as const,
-          foodId: input.foodId,
-          meal: input.meal,
-          ...eventNutrientValues(r.nutrients),
-          detail,
-        },
-      };
-    }
-    if (input.kind === 'activity') {
-      const def = findActivity(input.activity);
-      if (!def) {
-        throw new AppError('invalid-input', `Unknown activity "${input.activity}". Choose one from the list.`, {
-          activity: 'Choose an activity from the list.',
-        });
-      }
-      if (input.minutes > BOUNDS.minutes.warn[1])
-        warnings.push(`${fmt(input.minutes)} minutes of ${def.label} is more than 6 hours.`);
-      const kcal = activityKcal(def.met, input.minutes, client.weightKg);
-      const detail: Detail = {
-        ...base,
-        activity: def.key,
-        label: def.label,
-        met: def.met,
-        minutes: input.minutes,
-        kcal,
-      };
-      return {
-        warnings,
-        values: { kind: 'activity' as const, durationMin: input.minutes, burnedKcal: kcal, detail },
-      };
-    }
-    if (input.hours < BOUNDS.sleepHours.warn[0] || input.hours > BOUNDS.sleepHours.warn[1]) {
-      warnings.push(`${fmt(input.hours)} hours of sleep is outside the usual 3–14 hours.`);
-    }
-    const detail: Detail = { ...base, hours: input.hours, quality: input.quality };
-    return {
-      warnings,
-      values: { kind: 'sleep' as const, sleepHours: input.hours, sleepQuality: input.quality, detail },
-    };
-  };
-
-  const requireConfirmation = (warnings: string[], confirm: boolean): void => {
-    if (warnings.length > 0 && !confirm) {
-      throw new AppError('implausible', `Please check: ${warnings.join(' ')} Save anyway if it is right.`);
-    }
-  };
-
   const emptyColumns = eventNutrientValues({});
 
   /** The audit names fields, never values: a confirmation is recorded as its field name, not its reason. */

@@ -2,132 +2,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors.ts';
 import type { SessionStatus } from '../contract/session.ts';
-import { DATABASE_FILE, damagedError, openDatabase, rekeyDatabase, type OpenedDatabase } from '../db/open.ts';
+import { DATABASE_FILE, openDatabase, type OpenedDatabase } from '../db/open.ts';
 import { keyMatchesFile } from '../db/cipher-pages.ts';
-import { clearDamageMarker, readDamageMarker, writeDamageMarker, type DamageMarker } from '../db/damage-marker.ts';
+import { clearDamageMarker, readDamageMarker } from '../db/damage-marker.ts';
 import { checkIntegrityInBackground } from '../db/integrity.ts';
-import {
-  DEFAULT_SCRYPT,
-  generateDataKey,
-  KEYRING_FILE,
-  KEYRING_NEXT_FILE,
-  readKeyring,
-  sameKey,
-  unwrapWithPassphrase,
-  unwrapWithPassphraseAsync,
-  wrapWithPassphrase,
-  writeKeyring,
-  type ScryptParams,
-} from '../keys/keyring.ts';
-import {
-  createRecovery,
-  generateRecoveryCode,
-  openRecovery,
-  readRecovery,
-  RECOVERY_FILE,
-  RECOVERY_NEXT_FILE,
-  recoverySeals,
-  resealRecovery,
-  writeRecovery,
-} from '../keys/recovery.ts';
+import { DEFAULT_SCRYPT, generateDataKey } from '../keys/keyring.ts';
+import { openRecovery } from '../keys/recovery.ts';
 import { applyPendingRestore } from '../backup/swap.ts';
-import type { Logger } from '../logging/log.ts';
+import { createDamageRecords } from './damage-records.ts';
+import { createKeyFiles, type Unwrapped } from './key-files.ts';
+import type { Session, SessionOptions } from './session-types.ts';
 
-export type HostKind = 'electron' | 'browser' | 'cli';
-
-/**
- * A second way to keep the data key on this machine, used to unlock without the passphrase:
- * Electron's safeStorage (OS keychain). The passphrase wrap always exists as well, so losing the
- * keychain (new OS profile, changed keyring) never locks the practitioner out.
- */
-export interface KeyVault {
-  readonly kind: 'safeStorage';
-  /** The OS backend in use (e.g. 'gnome_libsecret', 'keychain', 'dpapi'), or null if unavailable. */
-  backend(): string | null;
-  load(): Buffer | null;
-  save(dek: Buffer): void;
-  clear(): void;
-}
-
-export interface SessionOptions {
-  dataDir: string;
-  host: HostKind;
-  log: Logger;
-  vault?: KeyVault;
-  migrationsDir?: string;
-  /** Only tests lower this; the default is the documented production cost. */
-  scrypt?: ScryptParams;
-  onChange?: (status: SessionStatus) => void;
-  /**
-   * The background integrity check after unlock: the worker entry where the sources are not shipped
-   * (Electron bundles it), or false to skip it (the CLI's commands are too short to wait for it).
-   */
-  integrityCheck?: { workerPath?: string } | false;
-  /** The clock for damage records (tests pass a fake one). */
-  now?: () => number;
-}
-
-/** A status answer that also carries a new recovery code: shown once, never stored or logged. */
-export type WithRecoveryCode = SessionStatus & { recoveryCode: string };
-
-export interface Session {
-  status(): SessionStatus;
-  setup(passphrase: string): WithRecoveryCode;
-  unlock(passphrase: string): SessionStatus;
-  /** unlock with the passphrase's scrypt run off the event loop (hosts that keep serving meanwhile). */
-  unlockAsync(passphrase: string): Promise<SessionStatus>;
-  /** Unlocks with the vault if one holds a key that opens the database. */
-  tryAutoUnlock(): boolean;
-  lock(): SessionStatus;
-  changePassphrase(current: string, next: string): SessionStatus;
-  /** Opens the data with the recovery code and sets a new passphrase; issues a new code (the old one stops). */
-  recover(recoveryCode: string, next: string): WithRecoveryCode;
-  /** Replaces the recovery code (the old one stops working); needs the passphrase. */
-  newRecoveryCode(passphrase: string): { recoveryCode: string };
-  /**
-   * Closes the database, runs `swap` (which replaces the files in the data folder) and opens the
-   * result with `dek`. Used by backup restore; on failure to open, the session stays locked.
-   */
-  replaceData(swap: () => void, dek: Buffer): SessionStatus;
-  /**
-   * The data key of the open database (a `locked` error when none is open). Backup restore re-keys
-   * the restored database to it, so the passphrase and recovery code in force keep opening the data.
-   */
-  dataKey(): Buffer;
-  /** The open database, or a `locked` error. */
-  database(): OpenedDatabase;
-  /** Records that the database was seen damaged (kept across launches until resolved); updates the status. */
-  markDamaged(source: DamageMarker['source'], detail: string): void;
-  /**
-   * The data key that opens this folder's database, checked with the passphrase or recovery code (the
-   * key files' wraps are authenticated), without opening the database. For salvage and restore of a
-   * damaged database; a wrong secret gets the same errors as unlock and recover.
-   */
-  verifiedKey(secret: { passphrase: string } | { recoveryCode: string }): Buffer;
-  /**
-   * Like replaceData, for resolving damage: `swap` puts a good database in place (the damaged one is
-   * kept aside), the damage record is cleared once it opens.
-   */
-  resolveDamage(swap: () => void, dek: Buffer): SessionStatus;
-  /** Resolves when the background integrity check started at the last unlock ends (tests wait on it). */
-  integrityChecked(): Promise<void>;
-  close(): void;
-}
+export type { HostKind, KeyVault, Session, SessionOptions, WithRecoveryCode } from './session-types.ts';
 
 export function createSession(options: SessionOptions): Session {
   const { dataDir, host, log, vault } = options;
-  const keyringPath = path.join(dataDir, KEYRING_FILE);
-  const nextKeyringPath = path.join(dataDir, KEYRING_NEXT_FILE);
   const dbPath = path.join(dataDir, DATABASE_FILE);
-  const recoveryPath = path.join(dataDir, RECOVERY_FILE);
-  const nextRecoveryPath = path.join(dataDir, RECOVERY_NEXT_FILE);
   // A restore that was interrupted after its files were staged and checked is finished first.
   if (applyPendingRestore(dataDir)) log.warn('completed an interrupted backup restore');
-  const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+  const keys = createKeyFiles({ dataDir, host, log, scrypt: options.scrypt ?? DEFAULT_SCRYPT, vault });
   let opened: OpenedDatabase | null = null;
   /** The key `opened` is under. */
   let openedKey: Buffer | null = null;
-  const now = options.now ?? Date.now;
   let integrity: SessionStatus['integrityCheck'] = null;
   let integrityRun: Promise<void> = Promise.resolve();
   /** Bumped at every open and close, so a check that ends after a lock or a swap reports nothing. */
@@ -135,10 +31,9 @@ export function createSession(options: SessionOptions): Session {
 
   const status = (): SessionStatus => {
     const backend = vault?.backend() ?? null;
-    const hasRecovery = fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath);
+    const hasRecovery = keys.hasRecovery();
     // With the key file lost, the recovery file still makes this a locked (recoverable) folder.
-    const hasKeyring =
-      fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath) || (hasRecovery && fs.existsSync(dbPath));
+    const hasKeyring = keys.hasKeyring() || (hasRecovery && fs.existsSync(dbPath));
     const damage = readDamageMarker(dataDir);
     return {
       state: opened ? 'unlocked' : damage && hasKeyring ? 'damaged' : hasKeyring ? 'locked' : 'needs-setup',
@@ -205,41 +100,22 @@ export function createSession(options: SessionOptions): Session {
     });
   };
 
-  const markDamaged = (source: DamageMarker['source'], detail: string): void => {
-    try {
-      writeDamageMarker(dataDir, { detectedAt: now(), source, detail: detail.slice(0, 500) });
-    } catch (err) {
-      log.error('could not record the damage marker', { code: (err as NodeJS.ErrnoException).code ?? 'error' });
-    }
-    changed();
-  };
+  const { markDamaged, refuseIfDamaged, judgeNotADatabase, recordIfDamaged } = createDamageRecords({
+    dataDir,
+    dbPath,
+    log,
+    now: options.now ?? Date.now,
+    vault,
+    changed,
+  });
 
-  /** Throws the damaged error when the folder is marked damaged (after the secret was checked). */
-  const refuseIfDamaged = (): void => {
-    const marker = readDamageMarker(dataDir);
-    if (marker) throw damagedError(marker.detail);
-  };
-
-  /**
-   * After keys that were unwrapped with the right secret (authenticated wraps) all got NOTADB from
-   * the database: if one of them authenticates the file's other pages, page 1 is damaged; otherwise
-   * the key files belong to other data. Returns the error to throw (and records the damage).
-   */
-  const judgeNotADatabase = (keys: Buffer[], wrongKeyError: AppError): AppError => {
-    const extra = vault?.backend() ? vault.load() : null;
-    const all = extra ? [...keys, extra] : keys;
-    if (all.some((k) => keyMatchesFile(dbPath, k) === 'match')) {
-      const detail = 'its first page (the table of contents) does not read back, although the key is right.';
-      markDamaged('open', detail);
-      return damagedError(detail);
-    }
-    return wrongKeyError;
-  };
-
-  /** An open that failed with database-damaged is recorded, so it persists until resolved. */
-  const recordIfDamaged = (err: unknown): void => {
-    if (err instanceof AppError && err.code === 'database-damaged')
-      markDamaged('open', 'a part of it does not read back.');
+  /** The open database was re-keyed: `opened` is under `dek` from now on. */
+  const rekeyed = (dek: Buffer): void => {
+    openedKey = Buffer.from(dek);
+    // A background check started at the open reads the file with the old key, so its answer says
+    // nothing about the re-keyed file: it is disowned and the check runs again under the new key.
+    generation++;
+    startIntegrityCheck(dek);
   };
 
   const closeDb = (): void => {
@@ -252,153 +128,11 @@ export function createSession(options: SessionOptions): Session {
   };
 
   /**
-   * After the database opened with `dek`: keeps the recovery file that seals this key. A
-   * recovery.next.json left by an interrupted re-key is moved into place if it seals `dek`, or
-   * removed if it does not.
-   */
-  const settleRecovery = (dek: Buffer): void => {
-    let pending = null;
-    try {
-      pending = readRecovery(nextRecoveryPath);
-    } catch {
-      // A damaged leftover is just discarded below.
-    }
-    if (pending && recoverySeals(pending, dek)) {
-      fs.renameSync(nextRecoveryPath, recoveryPath);
-      log.warn('completed an interrupted recovery-file update');
-    } else if (fs.existsSync(nextRecoveryPath)) {
-      fs.rmSync(nextRecoveryPath, { force: true });
-    }
-  };
-
-  /**
-   * Re-keys the open database with a fresh data key under `passphrase`. Order: new key file (and
-   * recovery file) beside the old, rekey, then swap, so a crash at any point leaves files that open
-   * the database (unlockWith tries both, settleRecovery picks the matching recovery file).
-   * The recovery key pair is kept (the same code keeps working), but only when recovery.json seals
-   * the key the database is under now: a recovery file for other data (or a planted one) is not
-   * carried over to the new key; it is removed after the rekey and the status then says there is no
-   * recovery code, so the practitioner issues a new one. A new code is never issued here (see
-   * issueRecoveryCode), so a crash can never leave a code nobody was shown.
-   *
-   * Callers settle interrupted changes first (unlockWith, settleKeyring, settleRecovery), so the
-   * .next files overwritten here never hold the only wrap of the current key.
-   */
-  const rekeyWith = (db: OpenedDatabase, oldDek: Buffer, passphrase: string): Buffer => {
-    const newDek = generateDataKey();
-    writeKeyring(nextKeyringPath, wrapWithPassphrase(newDek, passphrase, scrypt));
-    let current = null;
-    try {
-      current = readRecovery(recoveryPath);
-    } catch {
-      // A damaged recovery file is not carried over (removed below).
-    }
-    const keepRecovery = current !== null && recoverySeals(current, oldDek);
-    if (current && keepRecovery) writeRecovery(nextRecoveryPath, resealRecovery(current, newDek));
-    else fs.rmSync(nextRecoveryPath, { force: true });
-    rekeyDatabase(db.sqlite, newDek);
-    openedKey = Buffer.from(newDek);
-    // A background check started at the open reads the file with the old key: after the rekey it
-    // cannot open it (or reads a file half rewritten), so its answer says nothing about this file.
-    // It is disowned and the check runs again under the new key.
-    generation++;
-    startIntegrityCheck(newDek);
-    fs.renameSync(nextKeyringPath, keyringPath);
-    if (keepRecovery) {
-      fs.renameSync(nextRecoveryPath, recoveryPath);
-    } else if (fs.existsSync(recoveryPath)) {
-      fs.rmSync(recoveryPath, { force: true });
-      log.warn('the recovery file did not seal this data key; it was removed (issue a new recovery code)');
-    }
-    if (vault?.backend()) vault.save(newDek);
-    return newDek;
-  };
-
-  /** A new recovery code (new key pair) sealing `dek`, written in one atomic step; the old code stops. */
-  const issueRecoveryCode = (dek: Buffer): string => {
-    const recoveryCode = generateRecoveryCode();
-    writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
-    fs.rmSync(nextRecoveryPath, { force: true });
-    return recoveryCode;
-  };
-
-  /**
-   * Checks `passphrase` against the key files for the open database's key, and completes a
-   * passphrase change interrupted before keyring.next.json was renamed (after a keychain unlock,
-   * which does not know the passphrase). Throws `wrong-passphrase` when neither file wraps that key
-   * under this passphrase.
-   */
-  const settleKeyring = (passphrase: string, dek: Buffer): void => {
-    const current = readKeyring(keyringPath);
-    let pending = null;
-    try {
-      pending = readKeyring(nextKeyringPath);
-    } catch {
-      // A damaged leftover cannot be the only wrap: the current file is checked below.
-    }
-    const wraps = (ring: typeof current): boolean => {
-      if (!ring) return false;
-      try {
-        return sameKey(unwrapWithPassphrase(ring, passphrase), dek);
-      } catch {
-        return false;
-      }
-    };
-    if (pending && wraps(pending)) {
-      fs.renameSync(nextKeyringPath, keyringPath);
-      log.warn('completed an interrupted passphrase change');
-      return;
-    }
-    if (!current && !pending) throw new AppError('not-found', 'The key file is missing from the data folder.');
-    if (!wraps(current)) {
-      throw new AppError('wrong-passphrase', 'Wrong passphrase, or not a BioAI Nutrition database.');
-    }
-  };
-
-  type Unwrapped = { file: string; dek: Buffer } | { file: string; error: unknown };
-  const keyrings = () =>
-    [
-      [keyringPath, readKeyring(keyringPath)],
-      [nextKeyringPath, readKeyring(nextKeyringPath)],
-    ] as const;
-  const unwrapAll = (passphrase: string): Unwrapped[] =>
-    keyrings().flatMap(([file, ring]): Unwrapped[] => {
-      if (!ring) return [];
-      try {
-        return [{ file, dek: unwrapWithPassphrase(ring, passphrase) }];
-      } catch (error) {
-        return [{ file, error }];
-      }
-    });
-  const unwrapAllAsync = async (passphrase: string): Promise<Unwrapped[]> =>
-    Promise.all(
-      keyrings().flatMap(([file, ring]) =>
-        ring
-          ? [
-              unwrapWithPassphraseAsync(ring, passphrase).then(
-                (dek): Unwrapped => ({ file, dek }),
-                (error: unknown): Unwrapped => ({ file, error }),
-              ),
-            ]
-          : [],
-      ),
-    );
-  const refuseWithoutKeyring = (): void => {
-    if (fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath)) return;
-    if (fs.existsSync(dbPath) && (fs.existsSync(recoveryPath) || fs.existsSync(nextRecoveryPath))) {
-      throw new AppError(
-        'not-found',
-        `The key file (keyring.json) is missing from the data folder. Use your recovery code to open the data and choose a new passphrase${host === 'cli' ? ' (run "bioai recover")' : ''}.`,
-      );
-    }
-    throw new AppError('locked', 'This data folder has not been set up yet. Choose a passphrase first.');
-  };
-  /**
    * Opens the database with the first key a passphrase unwrapped. A keyring.next.json left by a passphrase change that was
    * interrupted between the rekey and the rename is tried too, and the change is completed.
    */
   const unlockWith = (unwrapped: Unwrapped[]): Buffer => {
-    const pending = unwrapped.some((u) => u.file === nextKeyringPath);
+    const pending = unwrapped.some((u) => u.file === keys.nextKeyringPath);
     const candidates: { file: string; dek: Buffer }[] = [];
     let lastError: unknown = null;
     for (const u of unwrapped) {
@@ -418,13 +152,12 @@ export function createSession(options: SessionOptions): Session {
         recordIfDamaged(err);
         throw err;
       }
-      if (candidate.file === nextKeyringPath) {
-        fs.renameSync(nextKeyringPath, keyringPath);
-        log.warn('completed an interrupted passphrase change');
+      if (candidate.file === keys.nextKeyringPath) {
+        keys.adoptPendingKeyring();
       } else if (pending) {
-        fs.rmSync(nextKeyringPath, { force: true });
+        fs.rmSync(keys.nextKeyringPath, { force: true });
       }
-      settleRecovery(candidate.dek);
+      keys.settleRecovery(candidate.dek);
       return candidate.dek;
     }
     throw judgeNotADatabase(
@@ -440,7 +173,7 @@ export function createSession(options: SessionOptions): Session {
     status,
 
     setup(passphrase) {
-      if (fs.existsSync(keyringPath) || fs.existsSync(nextKeyringPath)) {
+      if (keys.hasKeyring()) {
         throw new AppError('already-set-up', 'A passphrase is already set for this data folder. Unlock it instead.');
       }
       if (fs.existsSync(dbPath)) {
@@ -455,16 +188,14 @@ export function createSession(options: SessionOptions): Session {
       // which unlock completes (it creates the database), never a database no key opens. A failure
       // here undoes the partial set-up so that setup can simply be run again.
       try {
-        writeKeyring(keyringPath, wrapWithPassphrase(dek, passphrase, scrypt));
-        const recoveryCode = generateRecoveryCode();
-        writeRecovery(recoveryPath, createRecovery(dek, recoveryCode, scrypt));
+        const recoveryCode = keys.createInitial(dek, passphrase);
         open(dek, true);
         if (vault?.backend()) vault.save(dek);
         log.info('data folder set up', { host });
         return { ...changed(), recoveryCode };
       } catch (err) {
         closeDb();
-        for (const file of [keyringPath, recoveryPath, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+        for (const file of [keys.keyringPath, keys.recoveryPath, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
           fs.rmSync(file, { force: true });
         }
         throw err;
@@ -473,8 +204,8 @@ export function createSession(options: SessionOptions): Session {
 
     unlock(passphrase) {
       if (opened) return status();
-      refuseWithoutKeyring();
-      const dek = unlockWith(unwrapAll(passphrase));
+      keys.refuseWithoutKeyring();
+      const dek = unlockWith(keys.unwrapAll(passphrase));
       // The passphrase worked: refresh the keychain copy, which may be missing or stale.
       if (vault?.backend()) vault.save(dek);
       return changed();
@@ -482,8 +213,8 @@ export function createSession(options: SessionOptions): Session {
 
     async unlockAsync(passphrase) {
       if (opened) return status();
-      refuseWithoutKeyring();
-      const unwrapped = await unwrapAllAsync(passphrase);
+      keys.refuseWithoutKeyring();
+      const unwrapped = await keys.unwrapAllAsync(passphrase);
       // Another call may have opened the data while scrypt ran.
       if (opened) return status();
       const dek = unlockWith(unwrapped);
@@ -497,7 +228,7 @@ export function createSession(options: SessionOptions): Session {
       if (!dek || !fs.existsSync(dbPath) || readDamageMarker(dataDir)) return false;
       try {
         open(dek, false);
-        settleRecovery(dek);
+        keys.settleRecovery(dek);
         changed();
         return true;
       } catch (err) {
@@ -523,24 +254,16 @@ export function createSession(options: SessionOptions): Session {
     changePassphrase(current, next) {
       const db = opened;
       if (!db || !openedKey) throw new AppError('locked', 'Unlock the data before changing the passphrase.');
-      settleKeyring(current, openedKey); // throws wrong-passphrase
-      settleRecovery(openedKey);
+      keys.settleKeyring(current, openedKey); // throws wrong-passphrase
+      keys.settleRecovery(openedKey);
       // Rekey with a fresh data key; the recovery code stays the same (its key pair seals the new key).
-      rekeyWith(db, openedKey, next);
+      keys.rekey(db, openedKey, next, rekeyed);
       log.info('passphrase changed and database re-keyed');
       return changed();
     },
 
     recover(recoveryCode, next) {
-      const candidates = [recoveryPath, nextRecoveryPath]
-        .map((file) => {
-          try {
-            return readRecovery(file);
-          } catch {
-            return null;
-          }
-        })
-        .filter((r) => r !== null);
+      const candidates = keys.readRecoveryFiles();
       if (candidates.length === 0) {
         throw new AppError(
           'bad-recovery-code',
@@ -549,20 +272,20 @@ export function createSession(options: SessionOptions): Session {
       }
       if (!fs.existsSync(dbPath)) throw new AppError('not-found', `No database in ${dataDir}.`);
       let lastError: unknown = null;
-      const keys: Buffer[] = [];
+      const unsealed: Buffer[] = [];
       for (const ring of candidates) {
         try {
-          keys.push(openRecovery(ring, recoveryCode));
+          unsealed.push(openRecovery(ring, recoveryCode));
         } catch (err) {
           lastError = err;
         }
       }
-      if (keys.length === 0) throw lastError;
+      if (unsealed.length === 0) throw lastError;
       // The code is right (the seal is authenticated); a folder marked damaged stays so.
       refuseIfDamaged();
       closeDb();
       let dek: Buffer | null = null;
-      for (const key of keys) {
+      for (const key of unsealed) {
         try {
           open(key, false);
           dek = key;
@@ -580,17 +303,17 @@ export function createSession(options: SessionOptions): Session {
         }
       }
       const db = opened as OpenedDatabase | null;
-      if (!dek || !db) throw judgeNotADatabase(keys, lastError as AppError);
+      if (!dek || !db) throw judgeNotADatabase(unsealed, lastError as AppError);
       let newDek: Buffer;
       try {
         // Settle an interrupted key change first: the recovery file that sealed `dek` becomes
         // recovery.json, so a durable wrap of the key the database is under exists before any .next
         // file is overwritten. (keyring.next.json cannot be checked without its passphrase; it is
         // only overwritten by the new key file below, and recovery.json covers the data meanwhile.)
-        settleRecovery(dek);
+        keys.settleRecovery(dek);
         // Re-key under the new passphrase, keeping the recovery key pair: a crash up to here leaves
         // the old code working (and the new passphrase, once the rekey happened).
-        newDek = rekeyWith(db, dek, next);
+        newDek = keys.rekey(db, dek, next, rekeyed);
       } catch (err) {
         closeDb();
         changed();
@@ -599,7 +322,7 @@ export function createSession(options: SessionOptions): Session {
       let code: string;
       try {
         // Then the new code, as its own atomic step: until it is written the old one keeps working.
-        code = issueRecoveryCode(newDek);
+        code = keys.issueRecoveryCode(newDek);
       } catch (err) {
         log.warn('new passphrase set after recovery, but the new recovery code could not be saved', {
           code: err instanceof AppError ? err.code : ((err as NodeJS.ErrnoException).code ?? 'error'),
@@ -617,8 +340,8 @@ export function createSession(options: SessionOptions): Session {
 
     newRecoveryCode(passphrase) {
       if (!opened || !openedKey) throw new AppError('locked', 'Unlock the data before issuing a new recovery code.');
-      settleKeyring(passphrase, openedKey); // throws wrong-passphrase
-      const recoveryCode = issueRecoveryCode(openedKey);
+      keys.settleKeyring(passphrase, openedKey); // throws wrong-passphrase
+      const recoveryCode = keys.issueRecoveryCode(openedKey);
       log.info('new recovery code issued');
       changed();
       return { recoveryCode };
@@ -649,41 +372,7 @@ export function createSession(options: SessionOptions): Session {
 
     markDamaged,
 
-    verifiedKey(secret) {
-      const keys: Buffer[] = [];
-      let lastError: unknown = null;
-      if ('passphrase' in secret) {
-        for (const file of [keyringPath, nextKeyringPath]) {
-          const ring = readKeyring(file);
-          if (!ring) continue;
-          try {
-            keys.push(unwrapWithPassphrase(ring, secret.passphrase));
-          } catch (err) {
-            lastError = err;
-          }
-        }
-      } else {
-        for (const file of [recoveryPath, nextRecoveryPath]) {
-          let ring;
-          try {
-            ring = readRecovery(file);
-          } catch {
-            continue;
-          }
-          if (!ring) continue;
-          try {
-            keys.push(openRecovery(ring, secret.recoveryCode));
-          } catch (err) {
-            lastError = err;
-          }
-        }
-      }
-      if (keys.length === 0) {
-        throw lastError ?? new AppError('not-found', 'The key files are missing from the data folder.');
-      }
-      // With a key change interrupted, the key the database is under is the one its pages accept.
-      return keys.find((k) => keyMatchesFile(dbPath, k) === 'match') ?? (keys[0] as Buffer);
-    },
+    verifiedKey: keys.verifiedKey,
 
     resolveDamage(swap, dek) {
       closeDb();
@@ -695,7 +384,7 @@ export function createSession(options: SessionOptions): Session {
         throw err;
       }
       clearDamageMarker(dataDir);
-      settleRecovery(dek);
+      keys.settleRecovery(dek);
       if (vault?.backend()) vault.save(dek);
       log.info('damaged database resolved');
       return changed();
@@ -705,8 +394,6 @@ export function createSession(options: SessionOptions): Session {
       return integrityRun;
     },
 
-    close() {
-      closeDb();
-    },
+    close: closeDb,
   };
 }

@@ -141,7 +141,7 @@ export function proteinTarget(input: {
   goal: Goal;
 }): TargetValue {
   const { weightKg: kg, ageYears } = input;
-  // Pregnancy and lactation add a fixed amount to the non-pregnant RDA of the same age (dri-tables.ts).
+  // Pregnancy and lactation add a fixed amount to the non-pregnant RDA of the same age (dri/macronutrients.ts).
   const g = driGroup(input.sex, ageYears, 'none');
   const gPerKg = lookupNonRepro(PROTEIN_RDA_G_PER_KG, g);
   const secondHalf = input.lifeStage === 'pregnant' && (input.lifeStageDetail ?? 0) >= 2;

@@ -38,3 +38,8 @@ export function targetsFor(
 ): TargetValue[] {
   return computeTargets({ ...woman30, ...p }, equation, AS_OF).targets;
 }
+
+/** The value of one target for woman30 with `p` changed. */
+export function targetValue(p: Partial<TargetProfile>, key: TargetKey): number {
+  return get(targetsFor(p), key).value;
+}

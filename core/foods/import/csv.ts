@@ -1,340 +1,36 @@
 import { AppError } from '../../contract/errors.ts';
+import {
+  completeUtf8,
+  concat,
+  firstInvalidUtf8,
+  hex,
+  type EncodingChoice,
+  type TextEncodingName,
+} from './csv-encoding.ts';
+import { CsvParser, sniffDelimiter, type CsvRow, type CsvSyntaxError, type Delimiter } from './csv-parser.ts';
+
+export { ENCODING_CHOICES, type EncodingChoice, type TextEncodingName } from './csv-encoding.ts';
+export {
+  DELIMITERS,
+  parseCsv,
+  sniffDelimiter,
+  type CsvParseResult,
+  type CsvRow,
+  type CsvSyntaxError,
+  type Delimiter,
+} from './csv-parser.ts';
 
 /**
- * A small RFC 4180 CSV reader (https://www.rfc-editor.org/rfc/rfc4180) for the food and log imports.
- * Beyond the RFC it accepts what real exports contain: LF or lone CR line ends as well as CRLF, a
- * UTF-8 byte-order mark, `;` and tab delimiters (European spreadsheet exports such as CIQUAL use `;`
- * because `,` is their decimal separator), and, when the user says so, windows-1252 text.
- *
- * It reads a stream: bytes go in by chunks (`CsvReader.push`) and records come out one at a time, so
- * a file of any size is read in bounded memory. Rows keep the 1-based physical line on which they
- * start, so an error can point at the line a text editor shows even when an earlier quoted field
- * spans several lines.
- *
- * Encoding: UTF-8 (with or without BOM) unless the caller names another encoding. A byte that is not
- * UTF-8 stops the read with an error naming its row and column: guessing another encoding for the
- * whole file would silently turn every accented name into something else. A UTF-16LE BOM (Excel's
- * "Unicode text") is honoured.
- *
- * Control characters: NUL and the other C0/C1 control characters are refused in any field, with row
- * and column (they cannot be seen, and they break names, searches and exports). Tabs and line breaks
- * inside a quoted field are kept as the CSV format allows; food names collapse them to one space.
+ * The CSV reader of the food and log imports: bytes in by chunks (`CsvReader.push`), records out one
+ * at a time, so a file of any size is read in bounded memory. It decodes the bytes (csv-encoding.ts),
+ * sniffs the delimiter from the first records unless one is given, and parses them (csv-parser.ts).
  */
-
-export type Delimiter = ',' | ';' | '\t';
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
-
-export interface CsvRow {
-  /** 1-based physical line where the record starts (the header is usually line 1). */
-  line: number;
-  cells: string[];
-}
-
-export interface CsvSyntaxError {
-  line: number;
-  message: string;
-}
-
-export interface CsvParseResult {
-  rows: CsvRow[];
-  errors: CsvSyntaxError[];
-}
-
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'windows-1252';
-
-/** Encodings a user may choose for a file that is not UTF-8 (Latin-1 is read as its superset windows-1252). */
-export const ENCODING_CHOICES = ['utf-8', 'windows-1252', 'latin1'] as const;
-export type EncodingChoice = (typeof ENCODING_CHOICES)[number];
-
-/**
- * The control characters refused in fields: C0 except tab, LF and CR; DEL; C1. The WHATWG Encoding
- * Standard maps the label "latin1" to windows-1252, whose five undefined bytes decode to C1 controls.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-function hex(code: number, width: number): string {
-  return code.toString(16).toUpperCase().padStart(width, '0');
-}
-
-/**
- * Index of the first byte of `bytes[0..end)` that is not part of valid UTF-8, or -1. A sequence cut
- * by `end` counts as invalid: callers pass only complete sequences (see completeUtf8).
- */
-export function firstInvalidUtf8(bytes: Uint8Array, end = bytes.length): number {
-  let i = 0;
-  while (i < end) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      i += 1;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
-    else return i;
-    if (i + need >= end) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k += 1) {
-      const c = bytes[i + k] ?? 0;
-      if ((c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
-/** Length of the prefix of `bytes` that does not end inside a multi-byte UTF-8 sequence. */
-function completeUtf8(bytes: Uint8Array): number {
-  const n = bytes.length;
-  for (let back = 1; back <= Math.min(3, n); back += 1) {
-    const b = bytes[n - back] ?? 0;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return len > back ? n - back : n;
-  }
-  return n;
-}
 
 /** Where a reader stands, for error messages. */
 interface Position {
   line: number;
   column: number;
   header: string | null;
-}
-
-/**
- * Turns chunks of text into records. Quotes are special only at the start of a field (a bare `5" long`
- * inside an unquoted field is kept as written, as SR descriptions contain inch marks). Empty physical
- * lines are skipped; a missing final line break is fine.
- */
-export class CsvParser {
-  private state: 'start' | 'unquoted' | 'quoted' | 'quote' = 'start';
-  private field = '';
-  private cells: string[] = [];
-  private rowLine = 1;
-  private rowHasContent = false;
-  private quoteLine = 1;
-  private skipLf = false;
-  private prevCr = false;
-  private rowBad = false;
-  line = 1;
-  readonly delimiter: Delimiter;
-  private readonly onRow: (row: CsvRow) => void;
-  private readonly onError: (e: CsvSyntaxError & { column?: number }) => void;
-
-  constructor(
-    delimiter: Delimiter,
-    onRow: (row: CsvRow) => void,
-    onError: (e: CsvSyntaxError & { column?: number }) => void,
-  ) {
-    this.delimiter = delimiter;
-    this.onRow = onRow;
-    this.onError = onError;
-  }
-
-  /** The 1-based column of the field being read and the row it is in. */
-  position(): { line: number; column: number } {
-    const inRow = this.state !== 'start' || this.cells.length > 0 || this.rowHasContent;
-    return { line: inRow ? this.rowLine : this.line, column: this.cells.length + 1 };
-  }
-
-  private endField(): void {
-    const value = this.field;
-    this.field = '';
-    const bad = CONTROL.exec(value);
-    if (bad && !this.rowBad) {
-      this.rowBad = true;
-      this.onError({
-        line: this.rowLine,
-        column: this.cells.length + 1,
-        message: `column ${this.cells.length + 1} holds the control character U+${hex(bad[0].charCodeAt(0), 4)}, which cannot be stored (remove it from the file)`,
-      });
-    }
-    this.cells.push(value);
-    this.rowHasContent = true;
-  }
-
-  private endRow(): void {
-    if (this.rowHasContent) this.onRow({ line: this.rowLine, cells: this.cells });
-    this.cells = [];
-    this.rowHasContent = false;
-    this.rowBad = false;
-  }
-
-  push(text: string): void {
-    const d = this.delimiter;
-    const n = text.length;
-    let i = 0;
-    let from = 0; // start of the current field's text in this chunk
-    while (i < n) {
-      const c = text[i];
-      if (this.skipLf) {
-        this.skipLf = false;
-        if (c === '\n') {
-          i += 1;
-          from = i;
-          continue;
-        }
-      }
-      switch (this.state) {
-        case 'start':
-          if (this.cells.length === 0 && !this.rowHasContent) this.rowLine = this.line;
-          if (c === '"') {
-            this.state = 'quoted';
-            this.quoteLine = this.line;
-            this.prevCr = false;
-            i += 1;
-            from = i;
-          } else {
-            this.state = 'unquoted';
-            from = i;
-          }
-          break;
-        case 'unquoted': {
-          let j = i;
-          while (j < n) {
-            const x = text[j];
-            if (x === d || x === '\n' || x === '\r') break;
-            j += 1;
-          }
-          this.field += text.slice(from, j);
-          i = j;
-          from = j;
-          if (j >= n) break;
-          const x = text[j];
-          i += 1;
-          from = i;
-          if (x === d) {
-            this.endField();
-            this.state = 'start';
-          } else {
-            if (this.field !== '' || this.cells.length > 0) this.endField();
-            this.newLine(x === '\r');
-            this.endRow();
-            this.state = 'start';
-          }
-          break;
-        }
-        case 'quoted': {
-          const q = text.indexOf('"', i);
-          const end = q === -1 ? n : q;
-          for (let k = i; k < end; k += 1) {
-            const x = text[k];
-            if (x === '\r') this.line += 1;
-            else if (x === '\n' && !(k > i ? text[k - 1] === '\r' : this.prevCr)) this.line += 1;
-          }
-          this.prevCr = end > i ? text[end - 1] === '\r' : this.prevCr;
-          this.field += text.slice(i, end);
-          i = end;
-          if (q !== -1) {
-            i += 1;
-            this.state = 'quote';
-          }
-          from = i;
-          break;
-        }
-        case 'quote':
-          // After a quote inside a quoted field: "" is a quote; a delimiter or line break ends the field.
-          if (c === '"') {
-            this.field += '"';
-            this.state = 'quoted';
-            this.prevCr = false;
-            i += 1;
-          } else if (c === d) {
-            this.endField();
-            this.state = 'start';
-            i += 1;
-          } else if (c === '\r' || c === '\n') {
-            this.endField();
-            this.newLine(c === '\r');
-            this.endRow();
-            this.state = 'start';
-            i += 1;
-          } else {
-            // Text after a closing quote ("abc"def) is malformed: report it, keep the rest of the field.
-            this.onError({ line: this.line, message: 'unexpected text after a closing quote' });
-            this.state = 'unquoted';
-          }
-          from = i;
-          break;
-      }
-    }
-    if (this.state === 'unquoted') this.field += text.slice(from, n);
-  }
-
-  private newLine(cr: boolean): void {
-    this.line += 1;
-    if (cr) this.skipLf = true;
-  }
-
-  /** Ends the input: a last record without a line break, or a quote never closed. */
-  end(): void {
-    if (this.state === 'quoted') {
-      this.onError({ line: this.quoteLine, message: 'a quoted field is never closed (a closing " is missing)' });
-      this.endField();
-    } else if (this.state === 'quote') {
-      this.endField();
-    } else if (this.state === 'unquoted') {
-      if (this.field !== '' || this.cells.length > 0) this.endField();
-    } else if (this.cells.length > 0) {
-      this.endField(); // "a,b," ends with an empty field
-    }
-    this.endRow();
-    this.state = 'start';
-  }
-}
-
-/** Parses CSV text with the given delimiter (a leading BOM is ignored). */
-export function parseCsv(text: string, delimiter: Delimiter): CsvParseResult {
-  const rows: CsvRow[] = [];
-  const errors: CsvSyntaxError[] = [];
-  const parser = new CsvParser(
-    delimiter,
-    (r) => rows.push(r),
-    (e) => errors.push({ line: e.line, message: e.message }),
-  );
-  parser.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  parser.end();
-  return { rows, errors };
-}
-
-/**
- * Picks the delimiter that splits the first records most consistently: each candidate parses up to
- * 20 records, and the winner is the one where the most records have the header's field count (more
- * than one field), then the one with the most fields. Counting characters in the header alone fails
- * on CIQUAL, whose `;`-separated headers contain commas ("Energy, Regulation EU No 1169/2011 …").
- */
-export function sniffDelimiter(text: string): Delimiter {
-  const sample = firstLines(text, 20);
-  let best: { d: Delimiter; consistent: number; fields: number } = { d: ',', consistent: -1, fields: 0 };
-  for (const d of DELIMITERS) {
-    const { rows } = parseCsv(sample, d);
-    const header = rows[0];
-    if (!header || header.cells.length < 2) continue;
-    const fields = header.cells.length;
-    // The last sampled record may be cut in the middle of a quoted field: ignore it.
-    const body = rows.slice(1, -1);
-    const consistent = body.length === 0 ? 1 : body.filter((r) => r.cells.length === fields).length / body.length;
-    if (consistent > best.consistent || (consistent === best.consistent && fields > best.fields)) {
-      best = { d, consistent, fields };
-    }
-  }
-  return best.d;
-}
-
-function firstLines(text: string, count: number): string {
-  let idx = 0;
-  for (let k = 0; k < count; k += 1) {
-    const next = text.indexOf('\n', idx);
-    if (next === -1) return text;
-    idx = next + 1;
-  }
-  return text.slice(0, idx);
 }
 
 /** Text gathered before the delimiter is sniffed: 20 lines, or this many characters. */
@@ -486,13 +182,6 @@ export class CsvReader {
     if (!this.parser) this.flushPending();
     this.parser?.end();
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
 
 function countNewlines(s: string): number {

@@ -1,15 +1,19 @@
-import fs from 'node:fs';
 import { AppError } from '../../contract/errors.ts';
-import { CsvMapping, MAX_IMPORT_BYTES, type ImportReport } from '../../contract/foods.ts';
+import { CsvMapping, type ImportReport } from '../../contract/foods.ts';
 import { PAGE_CACHE_KIB, type Db, type Sqlite } from '../../db/open.ts';
 import { foodDatasets } from '../../db/schema.ts';
 import { prepared } from '../../db/statements.ts';
 import { uuidv7 } from '../../util/uuidv7.ts';
 import { deriveAllergens } from '../allergen-table.ts';
-import { CsvReader, READ_CHUNK, readAll, type CsvRow, type CsvSyntaxError, type EncodingChoice } from './csv.ts';
+import { CsvReader, type CsvRow } from './csv.ts';
 import { readFdcZip } from './fdc.ts';
-import { countDecimalMarks, createGenericRowReader, suggestMapping } from './generic-csv.ts';
+import { createGenericRowReader } from './generic-csv.ts';
 import { createErrorSink, PROGRESS_EVERY, type ParsedFood } from './types.ts';
+import { previewCsv, type CsvPreviewResult } from './csv-preview.ts';
+import { isZip, withUpload, type FoodUploadInput, type UploadSource } from './upload-source.ts';
+
+export type { CsvPreviewResult } from './csv-preview.ts';
+export { tooLarge, type FoodUploadInput } from './upload-source.ts';
 
 /**
  * Imports food tables (FoodData Central zips, per-100 g CSVs) ALL OR NOTHING, in bounded memory: a
@@ -29,19 +33,6 @@ export interface ImportProgress {
   total: number;
   message: string;
 }
-
-export interface FoodUploadInput {
-  fileName: string;
-  /** The file's bytes (the app's upload), or ... */
-  dataBase64?: string | undefined;
-  /** ... the path of a file this process may read (the CLI host only): read in chunks, never whole, or ... */
-  filePath?: string | undefined;
-  /** ... a completed chunked upload's open file (read in chunks through its descriptor). */
-  uploaded?: { fd: number; size: number } | undefined;
-  /** The file's text encoding when it is not UTF-8 (null: UTF-8, refusing any other byte). */
-  encoding?: EncodingChoice | null;
-}
-
 type Emit = (done: number, total: number, message: string) => void;
 
 export interface FoodImportInput extends FoodUploadInput {
@@ -50,140 +41,14 @@ export interface FoodImportInput extends FoodUploadInput {
   citation: string | null;
   mapping: CsvMapping | null;
 }
-
-export interface CsvPreviewResult {
-  delimiter: string;
-  headers: string[];
-  sampleRows: string[][];
-  rowCount: number;
-  suggested: Partial<CsvMapping>;
-}
-
 export interface FoodImporter {
   preview(upload: FoodUploadInput): CsvPreviewResult;
   import(input: FoodImportInput): ImportReport;
 }
-
-const SAMPLE_ROWS = 10;
 /** Rows per multi-row INSERT: 14 columns × 500 stays far below SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 500;
 /** The page cache, in KiB, while a CSV import's transaction runs (see importCsv). */
 const IMPORT_PAGE_CACHE_KIB = 8_192;
-
-function isZip(bytes: Uint8Array): boolean {
-  // Local file header "PK\x03\x04", or the end-of-central-directory "PK\x05\x06" of an empty zip.
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
-}
-
-/** The refusal of a file larger than the import limit (checked from its size before reading it). */
-export function tooLarge(fileName: string, size: number): AppError {
-  return new AppError(
-    'invalid-input',
-    `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a food table may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.`,
-  );
-}
-
-/** An uploaded file, read either from its base64 bytes or, in 1 MB chunks, from a path. */
-interface UploadSource {
-  size: number;
-  /** The first 4 bytes (the zip signature). */
-  head: Uint8Array;
-  /** All bytes at once (a zip needs its central directory). */
-  whole(): Uint8Array;
-  /** Pushes the bytes through a CSV reader chunk by chunk and ends it. */
-  feed(reader: CsvReader): void;
-}
-
-/** Reads an open file through its descriptor: whole (a zip), or 1 MB at a time into a CSV reader. */
-function fdSource(fileName: string, fd: number, size: number, head: Uint8Array): UploadSource {
-  return {
-    size,
-    head,
-    whole: () => {
-      if (size > MAX_IMPORT_BYTES) throw tooLarge(fileName, size);
-      const buf = Buffer.allocUnsafe(size);
-      let off = 0;
-      while (off < size) {
-        const n = fs.readSync(fd, buf, off, size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      return new Uint8Array(buf.buffer, buf.byteOffset, off);
-    },
-    feed: (reader) => {
-      // One buffer for every chunk (the reader copies any tail it keeps). A fresh 1 MB buffer per chunk
-      // outlived its use: its small JS handle survives the young-generation collections that run while
-      // the chunk's rows are parsed, so it is freed only by a full collection, and ~60 of them piled up.
-      const chunk = new Uint8Array(READ_CHUNK);
-      let pos = 0;
-      for (;;) {
-        const n = fs.readSync(fd, chunk, 0, READ_CHUNK, pos);
-        if (n === 0) break;
-        pos += n;
-        if (pos > MAX_IMPORT_BYTES) throw tooLarge(fileName, pos);
-        reader.push(chunk.subarray(0, n));
-      }
-      reader.end();
-    },
-  };
-}
-
-function readHead(fd: number): Uint8Array {
-  const head = Buffer.alloc(4);
-  const n = fs.readSync(fd, head, 0, 4, 0);
-  return head.subarray(0, n);
-}
-
-/** Opens the upload (inline bytes, a completed chunked upload, or a path) and runs `use` on it. */
-function withUpload<T>(upload: FoodUploadInput, use: (source: UploadSource) => T): T {
-  const given = [upload.dataBase64, upload.filePath, upload.uploaded].filter((x) => x !== undefined).length;
-  if (given !== 1)
-    throw new AppError(
-      'invalid-input',
-      `Give ${upload.fileName} either as data or as a file path (or as an upload), exactly one of them.`,
-    );
-  if (typeof upload.dataBase64 === 'string') {
-    const buf = Buffer.from(upload.dataBase64, 'base64');
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, bytes.length);
-    if (bytes.length === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
-    return use({ size: bytes.length, head: bytes.subarray(0, 4), whole: () => bytes, feed: (r) => readAll(r, bytes) });
-  }
-  if (upload.uploaded) {
-    const { fd, size } = upload.uploaded;
-    return use(fdSource(upload.fileName, fd, size, readHead(fd)));
-  }
-  const file = upload.filePath ?? '';
-  let fd: number;
-  let size: number;
-  let head: Uint8Array;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (err) {
-    throw new AppError(
-      'invalid-input',
-      `Cannot read ${upload.fileName}: ${(err as NodeJS.ErrnoException).code ?? 'error'}. Nothing was imported.`,
-    );
-  }
-  try {
-    try {
-      size = fs.fstatSync(fd).size;
-      head = readHead(fd);
-    } catch (err) {
-      throw new AppError(
-        'invalid-input',
-        `Cannot read ${upload.fileName}: ${(err as NodeJS.ErrnoException).code ?? 'error'}. Nothing was imported.`,
-      );
-    }
-    // The size is checked before anything is read: a huge file is refused without filling memory.
-    if (size > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, size);
-    if (size === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
-    return use(fdSource(upload.fileName, fd, size, head));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Thrown inside the import transaction to roll it back when a row error was found. */
 class RowErrors extends Error {}
 
@@ -402,56 +267,5 @@ export function createFoodImporter(
         );
       });
     },
-  };
-}
-
-function previewCsv(upload: FoodUploadInput, source: UploadSource): CsvPreviewResult {
-  if (isZip(source.head)) {
-    throw new AppError(
-      'invalid-input',
-      `${upload.fileName} is a zip archive. Choose the FoodData Central format to import it (no column choices are needed).`,
-    );
-  }
-  // Every row is read (one at a time): the row count and the number format come from the whole file.
-  let headers: string[] | null = null;
-  let firstError: CsvSyntaxError | null = null;
-  const sampleRows: string[][] = [];
-  let rowCount = 0;
-  let nutrientCols: number[] = [];
-  let suggested: Partial<CsvMapping> = {};
-  const marks = { comma: 0, dot: 0 };
-  const reader = new CsvReader({
-    fileName: upload.fileName,
-    encoding: upload.encoding ?? null,
-    onError: (e) => {
-      firstError ??= e;
-    },
-    onRow: (row) => {
-      if (headers === null) {
-        headers = row.cells.map((h) => h.trim());
-        suggested = suggestMapping(headers);
-        const hs = headers;
-        nutrientCols = Object.values(suggested.nutrients ?? {}).map((h) => hs.indexOf(h));
-        return;
-      }
-      rowCount += 1;
-      if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(row.cells);
-      countDecimalMarks(
-        nutrientCols.map((i) => row.cells[i] ?? ''),
-        marks,
-      );
-    },
-  });
-  source.feed(reader);
-  const first = firstError as CsvSyntaxError | null;
-  if (first) throw new AppError('invalid-input', `${upload.fileName} line ${first.line}: ${first.message}.`);
-  if (headers === null) throw new AppError('invalid-input', `${upload.fileName} is empty: there is no header row.`);
-  const delimiter = reader.delimiter ?? ',';
-  return {
-    delimiter,
-    headers,
-    sampleRows,
-    rowCount,
-    suggested: { ...suggested, delimiter, decimalComma: marks.comma > 0 && marks.dot === 0 },
   };
 }

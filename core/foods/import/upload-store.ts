@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors.ts';
 import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_BYTES } from '../../contract/foods.ts';
-import { tooLarge } from './import-service.ts';
+import { tooLarge } from './upload-source.ts';
 
 /**
  * Files the app's window uploads in chunks for a food import (the CLI names a path instead). Each

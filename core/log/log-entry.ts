@@ -1,0 +1,90 @@
+import type { LogEntry } from '../contract/log.ts';
+import type { events } from '../db/schema.ts';
+import type { AllergyConfirmationRecord } from '../foods/allergens.ts';
+import type { NutrientValues } from '../foods/nutrients.ts';
+
+/** How a log entry is stored: the `detail` JSON of an events row, and the row read back as a LogEntry. */
+
+export type Row = typeof events.$inferSelect;
+
+/** What logging needs from the food database (implemented by core/foods/foods-service.ts). */
+export interface FoodAmounts {
+  resolveAmount(
+    foodId: string,
+    amount: { grams: number } | { text: string },
+  ): { grams: number; label: string; nutrients: NutrientValues; foodName: string; allergens: readonly string[] };
+  allergensOf(foodId: string): { name: string; allergens: readonly string[] };
+}
+
+/** An allergy confirmation as a request carries it (AllergyConfirmation in schemas-log.ts). */
+export type GivenConfirmation = { reason: string } | null | undefined;
+
+export type DietDetail = {
+  foodId: string;
+  foodName: string;
+  grams: number;
+  amountLabel: string;
+  amountText: string | null;
+  nutrients: NutrientValues;
+  /** Saved despite a recorded allergy: which, why, when (absent otherwise). */
+  allergyConfirmation?: AllergyConfirmationRecord;
+};
+export type ActivityDetail = {
+  activity: string;
+  label: string;
+  met: number;
+  minutes: number;
+  kcal: number | null;
+};
+export type SleepDetail = {
+  hours: number;
+  quality: number;
+};
+export type Detail = (DietDetail | ActivityDetail | SleepDetail) & { time: string | null; note: string | null };
+
+/** Local wall-clock time of the entry (noon when no time is given, so the day never shifts). */
+export function occurredAt(date: string, time: string | null): number {
+  return new Date(`${date}T${time ?? '12:00'}:00`).getTime();
+}
+
+export const fmt = (n: number): string => (Math.round(n * 10) / 10).toLocaleString('en-US');
+
+/** An events row as the API returns it. */
+export function toEntry(row: Row): LogEntry {
+  const d = row.detail as unknown as Detail;
+  const nutrients: NutrientValues = row.kind === 'diet' ? ((d as DietDetail).nutrients ?? {}) : {};
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    kind: row.kind,
+    date: row.localDate,
+    time: d.time ?? null,
+    source: row.source,
+    photoId: row.photoId ?? null,
+    note: d.note ?? null,
+    meal: (row.meal as LogEntry['meal']) ?? null,
+    food:
+      row.kind === 'diet'
+        ? {
+            id: (d as DietDetail).foodId,
+            name: (d as DietDetail).foodName,
+            amountLabel: (d as DietDetail).amountLabel,
+            grams: (d as DietDetail).grams,
+          }
+        : null,
+    activity:
+      row.kind === 'activity'
+        ? {
+            key: (d as ActivityDetail).activity,
+            label: (d as ActivityDetail).label,
+            met: (d as ActivityDetail).met,
+            minutes: (d as ActivityDetail).minutes,
+            kcal: (d as ActivityDetail).kcal,
+          }
+        : null,
+    sleep: row.kind === 'sleep' ? { hours: (d as SleepDetail).hours, quality: (d as SleepDetail).quality } : null,
+    nutrients,
+    allergyConfirmation: row.kind === 'diet' ? ((d as DietDetail).allergyConfirmation ?? null) : null,
+    updatedAt: row.updatedAt,
+  };
+}
