@@ -1,19 +1,18 @@
 import { PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import type { SyncStatus } from '@contract/sync.ts';
-import { call } from '../../../lib/api.ts';
 import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 const MIN_PASSPHRASE = 10;
 
 interface CreatePracticeFormProps {
   /** Remembered from an earlier sign-in on this computer. */
   defaults: SyncDefaults;
-  onCreated: (status: SyncStatus) => void;
 }
 
 /** Registers a new practice on the server, makes its practice key here, and signs this computer in. */
-export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormProps): React.JSX.Element {
+export function CreatePracticeForm({ defaults }: CreatePracticeFormProps): React.JSX.Element {
+  const create = useMutation('sync.createPractice', { invalidates: [], updates: 'sync.status' });
   const form = useSyncForm(
     {
       serverUrl: defaults.serverUrl,
@@ -25,8 +24,7 @@ export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormPr
       practicePassphraseConfirm: '',
       deviceName: defaults.deviceName,
     },
-    ({ practicePassphraseConfirm: _confirm, ...input }) => call('sync.createPractice', input),
-    onCreated,
+    ({ practicePassphraseConfirm: _confirm, ...input }) => create.run(input),
     (v) =>
       v.practicePassphrase && v.practicePassphraseConfirm !== v.practicePassphrase
         ? { practicePassphraseConfirm: 'The practice passphrase and its confirmation differ.' }

@@ -1,17 +1,16 @@
 import { PasswordInput, Stack } from '@mantine/core';
-import type { SyncStatus } from '@contract/sync.ts';
-import { call } from '../../../lib/api.ts';
 import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface SignInFormProps {
   /** Remembered from an earlier sign-in on this computer. */
   defaults: SyncDefaults;
-  onSignedIn: (status: SyncStatus) => void;
 }
 
 /** Signs this computer in to a practice that already exists on the server. */
-export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX.Element {
+export function SignInForm({ defaults }: SignInFormProps): React.JSX.Element {
+  const signIn = useMutation('sync.signIn', { invalidates: [], updates: 'sync.status' });
   const form = useSyncForm(
     {
       serverUrl: defaults.serverUrl,
@@ -20,8 +19,7 @@ export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX
       practicePassphrase: '',
       deviceName: defaults.deviceName,
     },
-    (v) => call('sync.signIn', v),
-    onSignedIn,
+    (v) => signIn.run(v),
   );
   const { values, set, fieldErrors } = form;
 

@@ -29,7 +29,6 @@ export interface SyncForm<K extends string> {
 export function useSyncForm<K extends string>(
   initial: Record<K, string>,
   send: (values: Record<K, string>) => Promise<SyncStatus>,
-  onDone: (status: SyncStatus) => void,
   check: (values: Record<K, string>) => Partial<Record<K, string>> = () => ({}),
 ): SyncForm<K> {
   const { reportError } = useSessionActions();
@@ -54,7 +53,7 @@ export function useSyncForm<K extends string>(
     if (Object.values(found).some(Boolean)) return;
     setBusy(true);
     try {
-      onDone(await send(values));
+      await send(values);
     } catch (e) {
       reportError(e);
       const apiError = toApiError(e);
