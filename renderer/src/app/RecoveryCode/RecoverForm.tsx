@@ -1,11 +1,15 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { RecoveryCodeCard } from './RecoveryCodeCard.tsx';
-
-const MIN_LENGTH = 10;
+import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
+import {
+  checkNewPassphrase,
+  MIN_PASSPHRASE_LENGTH,
+  NEW_PASSPHRASE_LABELS,
+} from '../../components/PassphraseField/passphrase-check.ts';
 
 interface RecoverFormProps {
   onDone: (status: SessionStatus) => void;
@@ -36,8 +40,9 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
     event.preventDefault();
     setError(null);
     if (!code.trim()) return setError('Enter your recovery code.');
-    if (next.length < MIN_LENGTH) return setError(`Use at least ${MIN_LENGTH} characters for the new passphrase.`);
-    if (next !== confirm) return setError('The new passphrase and its confirmation differ.');
+    const { tooShort, mismatch } = checkNewPassphrase(next, confirm);
+    if (tooShort) return setError(`Use at least ${MIN_PASSPHRASE_LENGTH} characters for the new passphrase.`);
+    if (mismatch) return setError('The new passphrase and its confirmation differ.');
     setBusy(true);
     onHold(true);
     try {
@@ -73,20 +78,14 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
             onChange={(e) => setCode(e.currentTarget.value)}
             data-testid="recover-code"
           />
-          <PasswordInput
-            label="New passphrase"
-            description={`At least ${MIN_LENGTH} characters`}
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            data-testid="recover-next"
-          />
-          <PasswordInput
-            label="Confirm new passphrase"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            data-testid="recover-confirm"
+          <NewPassphraseFields
+            next={next}
+            confirm={confirm}
+            onNextChange={setNext}
+            onConfirmChange={setConfirm}
+            labels={NEW_PASSPHRASE_LABELS}
+            testIds={{ next: 'recover-next', confirm: 'recover-confirm' }}
+            description={`At least ${MIN_PASSPHRASE_LENGTH} characters`}
           />
           {error && (
             <Alert color="red" role="alert" data-testid="recover-error">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { toApiError } from '../../../lib/errors.ts';
@@ -6,6 +6,7 @@ import { useSessionActions } from '../../../lib/session-context.ts';
 import { formatBackupDate, restoreWarning } from './backup-text.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
+import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
 
 type Backup = MethodOutput<'backup.list'>['backups'][number];
 export type RestoreResult = MethodOutput<'backup.restore'>;
@@ -55,14 +56,13 @@ function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { back
         <Alert color="yellow" data-testid="restore-warning">
           {restoreWarning(formatBackupDate(backup.createdAt))}
         </Alert>
-        <PasswordInput
+        <PassphraseField
           label="Passphrase"
           description="The passphrase that was current when the backup was made"
-          autoComplete="current-password"
           autoFocus
           value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          data-testid="restore-passphrase"
+          onChange={setPassphrase}
+          testId="restore-passphrase"
         />
         {error && (
           <Alert color="red" role="alert" data-testid="restore-error">

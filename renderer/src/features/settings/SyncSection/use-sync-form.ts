@@ -13,6 +13,8 @@ export interface SyncDefaults {
 export interface SyncForm<K extends string> {
   values: Record<K, string>;
   set: (key: K) => (event: { currentTarget: { value: string } }) => void;
+  /** The same as `set`, for inputs that hand over the value itself. */
+  setValue: (key: K) => (value: string) => void;
   /** Messages shown on the fields (from the contract's `fields`, or checked here). */
   fieldErrors: Partial<Record<K, string>>;
   /** A problem that belongs to no field, shown in the form's alert. */
@@ -38,13 +40,16 @@ export function useSyncForm<K extends string>(
   const [busy, setBusy] = useState(false);
   const keys = Object.keys(initial);
 
-  const set =
+  const setValue =
     (key: K) =>
-    (event: { currentTarget: { value: string } }): void => {
-      const value = event.currentTarget.value;
+    (value: string): void => {
       setValues((v) => ({ ...v, [key]: value }));
       setFieldErrors((f) => ({ ...f, [key]: undefined }));
     };
+  const set =
+    (key: K) =>
+    (event: { currentTarget: { value: string } }): void =>
+      setValue(key)(event.currentTarget.value);
 
   const run = async (): Promise<void> => {
     setError(null);
@@ -70,6 +75,7 @@ export function useSyncForm<K extends string>(
   return {
     values,
     set,
+    setValue,
     fieldErrors,
     error,
     busy,
