@@ -5,11 +5,7 @@ import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { RecoveryCodeCard } from './RecoveryCodeCard.tsx';
 import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
-import {
-  checkNewPassphrase,
-  MIN_PASSPHRASE_LENGTH,
-  NEW_PASSPHRASE_LABELS,
-} from '../../components/PassphraseField/passphrase-check.ts';
+import { EMPTY_NEW_PASSPHRASE, newPassphraseAlert } from '../../components/PassphraseField/passphrase-check.ts';
 
 interface RecoverFormProps {
   onDone: (status: SessionStatus) => void;
@@ -20,8 +16,7 @@ interface RecoverFormProps {
 /** Forgotten passphrase or lost keychain: open the data with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): React.JSX.Element {
   const [code, setCode] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [answer, setAnswer] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
@@ -40,9 +35,9 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
     event.preventDefault();
     setError(null);
     if (!code.trim()) return setError('Enter your recovery code.');
-    const { tooShort, mismatch } = checkNewPassphrase(next, confirm);
-    if (tooShort) return setError(`Use at least ${MIN_PASSPHRASE_LENGTH} characters for the new passphrase.`);
-    if (mismatch) return setError('The new passphrase and its confirmation differ.');
+    const problem = newPassphraseAlert(pair);
+    if (problem) return setError(problem);
+    const { next } = pair;
     setBusy(true);
     onHold(true);
     try {
@@ -79,13 +74,9 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
             data-testid="recover-code"
           />
           <NewPassphraseFields
-            next={next}
-            confirm={confirm}
-            onNextChange={setNext}
-            onConfirmChange={setConfirm}
-            labels={NEW_PASSPHRASE_LABELS}
+            value={pair}
+            onChange={setPair}
             testIds={{ next: 'recover-next', confirm: 'recover-confirm' }}
-            description={`At least ${MIN_PASSPHRASE_LENGTH} characters`}
           />
           {error && (
             <Alert color="red" role="alert" data-testid="recover-error">

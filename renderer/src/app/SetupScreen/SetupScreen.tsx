@@ -5,7 +5,11 @@ import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { RecoveryCodeCard } from '../RecoveryCode/RecoveryCodeCard.tsx';
 import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
-import { checkNewPassphrase, MIN_PASSPHRASE_LENGTH } from '../../components/PassphraseField/passphrase-check.ts';
+import {
+  checkNewPassphrase,
+  EMPTY_NEW_PASSPHRASE,
+  MIN_PASSPHRASE_LENGTH,
+} from '../../components/PassphraseField/passphrase-check.ts';
 
 interface SetupScreenProps {
   status: SessionStatus;
@@ -16,14 +20,14 @@ interface SetupScreenProps {
 
 /** First start: choose the passphrase that derives the database key. */
 export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React.JSX.Element {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
+  const passphrase = pair.next;
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
 
-  const { tooShort, mismatch } = checkNewPassphrase(passphrase, confirm);
+  const { tooShort, mismatch } = checkNewPassphrase(pair.next, pair.confirm);
   const passError = touched && tooShort ? `Use at least ${MIN_PASSPHRASE_LENGTH} characters.` : null;
   const confirmError = touched && !tooShort && mismatch ? 'The two passphrases differ.' : null;
 
@@ -36,8 +40,7 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
     onHold(true);
     try {
       const { recoveryCode, ...next } = await call('session.setup', { passphrase });
-      setPassphrase('');
-      setConfirm('');
+      setPair(EMPTY_NEW_PASSPHRASE);
       setDone({ status: next, recoveryCode });
     } catch (e) {
       setServerError(toApiError(e).message);
@@ -69,12 +72,11 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
             {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.
           </Text>
           <NewPassphraseFields
-            next={passphrase}
-            confirm={confirm}
-            onNextChange={setPassphrase}
-            onConfirmChange={setConfirm}
+            value={pair}
+            onChange={setPair}
             labels={{ next: 'Passphrase', confirm: 'Confirm passphrase' }}
             testIds={{ next: 'setup-passphrase', confirm: 'setup-confirm' }}
+            description={null}
             errors={{ next: passError, confirm: confirmError }}
             required
             autoFocus

@@ -1,5 +1,6 @@
 import { PasswordInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { MIN_PASSPHRASE_LENGTH, NEW_PASSPHRASE_LABELS, type NewPassphrase } from './passphrase-check.ts';
 
 interface PassphraseFieldProps {
   label: string;
@@ -36,12 +37,12 @@ export function PassphraseField({
 }
 
 interface NewPassphraseFieldsProps {
-  next: string;
-  confirm: string;
-  onNextChange: (value: string) => void;
-  onConfirmChange: (value: string) => void;
-  labels: { next: string; confirm: string };
+  value: NewPassphrase;
+  onChange: (value: NewPassphrase) => void;
   testIds: { next: string; confirm: string };
+  /** Default: the database passphrase's ("New passphrase", "Confirm new passphrase"). */
+  labels?: { next: string; confirm: string };
+  /** Under the first field; default: the database passphrase's minimum length. */
   description?: ReactNode;
   errors?: { next?: ReactNode; confirm?: ReactNode };
   autoFocus?: boolean;
@@ -50,13 +51,11 @@ interface NewPassphraseFieldsProps {
 
 /** A passphrase being chosen and its confirmation; the form checks them with checkNewPassphrase. */
 export function NewPassphraseFields({
-  next,
-  confirm,
-  onNextChange,
-  onConfirmChange,
-  labels,
+  value,
+  onChange,
   testIds,
-  description,
+  labels = NEW_PASSPHRASE_LABELS,
+  description = `At least ${MIN_PASSPHRASE_LENGTH} characters`,
   errors = {},
   autoFocus,
   required,
@@ -69,8 +68,8 @@ export function NewPassphraseFields({
         autoComplete="new-password"
         required={required}
         autoFocus={autoFocus}
-        value={next}
-        onChange={onNextChange}
+        value={value.next}
+        onChange={(next) => onChange({ ...value, next })}
         error={errors.next}
         testId={testIds.next}
       />
@@ -78,8 +77,8 @@ export function NewPassphraseFields({
         label={labels.confirm}
         autoComplete="new-password"
         required={required}
-        value={confirm}
-        onChange={onConfirmChange}
+        value={value.confirm}
+        onChange={(confirm) => onChange({ ...value, confirm })}
         error={errors.confirm}
         testId={testIds.confirm}
       />

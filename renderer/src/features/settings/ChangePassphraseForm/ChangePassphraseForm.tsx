@@ -5,19 +5,14 @@ import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { NewPassphraseFields, PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
-import {
-  checkNewPassphrase,
-  MIN_PASSPHRASE_LENGTH,
-  NEW_PASSPHRASE_LABELS,
-} from '../../../components/PassphraseField/passphrase-check.ts';
+import { EMPTY_NEW_PASSPHRASE, newPassphraseAlert } from '../../../components/PassphraseField/passphrase-check.ts';
 
 /** Re-wraps the database key under a new passphrase (the data itself is not re-encrypted). */
 export function ChangePassphraseForm(): React.JSX.Element {
   const { setStatus, reportError } = useSessionActions();
   const notify = useNotify();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,15 +20,14 @@ export function ChangePassphraseForm(): React.JSX.Element {
     event.preventDefault();
     setError(null);
     if (!current) return setError('Enter your current passphrase.');
-    const { tooShort, mismatch } = checkNewPassphrase(next, confirm);
-    if (tooShort) return setError(`Use at least ${MIN_PASSPHRASE_LENGTH} characters for the new passphrase.`);
-    if (mismatch) return setError('The new passphrase and its confirmation differ.');
+    const problem = newPassphraseAlert(pair);
+    if (problem) return setError(problem);
+    const { next } = pair;
     setBusy(true);
     try {
       const status = await call('session.changePassphrase', { current, next });
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      setPair(EMPTY_NEW_PASSPHRASE);
       notify({ message: 'Passphrase changed. Use the new one the next time you unlock.' });
       setStatus(status);
     } catch (e) {
@@ -51,15 +45,7 @@ export function ChangePassphraseForm(): React.JSX.Element {
           The new passphrase cannot be recovered either; keep it somewhere safe.
         </Text>
         <PassphraseField label="Current passphrase" value={current} onChange={setCurrent} testId="pass-current" />
-        <NewPassphraseFields
-          next={next}
-          confirm={confirm}
-          onNextChange={setNext}
-          onConfirmChange={setConfirm}
-          labels={NEW_PASSPHRASE_LABELS}
-          testIds={{ next: 'pass-next', confirm: 'pass-confirm' }}
-          description={`At least ${MIN_PASSPHRASE_LENGTH} characters`}
-        />
+        <NewPassphraseFields value={pair} onChange={setPair} testIds={{ next: 'pass-next', confirm: 'pass-confirm' }} />
         {error && (
           <Alert color="red" role="alert" data-testid="pass-error">
             {error}

@@ -68,10 +68,11 @@ export function CreatePracticeForm({ defaults }: CreatePracticeFormProps): React
           server and cannot be recovered, so keep it somewhere safe.
         </Text>
         <NewPassphraseFields
-          next={values.practicePassphrase}
-          confirm={values.practicePassphraseConfirm}
-          onNextChange={setValue('practicePassphrase')}
-          onConfirmChange={setValue('practicePassphraseConfirm')}
+          value={{ next: values.practicePassphrase, confirm: values.practicePassphraseConfirm }}
+          onChange={({ next, confirm }) => {
+            if (next !== values.practicePassphrase) setValue('practicePassphrase')(next);
+            if (confirm !== values.practicePassphraseConfirm) setValue('practicePassphraseConfirm')(confirm);
+          }}
           labels={{ next: 'Practice passphrase', confirm: 'Confirm practice passphrase' }}
           testIds={{ next: 'sync-practice-passphrase', confirm: 'sync-practice-passphrase-confirm' }}
           description={`At least ${MIN_PASSPHRASE} characters`}
