@@ -1,6 +1,6 @@
 import { Center, Container } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
+import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
 import { clearPhotoBatches } from '../../features/photos/photo-batch-store.ts';
@@ -76,7 +76,13 @@ export function SessionGate(): React.JSX.Element {
   const [cache, setCache] = useState(() => ({ generation, client: createQueryClient(reportError) }));
   if (cache.generation !== generation) setCache({ generation, client: createQueryClient(reportError) });
   const queryClient = cache.client;
-  useEffect(() => () => queryClient.clear(), [queryClient]);
+  // Emptied when replaced, not in an effect's clean-up: development's StrictMode runs clean-ups of a
+  // live tree too, and would empty the cache under the mounted views.
+  const previousClient = useRef(queryClient);
+  useEffect(() => {
+    if (previousClient.current !== queryClient) previousClient.current.clear();
+    previousClient.current = queryClient;
+  }, [queryClient]);
 
   const actions = useMemo<SessionActions>(() => ({ setStatus, reportError }), [reportError]);
   // What the shell rendered ahead of the unlock sees until the real status arrives with the unlock.
