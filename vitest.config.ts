@@ -4,18 +4,6 @@ import { contractAlias } from './build/aliases.ts';
 export default defineConfig({
   resolve: { alias: contractAlias },
   test: {
-    include: [
-      'core/**/*.test.ts',
-      'electron/**/*.test.ts',
-      'renderer/**/*.test.ts',
-      'bench/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'models/**/*.test.ts',
-      'rules/**/*.test.ts',
-      'server/**/*.test.ts',
-      'build/**/*.test.ts',
-    ],
-    environment: 'node',
     // Every answer of the core is checked against the contract's output schema (core/host/dispatch.ts).
     env: { BIOAI_CHECK_OUTPUTS: '1' },
     // scrypt and SQLCipher work is CPU-bound; two workers suit the 2-core CI machine.
@@ -25,5 +13,36 @@ export default defineConfig({
     testTimeout: 90_000,
     // Set-up hooks open encrypted databases and load the bundled foods: the same reasoning applies.
     hookTimeout: 90_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'core/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'renderer/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'models/**/*.test.ts',
+            'rules/**/*.test.ts',
+            'server/**/*.test.ts',
+            'build/**/*.test.ts',
+          ],
+          environment: 'node',
+        },
+      },
+      {
+        // Renderer components in a DOM (happy-dom), talking to a real core through the browser host
+        // that the global set-up starts (scripts/renderer-test-host.ts), as the app does in a browser.
+        extends: true,
+        test: {
+          name: 'renderer-dom',
+          include: ['renderer/**/*.test.tsx'],
+          environment: 'happy-dom',
+          globalSetup: ['scripts/renderer-test-host.ts'],
+        },
+      },
+    ],
   },
 });

@@ -79,11 +79,24 @@ export async function call<M extends MethodName>(method: M, ...args: [MethodInpu
   return result.data as MethodOutput<M>;
 }
 
+// In a browser all subscriptions share one event stream: each EventSource holds a connection, and
+// the browser allows only a few per host (the calls need theirs too).
+let stream: { source: EventSource; users: number } | null = null;
+
 /** Subscribes to a core event (Electron IPC or the browser host's server-sent events). */
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
   if (window.bioai) return window.bioai.on(event, listener);
-  const source = new EventSource(`/api/events?token=${encodeURIComponent(browserToken())}`);
+  stream ??= { source: new EventSource(`/api/events?token=${encodeURIComponent(browserToken())}`), users: 0 };
+  const current = stream;
+  current.users += 1;
   const handler = (e: MessageEvent<string>): void => listener(JSON.parse(e.data) as EventMap[E]);
-  source.addEventListener(event, handler as EventListener);
-  return () => source.close();
+  current.source.addEventListener(event, handler as EventListener);
+  return () => {
+    current.source.removeEventListener(event, handler as EventListener);
+    current.users -= 1;
+    if (current.users === 0) {
+      current.source.close();
+      if (stream === current) stream = null;
+    }
+  };
 }

@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   Paper,
-  PasswordInput,
   Progress,
   Stack,
   Table,
@@ -18,6 +17,7 @@ import type { MethodOutput } from '@contract/index.ts';
 import type { SessionStatus } from '@contract/session.ts';
 import { call, onEvent } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
+import { PassphraseField } from '../../components/PassphraseField/PassphraseField.tsx';
 
 type DamageState = MethodOutput<'damage.status'>;
 type Salvage = MethodOutput<'damage.salvage'>;
@@ -153,13 +153,12 @@ export function DamagedScreen({ status, onDone }: DamagedScreenProps): React.JSX
             data-testid="damaged-recovery-code"
           />
         ) : (
-          <PasswordInput
+          <PassphraseField
             label="Passphrase"
             description="Needed to read the damaged file and to open what replaces it."
-            autoComplete="current-password"
             value={secret}
-            onChange={(e) => setSecret(e.currentTarget.value)}
-            data-testid="damaged-passphrase"
+            onChange={setSecret}
+            testId="damaged-passphrase"
           />
         )}
         {status.hasRecoveryCode && (
@@ -235,12 +234,12 @@ export function DamagedScreen({ status, onDone }: DamagedScreenProps): React.JSX
               </Table.Tbody>
             </Table>
             {latest && (
-              <PasswordInput
+              <PassphraseField
                 label="Passphrase of the backup (only if it was different then)"
                 autoComplete="off"
                 value={backupPassphrase}
-                onChange={(e) => setBackupPassphrase(e.currentTarget.value)}
-                data-testid="damaged-backup-passphrase"
+                onChange={setBackupPassphrase}
+                testId="damaged-backup-passphrase"
               />
             )}
             <Group>

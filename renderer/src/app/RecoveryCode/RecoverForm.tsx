@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { RecoveryCodeCard } from './RecoveryCodeCard.tsx';
-
-const MIN_LENGTH = 10;
+import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
+import { EMPTY_NEW_PASSPHRASE, newPassphraseAlert } from '../../components/PassphraseField/passphrase-check.ts';
 
 interface RecoverFormProps {
   onDone: (status: SessionStatus) => void;
@@ -16,8 +16,7 @@ interface RecoverFormProps {
 /** Forgotten passphrase or lost keychain: open the data with the recovery code and choose a new passphrase. */
 export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): React.JSX.Element {
   const [code, setCode] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [answer, setAnswer] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
@@ -36,8 +35,9 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
     event.preventDefault();
     setError(null);
     if (!code.trim()) return setError('Enter your recovery code.');
-    if (next.length < MIN_LENGTH) return setError(`Use at least ${MIN_LENGTH} characters for the new passphrase.`);
-    if (next !== confirm) return setError('The new passphrase and its confirmation differ.');
+    const problem = newPassphraseAlert(pair);
+    if (problem) return setError(problem);
+    const { next } = pair;
     setBusy(true);
     onHold(true);
     try {
@@ -73,20 +73,10 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
             onChange={(e) => setCode(e.currentTarget.value)}
             data-testid="recover-code"
           />
-          <PasswordInput
-            label="New passphrase"
-            description={`At least ${MIN_LENGTH} characters`}
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            data-testid="recover-next"
-          />
-          <PasswordInput
-            label="Confirm new passphrase"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            data-testid="recover-confirm"
+          <NewPassphraseFields
+            value={pair}
+            onChange={setPair}
+            testIds={{ next: 'recover-next', confirm: 'recover-confirm' }}
           />
           {error && (
             <Alert color="red" role="alert" data-testid="recover-error">

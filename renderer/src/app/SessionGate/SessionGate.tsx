@@ -1,11 +1,13 @@
 import { Center, Container } from '@mantine/core';
-import { Activity, useCallback, useEffect, useMemo, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
 import { clearPhotoBatches } from '../../features/photos/photo-batch-store.ts';
 import { PageLoader } from '../../components/PageLoader/PageLoader.tsx';
 import { type ApiError, call, onEvent } from '../../lib/api.ts';
 import { isLockedError, toApiError } from '../../lib/errors.ts';
+import { createQueryClient } from '../../lib/query.ts';
 import { type SessionActions, SessionActionsContext, SessionStatusContext } from '../../lib/session-context.ts';
 import { Shell } from '../Shell/Shell.tsx';
 import { SetupScreen } from '../SetupScreen/SetupScreen.tsx';
@@ -69,6 +71,19 @@ export function SessionGate(): React.JSX.Element {
     if (isLockedError(e)) setStatus((s) => (s ? { ...s, state: 'locked' } : s));
   }, []);
 
+  // The data cache belongs to one shell: a new shell gets an empty one, and the one it replaces is
+  // emptied once that shell is gone, so no client's data stays in memory after a lock.
+  const [cache, setCache] = useState(() => ({ generation, client: createQueryClient(reportError) }));
+  if (cache.generation !== generation) setCache({ generation, client: createQueryClient(reportError) });
+  const queryClient = cache.client;
+  // Emptied when replaced, not in an effect's clean-up: development's StrictMode runs clean-ups of a
+  // live tree too, and would empty the cache under the mounted views.
+  const previousClient = useRef(queryClient);
+  useEffect(() => {
+    if (previousClient.current !== queryClient) previousClient.current.clear();
+    previousClient.current = queryClient;
+  }, [queryClient]);
+
   const actions = useMemo<SessionActions>(() => ({ setStatus, reportError }), [reportError]);
   // What the shell rendered ahead of the unlock sees until the real status arrives with the unlock.
   const ahead = useMemo<SessionStatus | null>(() => (status ? { ...status, state: 'unlocked' } : null), [status]);
@@ -126,7 +141,9 @@ export function SessionGate(): React.JSX.Element {
       <Activity key={generation} mode={shown === 'unlocked' ? 'visible' : 'hidden'}>
         <SessionActionsContext value={actions}>
           <SessionStatusContext value={status.state === 'unlocked' ? status : ahead}>
-            <Shell />
+            <QueryClientProvider client={queryClient}>
+              <Shell />
+            </QueryClientProvider>
           </SessionStatusContext>
         </SessionActionsContext>
       </Activity>

@@ -1,11 +1,15 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { RecoveryCodeCard } from '../RecoveryCode/RecoveryCodeCard.tsx';
-
-const MIN_LENGTH = 10;
+import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
+import {
+  checkNewPassphrase,
+  EMPTY_NEW_PASSPHRASE,
+  MIN_PASSPHRASE_LENGTH,
+} from '../../components/PassphraseField/passphrase-check.ts';
 
 interface SetupScreenProps {
   status: SessionStatus;
@@ -16,16 +20,15 @@ interface SetupScreenProps {
 
 /** First start: choose the passphrase that derives the database key. */
 export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React.JSX.Element {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
+  const passphrase = pair.next;
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
 
-  const tooShort = passphrase.length < MIN_LENGTH;
-  const mismatch = confirm !== passphrase;
-  const passError = touched && tooShort ? `Use at least ${MIN_LENGTH} characters.` : null;
+  const { tooShort, mismatch } = checkNewPassphrase(pair.next, pair.confirm);
+  const passError = touched && tooShort ? `Use at least ${MIN_PASSPHRASE_LENGTH} characters.` : null;
   const confirmError = touched && !tooShort && mismatch ? 'The two passphrases differ.' : null;
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -37,8 +40,7 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
     onHold(true);
     try {
       const { recoveryCode, ...next } = await call('session.setup', { passphrase });
-      setPassphrase('');
-      setConfirm('');
+      setPair(EMPTY_NEW_PASSPHRASE);
       setDone({ status: next, recoveryCode });
     } catch (e) {
       setServerError(toApiError(e).message);
@@ -67,26 +69,17 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
           <Text size="sm">
             Choose a passphrase. It encrypts all client data on this computer. Next you get a recovery code, shown once:
             without the passphrase or that code the data cannot be opened by anyone, including you. Use at least{' '}
-            {MIN_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.
+            {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.
           </Text>
-          <PasswordInput
-            label="Passphrase"
-            autoComplete="new-password"
+          <NewPassphraseFields
+            value={pair}
+            onChange={setPair}
+            labels={{ next: 'Passphrase', confirm: 'Confirm passphrase' }}
+            testIds={{ next: 'setup-passphrase', confirm: 'setup-confirm' }}
+            description={null}
+            errors={{ next: passError, confirm: confirmError }}
             required
             autoFocus
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={passError}
-            data-testid="setup-passphrase"
-          />
-          <PasswordInput
-            label="Confirm passphrase"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={confirmError}
-            data-testid="setup-confirm"
           />
           {serverError && (
             <Alert color="red" role="alert" data-testid="setup-error">

@@ -5,6 +5,7 @@ import { LockIcon } from '../../components/Icons/Icons.tsx';
 import { useNotify } from '../../components/Notifications/notify-context.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
+import { useQueryEvents } from '../../lib/use-query-events.ts';
 import { useSession, useSessionActions } from '../../lib/session-context.ts';
 import { formatRoute, sectionOf } from '../route.ts';
 import { SettingsContext } from '../settings-context.ts';
@@ -27,6 +28,7 @@ export const Shell = memo(function Shell(): React.JSX.Element {
   const notify = useNotify();
   const section = sectionOf(route);
   const main = useRef<HTMLElement>(null);
+  useQueryEvents();
 
   // The other pages' code, once the first page had its time: two seconds after the app opens, when
   // the browser is idle.

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { RecoverForm } from '../RecoveryCode/RecoverForm.tsx';
+import { PassphraseField } from '../../components/PassphraseField/PassphraseField.tsx';
 
 interface UnlockScreenProps {
   status: SessionStatus;
@@ -51,14 +52,13 @@ export function UnlockScreen({ status, onDone, onHold }: UnlockScreenProps): Rea
             Unlock BioAI Nutrition
           </Title>
           <Text size="sm">Enter your passphrase to open the encrypted client data.</Text>
-          <PasswordInput
+          <PassphraseField
             label="Passphrase"
-            autoComplete="current-password"
             required
             autoFocus
             value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="unlock-passphrase"
+            onChange={setPassphrase}
+            testId="unlock-passphrase"
           />
           {error && (
             <Alert color="red" role="alert" data-testid="unlock-error">

@@ -1,7 +1,6 @@
 import type { FoodHit } from '@contract/foods.ts';
-import { call } from '../../lib/api.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
-import { useQuery, type Query } from '../../lib/use-query.ts';
+import { useCall, type Query } from '../../lib/query.ts';
 
 export const FOOD_SEARCH_DEBOUNCE_MS = 250;
 
@@ -14,10 +13,11 @@ export interface FoodSearch extends Query<FoodHit[]> {
 export function useFoodSearch(text: string, options: { clientId?: string; limit?: number } = {}): FoodSearch {
   const searched = useDebounced(text.trim(), FOOD_SEARCH_DEBOUNCE_MS);
   const { clientId, limit = 25 } = options;
-  const query = useQuery(JSON.stringify(['foods.search', searched, clientId ?? null, limit]), () =>
-    searched === ''
-      ? Promise.resolve([])
-      : call('foods.search', { query: searched, limit, ...(clientId ? { clientId } : {}) }),
+  const query = useCall(
+    'foods.search',
+    { query: searched, limit, ...(clientId ? { clientId } : {}) },
+    { enabled: searched !== '' },
   );
-  return { ...query, searched };
+  // An empty query asks nothing and shows no hits (not the last query's).
+  return searched === '' ? { ...query, data: [], loading: false, searched } : { ...query, searched };
 }

@@ -1,5 +1,4 @@
-import { call } from '../../lib/api.ts';
-import { useQuery } from '../../lib/use-query.ts';
+import { useCall } from '../../lib/query.ts';
 import type { AllergyConflict } from '../foods/allergen-text.ts';
 
 export interface AllergyCheckState {
@@ -14,9 +13,7 @@ export interface AllergyCheckState {
 /** Which of these foods the client is allergic to (foods.allergyCheck), rechecked when the list changes. */
 export function useAllergyCheck(clientId: string, foodIds: readonly string[]): AllergyCheckState {
   const ids = [...new Set(foodIds)].sort();
-  const query = useQuery(`foods.allergyCheck:${clientId}:${ids.join(',')}`, () =>
-    ids.length === 0 ? Promise.resolve(null) : call('foods.allergyCheck', { clientId, foodIds: ids }),
-  );
+  const query = useCall('foods.allergyCheck', { clientId, foodIds: ids }, { enabled: ids.length > 0 });
   const conflicts = new Map((query.data?.conflicts ?? []).map((c) => [c.foodId, c]));
   return {
     conflicts: ids.length === 0 ? new Map() : conflicts,

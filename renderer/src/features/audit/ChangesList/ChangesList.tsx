@@ -1,15 +1,14 @@
 import { Card, Skeleton, Table, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { describeAuditEntry } from '../audit-text.ts';
 
 const LIMIT = 50;
 
 /** Who changed what on this record, newest first (from the audit log). */
-export function ChangesList({ entityId, revision }: { entityId: string; revision: number }): React.JSX.Element {
-  const query = useQuery(`audit.list:${entityId}:${revision}`, () => call('audit.list', { entityId, limit: LIMIT }));
+export function ChangesList({ entityId }: { entityId: string }): React.JSX.Element {
+  const query = useCall('audit.list', { entityId, limit: LIMIT });
   const entries = query.data;
 
   return (

@@ -16,7 +16,6 @@ import { useState } from 'react';
 import type { Client } from '@contract/clients.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { SaveProblems } from '../../../components/SaveProblems/SaveProblems.tsx';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import {
   ACTIVITY_LABELS,
@@ -42,6 +41,8 @@ import {
   valuesFromClient,
   type ClientFormValues,
 } from '../client-form-values.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
 
 interface ClientFormProps {
   /** The client to edit; absent for a new client. */
@@ -76,6 +77,9 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
   });
   const { values } = form;
 
+  const update = useMutation('clients.update', { invalidates: CLIENT_DATA });
+  const create = useMutation('clients.create', { invalidates: ['clients'] });
+
   const save = async (formValues: ClientFormValues, confirm = false): Promise<void> => {
     setSaving(true);
     setGeneralError(null);
@@ -83,8 +87,8 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
     const input = clientInputFromValues(formValues);
     try {
       const saved = client
-        ? await call('clients.update', { id: client.id, patch: input, confirm })
-        : await call('clients.create', { ...input, confirm });
+        ? await update.run({ id: client.id, patch: input, confirm })
+        : await create.run({ ...input, confirm });
       onSaved(saved);
     } catch (e) {
       reportError(e);

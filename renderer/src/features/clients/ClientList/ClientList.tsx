@@ -4,10 +4,9 @@ import { navigate } from '../../../app/use-route.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
-import { call } from '../../../lib/api.ts';
 import { optionsFrom, SORT_LABELS, type ClientSort } from '../../../lib/labels.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
 import { ClientTable, ClientTableSkeleton } from './ClientRows.tsx';
 
@@ -22,9 +21,7 @@ export function ClientList(): React.JSX.Element {
   const notify = useNotify();
   const debounced = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
 
-  const query = useQuery(JSON.stringify(['clients.list', debounced, sort, includeArchived]), () =>
-    call('clients.list', { search: debounced, sort, includeArchived }),
-  );
+  const query = useCall('clients.list', { search: debounced, sort, includeArchived });
   const clients = query.data;
 
   let body: React.JSX.Element;

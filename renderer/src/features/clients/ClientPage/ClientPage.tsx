@@ -7,11 +7,10 @@ import { formatRoute } from '../../../app/route.ts';
 import { navigate } from '../../../app/use-route.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { todayIso } from '../../../lib/format.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
 import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
 import { DashboardTab } from '../../dashboard/DashboardTab/DashboardTab.tsx';
 import { ExportButton } from '../../log/ExportButton/ExportButton.tsx';
@@ -24,6 +23,7 @@ import { DeleteClientModal } from '../DeleteClientModal/DeleteClientModal.tsx';
 import { clearClientPageIntent, peekClientPageIntent } from '../client-page-intent.ts';
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
 import { RecommendationsPanel } from '../../recommendations/RecommendationsPanel/RecommendationsPanel.tsx';
+import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
 
 type ClientTab = 'profile' | 'log' | 'dashboard' | 'recommendations';
 const CLIENT_TABS: readonly string[] = ['profile', 'log', 'dashboard', 'recommendations'] satisfies ClientTab[];
@@ -33,8 +33,6 @@ const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_T
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
-  // Bumped after every change so the targets and the change list load again.
-  const [revision, setRevision] = useState(0);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [archiving, setArchiving] = useState(false);
@@ -45,17 +43,15 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const [tab, setTab] = useState<ClientTab>(intent?.tab ?? 'profile');
   // The day shared by the Log and Dashboard tabs, so switching tabs keeps it.
   const [day, setDay] = useState(() => intent?.date ?? todayIso());
-  const query = useQuery(`clients.get:${id}:${revision}`, () => call('clients.get', { id }));
+  const query = useCall('clients.get', { id });
   const client = query.data;
-
-  const changed = (): void => setRevision((n) => n + 1);
+  const setArchived = useMutation('clients.setArchived', { invalidates: CLIENT_DATA });
 
   const toggleArchive = async (current: Client): Promise<void> => {
     setArchiving(true);
     try {
-      const saved = await call('clients.setArchived', { id: current.id, archived: current.archivedAt === null });
+      const saved = await setArchived.run({ id: current.id, archived: current.archivedAt === null });
       notify({ message: saved.archivedAt === null ? `${saved.name} is active again.` : `${saved.name} was archived.` });
-      changed();
     } catch (e) {
       reportError(e);
       notify({ title: 'Not changed', message: toApiError(e).message, color: 'red' });
@@ -183,8 +179,8 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             <Tabs.Panel value="profile">
               <Stack gap="lg">
                 <ProfileSummary client={client} />
-                <TargetsCard clientId={client.id} revision={revision} onChanged={changed} />
-                <ChangesList entityId={client.id} revision={revision} />
+                <TargetsCard clientId={client.id} />
+                <ChangesList entityId={client.id} />
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="log">
@@ -211,7 +207,6 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
         onSaved={(saved) => {
           setEditing(false);
           notify({ message: `${saved.name} was saved.` });
-          changed();
         }}
       />
       <DeleteClientModal

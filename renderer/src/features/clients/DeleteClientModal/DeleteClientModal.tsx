@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Client } from '@contract/clients.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface DeleteClientModalProps {
   client: Client;
@@ -16,13 +16,14 @@ interface DeleteClientModalProps {
 export function DeleteClientModal({ client, opened, onClose, onDeleted }: DeleteClientModalProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
+  const remove = useMutation('clients.delete', { invalidates: ['clients'] });
   const [error, setError] = useState<string | null>(null);
 
   const confirm = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      await call('clients.delete', { id: client.id });
+      await remove.run({ id: client.id });
       onDeleted();
     } catch (e) {
       reportError(e);

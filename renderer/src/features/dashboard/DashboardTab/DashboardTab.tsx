@@ -1,8 +1,7 @@
 import { Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../../../lib/api.ts';
 import { isIsoDate, presetRange, rangeProblem } from '../../../lib/dates.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { DayStatusCard } from '../DayStatus/DayStatusCard.tsx';
 import { RangePicker, type RangeChoice } from '../RangePicker/RangePicker.tsx';
 import { TrendCards } from './TrendCards.tsx';
@@ -19,9 +18,7 @@ export function DashboardTab({ clientId, date, onDateChange }: DashboardTabProps
   const range = choice.preset === 'custom' ? { from: choice.from, to: choice.to } : presetRange(choice.preset, date);
   // While a custom range is unusable (its field says why), the charts keep the default range.
   const shown = rangeProblem(range.from, range.to) === null ? range : presetRange(30, date);
-  const trends = useQuery(`dashboard.trends:${clientId}:${shown.from}:${shown.to}`, () =>
-    call('dashboard.trends', { clientId, from: shown.from, to: shown.to }),
-  );
+  const trends = useCall('dashboard.trends', { clientId, from: shown.from, to: shown.to });
 
   return (
     <Stack gap="md" data-testid="dashboard">

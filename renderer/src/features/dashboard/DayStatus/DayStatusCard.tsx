@@ -1,15 +1,14 @@
 import { Alert, Card, Group, List, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatIsoDate, formatNumber, formatNutrient } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { ForecastCard } from '../Forecast/ForecastCard.tsx';
 import { StatusRow } from './StatusRow.tsx';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 /** The chosen day against the client's targets. */
 export function DayStatusCard({ clientId, date }: { clientId: string; date: string }): React.JSX.Element {
-  const query = useQuery(`dashboard.day:${clientId}:${date}`, () => call('dashboard.day', { clientId, date }));
+  const query = useCall('dashboard.day', { clientId, date });
   const day = query.data;
   const hideEnergy = useEnergyHidden();
   return (

@@ -1,12 +1,12 @@
 import { Accordion, Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Food, NutrientKey } from '@contract/foods.ts';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import {
   emptyCustomFood,
   formErrorKey,
@@ -43,13 +43,16 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
 
   // Until the practitioner ticks by hand, the ticks follow the name (the core derives them the same way).
   const nameForFlags = useDebounced(`${values.name.trim()}\u0000${values.foodGroup.trim()}`, 300);
-  const derived = useQuery(`foods.deriveAllergens:${nameForFlags}`, () => {
-    const [name = '', foodGroup = ''] = nameForFlags.split('\u0000');
-    return name === ''
-      ? Promise.resolve({ allergens: [] })
-      : call('foods.deriveAllergens', { name, foodGroup: foodGroup || null });
-  });
-  const allergens = values.allergensTouched ? values.allergens : (derived.data?.allergens ?? []);
+  const [name = '', foodGroup = ''] = nameForFlags.split('\u0000');
+  const derived = useCall(
+    'foods.deriveAllergens',
+    { name, foodGroup: foodGroup || null },
+    { enabled: name !== '', staleTime: Infinity },
+  );
+  const derivedAllergens = name === '' ? [] : (derived.data?.allergens ?? []);
+  const allergens = values.allergensTouched ? values.allergens : derivedAllergens;
+  const update = useMutation('foods.updateCustom', { invalidates: ['foods', ...LOG_DATA] });
+  const create = useMutation('foods.createCustom', { invalidates: ['foods'] });
 
   const setNutrient = (key: NutrientKey, v: number | string): void =>
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
@@ -62,10 +65,10 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
     const input = inputFromValues(values);
     try {
       if (food) {
-        const result = await call('foods.updateCustom', { id: food.id, food: input, applyToPast });
+        const result = await update.run({ id: food.id, food: input, applyToPast });
         onSaved({ food: result.food, updatedPast: result.updatedPast });
       } else {
-        onSaved({ food: await call('foods.createCustom', input), updatedPast: 0 });
+        onSaved({ food: await create.run(input), updatedPast: 0 });
       }
     } catch (e) {
       reportError(e);

@@ -1,8 +1,7 @@
 import { Alert, Checkbox, Skeleton, Text } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatIsoDate, formatNumber } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 
 interface PastEntriesNoticeProps {
   foodId: string;
@@ -19,7 +18,7 @@ export function PastEntriesNotice({
   onApplyToPastChange,
   testIdPrefix = 'custom-food',
 }: PastEntriesNoticeProps): React.JSX.Element {
-  const query = useQuery(`foods.usage:${foodId}`, () => call('foods.usage', { id: foodId }));
+  const query = useCall('foods.usage', { id: foodId });
   const usage = query.data;
   if (query.error) return <ErrorAlert title="Could not count the past entries" error={query.error} />;
   if (!usage) return <Skeleton height={72} aria-label="Counting past entries" />;

@@ -1,12 +1,11 @@
 import { Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 
 /** The food tables imported into this practice's database, with their counts and citations. */
-export function DatasetsList({ revision }: { revision: number }): React.JSX.Element {
-  const query = useQuery(`foods.datasets:${revision}`, () => call('foods.datasets'));
+export function DatasetsList(): React.JSX.Element {
+  const query = useCall('foods.datasets', {});
   const datasets = query.data;
   return (
     <Card withBorder padding="lg" data-testid="foods-datasets">

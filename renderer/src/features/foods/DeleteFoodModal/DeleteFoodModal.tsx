@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Food } from '@contract/foods.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
 interface DeleteFoodModalProps {
   food: Food | null;
@@ -17,11 +18,13 @@ export function DeleteFoodModal({ food, onClose, onDeleted }: DeleteFoodModalPro
   const [deleting, setDeleting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const deleteFood = useMutation('foods.delete', { invalidates: ['foods', ...LOG_DATA] });
+
   const remove = async (target: Food): Promise<void> => {
     setDeleting(true);
     setError(null);
     try {
-      await call('foods.delete', { id: target.id });
+      await deleteFood.run({ id: target.id });
       onDeleted(target);
     } catch (e) {
       reportError(e);

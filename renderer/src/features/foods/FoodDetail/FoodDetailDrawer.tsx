@@ -1,20 +1,18 @@
 import { Drawer, Skeleton, Stack } from '@mantine/core';
 import type { Food } from '@contract/foods.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { FoodDetailBody } from './FoodDetailBody.tsx';
 
 interface FoodDetailDrawerProps {
   foodId: string | null;
-  revision: number;
   onClose: () => void;
   onEdit: (food: Food) => void;
   onDelete: (food: Food) => void;
 }
 
 /** The chosen food in a side drawer (Escape or the close button goes back to the results). */
-export function FoodDetailDrawer({ foodId, revision, onClose, onEdit, onDelete }: FoodDetailDrawerProps) {
+export function FoodDetailDrawer({ foodId, onClose, onEdit, onDelete }: FoodDetailDrawerProps) {
   return (
     <Drawer
       opened={foodId !== null}
@@ -24,25 +22,21 @@ export function FoodDetailDrawer({ foodId, revision, onClose, onEdit, onDelete }
       title="Food details"
       closeButtonProps={{ 'aria-label': 'Close the food details' }}
     >
-      {foodId && (
-        <FoodDetailLoader key={foodId} foodId={foodId} revision={revision} onEdit={onEdit} onDelete={onDelete} />
-      )}
+      {foodId && <FoodDetailLoader key={foodId} foodId={foodId} onEdit={onEdit} onDelete={onDelete} />}
     </Drawer>
   );
 }
 
 function FoodDetailLoader({
   foodId,
-  revision,
   onEdit,
   onDelete,
 }: {
   foodId: string;
-  revision: number;
   onEdit: (food: Food) => void;
   onDelete: (food: Food) => void;
 }): React.JSX.Element {
-  const query = useQuery(`foods.get:${foodId}:${revision}`, () => call('foods.get', { id: foodId }));
+  const query = useCall('foods.get', { id: foodId }, { staleTime: Infinity });
   const food = query.data;
   return (
     <Stack data-testid="food-detail">

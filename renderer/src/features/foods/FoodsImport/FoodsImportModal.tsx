@@ -21,17 +21,16 @@ import {
 import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportSetupFields } from './ImportSetupFields.tsx';
 import { useImportProgress } from './use-import-progress.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 type Preview = MethodOutput<'foods.previewCsv'>;
 
 interface FoodsImportModalProps {
   opened: boolean;
   onClose: () => void;
-  /** After a committed import (lists reload). */
-  onImported: (report: ImportReport) => void;
 }
 
-export function FoodsImportModal({ opened, onClose, onImported }: FoodsImportModalProps): React.JSX.Element {
+export function FoodsImportModal({ opened, onClose }: FoodsImportModalProps): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   return (
     <Modal
@@ -42,7 +41,7 @@ export function FoodsImportModal({ opened, onClose, onImported }: FoodsImportMod
       title="Import foods"
       size="xl"
     >
-      {opened && <FoodsImportWizard onClose={onClose} onImported={onImported} onBusyChange={setBusy} />}
+      {opened && <FoodsImportWizard onClose={onClose} onBusyChange={setBusy} />}
     </Modal>
   );
 }
@@ -52,14 +51,14 @@ let runCounter = 0;
 /** Format → file → (CSV: column mapping over a sample) → run with progress → all-or-nothing report. */
 function FoodsImportWizard({
   onClose,
-  onImported,
   onBusyChange,
 }: {
   onClose: () => void;
-  onImported: (report: ImportReport) => void;
   onBusyChange: (busy: boolean) => void;
 }): React.JSX.Element {
   const { reportError } = useSessionActions();
+  // A committed import adds foods and a dataset: searches, details and the dataset list load again.
+  const importFoods = useMutation('foods.import', { invalidates: ['foods'] });
   const [format, setFormat] = useState<ImportFormat>('csv');
   // The chosen file stays in the window; the core holds one uploaded copy at a time, spent by an import.
   const [chosen, setChosen] = useState<File | null>(null);
@@ -182,7 +181,7 @@ function FoodsImportWizard({
       // An import spends the upload whatever its outcome; "Import again" sends the file again.
       const up = await ensureUpload(chosen);
       uploadRef.current = null;
-      const result = await call('foods.import', {
+      const result = await importFoods.run({
         fileName: up.fileName,
         uploadId: up.uploadId,
         encoding: format === 'csv' ? encoding : null,
@@ -192,7 +191,6 @@ function FoodsImportWizard({
         mapping: format === 'csv' ? mapping : null,
       });
       setReport(result);
-      if (result.committed) onImported(result);
     } catch (e) {
       reportError(e);
       const error = toApiError(e);

@@ -23,7 +23,6 @@ function pastSentence(updatedPast: number): string {
 export function FoodsPage(): React.JSX.Element {
   const notify = useNotify();
   const [text, setText] = useState('');
-  const [revision, setRevision] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Food | null>(null);
@@ -34,8 +33,6 @@ export function FoodsPage(): React.JSX.Element {
   const saved = (food: Food, updatedPast: number, created: boolean): void => {
     setEditing(null);
     notify({ message: `${food.name} was ${created ? 'added' : 'saved'}.${pastSentence(updatedPast)}` });
-    setRevision((n) => n + 1);
-    search.reload();
     setSelectedId(food.id);
   };
 
@@ -104,11 +101,10 @@ export function FoodsPage(): React.JSX.Element {
           </Text>
         )}
         {body}
-        <DatasetsList revision={revision} />
+        <DatasetsList />
       </Stack>
       <FoodDetailDrawer
         foodId={selectedId}
-        revision={revision}
         onClose={() => setSelectedId(null)}
         onEdit={(food) => setEditing({ kind: food.source === 'recipe' ? 'recipe' : 'custom', food })}
         onDelete={setDeleting}
@@ -132,19 +128,10 @@ export function FoodsPage(): React.JSX.Element {
           setDeleting(null);
           setSelectedId(null);
           notify({ message: `${food.name} was deleted.` });
-          setRevision((n) => n + 1);
-          search.reload();
         }}
       />
-      <FoodsImportModal
-        opened={importing}
-        onClose={() => setImporting(false)}
-        onImported={() => {
-          // The dialog shows the result itself (a notification here would cover its buttons).
-          setRevision((n) => n + 1);
-          search.reload();
-        }}
-      />
+      {/* The dialog shows the result itself (a notification here would cover its buttons). */}
+      <FoodsImportModal opened={importing} onClose={() => setImporting(false)} />
     </Container>
   );
 }

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Food } from '@contract/foods.ts';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCalls, useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
 import {
   emptyRecipe,
@@ -36,10 +36,14 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
   const [generalError, setGeneralError] = useState<string | null>(null);
 
   const ids = [...new Set(values.ingredients.flatMap((i) => (i.hit ? [i.hit.id] : [])))].sort();
-  const foodsQuery = useQuery(`recipe-foods:${ids.join(',')}`, () =>
-    Promise.all(ids.map((id) => call('foods.get', { id }))),
+  const foodsQuery = useCalls(
+    'foods.get',
+    ids.map((id) => ({ id })),
+    { staleTime: Infinity },
   );
-  const foods = useMemo(() => new Map((foodsQuery.data ?? []).map((f) => [f.id, f])), [foodsQuery.data]);
+  const foods = useMemo(() => new Map(foodsQuery.data.map((f) => [f.id, f])), [foodsQuery.data]);
+  const update = useMutation('foods.updateRecipe', { invalidates: ['foods', ...LOG_DATA] });
+  const create = useMutation('foods.createRecipe', { invalidates: ['foods'] });
   const preview = recipePreview(values, foods);
   // What the saved recipe will be flagged with: every allergen of its ingredients (the core's union).
   const allergens = sortAllergens(
@@ -54,10 +58,10 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
     const input = recipeInputFromValues(values);
     try {
       if (recipe) {
-        const result = await call('foods.updateRecipe', { id: recipe.id, recipe: input, applyToPast });
+        const result = await update.run({ id: recipe.id, recipe: input, applyToPast });
         onSaved({ food: result.food, updatedPast: result.updatedPast });
       } else {
-        onSaved({ food: await call('foods.createRecipe', input), updatedPast: 0 });
+        onSaved({ food: await create.run(input), updatedPast: 0 });
       }
     } catch (e) {
       reportError(e);

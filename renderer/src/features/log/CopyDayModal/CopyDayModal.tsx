@@ -1,10 +1,11 @@
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../../../lib/api.ts';
 import { addDays, isIsoDate } from '../../../lib/dates.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
 type Kind = 'diet' | 'activity' | 'sleep';
 const KIND_LABELS: Record<Kind, string> = { diet: 'Food', activity: 'Activity', sleep: 'Sleep' };
@@ -43,11 +44,13 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
         ? 'Choose what to copy.'
         : null;
 
+  const copyDay = useMutation('log.copyDay', { invalidates: LOG_DATA });
+
   const copy = async (): Promise<void> => {
     setSaving(true);
     setError(null);
     try {
-      const result = await call('log.copyDay', {
+      const result = await copyDay.run({
         clientId,
         from,
         to,

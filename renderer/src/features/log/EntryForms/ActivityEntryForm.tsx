@@ -3,9 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { LogEntry } from '@contract/log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatNumber } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { SaveFooter } from './SaveFooter.tsx';
 import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
@@ -23,7 +22,7 @@ const SHOWN = ['activity', 'minutes', 'date', 'time'];
 
 /** An activity from the Compendium list and its minutes (energy is estimated by the core from MET × weight). */
 export function ActivityEntryForm({ clientId, date: day, entry, onSaved, onCancel }: ActivityEntryFormProps) {
-  const activities = useQuery('log.activities', () => call('log.activities'));
+  const activities = useCall('log.activities', {}, { staleTime: Infinity });
   const [activity, setActivity] = useState<string | null>(entry?.activity?.key ?? null);
   const [minutes, setMinutes] = useState<NumberField>(entry?.activity?.minutes ?? '');
   const [date, setDate] = useState(entry?.date ?? day);

@@ -3,9 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { FoodHit } from '@contract/foods.ts';
 import type { LogEntry } from '@contract/log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
-import { call } from '../../../lib/api.ts';
 import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
 import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
@@ -55,9 +54,7 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
   const [reason, setReason] = useState(entry?.allergyConfirmation?.reason ?? '');
   const needsReason = conflict !== undefined && reason.trim() === '';
 
-  const foodQuery = useQuery(`foods.get:${hit?.id ?? ''}`, () =>
-    hit ? call('foods.get', { id: hit.id }) : Promise.resolve(undefined),
-  );
+  const foodQuery = useCall('foods.get', { id: hit?.id ?? '' }, { enabled: hit !== null, staleTime: Infinity });
   const food = hit && foodQuery.data?.id === hit.id ? foodQuery.data : undefined;
   const portions = food?.portions ?? [];
   const effectiveMode: AmountMode = mode ?? (portions.length > 0 ? 'measure' : 'grams');

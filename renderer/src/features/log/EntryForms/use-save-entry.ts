@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract/index.ts';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
 export type EntryPayload = MethodInput<'log.add'>;
 export type SaveResult = MethodOutput<'log.add'>;
@@ -25,6 +26,8 @@ export interface SaveEntry {
 export function useSaveEntry(entryId: string | null, onSaved: (result: SaveResult) => void): SaveEntry {
   const { reportError } = useSessionActions();
   const [saving, setSaving] = useState(false);
+  const update = useMutation('log.update', { invalidates: LOG_DATA });
+  const add = useMutation('log.add', { invalidates: LOG_DATA });
   const [pending, setPending] = useState<EntryPayload | null>(null);
   const [implausible, setImplausible] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,7 +39,7 @@ export function useSaveEntry(entryId: string | null, onSaved: (result: SaveResul
     setGeneralError(null);
     setImplausible(null);
     try {
-      const result = entryId ? await call('log.update', { id: entryId, entry }) : await call('log.add', entry);
+      const result = entryId ? await update.run({ id: entryId, entry }) : await add.run(entry);
       setPending(null);
       setSaving(false);
       onSaved(result);

@@ -4,10 +4,11 @@ import type { MethodOutput } from '@contract/index.ts';
 import { FileField } from '../../../components/FileField/FileField.tsx';
 import { ImportReportView } from '../../../components/ImportReportView/ImportReportView.tsx';
 import { entriesImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { readFileUpload } from '../../../lib/files.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
 type Report = MethodOutput<'log.importCsv'>;
 
@@ -15,7 +16,6 @@ interface LogImportModalProps {
   opened: boolean;
   clientId: string;
   onClose: () => void;
-  onImported: (report: Report) => void;
 }
 
 export function LogImportModal(props: LogImportModalProps): React.JSX.Element {
@@ -27,7 +27,7 @@ export function LogImportModal(props: LogImportModalProps): React.JSX.Element {
 }
 
 /** A CSV of entries for this client, checked whole: stored only when every row is valid. */
-function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): React.JSX.Element {
+function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const [file, setFile] = useState<File | null>(null);
   const [running, setRunning] = useState(false);
@@ -37,6 +37,8 @@ function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): 
   // Only rows refused for an allergy are left: importing them needs the practitioner's reason.
   const allergyOnly = report !== null && !report.committed && report.allergyConflicts === report.errorCount;
 
+  const importCsv = useMutation('log.importCsv', { invalidates: LOG_DATA });
+
   const run = async (): Promise<void> => {
     if (!file) return;
     setRunning(true);
@@ -44,13 +46,12 @@ function LogImportForm({ clientId, onClose, onImported }: LogImportModalProps): 
     setReport(null);
     try {
       const upload = await readFileUpload(file);
-      const result = await call('log.importCsv', {
+      const result = await importCsv.run({
         ...upload,
         clientId,
         allergyConfirmation: allergyOnly && reason.trim() !== '' ? { reason: reason.trim() } : null,
       });
       setReport(result);
-      if (result.committed) onImported(result);
     } catch (e) {
       reportError(e);
       setError(toApiError(e).message);

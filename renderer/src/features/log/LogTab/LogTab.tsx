@@ -3,11 +3,11 @@ import { useState } from 'react';
 import type { LogEntry } from '@contract/log.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { CopyDayModal } from '../CopyDayModal/CopyDayModal.tsx';
 import { EntryModal, type EntryEditing } from '../EntryForms/EntryModal.tsx';
 import { LogEntryList } from '../LogEntryList/LogEntryList.tsx';
@@ -30,22 +30,19 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const hideEnergy = useEnergyHidden();
-  const [revision, setRevision] = useState(0);
   const [editing, setEditing] = useState<EntryEditing>(null);
   const [copying, setCopying] = useState(false);
   const [importing, setImporting] = useState(false);
   const [deletingId, setDeletingId] = useState<string | null>(null);
-  const query = useQuery(`log.list:${clientId}:${date}:${revision}`, () =>
-    call('log.list', { clientId, from: date, to: date }),
-  );
+  const query = useCall('log.list', { clientId, from: date, to: date });
   const entries = query.data;
-  const reload = (): void => setRevision((n) => n + 1);
+  const restoreEntry = useMutation('log.restore', { invalidates: LOG_DATA });
+  const deleteEntry = useMutation('log.delete', { invalidates: LOG_DATA });
 
   const restore = async (entry: LogEntry): Promise<void> => {
     try {
-      await call('log.restore', { id: entry.id });
+      await restoreEntry.run({ id: entry.id });
       notify({ message: `${entryText(entry).title} is back.` });
-      reload();
     } catch (e) {
       reportError(e);
       notify({ title: 'Could not undo', message: toApiError(e).message, color: 'red' });
@@ -55,12 +52,11 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
   const remove = async (entry: LogEntry): Promise<void> => {
     setDeletingId(entry.id);
     try {
-      await call('log.delete', { id: entry.id });
+      await deleteEntry.run({ id: entry.id });
       notify({
         message: `${entryText(entry).title} was deleted.`,
         action: { label: 'Undo', onClick: () => void restore(entry), testId: 'log-undo' },
       });
-      reload();
     } catch (e) {
       reportError(e);
       notify({ title: 'Not deleted', message: toApiError(e).message, color: 'red' });
@@ -162,7 +158,6 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
           notify({ message: `${entryText(result.entry).title} was saved.` });
           for (const warning of result.warnings) notify({ title: 'Please check', message: warning, color: 'yellow' });
           if (result.entry.date !== date) onDateChange(result.entry.date);
-          reload();
         }}
       />
       <CopyDayModal
@@ -178,12 +173,7 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
           });
         }}
       />
-      <LogImportModal
-        opened={importing}
-        clientId={clientId}
-        onClose={() => setImporting(false)}
-        onImported={() => reload()}
-      />
+      <LogImportModal opened={importing} clientId={clientId} onClose={() => setImporting(false)} />
     </Stack>
   );
 }

@@ -1,14 +1,11 @@
 import { Badge, Button } from '@mantine/core';
 import { formatRoute } from '../../../app/route.ts';
 import { CameraIcon } from '../../../components/Icons/Icons.tsx';
-import { call } from '../../../lib/api.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 
 /** "Meal photos (2 to review)": the client's photos view, with the count still waiting for review. */
 export function PhotosLink({ clientId, onOpen }: { clientId: string; onOpen: () => void }): React.JSX.Element {
-  const pending = useQuery(`photos.list:${clientId}:pending`, () =>
-    call('photos.list', { clientId, status: 'pending' }),
-  );
+  const pending = useCall('photos.list', { clientId, status: 'pending' });
   const count = pending.data?.length ?? 0;
   return (
     <Button

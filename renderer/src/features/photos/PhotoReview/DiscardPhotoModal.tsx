@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface DiscardPhotoModalProps {
   photoId: string;
@@ -17,11 +17,13 @@ export function DiscardPhotoModal({ photoId, opened, onClose, onDiscarded }: Dis
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const discardPhoto = useMutation('photos.discard', { invalidates: ['photos.list', 'photos.get'] });
+
   const discard = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      await call('photos.discard', { photoId });
+      await discardPhoto.run({ photoId });
       setBusy(false);
       onDiscarded();
     } catch (e) {

@@ -1,9 +1,8 @@
 import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { scaleNutrients } from '../../../lib/nutrients.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { numberOrNull } from '../../foods/custom-food-values.ts';
 import { measureGrams, measureOptions } from '../../log/log-text.ts';
 import type { ReviewItem } from '../review-items.ts';
@@ -19,9 +18,7 @@ interface ItemAmountProps {
 export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JSX.Element | null {
   const foodId = item.hit?.id ?? '';
   const hideEnergy = useEnergyHidden();
-  const query = useQuery(`foods.get:${foodId}`, () =>
-    foodId ? call('foods.get', { id: foodId }) : Promise.resolve(undefined),
-  );
+  const query = useCall('foods.get', { id: foodId }, { enabled: foodId !== '', staleTime: Infinity });
   if (!item.hit) return null;
   const food = query.data?.id === foodId ? query.data : undefined;
   const portions = food?.portions ?? [];

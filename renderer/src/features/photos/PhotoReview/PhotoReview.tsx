@@ -1,9 +1,8 @@
 import { Alert, Button, Grid, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import type { PhotoAnalysis } from '@contract/photos.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { PhotoCanvas } from '../PhotoCanvas/PhotoCanvas.tsx';
 import { analysisText } from '../photo-text.ts';
 import { itemsFromAnalysis } from '../review-items.ts';
@@ -26,11 +25,10 @@ interface PhotoReviewProps {
 /** Loads one photo and its analysis, then shows the review (or, once saved, what was found). */
 export function PhotoReview(props: PhotoReviewProps): React.JSX.Element {
   const { clientId, photoId, status, localDate, analysis: known, onSaved, onDiscarded, onShowLog } = props;
-  const query = useQuery(`photos.get:${photoId}`, () =>
-    known ? Promise.resolve(known) : call('photos.get', { photoId }),
-  );
-  const image = useQuery(`photos.image:${photoId}:full`, () => call('photos.image', { photoId, variant: 'full' }));
-  const analysis = query.data?.photoId === photoId ? query.data : undefined;
+  const query = useCall('photos.get', { photoId }, { enabled: !known });
+  const image = useCall('photos.image', { photoId, variant: 'full' }, { staleTime: Infinity });
+  const loaded = known ?? query.data;
+  const analysis = loaded?.photoId === photoId ? loaded : undefined;
   const src = image.data ? `data:${image.data.mime};base64,${image.data.dataBase64}` : null;
   const imageError = image.error ? (
     <ErrorAlert title="Could not load the photo" error={image.error} onRetry={image.reload} />

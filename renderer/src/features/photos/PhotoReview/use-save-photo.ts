@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract/index.ts';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { splitSaveErrors } from '../review-items.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
 export type SavePhotoPayload = MethodInput<'photos.save'>;
 export type SavePhotoResult = MethodOutput<'photos.save'>;
@@ -32,6 +33,8 @@ export function useSavePhoto(onSaved: (result: SavePhotoResult, payload: SavePho
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
 
+  const savePhoto = useMutation('photos.save', { invalidates: ['photos.list', 'photos.get', ...LOG_DATA] });
+
   const send = async (payload: SavePhotoPayload, keys: string[]): Promise<void> => {
     setSaving(true);
     setImplausible(null);
@@ -39,7 +42,7 @@ export function useSavePhoto(onSaved: (result: SavePhotoResult, payload: SavePho
     setFieldErrors({});
     setGeneralError(null);
     try {
-      const result = await call('photos.save', payload);
+      const result = await savePhoto.run(payload);
       setPending(null);
       setSaving(false);
       onSaved(result, payload);

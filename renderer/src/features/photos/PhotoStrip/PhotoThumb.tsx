@@ -1,7 +1,6 @@
 import { Badge, Box, Center, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
-import { call } from '../../../lib/api.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import type { StripEntry } from '../photo-strip.ts';
 
 interface PhotoThumbProps {
@@ -15,9 +14,7 @@ const SIZE = 96;
 
 /** One photo in the strip: its thumbnail, whether it is saved, and how many foods it has. */
 export function PhotoThumb({ entry, index, selected, onSelect }: PhotoThumbProps): React.JSX.Element {
-  const thumb = useQuery(`photos.image:${entry.photoId}:thumb`, () =>
-    call('photos.image', { photoId: entry.photoId, variant: 'thumb' }),
-  );
+  const thumb = useCall('photos.image', { photoId: entry.photoId, variant: 'thumb' }, { staleTime: Infinity });
   const saved = entry.status === 'saved';
   const items = `${entry.itemCount} ${entry.itemCount === 1 ? 'food' : 'foods'}`;
   return (

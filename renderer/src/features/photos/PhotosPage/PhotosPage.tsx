@@ -1,12 +1,11 @@
 import { Anchor, Container, EmptyState, Group, Loader, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatRoute } from '../../../app/route.ts';
 import { navigate } from '../../../app/use-route.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useInvalidate } from '../../../lib/query.ts';
 import { setClientPageIntent } from '../../clients/client-page-intent.ts';
 import { EnergyVisibility, hidesEnergy } from '../../clients/energy-visibility.ts';
 import { useSettings } from '../../../app/settings-context.ts';
@@ -24,13 +23,15 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
   const notify = useNotify();
   const batch = usePhotoBatch(clientId);
   const { settings } = useSettings();
-  const [revision, setRevision] = useState(0);
   const [picked, setPicked] = useState<string | null>(null);
-  const client = useQuery(`clients.get:${clientId}`, () => call('clients.get', { id: clientId }));
+  const client = useCall('clients.get', { id: clientId });
   const analysed = batch.files.flatMap((f) => (f.analysis ? [f.analysis] : []));
-  const list = useQuery(`photos.list:${clientId}:${analysed.length}:${revision}`, () =>
-    call('photos.list', { clientId }),
-  );
+  const list = useCall('photos.list', { clientId });
+  // Each photo the batch has analysed is stored by the core: the list is stale.
+  const invalidate = useInvalidate();
+  useEffect(() => {
+    if (analysed.length > 0) invalidate(['photos.list']);
+  }, [analysed.length, invalidate]);
   const entries = stripEntries(analysed, list.data, batch.statuses);
   const current = defaultSelection(entries, picked, currentRunPhotoIds(batch));
   const name = client.data?.name ?? 'the client';
@@ -47,7 +48,6 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
       return status === 'saved' ? [{ ...e, status: 'saved' as const }] : [];
     });
     setPicked(nextPending(after, photoId) ?? (status === 'saved' ? photoId : null));
-    setRevision((n) => n + 1);
   };
 
   const back = (

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { Recommendation } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface DismissFormProps {
   recommendation: Recommendation;
@@ -19,6 +19,7 @@ export function DismissForm({ recommendation, onDismissed, onCancel }: DismissFo
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const dismiss = useMutation('recommendations.dismiss', { invalidates: ['recommendations', 'reports'] });
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -29,7 +30,7 @@ export function DismissForm({ recommendation, onDismissed, onCancel }: DismissFo
     setBusy(true);
     setError(null);
     try {
-      onDismissed(await call('recommendations.dismiss', { id: recommendation.id, reason: reason.trim() }));
+      onDismissed(await dismiss.run({ id: recommendation.id, reason: reason.trim() }));
     } catch (e) {
       reportError(e);
       const apiError = toApiError(e);

@@ -1,7 +1,6 @@
 import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { formatRelative } from '../../../lib/format.ts';
 import {
@@ -16,20 +15,16 @@ import { categoryLabel } from '../../rules/rules-text.ts';
 import { confidenceText, isOpen, rankText } from '../recommendation-text.ts';
 import { DismissForm } from './DismissForm.tsx';
 import { WhyDetails } from './WhyDetails.tsx';
+import { useMutation } from '../../../lib/query.ts';
 
 interface RecommendationCardProps {
   recommendation: Recommendation;
   /** Place in the core's ranking; absent for closed ones. */
   rank?: { index: number; total: number };
-  onChanged: () => void;
 }
 
 /** One recommendation: what, how sure, what to suggest, the guardrails, why, and accept / dismiss. */
-export function RecommendationCard({
-  recommendation: rec,
-  rank,
-  onChanged,
-}: RecommendationCardProps): React.JSX.Element {
+export function RecommendationCard({ recommendation: rec, rank }: RecommendationCardProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const whyId = useId();
@@ -37,13 +32,13 @@ export function RecommendationCard({
   const [dismissing, setDismissing] = useState(false);
   const [accepting, setAccepting] = useState(false);
   const open = isOpen(rec);
+  const acceptRec = useMutation('recommendations.accept', { invalidates: ['recommendations', 'reports'] });
 
   const accept = async (): Promise<void> => {
     setAccepting(true);
     try {
-      await call('recommendations.accept', { id: rec.id });
+      await acceptRec.run({ id: rec.id });
       notify({ message: `Accepted: ${rec.title}.` });
-      onChanged();
     } catch (e) {
       reportError(e);
       notify({ title: 'Not accepted', message: toApiError(e).message, color: 'red' });
@@ -180,7 +175,6 @@ export function RecommendationCard({
             onDismissed={() => {
               setDismissing(false);
               notify({ message: `Dismissed: ${rec.title}.` });
-              onChanged();
             }}
           />
         )}

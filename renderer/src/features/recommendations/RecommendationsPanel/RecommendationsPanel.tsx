@@ -3,11 +3,10 @@ import { useState } from 'react';
 import type { Client } from '@contract/clients.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { EvaluateResult } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
 import { RecommendationCard } from '../RecommendationCard/RecommendationCard.tsx';
 import { EMPTY_SENTENCE, evaluateText, splitRecommendations } from '../recommendation-text.ts';
 
@@ -22,20 +21,18 @@ export function RecommendationsPanel({ client }: { client: Client }): React.JSX.
   const [showClosed, setShowClosed] = useState(false);
   const [checking, setChecking] = useState(false);
   const [ruleErrors, setRuleErrors] = useState<EvaluateResult['errors']>([]);
-  // The profile's last change is part of the key: an edit (weight, diet, eating-disorder-sensitive care)
-  // lists again, and listing evaluates the rules on the current data.
-  const query = useQuery(`recommendations.list:${client.id}:${client.updatedAt}:${showClosed}`, () =>
-    call('recommendations.list', { clientId: client.id, includeClosed: showClosed }),
-  );
+  // Listing evaluates the rules on the current data; a profile edit (weight, diet, eating-disorder-
+  // sensitive care) makes the list stale, so it lists again.
+  const query = useCall('recommendations.list', { clientId: client.id, includeClosed: showClosed });
+  const evaluateRules = useMutation('recommendations.evaluate', { invalidates: ['recommendations', 'reports'] });
   const { open, closed } = splitRecommendations(query.data ?? []);
 
   const evaluate = async (): Promise<void> => {
     setChecking(true);
     try {
-      const result = await call('recommendations.evaluate', { clientId: client.id });
+      const result = await evaluateRules.run({ clientId: client.id });
       setRuleErrors(result.errors);
       notify({ message: evaluateText(result) });
-      query.reload();
     } catch (e) {
       reportError(e);
       notify({ title: 'Could not check the rules', message: toApiError(e).message, color: 'red' });
@@ -78,11 +75,7 @@ export function RecommendationsPanel({ client }: { client: Client }): React.JSX.
           <Stack gap="sm" component="ol" aria-label="Recommendations, most important first" m={0} p={0}>
             {open.map((rec, index) => (
               <li key={rec.id} style={{ listStyle: 'none' }}>
-                <RecommendationCard
-                  recommendation={rec}
-                  rank={{ index, total: open.length }}
-                  onChanged={query.reload}
-                />
+                <RecommendationCard recommendation={rec} rank={{ index, total: open.length }} />
               </li>
             ))}
           </Stack>
@@ -97,7 +90,7 @@ export function RecommendationsPanel({ client }: { client: Client }): React.JSX.
                 Nothing dismissed, resolved or expired yet.
               </Text>
             ) : (
-              closed.map((rec) => <RecommendationCard key={rec.id} recommendation={rec} onChanged={query.reload} />)
+              closed.map((rec) => <RecommendationCard key={rec.id} recommendation={rec} />)
             )}
           </Stack>
         )}

@@ -11,7 +11,7 @@ import { downloadBase64 } from '../../../lib/files.ts';
 import { todayIso } from '../../../lib/format.ts';
 import type { PageSize } from '../../../lib/labels.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { ReportPreview } from '../ReportPreview/ReportPreview.tsx';
 import {
   draftKey,
@@ -65,7 +65,7 @@ export function ReportsPage({ clientId }: { clientId?: string }): React.JSX.Elem
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const [today] = useState(() => todayIso());
-  const clients = useQuery('clients.list:reports', () => call('clients.list', { includeArchived: true }));
+  const clients = useCall('clients.list', { includeArchived: true });
   const [draft, setDraft] = useState<ReportDraft>(() => ({
     clientId: clientId ?? null,
     ...reportPresetRange(30, today),

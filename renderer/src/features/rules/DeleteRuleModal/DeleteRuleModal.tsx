@@ -1,28 +1,32 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import type { RulesState } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface DeleteRuleModalProps {
   /** The user rule file to delete (its name in the rules folder); null closes the modal. */
   fileName: string | null;
   onClose: () => void;
-  onDeleted: (state: RulesState) => void;
+  onDeleted: () => void;
 }
 
 /** Asks before deleting a user rule file; its past recommendations stay in the clients' records. */
 export function DeleteRuleModal({ fileName, onClose, onDeleted }: DeleteRuleModalProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
+  const deleteRule = useMutation('rules.deleteUserRule', {
+    invalidates: ['rules.get', 'recommendations', 'reports'],
+    updates: 'rules.list',
+  });
   const [error, setError] = useState<string | null>(null);
 
   const confirm = async (name: string): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      onDeleted(await call('rules.deleteUserRule', { fileName: name }));
+      await deleteRule.run({ fileName: name });
+      onDeleted();
     } catch (e) {
       reportError(e);
       setError(toApiError(e).message);

@@ -7,7 +7,7 @@ import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import type { DryRunResult } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { RuleErrorList } from '../RuleErrorList/RuleErrorList.tsx';
 import { dryRunOutcome, valueRows } from '../rules-text.ts';
 
@@ -69,7 +69,7 @@ function DryRunResultView({ result }: { result: DryRunResult }): React.JSX.Eleme
 /** Evaluates a rule against one client without storing anything, and shows each value it read. */
 export function DryRunPanel({ target, clientId, onClientChange }: DryRunPanelProps): React.JSX.Element {
   const { reportError } = useSessionActions();
-  const clients = useQuery('clients.list:dry-run', () => call('clients.list', {}));
+  const clients = useCall('clients.list', {});
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<DryRunResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

@@ -1,16 +1,13 @@
 import { Badge, Button, Card, Code, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { RULE_ORIGIN_COLORS, RULE_ORIGIN_LABELS, severityColor, severityLabel } from '../../../lib/labels.ts';
 import type { RuleDetail } from '../../../lib/rule-types.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { DryRunPanel } from '../DryRun/DryRunPanel.tsx';
 import { baseName, categoryLabel } from '../rules-text.ts';
 
 interface RuleDetailViewProps {
   id: string;
-  /** Changes when the rules were saved or toggled, so the detail loads again. */
-  revision: number;
   clientId: string | null;
   onClientChange: (clientId: string | null) => void;
   onEdit: (rule: RuleDetail) => void;
@@ -32,14 +29,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 /** One rule: what it is for, its condition, what it reads, its file, and a dry run. */
 export function RuleDetailView({
   id,
-  revision,
   clientId,
   onClientChange,
   onEdit,
   onCopy,
   onDelete,
 }: RuleDetailViewProps): React.JSX.Element {
-  const query = useQuery(`rules.get:${id}:${revision}`, () => call('rules.get', { id }));
+  const query = useCall('rules.get', { id });
   const rule = query.data?.id === id ? query.data : undefined;
 
   if (!rule) {

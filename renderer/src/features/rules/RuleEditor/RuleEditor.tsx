@@ -1,12 +1,10 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import type { RulesState } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
 import { DryRunPanel } from '../DryRun/DryRunPanel.tsx';
 import { RuleErrorList } from '../RuleErrorList/RuleErrorList.tsx';
 import { fileNameError, validationSummary } from '../rules-text.ts';
@@ -22,7 +20,7 @@ interface RuleEditorProps {
   initialSource: string;
   clientId: string | null;
   onClientChange: (clientId: string | null) => void;
-  onSaved: (state: RulesState, ruleIds: string[], fileName: string) => void;
+  onSaved: (ruleIds: string[], fileName: string) => void;
   onCancel: () => void;
 }
 
@@ -50,9 +48,11 @@ export function RuleEditor({
   const checkedName = nameProblem === null ? fileName.trim() : PLACEHOLDER_FILE_NAME;
   const debouncedSource = useDebounced(source, VALIDATE_DELAY_MS);
   const debouncedName = useDebounced(checkedName, VALIDATE_DELAY_MS);
-  const validation = useQuery(`rules.validate:${debouncedName}:${debouncedSource}`, () =>
-    call('rules.validate', { fileName: debouncedName, source: debouncedSource }),
-  );
+  const validation = useCall('rules.validate', { fileName: debouncedName, source: debouncedSource });
+  const saveRule = useMutation('rules.saveUserRule', {
+    invalidates: ['rules.get', 'recommendations', 'reports'],
+    updates: 'rules.list',
+  });
   const typing = debouncedSource !== source || debouncedName !== checkedName;
   const checking = typing || validation.loading;
   const summary = validation.data ? validationSummary(validation.data) : null;
@@ -64,7 +64,9 @@ export function RuleEditor({
     setSaveError(null);
     try {
       const name = fileName.trim();
-      onSaved(await call('rules.saveUserRule', { fileName: name, source }), validation.data.ruleIds, name);
+      const { ruleIds } = validation.data;
+      await saveRule.run({ fileName: name, source });
+      onSaved(ruleIds, name);
     } catch (e) {
       reportError(e);
       const error = toApiError(e);

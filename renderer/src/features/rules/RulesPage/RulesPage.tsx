@@ -2,11 +2,10 @@ import { Alert, Button, Code, Container, Grid, Group, Skeleton, Stack, Text, Tit
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
-import type { RulesState, RuleSummary } from '../../../lib/rule-types.ts';
+import type { RuleSummary } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
 import { DeleteRuleModal } from '../DeleteRuleModal/DeleteRuleModal.tsx';
 import { RuleDetailView } from '../RuleDetail/RuleDetailView.tsx';
 import { RuleEditor } from '../RuleEditor/RuleEditor.tsx';
@@ -27,22 +26,18 @@ type Pane =
 export function RulesPage(): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
-  const query = useQuery('rules.list', () => call('rules.list'));
-  // An answer from a change (toggle, save, delete) is newer than the list it was made over.
-  const [fresh, setFresh] = useState<{ state: RulesState; over: RulesState | undefined } | null>(null);
-  const state = fresh && fresh.over === query.data ? fresh.state : query.data;
-  const [revision, setRevision] = useState(0);
+  const query = useCall('rules.list', {});
+  const state = query.data;
+  const setEnabled = useMutation('rules.setEnabled', {
+    invalidates: ['rules.get', 'recommendations', 'reports'],
+    updates: 'rules.list',
+  });
   const [pane, setPane] = useState<Pane>({ kind: 'none' });
   const [editorKey, setEditorKey] = useState(0);
   // A switch shows its new position at once (and is disabled) while the change is being saved.
   const [pending, setPending] = useState<{ id: string; enabled: boolean } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [clientId, setClientId] = useState<string | null>(null);
-
-  const apply = (next: RulesState): void => {
-    setFresh({ state: next, over: query.data });
-    setRevision((n) => n + 1);
-  };
 
   const openEditor = (editor: Omit<Extract<Pane, { kind: 'editor' }>, 'kind'>): void => {
     setEditorKey((n) => n + 1);
@@ -52,7 +47,7 @@ export function RulesPage(): React.JSX.Element {
   const toggle = async (rule: RuleSummary, enabled: boolean): Promise<void> => {
     setPending({ id: rule.id, enabled });
     try {
-      apply(await call('rules.setEnabled', { id: rule.id, enabled }));
+      await setEnabled.run({ id: rule.id, enabled });
     } catch (e) {
       reportError(e);
       notify({ title: 'Not changed', message: toApiError(e).message, color: 'red' });
@@ -68,7 +63,6 @@ export function RulesPage(): React.JSX.Element {
       <RuleDetailView
         key={pane.id}
         id={pane.id}
-        revision={revision}
         clientId={clientId}
         onClientChange={setClientId}
         onEdit={(rule) =>
@@ -100,8 +94,7 @@ export function RulesPage(): React.JSX.Element {
         clientId={clientId}
         onClientChange={setClientId}
         onCancel={() => setPane(pane.returnTo ? { kind: 'rule', id: pane.returnTo } : { kind: 'none' })}
-        onSaved={(next, ruleIds, fileName) => {
-          apply(next);
+        onSaved={(ruleIds, fileName) => {
           notify({ message: `${fileName} was saved.` });
           const first = ruleIds[0];
           setPane(first ? { kind: 'rule', id: first } : { kind: 'none' });
@@ -193,10 +186,9 @@ export function RulesPage(): React.JSX.Element {
       <DeleteRuleModal
         fileName={deleting}
         onClose={() => setDeleting(null)}
-        onDeleted={(next) => {
+        onDeleted={() => {
           notify({ message: `${deleting ?? 'The rule file'} was deleted.` });
           setDeleting(null);
-          apply(next);
           setPane({ kind: 'none' });
         }}
       />

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { formatBytes } from '../../../lib/base64.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall, useMutation } from '../../../lib/query.ts';
 import { formatBackupDate, KIND_LABELS, lastErrorText, parseSchedule, SCHEDULE_OPTIONS } from './backup-text.ts';
 import { NewRecoveryCodeForm } from './NewRecoveryCodeForm.tsx';
 import { RestoreModal, type RestoreResult } from './RestoreModal.tsx';
@@ -19,22 +18,20 @@ type Backup = BackupState['backups'][number];
 export function BackupSection(): React.JSX.Element {
   const { setStatus, reportError } = useSessionActions();
   const notify = useNotify();
-  const query = useQuery('backup.list', () => call('backup.list'));
-  const [changed, setChanged] = useState<BackupState | null>(null);
-  const state = changed ?? query.data;
+  const query = useCall('backup.list', {});
+  const state = query.data;
+  const createBackup = useMutation('backup.create', { invalidates: ['backup.list'] });
+  const configureBackups = useMutation('backup.configure', { invalidates: [], updates: 'backup.list' });
   const [creating, setCreating] = useState(false);
   const [saving, setSaving] = useState(false);
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = async (): Promise<void> => setChanged(await call('backup.list'));
-
   const create = async (): Promise<void> => {
     setCreating(true);
     setError(null);
     try {
-      const made = await call('backup.create');
-      await refresh();
+      const made = await createBackup.run();
       notify({ message: `Backed up (${formatBytes(made.bytes)}).` });
     } catch (e) {
       reportError(e);
@@ -49,7 +46,7 @@ export function BackupSection(): React.JSX.Element {
     setSaving(true);
     setError(null);
     try {
-      setChanged(await call('backup.configure', { scheduleHours: state.scheduleHours, keep: state.keep, ...patch }));
+      await configureBackups.run({ scheduleHours: state.scheduleHours, keep: state.keep, ...patch });
     } catch (e) {
       reportError(e);
       setError(toApiError(e).message);
@@ -64,7 +61,6 @@ export function BackupSection(): React.JSX.Element {
       message: `Restored the backup from ${formatBackupDate(result.restored.createdAt)}. The data it replaced is kept as a backup.`,
     });
     setStatus(result.status);
-    void refresh().catch(() => undefined);
   };
 
   return (

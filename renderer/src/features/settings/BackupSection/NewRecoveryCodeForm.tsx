@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { RecoveryCodeCard } from '../../../app/RecoveryCode/RecoveryCodeCard.tsx';
+import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
 
 /** Issues a new recovery code (the old one stops working); needs the passphrase. */
 export function NewRecoveryCodeForm(): React.JSX.Element {
@@ -40,12 +41,11 @@ export function NewRecoveryCodeForm(): React.JSX.Element {
               ? 'A recovery code can open this data. Issue a new one if the old one is lost or was seen by someone else; the old one then stops working.'
               : 'This data has no recovery code yet. Issue one and write it down.'}
           </Text>
-          <PasswordInput
+          <PassphraseField
             label="Passphrase"
-            autoComplete="current-password"
             value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="new-recovery-passphrase"
+            onChange={setPassphrase}
+            testId="new-recovery-passphrase"
           />
           {error && (
             <Alert color="red" role="alert" data-testid="new-recovery-error">

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { formatBackupDate, restoreWarning } from './backup-text.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
+import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
 
 type Backup = MethodOutput<'backup.list'>['backups'][number];
 export type RestoreResult = MethodOutput<'backup.restore'>;
@@ -28,6 +30,8 @@ function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { back
   const { reportError } = useSessionActions();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
+  // Every answer in the cache came from the database the restore replaces.
+  const restore = useMutation('backup.restore', { invalidates: [...CLIENT_DATA, 'backup', 'settings', 'rules'] });
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -36,7 +40,7 @@ function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { back
     if (!passphrase) return setError('Enter the passphrase that was current when the backup was made.');
     setBusy(true);
     try {
-      const result = await call('backup.restore', { fileName: backup.fileName, passphrase });
+      const result = await restore.run({ fileName: backup.fileName, passphrase });
       setPassphrase('');
       onRestored(result);
     } catch (e) {
@@ -52,14 +56,13 @@ function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { back
         <Alert color="yellow" data-testid="restore-warning">
           {restoreWarning(formatBackupDate(backup.createdAt))}
         </Alert>
-        <PasswordInput
+        <PassphraseField
           label="Passphrase"
           description="The passphrase that was current when the backup was made"
-          autoComplete="current-password"
           autoFocus
           value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          data-testid="restore-passphrase"
+          onChange={setPassphrase}
+          testId="restore-passphrase"
         />
         {error && (
           <Alert color="red" role="alert" data-testid="restore-error">

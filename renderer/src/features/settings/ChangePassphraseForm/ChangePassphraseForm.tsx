@@ -1,19 +1,18 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
-
-const MIN_LENGTH = 10;
+import { NewPassphraseFields, PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
+import { EMPTY_NEW_PASSPHRASE, newPassphraseAlert } from '../../../components/PassphraseField/passphrase-check.ts';
 
 /** Re-wraps the database key under a new passphrase (the data itself is not re-encrypted). */
 export function ChangePassphraseForm(): React.JSX.Element {
   const { setStatus, reportError } = useSessionActions();
   const notify = useNotify();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,14 +20,14 @@ export function ChangePassphraseForm(): React.JSX.Element {
     event.preventDefault();
     setError(null);
     if (!current) return setError('Enter your current passphrase.');
-    if (next.length < MIN_LENGTH) return setError(`Use at least ${MIN_LENGTH} characters for the new passphrase.`);
-    if (next !== confirm) return setError('The new passphrase and its confirmation differ.');
+    const problem = newPassphraseAlert(pair);
+    if (problem) return setError(problem);
+    const { next } = pair;
     setBusy(true);
     try {
       const status = await call('session.changePassphrase', { current, next });
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      setPair(EMPTY_NEW_PASSPHRASE);
       notify({ message: 'Passphrase changed. Use the new one the next time you unlock.' });
       setStatus(status);
     } catch (e) {
@@ -45,28 +44,8 @@ export function ChangePassphraseForm(): React.JSX.Element {
         <Text size="sm" c="dimmed">
           The new passphrase cannot be recovered either; keep it somewhere safe.
         </Text>
-        <PasswordInput
-          label="Current passphrase"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
-          data-testid="pass-current"
-        />
-        <PasswordInput
-          label="New passphrase"
-          description={`At least ${MIN_LENGTH} characters`}
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          data-testid="pass-next"
-        />
-        <PasswordInput
-          label="Confirm new passphrase"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          data-testid="pass-confirm"
-        />
+        <PassphraseField label="Current passphrase" value={current} onChange={setCurrent} testId="pass-current" />
+        <NewPassphraseFields value={pair} onChange={setPair} testIds={{ next: 'pass-next', confirm: 'pass-confirm' }} />
         {error && (
           <Alert color="red" role="alert" data-testid="pass-error">
             {error}

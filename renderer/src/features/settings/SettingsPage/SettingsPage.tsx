@@ -6,7 +6,7 @@ import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
 import { useSession } from '../../../lib/session-context.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { BrandingForm } from '../BrandingForm/BrandingForm.tsx';
 import { BackupSection } from '../BackupSection/BackupSection.tsx';
 import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
@@ -45,7 +45,7 @@ export function SettingsPage(): React.JSX.Element {
   const { status, setStatus, reportError } = useSession();
   const notify = useNotify();
   const [locking, setLocking] = useState(false);
-  const info = useQuery('app.info', () => call('app.info'));
+  const info = useCall('app.info', {}, { staleTime: Infinity });
 
   const protection = status.keyProtection.map((p) => PROTECTION_LABELS[p]).join(' and ');
   const backend = status.safeStorageBackend ? ` (${status.safeStorageBackend})` : '';

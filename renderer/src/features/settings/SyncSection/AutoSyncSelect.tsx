@@ -1,30 +1,29 @@
 import { Select } from '@mantine/core';
 import { useState } from 'react';
-import type { SyncStatus } from '@contract/sync.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { optionsFrom } from '../../../lib/labels.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { AUTO_SYNC_LABELS, isAutoSyncValue } from './sync-text.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface AutoSyncSelectProps {
   minutes: number;
-  onChanged: (status: SyncStatus) => void;
 }
 
 /** How often this computer syncs by itself while unlocked. */
-export function AutoSyncSelect({ minutes, onChanged }: AutoSyncSelectProps): React.JSX.Element {
+export function AutoSyncSelect({ minutes }: AutoSyncSelectProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const [saving, setSaving] = useState(false);
+  const configure = useMutation('sync.configure', { invalidates: [], updates: 'sync.status' });
   const value = String(minutes);
 
   const change = async (v: string | null): Promise<void> => {
     if (v === null || !isAutoSyncValue(v) || v === value) return;
     setSaving(true);
     try {
-      onChanged(await call('sync.configure', { autoSyncMinutes: Number(v) as 0 | 5 | 15 | 60 }));
+      await configure.run({ autoSyncMinutes: Number(v) as 0 | 5 | 15 | 60 });
     } catch (e) {
       reportError(e);
       notify({ title: 'Automatic sync not changed', message: toApiError(e).message, color: 'red' });

@@ -1,19 +1,20 @@
-import { PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import type { SyncStatus } from '@contract/sync.ts';
-import { call } from '../../../lib/api.ts';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { NewPassphraseFields, PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
+import { checkNewPassphrase } from '../../../components/PassphraseField/passphrase-check.ts';
 
 const MIN_PASSPHRASE = 10;
 
 interface CreatePracticeFormProps {
   /** Remembered from an earlier sign-in on this computer. */
   defaults: SyncDefaults;
-  onCreated: (status: SyncStatus) => void;
 }
 
 /** Registers a new practice on the server, makes its practice key here, and signs this computer in. */
-export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormProps): React.JSX.Element {
+export function CreatePracticeForm({ defaults }: CreatePracticeFormProps): React.JSX.Element {
+  const create = useMutation('sync.createPractice', { invalidates: [], updates: 'sync.status' });
   const form = useSyncForm(
     {
       serverUrl: defaults.serverUrl,
@@ -25,14 +26,13 @@ export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormPr
       practicePassphraseConfirm: '',
       deviceName: defaults.deviceName,
     },
-    ({ practicePassphraseConfirm: _confirm, ...input }) => call('sync.createPractice', input),
-    onCreated,
+    ({ practicePassphraseConfirm: _confirm, ...input }) => create.run(input),
     (v) =>
-      v.practicePassphrase && v.practicePassphraseConfirm !== v.practicePassphrase
+      v.practicePassphrase && checkNewPassphrase(v.practicePassphrase, v.practicePassphraseConfirm, 0).mismatch
         ? { practicePassphraseConfirm: 'The practice passphrase and its confirmation differ.' }
         : {},
   );
-  const { values, set, fieldErrors } = form;
+  const { values, set, setValue, fieldErrors } = form;
 
   return (
     <form onSubmit={form.submit} noValidate aria-label="Create a practice">
@@ -54,35 +54,29 @@ export function CreatePracticeForm({ defaults, onCreated }: CreatePracticeFormPr
           data-testid="sync-display-name"
         />
         <EmailField form={form} />
-        <PasswordInput
+        <PassphraseField
           label="Password"
           description="For your account on the sync server; at least 12 characters"
           autoComplete="new-password"
           value={values.password}
-          onChange={set('password')}
+          onChange={setValue('password')}
           error={fieldErrors.password}
-          data-testid="sync-password"
+          testId="sync-password"
         />
         <Text size="sm" c="dimmed">
           The practice passphrase protects the practice key. Colleagues need it to sign in; it is never sent to the
           server and cannot be recovered, so keep it somewhere safe.
         </Text>
-        <PasswordInput
-          label="Practice passphrase"
+        <NewPassphraseFields
+          value={{ next: values.practicePassphrase, confirm: values.practicePassphraseConfirm }}
+          onChange={({ next, confirm }) => {
+            if (next !== values.practicePassphrase) setValue('practicePassphrase')(next);
+            if (confirm !== values.practicePassphraseConfirm) setValue('practicePassphraseConfirm')(confirm);
+          }}
+          labels={{ next: 'Practice passphrase', confirm: 'Confirm practice passphrase' }}
+          testIds={{ next: 'sync-practice-passphrase', confirm: 'sync-practice-passphrase-confirm' }}
           description={`At least ${MIN_PASSPHRASE} characters`}
-          autoComplete="new-password"
-          value={values.practicePassphrase}
-          onChange={set('practicePassphrase')}
-          error={fieldErrors.practicePassphrase}
-          data-testid="sync-practice-passphrase"
-        />
-        <PasswordInput
-          label="Confirm practice passphrase"
-          autoComplete="new-password"
-          value={values.practicePassphraseConfirm}
-          onChange={set('practicePassphraseConfirm')}
-          error={fieldErrors.practicePassphraseConfirm}
-          data-testid="sync-practice-passphrase-confirm"
+          errors={{ next: fieldErrors.practicePassphrase, confirm: fieldErrors.practicePassphraseConfirm }}
         />
         <DeviceNameAndSubmit form={form} label="Create practice" testId="sync-create-practice" />
       </Stack>

@@ -1,17 +1,17 @@
-import { PasswordInput, Stack } from '@mantine/core';
-import type { SyncStatus } from '@contract/sync.ts';
-import { call } from '../../../lib/api.ts';
+import { Stack } from '@mantine/core';
 import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
 import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
 
 interface SignInFormProps {
   /** Remembered from an earlier sign-in on this computer. */
   defaults: SyncDefaults;
-  onSignedIn: (status: SyncStatus) => void;
 }
 
 /** Signs this computer in to a practice that already exists on the server. */
-export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX.Element {
+export function SignInForm({ defaults }: SignInFormProps): React.JSX.Element {
+  const signIn = useMutation('sync.signIn', { invalidates: [], updates: 'sync.status' });
   const form = useSyncForm(
     {
       serverUrl: defaults.serverUrl,
@@ -20,33 +20,31 @@ export function SignInForm({ defaults, onSignedIn }: SignInFormProps): React.JSX
       practicePassphrase: '',
       deviceName: defaults.deviceName,
     },
-    (v) => call('sync.signIn', v),
-    onSignedIn,
+    (v) => signIn.run(v),
   );
-  const { values, set, fieldErrors } = form;
+  const { values, setValue, fieldErrors } = form;
 
   return (
     <form onSubmit={form.submit} noValidate aria-label="Sign in to a practice">
       <Stack gap="sm" maw={460}>
         <ServerUrlField form={form} />
         <EmailField form={form} />
-        <PasswordInput
+        <PassphraseField
           label="Password"
           description="Your account on the sync server"
-          autoComplete="current-password"
           value={values.password}
-          onChange={set('password')}
+          onChange={setValue('password')}
           error={fieldErrors.password}
-          data-testid="sync-password"
+          testId="sync-password"
         />
-        <PasswordInput
+        <PassphraseField
           label="Practice passphrase"
           description="The passphrase your practice shares; it unlocks the practice key on this computer"
           autoComplete="off"
           value={values.practicePassphrase}
-          onChange={set('practicePassphrase')}
+          onChange={setValue('practicePassphrase')}
           error={fieldErrors.practicePassphrase}
-          data-testid="sync-practice-passphrase"
+          testId="sync-practice-passphrase"
         />
         <DeviceNameAndSubmit form={form} label="Sign in" testId="sync-sign-in" />
       </Stack>

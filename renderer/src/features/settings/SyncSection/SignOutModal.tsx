@@ -1,16 +1,15 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { SyncStatus } from '@contract/sync.ts';
 import type { ApiError } from '../../../lib/api.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface SignOutModalProps {
   opened: boolean;
   practiceName: string | null;
   onClose: () => void;
-  onSignedOut: (status: SyncStatus) => void;
+  onSignedOut: () => void;
 }
 
 export function SignOutModal(props: SignOutModalProps): React.JSX.Element {
@@ -28,6 +27,7 @@ export function SignOutModal(props: SignOutModalProps): React.JSX.Element {
 function SignOutConfirm({ practiceName, onClose, onSignedOut }: SignOutModalProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const [busy, setBusy] = useState(false);
+  const signOutCall = useMutation('sync.signOut', { invalidates: [], updates: 'sync.status' });
   const [error, setError] = useState<ApiError | null>(null);
   const unsent = error?.code === 'conflict';
 
@@ -35,7 +35,8 @@ function SignOutConfirm({ practiceName, onClose, onSignedOut }: SignOutModalProp
     setBusy(true);
     setError(null);
     try {
-      onSignedOut(await call('sync.signOut', { discardUnsent }));
+      await signOutCall.run({ discardUnsent });
+      onSignedOut();
     } catch (e) {
       reportError(e);
       setError(toApiError(e));

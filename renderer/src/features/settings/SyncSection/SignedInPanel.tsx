@@ -11,9 +11,6 @@ import { useNow } from './use-now.ts';
 
 interface SignedInPanelProps {
   status: SyncStatus;
-  onStatus: (status: SyncStatus) => void;
-  /** Reads the status again (after a run: pending changes and the last sync time moved). */
-  refresh: () => void;
 }
 
 function Detail({ label, value }: { label: string; value: string | null }): React.JSX.Element {
@@ -28,7 +25,7 @@ function Detail({ label, value }: { label: string; value: string | null }): Reac
 }
 
 /** Where this computer syncs to, how it stands, Sync now, the last result, and sign out. */
-export function SignedInPanel({ status, onStatus, refresh }: SignedInPanelProps): React.JSX.Element {
+export function SignedInPanel({ status }: SignedInPanelProps): React.JSX.Element {
   const notify = useNotify();
   const now = useNow(30_000);
   const [signingOut, setSigningOut] = useState(false);
@@ -52,12 +49,11 @@ export function SignedInPanel({ status, onStatus, refresh }: SignedInPanelProps)
           {pendingText(status.pending)}
         </Text>
       </Stack>
-      <AutoSyncSelect minutes={status.autoSyncMinutes} onChanged={onStatus} />
+      <AutoSyncSelect minutes={status.autoSyncMinutes} />
       <SyncNow
         runningElsewhere={status.running}
         onFinished={(result) => {
           if (result) setLatest(result);
-          refresh();
         }}
       />
       {last && <LastResult result={last} />}
@@ -70,10 +66,9 @@ export function SignedInPanel({ status, onStatus, refresh }: SignedInPanelProps)
         opened={signingOut}
         practiceName={status.practiceName}
         onClose={() => setSigningOut(false)}
-        onSignedOut={(s) => {
+        onSignedOut={() => {
           setSigningOut(false);
           notify({ message: 'This computer is signed out of the practice. Its data stays here.' });
-          onStatus(s);
         }}
       />
     </Stack>

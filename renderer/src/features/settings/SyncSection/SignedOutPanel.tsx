@@ -8,11 +8,10 @@ type Mode = 'sign-in' | 'create';
 
 interface SignedOutPanelProps {
   status: SyncStatus;
-  onSignedIn: (status: SyncStatus) => void;
 }
 
 /** What sync does and how the data is protected, then sign in to a practice or create one. */
-export function SignedOutPanel({ status, onSignedIn }: SignedOutPanelProps): React.JSX.Element {
+export function SignedOutPanel({ status }: SignedOutPanelProps): React.JSX.Element {
   const [mode, setMode] = useState<Mode>('sign-in');
   const defaults = {
     serverUrl: status.serverUrl ?? '',
@@ -47,10 +46,10 @@ export function SignedOutPanel({ status, onSignedIn }: SignedOutPanelProps): Rea
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sign-in" pt="md">
-          <SignInForm defaults={defaults} onSignedIn={onSignedIn} />
+          <SignInForm defaults={defaults} />
         </Tabs.Panel>
         <Tabs.Panel value="create" pt="md">
-          <CreatePracticeForm defaults={defaults} onCreated={onSignedIn} />
+          <CreatePracticeForm defaults={defaults} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -2,11 +2,13 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { SyncResult } from '@contract/sync.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call, onEvent } from '../../../lib/api.ts';
+import { onEvent } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 import type { SyncProgress } from './sync-text.ts';
+import { useMutation } from '../../../lib/query.ts';
+import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
 
 interface SyncNowProps {
   /** True while a run started elsewhere (the automatic sync) is going on. */
@@ -23,6 +25,8 @@ export function SyncNow({ runningElsewhere, onFinished }: SyncNowProps): React.J
   const [progress, setProgress] = useState<SyncProgress | null>(null);
 
   const own = useRef(false);
+  // A run sends and receives client data and changes the pending count and the last sync time.
+  const sync = useMutation('sync.now', { invalidates: [...CLIENT_DATA, 'sync'] });
   const otherRunFinished = useEffectEvent(() => onFinished(null));
 
   // Runs started elsewhere (the automatic sync) show their progress too, and refresh the status when done.
@@ -40,7 +44,7 @@ export function SyncNow({ runningElsewhere, onFinished }: SyncNowProps): React.J
     setRunning(true);
     setProgress(null);
     try {
-      const result = await call('sync.now');
+      const result = await sync.run();
       if (!result.error) notify({ message: 'Sync finished.', color: 'green' });
       onFinished(result);
     } catch (e) {

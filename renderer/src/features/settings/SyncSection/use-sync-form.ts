@@ -13,6 +13,8 @@ export interface SyncDefaults {
 export interface SyncForm<K extends string> {
   values: Record<K, string>;
   set: (key: K) => (event: { currentTarget: { value: string } }) => void;
+  /** The same as `set`, for inputs that hand over the value itself. */
+  setValue: (key: K) => (value: string) => void;
   /** Messages shown on the fields (from the contract's `fields`, or checked here). */
   fieldErrors: Partial<Record<K, string>>;
   /** A problem that belongs to no field, shown in the form's alert. */
@@ -29,7 +31,6 @@ export interface SyncForm<K extends string> {
 export function useSyncForm<K extends string>(
   initial: Record<K, string>,
   send: (values: Record<K, string>) => Promise<SyncStatus>,
-  onDone: (status: SyncStatus) => void,
   check: (values: Record<K, string>) => Partial<Record<K, string>> = () => ({}),
 ): SyncForm<K> {
   const { reportError } = useSessionActions();
@@ -39,13 +40,16 @@ export function useSyncForm<K extends string>(
   const [busy, setBusy] = useState(false);
   const keys = Object.keys(initial);
 
-  const set =
+  const setValue =
     (key: K) =>
-    (event: { currentTarget: { value: string } }): void => {
-      const value = event.currentTarget.value;
+    (value: string): void => {
       setValues((v) => ({ ...v, [key]: value }));
       setFieldErrors((f) => ({ ...f, [key]: undefined }));
     };
+  const set =
+    (key: K) =>
+    (event: { currentTarget: { value: string } }): void =>
+      setValue(key)(event.currentTarget.value);
 
   const run = async (): Promise<void> => {
     setError(null);
@@ -54,7 +58,7 @@ export function useSyncForm<K extends string>(
     if (Object.values(found).some(Boolean)) return;
     setBusy(true);
     try {
-      onDone(await send(values));
+      await send(values);
     } catch (e) {
       reportError(e);
       const apiError = toApiError(e);
@@ -71,6 +75,7 @@ export function useSyncForm<K extends string>(
   return {
     values,
     set,
+    setValue,
     fieldErrors,
     error,
     busy,

@@ -1,26 +1,26 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import type { VisionStatus } from './VisionSection.tsx';
+import { useMutation } from '../../../lib/query.ts';
 
 interface ModelListProps {
   status: VisionStatus;
-  onChanged: (status: VisionStatus) => void;
 }
 
 /** The installed detectors, with "Use this model" on the ones not in use. */
-export function ModelList({ status, onChanged }: ModelListProps): React.JSX.Element {
+export function ModelList({ status }: ModelListProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const [busyId, setBusyId] = useState<string | null>(null);
+  const setActive = useMutation('vision.setActiveModel', { invalidates: [], updates: 'vision.status' });
 
   const use = async (id: string, name: string): Promise<void> => {
     setBusyId(id);
     try {
-      onChanged(await call('vision.setActiveModel', { id }));
+      await setActive.run({ id });
       notify({ message: `New photos are analysed with ${name}.` });
     } catch (e) {
       reportError(e);

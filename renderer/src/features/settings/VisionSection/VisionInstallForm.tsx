@@ -2,13 +2,12 @@ import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine
 import { useState, type FormEvent } from 'react';
 import { FileField } from '../../../components/FileField/FileField.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { readFileUpload } from '../../../lib/files.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { classMaps, duplicateClasses, mappedText, parseClassList, type ClassMapping } from '../vision-values.ts';
 import { ClassFoodRows } from './ClassFoodRows.tsx';
-import type { VisionStatus } from './VisionSection.tsx';
+import { useMutation } from '../../../lib/query.ts';
 
 // Field errors shown beside a field; any other key (a class by index, the file data) goes to the alert.
 const SHOWN = /^(name|classes|fileName|dataBase64|foodMap\..+|defaultGrams\..+)$/;
@@ -17,7 +16,7 @@ const SHOWN = /^(name|classes|fileName|dataBase64|foodMap\..+|defaultGrams\..+)$
  * Installs an ONNX detector trained elsewhere (e.g. on an exported dataset): the file, a name, its
  * classes in output order, and per class the food it stands for with a usual portion.
  */
-export function VisionInstallForm({ onInstalled }: { onInstalled: (status: VisionStatus) => void }) {
+export function VisionInstallForm() {
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const [file, setFile] = useState<File | null>(null);
@@ -28,6 +27,7 @@ export function VisionInstallForm({ onInstalled }: { onInstalled: (status: Visio
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  const install = useMutation('vision.installModel', { invalidates: [], updates: 'vision.status' });
   const classes = parseClassList(classText);
   const dupes = duplicateClasses(classes);
 
@@ -42,9 +42,8 @@ export function VisionInstallForm({ onInstalled }: { onInstalled: (status: Visio
     setBusy(true);
     try {
       const upload = await readFileUpload(file);
-      const status = await call('vision.installModel', { ...upload, name, classes, ...classMaps(classes, mappings) });
+      await install.run({ ...upload, name, classes, ...classMaps(classes, mappings) });
       notify({ message: `${name.trim()} was installed.` });
-      onInstalled(status);
       setFile(null);
       setName('');
       setClassText('');

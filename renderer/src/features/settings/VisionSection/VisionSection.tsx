@@ -1,9 +1,7 @@
 import { Skeleton, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { DatasetExport } from './DatasetExport.tsx';
 import { ModelList } from './ModelList.tsx';
 import { ProviderStatus } from './ProviderStatus.tsx';
@@ -13,10 +11,8 @@ export type VisionStatus = MethodOutput<'vision.status'>;
 
 /** Meal photo analysis: the detector in use and where it runs, other models, custom install, dataset export. */
 export function VisionSection(): React.JSX.Element {
-  const query = useQuery('vision.status', () => call('vision.status'));
-  // The answer of an install or a model switch, newer than the query's.
-  const [changed, setChanged] = useState<VisionStatus | null>(null);
-  const status = changed ?? query.data;
+  const query = useCall('vision.status', {});
+  const status = query.data;
 
   return (
     <Stack gap="md" data-testid="settings-vision">
@@ -27,13 +23,13 @@ export function VisionSection(): React.JSX.Element {
       {status && (
         <>
           <ProviderStatus status={status} />
-          <ModelList status={status} onChanged={setChanged} />
+          <ModelList status={status} />
         </>
       )}
       <Title order={3} size="h5">
         Install a custom detector
       </Title>
-      <VisionInstallForm onInstalled={setChanged} />
+      <VisionInstallForm />
       <Title order={3} size="h5">
         Export reviewed photos as a dataset
       </Title>

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
-import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { formatQuantity, todayIso } from '../../../lib/format.ts';
+import { useMutation } from '../../../lib/query.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { appliedSuggestionNote, overridesWithSuggestion } from '../targets-text.ts';
 
@@ -26,16 +26,15 @@ export function ApplySuggestionModal({
   onApplied,
 }: ApplySuggestionModalProps): React.JSX.Element {
   const { reportError } = useSessionActions();
-  const [saving, setSaving] = useState(false);
+  const save = useMutation('targets.set', { invalidates: ['targets', 'audit', 'dashboard', 'recommendations'] });
   const [error, setError] = useState<string | null>(null);
   const s = target?.suggestion ?? null;
 
   const apply = async (): Promise<void> => {
     if (!target || !s) return;
-    setSaving(true);
     setError(null);
     try {
-      await call('targets.set', {
+      await save.run({
         clientId: view.clientId,
         overrides: overridesWithSuggestion(view.overrides, target),
         effectiveFrom: todayIso(),
@@ -45,8 +44,6 @@ export function ApplySuggestionModal({
     } catch (e) {
       reportError(e);
       setError(`${toApiError(e).message} Nothing was changed; try again.`);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -77,10 +74,10 @@ export function ApplySuggestionModal({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={saving}>
+            <Button variant="default" onClick={onClose} disabled={save.pending}>
               Cancel
             </Button>
-            <Button onClick={() => void apply()} loading={saving} data-testid="suggestion-confirm">
+            <Button onClick={() => void apply()} loading={save.pending} data-testid="suggestion-confirm">
               Apply
             </Button>
           </Group>

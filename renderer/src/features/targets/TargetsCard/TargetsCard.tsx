@@ -3,10 +3,9 @@ import { useState } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { call } from '../../../lib/api.ts';
 import { formatIsoDate, formatNumber, formatQuantity } from '../../../lib/format.ts';
 import { EQUATION_LABELS } from '../../../lib/labels.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 import { TargetsFormModal } from '../TargetsForm/TargetsFormModal.tsx';
 import { TargetsHistory } from '../TargetsHistory/TargetsHistory.tsx';
 import { missingSentence } from '../targets-text.ts';
@@ -16,8 +15,6 @@ import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface TargetsCardProps {
   clientId: string;
-  revision: number;
-  onChanged: () => void;
 }
 
 function Basis({ view }: { view: TargetsView }): React.JSX.Element {
@@ -39,11 +36,11 @@ function Basis({ view }: { view: TargetsView }): React.JSX.Element {
  * Daily targets from the profile (equation + DRI tables, adjusted to the goal, diet and life stage), with
  * each one's source, the practitioner's overrides, and the conditions' suggestions to apply.
  */
-export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps): React.JSX.Element {
+export function TargetsCard({ clientId }: TargetsCardProps): React.JSX.Element {
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [applying, setApplying] = useState<TargetValue | null>(null);
-  const query = useQuery(`targets.get:${clientId}:${revision}`, () => call('targets.get', { clientId }));
+  const query = useCall('targets.get', { clientId });
   const view = query.data;
 
   return (
@@ -76,7 +73,7 @@ export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps)
             <TargetsTable targets={view.targets} onApply={setApplying} />
           </>
         )}
-        <TargetsHistory clientId={clientId} revision={revision} />
+        <TargetsHistory clientId={clientId} />
       </Stack>
       {view?.targets && (
         <ApplySuggestionModal
@@ -86,7 +83,6 @@ export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps)
           onApplied={() => {
             setApplying(null);
             notify({ message: 'Suggestion applied as your value.' });
-            onChanged();
           }}
         />
       )}
@@ -99,7 +95,6 @@ export function TargetsCard({ clientId, revision, onChanged }: TargetsCardProps)
           onSaved={() => {
             setEditing(false);
             notify({ message: 'Targets saved.' });
-            onChanged();
           }}
         />
       )}

@@ -2,12 +2,12 @@ import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInp
 import { useState, type FormEvent } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
-import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { formatNumber, todayIso } from '../../../lib/format.ts';
 import { EQUATION_LABELS, optionsFrom, type EnergyEquation } from '../../../lib/labels.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { inputsFromOverrides, overridesFromInputs, type OverrideInputs } from '../target-overrides.ts';
+import { useMutation } from '../../../lib/query.ts';
 
 interface TargetsFormProps {
   view: TargetsView;
@@ -23,17 +23,16 @@ export function TargetsForm({ view, targets, onSaved, onCancel }: TargetsFormPro
   const [equation, setEquation] = useState<EnergyEquation>(view.equation);
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
+  const save = useMutation('targets.set', { invalidates: ['targets', 'audit', 'dashboard', 'recommendations'] });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    setSaving(true);
     setErrors({});
     setGeneralError(null);
     try {
-      const saved = await call('targets.set', {
+      const saved = await save.run({
         clientId: view.clientId,
         overrides: overridesFromInputs(inputs),
         equation,
@@ -49,7 +48,6 @@ export function TargetsForm({ view, targets, onSaved, onCancel }: TargetsFormPro
       setGeneralError(
         generalMessage(error, fields, [...targets.map((t) => t.key), 'equation', 'effectiveFrom', 'note']),
       );
-      setSaving(false);
     }
   };
 
@@ -111,16 +109,16 @@ export function TargetsForm({ view, targets, onSaved, onCancel }: TargetsFormPro
           <Button
             variant="subtle"
             onClick={() => setInputs(inputsFromOverrides(targets, {}))}
-            disabled={saving}
+            disabled={save.pending}
             data-testid="targets-clear"
           >
             Use all computed values
           </Button>
           <Group>
-            <Button variant="default" onClick={onCancel} disabled={saving} data-testid="targets-cancel">
+            <Button variant="default" onClick={onCancel} disabled={save.pending} data-testid="targets-cancel">
               Cancel
             </Button>
-            <Button type="submit" loading={saving} disabled={saving} data-testid="targets-save">
+            <Button type="submit" loading={save.pending} disabled={save.pending} data-testid="targets-save">
               Save targets
             </Button>
           </Group>

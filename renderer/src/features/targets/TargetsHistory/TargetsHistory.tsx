@@ -1,13 +1,12 @@
 import { Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
-import { call } from '../../../lib/api.ts';
 import { formatDateTime, formatIsoDate, formatNumber } from '../../../lib/format.ts';
 import { isTargetKey, TARGET_KEY_LABELS } from '../../../lib/labels.ts';
-import { useQuery } from '../../../lib/use-query.ts';
+import { useCall } from '../../../lib/query.ts';
 
 /** Earlier sets of overrides, each with the day it took effect and its note. */
-export function TargetsHistory({ clientId, revision }: { clientId: string; revision: number }): React.JSX.Element {
-  const query = useQuery(`targets.history:${clientId}:${revision}`, () => call('targets.history', { clientId }));
+export function TargetsHistory({ clientId }: { clientId: string }): React.JSX.Element {
+  const query = useCall('targets.history', { clientId });
   const entries = query.data;
 
   return (

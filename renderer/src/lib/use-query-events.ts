@@ -1,0 +1,42 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { onEvent } from './api.ts';
+import { invalidate, type QueryScope } from './query.ts';
+
+/** Everything a sync pull or a restored database can change: the clients and what hangs off them. */
+export const CLIENT_DATA: readonly QueryScope[] = [
+  'clients',
+  'targets',
+  'audit',
+  'log',
+  'dashboard',
+  'photos',
+  'recommendations',
+  'foods',
+  'reports',
+  'export',
+];
+
+/** What a change to a client's log makes stale: the day, the dashboard and what is derived from intake. */
+export const LOG_DATA: readonly QueryScope[] = ['log', 'dashboard', 'recommendations', 'foods.usage', 'reports'];
+
+/**
+ * Keeps the cache in step with changes this window did not make: a finished sync run (automatic
+ * or from another view) and a session change (a restore, an integrity check finishing) make the
+ * client data stale, and a sync run also changes the sync status.
+ */
+export function useQueryEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const offSync = onEvent('sync.progress', (progress) => {
+      if (progress.phase === 'done') void invalidate(client, [...CLIENT_DATA, 'sync']);
+    });
+    const offSession = onEvent('session.changed', (status) => {
+      if (status.state === 'unlocked') void invalidate(client, [...CLIENT_DATA, 'session', 'backup']);
+    });
+    return () => {
+      offSync();
+      offSession();
+    };
+  }, [client]);
+}
