@@ -27,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir: path.join(root, 'data'),
     host: 'browser',
     log: silentLogger,
+    // Every answer is checked against the contract, as in the other tests.
+    checkOutputs: true,
     // A cheap key derivation: these tests are about the interface, not the key (tested in core/keys).
     scrypt: { N: 2 ** 12, r: 8, p: 1 },
     integrityCheck: false,
