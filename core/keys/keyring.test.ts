@@ -36,7 +36,7 @@ describe('scrypt parameters from key files', () => {
     const dir = tempDir();
     const file = path.join(dir, 'keyring.json');
     fs.writeFileSync(file, withCost(ring, { N: 2 ** 22, r: 32 }));
-    expect(() => readKeyring(file)).toThrow(/not a BioAI Nutrition key file, or it is damaged/);
+    expect(() => readKeyring(file)).toThrow(/damaged or is not a BioAI Nutrition key file/);
   });
 
   it('refuses the same in a recovery file', () => {

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
+import { parseKeyFile, readKeyFile } from './key-file.ts';
 
 /**
  * Envelope encryption for the database key.
@@ -163,41 +163,14 @@ export async function unwrapWithPassphraseAsync(file: KeyringFile, passphrase: s
 }
 
 /** Parses a key file's text (as read from disk or from a backup); null when it is not one. */
-export function parseKeyring(text: string): KeyringFile | null {
-  try {
-    const result = KeyringFile.safeParse(JSON.parse(text));
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseKeyring = (text: string): KeyringFile | null => parseKeyFile(KeyringFile, text);
 
-export function readKeyring(file: string): KeyringFile | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AppError(
-      'not-a-database',
-      `The key file ${path.basename(file)} is damaged (not valid JSON). Restore it from a backup.`,
-    );
-  }
-  const result = KeyringFile.safeParse(parsed);
-  if (!result.success) {
-    throw new AppError(
-      'not-a-database',
-      `The key file ${path.basename(file)} is not a BioAI Nutrition key file, or it is damaged.`,
-    );
-  }
-  return result.data;
-}
+export const readKeyring = (file: string): KeyringFile | null =>
+  readKeyFile(
+    file,
+    KeyringFile,
+    `The key file ${path.basename(file)} is damaged or is not a BioAI Nutrition key file. Restore it from a backup.`,
+  );
 
 export function writeKeyring(file: string, keyring: KeyringFile): void {
   writeFileAtomic(file, `${JSON.stringify(keyring, null, 2)}\n`, 0o600);

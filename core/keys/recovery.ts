@@ -11,11 +11,11 @@ import {
   timingSafeEqual,
   type KeyObject,
 } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
 import { writeFileAtomic } from '../util/atomic-file.ts';
+import { parseKeyFile, readKeyFile } from './key-file.ts';
 import { openWithScrypt, ScryptSlotSchema, sealWithScrypt, type ScryptParams } from './keyring.ts';
 
 /**
@@ -160,32 +160,14 @@ export function openRecovery(file: RecoveryFile, code: string): Buffer {
   }
 }
 
-export function parseRecovery(text: string): RecoveryFile | null {
-  try {
-    const result = RecoveryFileSchema.safeParse(JSON.parse(text));
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseRecovery = (text: string): RecoveryFile | null => parseKeyFile(RecoveryFileSchema, text);
 
-export function readRecovery(file: string): RecoveryFile | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  const parsed = parseRecovery(text);
-  if (!parsed) {
-    throw new AppError(
-      'not-a-database',
-      `The recovery file ${path.basename(file)} is damaged. Restore it from a backup, or unlock with your passphrase and issue a new recovery code.`,
-    );
-  }
-  return parsed;
-}
+export const readRecovery = (file: string): RecoveryFile | null =>
+  readKeyFile(
+    file,
+    RecoveryFileSchema,
+    `The recovery file ${path.basename(file)} is damaged. Restore it from a backup, or unlock with your passphrase and issue a new recovery code.`,
+  );
 
 export function writeRecovery(file: string, recovery: RecoveryFile): void {
   writeFileAtomic(file, `${JSON.stringify(recovery, null, 2)}\n`, 0o600);

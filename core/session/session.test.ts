@@ -171,9 +171,9 @@ describe('session', () => {
     const dir = tempDir();
     make(dir).setup(PASS);
     fs.writeFileSync(path.join(dir, 'keyring.json'), '{"format": "something else"}');
-    expect(() => make(dir).unlock(PASS)).toThrow(/not a BioAI Nutrition key file, or it is damaged/);
+    expect(() => make(dir).unlock(PASS)).toThrow(/damaged or is not a BioAI Nutrition key file/);
     fs.writeFileSync(path.join(dir, 'keyring.json'), '{not json');
-    expect(() => make(dir).unlock(PASS)).toThrow(/damaged \(not valid JSON\)/);
+    expect(() => make(dir).unlock(PASS)).toThrow(/key file keyring.json is damaged/);
   });
 });
 
