@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Modal, Stack, Text } from '@mantine/core';
 import type { Client } from '@contract/clients.ts';
-import { toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
+import { useAction } from '../../../lib/use-action.ts';
 import { useMutation } from '../../../lib/query.ts';
 
 interface DeleteClientModalProps {
@@ -14,22 +13,11 @@ interface DeleteClientModalProps {
 
 /** Asks before erasing a client; deletion cannot be undone. */
 export function DeleteClientModal({ client, opened, onClose, onDeleted }: DeleteClientModalProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const remove = useMutation('clients.delete', { invalidates: ['clients'] });
-  const [error, setError] = useState<string | null>(null);
 
   const confirm = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await remove.run({ id: client.id });
-      onDeleted();
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-      setBusy(false);
-    }
+    if (await action.run(() => remove.run({ id: client.id }))) onDeleted();
   };
 
   return (
@@ -40,25 +28,16 @@ export function DeleteClientModal({ client, opened, onClose, onDeleted }: Delete
           and the client removed from every list. This cannot be undone. To keep the record but hide it from the list,
           archive the client instead.
         </Text>
-        {error && (
-          <Alert color="red" role="alert" data-testid="confirm-delete-error">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={onClose}
-            disabled={busy}
-            data-testid="confirm-delete-cancel"
-            data-autofocus
-          >
-            Cancel
-          </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy} data-testid="confirm-delete-submit">
-            Delete permanently
-          </Button>
-        </Group>
+        <FormActions
+          error={action.error}
+          busy={action.busy}
+          onCancel={onClose}
+          focusCancel
+          confirmLabel="Delete permanently"
+          onConfirm={() => void confirm()}
+          confirmColor="red"
+          testIds={{ error: 'confirm-delete-error', cancel: 'confirm-delete-cancel', confirm: 'confirm-delete-submit' }}
+        />
       </Stack>
     </Modal>
   );

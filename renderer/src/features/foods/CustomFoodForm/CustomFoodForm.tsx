@@ -1,11 +1,12 @@
-import { Accordion, Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Accordion, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Food, NutrientKey } from '@contract/foods.ts';
-import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
+import { fieldErrorsFor } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useCall, useMutation } from '../../../lib/query.ts';
+import { useFormSave } from '../../../lib/use-form-save.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import {
   emptyCustomFood,
@@ -34,12 +35,13 @@ const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k))
 
 /** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
 export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
   const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
   const [applyToPast, setApplyToPast] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
+  const { save, saving, errors, generalError } = useFormSave(onSaved, (error) => {
+    const fields: Record<string, string> = {};
+    for (const [k, m] of Object.entries(fieldErrorsFor(error, food ? 'food' : ''))) fields[formErrorKey(k)] = m;
+    return { fields, shown: Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures') };
+  });
 
   // Until the practitioner ticks by hand, the ticks follow the name (the core derives them the same way).
   const nameForFlags = useDebounced(`${values.name.trim()}\u0000${values.foodGroup.trim()}`, 300);
@@ -57,29 +59,14 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   const setNutrient = (key: NutrientKey, v: number | string): void =>
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setGeneralError(null);
     const input = inputFromValues(values);
-    try {
-      if (food) {
-        const result = await update.run({ id: food.id, food: input, applyToPast });
-        onSaved({ food: result.food, updatedPast: result.updatedPast });
-      } else {
-        onSaved({ food: await create.run(input), updatedPast: 0 });
-      }
-    } catch (e) {
-      reportError(e);
-      const error = toApiError(e);
-      const fields: Record<string, string> = {};
-      for (const [k, m] of Object.entries(fieldErrorsFor(error, food ? 'food' : ''))) fields[formErrorKey(k)] = m;
-      setErrors(fields);
-      const known = Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures');
-      setGeneralError(generalMessage(error, fields, known));
-      setSaving(false);
-    }
+    void save(async () => {
+      if (!food) return { food: await create.run(input), updatedPast: 0 };
+      const result = await update.run({ id: food.id, food: input, applyToPast });
+      return { food: result.food, updatedPast: result.updatedPast };
+    });
   };
 
   const nutrientInput = (key: NutrientKey): React.JSX.Element => (
@@ -98,7 +85,7 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="custom-food-form">
+    <form onSubmit={submit} noValidate data-testid="custom-food-form">
       <Stack gap="sm">
         <TextInput
           label="Name"
@@ -150,19 +137,13 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
           onChange={(measures) => setValues({ ...values, measures })}
         />
         {food && <PastEntriesNotice foodId={food.id} applyToPast={applyToPast} onApplyToPastChange={setApplyToPast} />}
-        {generalError && (
-          <Alert color="red" role="alert" data-testid="custom-food-error">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="custom-food-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving} data-testid="custom-food-save">
-            {food ? 'Save changes' : 'Save food'}
-          </Button>
-        </Group>
+        <FormActions
+          error={generalError}
+          busy={saving}
+          onCancel={onCancel}
+          confirmLabel={food ? 'Save changes' : 'Save food'}
+          testIds={{ error: 'custom-food-error', cancel: 'custom-food-cancel', confirm: 'custom-food-save' }}
+        />
       </Stack>
     </form>
   );

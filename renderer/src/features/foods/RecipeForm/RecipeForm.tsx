@@ -1,9 +1,10 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Food } from '@contract/foods.ts';
-import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
+import { fieldErrorsFor } from '../../../lib/errors.ts';
 import { useCalls, useMutation } from '../../../lib/query.ts';
+import { useFormSave } from '../../../lib/use-form-save.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
 import {
@@ -28,12 +29,12 @@ const FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
 
 /** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
 export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
   const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
   const [applyToPast, setApplyToPast] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
+  const { save, saving, errors, generalError } = useFormSave(onSaved, (error) => {
+    const fields = fieldErrorsFor(error, recipe ? 'recipe' : '');
+    return { fields, shown: [...FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))] };
+  });
 
   const ids = [...new Set(values.ingredients.flatMap((i) => (i.hit ? [i.hit.id] : [])))].sort();
   const foodsQuery = useCalls(
@@ -50,33 +51,18 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
     values.ingredients.flatMap((i) => (i.hit ? (foods.get(i.hit.id)?.allergens ?? []) : [])),
   );
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setGeneralError(null);
     const input = recipeInputFromValues(values);
-    try {
-      if (recipe) {
-        const result = await update.run({ id: recipe.id, recipe: input, applyToPast });
-        onSaved({ food: result.food, updatedPast: result.updatedPast });
-      } else {
-        onSaved({ food: await create.run(input), updatedPast: 0 });
-      }
-    } catch (e) {
-      reportError(e);
-      const error = toApiError(e);
-      const fields = fieldErrorsFor(error, recipe ? 'recipe' : '');
-      setErrors(fields);
-      setGeneralError(
-        generalMessage(error, fields, [...FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))]),
-      );
-      setSaving(false);
-    }
+    void save(async () => {
+      if (!recipe) return { food: await create.run(input), updatedPast: 0 };
+      const result = await update.run({ id: recipe.id, recipe: input, applyToPast });
+      return { food: result.food, updatedPast: result.updatedPast };
+    });
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="recipe-form">
+    <form onSubmit={submit} noValidate data-testid="recipe-form">
       <Stack gap="sm">
         <TextInput
           label="Name"
@@ -136,19 +122,13 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
             testIdPrefix="recipe"
           />
         )}
-        {generalError && (
-          <Alert color="red" role="alert" data-testid="recipe-error">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="recipe-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving} data-testid="recipe-save">
-            {recipe ? 'Save changes' : 'Save recipe'}
-          </Button>
-        </Group>
+        <FormActions
+          error={generalError}
+          busy={saving}
+          onCancel={onCancel}
+          confirmLabel={recipe ? 'Save changes' : 'Save recipe'}
+          testIds={{ error: 'recipe-error', cancel: 'recipe-cancel', confirm: 'recipe-save' }}
+        />
       </Stack>
     </form>
   );

@@ -13,7 +13,7 @@ import { useAllergyCheck } from '../use-allergy-check.ts';
 import { amountText, measureGrams, measureOptions } from '../log-text.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
-import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { useSaveEntry, type EntryFormProps } from './use-save-entry.ts';
 import { WhenFields } from './WhenFields.tsx';
 
 type MealChoice = Meal | 'none';
@@ -23,14 +23,6 @@ const SHOWN = ['foodId', 'grams', 'amount', 'meal', 'date', 'time'];
 /** Shown in the allergy warning, while there is one. */
 const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 
-interface DietEntryFormProps {
-  clientId: string;
-  date: string;
-  entry: LogEntry | null;
-  onSaved: (result: SaveResult) => void;
-  onCancel: () => void;
-}
-
 function hitFromEntry(entry: LogEntry | null): FoodHit | null {
   if (!entry?.food) return null;
   const { id, name } = entry.food;
@@ -38,7 +30,7 @@ function hitFromEntry(entry: LogEntry | null): FoodHit | null {
 }
 
 /** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
-export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }: DietEntryFormProps) {
+export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }: EntryFormProps) {
   const [hit, setHit] = useState<FoodHit | null>(() => hitFromEntry(entry));
   const [date, setDate] = useState(entry?.date ?? day);
   const [time, setTime] = useState(entry?.time ?? '');
@@ -190,9 +182,7 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
         <SaveFooter
           state={state}
           onCancel={onCancel}
-          unshownErrors={Object.entries(errors)
-            .filter(([k]) => !shown.includes(k))
-            .map(([, m]) => m)}
+          shown={shown}
           saveLabel={conflict ? 'Save despite allergy' : 'Save'}
           saveColor={conflict ? 'red' : undefined}
           saveDisabled={allergy.checking || needsReason}

@@ -1,24 +1,15 @@
 import { Input, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { LogEntry } from '@contract/log.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { SaveFooter } from './SaveFooter.tsx';
-import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { useSaveEntry, type EntryFormProps } from './use-save-entry.ts';
 import { WhenFields } from './WhenFields.tsx';
-
-interface SleepEntryFormProps {
-  clientId: string;
-  date: string;
-  entry: LogEntry | null;
-  onSaved: (result: SaveResult) => void;
-  onCancel: () => void;
-}
 
 const SHOWN = ['hours', 'quality', 'date', 'time'];
 const QUALITY = ['1', '2', '3', '4', '5'];
 
 /** Hours slept and the client's rating of the night, 1 (very poor) to 5 (very good). */
-export function SleepEntryForm({ clientId, date: day, entry, onSaved, onCancel }: SleepEntryFormProps) {
+export function SleepEntryForm({ clientId, date: day, entry, onSaved, onCancel }: EntryFormProps) {
   const [hours, setHours] = useState<NumberField>(entry?.sleep?.hours ?? '');
   const [quality, setQuality] = useState(String(entry?.sleep?.quality ?? 3));
   const [date, setDate] = useState(entry?.date ?? day);
@@ -68,13 +59,7 @@ export function SleepEntryForm({ clientId, date: day, entry, onSaved, onCancel }
           Log the night on the date the client woke up.
         </Text>
         <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={state.errors} />
-        <SaveFooter
-          state={state}
-          onCancel={onCancel}
-          unshownErrors={Object.entries(state.errors)
-            .filter(([k]) => !SHOWN.includes(k))
-            .map(([, m]) => m)}
-        />
+        <SaveFooter state={state} onCancel={onCancel} shown={SHOWN} />
       </Stack>
     </form>
   );

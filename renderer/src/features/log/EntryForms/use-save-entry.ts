@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract/index.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
@@ -7,6 +8,15 @@ import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
 export type EntryPayload = MethodInput<'log.add'>;
 export type SaveResult = MethodOutput<'log.add'>;
+
+/** What each kind's form is given: the client, the day open in the log, and the entry to edit (null: a new one). */
+export interface EntryFormProps {
+  clientId: string;
+  date: string;
+  entry: LogEntry | null;
+  onSaved: (result: SaveResult) => void;
+  onCancel: () => void;
+}
 
 export interface SaveEntry {
   save: (entry: EntryPayload) => Promise<void>;

@@ -1,7 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import { toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
+import { Modal, Stack, Text } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
+import { useAction } from '../../../lib/use-action.ts';
 import { useMutation } from '../../../lib/query.ts';
 
 interface DiscardPhotoModalProps {
@@ -13,43 +12,28 @@ interface DiscardPhotoModalProps {
 
 /** Confirms discarding a photo: it is deleted with its detections; nothing goes into the log. */
 export function DiscardPhotoModal({ photoId, opened, onClose, onDiscarded }: DiscardPhotoModalProps) {
-  const { reportError } = useSessionActions();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+  const action = useAction();
   const discardPhoto = useMutation('photos.discard', { invalidates: ['photos.list', 'photos.get'] });
 
   const discard = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await discardPhoto.run({ photoId });
-      setBusy(false);
-      onDiscarded();
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-      setBusy(false);
-    }
+    if (await action.run(() => discardPhoto.run({ photoId }))) onDiscarded();
   };
 
   return (
     <Modal opened={opened} onClose={onClose} title="Discard this photo?" centered>
       <Stack gap="md">
         <Text size="sm">The photo and what was found on it are deleted. Nothing is added to the client’s log.</Text>
-        {error && (
-          <Text size="sm" c="red" role="alert">
-            {error}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
-            Keep it
-          </Button>
-          <Button color="red" onClick={() => void discard()} loading={busy} data-testid="photo-discard-confirm">
-            Discard photo
-          </Button>
-        </Group>
+        <FormActions
+          error={action.error}
+          busy={action.busy}
+          onCancel={onClose}
+          cancelLabel="Keep it"
+          focusCancel
+          confirmLabel="Discard photo"
+          onConfirm={() => void discard()}
+          confirmColor="red"
+          testIds={{ confirm: 'photo-discard-confirm' }}
+        />
       </Stack>
     </Modal>
   );

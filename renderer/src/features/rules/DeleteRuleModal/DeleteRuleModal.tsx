@@ -1,7 +1,6 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import { toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
+import { Code, Modal, Stack, Text } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
+import { useAction } from '../../../lib/use-action.ts';
 import { useMutation } from '../../../lib/query.ts';
 
 interface DeleteRuleModalProps {
@@ -13,26 +12,14 @@ interface DeleteRuleModalProps {
 
 /** Asks before deleting a user rule file; its past recommendations stay in the clients' records. */
 export function DeleteRuleModal({ fileName, onClose, onDeleted }: DeleteRuleModalProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const deleteRule = useMutation('rules.deleteUserRule', {
     invalidates: ['rules.get', 'recommendations', 'reports'],
     updates: 'rules.list',
   });
-  const [error, setError] = useState<string | null>(null);
 
   const confirm = async (name: string): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteRule.run({ fileName: name });
-      onDeleted();
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(() => deleteRule.run({ fileName: name }))) onDeleted();
   };
 
   return (
@@ -42,24 +29,16 @@ export function DeleteRuleModal({ fileName, onClose, onDeleted }: DeleteRuleModa
           <Code>{fileName}</Code> will be removed from your rules folder, with every rule it defines. This cannot be
           undone.
         </Text>
-        {error && (
-          <Alert color="red" role="alert" data-testid="rule-delete-error">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy} data-autofocus data-testid="rule-delete-cancel">
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            onClick={() => fileName && void confirm(fileName)}
-            loading={busy}
-            data-testid="rule-delete-confirm"
-          >
-            Delete
-          </Button>
-        </Group>
+        <FormActions
+          error={action.error}
+          busy={action.busy}
+          onCancel={onClose}
+          focusCancel
+          confirmLabel="Delete"
+          onConfirm={() => fileName && void confirm(fileName)}
+          confirmColor="red"
+          testIds={{ error: 'rule-delete-error', cancel: 'rule-delete-cancel', confirm: 'rule-delete-confirm' }}
+        />
       </Stack>
     </Modal>
   );
