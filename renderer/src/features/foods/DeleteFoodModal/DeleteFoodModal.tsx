@@ -1,7 +1,6 @@
-import { Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { Food } from '@contract/foods.ts';
-import { FormActions } from '../../../components/FormActions/FormActions.tsx';
-import { useAction } from '../../../lib/use-action.ts';
+import { ConfirmModal } from '../../../components/ConfirmModal/ConfirmModal.tsx';
 import { useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 
@@ -13,32 +12,25 @@ interface DeleteFoodModalProps {
 
 /** Confirms deleting a custom food or recipe; entries already logged keep their values. */
 export function DeleteFoodModal({ food, onClose, onDeleted }: DeleteFoodModalProps): React.JSX.Element {
-  const action = useAction();
   const deleteFood = useMutation('foods.delete', { invalidates: ['foods', ...LOG_DATA] });
-
-  const remove = async (target: Food): Promise<void> => {
-    if (await action.run(() => deleteFood.run({ id: target.id }))) onDeleted(target);
-  };
-
   return (
-    <Modal opened={food !== null} onClose={onClose} title="Delete this food?">
+    <ConfirmModal
+      opened={food !== null}
+      onClose={onClose}
+      title="Delete this food?"
+      confirmLabel="Delete"
+      onConfirm={async () => {
+        if (food) await deleteFood.run({ id: food.id });
+      }}
+      onDone={() => food && onDeleted(food)}
+      testIds={{ dialog: 'food-delete-dialog', confirm: 'food-delete-confirm' }}
+    >
       {food && (
-        <Stack gap="sm" data-testid="food-delete-dialog">
-          <Text size="sm">
-            “{food.name}” will no longer appear in searches. Entries already logged with it keep the values they were
-            logged with.
-          </Text>
-          <FormActions
-            error={action.error}
-            busy={action.busy}
-            onCancel={onClose}
-            confirmLabel="Delete"
-            onConfirm={() => void remove(food)}
-            confirmColor="red"
-            testIds={{ confirm: 'food-delete-confirm' }}
-          />
-        </Stack>
+        <Text size="sm">
+          “{food.name}” will no longer appear in searches. Entries already logged with it keep the values they were
+          logged with.
+        </Text>
       )}
-    </Modal>
+    </ConfirmModal>
   );
 }

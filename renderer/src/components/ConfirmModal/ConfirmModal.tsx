@@ -1,0 +1,46 @@
+import { Modal, Stack } from '@mantine/core';
+import { useAction } from '../../lib/use-action.ts';
+import { FormActions } from '../FormActions/FormActions.tsx';
+
+interface ConfirmModalProps {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  /** What the red button does, in a sentence or two. */
+  children: React.ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  /** The call behind the red button. */
+  onConfirm: () => Promise<unknown>;
+  /** After the call succeeded; when it fails, its message stays in the dialog. */
+  onDone: () => void;
+  centered?: boolean;
+  testIds?: { dialog?: string; error?: string; cancel?: string; confirm?: string };
+}
+
+/**
+ * Asks before something that cannot be undone (deleting, discarding). The focus starts on Cancel; the
+ * red button makes one call and the dialog shows its error, if any, above the buttons.
+ */
+export function ConfirmModal(props: ConfirmModalProps): React.JSX.Element {
+  const { opened, onClose, onConfirm, onDone, testIds = {} } = props;
+  const action = useAction();
+  return (
+    <Modal opened={opened} onClose={onClose} title={props.title} centered={props.centered}>
+      <Stack gap="sm" data-testid={testIds.dialog}>
+        {props.children}
+        <FormActions
+          error={action.error}
+          busy={action.busy}
+          onCancel={onClose}
+          cancelLabel={props.cancelLabel}
+          focusCancel
+          confirmLabel={props.confirmLabel}
+          onConfirm={() => void action.run(onConfirm).then((ok) => ok && onDone())}
+          confirmColor="red"
+          testIds={testIds}
+        />
+      </Stack>
+    </Modal>
+  );
+}
