@@ -1,5 +1,6 @@
-import { Alert, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { conflictAllergens, recordedText, type AllergyConflict } from '../../foods/allergen-text.ts';
+import { AllergyReasonField } from './AllergyReasonField.tsx';
 
 interface AllergyWarningProps {
   conflict: AllergyConflict;
@@ -30,19 +31,15 @@ export function AllergyWarning(props: AllergyWarningProps): React.JSX.Element {
           {recordedText(conflict)}. Check with the client before saving. Allergen flags are derived from food names and
           recipes: a safety net, not a guarantee.
         </Text>
-        <Textarea
+        <AllergyReasonField
           label="Reason for saving despite the allergy"
           description="Kept with the entry and shown beside it."
           placeholder="e.g. Tolerates small amounts, confirmed by the allergist"
-          autosize
-          minRows={1}
-          maxLength={500}
-          required
           value={reason}
-          onChange={(e) => onReasonChange(e.currentTarget.value)}
+          onChange={onReasonChange}
           error={error}
           disabled={disabled}
-          data-testid={`${testIdPrefix}-reason`}
+          testId={`${testIdPrefix}-reason`}
         />
       </Stack>
     </Alert>

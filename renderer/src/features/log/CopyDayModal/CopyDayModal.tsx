@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { addDays, isIsoDate } from '../../../lib/dates.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
@@ -6,6 +6,7 @@ import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
+import { AllergyReasonField } from '../AllergyWarning/AllergyReasonField.tsx';
 
 type Kind = 'diet' | 'activity' | 'sleep';
 const KIND_LABELS: Record<Kind, string> = { diet: 'Food', activity: 'Activity', sleep: 'Sleep' };
@@ -92,15 +93,11 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
           <Stack gap="xs">
             <Text size="sm">{error}</Text>
             {allergy && (
-              <Textarea
+              <AllergyReasonField
                 label="Reason for copying despite the allergy"
-                autosize
-                minRows={1}
-                maxLength={500}
-                required
                 value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                data-testid="log-copy-allergy-reason"
+                onChange={setReason}
+                testId="log-copy-allergy-reason"
               />
             )}
           </Stack>
