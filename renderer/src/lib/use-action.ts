@@ -7,6 +7,8 @@ export interface Action {
   run: (work: () => Promise<unknown>) => Promise<boolean>;
   busy: boolean;
   error: string | null;
+  /** Forgets the last error (the input it was about has changed). */
+  reset: () => void;
 }
 
 /** One call behind a button (delete, discard, import): busy while it runs, and the message when it fails. */
@@ -30,5 +32,5 @@ export function useAction(): Action {
     }
   };
 
-  return { run, busy, error };
+  return { run, busy, error, reset: () => setError(null) };
 }
