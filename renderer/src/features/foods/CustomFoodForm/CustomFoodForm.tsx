@@ -1,7 +1,6 @@
-import { Accordion, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Accordion, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { Food, NutrientKey } from '@contract/foods.ts';
-import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { fieldErrorsFor } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
@@ -15,19 +14,14 @@ import {
   valuesFromFood,
   type CustomFoodValues,
 } from '../custom-food-values.ts';
+import { FoodEditorForm, type FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
 import { AllergenChecks } from './AllergenChecks.tsx';
 import { MeasuresEditor } from './MeasuresEditor.tsx';
-import { PastEntriesNotice } from './PastEntriesNotice.tsx';
-
-export interface CustomFoodSaved {
-  food: Food;
-  updatedPast: number;
-}
 
 interface CustomFoodFormProps {
   /** The food being edited, or null for a new one. */
   food: Food | null;
-  onSaved: (saved: CustomFoodSaved) => void;
+  onSaved: (saved: FoodSaved) => void;
   onCancel: () => void;
 }
 
@@ -36,8 +30,7 @@ const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k))
 /** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
 export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
   const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
-  const [applyToPast, setApplyToPast] = useState(false);
-  const { save, saving, errors, generalError } = useFormSave(onSaved, (error) => {
+  const state = useFormSave(onSaved, (error) => {
     const fields: Record<string, string> = {};
     for (const [k, m] of Object.entries(fieldErrorsFor(error, food ? 'food' : ''))) fields[formErrorKey(k)] = m;
     return { fields, shown: Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures') };
@@ -59,14 +52,12 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   const setNutrient = (key: NutrientKey, v: number | string): void =>
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
 
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
+  const { errors } = state;
+  const send = async (applyToPast: boolean): Promise<FoodSaved> => {
     const input = inputFromValues(values);
-    void save(async () => {
-      if (!food) return { food: await create.run(input), updatedPast: 0 };
-      const result = await update.run({ id: food.id, food: input, applyToPast });
-      return { food: result.food, updatedPast: result.updatedPast };
-    });
+    if (!food) return { food: await create.run(input), updatedPast: 0 };
+    const { food: saved, updatedPast } = await update.run({ id: food.id, food: input, applyToPast });
+    return { food: saved, updatedPast };
   };
 
   const nutrientInput = (key: NutrientKey): React.JSX.Element => (
@@ -85,66 +76,56 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   );
 
   return (
-    <form onSubmit={submit} noValidate data-testid="custom-food-form">
-      <Stack gap="sm">
+    <FoodEditorForm
+      food={food}
+      testIdPrefix="custom-food"
+      name={values.name}
+      onNameChange={(name) => setValues({ ...values, name })}
+      state={state}
+      send={send}
+      createLabel="Save food"
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label="Name"
-          withAsterisk
-          data-autofocus
-          value={values.name}
-          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-          error={errors.name}
-          data-testid="custom-food-name"
+          label="Food group"
+          placeholder="e.g. Baked products"
+          value={values.foodGroup}
+          onChange={(e) => setValues({ ...values, foodGroup: e.currentTarget.value })}
+          error={errors.foodGroup}
+          data-testid="custom-food-group"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label="Food group"
-            placeholder="e.g. Baked products"
-            value={values.foodGroup}
-            onChange={(e) => setValues({ ...values, foodGroup: e.currentTarget.value })}
-            error={errors.foodGroup}
-            data-testid="custom-food-group"
-          />
-          <TextInput
-            label="Brand"
-            value={values.brand}
-            onChange={(e) => setValues({ ...values, brand: e.currentTarget.value })}
-            error={errors.brand}
-            data-testid="custom-food-brand"
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="group" aria-label="Nutrients per 100 g">
-          {MAIN_NUTRIENTS.map(nutrientInput)}
-        </SimpleGrid>
-        <Accordion variant="contained" defaultValue={null}>
-          <Accordion.Item value="more">
-            <Accordion.Control data-testid="custom-food-more">More nutrients (per 100 g)</Accordion.Control>
-            <Accordion.Panel>
-              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
-                {EXTRA_NUTRIENTS.map(nutrientInput)}
-              </SimpleGrid>
-            </Accordion.Panel>
-          </Accordion.Item>
-        </Accordion>
-        <AllergenChecks
-          value={allergens}
-          suggested={!values.allergensTouched}
-          onChange={(next) => setValues({ ...values, allergens: next, allergensTouched: true })}
+        <TextInput
+          label="Brand"
+          value={values.brand}
+          onChange={(e) => setValues({ ...values, brand: e.currentTarget.value })}
+          error={errors.brand}
+          data-testid="custom-food-brand"
         />
-        <MeasuresEditor
-          measures={values.measures}
-          errors={errors}
-          onChange={(measures) => setValues({ ...values, measures })}
-        />
-        {food && <PastEntriesNotice foodId={food.id} applyToPast={applyToPast} onApplyToPastChange={setApplyToPast} />}
-        <FormActions
-          error={generalError}
-          busy={saving}
-          onCancel={onCancel}
-          confirmLabel={food ? 'Save changes' : 'Save food'}
-          testIds={{ error: 'custom-food-error', cancel: 'custom-food-cancel', confirm: 'custom-food-save' }}
-        />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="group" aria-label="Nutrients per 100 g">
+        {MAIN_NUTRIENTS.map(nutrientInput)}
+      </SimpleGrid>
+      <Accordion variant="contained" defaultValue={null}>
+        <Accordion.Item value="more">
+          <Accordion.Control data-testid="custom-food-more">More nutrients (per 100 g)</Accordion.Control>
+          <Accordion.Panel>
+            <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+              {EXTRA_NUTRIENTS.map(nutrientInput)}
+            </SimpleGrid>
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+      <AllergenChecks
+        value={allergens}
+        suggested={!values.allergensTouched}
+        onChange={(next) => setValues({ ...values, allergens: next, allergensTouched: true })}
+      />
+      <MeasuresEditor
+        measures={values.measures}
+        errors={errors}
+        onChange={(measures) => setValues({ ...values, measures })}
+      />
+    </FoodEditorForm>
   );
 }

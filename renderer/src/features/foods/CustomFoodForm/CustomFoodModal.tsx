@@ -1,12 +1,13 @@
 import { Modal } from '@mantine/core';
 import type { Food } from '@contract/foods.ts';
-import { CustomFoodForm, type CustomFoodSaved } from './CustomFoodForm.tsx';
+import type { FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { CustomFoodForm } from './CustomFoodForm.tsx';
 
 interface CustomFoodModalProps {
   opened: boolean;
   food: Food | null;
   onClose: () => void;
-  onSaved: (saved: CustomFoodSaved) => void;
+  onSaved: (saved: FoodSaved) => void;
 }
 
 export function CustomFoodModal({ opened, food, onClose, onSaved }: CustomFoodModalProps): React.JSX.Element {

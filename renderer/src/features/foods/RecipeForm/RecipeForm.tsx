@@ -1,12 +1,11 @@
-import { Alert, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { Food } from '@contract/foods.ts';
-import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { fieldErrorsFor } from '../../../lib/errors.ts';
 import { useCalls, useMutation } from '../../../lib/query.ts';
 import { useFormSave } from '../../../lib/use-form-save.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
-import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
+import { FoodEditorForm, type FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
 import {
   emptyRecipe,
   recipeInputFromValues,
@@ -21,7 +20,7 @@ import { RecipePreviewTable } from './RecipePreviewTable.tsx';
 
 interface RecipeFormProps {
   recipe: Food | null;
-  onSaved: (saved: { food: Food; updatedPast: number }) => void;
+  onSaved: (saved: FoodSaved) => void;
   onCancel: () => void;
 }
 
@@ -30,8 +29,7 @@ const FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
 /** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
 export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
   const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
-  const [applyToPast, setApplyToPast] = useState(false);
-  const { save, saving, errors, generalError } = useFormSave(onSaved, (error) => {
+  const state = useFormSave(onSaved, (error) => {
     const fields = fieldErrorsFor(error, recipe ? 'recipe' : '');
     return { fields, shown: [...FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))] };
   });
@@ -51,85 +49,66 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
     values.ingredients.flatMap((i) => (i.hit ? (foods.get(i.hit.id)?.allergens ?? []) : [])),
   );
 
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
+  const { errors } = state;
+  const send = async (applyToPast: boolean): Promise<FoodSaved> => {
     const input = recipeInputFromValues(values);
-    void save(async () => {
-      if (!recipe) return { food: await create.run(input), updatedPast: 0 };
-      const result = await update.run({ id: recipe.id, recipe: input, applyToPast });
-      return { food: result.food, updatedPast: result.updatedPast };
-    });
+    if (!recipe) return { food: await create.run(input), updatedPast: 0 };
+    const { food: saved, updatedPast } = await update.run({ id: recipe.id, recipe: input, applyToPast });
+    return { food: saved, updatedPast };
   };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="recipe-form">
-      <Stack gap="sm">
-        <TextInput
-          label="Name"
+    <FoodEditorForm
+      food={recipe}
+      testIdPrefix="recipe"
+      name={values.name}
+      onNameChange={(name) => setValues({ ...values, name })}
+      state={state}
+      send={send}
+      createLabel="Save recipe"
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NumberInput
+          label="Servings"
           withAsterisk
-          data-autofocus
-          value={values.name}
-          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-          error={errors.name}
-          data-testid="recipe-name"
+          min={0}
+          clampBehavior="none"
+          value={values.servings}
+          onChange={(v) => setValues({ ...values, servings: v })}
+          error={errors.servings}
+          data-testid="recipe-servings"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput
-            label="Servings"
-            withAsterisk
-            min={0}
-            clampBehavior="none"
-            value={values.servings}
-            onChange={(v) => setValues({ ...values, servings: v })}
-            error={errors.servings}
-            data-testid="recipe-servings"
-          />
-          <NumberInput
-            label="Cooked weight (g)"
-            description="Optional: weigh the dish after cooking to account for water lost or gained"
-            min={0}
-            clampBehavior="none"
-            value={values.cookedWeightG}
-            onChange={(v) => setValues({ ...values, cookedWeightG: v })}
-            error={errors.finalWeightG}
-            data-testid="recipe-cooked-weight"
-          />
-        </SimpleGrid>
-        <IngredientRows
-          ingredients={values.ingredients}
-          errors={errors}
-          onChange={(ingredients) => setValues({ ...values, ingredients })}
+        <NumberInput
+          label="Cooked weight (g)"
+          description="Optional: weigh the dish after cooking to account for water lost or gained"
+          min={0}
+          clampBehavior="none"
+          value={values.cookedWeightG}
+          onChange={(v) => setValues({ ...values, cookedWeightG: v })}
+          error={errors.finalWeightG}
+          data-testid="recipe-cooked-weight"
         />
-        {foodsQuery.error && (
-          <Alert color="yellow" role="alert">
-            The preview is incomplete: {foodsQuery.error.message}
-          </Alert>
-        )}
-        {ids.length > 0 && (
-          <Stack gap={4}>
-            <Text size="sm" fw={600} data-testid="recipe-allergens">
-              {containsText(allergens)}
-            </Text>
-            <AllergenBadges allergens={allergens} testId="recipe-allergen-badges" />
-          </Stack>
-        )}
-        <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
-        {recipe && (
-          <PastEntriesNotice
-            foodId={recipe.id}
-            applyToPast={applyToPast}
-            onApplyToPastChange={setApplyToPast}
-            testIdPrefix="recipe"
-          />
-        )}
-        <FormActions
-          error={generalError}
-          busy={saving}
-          onCancel={onCancel}
-          confirmLabel={recipe ? 'Save changes' : 'Save recipe'}
-          testIds={{ error: 'recipe-error', cancel: 'recipe-cancel', confirm: 'recipe-save' }}
-        />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <IngredientRows
+        ingredients={values.ingredients}
+        errors={errors}
+        onChange={(ingredients) => setValues({ ...values, ingredients })}
+      />
+      {foodsQuery.error && (
+        <Alert color="yellow" role="alert">
+          The preview is incomplete: {foodsQuery.error.message}
+        </Alert>
+      )}
+      {ids.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600} data-testid="recipe-allergens">
+            {containsText(allergens)}
+          </Text>
+          <AllergenBadges allergens={allergens} testId="recipe-allergen-badges" />
+        </Stack>
+      )}
+      <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
+    </FoodEditorForm>
   );
 }

@@ -1,12 +1,13 @@
 import { Modal } from '@mantine/core';
 import type { Food } from '@contract/foods.ts';
+import type { FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
 import { RecipeForm } from './RecipeForm.tsx';
 
 interface RecipeModalProps {
   opened: boolean;
   recipe: Food | null;
   onClose: () => void;
-  onSaved: (saved: { food: Food; updatedPast: number }) => void;
+  onSaved: (saved: FoodSaved) => void;
 }
 
 export function RecipeModal({ opened, recipe, onClose, onSaved }: RecipeModalProps): React.JSX.Element {
