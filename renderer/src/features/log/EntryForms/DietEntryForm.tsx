@@ -13,7 +13,7 @@ import { useAllergyCheck } from '../use-allergy-check.ts';
 import { amountText, measureGrams, measureOptions } from '../log-text.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
-import { useSaveEntry, type EntryFormProps } from './use-save-entry.ts';
+import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
 import { WhenFields } from './WhenFields.tsx';
 
 type MealChoice = Meal | 'none';
@@ -30,16 +30,15 @@ function hitFromEntry(entry: LogEntry | null): FoodHit | null {
 }
 
 /** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
-export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }: EntryFormProps) {
+export function DietEntryForm(props: EntryFormProps) {
+  const { clientId, entry, onCancel } = props;
   const [hit, setHit] = useState<FoodHit | null>(() => hitFromEntry(entry));
-  const [date, setDate] = useState(entry?.date ?? day);
-  const [time, setTime] = useState(entry?.time ?? '');
   const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
   const [mode, setMode] = useState<AmountMode | null>(entry ? 'grams' : null);
   const [portionId, setPortionId] = useState<string | null>(null);
   const [count, setCount] = useState<NumberField>(1);
   const [grams, setGrams] = useState<NumberField>(entry?.food?.grams ?? '');
-  const state = useSaveEntry(entry?.id ?? null, onSaved);
+  const state = useEntryForm(props);
   const allergy = useAllergyCheck(clientId, hit ? [hit.id] : []);
   const conflict = hit ? allergy.conflicts.get(hit.id) : undefined;
   // An entry saved despite the allergy keeps its reason; an edit starts from it.
@@ -65,9 +64,6 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
       effectiveMode === 'measure' && portion && countValue !== null ? amountText(countValue, portion) : null;
     await state.save({
       kind: 'diet',
-      clientId,
-      date,
-      time: time || null,
       meal: meal === 'none' ? null : meal,
       foodId: hit?.id ?? '',
       grams: effectiveMode === 'grams' ? numberOrNull(grams) : null,
@@ -168,7 +164,7 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
             )}
           </Stack>
         )}
-        <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={errors}>
+        <WhenFields {...state.when} errors={errors}>
           <ChoiceSelect<MealChoice>
             label="Meal"
             data={MEAL_OPTIONS}

@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { SaveProblems } from '../../../components/SaveProblems/SaveProblems.tsx';
-import type { SaveEntry } from './use-save-entry.ts';
+import type { SaveEntry } from './use-entry-form.ts';
 
 interface SaveFooterProps {
   state: SaveEntry;
