@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { FileField } from '../../../components/FileField/FileField.tsx';
@@ -8,7 +8,7 @@ import { readFileUpload } from '../../../lib/files.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { useAction } from '../../../lib/use-action.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
-import { AllergyReasonField } from '../AllergyWarning/AllergyReasonField.tsx';
+import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
 
 type Report = MethodOutput<'log.importCsv'>;
 
@@ -78,21 +78,14 @@ function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.El
         testIdPrefix="log-import"
       />
       {allergyOnly && (
-        <Alert color="red" role="alert" title="Foods the client is allergic to" data-testid="log-import-allergy">
-          <Stack gap="xs">
-            <Text size="sm">
-              {report.allergyConflicts === 1 ? 'One row has' : `${report.allergyConflicts} rows have`} a food that
-              contains an allergen of the client (listed above). Check with the client; to import the file anyway, give
-              a reason: it is kept with each of those entries.
-            </Text>
-            <AllergyReasonField
-              label="Reason for importing despite the allergy"
-              value={reason}
-              onChange={setReason}
-              testId="log-import-allergy-reason"
-            />
-          </Stack>
-        </Alert>
+        <AllergyReasonAlert
+          title="Foods the client is allergic to"
+          message={`${report.allergyConflicts === 1 ? 'One row has' : `${report.allergyConflicts} rows have`} a food that contains an allergen of the client (listed above). Check with the client; to import the file anyway, give a reason: it is kept with each of those entries.`}
+          reasonLabel="Reason for importing despite the allergy"
+          reason={reason}
+          onReasonChange={setReason}
+          testIds={{ alert: 'log-import-allergy', reason: 'log-import-allergy-reason' }}
+        />
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={action.busy} data-testid="log-import-close">
