@@ -1,4 +1,4 @@
-import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FoodHit } from '@contract/foods.ts';
 import type { LogEntry } from '@contract/log.ts';
@@ -10,7 +10,8 @@ import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
 import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
 import { AllergyWarning } from '../AllergyWarning/AllergyWarning.tsx';
 import { useAllergyCheck } from '../use-allergy-check.ts';
-import { amountText, measureGrams, measureOptions } from '../log-text.ts';
+import { AmountFields } from '../AmountFields/AmountFields.tsx';
+import { amountText, measureGrams } from '../log-text.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
 import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
@@ -127,41 +128,20 @@ export function DietEntryForm(props: EntryFormProps) {
               onChange={(v) => setMode(v === 'grams' ? 'grams' : 'measure')}
               data-testid="log-amount-mode"
             />
-            {effectiveMode === 'measure' && portion ? (
-              <Group align="flex-start" gap="sm" grow>
-                <NumberInput
-                  label="How many"
-                  min={0}
-                  step={0.5}
-                  decimalScale={2}
-                  clampBehavior="none"
-                  value={count}
-                  onChange={setCount}
-                  error={errors.amount}
-                  data-testid="log-amount-count"
-                  maw={140}
-                />
-                <ChoiceSelect<string>
-                  label="Measure"
-                  data={measureOptions(portions)}
-                  value={portion.id}
-                  onChange={(v) => v && setPortionId(v)}
-                  data-testid="log-amount-measure"
-                />
-              </Group>
-            ) : (
-              <NumberInput
-                label="Amount (g)"
-                min={0}
-                clampBehavior="none"
-                decimalScale={1}
-                value={grams}
-                onChange={setGrams}
-                error={errors.grams ?? errors.amount}
-                data-testid="log-grams"
-                description={portions.length === 0 ? 'This food has no household measures.' : undefined}
-              />
-            )}
+            <AmountFields
+              portion={effectiveMode === 'measure' ? portion : undefined}
+              portions={portions}
+              count={count}
+              onCountChange={setCount}
+              onPortionChange={(p) => setPortionId(p.id)}
+              grams={grams}
+              onGramsChange={setGrams}
+              countError={errors.amount}
+              gramsError={errors.grams ?? errors.amount}
+              countWidth={140}
+              gramsDescription={portions.length === 0 ? 'This food has no household measures.' : undefined}
+              testIds={{ count: 'log-amount-count', measure: 'log-amount-measure', grams: 'log-grams' }}
+            />
           </Stack>
         )}
         <WhenFields {...state.when} errors={errors}>
