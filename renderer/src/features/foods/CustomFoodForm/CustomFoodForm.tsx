@@ -1,20 +1,19 @@
 import { Accordion, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Food, NutrientKey } from '@contract/foods.ts';
-import { fieldErrorsFor } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useCall, useMutation } from '../../../lib/query.ts';
-import { useFormSave } from '../../../lib/use-form-save.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import {
   emptyCustomFood,
-  formErrorKey,
+  customFoodFieldErrors,
   inputFromValues,
   valuesFromFood,
   type CustomFoodValues,
 } from '../custom-food-values.ts';
-import { FoodEditorForm, type FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { FoodEditorForm } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { useFoodForm, type FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import { AllergenChecks } from './AllergenChecks.tsx';
 import { MeasuresEditor } from './MeasuresEditor.tsx';
 
@@ -30,11 +29,6 @@ const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k))
 /** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
 export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
   const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
-  const state = useFormSave(onSaved, (error) => {
-    const fields: Record<string, string> = {};
-    for (const [k, m] of Object.entries(fieldErrorsFor(error, food ? 'food' : ''))) fields[formErrorKey(k)] = m;
-    return { fields, shown: Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures') };
-  });
 
   // Until the practitioner ticks by hand, the ticks follow the name (the core derives them the same way).
   const nameForFlags = useDebounced(`${values.name.trim()}\u0000${values.foodGroup.trim()}`, 300);
@@ -52,13 +46,14 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   const setNutrient = (key: NutrientKey, v: number | string): void =>
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
 
-  const { errors } = state;
   const send = async (applyToPast: boolean): Promise<FoodSaved> => {
     const input = inputFromValues(values);
     if (!food) return { food: await create.run(input), updatedPast: 0 };
     const { food: saved, updatedPast } = await update.run({ id: food.id, food: input, applyToPast });
     return { food: saved, updatedPast };
   };
+  const form = useFoodForm({ food: food, onSaved, onCancel, send, fieldErrors: customFoodFieldErrors });
+  const { errors } = form.state;
 
   const nutrientInput = (key: NutrientKey): React.JSX.Element => (
     <NumberInput
@@ -76,16 +71,7 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   );
 
   return (
-    <FoodEditorForm
-      food={food}
-      testIdPrefix="custom-food"
-      name={values.name}
-      onNameChange={(name) => setValues({ ...values, name })}
-      state={state}
-      send={send}
-      createLabel="Save food"
-      onCancel={onCancel}
-    >
+    <FoodEditorForm form={form} kind="custom-food" values={values} onValuesChange={setValues}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           label="Food group"

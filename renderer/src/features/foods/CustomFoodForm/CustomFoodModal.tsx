@@ -1,6 +1,6 @@
 import { Modal } from '@mantine/core';
 import type { Food } from '@contract/foods.ts';
-import type { FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
+import type { FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import { CustomFoodForm } from './CustomFoodForm.tsx';
 
 interface CustomFoodModalProps {

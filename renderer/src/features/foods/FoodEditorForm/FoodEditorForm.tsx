@@ -1,42 +1,32 @@
 import { Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Food } from '@contract/foods.ts';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
-import type { FormSave } from '../../../lib/use-form-save.ts';
 import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
+import type { FoodForm } from './use-food-form.ts';
 
-/** A saved custom food or recipe, and how many past entries took its new values. */
-export interface FoodSaved {
-  food: Food;
-  updatedPast: number;
-}
+const CREATE_LABELS = { 'custom-food': 'Save food', recipe: 'Save recipe' } as const;
 
-interface FoodEditorFormProps {
-  /** The food or recipe being edited; null for a new one. */
-  food: Food | null;
-  /** "custom-food" → custom-food-form, custom-food-name, custom-food-save … */
-  testIdPrefix: string;
-  name: string;
-  onNameChange: (name: string) => void;
-  state: FormSave<FoodSaved>;
-  /** Creates the food, or (editing) updates it, and its past entries too when `applyToPast`. */
-  send: (applyToPast: boolean) => Promise<FoodSaved>;
-  /** The main button of a new one ("Save food"); an edit says "Save changes". */
-  createLabel: string;
-  onCancel: () => void;
+interface FoodEditorFormProps<V extends { name: string }> {
+  form: FoodForm;
+  /** Which editor: its test ids start with it (custom-food-form, recipe-save …). */
+  kind: keyof typeof CREATE_LABELS;
+  /** The form's values: the frame edits their name. */
+  values: V;
+  onValuesChange: (values: V) => void;
   /** The fields between the name and the past-entries question. */
   children: React.ReactNode;
 }
 
 /** What the custom-food and recipe forms share: the name first, past entries when editing, the buttons. */
-export function FoodEditorForm(props: FoodEditorFormProps): React.JSX.Element {
-  const { food, testIdPrefix: prefix, state } = props;
+export function FoodEditorForm<V extends { name: string }>(props: FoodEditorFormProps<V>): React.JSX.Element {
+  const { food, state, send, onCancel } = props.form;
+  const prefix = props.kind;
   const [applyToPast, setApplyToPast] = useState(false);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void state.save(() => props.send(applyToPast));
+        void state.save(() => send(applyToPast));
       }}
       noValidate
       data-testid={`${prefix}-form`}
@@ -46,8 +36,8 @@ export function FoodEditorForm(props: FoodEditorFormProps): React.JSX.Element {
           label="Name"
           withAsterisk
           data-autofocus
-          value={props.name}
-          onChange={(e) => props.onNameChange(e.currentTarget.value)}
+          value={props.values.name}
+          onChange={(e) => props.onValuesChange({ ...props.values, name: e.currentTarget.value })}
           error={state.errors.name}
           data-testid={`${prefix}-name`}
         />
@@ -63,8 +53,8 @@ export function FoodEditorForm(props: FoodEditorFormProps): React.JSX.Element {
         <FormActions
           error={state.generalError}
           busy={state.saving}
-          onCancel={props.onCancel}
-          confirmLabel={food ? 'Save changes' : props.createLabel}
+          onCancel={onCancel}
+          confirmLabel={food ? 'Save changes' : CREATE_LABELS[prefix]}
           testIds={{ error: `${prefix}-error`, cancel: `${prefix}-cancel`, confirm: `${prefix}-save` }}
         />
       </Stack>

@@ -1,14 +1,14 @@
 import { Alert, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Food } from '@contract/foods.ts';
-import { fieldErrorsFor } from '../../../lib/errors.ts';
 import { useCalls, useMutation } from '../../../lib/query.ts';
-import { useFormSave } from '../../../lib/use-form-save.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
-import { FoodEditorForm, type FoodSaved } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { FoodEditorForm } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { useFoodForm, type FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import {
   emptyRecipe,
   recipeInputFromValues,
+  recipeFieldErrors,
   recipePreview,
   recipeValuesFromFood,
   type RecipeValues,
@@ -24,15 +24,9 @@ interface RecipeFormProps {
   onCancel: () => void;
 }
 
-const FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
-
 /** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
 export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
   const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
-  const state = useFormSave(onSaved, (error) => {
-    const fields = fieldErrorsFor(error, recipe ? 'recipe' : '');
-    return { fields, shown: [...FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))] };
-  });
 
   const ids = [...new Set(values.ingredients.flatMap((i) => (i.hit ? [i.hit.id] : [])))].sort();
   const foodsQuery = useCalls(
@@ -49,25 +43,17 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
     values.ingredients.flatMap((i) => (i.hit ? (foods.get(i.hit.id)?.allergens ?? []) : [])),
   );
 
-  const { errors } = state;
   const send = async (applyToPast: boolean): Promise<FoodSaved> => {
     const input = recipeInputFromValues(values);
     if (!recipe) return { food: await create.run(input), updatedPast: 0 };
     const { food: saved, updatedPast } = await update.run({ id: recipe.id, recipe: input, applyToPast });
     return { food: saved, updatedPast };
   };
+  const form = useFoodForm({ food: recipe, onSaved, onCancel, send, fieldErrors: recipeFieldErrors });
+  const { errors } = form.state;
 
   return (
-    <FoodEditorForm
-      food={recipe}
-      testIdPrefix="recipe"
-      name={values.name}
-      onNameChange={(name) => setValues({ ...values, name })}
-      state={state}
-      send={send}
-      createLabel="Save recipe"
-      onCancel={onCancel}
-    >
+    <FoodEditorForm form={form} kind="recipe" values={values} onValuesChange={setValues}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <NumberInput
           label="Servings"
