@@ -10,12 +10,11 @@ interface ConfirmModalProps {
   children: React.ReactNode;
   confirmLabel: string;
   cancelLabel?: string;
-  /** The call behind the red button. */
+  /** The work behind the red button; when it throws, its message stays in the dialog. */
   onConfirm: () => Promise<unknown>;
-  /** After the call succeeded; when it fails, its message stays in the dialog. */
-  onDone: () => void;
   centered?: boolean;
-  testIds?: { dialog?: string; error?: string; cancel?: string; confirm?: string };
+  /** "rule-delete" → rule-delete-dialog, rule-delete-error, rule-delete-cancel, rule-delete-confirm. */
+  testIdPrefix: string;
 }
 
 /**
@@ -23,11 +22,11 @@ interface ConfirmModalProps {
  * red button makes one call and the dialog shows its error, if any, above the buttons.
  */
 export function ConfirmModal(props: ConfirmModalProps): React.JSX.Element {
-  const { opened, onClose, onConfirm, onDone, testIds = {} } = props;
+  const { opened, onClose, onConfirm, testIdPrefix: prefix } = props;
   const action = useAction();
   return (
     <Modal opened={opened} onClose={onClose} title={props.title} centered={props.centered}>
-      <Stack gap="sm" data-testid={testIds.dialog}>
+      <Stack gap="sm" data-testid={`${prefix}-dialog`}>
         {props.children}
         <FormActions
           error={action.error}
@@ -36,9 +35,9 @@ export function ConfirmModal(props: ConfirmModalProps): React.JSX.Element {
           cancelLabel={props.cancelLabel}
           focusCancel
           confirmLabel={props.confirmLabel}
-          onConfirm={() => void action.run(onConfirm).then((ok) => ok && onDone())}
+          onConfirm={() => void action.run(onConfirm)}
           confirmColor="red"
-          testIds={testIds}
+          testIds={{ error: `${prefix}-error`, cancel: `${prefix}-cancel`, confirm: `${prefix}-confirm` }}
         />
       </Stack>
     </Modal>

@@ -19,14 +19,8 @@ export function DeleteClientModal({ client, opened, onClose, onDeleted }: Delete
       onClose={onClose}
       title={`Delete ${client.name}?`}
       confirmLabel="Delete permanently"
-      onConfirm={() => remove.run({ id: client.id })}
-      onDone={onDeleted}
-      testIds={{
-        dialog: 'confirm-delete',
-        error: 'confirm-delete-error',
-        cancel: 'confirm-delete-cancel',
-        confirm: 'confirm-delete-submit',
-      }}
+      onConfirm={() => remove.run({ id: client.id }).then(onDeleted)}
+      testIdPrefix="client-delete"
     >
       <Text size="sm">
         {client.name}’s personal data (name, birth date, contact details, allergies, tags and notes) will be erased and

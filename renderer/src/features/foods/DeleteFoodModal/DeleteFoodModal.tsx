@@ -20,10 +20,11 @@ export function DeleteFoodModal({ food, onClose, onDeleted }: DeleteFoodModalPro
       title="Delete this food?"
       confirmLabel="Delete"
       onConfirm={async () => {
-        if (food) await deleteFood.run({ id: food.id });
+        if (!food) return;
+        await deleteFood.run({ id: food.id });
+        onDeleted(food);
       }}
-      onDone={() => food && onDeleted(food)}
-      testIds={{ dialog: 'food-delete-dialog', confirm: 'food-delete-confirm' }}
+      testIdPrefix="food-delete"
     >
       {food && (
         <Text size="sm">

@@ -20,9 +20,8 @@ export function DiscardPhotoModal({ photoId, opened, onClose, onDiscarded }: Dis
       centered
       cancelLabel="Keep it"
       confirmLabel="Discard photo"
-      onConfirm={() => discardPhoto.run({ photoId })}
-      onDone={onDiscarded}
-      testIds={{ confirm: 'photo-discard-confirm' }}
+      onConfirm={() => discardPhoto.run({ photoId }).then(onDiscarded)}
+      testIdPrefix="photo-discard"
     >
       <Text size="sm">The photo and what was found on it are deleted. Nothing is added to the client’s log.</Text>
     </ConfirmModal>

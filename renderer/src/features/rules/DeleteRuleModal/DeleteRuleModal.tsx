@@ -22,15 +22,11 @@ export function DeleteRuleModal({ fileName, onClose, onDeleted }: DeleteRuleModa
       title="Delete this rule file?"
       confirmLabel="Delete"
       onConfirm={async () => {
-        if (fileName) await deleteRule.run({ fileName });
+        if (!fileName) return;
+        await deleteRule.run({ fileName });
+        onDeleted();
       }}
-      onDone={onDeleted}
-      testIds={{
-        dialog: 'rule-delete-modal',
-        error: 'rule-delete-error',
-        cancel: 'rule-delete-cancel',
-        confirm: 'rule-delete-confirm',
-      }}
+      testIdPrefix="rule-delete"
     >
       <Text size="sm">
         <Code>{fileName}</Code> will be removed from your rules folder, with every rule it defines. This cannot be
