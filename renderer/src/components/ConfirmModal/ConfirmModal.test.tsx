@@ -9,11 +9,10 @@ function renderDeleteFood(id: string): { done: () => number; reported: unknown[]
   let done = 0;
   const { reported } = renderInApp(
     <ConfirmModal
-      opened
+      subject={id}
       onClose={() => undefined}
-      title="Delete this food?"
-      confirmLabel="Delete"
-      onConfirm={() => call('foods.delete', { id }).then(() => (done += 1))}
+      labels={{ title: 'Delete this food?', confirm: 'Delete' }}
+      onConfirm={(foodId) => call('foods.delete', { id: foodId }).then(() => (done += 1))}
       testIdPrefix="delete"
     >
       The food goes.

@@ -2,16 +2,16 @@ import { Modal, Stack } from '@mantine/core';
 import { useAction } from '../../lib/use-action.ts';
 import { FormActions } from '../FormActions/FormActions.tsx';
 
-interface ConfirmModalProps {
-  opened: boolean;
+interface ConfirmModalProps<T> {
+  /** What the dialog asks about; the dialog is open while there is one. */
+  subject: T | null;
   onClose: () => void;
-  title: string;
+  /** The dialog's title and its buttons ("Cancel" unless `cancel` says otherwise). */
+  labels: { title: string; confirm: string; cancel?: string };
   /** What the red button does, in a sentence or two. */
   children: React.ReactNode;
-  confirmLabel: string;
-  cancelLabel?: string;
   /** The work behind the red button; when it throws, its message stays in the dialog. */
-  onConfirm: () => Promise<unknown>;
+  onConfirm: (subject: T) => Promise<unknown>;
   centered?: boolean;
   /** "rule-delete" → rule-delete-dialog, rule-delete-error, rule-delete-cancel, rule-delete-confirm. */
   testIdPrefix: string;
@@ -21,21 +21,21 @@ interface ConfirmModalProps {
  * Asks before something that cannot be undone (deleting, discarding). The focus starts on Cancel; the
  * red button makes one call and the dialog shows its error, if any, above the buttons.
  */
-export function ConfirmModal(props: ConfirmModalProps): React.JSX.Element {
-  const { opened, onClose, onConfirm, testIdPrefix: prefix } = props;
+export function ConfirmModal<T>(props: ConfirmModalProps<T>): React.JSX.Element {
+  const { subject, onClose, labels, onConfirm, testIdPrefix: prefix } = props;
   const action = useAction();
   return (
-    <Modal opened={opened} onClose={onClose} title={props.title} centered={props.centered}>
+    <Modal opened={subject !== null} onClose={onClose} title={labels.title} centered={props.centered}>
       <Stack gap="sm" data-testid={`${prefix}-dialog`}>
         {props.children}
         <FormActions
           error={action.error}
           busy={action.busy}
           onCancel={onClose}
-          cancelLabel={props.cancelLabel}
+          cancelLabel={labels.cancel}
           focusCancel
-          confirmLabel={props.confirmLabel}
-          onConfirm={() => void action.run(onConfirm)}
+          confirmLabel={labels.confirm}
+          onConfirm={() => subject !== null && void action.run(() => onConfirm(subject))}
           confirmColor="red"
           testIds={{ error: `${prefix}-error`, cancel: `${prefix}-cancel`, confirm: `${prefix}-confirm` }}
         />

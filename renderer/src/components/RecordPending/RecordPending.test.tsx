@@ -8,8 +8,7 @@ function renderPending(error: ApiError | null): { retries: () => number } {
   let retries = 0;
   renderInApp(
     <RecordPending
-      error={error}
-      onRetry={() => (retries += 1)}
+      query={{ error, reload: () => (retries += 1) }}
       noun="client"
       blocks={[{ height: 32, width: '40%' }, { height: 160 }]}
       testId="client-loading"

@@ -1,11 +1,10 @@
 import { Skeleton, Stack } from '@mantine/core';
-import type { ApiError } from '../../lib/api.ts';
+import type { Query } from '../../lib/query.ts';
 import { ErrorAlert } from '../ErrorAlert/ErrorAlert.tsx';
 
 interface RecordPendingProps {
-  /** Why the record could not be loaded; null while it is loading. */
-  error: ApiError | null;
-  onRetry: () => void;
+  /** The record's query, before it has an answer. */
+  query: Pick<Query<unknown>, 'error' | 'reload'>;
   /** "client" → "Client not found", "Could not load the client", "Loading the client". */
   noun: string;
   /** The placeholder's blocks while loading, the first for the title. */
@@ -17,14 +16,15 @@ interface RecordPendingProps {
  * A page of one record that is not there yet: its placeholder while it loads, or why it could not be
  * loaded (a record that no longer exists has nothing to retry).
  */
-export function RecordPending({ error, onRetry, noun, blocks, testId }: RecordPendingProps): React.JSX.Element {
+export function RecordPending({ query, noun, blocks, testId }: RecordPendingProps): React.JSX.Element {
+  const { error } = query;
   if (error) {
     const notFound = error.code === 'not-found';
     return (
       <ErrorAlert
         title={notFound ? `${noun[0]?.toUpperCase() ?? ''}${noun.slice(1)} not found` : `Could not load the ${noun}`}
         error={error}
-        onRetry={notFound ? undefined : onRetry}
+        onRetry={notFound ? undefined : query.reload}
       />
     );
   }

@@ -81,8 +81,7 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
         <Stack>
           {back}
           <RecordPending
-            error={query.error}
-            onRetry={query.reload}
+            query={query}
             noun="client"
             blocks={[{ height: 32, width: '40%' }, { height: 160 }, { height: 240 }]}
             testId="client-loading"

@@ -15,11 +15,10 @@ export function DeleteClientModal({ client, opened, onClose, onDeleted }: Delete
   const remove = useMutation('clients.delete', { invalidates: ['clients'] });
   return (
     <ConfirmModal
-      opened={opened}
+      subject={opened ? client : null}
       onClose={onClose}
-      title={`Delete ${client.name}?`}
-      confirmLabel="Delete permanently"
-      onConfirm={() => remove.run({ id: client.id }).then(onDeleted)}
+      labels={{ title: `Delete ${client.name}?`, confirm: 'Delete permanently' }}
+      onConfirm={(c) => remove.run({ id: c.id }).then(onDeleted)}
       testIdPrefix="client-delete"
     >
       <Text size="sm">

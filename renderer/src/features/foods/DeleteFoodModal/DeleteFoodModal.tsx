@@ -15,15 +15,10 @@ export function DeleteFoodModal({ food, onClose, onDeleted }: DeleteFoodModalPro
   const deleteFood = useMutation('foods.delete', { invalidates: ['foods', ...LOG_DATA] });
   return (
     <ConfirmModal
-      opened={food !== null}
+      subject={food}
       onClose={onClose}
-      title="Delete this food?"
-      confirmLabel="Delete"
-      onConfirm={async () => {
-        if (!food) return;
-        await deleteFood.run({ id: food.id });
-        onDeleted(food);
-      }}
+      labels={{ title: 'Delete this food?', confirm: 'Delete' }}
+      onConfirm={(f) => deleteFood.run({ id: f.id }).then(() => onDeleted(f))}
       testIdPrefix="food-delete"
     >
       {food && (

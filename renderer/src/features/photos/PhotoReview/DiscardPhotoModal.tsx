@@ -14,13 +14,11 @@ export function DiscardPhotoModal({ photoId, opened, onClose, onDiscarded }: Dis
   const discardPhoto = useMutation('photos.discard', { invalidates: ['photos.list', 'photos.get'] });
   return (
     <ConfirmModal
-      opened={opened}
+      subject={opened ? photoId : null}
       onClose={onClose}
-      title="Discard this photo?"
+      labels={{ title: 'Discard this photo?', confirm: 'Discard photo', cancel: 'Keep it' }}
       centered
-      cancelLabel="Keep it"
-      confirmLabel="Discard photo"
-      onConfirm={() => discardPhoto.run({ photoId }).then(onDiscarded)}
+      onConfirm={(id) => discardPhoto.run({ photoId: id }).then(onDiscarded)}
       testIdPrefix="photo-discard"
     >
       <Text size="sm">The photo and what was found on it are deleted. Nothing is added to the client’s log.</Text>

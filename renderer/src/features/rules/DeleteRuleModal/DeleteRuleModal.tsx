@@ -17,15 +17,10 @@ export function DeleteRuleModal({ fileName, onClose, onDeleted }: DeleteRuleModa
   });
   return (
     <ConfirmModal
-      opened={fileName !== null}
+      subject={fileName}
       onClose={onClose}
-      title="Delete this rule file?"
-      confirmLabel="Delete"
-      onConfirm={async () => {
-        if (!fileName) return;
-        await deleteRule.run({ fileName });
-        onDeleted();
-      }}
+      labels={{ title: 'Delete this rule file?', confirm: 'Delete' }}
+      onConfirm={(name) => deleteRule.run({ fileName: name }).then(onDeleted)}
       testIdPrefix="rule-delete"
     >
       <Text size="sm">

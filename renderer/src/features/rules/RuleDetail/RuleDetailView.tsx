@@ -42,8 +42,7 @@ export function RuleDetailView({
   if (!rule) {
     return (
       <RecordPending
-        error={query.error}
-        onRetry={query.reload}
+        query={query}
         noun="rule"
         blocks={[{ height: 28, width: '60%' }, { height: 120 }, { height: 200 }]}
         testId="rule-detail-loading"
