@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Food } from '@contract/foods.ts';
-import { ApiError } from '../../lib/api.ts';
-import {
-  customFoodFieldErrors,
-  emptyCustomFood,
-  formErrorKey,
-  inputFromValues,
-  numberOrNull,
-  valuesFromFood,
-} from './custom-food-values.ts';
+import { emptyCustomFood, formErrorKey, inputFromValues, numberOrNull, valuesFromFood } from './custom-food-values.ts';
 
 const food: Food = {
   id: '01890000-0000-7000-8000-000000000001',
@@ -71,27 +63,5 @@ describe('custom food form values', () => {
   it('maps server field names to the form', () => {
     expect(formErrorKey('portions.0.grams')).toBe('measures.0.grams');
     expect(formErrorKey('nutrients.energyKcal')).toBe('nutrients.energyKcal');
-  });
-});
-
-describe('customFoodFieldErrors', () => {
-  it('an edit strips the `food.` nesting and names measures as the form does; list-wide messages go in the alert', () => {
-    const error = new ApiError('validation', 'Invalid food.', {
-      'food.name': 'Enter a name.',
-      'food.portions.0.grams': 'Enter the weight in grams.',
-      'food.nutrients': 'Enter at least the energy per 100 g.',
-    });
-    const { fields, shown } = customFoodFieldErrors(error, true);
-    expect(fields).toEqual({
-      name: 'Enter a name.',
-      'measures.0.grams': 'Enter the weight in grams.',
-      nutrients: 'Enter at least the energy per 100 g.',
-    });
-    expect(shown).toEqual(['name', 'measures.0.grams']);
-  });
-
-  it('a new food has no nesting to strip', () => {
-    const error = new ApiError('validation', 'Invalid food.', { 'food.name': 'x', brand: 'Too long.' });
-    expect(customFoodFieldErrors(error, false).fields).toEqual({ 'food.name': 'x', brand: 'Too long.' });
   });
 });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Food, FoodHit } from '@contract/foods.ts';
-import { ApiError } from '../../lib/api.ts';
-import {
-  recipeFieldErrors,
-  recipeInputFromValues,
-  recipePreview,
-  recipeValuesFromFood,
-  type RecipeValues,
-} from './recipe-preview.ts';
+import { recipeInputFromValues, recipePreview, recipeValuesFromFood, type RecipeValues } from './recipe-preview.ts';
 
 const OATS = '01890000-0000-7000-8000-00000000000a';
 const MILK = '01890000-0000-7000-8000-00000000000b';
@@ -102,29 +95,5 @@ describe('recipe preview', () => {
     const values = recipeValuesFromFood(stored);
     expect(values.cookedWeightG).toBe(250);
     expect(values.ingredients[0]?.hit?.name).toBe('Oats');
-  });
-});
-
-describe('recipeFieldErrors', () => {
-  it('an edit strips the `recipe.` nesting; the form shows its own fields and each ingredient row, not others', () => {
-    const error = new ApiError('validation', 'Invalid recipe.', {
-      'recipe.servings': 'At least 1 serving.',
-      'recipe.ingredients.1.grams': 'More than 0 g.',
-      'recipe.note': 'Unknown field.',
-    });
-    const { fields, shown } = recipeFieldErrors(error, true);
-    expect(fields).toEqual({
-      servings: 'At least 1 serving.',
-      'ingredients.1.grams': 'More than 0 g.',
-      note: 'Unknown field.',
-    });
-    expect(shown).toContain('servings');
-    expect(shown).toContain('ingredients.1.grams');
-    expect(shown).not.toContain('note');
-  });
-
-  it('a new recipe has no nesting to strip', () => {
-    const error = new ApiError('validation', 'Invalid recipe.', { 'recipe.name': 'x' });
-    expect(recipeFieldErrors(error, false).fields).toEqual({ 'recipe.name': 'x' });
   });
 });
