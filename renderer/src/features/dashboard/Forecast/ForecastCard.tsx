@@ -1,6 +1,21 @@
 import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { DayForecast } from '@contract/log.ts';
 import { FLAG_TITLES, flagColor, forecastBandNote, forecastEstimateText } from './forecast-text.ts';
+
+/** The card and its heading, around what the model says. */
+function ForecastFrame({ children }: { children: ReactNode }): React.JSX.Element {
+  return (
+    <Card withBorder padding="md" data-testid="forecast-card">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Intake model
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
 
 /**
  * The intake model's view of the chosen day (core/forecast): a typical-day estimate with its main
@@ -15,55 +30,45 @@ export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX
   const flag = forecast.plausibility?.flag ?? 'ok';
   if (forecast.hiddenReason !== null) {
     return (
-      <Card withBorder padding="md" data-testid="forecast-card">
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            Intake model
-          </Title>
-          <Text size="sm" data-testid="forecast-hidden-reason">
-            {forecast.hiddenReason}
-          </Text>
-        </Stack>
-      </Card>
+      <ForecastFrame>
+        <Text size="sm" data-testid="forecast-hidden-reason">
+          {forecast.hiddenReason}
+        </Text>
+      </ForecastFrame>
     );
   }
   if (estimate === null && flag === 'ok') return null;
   return (
-    <Card withBorder padding="md" data-testid="forecast-card">
-      <Stack gap="xs">
-        <Title order={3} size="h5">
-          Intake model
-        </Title>
-        {estimate !== null && (
-          <Text size="sm" fw={600} data-testid="forecast-estimate">
-            {estimate}
-          </Text>
-        )}
-        {note !== null && (
+    <ForecastFrame>
+      {estimate !== null && (
+        <Text size="sm" fw={600} data-testid="forecast-estimate">
+          {estimate}
+        </Text>
+      )}
+      {note !== null && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
+      {forecast.contributors.length > 0 && (
+        <>
           <Text size="xs" c="dimmed">
-            {note}
+            What moved the estimate most:
           </Text>
-        )}
-        {forecast.contributors.length > 0 && (
-          <>
-            <Text size="xs" c="dimmed">
-              What moved the estimate most:
-            </Text>
-            <List size="sm">
-              {forecast.contributors.map((c) => (
-                <List.Item key={c.feature} data-testid="forecast-contributor">
-                  {c.text}
-                </List.Item>
-              ))}
-            </List>
-          </>
-        )}
-        {flag !== 'ok' && forecast.plausibility && (
-          <Alert color={flagColor(flag)} title={FLAG_TITLES[flag]} data-testid="forecast-flag">
-            {forecast.plausibility.message}
-          </Alert>
-        )}
-      </Stack>
-    </Card>
+          <List size="sm">
+            {forecast.contributors.map((c) => (
+              <List.Item key={c.feature} data-testid="forecast-contributor">
+                {c.text}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {flag !== 'ok' && forecast.plausibility && (
+        <Alert color={flagColor(flag)} title={FLAG_TITLES[flag]} data-testid="forecast-flag">
+          {forecast.plausibility.message}
+        </Alert>
+      )}
+    </ForecastFrame>
   );
 }
