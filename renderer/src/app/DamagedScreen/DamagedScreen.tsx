@@ -106,13 +106,7 @@ export function DamagedScreen({ status, onDone }: DamagedScreenProps): React.JSX
   const latest = state?.backups.find((b) => b.kind !== 'pre-restore') ?? state?.backups[0] ?? null;
 
   return (
-    <GateCard
-      title="The database file is damaged"
-      titleId="damaged-title"
-      maw={720}
-      dataDir={status.dataDir}
-      testId="damaged-screen"
-    >
+    <GateCard title="The database file is damaged" maw={720} dataDir={status.dataDir} testId="damaged-screen">
       <Text>
         Part of the encrypted database does not read back
         {damage ? ` (found ${when(damage.detectedAt)}: ${damage.detail})` : ''}. This is damage to the file (for example

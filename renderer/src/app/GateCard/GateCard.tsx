@@ -1,10 +1,9 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import type { FormEvent, ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 
 interface GateCardProps {
+  /** The heading; a card that is a form is labelled by it. */
   title: ReactNode;
-  /** The heading's id; a card that is a form is labelled by it. */
-  titleId?: string;
   maw: number;
   /** Makes the card a form (validated by the screen itself, so the browser's checks are off). */
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
@@ -15,15 +14,8 @@ interface GateCardProps {
 }
 
 /** The centred card of a screen shown before the app opens (set up, unlock, recover, damaged database). */
-export function GateCard({
-  title,
-  titleId,
-  maw,
-  onSubmit,
-  dataDir,
-  testId,
-  children,
-}: GateCardProps): React.JSX.Element {
+export function GateCard({ title, maw, onSubmit, dataDir, testId, children }: GateCardProps): React.JSX.Element {
+  const titleId = useId();
   const body = (
     <Stack>
       <Title order={1} size="h2" id={titleId}>

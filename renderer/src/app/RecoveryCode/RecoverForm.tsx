@@ -47,7 +47,7 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
   };
 
   return (
-    <GateCard title="Use your recovery code" titleId="recover-title" maw={480} onSubmit={(e) => void submit(e)}>
+    <GateCard title="Use your recovery code" maw={480} onSubmit={(e) => void submit(e)}>
       <Text size="sm">
         Enter the recovery code you wrote down when you set up the app, and choose a new passphrase. You will get a new
         recovery code.

@@ -57,13 +57,7 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
   }
 
   return (
-    <GateCard
-      title="Welcome to BioAI Nutrition"
-      titleId="setup-title"
-      maw={480}
-      onSubmit={(e) => void submit(e)}
-      dataDir={status.dataDir}
-    >
+    <GateCard title="Welcome to BioAI Nutrition" maw={480} onSubmit={(e) => void submit(e)} dataDir={status.dataDir}>
       <Text size="sm">
         Choose a passphrase. It encrypts all client data on this computer. Next you get a recovery code, shown once:
         without the passphrase or that code the data cannot be opened by anyone, including you. Use at least{' '}

@@ -40,13 +40,7 @@ export function UnlockScreen({ status, onDone, onHold }: UnlockScreenProps): Rea
   };
 
   return (
-    <GateCard
-      title="Unlock BioAI Nutrition"
-      titleId="unlock-title"
-      maw={440}
-      onSubmit={(e) => void submit(e)}
-      dataDir={status.dataDir}
-    >
+    <GateCard title="Unlock BioAI Nutrition" maw={440} onSubmit={(e) => void submit(e)} dataDir={status.dataDir}>
       <Text size="sm">Enter your passphrase to open the encrypted client data.</Text>
       <PassphraseField
         label="Passphrase"
