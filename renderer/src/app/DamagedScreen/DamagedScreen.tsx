@@ -1,4 +1,5 @@
 import { Anchor, Button, Checkbox, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { TableHead } from '../../components/TableHead/TableHead.tsx';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import type { SessionStatus } from '@contract/session.ts';
@@ -190,13 +191,9 @@ export function DamagedScreen({ status, onDone }: DamagedScreenProps): React.JSX
             damaged parts{report.tables.some((t) => t.tailLost) ? ', plus the end of the tables marked below' : ''}.
           </Text>
           <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Table</Table.Th>
-                <Table.Th ta="right">Recovered</Table.Th>
-                <Table.Th ta="right">Lost (estimate)</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={['Table', { label: 'Recovered', align: 'right' }, { label: 'Lost (estimate)', align: 'right' }]}
+            />
             <Table.Tbody>
               {report.tables
                 .filter((t) => t.recovered > 0 || t.lostEstimate > 0 || t.tailLost || t.unreadable)

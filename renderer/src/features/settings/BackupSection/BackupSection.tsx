@@ -1,4 +1,5 @@
 import { Alert, Button, Code, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
@@ -134,14 +135,7 @@ export function BackupSection(): React.JSX.Element {
             </Text>
           ) : (
             <Table striped aria-label="Backups" data-testid="backup-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Made</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Size</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Made', 'Kind', 'Size', '']} />
               <Table.Tbody>
                 {state.backups.map((b) => (
                   <Table.Tr key={b.fileName} data-testid="backup-row">
