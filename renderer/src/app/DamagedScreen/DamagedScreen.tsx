@@ -1,5 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { TableHead } from '../../components/TableHead/TableHead.tsx';
+import { Button, Checkbox, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import type { SessionStatus } from '@contract/session.ts';
@@ -7,7 +6,10 @@ import { call, onEvent } from '../../lib/api.ts';
 import { toApiError } from '../../lib/errors.ts';
 import { PassphraseField } from '../../components/PassphraseField/PassphraseField.tsx';
 import { InlineError } from '../../components/InlineError/InlineError.tsx';
+import { TableHead } from '../../components/TableHead/TableHead.tsx';
+import { LinkButton } from '../../components/LinkButton/LinkButton.tsx';
 import { GateCard } from '../GateCard/GateCard.tsx';
+import { RecoveryCodeField } from '../RecoveryCode/RecoveryCodeField.tsx';
 
 type DamageState = MethodOutput<'damage.status'>;
 type Salvage = MethodOutput<'damage.salvage'>;
@@ -131,13 +133,7 @@ export function DamagedScreen({ status, onDone }: DamagedScreenProps): React.JSX
       </Stack>
 
       {useCode ? (
-        <TextInput
-          label="Recovery code"
-          autoComplete="off"
-          value={secret}
-          onChange={(e) => setSecret(e.currentTarget.value)}
-          data-testid="damaged-recovery-code"
-        />
+        <RecoveryCodeField value={secret} onChange={setSecret} testId="damaged-recovery-code" />
       ) : (
         <PassphraseField
           label="Passphrase"
@@ -148,9 +144,9 @@ export function DamagedScreen({ status, onDone }: DamagedScreenProps): React.JSX
         />
       )}
       {status.hasRecoveryCode && (
-        <Anchor component="button" type="button" size="sm" onClick={() => setUseCode((v) => !v)}>
+        <LinkButton onClick={() => setUseCode((v) => !v)}>
           {useCode ? 'Use the passphrase instead' : 'Forgot the passphrase? Use the recovery code'}
-        </Anchor>
+        </LinkButton>
       )}
 
       <InlineError message={error} testId="damaged-error" />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Text, TextInput } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
@@ -6,6 +6,8 @@ import { useFormRequest } from '../../lib/use-form-request.ts';
 import { InlineError } from '../../components/InlineError/InlineError.tsx';
 import { GateCard } from '../GateCard/GateCard.tsx';
 import { RecoveryCodeCard } from './RecoveryCodeCard.tsx';
+import { RecoveryCodeField } from './RecoveryCodeField.tsx';
+import { LinkButton } from '../../components/LinkButton/LinkButton.tsx';
 import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
 import { EMPTY_NEW_PASSPHRASE, newPassphraseAlert } from '../../components/PassphraseField/passphrase-check.ts';
 
@@ -52,16 +54,7 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
         Enter the recovery code you wrote down when you set up the app, and choose a new passphrase. You will get a new
         recovery code.
       </Text>
-      <TextInput
-        label="Recovery code"
-        placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
-        autoComplete="off"
-        spellCheck={false}
-        autoFocus
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        data-testid="recover-code"
-      />
+      <RecoveryCodeField value={code} onChange={setCode} testId="recover-code" autoFocus />
       <NewPassphraseFields
         value={pair}
         onChange={setPair}
@@ -71,9 +64,9 @@ export function RecoverForm({ onDone, onHold, onCancel }: RecoverFormProps): Rea
       <Button type="submit" loading={busy} data-testid="recover-submit">
         Open the data and set the passphrase
       </Button>
-      <Anchor component="button" type="button" size="sm" onClick={onCancel} data-testid="recover-cancel">
+      <LinkButton onClick={onCancel} testId="recover-cancel">
         Back to the passphrase
-      </Anchor>
+      </LinkButton>
     </GateCard>
   );
 }

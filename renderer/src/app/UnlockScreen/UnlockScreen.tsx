@@ -1,4 +1,4 @@
-import { Anchor, Button, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
@@ -9,6 +9,7 @@ import { InlineError } from '../../components/InlineError/InlineError.tsx';
 import { BusyNote } from '../../components/BusyNote/BusyNote.tsx';
 import { useFormRequest } from '../../lib/use-form-request.ts';
 import { GateCard } from '../GateCard/GateCard.tsx';
+import { LinkButton } from '../../components/LinkButton/LinkButton.tsx';
 
 interface UnlockScreenProps {
   status: SessionStatus;
@@ -56,15 +57,9 @@ export function UnlockScreen({ status, onDone, onHold }: UnlockScreenProps): Rea
       </Button>
       <BusyNote busy={busy}>Checking the passphrase…</BusyNote>
       {status.hasRecoveryCode && (
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          onClick={() => setRecovering(true)}
-          data-testid="unlock-use-recovery"
-        >
+        <LinkButton onClick={() => setRecovering(true)} testId="unlock-use-recovery">
           Forgot passphrase? Use recovery code
-        </Anchor>
+        </LinkButton>
       )}
     </GateCard>
   );

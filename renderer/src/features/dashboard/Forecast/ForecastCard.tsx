@@ -1,21 +1,6 @@
 import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { DayForecast } from '@contract/log.ts';
 import { FLAG_TITLES, flagColor, forecastBandNote, forecastEstimateText } from './forecast-text.ts';
-
-/** The card and its heading, around what the model says. */
-function ForecastFrame({ children }: { children: ReactNode }): React.JSX.Element {
-  return (
-    <Card withBorder padding="md" data-testid="forecast-card">
-      <Stack gap="xs">
-        <Title order={3} size="h5">
-          Intake model
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
 
 /**
  * The intake model's view of the chosen day (core/forecast): a typical-day estimate with its main
@@ -28,18 +13,36 @@ export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX
   const estimate = forecastEstimateText(forecast);
   const note = forecastBandNote(forecast);
   const flag = forecast.plausibility?.flag ?? 'ok';
-  if (forecast.hiddenReason !== null) {
-    return (
-      <ForecastFrame>
-        <Text size="sm" data-testid="forecast-hidden-reason">
-          {forecast.hiddenReason}
-        </Text>
-      </ForecastFrame>
-    );
-  }
-  if (estimate === null && flag === 'ok') return null;
+  if (forecast.hiddenReason === null && estimate === null && flag === 'ok') return null;
   return (
-    <ForecastFrame>
+    <Card withBorder padding="md" data-testid="forecast-card">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Intake model
+        </Title>
+        {forecast.hiddenReason !== null ? (
+          <Text size="sm" data-testid="forecast-hidden-reason">
+            {forecast.hiddenReason}
+          </Text>
+        ) : (
+          <ForecastFindings forecast={forecast} estimate={estimate} note={note} flag={flag} />
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+interface ForecastFindingsProps {
+  forecast: DayForecast;
+  estimate: string | null;
+  note: string | null;
+  flag: NonNullable<DayForecast['plausibility']>['flag'];
+}
+
+/** What the model found for a client it applies to: the estimate, its band and contributors, the flag. */
+function ForecastFindings({ forecast, estimate, note, flag }: ForecastFindingsProps): React.JSX.Element {
+  return (
+    <>
       {estimate !== null && (
         <Text size="sm" fw={600} data-testid="forecast-estimate">
           {estimate}
@@ -69,6 +72,6 @@ export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX
           {forecast.plausibility.message}
         </Alert>
       )}
-    </ForecastFrame>
+    </>
   );
 }
