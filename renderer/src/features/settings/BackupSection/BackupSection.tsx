@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
+import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
 import { InlineError } from '../../../components/InlineError/InlineError.tsx';
 import { BusyNote } from '../../../components/BusyNote/BusyNote.tsx';

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import type { TargetValue } from '@contract/targets.ts';
+import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { formatQuantity, formatRange } from '../../../lib/format.ts';
 import { TARGET_KIND_DESCRIPTIONS, TARGET_KIND_LABELS } from '../../../lib/labels.ts';
 import { useEnergyHidden, withoutEnergyFigures } from '../../clients/energy-visibility.ts';
