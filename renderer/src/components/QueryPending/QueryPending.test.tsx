@@ -6,7 +6,7 @@ import { renderInApp } from '../../test/render.tsx';
 import { QueryPending } from './QueryPending.tsx';
 
 function queryOf(data: unknown, error: ApiError | null, reload: () => void = () => undefined): Query<unknown> {
-  return { data, error, loading: false, reload };
+  return { data, error, loading: false, previous: false, reload };
 }
 
 function renderPending(query: Query<unknown>): void {
