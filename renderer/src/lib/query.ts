@@ -22,8 +22,14 @@ import { toApiError } from './errors.ts';
  */
 
 export interface Query<T> {
-  /** The latest answer; kept while a reload or a changed input loads, so lists do not flash. */
+  /**
+   * The answer for the current input, kept while it reloads. When the input changes, `data` is
+   * undefined until the new answer arrives (a day's figures never stand under another day's
+   * title), unless the call opted into `keepPrevious`.
+   */
   data: T | undefined;
+  /** True while `data` answers an earlier input (only with `keepPrevious`): mark it as updating. */
+  previous: boolean;
   error: ApiError | null;
   /** True while a request for the current input runs (the first load or a reload). */
   loading: boolean;
@@ -73,9 +79,14 @@ export interface CallOptions {
    * showing the cached answer). Answers that only this window's writes can change use Infinity.
    */
   staleTime?: number;
+  /**
+   * Keep showing the last input's answer while a changed input loads. Only for search-as-you-type
+   * lists, whose views mark the list as updating; never for figures tied to a client, day or range.
+   */
+  keepPrevious?: boolean;
 }
 
-/** Reads `method` with `input`; a changed input loads the new answer while the old one stays shown. */
+/** Reads `method` with `input`; a changed input shows nothing until its own answer arrives. */
 export function useCall<M extends MethodName>(
   method: M,
   input: MethodInput<M> | undefined,
@@ -84,7 +95,7 @@ export function useCall<M extends MethodName>(
   const query = useQuery({
     queryKey: callKey(method, input),
     queryFn: (): Promise<MethodOutput<M>> => call(method, input),
-    placeholderData: keepPreviousData,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     enabled: options.enabled ?? true,
     staleTime: options.staleTime ?? 0,
   });
@@ -92,6 +103,7 @@ export function useCall<M extends MethodName>(
   const reload = useCallback(() => void refetch(), [refetch]);
   return {
     data: query.data,
+    previous: query.isPlaceholderData,
     error: query.error ? toApiError(query.error) : null,
     loading: query.isFetching,
     reload,

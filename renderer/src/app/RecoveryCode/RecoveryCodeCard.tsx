@@ -1,5 +1,6 @@
-import { Alert, Button, Checkbox, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Text } from '@mantine/core';
 import { useState } from 'react';
+import { GateCard } from '../GateCard/GateCard.tsx';
 
 interface RecoveryCodeCardProps {
   code: string;
@@ -21,30 +22,25 @@ export function RecoveryCodeCard({
 }: RecoveryCodeCardProps): React.JSX.Element {
   const [written, setWritten] = useState(false);
   return (
-    <Paper withBorder shadow="sm" p="xl" maw={520} w="100%" data-testid="recovery-card">
-      <Stack>
-        <Title order={1} size="h2">
-          Your recovery code
-        </Title>
-        <Text size="sm">{intro}</Text>
-        <Code block fz="lg" ta="center" data-testid="recovery-code" aria-label="Recovery code">
-          {code}
-        </Code>
-        <Alert color="yellow" title="Shown only now">
-          Write it on paper and keep it somewhere safe, away from this computer. With it you can open the data if you
-          forget the passphrase or this computer&apos;s keychain changes. Anyone who has it and this data folder can
-          open the data.
-        </Alert>
-        <Checkbox
-          label="I have written it down"
-          checked={written}
-          onChange={(e) => setWritten(e.currentTarget.checked)}
-          data-testid="recovery-written"
-        />
-        <Button disabled={!written} onClick={onConfirmed} data-testid="recovery-continue">
-          {continueLabel}
-        </Button>
-      </Stack>
-    </Paper>
+    <GateCard title="Your recovery code" maw={520} testId="recovery-card">
+      <Text size="sm">{intro}</Text>
+      <Code block fz="lg" ta="center" data-testid="recovery-code" aria-label="Recovery code">
+        {code}
+      </Code>
+      <Alert color="yellow" title="Shown only now">
+        Write it on paper and keep it somewhere safe, away from this computer. With it you can open the data if you
+        forget the passphrase or this computer&apos;s keychain changes. Anyone who has it and this data folder can open
+        the data.
+      </Alert>
+      <Checkbox
+        label="I have written it down"
+        checked={written}
+        onChange={(e) => setWritten(e.currentTarget.checked)}
+        data-testid="recovery-written"
+      />
+      <Button disabled={!written} onClick={onConfirmed} data-testid="recovery-continue">
+        {continueLabel}
+      </Button>
+    </GateCard>
   );
 }

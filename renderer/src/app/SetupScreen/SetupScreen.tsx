@@ -1,8 +1,11 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionStatus } from '@contract/session.ts';
 import { call } from '../../lib/api.ts';
-import { toApiError } from '../../lib/errors.ts';
+import { useFormRequest } from '../../lib/use-form-request.ts';
+import { InlineError } from '../../components/InlineError/InlineError.tsx';
+import { BusyNote } from '../../components/BusyNote/BusyNote.tsx';
+import { GateCard } from '../GateCard/GateCard.tsx';
 import { RecoveryCodeCard } from '../RecoveryCode/RecoveryCodeCard.tsx';
 import { NewPassphraseFields } from '../../components/PassphraseField/PassphraseField.tsx';
 import {
@@ -23,8 +26,8 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
   const [pair, setPair] = useState(EMPTY_NEW_PASSPHRASE);
   const passphrase = pair.next;
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  // The alert shows what the core answered; the checks speak beside the fields.
+  const { busy, error: serverError, setError: setServerError, send } = useFormRequest(() => onHold(false));
   const [done, setDone] = useState<{ status: SessionStatus; recoveryCode: string } | null>(null);
 
   const { tooShort, mismatch } = checkNewPassphrase(pair.next, pair.confirm);
@@ -34,19 +37,13 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setTouched(true);
-    setServerError(null);
-    if (tooShort || mismatch) return;
-    setBusy(true);
-    onHold(true);
-    try {
+    if (tooShort || mismatch) return setServerError(null);
+    await send(async () => {
+      onHold(true);
       const { recoveryCode, ...next } = await call('session.setup', { passphrase });
       setPair(EMPTY_NEW_PASSPHRASE);
       setDone({ status: next, recoveryCode });
-    } catch (e) {
-      setServerError(toApiError(e).message);
-      setBusy(false);
-      onHold(false);
-    }
+    });
   };
 
   if (done) {
@@ -60,45 +57,27 @@ export function SetupScreen({ status, onDone, onHold }: SetupScreenProps): React
   }
 
   return (
-    <Paper withBorder shadow="sm" p="xl" maw={480} w="100%">
-      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="setup-title">
-        <Stack>
-          <Title order={1} size="h2" id="setup-title">
-            Welcome to BioAI Nutrition
-          </Title>
-          <Text size="sm">
-            Choose a passphrase. It encrypts all client data on this computer. Next you get a recovery code, shown once:
-            without the passphrase or that code the data cannot be opened by anyone, including you. Use at least{' '}
-            {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.
-          </Text>
-          <NewPassphraseFields
-            value={pair}
-            onChange={setPair}
-            labels={{ next: 'Passphrase', confirm: 'Confirm passphrase' }}
-            testIds={{ next: 'setup-passphrase', confirm: 'setup-confirm' }}
-            description={null}
-            errors={{ next: passError, confirm: confirmError }}
-            required
-            autoFocus
-          />
-          {serverError && (
-            <Alert color="red" role="alert" data-testid="setup-error">
-              {serverError}
-            </Alert>
-          )}
-          <Button type="submit" loading={busy} data-testid="setup-submit">
-            Create encrypted database
-          </Button>
-          {busy && (
-            <Text size="xs" c="dimmed" role="status">
-              Deriving the key from your passphrase…
-            </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            Data folder: {status.dataDir}
-          </Text>
-        </Stack>
-      </form>
-    </Paper>
+    <GateCard title="Welcome to BioAI Nutrition" maw={480} onSubmit={(e) => void submit(e)} dataDir={status.dataDir}>
+      <Text size="sm">
+        Choose a passphrase. It encrypts all client data on this computer. Next you get a recovery code, shown once:
+        without the passphrase or that code the data cannot be opened by anyone, including you. Use at least{' '}
+        {MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.
+      </Text>
+      <NewPassphraseFields
+        value={pair}
+        onChange={setPair}
+        labels={{ next: 'Passphrase', confirm: 'Confirm passphrase' }}
+        testIds={{ next: 'setup-passphrase', confirm: 'setup-confirm' }}
+        description={null}
+        errors={{ next: passError, confirm: confirmError }}
+        required
+        autoFocus
+      />
+      <InlineError message={serverError} testId="setup-error" />
+      <Button type="submit" loading={busy} data-testid="setup-submit">
+        Create encrypted database
+      </Button>
+      <BusyNote busy={busy}>Deriving the key from your passphrase…</BusyNote>
+    </GateCard>
   );
 }

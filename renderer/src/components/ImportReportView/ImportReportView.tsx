@@ -1,4 +1,5 @@
 import { Alert, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { TableHead } from '../TableHead/TableHead.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { failureSentence, moreErrorsText } from './import-report-text.ts';
 
@@ -48,13 +49,7 @@ export function ImportReportView({
                 Problems found, by row (the header is row 1)
               </Text>
             </caption>
-            <Table.Thead>
-              <Table.Tr>
-                {showFile && <Table.Th>File</Table.Th>}
-                <Table.Th>Row</Table.Th>
-                <Table.Th>Problem</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={showFile ? ['File', 'Row', 'Problem'] : ['Row', 'Problem']} />
             <Table.Tbody>
               {errors.map((e, i) => (
                 <Table.Tr key={`${e.file ?? ''}:${e.row}:${i}`} data-testid={`${testIdPrefix}-error`}>

@@ -16,7 +16,8 @@ export function useFoodSearch(text: string, options: { clientId?: string; limit?
   const query = useCall(
     'foods.search',
     { query: searched, limit, ...(clientId ? { clientId } : {}) },
-    { enabled: searched !== '' },
+    // While the next query loads, the last hits stay (marked as searching) so the list does not flash.
+    { enabled: searched !== '', keepPrevious: true },
   );
   // An empty query asks nothing and shows no hits (not the last query's).
   return searched === '' ? { ...query, data: [], loading: false, searched } : { ...query, searched };

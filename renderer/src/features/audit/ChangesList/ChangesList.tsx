@@ -1,4 +1,5 @@
 import { Card, Skeleton, Table, Text, Title } from '@mantine/core';
+import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCall } from '../../../lib/query.ts';
@@ -26,13 +27,7 @@ export function ChangesList({ entityId }: { entityId: string }): React.JSX.Eleme
       {entries && entries.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>What</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['When', 'Who', 'What']} />
             <Table.Tbody>
               {entries.map((entry) => (
                 <Table.Tr key={entry.id} data-testid="change-row">

@@ -21,13 +21,15 @@ export function ClientList(): React.JSX.Element {
   const notify = useNotify();
   const debounced = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
 
-  const query = useCall('clients.list', { search: debounced, sort, includeArchived });
+  // While a new search loads, the last list stays (marked as updating) so it does not flash.
+  const query = useCall('clients.list', { search: debounced, sort, includeArchived }, { keepPrevious: true });
   const clients = query.data;
 
   let body: React.JSX.Element;
   if (query.error) {
     body = <ErrorAlert title="Could not load the clients" error={query.error} onRetry={query.reload} />;
-  } else if (!clients) {
+  } else if (!clients || (query.previous && clients.length === 0)) {
+    // (An empty list that answers the last search says nothing about this one.)
     body = <ClientTableSkeleton />;
   } else if (clients.length === 0 && debounced === '') {
     body = (

@@ -13,57 +13,65 @@ export function ForecastCard({ forecast }: { forecast: DayForecast }): React.JSX
   const estimate = forecastEstimateText(forecast);
   const note = forecastBandNote(forecast);
   const flag = forecast.plausibility?.flag ?? 'ok';
-  if (forecast.hiddenReason !== null) {
-    return (
-      <Card withBorder padding="md" data-testid="forecast-card">
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            Intake model
-          </Title>
-          <Text size="sm" data-testid="forecast-hidden-reason">
-            {forecast.hiddenReason}
-          </Text>
-        </Stack>
-      </Card>
-    );
-  }
-  if (estimate === null && flag === 'ok') return null;
+  if (forecast.hiddenReason === null && estimate === null && flag === 'ok') return null;
   return (
     <Card withBorder padding="md" data-testid="forecast-card">
       <Stack gap="xs">
         <Title order={3} size="h5">
           Intake model
         </Title>
-        {estimate !== null && (
-          <Text size="sm" fw={600} data-testid="forecast-estimate">
-            {estimate}
+        {forecast.hiddenReason !== null ? (
+          <Text size="sm" data-testid="forecast-hidden-reason">
+            {forecast.hiddenReason}
           </Text>
-        )}
-        {note !== null && (
-          <Text size="xs" c="dimmed">
-            {note}
-          </Text>
-        )}
-        {forecast.contributors.length > 0 && (
-          <>
-            <Text size="xs" c="dimmed">
-              What moved the estimate most:
-            </Text>
-            <List size="sm">
-              {forecast.contributors.map((c) => (
-                <List.Item key={c.feature} data-testid="forecast-contributor">
-                  {c.text}
-                </List.Item>
-              ))}
-            </List>
-          </>
-        )}
-        {flag !== 'ok' && forecast.plausibility && (
-          <Alert color={flagColor(flag)} title={FLAG_TITLES[flag]} data-testid="forecast-flag">
-            {forecast.plausibility.message}
-          </Alert>
+        ) : (
+          <ForecastFindings forecast={forecast} estimate={estimate} note={note} flag={flag} />
         )}
       </Stack>
     </Card>
+  );
+}
+
+interface ForecastFindingsProps {
+  forecast: DayForecast;
+  estimate: string | null;
+  note: string | null;
+  flag: NonNullable<DayForecast['plausibility']>['flag'];
+}
+
+/** What the model found for a client it applies to: the estimate, its band and contributors, the flag. */
+function ForecastFindings({ forecast, estimate, note, flag }: ForecastFindingsProps): React.JSX.Element {
+  return (
+    <>
+      {estimate !== null && (
+        <Text size="sm" fw={600} data-testid="forecast-estimate">
+          {estimate}
+        </Text>
+      )}
+      {note !== null && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
+      {forecast.contributors.length > 0 && (
+        <>
+          <Text size="xs" c="dimmed">
+            What moved the estimate most:
+          </Text>
+          <List size="sm">
+            {forecast.contributors.map((c) => (
+              <List.Item key={c.feature} data-testid="forecast-contributor">
+                {c.text}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+      {flag !== 'ok' && forecast.plausibility && (
+        <Alert color={flagColor(flag)} title={FLAG_TITLES[flag]} data-testid="forecast-flag">
+          {forecast.plausibility.message}
+        </Alert>
+      )}
+    </>
   );
 }

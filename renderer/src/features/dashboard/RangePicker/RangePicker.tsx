@@ -1,4 +1,5 @@
-import { Group, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
+import { LabelledSegments } from '../../../components/LabelledSegments/LabelledSegments.tsx';
 import { RANGE_PRESETS, rangeProblem } from '../../../lib/dates.ts';
 
 export type RangeChoice = { preset: (typeof RANGE_PRESETS)[number] } | { preset: 'custom'; from: string; to: string };
@@ -16,24 +17,20 @@ export function RangePicker({ choice, from, to, onChange }: RangePickerProps): R
   const problem = choice.preset === 'custom' ? rangeProblem(choice.from, choice.to) : null;
   return (
     <Group gap="sm" align="flex-end">
-      <div>
-        <Text size="sm" fw={500} mb={4} id="dashboard-range-label">
-          Trends over
-        </Text>
-        <SegmentedControl
-          aria-labelledby="dashboard-range-label"
-          data={[
-            ...RANGE_PRESETS.map((p) => ({ value: String(p), label: `${p} days` })),
-            { value: 'custom', label: 'Custom' },
-          ]}
-          value={String(choice.preset)}
-          onChange={(v) => {
-            const preset = RANGE_PRESETS.find((p) => String(p) === v);
-            onChange(preset ? { preset } : { preset: 'custom', from, to });
-          }}
-          data-testid="dashboard-range"
-        />
-      </div>
+      <LabelledSegments
+        label="Trends over"
+        labelId="dashboard-range-label"
+        data={[
+          ...RANGE_PRESETS.map((p) => ({ value: String(p), label: `${p} days` })),
+          { value: 'custom', label: 'Custom' },
+        ]}
+        value={String(choice.preset)}
+        onChange={(v) => {
+          const preset = RANGE_PRESETS.find((p) => String(p) === v);
+          onChange(preset ? { preset } : { preset: 'custom', from, to });
+        }}
+        data-testid="dashboard-range"
+      />
       <TextInput
         label="From"
         type="date"

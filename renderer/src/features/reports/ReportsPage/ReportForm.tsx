@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, SegmentedControl, SimpleGrid, Stack, Text, Tex
 import type { FormEvent } from 'react';
 import type { ClientSummary } from '@contract/clients.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { LabelledSegments } from '../../../components/LabelledSegments/LabelledSegments.tsx';
 import type { RangePreset } from '../../../lib/dates.ts';
 import {
   optionsFrom,
@@ -63,6 +64,17 @@ export function ReportForm({
     onPreview();
   };
   const allOn = draft.sections.length === REPORT_SECTION_ORDER.length;
+  const dateInput = (end: 'from' | 'to', label: string): React.JSX.Element => (
+    <TextInput
+      label={label}
+      type="date"
+      value={draft[end]}
+      onChange={(e) => onChange({ ...draft, [end]: e.currentTarget.value })}
+      error={problems[end]}
+      w={180}
+      data-testid={`report-${end}`}
+    />
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid="report-form" aria-label="Report">
@@ -98,43 +110,24 @@ export function ReportForm({
             />
           </Group>
           <Group gap="sm" align="flex-start" mt="xs">
-            <TextInput
-              label="From"
-              type="date"
-              value={draft.from}
-              onChange={(e) => onChange({ ...draft, from: e.currentTarget.value })}
-              error={problems.from}
-              w={180}
-              data-testid="report-from"
-            />
-            <TextInput
-              label="To"
-              type="date"
-              value={draft.to}
-              onChange={(e) => onChange({ ...draft, to: e.currentTarget.value })}
-              error={problems.to}
-              w={180}
-              data-testid="report-to"
-            />
+            {dateInput('from', 'From')}
+            {dateInput('to', 'To')}
           </Group>
         </div>
-        <div>
-          <Text size="sm" fw={500} mb={4} id="report-variant-label">
-            Report for
-          </Text>
-          <SegmentedControl
-            aria-labelledby="report-variant-label"
-            data={optionsFrom(REPORT_VARIANT_LABELS)}
-            value={draft.variant}
-            onChange={(v) => isVariant(v) && onChange(withVariant(draft, v))}
-            data-testid="report-variant"
-          />
+        <LabelledSegments
+          label="Report for"
+          labelId="report-variant-label"
+          data={optionsFrom(REPORT_VARIANT_LABELS)}
+          value={draft.variant}
+          onChange={(v) => isVariant(v) && onChange(withVariant(draft, v))}
+          data-testid="report-variant"
+        >
           <Text size="xs" c="dimmed" mt={4} data-testid="report-variant-help">
             {draft.variant === 'client'
               ? 'The client’s copy: only the recommendations you accepted, in words for the client; your notes only if ticked.'
               : 'Your case report: every open recommendation with its rationale and values, and your notes.'}
           </Text>
-        </div>
+        </LabelledSegments>
         <Checkbox.Group
           label="Sections"
           description="Sections without data for the period say so in the report."
@@ -158,18 +151,14 @@ export function ReportForm({
             {allOn ? 'Clear all sections' : 'Choose all sections'}
           </Button>
         </Checkbox.Group>
-        <div>
-          <Text size="sm" fw={500} mb={4} id="report-page-size-label">
-            Page size
-          </Text>
-          <SegmentedControl
-            aria-labelledby="report-page-size-label"
-            data={optionsFrom(PAGE_SIZE_LABELS)}
-            value={draft.pageSize}
-            onChange={(v) => isPageSize(v) && onChange({ ...draft, pageSize: v })}
-            data-testid="report-page-size"
-          />
-        </div>
+        <LabelledSegments
+          label="Page size"
+          labelId="report-page-size-label"
+          data={optionsFrom(PAGE_SIZE_LABELS)}
+          value={draft.pageSize}
+          onChange={(v) => isPageSize(v) && onChange({ ...draft, pageSize: v })}
+          data-testid="report-page-size"
+        />
         <Group gap="sm">
           <Button type="submit" variant="light" loading={busy} disabled={exporting} data-testid="report-preview-button">
             Preview

@@ -110,37 +110,39 @@ export function ReportsPage({ clientId }: { clientId?: string }): React.JSX.Elem
     setError({ title, error: err });
   };
 
-  const runPreview = async (): Promise<void> => {
+  /** Checks the form, then runs `work` on its request with `setRunning` on; a failure shows titled `failure`. */
+  const attempt = async (
+    setRunning: (on: boolean) => void,
+    failure: string,
+    work: (input: ReportInput) => Promise<void>,
+  ): Promise<void> => {
     const input = ready();
     if (!input) return;
-    setPreviewing(true);
+    setRunning(true);
     try {
-      const answer = await call('reports.preview', input);
-      setPreview({ key: draftKey(draft), title: answer.title, html: answer.html, pageSize: draft.pageSize });
+      await work(input);
     } catch (e) {
-      failed('Could not preview the report', e);
+      failed(failure, e);
     } finally {
-      setPreviewing(false);
+      setRunning(false);
     }
   };
 
-  const runExport = async (): Promise<void> => {
-    const input = ready();
-    if (!input) return;
-    setExporting(true);
-    try {
+  const runPreview = (): Promise<void> =>
+    attempt(setPreviewing, 'Could not preview the report', async (input) => {
+      const answer = await call('reports.preview', input);
+      setPreview({ key: draftKey(draft), title: answer.title, html: answer.html, pageSize: draft.pageSize });
+    });
+
+  const runExport = (): Promise<void> =>
+    attempt(setExporting, 'The PDF could not be made', async (input) => {
       const file = await call('reports.export', input);
       const fileName = pdfFileName(file.fileName, { from: input.from, to: input.to });
       downloadBase64(fileName, file.dataBase64);
       const sentence = exportedSentence(fileName, file.pages, formatBytes(file.bytes));
       setExported(sentence);
       notify({ title: 'Report exported', message: sentence });
-    } catch (e) {
-      failed('The PDF could not be made', e);
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   const stale = preview !== null && preview.key !== draftKey(draft);
 

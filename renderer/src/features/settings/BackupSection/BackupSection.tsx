@@ -1,7 +1,10 @@
-import { Alert, Button, Code, Group, NumberInput, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { TableHead } from '../../../components/TableHead/TableHead.tsx';
+import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
+import { InlineError } from '../../../components/InlineError/InlineError.tsx';
+import { BusyNote } from '../../../components/BusyNote/BusyNote.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { formatBytes } from '../../../lib/base64.ts';
 import { toApiError } from '../../../lib/errors.ts';
@@ -70,10 +73,7 @@ export function BackupSection(): React.JSX.Element {
         it was made; afterwards your current passphrase and recovery code open the data. Copy the files to another disk
         to keep them safe from a lost computer.
       </Text>
-      {query.error && !state && (
-        <ErrorAlert title="Could not read the backups" error={query.error} onRetry={query.reload} />
-      )}
-      {!state && !query.error && <Skeleton height={120} aria-label="Loading the backups" />}
+      <QueryPending query={query} errorTitle="Could not read the backups" loadingLabel="Loading the backups" />
       {state && (
         <>
           <Group align="flex-end">
@@ -107,16 +107,8 @@ export function BackupSection(): React.JSX.Element {
               data-testid="backup-keep"
             />
           </Group>
-          {creating && (
-            <Text size="xs" c="dimmed" role="status">
-              Writing the backup…
-            </Text>
-          )}
-          {error && (
-            <Alert color="red" role="alert" data-testid="backup-error">
-              {error}
-            </Alert>
-          )}
+          <BusyNote busy={creating}>Writing the backup…</BusyNote>
+          <InlineError message={error} testId="backup-error" />
           {state.settingsProblem && (
             <Alert
               color="orange"
@@ -143,14 +135,7 @@ export function BackupSection(): React.JSX.Element {
             </Text>
           ) : (
             <Table striped aria-label="Backups" data-testid="backup-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Made</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Size</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Made', 'Kind', 'Size', '']} />
               <Table.Tbody>
                 {state.backups.map((b) => (
                   <Table.Tr key={b.fileName} data-testid="backup-row">

@@ -1,35 +1,28 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../../lib/api.ts';
-import { toApiError } from '../../../lib/errors.ts';
+import { useFormRequest } from '../../../lib/use-form-request.ts';
 import { useSession } from '../../../lib/session-context.ts';
 import { RecoveryCodeCard } from '../../../app/RecoveryCode/RecoveryCodeCard.tsx';
 import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
+import { InlineError } from '../../../components/InlineError/InlineError.tsx';
 
 /** Issues a new recovery code (the old one stops working); needs the passphrase. */
 export function NewRecoveryCodeForm(): React.JSX.Element {
   const { status, setStatus, reportError } = useSession();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, send } = useFormRequest(reportError);
   const [code, setCode] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    setError(null);
     if (!passphrase) return setError('Enter your passphrase.');
-    setBusy(true);
-    try {
+    await send(async () => {
       const { recoveryCode } = await call('session.newRecoveryCode', { passphrase });
       setPassphrase('');
       setCode(recoveryCode);
       setStatus({ ...status, hasRecoveryCode: true });
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -47,11 +40,7 @@ export function NewRecoveryCodeForm(): React.JSX.Element {
             onChange={setPassphrase}
             testId="new-recovery-passphrase"
           />
-          {error && (
-            <Alert color="red" role="alert" data-testid="new-recovery-error">
-              {error}
-            </Alert>
-          )}
+          <InlineError message={error} testId="new-recovery-error" />
           <Group>
             <Button type="submit" variant="default" loading={busy} data-testid="new-recovery-submit">
               Issue a new recovery code

@@ -1,12 +1,14 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
-import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { formatBackupDate, restoreWarning } from './backup-text.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
 import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
+import { InlineError } from '../../../components/InlineError/InlineError.tsx';
+import { BusyNote } from '../../../components/BusyNote/BusyNote.tsx';
+import { useFormRequest } from '../../../lib/use-form-request.ts';
 
 type Backup = MethodOutput<'backup.list'>['backups'][number];
 export type RestoreResult = MethodOutput<'backup.restore'>;
@@ -29,25 +31,18 @@ export function RestoreModal({ backup, onClose, onRestored }: RestoreModalProps)
 function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { backup: Backup }): React.JSX.Element {
   const { reportError } = useSessionActions();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
   // Every answer in the cache came from the database the restore replaces.
   const restore = useMutation('backup.restore', { invalidates: [...CLIENT_DATA, 'backup', 'settings', 'rules'] });
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, send } = useFormRequest(reportError);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    setError(null);
     if (!passphrase) return setError('Enter the passphrase that was current when the backup was made.');
-    setBusy(true);
-    try {
+    await send(async () => {
       const result = await restore.run({ fileName: backup.fileName, passphrase });
       setPassphrase('');
       onRestored(result);
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -64,16 +59,8 @@ function RestoreForm({ backup, onClose, onRestored }: RestoreModalProps & { back
           onChange={setPassphrase}
           testId="restore-passphrase"
         />
-        {error && (
-          <Alert color="red" role="alert" data-testid="restore-error">
-            {error}
-          </Alert>
-        )}
-        {busy && (
-          <Text size="xs" c="dimmed" role="status">
-            Checking the backup and restoring it…
-          </Text>
-        )}
+        <InlineError message={error} testId="restore-error" />
+        <BusyNote busy={busy}>Checking the backup and restoring it…</BusyNote>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={busy}>
             Cancel

@@ -1,8 +1,9 @@
-import { Button, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '@contract/settings.ts';
 import { useSettings } from '../../../app/settings-context.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { LabelledSegments } from '../../../components/LabelledSegments/LabelledSegments.tsx';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { optionsFrom, UNIT_LABELS, type UnitSystem } from '../../../lib/labels.ts';
 import { brandingPatch, type BrandingValues } from '../branding-values.ts';
@@ -40,6 +41,13 @@ export function BrandingForm({ saved }: { saved: Settings }): React.JSX.Element 
     setGeneral(null);
   };
 
+  /** Value, change handler and error of one of the text fields. */
+  const textField = (key: 'practitionerCredentials' | 'practitionerContact') => ({
+    value: values[key],
+    onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
+    error: errors[key],
+  });
+
   const save = async (e: FormEvent<HTMLFormElement>): Promise<void> => {
     e.preventDefault();
     if (!dirty || busy) return;
@@ -67,9 +75,7 @@ export function BrandingForm({ saved }: { saved: Settings }): React.JSX.Element 
         <TextInput
           label="Credentials"
           description='Printed after your name, e.g. "RD, MSc"'
-          value={values.practitionerCredentials}
-          onChange={(e) => set('practitionerCredentials', e.currentTarget.value)}
-          error={errors.practitionerCredentials}
+          {...textField('practitionerCredentials')}
           maxLength={200}
           maw={420}
           data-testid="settings-credentials"
@@ -77,9 +83,7 @@ export function BrandingForm({ saved }: { saved: Settings }): React.JSX.Element 
         <Textarea
           label="Contact"
           description="Address, phone, email or website, one per line"
-          value={values.practitionerContact}
-          onChange={(e) => set('practitionerContact', e.currentTarget.value)}
-          error={errors.practitionerContact}
+          {...textField('practitionerContact')}
           maxLength={500}
           autosize
           minRows={3}
@@ -93,17 +97,14 @@ export function BrandingForm({ saved }: { saved: Settings }): React.JSX.Element 
           error={errors.practiceLogo}
           disabled={busy}
         />
-        <div>
-          <Text size="sm" fw={500} mb={4} id="settings-units-label">
-            Units
-          </Text>
-          <SegmentedControl
-            aria-labelledby="settings-units-label"
-            data={optionsFrom(UNIT_LABELS)}
-            value={values.units}
-            onChange={(v) => isUnitSystem(v) && set('units', v)}
-            data-testid="settings-units"
-          />
+        <LabelledSegments
+          label="Units"
+          labelId="settings-units-label"
+          data={optionsFrom(UNIT_LABELS)}
+          value={values.units}
+          onChange={(v) => isUnitSystem(v) && set('units', v)}
+          data-testid="settings-units"
+        >
           <Text size="xs" c="dimmed" mt={4}>
             For heights and weights on reports; energy is always in kcal.
           </Text>
@@ -112,7 +113,7 @@ export function BrandingForm({ saved }: { saved: Settings }): React.JSX.Element 
               {errors.units}
             </Text>
           )}
-        </div>
+        </LabelledSegments>
         {general && (
           <Text size="sm" c="red" role="alert" data-testid="settings-branding-error">
             {general}

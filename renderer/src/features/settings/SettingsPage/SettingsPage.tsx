@@ -1,7 +1,9 @@
 import { Button, Card, Code, Container, SegmentedControl, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import type { Settings } from '@contract/settings.ts';
 import { useSettings } from '../../../app/settings-context.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { useFailureNotice } from '../../../components/Notifications/use-failure-notice.ts';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
@@ -35,6 +37,9 @@ function Section({
   );
 }
 
+/** Stands in for a one-line setting until the settings have loaded. */
+const CONTROL_PLACEHOLDER = <Skeleton height={36} width={320} />;
+
 function isTheme(value: string): value is Theme {
   return Object.hasOwn(THEME_LABELS, value);
 }
@@ -42,7 +47,8 @@ function isTheme(value: string): value is Theme {
 /** Appearance, practitioner, security (data folder, key protection, lock, passphrase) and version. */
 export function SettingsPage(): React.JSX.Element {
   const { settings, update } = useSettings();
-  const { status, setStatus, reportError } = useSession();
+  const { status, setStatus } = useSession();
+  const failed = useFailureNotice();
   const notify = useNotify();
   const [locking, setLocking] = useState(false);
   const info = useCall('app.info', {}, { staleTime: Infinity });
@@ -50,13 +56,17 @@ export function SettingsPage(): React.JSX.Element {
   const protection = status.keyProtection.map((p) => PROTECTION_LABELS[p]).join(' and ');
   const backend = status.safeStorageBackend ? ` (${status.safeStorageBackend})` : '';
 
+  /** Saves one setting at once; a refusal comes back as a notice titled `failure`. */
+  const saveNow = (patch: Partial<Settings>, failure: string): void => {
+    update(patch).catch((e: unknown) => notify({ title: failure, message: toApiError(e).message, color: 'red' }));
+  };
+
   const lock = async (): Promise<void> => {
     setLocking(true);
     try {
       setStatus(await call('session.lock'));
     } catch (e) {
-      reportError(e);
-      notify({ title: 'Could not lock', message: toApiError(e).message, color: 'red' });
+      failed('Could not lock', e);
       setLocking(false);
     }
   };
@@ -73,16 +83,11 @@ export function SettingsPage(): React.JSX.Element {
               aria-label="Colour scheme"
               data={optionsFrom(THEME_LABELS)}
               value={settings.theme}
-              onChange={(v) => {
-                if (!isTheme(v)) return;
-                update({ theme: v }).catch((e: unknown) =>
-                  notify({ title: 'Theme not saved', message: toApiError(e).message, color: 'red' }),
-                );
-              }}
+              onChange={(v) => isTheme(v) && saveNow({ theme: v }, 'Theme not saved')}
               data-testid="settings-theme"
             />
           ) : (
-            <Skeleton height={36} width={320} />
+            CONTROL_PLACEHOLDER
           )}
         </Section>
         <Section title="Eating-disorder-sensitive care" testId="settings-ed-care">
@@ -91,16 +96,11 @@ export function SettingsPage(): React.JSX.Element {
               label="Show energy figures to me on the dashboard, log and targets of these clients"
               description="Off (recommended): no screen of an eating-disorder-sensitive client shows an energy figure. Recommendations and reports never show one either way."
               checked={settings.edShowEnergyToMe}
-              onChange={(e) => {
-                const checked = e.currentTarget.checked;
-                update({ edShowEnergyToMe: checked }).catch((err: unknown) =>
-                  notify({ title: 'Setting not saved', message: toApiError(err).message, color: 'red' }),
-                );
-              }}
+              onChange={(e) => saveNow({ edShowEnergyToMe: e.currentTarget.checked }, 'Setting not saved')}
               data-testid="settings-ed-show-energy"
             />
           ) : (
-            <Skeleton height={36} width={320} />
+            CONTROL_PLACEHOLDER
           )}
         </Section>
         <Section title="Practitioner and reports" testId="settings-branding">

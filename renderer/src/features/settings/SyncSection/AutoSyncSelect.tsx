@@ -1,9 +1,7 @@
 import { Select } from '@mantine/core';
 import { useState } from 'react';
-import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { toApiError } from '../../../lib/errors.ts';
+import { useFailureNotice } from '../../../components/Notifications/use-failure-notice.ts';
 import { optionsFrom } from '../../../lib/labels.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
 import { AUTO_SYNC_LABELS, isAutoSyncValue } from './sync-text.ts';
 import { useMutation } from '../../../lib/query.ts';
 
@@ -13,8 +11,7 @@ interface AutoSyncSelectProps {
 
 /** How often this computer syncs by itself while unlocked. */
 export function AutoSyncSelect({ minutes }: AutoSyncSelectProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
-  const notify = useNotify();
+  const failed = useFailureNotice();
   const [saving, setSaving] = useState(false);
   const configure = useMutation('sync.configure', { invalidates: [], updates: 'sync.status' });
   const value = String(minutes);
@@ -25,8 +22,7 @@ export function AutoSyncSelect({ minutes }: AutoSyncSelectProps): React.JSX.Elem
     try {
       await configure.run({ autoSyncMinutes: Number(v) as 0 | 5 | 15 | 60 });
     } catch (e) {
-      reportError(e);
-      notify({ title: 'Automatic sync not changed', message: toApiError(e).message, color: 'red' });
+      failed('Automatic sync not changed', e);
     } finally {
       setSaving(false);
     }

@@ -1,30 +1,23 @@
 import { Stack, Text, TextInput } from '@mantine/core';
-import { DeviceNameAndSubmit, EmailField, ServerUrlField } from './SyncFields.tsx';
-import { useSyncForm, type SyncDefaults } from './use-sync-form.ts';
+import { AccountPasswordField, DeviceNameAndSubmit, SharedTextField } from './SyncFields.tsx';
+import { useSyncForm, type SyncFormProps } from './use-sync-form.ts';
 import { useMutation } from '../../../lib/query.ts';
-import { NewPassphraseFields, PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
+import { NewPassphraseFields } from '../../../components/PassphraseField/PassphraseField.tsx';
 import { checkNewPassphrase } from '../../../components/PassphraseField/passphrase-check.ts';
 
 const MIN_PASSPHRASE = 10;
 
-interface CreatePracticeFormProps {
-  /** Remembered from an earlier sign-in on this computer. */
-  defaults: SyncDefaults;
-}
-
 /** Registers a new practice on the server, makes its practice key here, and signs this computer in. */
-export function CreatePracticeForm({ defaults }: CreatePracticeFormProps): React.JSX.Element {
+export function CreatePracticeForm({ defaults }: SyncFormProps): React.JSX.Element {
   const create = useMutation('sync.createPractice', { invalidates: [], updates: 'sync.status' });
   const form = useSyncForm(
     {
-      serverUrl: defaults.serverUrl,
+      ...defaults,
       practiceName: '',
       displayName: '',
-      email: defaults.email,
       password: '',
       practicePassphrase: '',
       practicePassphraseConfirm: '',
-      deviceName: defaults.deviceName,
     },
     ({ practicePassphraseConfirm: _confirm, ...input }) => create.run(input),
     (v) =>
@@ -32,37 +25,21 @@ export function CreatePracticeForm({ defaults }: CreatePracticeFormProps): React
         ? { practicePassphraseConfirm: 'The practice passphrase and its confirmation differ.' }
         : {},
   );
-  const { values, set, setValue, fieldErrors } = form;
+  const { values, setValue, fieldErrors } = form;
 
   return (
     <form onSubmit={form.submit} noValidate aria-label="Create a practice">
       <Stack gap="sm" maw={460}>
-        <ServerUrlField form={form} />
-        <TextInput
-          label="Practice name"
-          value={values.practiceName}
-          onChange={set('practiceName')}
-          error={fieldErrors.practiceName}
-          data-testid="sync-practice-name"
-        />
+        <SharedTextField form={form} name="serverUrl" />
+        <TextInput label="Practice name" {...form.inputProps('practiceName')} data-testid="sync-practice-name" />
         <TextInput
           label="Your name"
           autoComplete="name"
-          value={values.displayName}
-          onChange={set('displayName')}
-          error={fieldErrors.displayName}
+          {...form.inputProps('displayName')}
           data-testid="sync-display-name"
         />
-        <EmailField form={form} />
-        <PassphraseField
-          label="Password"
-          description="For your account on the sync server; at least 12 characters"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={setValue('password')}
-          error={fieldErrors.password}
-          testId="sync-password"
-        />
+        <SharedTextField form={form} name="email" />
+        <AccountPasswordField form={form} chosen />
         <Text size="sm" c="dimmed">
           The practice passphrase protects the practice key. Colleagues need it to sign in; it is never sent to the
           server and cannot be recovered, so keep it somewhere safe.

@@ -1,35 +1,50 @@
 import { Button, Group, TextInput } from '@mantine/core';
+import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
 import { SyncFormAlert } from './SyncFormAlert.tsx';
 import type { SyncForm } from './use-sync-form.ts';
 
-type Shared = 'serverUrl' | 'email' | 'deviceName';
+type Shared = 'serverUrl' | 'email' | 'password' | 'deviceName';
 
-/** The server address field, the same on both sync forms. */
-export function ServerUrlField<K extends string>({ form }: { form: SyncForm<K | Shared> }): React.JSX.Element {
-  return (
-    <TextInput
-      label="Server address"
-      placeholder="https://sync.example-practice.com"
-      autoComplete="url"
-      value={form.values.serverUrl}
-      onChange={form.set('serverUrl')}
-      error={form.fieldErrors.serverUrl}
-      data-testid="sync-server-url"
-    />
-  );
+/** The text inputs that both sync forms have, the same on each. */
+const SHARED_TEXT_FIELDS = {
+  serverUrl: {
+    label: 'Server address',
+    placeholder: 'https://sync.example-practice.com',
+    autoComplete: 'url',
+    testId: 'sync-server-url',
+  },
+  email: { label: 'Email', type: 'email', autoComplete: 'username', testId: 'sync-email' },
+} as const;
+
+/** The server address or the account e-mail field, on either sync form. */
+export function SharedTextField<K extends string>({
+  form,
+  name,
+}: {
+  form: SyncForm<K | Shared>;
+  name: keyof typeof SHARED_TEXT_FIELDS;
+}): React.JSX.Element {
+  const { testId, ...field } = SHARED_TEXT_FIELDS[name];
+  return <TextInput {...field} {...form.inputProps(name)} data-testid={testId} />;
 }
 
-/** The account e-mail field, the same on both sync forms. */
-export function EmailField<K extends string>({ form }: { form: SyncForm<K | Shared> }): React.JSX.Element {
+/** The password of the account on the sync server: being chosen (a new practice) or asked for (sign in). */
+export function AccountPasswordField<K extends string>({
+  form,
+  chosen,
+}: {
+  form: SyncForm<K | Shared>;
+  chosen: boolean;
+}): React.JSX.Element {
   return (
-    <TextInput
-      label="Email"
-      type="email"
-      autoComplete="username"
-      value={form.values.email}
-      onChange={form.set('email')}
-      error={form.fieldErrors.email}
-      data-testid="sync-email"
+    <PassphraseField
+      label="Password"
+      description={
+        chosen ? 'For your account on the sync server; at least 12 characters' : 'Your account on the sync server'
+      }
+      autoComplete={chosen ? 'new-password' : 'current-password'}
+      {...form.passphraseProps('password')}
+      testId="sync-password"
     />
   );
 }
@@ -49,9 +64,7 @@ export function DeviceNameAndSubmit<K extends string>({
       <TextInput
         label="This computer's name"
         description="Shown to your colleagues, e.g. “Front desk laptop”"
-        value={form.values.deviceName}
-        onChange={form.set('deviceName')}
-        error={form.fieldErrors.deviceName}
+        {...form.inputProps('deviceName')}
         data-testid="sync-device-name"
       />
       <SyncFormAlert error={form.error} />

@@ -2,9 +2,8 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { SyncResult } from '@contract/sync.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
+import { useFailureNotice } from '../../../components/Notifications/use-failure-notice.ts';
 import { onEvent } from '../../../lib/api.ts';
-import { toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 import type { SyncProgress } from './sync-text.ts';
 import { useMutation } from '../../../lib/query.ts';
@@ -19,7 +18,7 @@ interface SyncNowProps {
 
 /** The "Sync now" button and, while a run goes on, its progress. */
 export function SyncNow({ runningElsewhere, onFinished }: SyncNowProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
+  const failed = useFailureNotice();
   const notify = useNotify();
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
@@ -48,8 +47,7 @@ export function SyncNow({ runningElsewhere, onFinished }: SyncNowProps): React.J
       if (!result.error) notify({ message: 'Sync finished.', color: 'green' });
       onFinished(result);
     } catch (e) {
-      reportError(e);
-      notify({ title: 'Could not sync', message: toApiError(e).message, color: 'red' });
+      failed('Could not sync', e);
       onFinished(null);
     } finally {
       own.current = false;

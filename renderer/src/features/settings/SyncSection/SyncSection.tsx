@@ -1,5 +1,5 @@
-import { Skeleton, Stack } from '@mantine/core';
-import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { Stack } from '@mantine/core';
+import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
 import { useCall } from '../../../lib/query.ts';
 import { SignedInPanel } from './SignedInPanel.tsx';
 import { SignedOutPanel } from './SignedOutPanel.tsx';
@@ -11,10 +11,7 @@ export function SyncSection(): React.JSX.Element {
 
   return (
     <Stack gap="md" data-testid="sync-section">
-      {query.error && !status && (
-        <ErrorAlert title="Could not read the sync state" error={query.error} onRetry={query.reload} />
-      )}
-      {!status && !query.error && <Skeleton height={120} aria-label="Loading the sync state" />}
+      <QueryPending query={query} errorTitle="Could not read the sync state" loadingLabel="Loading the sync state" />
       {status && (status.signedIn ? <SignedInPanel status={status} /> : <SignedOutPanel status={status} />)}
     </Stack>
   );

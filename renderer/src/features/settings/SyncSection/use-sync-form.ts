@@ -10,11 +10,23 @@ export interface SyncDefaults {
   deviceName: string;
 }
 
+/** What both sync forms are given. */
+export interface SyncFormProps {
+  /** Remembered from an earlier sign-in on this computer. */
+  defaults: SyncDefaults;
+}
+
 export interface SyncForm<K extends string> {
   values: Record<K, string>;
-  set: (key: K) => (event: { currentTarget: { value: string } }) => void;
-  /** The same as `set`, for inputs that hand over the value itself. */
   setValue: (key: K) => (value: string) => void;
+  /** Value, change handler and error for a text input (its change hands over an event). */
+  inputProps: (key: K) => {
+    value: string;
+    onChange: (event: { currentTarget: { value: string } }) => void;
+    error: string | undefined;
+  };
+  /** The same for a passphrase field (its change hands over the value itself). */
+  passphraseProps: (key: K) => { value: string; onChange: (value: string) => void; error: string | undefined };
   /** Messages shown on the fields (from the contract's `fields`, or checked here). */
   fieldErrors: Partial<Record<K, string>>;
   /** A problem that belongs to no field, shown in the form's alert. */
@@ -46,10 +58,6 @@ export function useSyncForm<K extends string>(
       setValues((v) => ({ ...v, [key]: value }));
       setFieldErrors((f) => ({ ...f, [key]: undefined }));
     };
-  const set =
-    (key: K) =>
-    (event: { currentTarget: { value: string } }): void =>
-      setValue(key)(event.currentTarget.value);
 
   const run = async (): Promise<void> => {
     setError(null);
@@ -74,8 +82,13 @@ export function useSyncForm<K extends string>(
 
   return {
     values,
-    set,
     setValue,
+    inputProps: (key) => ({
+      value: values[key],
+      onChange: (event) => setValue(key)(event.currentTarget.value),
+      error: fieldErrors[key],
+    }),
+    passphraseProps: (key) => ({ value: values[key], onChange: setValue(key), error: fieldErrors[key] }),
     fieldErrors,
     error,
     busy,

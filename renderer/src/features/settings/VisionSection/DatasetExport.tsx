@@ -7,7 +7,8 @@ import { downloadBase64 } from '../../../lib/files.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { datasetText } from '../vision-values.ts';
 
-type DatasetFormat = 'coco' | 'yolo';
+const DATASET_FORMATS = ['coco', 'yolo'] as const;
+type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 /** Downloads the saved photos with their reviewed boxes and labels, as a COCO or YOLO zip. */
 export function DatasetExport(): React.JSX.Element {
@@ -41,24 +42,18 @@ export function DatasetExport(): React.JSX.Element {
         holds meal photos of clients: keep it as safe as their records.
       </Text>
       <Group gap="xs">
-        <Button
-          variant="default"
-          onClick={() => void run('coco')}
-          loading={busy === 'coco'}
-          disabled={busy !== null}
-          data-testid="dataset-export-coco"
-        >
-          Export COCO
-        </Button>
-        <Button
-          variant="default"
-          onClick={() => void run('yolo')}
-          loading={busy === 'yolo'}
-          disabled={busy !== null}
-          data-testid="dataset-export-yolo"
-        >
-          Export YOLO
-        </Button>
+        {DATASET_FORMATS.map((format) => (
+          <Button
+            key={format}
+            variant="default"
+            onClick={() => void run(format)}
+            loading={busy === format}
+            disabled={busy !== null}
+            data-testid={`dataset-export-${format}`}
+          >
+            Export {format.toUpperCase()}
+          </Button>
+        ))}
       </Group>
       {result && (
         <Text size="sm" role="status" data-testid="dataset-export-result">

@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
+import { useFailureNotice } from '../../../components/Notifications/use-failure-notice.ts';
 import type { VisionStatus } from './VisionSection.tsx';
 import { useMutation } from '../../../lib/query.ts';
 
@@ -12,7 +11,7 @@ interface ModelListProps {
 
 /** The installed detectors, with "Use this model" on the ones not in use. */
 export function ModelList({ status }: ModelListProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
+  const failed = useFailureNotice();
   const notify = useNotify();
   const [busyId, setBusyId] = useState<string | null>(null);
   const setActive = useMutation('vision.setActiveModel', { invalidates: [], updates: 'vision.status' });
@@ -23,8 +22,7 @@ export function ModelList({ status }: ModelListProps): React.JSX.Element {
       await setActive.run({ id });
       notify({ message: `New photos are analysed with ${name}.` });
     } catch (e) {
-      reportError(e);
-      notify({ title: 'Model not changed', message: toApiError(e).message, color: 'red' });
+      failed('Model not changed', e);
     } finally {
       setBusyId(null);
     }

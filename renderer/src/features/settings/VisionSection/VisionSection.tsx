@@ -1,6 +1,6 @@
-import { Skeleton, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import type { MethodOutput } from '@contract/index.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
 import { useCall } from '../../../lib/query.ts';
 import { DatasetExport } from './DatasetExport.tsx';
 import { ModelList } from './ModelList.tsx';
@@ -16,10 +16,11 @@ export function VisionSection(): React.JSX.Element {
 
   return (
     <Stack gap="md" data-testid="settings-vision">
-      {query.error && !status && (
-        <ErrorAlert title="Could not read the detector's state" error={query.error} onRetry={query.reload} />
-      )}
-      {!status && !query.error && <Skeleton height={120} aria-label="Loading the detector's state" />}
+      <QueryPending
+        query={query}
+        errorTitle="Could not read the detector's state"
+        loadingLabel="Loading the detector's state"
+      />
       {status && (
         <>
           <ProviderStatus status={status} />

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { InlineError } from '../../../components/InlineError/InlineError.tsx';
 import { useState } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { toApiError } from '../../../lib/errors.ts';
@@ -68,11 +69,7 @@ export function ApplySuggestionModal({
             The change is kept in the targets history with a note naming this suggestion; you can change or remove it
             later under “Edit targets”.
           </Text>
-          {error && (
-            <Alert color="red" role="alert" data-testid="suggestion-error">
-              {error}
-            </Alert>
-          )}
+          <InlineError message={error} testId="suggestion-error" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={save.pending}>
               Cancel

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { TargetValue } from '@contract/targets.ts';
+import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { formatQuantity, formatRange } from '../../../lib/format.ts';
 import { TARGET_KIND_DESCRIPTIONS, TARGET_KIND_LABELS } from '../../../lib/labels.ts';
 import { useEnergyHidden, withoutEnergyFigures } from '../../clients/energy-visibility.ts';
@@ -85,15 +86,7 @@ export function TargetsTable({
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="xs" data-testid="targets-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Nutrient</Table.Th>
-            <Table.Th ta="right">Target</Table.Th>
-            <Table.Th>Range</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>Source</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Nutrient', { label: 'Target', align: 'right' }, 'Range', 'Kind', 'Source']} />
         <Table.Tbody>
           {targets
             .filter((t) => !(hideEnergy && t.key === 'energyKcal'))

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { InlineError } from '../../../components/InlineError/InlineError.tsx';
 import { useState, type FormEvent } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
@@ -100,11 +101,7 @@ export function TargetsForm({ view, targets, onSaved, onCancel }: TargetsFormPro
           error={errors.note}
           data-testid="targets-note"
         />
-        {generalError && (
-          <Alert color="red" role="alert" data-testid="targets-error">
-            {generalError}
-          </Alert>
-        )}
+        <InlineError message={generalError} testId="targets-error" />
         <Group justify="space-between">
           <Button
             variant="subtle"
