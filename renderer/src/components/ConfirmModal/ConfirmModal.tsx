@@ -1,5 +1,6 @@
 import { Modal, Stack } from '@mantine/core';
-import { useAction } from '../../lib/use-action.ts';
+import { useSessionActions } from '../../lib/session-context.ts';
+import { useFormRequest } from '../../lib/use-form-request.ts';
 import { FormActions } from '../FormActions/FormActions.tsx';
 
 interface ConfirmModalProps<T> {
@@ -23,19 +24,24 @@ interface ConfirmModalProps<T> {
  */
 export function ConfirmModal<T>(props: ConfirmModalProps<T>): React.JSX.Element {
   const { subject, onClose, labels, onConfirm, testIdPrefix: prefix } = props;
-  const action = useAction();
+  const request = useFormRequest(useSessionActions().reportError);
   return (
     <Modal opened={subject !== null} onClose={onClose} title={labels.title} centered={props.centered}>
       <Stack gap="sm" data-testid={`${prefix}-dialog`}>
         {props.children}
         <FormActions
-          error={action.error}
-          busy={action.busy}
+          error={request.error}
+          busy={request.busy}
           onCancel={onClose}
           cancelLabel={labels.cancel}
           focusCancel
           confirmLabel={labels.confirm}
-          onConfirm={() => subject !== null && void action.run(() => onConfirm(subject))}
+          onConfirm={() =>
+            subject !== null &&
+            void request.send(async () => {
+              await onConfirm(subject);
+            })
+          }
           confirmColor="red"
           testIds={{ error: `${prefix}-error`, cancel: `${prefix}-cancel`, confirm: `${prefix}-confirm` }}
         />

@@ -6,7 +6,8 @@ import { ImportOutcome } from '../../../components/ImportReportView/ImportReport
 import { entriesImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';
 import { readFileUpload } from '../../../lib/files.ts';
 import { useMutation } from '../../../lib/query.ts';
-import { useAction } from '../../../lib/use-action.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
+import { useFormRequest } from '../../../lib/use-form-request.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
 
@@ -29,7 +30,7 @@ export function LogImportModal(props: LogImportModalProps): React.JSX.Element {
 /** A CSV of entries for this client, checked whole: stored only when every row is valid. */
 function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.Element {
   const [file, setFile] = useState<File | null>(null);
-  const action = useAction();
+  const request = useFormRequest(useSessionActions().reportError);
   const [report, setReport] = useState<Report | null>(null);
   const [reason, setReason] = useState('');
   // Only rows refused for an allergy are left: importing them needs the practitioner's reason.
@@ -39,7 +40,7 @@ function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.El
 
   const run = async (chosen: File): Promise<void> => {
     setReport(null);
-    await action.run(async () => {
+    await request.send(async () => {
       const upload = await readFileUpload(chosen);
       const result = await importCsv.run({
         ...upload,
@@ -65,14 +66,14 @@ function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.El
         onChange={(f) => {
           setFile(f);
           setReport(null);
-          action.reset();
+          request.setError(null);
           setReason('');
         }}
-        disabled={action.busy}
+        disabled={request.busy}
         testId="log-import-file"
       />
       <ImportOutcome
-        error={action.error}
+        error={request.error}
         report={report}
         successText={report ? entriesImportedSentence(report.entriesImported) : ''}
         testIdPrefix="log-import"
@@ -88,13 +89,13 @@ function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.El
         />
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} disabled={action.busy} data-testid="log-import-close">
+        <Button variant="default" onClick={onClose} disabled={request.busy} data-testid="log-import-close">
           {report?.committed ? 'Done' : 'Cancel'}
         </Button>
         {!report?.committed && (
           <Button
             onClick={() => file && void run(file)}
-            loading={action.busy}
+            loading={request.busy}
             disabled={!file || (allergyOnly && reason.trim() === '')}
             color={allergyOnly ? 'red' : undefined}
             data-testid="log-import-run"
