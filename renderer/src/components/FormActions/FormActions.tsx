@@ -1,4 +1,5 @@
-import { Alert, Button, Group } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
+import { InlineError } from '../InlineError/InlineError.tsx';
 
 interface FormActionsProps {
   /** A problem with the last attempt, shown in red above the buttons; nothing while null. */
@@ -25,11 +26,7 @@ export function FormActions(props: FormActionsProps): React.JSX.Element {
   const { error, busy, onCancel, cancelLabel = 'Cancel', onConfirm, testIds = {} } = props;
   return (
     <>
-      {error && (
-        <Alert color="red" role="alert" data-testid={testIds.error}>
-          {error}
-        </Alert>
-      )}
+      <InlineError message={error ?? null} testId={testIds.error ?? 'form-actions-error'} />
       <Group justify="flex-end">
         <Button
           variant="default"
