@@ -31,7 +31,7 @@ test('setup shows the recovery code once → client → back up → delete → r
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-row').filter({ hasText: CLIENT }).click();
   await page.getByTestId('client-delete').click();
-  await page.getByTestId('confirm-delete-submit').click();
+  await page.getByTestId('client-delete-confirm').click();
   await expect(page.getByTestId('client-row').filter({ hasText: CLIENT })).toHaveCount(0);
 
   // Restore: a wrong passphrase is refused; the right one brings the client back.

@@ -93,6 +93,6 @@ test('validation messages appear beside the field, and delete asks first', async
   await page.getByRole('button', { name: /cancel/i }).click();
   await expect(page.getByTestId('client-name')).toHaveText(CLIENTS.carlos.name);
   await page.getByTestId('client-delete').click();
-  await page.getByTestId('confirm-delete-submit').click();
+  await page.getByTestId('client-delete-confirm').click();
   await expect(page.getByTestId('client-row')).toHaveCount(0);
 });

@@ -70,3 +70,34 @@ export function ImportReportView({
     </Stack>
   );
 }
+
+interface ImportOutcomeProps {
+  /** Why the import could not run at all (no report then). */
+  error: string | null;
+  report: { committed: boolean; errors: readonly ReportRowError[]; errorCount: number } | null;
+  successText: string;
+  /** As for ImportReportView; the error alert is `<prefix>-error-alert`. */
+  testIdPrefix: string;
+}
+
+/** What an import dialog shows after a run: the error that stopped it, or its report. */
+export function ImportOutcome({ error, report, successText, testIdPrefix }: ImportOutcomeProps): React.JSX.Element {
+  return (
+    <>
+      {error && (
+        <Alert color="red" role="alert" data-testid={`${testIdPrefix}-error-alert`}>
+          {error}
+        </Alert>
+      )}
+      {report && (
+        <ImportReportView
+          committed={report.committed}
+          successText={successText}
+          errors={report.errors}
+          errorCount={report.errorCount}
+          testIdPrefix={testIdPrefix}
+        />
+      )}
+    </>
+  );
+}

@@ -1,6 +1,9 @@
 import type { CustomFoodInput, Food, NutrientKey, Nutrients } from '@contract/foods.ts';
 import type { Allergen } from '../../lib/labels.ts';
+import type { ApiError } from '../../lib/api.ts';
+import { fieldErrorsFor } from '../../lib/errors.ts';
 import { NUTRIENT_KEYS } from '../../lib/nutrients.ts';
+import type { FieldErrors } from '../../lib/use-form-save.ts';
 
 /** A NumberInput's value: a number, or '' (and partial text) while empty or being typed. */
 export type NumberField = number | string;
@@ -84,4 +87,14 @@ export function inputFromValues(values: CustomFoodValues): CustomFoodInput {
 /** Server field errors ('nutrients.energyKcal', 'portions.0.grams') under the form's own names. */
 export function formErrorKey(serverKey: string): string {
   return serverKey.replace(/^portions\./, 'measures.');
+}
+
+/**
+ * The core's refusal of a custom food (an edit nests it under `food`) under the form's names. The
+ * nutrients and measures as a whole have no field of their own: their messages go in the alert.
+ */
+export function customFoodFieldErrors(error: ApiError, editing: boolean): FieldErrors {
+  const fields: Record<string, string> = {};
+  for (const [k, m] of Object.entries(fieldErrorsFor(error, editing ? 'food' : ''))) fields[formErrorKey(k)] = m;
+  return { fields, shown: Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures') };
 }

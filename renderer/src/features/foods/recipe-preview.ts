@@ -1,5 +1,8 @@
 import type { Food, FoodHit, Nutrients } from '@contract/foods.ts';
+import type { ApiError } from '../../lib/api.ts';
+import { fieldErrorsFor } from '../../lib/errors.ts';
 import { scaleNutrients, sumNutrients } from '../../lib/nutrients.ts';
+import type { FieldErrors } from '../../lib/use-form-save.ts';
 import { numberOrNull, type NumberField } from './custom-food-values.ts';
 
 export interface IngredientValues {
@@ -105,4 +108,12 @@ export function recipeInputFromValues(values: RecipeValues): {
       .filter((i) => i.hit !== null)
       .map((i) => ({ foodId: i.hit?.id ?? '', grams: numberOrNull(i.grams) ?? Number.NaN })),
   };
+}
+
+const RECIPE_FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
+
+/** The core's refusal of a recipe (an edit nests it under `recipe`); each ingredient's fields are shown in its row. */
+export function recipeFieldErrors(error: ApiError, editing: boolean): FieldErrors {
+  const fields = fieldErrorsFor(error, editing ? 'recipe' : '');
+  return { fields, shown: [...RECIPE_FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))] };
 }

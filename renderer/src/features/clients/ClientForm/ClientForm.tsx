@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { Client } from '@contract/clients.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { SaveProblems } from '../../../components/SaveProblems/SaveProblems.tsx';
 import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import {
@@ -275,19 +264,13 @@ export function ClientForm({ client, onSaved, onCancel }: ClientFormProps): Reac
           correctHint="or correct the birth date and save again."
           testIds={{ error: 'client-error', implausible: 'client-implausible', saveAnyway: 'client-save-anyway' }}
         />
-        {generalError && (
-          <Alert color="red" role="alert" data-testid="form-error">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="client-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving} disabled={saving} data-testid="client-save">
-            {client ? 'Save changes' : 'Create client'}
-          </Button>
-        </Group>
+        <FormActions
+          error={generalError}
+          busy={saving}
+          onCancel={onCancel}
+          confirmLabel={client ? 'Save changes' : 'Create client'}
+          testIds={{ error: 'form-error', cancel: 'client-cancel', confirm: 'client-save' }}
+        />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 import { EnergyVisibility, hidesEnergy } from '../energy-visibility.ts';
 import { useSettings } from '../../../app/settings-context.ts';
-import { Anchor, Badge, Button, Container, Group, Skeleton, Stack, Tabs, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Container, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Client } from '@contract/clients.ts';
 import { formatRoute } from '../../../app/route.ts';
 import { navigate } from '../../../app/use-route.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { RecordPending } from '../../../components/RecordPending/RecordPending.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { todayIso } from '../../../lib/format.ts';
@@ -79,19 +80,12 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
       <Container size="xl" px={0}>
         <Stack>
           {back}
-          {query.error ? (
-            <ErrorAlert
-              title={query.error.code === 'not-found' ? 'Client not found' : 'Could not load the client'}
-              error={query.error}
-              onRetry={query.error.code === 'not-found' ? undefined : query.reload}
-            />
-          ) : (
-            <Stack aria-busy="true" aria-label="Loading the client" data-testid="client-loading">
-              <Skeleton height={32} width="40%" />
-              <Skeleton height={160} />
-              <Skeleton height={240} />
-            </Stack>
-          )}
+          <RecordPending
+            query={query}
+            noun="client"
+            blocks={[{ height: 32, width: '40%' }, { height: 160 }, { height: 240 }]}
+            testId="client-loading"
+          />
         </Stack>
       </Container>
     );

@@ -1,8 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Text } from '@mantine/core';
 import type { Client } from '@contract/clients.ts';
-import { toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
+import { ConfirmModal } from '../../../components/ConfirmModal/ConfirmModal.tsx';
 import { useMutation } from '../../../lib/query.ts';
 
 interface DeleteClientModalProps {
@@ -14,52 +12,20 @@ interface DeleteClientModalProps {
 
 /** Asks before erasing a client; deletion cannot be undone. */
 export function DeleteClientModal({ client, opened, onClose, onDeleted }: DeleteClientModalProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
-  const [busy, setBusy] = useState(false);
   const remove = useMutation('clients.delete', { invalidates: ['clients'] });
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await remove.run({ id: client.id });
-      onDeleted();
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal opened={opened} onClose={onClose} title={`Delete ${client.name}?`} data-testid="confirm-delete">
-      <Stack>
-        <Text size="sm">
-          {client.name}’s personal data (name, birth date, contact details, allergies, tags and notes) will be erased
-          and the client removed from every list. This cannot be undone. To keep the record but hide it from the list,
-          archive the client instead.
-        </Text>
-        {error && (
-          <Alert color="red" role="alert" data-testid="confirm-delete-error">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={onClose}
-            disabled={busy}
-            data-testid="confirm-delete-cancel"
-            data-autofocus
-          >
-            Cancel
-          </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy} data-testid="confirm-delete-submit">
-            Delete permanently
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      subject={opened ? client : null}
+      onClose={onClose}
+      labels={{ title: `Delete ${client.name}?`, confirm: 'Delete permanently' }}
+      onConfirm={(c) => remove.run({ id: c.id }).then(onDeleted)}
+      testIdPrefix="client-delete"
+    >
+      <Text size="sm">
+        {client.name}’s personal data (name, birth date, contact details, allergies, tags and notes) will be erased and
+        the client removed from every list. This cannot be undone. To keep the record but hide it from the list, archive
+        the client instead.
+      </Text>
+    </ConfirmModal>
   );
 }

@@ -1,32 +1,26 @@
-import { Accordion, Alert, Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Accordion, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { Food, NutrientKey } from '@contract/foods.ts';
-import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
 import { MAIN_NUTRIENTS, NUTRIENT_INFO, NUTRIENT_KEYS } from '../../../lib/nutrients.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useCall, useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import {
   emptyCustomFood,
-  formErrorKey,
+  customFoodFieldErrors,
   inputFromValues,
   valuesFromFood,
   type CustomFoodValues,
 } from '../custom-food-values.ts';
+import { FoodEditorForm } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { useFoodForm, type FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import { AllergenChecks } from './AllergenChecks.tsx';
 import { MeasuresEditor } from './MeasuresEditor.tsx';
-import { PastEntriesNotice } from './PastEntriesNotice.tsx';
-
-export interface CustomFoodSaved {
-  food: Food;
-  updatedPast: number;
-}
 
 interface CustomFoodFormProps {
   /** The food being edited, or null for a new one. */
   food: Food | null;
-  onSaved: (saved: CustomFoodSaved) => void;
+  onSaved: (saved: FoodSaved) => void;
   onCancel: () => void;
 }
 
@@ -34,12 +28,7 @@ const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k))
 
 /** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
 export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
   const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
-  const [applyToPast, setApplyToPast] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
 
   // Until the practitioner ticks by hand, the ticks follow the name (the core derives them the same way).
   const nameForFlags = useDebounced(`${values.name.trim()}\u0000${values.foodGroup.trim()}`, 300);
@@ -57,30 +46,14 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   const setNutrient = (key: NutrientKey, v: number | string): void =>
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setGeneralError(null);
+  const send = async (applyToPast: boolean): Promise<FoodSaved> => {
     const input = inputFromValues(values);
-    try {
-      if (food) {
-        const result = await update.run({ id: food.id, food: input, applyToPast });
-        onSaved({ food: result.food, updatedPast: result.updatedPast });
-      } else {
-        onSaved({ food: await create.run(input), updatedPast: 0 });
-      }
-    } catch (e) {
-      reportError(e);
-      const error = toApiError(e);
-      const fields: Record<string, string> = {};
-      for (const [k, m] of Object.entries(fieldErrorsFor(error, food ? 'food' : ''))) fields[formErrorKey(k)] = m;
-      setErrors(fields);
-      const known = Object.keys(fields).filter((k) => k !== 'nutrients' && k !== 'measures');
-      setGeneralError(generalMessage(error, fields, known));
-      setSaving(false);
-    }
+    if (!food) return { food: await create.run(input), updatedPast: 0 };
+    const { food: saved, updatedPast } = await update.run({ id: food.id, food: input, applyToPast });
+    return { food: saved, updatedPast };
   };
+  const form = useFoodForm({ food: food, onSaved, onCancel, send, fieldErrors: customFoodFieldErrors });
+  const { errors } = form.state;
 
   const nutrientInput = (key: NutrientKey): React.JSX.Element => (
     <NumberInput
@@ -98,72 +71,47 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
   );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="custom-food-form">
-      <Stack gap="sm">
+    <FoodEditorForm form={form} kind="custom-food" values={values} onValuesChange={setValues}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label="Name"
-          withAsterisk
-          data-autofocus
-          value={values.name}
-          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-          error={errors.name}
-          data-testid="custom-food-name"
+          label="Food group"
+          placeholder="e.g. Baked products"
+          value={values.foodGroup}
+          onChange={(e) => setValues({ ...values, foodGroup: e.currentTarget.value })}
+          error={errors.foodGroup}
+          data-testid="custom-food-group"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label="Food group"
-            placeholder="e.g. Baked products"
-            value={values.foodGroup}
-            onChange={(e) => setValues({ ...values, foodGroup: e.currentTarget.value })}
-            error={errors.foodGroup}
-            data-testid="custom-food-group"
-          />
-          <TextInput
-            label="Brand"
-            value={values.brand}
-            onChange={(e) => setValues({ ...values, brand: e.currentTarget.value })}
-            error={errors.brand}
-            data-testid="custom-food-brand"
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="group" aria-label="Nutrients per 100 g">
-          {MAIN_NUTRIENTS.map(nutrientInput)}
-        </SimpleGrid>
-        <Accordion variant="contained" defaultValue={null}>
-          <Accordion.Item value="more">
-            <Accordion.Control data-testid="custom-food-more">More nutrients (per 100 g)</Accordion.Control>
-            <Accordion.Panel>
-              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
-                {EXTRA_NUTRIENTS.map(nutrientInput)}
-              </SimpleGrid>
-            </Accordion.Panel>
-          </Accordion.Item>
-        </Accordion>
-        <AllergenChecks
-          value={allergens}
-          suggested={!values.allergensTouched}
-          onChange={(next) => setValues({ ...values, allergens: next, allergensTouched: true })}
+        <TextInput
+          label="Brand"
+          value={values.brand}
+          onChange={(e) => setValues({ ...values, brand: e.currentTarget.value })}
+          error={errors.brand}
+          data-testid="custom-food-brand"
         />
-        <MeasuresEditor
-          measures={values.measures}
-          errors={errors}
-          onChange={(measures) => setValues({ ...values, measures })}
-        />
-        {food && <PastEntriesNotice foodId={food.id} applyToPast={applyToPast} onApplyToPastChange={setApplyToPast} />}
-        {generalError && (
-          <Alert color="red" role="alert" data-testid="custom-food-error">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="custom-food-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving} data-testid="custom-food-save">
-            {food ? 'Save changes' : 'Save food'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="group" aria-label="Nutrients per 100 g">
+        {MAIN_NUTRIENTS.map(nutrientInput)}
+      </SimpleGrid>
+      <Accordion variant="contained" defaultValue={null}>
+        <Accordion.Item value="more">
+          <Accordion.Control data-testid="custom-food-more">More nutrients (per 100 g)</Accordion.Control>
+          <Accordion.Panel>
+            <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+              {EXTRA_NUTRIENTS.map(nutrientInput)}
+            </SimpleGrid>
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+      <AllergenChecks
+        value={allergens}
+        suggested={!values.allergensTouched}
+        onChange={(next) => setValues({ ...values, allergens: next, allergensTouched: true })}
+      />
+      <MeasuresEditor
+        measures={values.measures}
+        errors={errors}
+        onChange={(measures) => setValues({ ...values, measures })}
+      />
+    </FoodEditorForm>
   );
 }

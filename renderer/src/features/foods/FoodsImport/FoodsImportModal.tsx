@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Loader, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import type { CsvMapping, ImportReport } from '@contract/foods.ts';
-import { ImportReportView } from '../../../components/ImportReportView/ImportReportView.tsx';
+import { ImportOutcome } from '../../../components/ImportReportView/ImportReportView.tsx';
 import { foodsImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';
 import { call } from '../../../lib/api.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
@@ -272,20 +272,12 @@ function FoodsImportWizard({
         </Text>
       )}
       {running && !sending && <ImportProgressBar progress={progress} />}
-      {runError && (
-        <Alert color="red" role="alert" data-testid="foods-import-error-alert">
-          {runError}
-        </Alert>
-      )}
-      {report && (
-        <ImportReportView
-          committed={report.committed}
-          successText={foodsImportedSentence(report.foodsImported, report.portionsImported)}
-          errors={report.errors}
-          errorCount={report.errorCount}
-          testIdPrefix="foods-import"
-        />
-      )}
+      <ImportOutcome
+        error={runError}
+        report={report}
+        successText={report ? foodsImportedSentence(report.foodsImported, report.portionsImported) : ''}
+        testIdPrefix="foods-import"
+      />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {problem && !running && !report?.committed

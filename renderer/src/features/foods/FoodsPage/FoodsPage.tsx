@@ -3,16 +3,13 @@ import { useState } from 'react';
 import type { Food } from '@contract/foods.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { CustomFoodModal } from '../CustomFoodForm/CustomFoodModal.tsx';
 import { DatasetsList } from '../DatasetsList/DatasetsList.tsx';
 import { DeleteFoodModal } from '../DeleteFoodModal/DeleteFoodModal.tsx';
 import { FoodDetailDrawer } from '../FoodDetail/FoodDetailDrawer.tsx';
 import { FoodsImportModal } from '../FoodsImport/FoodsImportModal.tsx';
-import { RecipeModal } from '../RecipeForm/RecipeModal.tsx';
+import { FoodEditorModal, type FoodEditing } from '../FoodEditorForm/FoodEditorModal.tsx';
 import { useFoodSearch } from '../use-food-search.ts';
 import { FoodHitList, FoodHitListSkeleton } from './FoodHitList.tsx';
-
-type Editing = { kind: 'custom' | 'recipe'; food: Food | null } | null;
 
 function pastSentence(updatedPast: number): string {
   if (updatedPast === 0) return '';
@@ -24,7 +21,7 @@ export function FoodsPage(): React.JSX.Element {
   const notify = useNotify();
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditing] = useState<FoodEditing>(null);
   const [deleting, setDeleting] = useState<Food | null>(null);
   const [importing, setImporting] = useState(false);
   const search = useFoodSearch(text, { limit: 50 });
@@ -109,15 +106,8 @@ export function FoodsPage(): React.JSX.Element {
         onEdit={(food) => setEditing({ kind: food.source === 'recipe' ? 'recipe' : 'custom', food })}
         onDelete={setDeleting}
       />
-      <CustomFoodModal
-        opened={editing?.kind === 'custom'}
-        food={editing?.kind === 'custom' ? editing.food : null}
-        onClose={() => setEditing(null)}
-        onSaved={(s) => saved(s.food, s.updatedPast, !editing?.food)}
-      />
-      <RecipeModal
-        opened={editing?.kind === 'recipe'}
-        recipe={editing?.kind === 'recipe' ? editing.food : null}
+      <FoodEditorModal
+        editing={editing}
         onClose={() => setEditing(null)}
         onSaved={(s) => saved(s.food, s.updatedPast, !editing?.food)}
       />

@@ -1,14 +1,14 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { Food } from '@contract/foods.ts';
-import { fieldErrorsFor, generalMessage, toApiError } from '../../../lib/errors.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
 import { useCalls, useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
-import { PastEntriesNotice } from '../CustomFoodForm/PastEntriesNotice.tsx';
+import { FoodEditorForm } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { useFoodForm, type FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import {
   emptyRecipe,
   recipeInputFromValues,
+  recipeFieldErrors,
   recipePreview,
   recipeValuesFromFood,
   type RecipeValues,
@@ -20,20 +20,13 @@ import { RecipePreviewTable } from './RecipePreviewTable.tsx';
 
 interface RecipeFormProps {
   recipe: Food | null;
-  onSaved: (saved: { food: Food; updatedPast: number }) => void;
+  onSaved: (saved: FoodSaved) => void;
   onCancel: () => void;
 }
 
-const FIELDS = ['name', 'servings', 'finalWeightG', 'ingredients'];
-
 /** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
 export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
   const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
-  const [applyToPast, setApplyToPast] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
 
   const ids = [...new Set(values.ingredients.flatMap((i) => (i.hit ? [i.hit.id] : [])))].sort();
   const foodsQuery = useCalls(
@@ -50,106 +43,58 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
     values.ingredients.flatMap((i) => (i.hit ? (foods.get(i.hit.id)?.allergens ?? []) : [])),
   );
 
-  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
-    event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setGeneralError(null);
+  const send = async (applyToPast: boolean): Promise<FoodSaved> => {
     const input = recipeInputFromValues(values);
-    try {
-      if (recipe) {
-        const result = await update.run({ id: recipe.id, recipe: input, applyToPast });
-        onSaved({ food: result.food, updatedPast: result.updatedPast });
-      } else {
-        onSaved({ food: await create.run(input), updatedPast: 0 });
-      }
-    } catch (e) {
-      reportError(e);
-      const error = toApiError(e);
-      const fields = fieldErrorsFor(error, recipe ? 'recipe' : '');
-      setErrors(fields);
-      setGeneralError(
-        generalMessage(error, fields, [...FIELDS, ...Object.keys(fields).filter((k) => k.includes('.'))]),
-      );
-      setSaving(false);
-    }
+    if (!recipe) return { food: await create.run(input), updatedPast: 0 };
+    const { food: saved, updatedPast } = await update.run({ id: recipe.id, recipe: input, applyToPast });
+    return { food: saved, updatedPast };
   };
+  const form = useFoodForm({ food: recipe, onSaved, onCancel, send, fieldErrors: recipeFieldErrors });
+  const { errors } = form.state;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="recipe-form">
-      <Stack gap="sm">
-        <TextInput
-          label="Name"
+    <FoodEditorForm form={form} kind="recipe" values={values} onValuesChange={setValues}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NumberInput
+          label="Servings"
           withAsterisk
-          data-autofocus
-          value={values.name}
-          onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
-          error={errors.name}
-          data-testid="recipe-name"
+          min={0}
+          clampBehavior="none"
+          value={values.servings}
+          onChange={(v) => setValues({ ...values, servings: v })}
+          error={errors.servings}
+          data-testid="recipe-servings"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput
-            label="Servings"
-            withAsterisk
-            min={0}
-            clampBehavior="none"
-            value={values.servings}
-            onChange={(v) => setValues({ ...values, servings: v })}
-            error={errors.servings}
-            data-testid="recipe-servings"
-          />
-          <NumberInput
-            label="Cooked weight (g)"
-            description="Optional: weigh the dish after cooking to account for water lost or gained"
-            min={0}
-            clampBehavior="none"
-            value={values.cookedWeightG}
-            onChange={(v) => setValues({ ...values, cookedWeightG: v })}
-            error={errors.finalWeightG}
-            data-testid="recipe-cooked-weight"
-          />
-        </SimpleGrid>
-        <IngredientRows
-          ingredients={values.ingredients}
-          errors={errors}
-          onChange={(ingredients) => setValues({ ...values, ingredients })}
+        <NumberInput
+          label="Cooked weight (g)"
+          description="Optional: weigh the dish after cooking to account for water lost or gained"
+          min={0}
+          clampBehavior="none"
+          value={values.cookedWeightG}
+          onChange={(v) => setValues({ ...values, cookedWeightG: v })}
+          error={errors.finalWeightG}
+          data-testid="recipe-cooked-weight"
         />
-        {foodsQuery.error && (
-          <Alert color="yellow" role="alert">
-            The preview is incomplete: {foodsQuery.error.message}
-          </Alert>
-        )}
-        {ids.length > 0 && (
-          <Stack gap={4}>
-            <Text size="sm" fw={600} data-testid="recipe-allergens">
-              {containsText(allergens)}
-            </Text>
-            <AllergenBadges allergens={allergens} testId="recipe-allergen-badges" />
-          </Stack>
-        )}
-        <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
-        {recipe && (
-          <PastEntriesNotice
-            foodId={recipe.id}
-            applyToPast={applyToPast}
-            onApplyToPastChange={setApplyToPast}
-            testIdPrefix="recipe"
-          />
-        )}
-        {generalError && (
-          <Alert color="red" role="alert" data-testid="recipe-error">
-            {generalError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving} data-testid="recipe-cancel">
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving} data-testid="recipe-save">
-            {recipe ? 'Save changes' : 'Save recipe'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <IngredientRows
+        ingredients={values.ingredients}
+        errors={errors}
+        onChange={(ingredients) => setValues({ ...values, ingredients })}
+      />
+      {foodsQuery.error && (
+        <Alert color="yellow" role="alert">
+          The preview is incomplete: {foodsQuery.error.message}
+        </Alert>
+      )}
+      {ids.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600} data-testid="recipe-allergens">
+            {containsText(allergens)}
+          </Text>
+          <AllergenBadges allergens={allergens} testId="recipe-allergen-badges" />
+        </Stack>
+      )}
+      <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
+    </FoodEditorForm>
   );
 }

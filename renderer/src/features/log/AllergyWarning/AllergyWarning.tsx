@@ -1,5 +1,5 @@
-import { Alert, Stack, Text, Textarea } from '@mantine/core';
 import { conflictAllergens, recordedText, type AllergyConflict } from '../../foods/allergen-text.ts';
+import { AllergyReasonAlert } from './AllergyReasonAlert.tsx';
 
 interface AllergyWarningProps {
   conflict: AllergyConflict;
@@ -18,33 +18,17 @@ interface AllergyWarningProps {
 export function AllergyWarning(props: AllergyWarningProps): React.JSX.Element {
   const { conflict, reason, onReasonChange, error, disabled, testIdPrefix } = props;
   return (
-    <Alert
-      color="red"
-      variant="light"
+    <AllergyReasonAlert
       title={`Allergy: ${conflict.foodName} contains ${conflictAllergens(conflict)}`}
-      role="alert"
-      data-testid={`${testIdPrefix}-alert`}
-    >
-      <Stack gap="xs">
-        <Text size="sm">
-          {recordedText(conflict)}. Check with the client before saving. Allergen flags are derived from food names and
-          recipes: a safety net, not a guarantee.
-        </Text>
-        <Textarea
-          label="Reason for saving despite the allergy"
-          description="Kept with the entry and shown beside it."
-          placeholder="e.g. Tolerates small amounts, confirmed by the allergist"
-          autosize
-          minRows={1}
-          maxLength={500}
-          required
-          value={reason}
-          onChange={(e) => onReasonChange(e.currentTarget.value)}
-          error={error}
-          disabled={disabled}
-          data-testid={`${testIdPrefix}-reason`}
-        />
-      </Stack>
-    </Alert>
+      message={`${recordedText(conflict)}. Check with the client before saving. Allergen flags are derived from food names and recipes: a safety net, not a guarantee.`}
+      reasonLabel="Reason for saving despite the allergy"
+      description="Kept with the entry and shown beside it."
+      placeholder="e.g. Tolerates small amounts, confirmed by the allergist"
+      reason={reason}
+      onReasonChange={onReasonChange}
+      error={error}
+      disabled={disabled}
+      testIds={{ alert: `${testIdPrefix}-alert`, reason: `${testIdPrefix}-reason` }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { addDays, isIsoDate } from '../../../lib/dates.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
@@ -6,6 +6,7 @@ import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
+import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
 
 type Kind = 'diet' | 'activity' | 'sleep';
 const KIND_LABELS: Record<Kind, string> = { diet: 'Food', activity: 'Activity', sleep: 'Sleep' };
@@ -88,23 +89,14 @@ function CopyDayForm({ clientId, from, onClose, onCopied }: CopyDayModalProps): 
         The entries are added to {isIsoDate(to) ? formatIsoDate(to) : 'that day'}; entries already there stay.
       </Text>
       {error && (
-        <Alert color="red" role="alert" data-testid="log-copy-error">
-          <Stack gap="xs">
-            <Text size="sm">{error}</Text>
-            {allergy && (
-              <Textarea
-                label="Reason for copying despite the allergy"
-                autosize
-                minRows={1}
-                maxLength={500}
-                required
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                data-testid="log-copy-allergy-reason"
-              />
-            )}
-          </Stack>
-        </Alert>
+        <AllergyReasonAlert
+          message={error}
+          askReason={allergy}
+          reasonLabel="Reason for copying despite the allergy"
+          reason={reason}
+          onReasonChange={setReason}
+          testIds={{ alert: 'log-copy-error', reason: 'log-copy-allergy-reason' }}
+        />
       )}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">

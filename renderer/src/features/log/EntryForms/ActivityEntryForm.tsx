@@ -1,41 +1,28 @@
 import { NumberInput, Skeleton, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { LogEntry } from '@contract/log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { useCall } from '../../../lib/query.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { SaveFooter } from './SaveFooter.tsx';
-import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
 import { WhenFields } from './WhenFields.tsx';
-
-interface ActivityEntryFormProps {
-  clientId: string;
-  date: string;
-  entry: LogEntry | null;
-  onSaved: (result: SaveResult) => void;
-  onCancel: () => void;
-}
 
 const SHOWN = ['activity', 'minutes', 'date', 'time'];
 
 /** An activity from the Compendium list and its minutes (energy is estimated by the core from MET × weight). */
-export function ActivityEntryForm({ clientId, date: day, entry, onSaved, onCancel }: ActivityEntryFormProps) {
+export function ActivityEntryForm(props: EntryFormProps) {
+  const { entry, onCancel } = props;
   const activities = useCall('log.activities', {}, { staleTime: Infinity });
   const [activity, setActivity] = useState<string | null>(entry?.activity?.key ?? null);
   const [minutes, setMinutes] = useState<NumberField>(entry?.activity?.minutes ?? '');
-  const [date, setDate] = useState(entry?.date ?? day);
-  const [time, setTime] = useState(entry?.time ?? '');
-  const state = useSaveEntry(entry?.id ?? null, onSaved);
+  const state = useEntryForm(props);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     await state.save({
       kind: 'activity',
-      clientId,
-      date,
-      time: time || null,
       activity: activity ?? '',
       minutes: numberOrNull(minutes) ?? Number.NaN,
     });
@@ -73,14 +60,8 @@ export function ActivityEntryForm({ clientId, date: day, entry, onSaved, onCance
           error={state.errors.minutes}
           data-testid="log-minutes"
         />
-        <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={state.errors} />
-        <SaveFooter
-          state={state}
-          onCancel={onCancel}
-          unshownErrors={Object.entries(state.errors)
-            .filter(([k]) => !SHOWN.includes(k))
-            .map(([, m]) => m)}
-        />
+        <WhenFields {...state.when} errors={state.errors} />
+        <SaveFooter state={state} onCancel={onCancel} shown={SHOWN} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FoodHit } from '@contract/foods.ts';
 import type { LogEntry } from '@contract/log.ts';
@@ -10,10 +10,11 @@ import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
 import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
 import { AllergyWarning } from '../AllergyWarning/AllergyWarning.tsx';
 import { useAllergyCheck } from '../use-allergy-check.ts';
-import { amountText, measureGrams, measureOptions } from '../log-text.ts';
+import { AmountFields } from '../AmountFields/AmountFields.tsx';
+import { amountText, measureGrams } from '../log-text.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
-import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
 import { WhenFields } from './WhenFields.tsx';
 
 type MealChoice = Meal | 'none';
@@ -23,14 +24,6 @@ const SHOWN = ['foodId', 'grams', 'amount', 'meal', 'date', 'time'];
 /** Shown in the allergy warning, while there is one. */
 const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 
-interface DietEntryFormProps {
-  clientId: string;
-  date: string;
-  entry: LogEntry | null;
-  onSaved: (result: SaveResult) => void;
-  onCancel: () => void;
-}
-
 function hitFromEntry(entry: LogEntry | null): FoodHit | null {
   if (!entry?.food) return null;
   const { id, name } = entry.food;
@@ -38,16 +31,15 @@ function hitFromEntry(entry: LogEntry | null): FoodHit | null {
 }
 
 /** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
-export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }: DietEntryFormProps) {
+export function DietEntryForm(props: EntryFormProps) {
+  const { clientId, entry, onCancel } = props;
   const [hit, setHit] = useState<FoodHit | null>(() => hitFromEntry(entry));
-  const [date, setDate] = useState(entry?.date ?? day);
-  const [time, setTime] = useState(entry?.time ?? '');
   const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
   const [mode, setMode] = useState<AmountMode | null>(entry ? 'grams' : null);
   const [portionId, setPortionId] = useState<string | null>(null);
   const [count, setCount] = useState<NumberField>(1);
   const [grams, setGrams] = useState<NumberField>(entry?.food?.grams ?? '');
-  const state = useSaveEntry(entry?.id ?? null, onSaved);
+  const state = useEntryForm(props);
   const allergy = useAllergyCheck(clientId, hit ? [hit.id] : []);
   const conflict = hit ? allergy.conflicts.get(hit.id) : undefined;
   // An entry saved despite the allergy keeps its reason; an edit starts from it.
@@ -73,9 +65,6 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
       effectiveMode === 'measure' && portion && countValue !== null ? amountText(countValue, portion) : null;
     await state.save({
       kind: 'diet',
-      clientId,
-      date,
-      time: time || null,
       meal: meal === 'none' ? null : meal,
       foodId: hit?.id ?? '',
       grams: effectiveMode === 'grams' ? numberOrNull(grams) : null,
@@ -139,44 +128,23 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
               onChange={(v) => setMode(v === 'grams' ? 'grams' : 'measure')}
               data-testid="log-amount-mode"
             />
-            {effectiveMode === 'measure' && portion ? (
-              <Group align="flex-start" gap="sm" grow>
-                <NumberInput
-                  label="How many"
-                  min={0}
-                  step={0.5}
-                  decimalScale={2}
-                  clampBehavior="none"
-                  value={count}
-                  onChange={setCount}
-                  error={errors.amount}
-                  data-testid="log-amount-count"
-                  maw={140}
-                />
-                <ChoiceSelect<string>
-                  label="Measure"
-                  data={measureOptions(portions)}
-                  value={portion.id}
-                  onChange={(v) => v && setPortionId(v)}
-                  data-testid="log-amount-measure"
-                />
-              </Group>
-            ) : (
-              <NumberInput
-                label="Amount (g)"
-                min={0}
-                clampBehavior="none"
-                decimalScale={1}
-                value={grams}
-                onChange={setGrams}
-                error={errors.grams ?? errors.amount}
-                data-testid="log-grams"
-                description={portions.length === 0 ? 'This food has no household measures.' : undefined}
-              />
-            )}
+            <AmountFields
+              portion={effectiveMode === 'measure' ? portion : undefined}
+              portions={portions}
+              count={count}
+              onCountChange={setCount}
+              onPortionChange={(p) => setPortionId(p.id)}
+              grams={grams}
+              onGramsChange={setGrams}
+              countError={errors.amount}
+              gramsError={errors.grams ?? errors.amount}
+              countWidth={140}
+              gramsDescription={portions.length === 0 ? 'This food has no household measures.' : undefined}
+              testIds={{ count: 'log-amount-count', measure: 'log-amount-measure', grams: 'log-grams' }}
+            />
           </Stack>
         )}
-        <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={errors}>
+        <WhenFields {...state.when} errors={errors}>
           <ChoiceSelect<MealChoice>
             label="Meal"
             data={MEAL_OPTIONS}
@@ -190,9 +158,7 @@ export function DietEntryForm({ clientId, date: day, entry, onSaved, onCancel }:
         <SaveFooter
           state={state}
           onCancel={onCancel}
-          unshownErrors={Object.entries(errors)
-            .filter(([k]) => !shown.includes(k))
-            .map(([, m]) => m)}
+          shown={shown}
           saveLabel={conflict ? 'Save despite allergy' : 'Save'}
           saveColor={conflict ? 'red' : undefined}
           saveDisabled={allergy.checking || needsReason}

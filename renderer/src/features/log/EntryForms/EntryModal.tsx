@@ -3,7 +3,7 @@ import type { LogEntry } from '@contract/log.ts';
 import { ActivityEntryForm } from './ActivityEntryForm.tsx';
 import { DietEntryForm } from './DietEntryForm.tsx';
 import { SleepEntryForm } from './SleepEntryForm.tsx';
-import type { SaveResult } from './use-save-entry.ts';
+import type { SaveResult } from './use-entry-form.ts';
 
 export type EntryKind = LogEntry['kind'];
 

@@ -1,12 +1,13 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { SaveProblems } from '../../../components/SaveProblems/SaveProblems.tsx';
-import type { SaveEntry } from './use-save-entry.ts';
+import type { SaveEntry } from './use-entry-form.ts';
 
 interface SaveFooterProps {
   state: SaveEntry;
   onCancel: () => void;
-  /** Field errors the form does not show beside a field. */
-  unshownErrors: string[];
+  /** The fields the form shows beside an input; the core's messages for any other field are listed here. */
+  shown: readonly string[];
   /** "Save despite allergy" while the food conflicts with the client's allergies. */
   saveLabel?: string;
   saveColor?: string;
@@ -16,11 +17,14 @@ interface SaveFooterProps {
 
 /** Errors, the implausible-value warning with "Save anyway", and the form's buttons. */
 export function SaveFooter(props: SaveFooterProps): React.JSX.Element {
-  const { state, onCancel, unshownErrors, saveLabel = 'Save', saveColor, saveDisabled = false } = props;
+  const { state, onCancel, shown, saveLabel = 'Save', saveColor, saveDisabled = false } = props;
+  const unshown = Object.entries(state.errors)
+    .filter(([k]) => !shown.includes(k))
+    .map(([, m]) => m);
   return (
     <Stack gap="sm">
       <SaveProblems
-        messages={[...(state.generalError ? [state.generalError] : []), ...unshownErrors]}
+        messages={[...(state.generalError ? [state.generalError] : []), ...unshown]}
         implausible={state.implausible}
         saving={state.saving}
         onSaveAnyway={() => void state.saveAnyway()}
@@ -28,14 +32,14 @@ export function SaveFooter(props: SaveFooterProps): React.JSX.Element {
         correctHint="or correct the values and save again."
         testIds={{ error: 'log-error', implausible: 'log-implausible', saveAnyway: 'log-save-anyway' }}
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel} disabled={state.saving} data-testid="log-cancel">
-          Cancel
-        </Button>
-        <Button type="submit" loading={state.saving} disabled={saveDisabled} color={saveColor} data-testid="log-save">
-          {saveLabel}
-        </Button>
-      </Group>
+      <FormActions
+        busy={state.saving}
+        onCancel={onCancel}
+        confirmLabel={saveLabel}
+        confirmColor={saveColor}
+        confirmDisabled={saveDisabled}
+        testIds={{ cancel: 'log-cancel', confirm: 'log-save' }}
+      />
     </Stack>
   );
 }

@@ -1,37 +1,24 @@
 import { Input, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { LogEntry } from '@contract/log.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { SaveFooter } from './SaveFooter.tsx';
-import { useSaveEntry, type SaveResult } from './use-save-entry.ts';
+import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
 import { WhenFields } from './WhenFields.tsx';
-
-interface SleepEntryFormProps {
-  clientId: string;
-  date: string;
-  entry: LogEntry | null;
-  onSaved: (result: SaveResult) => void;
-  onCancel: () => void;
-}
 
 const SHOWN = ['hours', 'quality', 'date', 'time'];
 const QUALITY = ['1', '2', '3', '4', '5'];
 
 /** Hours slept and the client's rating of the night, 1 (very poor) to 5 (very good). */
-export function SleepEntryForm({ clientId, date: day, entry, onSaved, onCancel }: SleepEntryFormProps) {
+export function SleepEntryForm(props: EntryFormProps) {
+  const { entry, onCancel } = props;
   const [hours, setHours] = useState<NumberField>(entry?.sleep?.hours ?? '');
   const [quality, setQuality] = useState(String(entry?.sleep?.quality ?? 3));
-  const [date, setDate] = useState(entry?.date ?? day);
-  const [time, setTime] = useState(entry?.time ?? '');
-  const state = useSaveEntry(entry?.id ?? null, onSaved);
+  const state = useEntryForm(props);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     await state.save({
       kind: 'sleep',
-      clientId,
-      date,
-      time: time || null,
       hours: numberOrNull(hours) ?? Number.NaN,
       quality: Number(quality),
     });
@@ -67,14 +54,8 @@ export function SleepEntryForm({ clientId, date: day, entry, onSaved, onCancel }
         <Text size="xs" c="dimmed">
           Log the night on the date the client woke up.
         </Text>
-        <WhenFields date={date} time={time} onDateChange={setDate} onTimeChange={setTime} errors={state.errors} />
-        <SaveFooter
-          state={state}
-          onCancel={onCancel}
-          unshownErrors={Object.entries(state.errors)
-            .filter(([k]) => !SHOWN.includes(k))
-            .map(([, m]) => m)}
-        />
+        <WhenFields {...state.when} errors={state.errors} />
+        <SaveFooter state={state} onCancel={onCancel} shown={SHOWN} />
       </Stack>
     </form>
   );

@@ -1,10 +1,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
+import type { WhenValues } from './use-entry-form.ts';
 
-interface WhenFieldsProps {
-  date: string;
-  time: string;
-  onDateChange: (date: string) => void;
-  onTimeChange: (time: string) => void;
+interface WhenFieldsProps extends WhenValues {
   errors: Record<string, string>;
   children?: React.ReactNode;
 }

@@ -1,14 +1,15 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { FileField } from '../../../components/FileField/FileField.tsx';
-import { ImportReportView } from '../../../components/ImportReportView/ImportReportView.tsx';
+import { ImportOutcome } from '../../../components/ImportReportView/ImportReportView.tsx';
 import { entriesImportedSentence } from '../../../components/ImportReportView/import-report-text.ts';
-import { toApiError } from '../../../lib/errors.ts';
 import { readFileUpload } from '../../../lib/files.ts';
-import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
+import { useSessionActions } from '../../../lib/session-context.ts';
+import { useFormRequest } from '../../../lib/use-form-request.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
+import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
 
 type Report = MethodOutput<'log.importCsv'>;
 
@@ -28,36 +29,26 @@ export function LogImportModal(props: LogImportModalProps): React.JSX.Element {
 
 /** A CSV of entries for this client, checked whole: stored only when every row is valid. */
 function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.Element {
-  const { reportError } = useSessionActions();
   const [file, setFile] = useState<File | null>(null);
-  const [running, setRunning] = useState(false);
+  const request = useFormRequest(useSessionActions().reportError);
   const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   // Only rows refused for an allergy are left: importing them needs the practitioner's reason.
   const allergyOnly = report !== null && !report.committed && report.allergyConflicts === report.errorCount;
 
   const importCsv = useMutation('log.importCsv', { invalidates: LOG_DATA });
 
-  const run = async (): Promise<void> => {
-    if (!file) return;
-    setRunning(true);
-    setError(null);
+  const run = async (chosen: File): Promise<void> => {
     setReport(null);
-    try {
-      const upload = await readFileUpload(file);
+    await request.send(async () => {
+      const upload = await readFileUpload(chosen);
       const result = await importCsv.run({
         ...upload,
         clientId,
         allergyConfirmation: allergyOnly && reason.trim() !== '' ? { reason: reason.trim() } : null,
       });
       setReport(result);
-    } catch (e) {
-      reportError(e);
-      setError(toApiError(e).message);
-    } finally {
-      setRunning(false);
-    }
+    });
   };
 
   return (
@@ -75,55 +66,36 @@ function LogImportForm({ clientId, onClose }: LogImportModalProps): React.JSX.El
         onChange={(f) => {
           setFile(f);
           setReport(null);
-          setError(null);
+          request.setError(null);
           setReason('');
         }}
-        disabled={running}
+        disabled={request.busy}
         testId="log-import-file"
       />
-      {error && (
-        <Alert color="red" role="alert" data-testid="log-import-error-alert">
-          {error}
-        </Alert>
-      )}
-      {report && (
-        <ImportReportView
-          committed={report.committed}
-          successText={entriesImportedSentence(report.entriesImported)}
-          errors={report.errors}
-          errorCount={report.errorCount}
-          testIdPrefix="log-import"
+      <ImportOutcome
+        error={request.error}
+        report={report}
+        successText={report ? entriesImportedSentence(report.entriesImported) : ''}
+        testIdPrefix="log-import"
+      />
+      {allergyOnly && (
+        <AllergyReasonAlert
+          title="Foods the client is allergic to"
+          message={`${report.allergyConflicts === 1 ? 'One row has' : `${report.allergyConflicts} rows have`} a food that contains an allergen of the client (listed above). Check with the client; to import the file anyway, give a reason: it is kept with each of those entries.`}
+          reasonLabel="Reason for importing despite the allergy"
+          reason={reason}
+          onReasonChange={setReason}
+          testIds={{ alert: 'log-import-allergy', reason: 'log-import-allergy-reason' }}
         />
       )}
-      {allergyOnly && (
-        <Alert color="red" role="alert" title="Foods the client is allergic to" data-testid="log-import-allergy">
-          <Stack gap="xs">
-            <Text size="sm">
-              {report.allergyConflicts === 1 ? 'One row has' : `${report.allergyConflicts} rows have`} a food that
-              contains an allergen of the client (listed above). Check with the client; to import the file anyway, give
-              a reason: it is kept with each of those entries.
-            </Text>
-            <Textarea
-              label="Reason for importing despite the allergy"
-              autosize
-              minRows={1}
-              maxLength={500}
-              required
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              data-testid="log-import-allergy-reason"
-            />
-          </Stack>
-        </Alert>
-      )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} disabled={running} data-testid="log-import-close">
+        <Button variant="default" onClick={onClose} disabled={request.busy} data-testid="log-import-close">
           {report?.committed ? 'Done' : 'Cancel'}
         </Button>
         {!report?.committed && (
           <Button
-            onClick={() => void run()}
-            loading={running}
+            onClick={() => file && void run(file)}
+            loading={request.busy}
             disabled={!file || (allergyOnly && reason.trim() === '')}
             color={allergyOnly ? 'red' : undefined}
             data-testid="log-import-run"

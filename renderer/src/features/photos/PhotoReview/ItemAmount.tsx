@@ -1,10 +1,10 @@
-import { Group, NumberInput, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
-import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { scaleNutrients } from '../../../lib/nutrients.ts';
 import { useCall } from '../../../lib/query.ts';
 import { numberOrNull } from '../../foods/custom-food-values.ts';
-import { measureGrams, measureOptions } from '../../log/log-text.ts';
+import { AmountFields } from '../../log/AmountFields/AmountFields.tsx';
+import { measureGrams } from '../../log/log-text.ts';
 import type { ReviewItem } from '../review-items.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
@@ -49,43 +49,19 @@ export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JS
           data-testid="photo-item-amount-mode"
         />
       )}
-      {item.mode === 'measure' && portion ? (
-        <Group align="flex-start" gap="sm" grow>
-          <NumberInput
-            label="How many"
-            min={0}
-            step={0.5}
-            decimalScale={2}
-            clampBehavior="none"
-            value={item.count}
-            onChange={(v) => onChange({ count: v })}
-            error={error}
-            maw={120}
-            data-testid="photo-item-count"
-          />
-          <ChoiceSelect<string>
-            label="Measure"
-            data={measureOptions(portions)}
-            value={portion.id}
-            onChange={(v) => {
-              const chosen = portions.find((p) => p.id === v);
-              if (chosen) onChange({ portion: chosen });
-            }}
-            data-testid="photo-item-measure"
-          />
-        </Group>
-      ) : (
-        <NumberInput
-          label="Amount (g)"
-          min={0}
-          clampBehavior="none"
-          decimalScale={1}
-          value={item.grams}
-          onChange={(v) => onChange({ grams: v })}
-          error={error}
-          data-testid="photo-item-grams"
-        />
-      )}
+      <AmountFields
+        portion={item.mode === 'measure' ? portion : undefined}
+        portions={portions}
+        count={item.count}
+        onCountChange={(count) => onChange({ count })}
+        onPortionChange={(chosen) => onChange({ portion: chosen })}
+        grams={item.grams}
+        onGramsChange={(grams) => onChange({ grams })}
+        countError={error}
+        gramsError={error}
+        countWidth={120}
+        testIds={{ count: 'photo-item-count', measure: 'photo-item-measure', grams: 'photo-item-grams' }}
+      />
       {!food && !query.error && <Skeleton height={14} width="50%" aria-label="Loading the food’s measures" />}
       {query.error && (
         <Text size="xs" c="red" role="alert">

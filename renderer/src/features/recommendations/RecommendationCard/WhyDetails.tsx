@@ -1,6 +1,7 @@
-import { Code, Stack, Table, Text } from '@mantine/core';
+import { Code, Stack, Text } from '@mantine/core';
 import type { Recommendation } from '../../../lib/rule-types.ts';
 import { valueRows } from '../../rules/rules-text.ts';
+import { RuleValuesTable } from '../../rules/RuleValuesTable/RuleValuesTable.tsx';
 
 /** "Why?": the rule's condition and the client's values that made it true. */
 export function WhyDetails({ recommendation, id }: { recommendation: Recommendation; id: string }): React.JSX.Element {
@@ -17,24 +18,12 @@ export function WhyDetails({ recommendation, id }: { recommendation: Recommendat
         </Code>
       </div>
       {rows.length > 0 ? (
-        <Table withTableBorder striped fz="sm" data-testid="recommendation-values">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Value</Table.Th>
-              <Table.Th>For this client</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.name} data-testid="recommendation-value" data-name={row.name}>
-                <Table.Td>
-                  <Code>{row.name}</Code>
-                </Table.Td>
-                <Table.Td>{row.text}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <RuleValuesTable
+          rows={rows}
+          headings={['Value', 'For this client']}
+          testId="recommendation-values"
+          rowTestId="recommendation-value"
+        />
       ) : (
         <Text size="sm" c="dimmed">
           The condition read no values.

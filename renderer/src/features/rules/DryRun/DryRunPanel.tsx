@@ -1,4 +1,4 @@
-import { Alert, Blockquote, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Blockquote, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
@@ -9,6 +9,7 @@ import type { DryRunResult } from '../../../lib/rule-types.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useCall } from '../../../lib/query.ts';
 import { RuleErrorList } from '../RuleErrorList/RuleErrorList.tsx';
+import { RuleValuesTable } from '../RuleValuesTable/RuleValuesTable.tsx';
 import { dryRunOutcome, valueRows } from '../rules-text.ts';
 
 /** What to evaluate: a saved rule by id, or the text in the editor. */
@@ -42,25 +43,13 @@ function DryRunResultView({ result }: { result: DryRunResult }): React.JSX.Eleme
         </div>
       )}
       {rows.length > 0 && (
-        <Table withTableBorder striped fz="sm" data-testid="dry-run-variables">
-          <Table.Caption>The values the rule reads, for this client today</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Variable</Table.Th>
-              <Table.Th>Value</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.name} data-testid="dry-run-variable" data-name={row.name}>
-                <Table.Td>
-                  <Code>{row.name}</Code>
-                </Table.Td>
-                <Table.Td>{row.text}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <RuleValuesTable
+          rows={rows}
+          headings={['Variable', 'Value']}
+          caption="The values the rule reads, for this client today"
+          testId="dry-run-variables"
+          rowTestId="dry-run-variable"
+        />
       )}
     </Stack>
   );

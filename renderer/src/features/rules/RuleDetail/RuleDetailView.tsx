@@ -1,5 +1,6 @@
-import { Badge, Button, Card, Code, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Code, Group, List, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { RecordPending } from '../../../components/RecordPending/RecordPending.tsx';
 import { RULE_ORIGIN_COLORS, RULE_ORIGIN_LABELS, severityColor, severityLabel } from '../../../lib/labels.ts';
 import type { RuleDetail } from '../../../lib/rule-types.ts';
 import { useCall } from '../../../lib/query.ts';
@@ -39,18 +40,13 @@ export function RuleDetailView({
   const rule = query.data?.id === id ? query.data : undefined;
 
   if (!rule) {
-    return query.error ? (
-      <ErrorAlert
-        title={query.error.code === 'not-found' ? 'Rule not found' : 'Could not load the rule'}
-        error={query.error}
-        onRetry={query.error.code === 'not-found' ? undefined : query.reload}
+    return (
+      <RecordPending
+        query={query}
+        noun="rule"
+        blocks={[{ height: 28, width: '60%' }, { height: 120 }, { height: 200 }]}
+        testId="rule-detail-loading"
       />
-    ) : (
-      <Stack aria-busy="true" aria-label="Loading the rule" data-testid="rule-detail-loading">
-        <Skeleton height={28} width="60%" />
-        <Skeleton height={120} />
-        <Skeleton height={200} />
-      </Stack>
     );
   }
 

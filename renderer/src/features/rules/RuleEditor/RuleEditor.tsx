@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
@@ -167,19 +168,14 @@ export function RuleEditor({
             {validation.data && validation.data.errors.length > 0 && (
               <RuleErrorList errors={validation.data.errors} testId="rule-editor-error" />
             )}
-            {saveError && (
-              <Alert color="red" role="alert" data-testid="rule-save-error">
-                {saveError}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onCancel} disabled={saving} data-testid="rule-cancel">
-                Cancel
-              </Button>
-              <Button type="submit" disabled={!canSave} loading={saving} data-testid="rule-save">
-                Save
-              </Button>
-            </Group>
+            <FormActions
+              error={saveError}
+              busy={saving}
+              onCancel={onCancel}
+              confirmLabel="Save"
+              confirmDisabled={!canSave}
+              testIds={{ error: 'rule-save-error', cancel: 'rule-cancel', confirm: 'rule-save' }}
+            />
           </Stack>
         </form>
       </Card>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '@contract/index.ts';
+import type { LogEntry } from '@contract/log.ts';
 import { fieldErrorsFor, toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
@@ -8,8 +9,34 @@ import { LOG_DATA } from '../../../lib/use-query-events.ts';
 export type EntryPayload = MethodInput<'log.add'>;
 export type SaveResult = MethodOutput<'log.add'>;
 
+/** What each kind's form is given: the client, the day open in the log, and the entry to edit (null: a new one). */
+export interface EntryFormProps {
+  clientId: string;
+  date: string;
+  entry: LogEntry | null;
+  onSaved: (result: SaveResult) => void;
+  onCancel: () => void;
+}
+
+/** One kind's own fields: the form adds the client, date and time. */
+export type KindFields = EntryPayload extends infer T
+  ? T extends unknown
+    ? Omit<T, 'clientId' | 'date' | 'time'>
+    : never
+  : never;
+
+/** The date and time fields every entry has (WhenFields). */
+export interface WhenValues {
+  date: string;
+  time: string;
+  onDateChange: (date: string) => void;
+  onTimeChange: (time: string) => void;
+}
+
 export interface SaveEntry {
-  save: (entry: EntryPayload) => Promise<void>;
+  /** Sends the kind's fields with the client, the date and the time (empty: none). */
+  save: (fields: KindFields) => Promise<void>;
+  when: WhenValues;
   /** Resends the last entry with `confirm: true` after an 'implausible' answer. */
   saveAnyway: () => Promise<void>;
   saving: boolean;
@@ -20,11 +47,15 @@ export interface SaveEntry {
 }
 
 /**
- * Saving a log entry (add, or update when `entryId` is set). An 'implausible' answer is kept with
- * the entry, so the form can show the sentence and a "Save anyway" button that confirms it.
+ * The date and time of a log entry and its saving (add, or update when editing). An 'implausible'
+ * answer is kept with the entry, so the form can show the sentence and a "Save anyway" button that
+ * confirms it.
  */
-export function useSaveEntry(entryId: string | null, onSaved: (result: SaveResult) => void): SaveEntry {
+export function useEntryForm({ clientId, date: day, entry: editing, onSaved }: EntryFormProps): SaveEntry {
   const { reportError } = useSessionActions();
+  const entryId = editing?.id ?? null;
+  const [date, setDate] = useState(editing?.date ?? day);
+  const [time, setTime] = useState(editing?.time ?? '');
   const [saving, setSaving] = useState(false);
   const update = useMutation('log.update', { invalidates: LOG_DATA });
   const add = useMutation('log.add', { invalidates: LOG_DATA });
@@ -59,7 +90,8 @@ export function useSaveEntry(entryId: string | null, onSaved: (result: SaveResul
   };
 
   return {
-    save: send,
+    save: (fields) => send({ ...fields, clientId, date, time: time || null }),
+    when: { date, time, onDateChange: setDate, onTimeChange: setTime },
     saveAnyway: async () => {
       if (pending) await send({ ...pending, confirm: true });
     },
