@@ -1,4 +1,4 @@
-import type { LifeStage, Sex } from '../types.ts';
+import type { LifeStage, Sex } from '../../contract/common.ts';
 
 /**
  * Dietary Reference Intakes (DRIs) of the US/Canadian Food and Nutrition Board (IOM, since 2016 NASEM),
