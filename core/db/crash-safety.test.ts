@@ -7,7 +7,7 @@ import { tempDir } from '../test-utils/temp-dir.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { DATABASE_FILE, openDatabase } from './open.ts';
 import { clients } from './schema.ts';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 
 /**
  * Crash safety of the encrypted database: a child process (core/test-utils/crash-writer.ts) opens it

@@ -8,7 +8,7 @@ import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
 import { createChromiumPdfRenderer } from '../reports/pdf-chromium.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 import { evaluateClient } from './client-evaluation.ts';
 import { createRuleEvaluator } from './evaluator.ts';
 import { computeVariables } from './features.ts';
