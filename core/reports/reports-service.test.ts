@@ -9,6 +9,7 @@ import { createServices } from '../services.ts';
 import { silentLogger } from '../logging/log.ts';
 import { createVisionRuntime } from '../photos/vision-runtime.ts';
 import { createRuleEvaluator } from '../rules/evaluator.ts';
+import { addClient } from '../test-utils/clients.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
 import { createChromiumPdfRenderer } from './pdf-chromium.ts';
 import { createReportsService } from './reports-service.ts';
@@ -50,22 +51,9 @@ describe('reports service (real Chromium)', () => {
     const dataDir = tempDir();
     const core = await unlockedCore({ dataDir, clock });
     await ok(core, 'settings.update', { practitionerName: 'Dr Rita Practitioner' });
-    const ana = await ok<Client>(core, 'clients.create', {
-      name: 'Ana Souza-Lima',
-      sex: 'female',
-      birthDate: '1990-03-02',
-      heightCm: 165,
-      weightKg: 60,
-      activityLevel: 'active',
-    });
+    const ana = await addClient(core, { name: 'Ana Souza-Lima', birthDate: '1990-03-02', activityLevel: 'active' });
     const bruno = await ok<Client>(core, 'clients.create', { name: 'Bruno Zebedee-Secret', sex: 'male' });
-    const empty = await ok<Client>(core, 'clients.create', {
-      name: 'Eva Empty',
-      sex: 'female',
-      birthDate: '1985-05-05',
-      heightCm: 170,
-      weightKg: 70,
-    });
+    const empty = await addClient(core, { name: 'Eva Empty', birthDate: '1985-05-05', heightCm: 170, weightKg: 70 });
     for (let d = 1; d <= 10; d++) {
       const date = `2026-03-${String(d).padStart(2, '0')}`;
       await ok(core, 'log.add', {
