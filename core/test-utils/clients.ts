@@ -1,5 +1,7 @@
 import type { Client } from '../contract/clients.ts';
 import type { Core } from '../app.ts';
+import type { Db } from '../db/open.ts';
+import { clients } from '../db/schema.ts';
 import { ok, unlockedCore } from './core-harness.ts';
 
 /**
@@ -29,4 +31,25 @@ export async function coreWithClient(
 ): Promise<{ core: Core; client: Client }> {
   const core = await unlockedCore(options);
   return { core, client: await addClient(core, fields) };
+}
+
+/**
+ * A clients row written straight into the table, for tests of one service over a bare database (no
+ * core, no audit): only its id matters to them.
+ */
+export function insertClientRow(db: Db, id: string, name: string, at = 1): void {
+  db.insert(clients)
+    .values({
+      id,
+      name,
+      activityLevel: 'active',
+      dietPattern: 'omnivore',
+      allergies: [],
+      lifeStage: 'none',
+      tags: [],
+      energyEquation: 'mifflin-st-jeor',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .run();
 }
