@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENERGY_FIGURE } from '../../rules/guardrails.ts';
 import { tempDir } from '../../test-utils/temp-dir.ts';
+import { localIsoDate } from '../../util/clock.ts';
 import { runCli } from '../run-for-test.ts';
 
 /** `bioai report` through the real CLI: variants, notes, and eating-disorder-sensitive care in the PDF. */
@@ -41,10 +42,9 @@ describe('bioai report', () => {
       ).code,
     ).toBe(0);
     expect((await at('clients', 'edit', 'Cora Print', '--notes', 'Takes ramipril; BP 150/95 at intake.')).code).toBe(0);
-    const today = new Date();
+    const today = Date.now();
     for (let back = 0; back < 5; back++) {
-      const d = new Date(today.getTime() - back * 86_400_000);
-      const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const date = localIsoDate(today - back * 86_400_000);
       expect(
         (await at('log', 'add', '--client', 'Cora Print', '--food', 'usda:18069', '--amount', '150g', '--date', date))
           .code,
