@@ -5,12 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Client } from '../contract/clients.ts';
 import { ReportRequest } from '../contract/reports.ts';
-import { createServices } from '../services.ts';
-import { silentLogger } from '../logging/log.ts';
-import { createVisionRuntime } from '../photos/vision-runtime.ts';
-import { createRuleEvaluator } from '../rules/evaluator.ts';
 import { addClient } from '../test-utils/clients.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { servicesOf } from '../test-utils/services.ts';
 import { createChromiumPdfRenderer } from './pdf-chromium.ts';
 import { createReportsService } from './reports-service.ts';
 
@@ -40,9 +37,7 @@ const PAGES_DIR = fileURLToPath(new URL('../../test-results/report-pages/', impo
 // Real Chromium, one browser shared by the tests of this file, which run one after another.
 describe('reports service (real Chromium)', () => {
   const renderer = createChromiumPdfRenderer({ now: () => Date.parse('2026-03-15T10:00:00Z') });
-  const closers: (() => Promise<void>)[] = [];
   afterAll(async () => {
-    for (const c of closers) await c();
     await renderer.close();
   });
 
@@ -80,28 +75,9 @@ describe('reports service (real Chromium)', () => {
     // Another client, logged in the same period: nothing of theirs may reach Ana's report.
     await ok(core, 'log.add', { kind: 'diet', clientId: bruno.id, date: '2026-03-05', foodId: BANANA, grams: 900 });
 
-    const vision = createVisionRuntime({ customDir: path.join(dataDir, 'models'), log: silentLogger });
-    const ruleWorker = createRuleEvaluator({ log: silentLogger });
-    closers.push(
-      () => vision.close(),
-      () => ruleWorker.close(),
-    );
     const opened = core.session.database();
-    const services = createServices(opened, {
-      // Not used: this test's reports service is built below with its own shared renderer.
-      pdf: () => createChromiumPdfRenderer(),
-      host: 'cli',
-      clock,
-      emit: () => undefined,
-      vision,
-      ruleWorker,
-      log: silentLogger,
-      dataDir,
-    });
-    closers.push(async () => {
-      services.rules.close();
-      services.recommendations.dispose();
-    });
+    // Its PDF renderer is not used: this test's reports service has its own shared renderer.
+    const services = servicesOf(core, { clock, dataDir });
     const reports = createReportsService({ ...services, pdf: () => renderer, now: clock.now, today: clock.today });
     return { reports, sqlite: opened.sqlite, ana, bruno, empty };
   }
