@@ -11,7 +11,7 @@ import type {
 } from '@contract/common.ts';
 import type { THEMES, UNIT_SYSTEMS } from '@contract/settings.ts';
 import type { TARGET_KEYS, TARGET_KINDS } from '@contract/targets.ts';
-import type { ReportRequest, ReportSection } from '@contract/reports.ts';
+import type { ReportRequest, ReportSection, ReportVariant } from '@contract/reports.ts';
 import type { FOOD_SOURCES } from '@contract/foods.ts';
 import type { MEALS, STATUSES, TREND_KEYS } from '@contract/log.ts';
 import type { RecommendationStatus, RuleOrigin } from './rule-types.ts';
@@ -31,7 +31,7 @@ export type IntakeStatus = (typeof STATUSES)[number];
 export type TrendKey = (typeof TREND_KEYS)[number];
 export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
 export type PageSize = ReportRequest['pageSize'];
-export type { ReportSection };
+export type { ReportSection, ReportVariant };
 
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male' };
 
@@ -269,7 +269,6 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   disclaimer: 'Disclaimer',
 };
 
-export type ReportVariant = 'client' | 'practitioner';
 export const REPORT_VARIANT_LABELS: Record<ReportVariant, string> = {
   client: 'For the client',
   practitioner: 'Case report (yours)',
