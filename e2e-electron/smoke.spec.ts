@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { METHOD_NAMES } from '../core/contract/names.ts';
 import { electronSandboxArgs } from '../core/util/chromium.ts';
+import { dropPhoto, saveFirstProposalAsLunch } from '../e2e/pages.ts';
 
 /**
  * First run of the real desktop app on a fresh data folder: choose a passphrase (and confirm the
@@ -90,26 +91,11 @@ test('first run: passphrase, client, meal photo analysed and saved, PDF report; 
 
   // A meal photo dropped on the client page, as from the file manager: the on-device detector
   // (onnxruntime-node in the main process) proposes bananas; keep one at 150 g and save it as lunch.
-  const bytes = fs.readFileSync(PHOTO).toString('base64');
-  const transfer = await page.evaluateHandle((b64) => {
-    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([raw], 'lunch-banana.jpeg', { type: 'image/jpeg' }));
-    return dt;
-  }, bytes);
-  const zone = page.getByTestId('photo-dropzone');
-  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  await dropPhoto(page, PHOTO, 'lunch-banana.jpeg');
   await expect(page.getByTestId('photo-review')).toBeVisible({ timeout: 60_000 });
   const items = page.getByTestId('photo-item');
   await expect(items.first().getByTestId('photo-item-food')).toHaveValue(/Bananas, raw/);
-  while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
-  await items.first().getByTestId('photo-item-grams').fill('150');
-  await page.getByTestId('photo-meal').click();
-  await page.getByRole('option', { name: 'Lunch', exact: true }).click();
-  await page.getByTestId('photo-save').click();
-  await expect(page.getByTestId('notification').filter({ hasText: /Saved 1 item/ })).toBeVisible();
+  await saveFirstProposalAsLunch(page, 150);
 
   // The report as a PDF. Electron would ask where to save it: the test answers from the main process.
   const pdf = path.join(testInfo.outputDir, 'report.pdf');

@@ -23,6 +23,16 @@ export async function dropPhoto(page: Page, file: string, name: string): Promise
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
+/** In the photo review: keeps only the first proposed food, at `grams`, and saves it as lunch. */
+export async function saveFirstProposalAsLunch(page: Page, grams: number): Promise<void> {
+  const items = page.getByTestId('photo-item');
+  while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
+  await items.first().getByTestId('photo-item-grams').fill(String(grams));
+  await choose(page, 'photo-meal', 'Lunch');
+  await page.getByTestId('photo-save').click();
+  await expect(page.getByTestId('notification').filter({ hasText: /Saved 1 item/ })).toBeVisible();
+}
+
 /**
  * Page helpers that act like a person: click, type, pick from lists.
  * First setup: choose the passphrase, then confirm the recovery code (shown once); returns the code.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, dropPhoto, PICTURES } from './pages.ts';
+import { createClient, dropPhoto, PICTURES, saveFirstProposalAsLunch } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 test('drop a real meal photo, correct one item, save, and see the meal in the log and on the dashboard', async ({
@@ -28,12 +28,7 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
   const detected = await items.count();
 
   // Keep one banana, set it to 150 g; remove the other proposals.
-  while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
-  await items.first().getByTestId('photo-item-grams').fill('150');
-  await page.getByTestId('photo-meal').click();
-  await page.getByRole('option', { name: 'Lunch', exact: true }).click();
-  await page.getByTestId('photo-save').click();
-  await expect(page.getByTestId('notification').filter({ hasText: /Saved 1 item/ })).toBeVisible();
+  await saveFirstProposalAsLunch(page, 150);
   expect(detected).toBeGreaterThanOrEqual(1);
 
   // The meal is in the log (from a photo) and in the day's totals: 150 g × 89 kcal/100 g = 134 kcal.

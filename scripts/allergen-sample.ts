@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { deriveAllergens } from '../core/foods/allergen-table.ts';
 import { defaultBundledFoodsFile } from '../core/foods/bundled.ts';
+import { mulberry32 } from '../core/util/prng.ts';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -54,17 +55,6 @@ function metrics(items: Reviewed[], derived: (i: Reviewed) => readonly string[])
     `flag precision ${right}/${raised} (${pct(right, raised)}), ${missedFlags} flags missing; ` +
     `unflagged side ${missedFoods}/${unflagged.length} foods contain an allergen the table misses (${pct(missedFoods, unflagged.length)})`
   );
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const { values } = parseArgs({

@@ -41,7 +41,6 @@ import {
   MANIFEST_FILE,
   MODEL_DIR,
   MODEL_FILE,
-  mulberry32,
   OUTPUT_NAMES,
   OUTPUT_ROWS,
   PHOTO_PREPROCESSING,
@@ -58,6 +57,7 @@ import {
   type FixtureOutput,
 } from './convert-nanodet/detector.ts';
 import type { TfjsModelJson } from './convert-nanodet/tf-graph.ts';
+import { mulberry32 } from '../core/util/prng.ts';
 
 // The detector's files, input and decoding, for models/meal-detector/parity.test.ts.
 export * from './convert-nanodet/detector.ts';

@@ -2,11 +2,18 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.ts';
+import { localIsoDate } from '../util/clock.ts';
 import { runCli } from './run-for-test.ts';
 
 const PASS = 'cli passphrase 123';
 
 const run = runCli;
+
+/** `bioai log add` of `grams` of a food for a client, with the test passphrase. */
+const logFor = (dir: string, client: string, food: string, grams: number, date: string) =>
+  run(['--data-dir', dir, 'log', 'add', '--client', client, '--food', food, '--grams', String(grams), '--date', date], {
+    BIOAI_PASSPHRASE: PASS,
+  });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -194,27 +201,9 @@ describe('bioai rules', () => {
       ],
       env,
     );
-    const today = new Date();
+    const today = Date.now();
     for (let d = 0; d < 5; d++) {
-      const date = new Date(today.getTime() - d * 86_400_000);
-      const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-      const r = await run(
-        [
-          '--data-dir',
-          dir,
-          'log',
-          'add',
-          '--client',
-          'Vera Vegan',
-          '--food',
-          'usda:20045',
-          '--grams',
-          '600',
-          '--date',
-          iso,
-        ],
-        env,
-      );
+      const r = await logFor(dir, 'Vera Vegan', 'usda:20045', 600, localIsoDate(today - d * 86_400_000));
       expect(r.code).toBe(0);
     }
     const out = await run(['--data-dir', dir, 'rules', 'run', '--client', 'Vera Vegan', '--json'], env);
@@ -274,24 +263,7 @@ describe('bioai log add --food by words', () => {
     const env = { BIOAI_PASSPHRASE: PASS };
     await run(['--data-dir', dir, 'init'], env);
     await run(['--data-dir', dir, 'clients', 'add', '--name', 'Vera Vegan', '--diet', 'vegan'], env);
-    const log = (food: string) =>
-      run(
-        [
-          '--data-dir',
-          dir,
-          'log',
-          'add',
-          '--client',
-          'Vera Vegan',
-          '--food',
-          food,
-          '--grams',
-          '200',
-          '--date',
-          '2026-03-10',
-        ],
-        env,
-      );
+    const log = (food: string) => logFor(dir, 'Vera Vegan', food, 200, '2026-03-10');
     // Only baby-food oatmeal made with whole milk contains both words: never logged for "oat milk".
     const oat = await log('oat milk');
     expect(oat).toMatchObject({ code: 1, out: '' });

@@ -21,10 +21,12 @@ export const IsoDate = z
 
 export const SEXES = ['female', 'male'] as const;
 export const Sex = z.enum(SEXES, { message: 'Choose female or male (used for the reference values).' });
+export type Sex = (typeof SEXES)[number];
 
 /** Activity levels with IOM physical activity level (PAL) categories (IOM DRI Energy 2005, ch. 5). */
 export const ACTIVITY_LEVELS = ['sedentary', 'low-active', 'active', 'very-active'] as const;
 export const ActivityLevel = z.enum(ACTIVITY_LEVELS, { message: 'Choose an activity level.' });
+export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];
 
 export const DIET_PATTERNS = [
   'omnivore',
@@ -37,9 +39,11 @@ export const DIET_PATTERNS = [
   'other',
 ] as const;
 export const DietPattern = z.enum(DIET_PATTERNS, { message: 'Choose a diet pattern.' });
+export type DietPattern = (typeof DIET_PATTERNS)[number];
 
 export const LIFE_STAGES = ['none', 'pregnant', 'lactating'] as const;
 export const LifeStage = z.enum(LIFE_STAGES, { message: 'Choose a life stage.' });
+export type LifeStage = (typeof LIFE_STAGES)[number];
 
 /**
  * What the client works towards: it changes the energy target (loss/gain at a weekly rate) and, for
@@ -47,6 +51,7 @@ export const LifeStage = z.enum(LIFE_STAGES, { message: 'Choose a life stage.' }
  */
 export const GOALS = ['maintenance', 'loss', 'gain', 'sport'] as const;
 export const Goal = z.enum(GOALS, { message: 'Choose maintenance, weight loss, weight gain or sport.' });
+export type Goal = (typeof GOALS)[number];
 
 /**
  * Medical conditions the targets and rules take into account (core/targets/conditions.ts). A label,
@@ -61,6 +66,7 @@ export const CONDITIONS = [
   'lactose-intolerance',
 ] as const;
 export const Condition = z.enum(CONDITIONS, { message: `Use one of: ${CONDITIONS.join(', ')}.` });
+export type Condition = (typeof CONDITIONS)[number];
 
 /** The major food allergens foods are flagged for (FALCPA/FASTER Act 2021; EU 1169/2011 Annex II). */
 export const ALLERGENS = ['milk', 'egg', 'fish', 'shellfish', 'tree-nut', 'peanut', 'gluten', 'soy', 'sesame'] as const;
@@ -69,6 +75,7 @@ export type Allergen = z.infer<typeof Allergen>;
 
 export const ENERGY_EQUATIONS = ['mifflin-st-jeor', 'iom-eer'] as const;
 export const EnergyEquation = z.enum(ENERGY_EQUATIONS, { message: 'Choose an energy equation.' });
+export type EnergyEquation = (typeof ENERGY_EQUATIONS)[number];
 
 export const Passphrase = z
   .string({ message: 'Enter a passphrase.' })

@@ -103,6 +103,11 @@ export const SyncResult = z.object({
 });
 export type SyncResult = z.infer<typeof SyncResult>;
 
+/** The result of a sync that has done nothing yet: what a run starts from and adds to (the rest are defaults). */
+export function emptySyncResult(at: number): SyncResult {
+  return SyncResult.parse({ at, pushed: 0, pulled: 0, conflicts: 0, changed: [], error: null });
+}
+
 export const SyncStatus = z.object({
   signedIn: z.boolean(),
   serverUrl: z.string().nullable(),

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { DATABASE_FILE, openDatabase } from './open.ts';
-import { clients } from './schema.ts';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { insertClientRow } from '../test-utils/clients.ts';
+import { mulberry32 } from '../util/prng.ts';
 
 /**
  * Crash safety of the encrypted database: a child process (core/test-utils/crash-writer.ts) opens it
@@ -101,21 +101,7 @@ describe('crash safety', () => {
       const clientId = uuidv7();
       {
         const { sqlite, db } = openDatabase({ file, key, create: true });
-        const now = Date.now();
-        db.insert(clients)
-          .values({
-            id: clientId,
-            name: 'Crash Test',
-            activityLevel: 'active',
-            dietPattern: 'omnivore',
-            allergies: [],
-            lifeStage: 'none',
-            tags: [],
-            energyEquation: 'mifflin-st-jeor',
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
+        insertClientRow(db, clientId, 'Crash Test', Date.now());
         sqlite.close();
       }
 

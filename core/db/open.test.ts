@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { defaultMigrationsDir, openDatabase, readMigrations } from './open.ts';
+import { fillAuditLog } from '../test-utils/fill-pages.ts';
 
 const key = (): Buffer => randomBytes(32);
 
@@ -77,13 +78,7 @@ describe('openDatabase', () => {
     const file = path.join(dir, 'bioai.db');
     const k = key();
     const { sqlite } = openDatabase({ file, key: k, create: true });
-    const insert = sqlite.prepare(
-      "INSERT INTO audit_log (id, at, actor, host, entity, entity_id, action, fields) VALUES (?, 1, 'a', 'cli', 'client', 'x', 'create', '[]')",
-    );
-    sqlite.transaction(() => {
-      for (let i = 0; i < 3000; i++) insert.run(`id-${i}`);
-    })();
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fillAuditLog(sqlite, 'id');
     // A page of the table of contents (read by every open), overwritten with garbage: its HMAC fails.
     const schemaPage = sqlite
       .prepare("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pageno > 1 LIMIT 1")
@@ -109,13 +104,7 @@ describe('openDatabase', () => {
     const file = path.join(tempDir(), 'bioai.db');
     const k = key();
     const { sqlite } = openDatabase({ file, key: k, create: true });
-    const insert = sqlite.prepare(
-      "INSERT INTO audit_log (id, at, actor, host, entity, entity_id, action, fields) VALUES (?, 1, 'a', 'cli', 'client', 'x', 'create', '[]')",
-    );
-    sqlite.transaction(() => {
-      for (let i = 0; i < 3000; i++) insert.run(`id-${i}`);
-    })();
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fillAuditLog(sqlite, 'id');
     const leaf = sqlite
       .prepare("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' LIMIT 1 OFFSET 5")
       .pluck()

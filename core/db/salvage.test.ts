@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 import { tempDir } from '../test-utils/temp-dir.ts';
 import { damagedPages, keyMatchesFile, PAGE_SIZE } from './cipher-pages.ts';
 import { openDatabase, openKeyed, type Sqlite } from './open.ts';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Client } from '../contract/clients.ts';
 import type { LogEntry } from '../contract/log.ts';
 import { readCsvTable } from '../foods/import/csv.ts';
-import { parseLogCsv } from '../log/log-csv.ts';
+import { LOG_CSV_COLUMNS, parseLogCsv } from '../log/log-csv.ts';
+import { addClient } from '../test-utils/clients.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { exportClient, slugify } from './client-export.ts';
 
@@ -12,12 +13,9 @@ const FORMULA_NOTE = '=HYPERLINK("http://example.invalid","x")';
 
 async function twoClients() {
   const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
-  const ana = await ok<Client>(core, 'clients.create', {
+  const ana = await addClient(core, {
     name: 'Ana Souza-Lima',
-    sex: 'female',
     birthDate: '1990-03-02',
-    heightCm: 165,
-    weightKg: 60,
     goal: 'loss',
     goalRateKgWeek: 0.25,
     conditions: ['chronic-kidney-disease', 'lactose-intolerance'],
@@ -117,23 +115,8 @@ describe('client export', () => {
     ]);
 
     const log = readCsvTable(new TextEncoder().encode(files['log.csv']));
-    expect(log.headers.slice(0, 15)).toEqual([
-      'date',
-      'time',
-      'kind',
-      'meal',
-      'food_id',
-      'food_name',
-      'amount',
-      'grams',
-      'activity',
-      'minutes',
-      'hours',
-      'quality',
-      'note',
-      'source',
-      'burned_kcal',
-    ]);
+    // The log import's columns first (log-csv.test.ts pins them), so the file can be imported again.
+    expect(log.headers.slice(0, 15)).toEqual([...LOG_CSV_COLUMNS, 'source', 'burned_kcal']);
     expect(log.headers).toContain('energy_kcal');
     expect(log.headers).toContain('vitamin_d_mcg');
     // Four entries (the deleted one is left out), the formula guarded, the quoted note intact.
@@ -181,13 +164,7 @@ describe('client export', () => {
     const { core, ana } = await twoClients();
     const out = await ok<{ dataBase64: string }>(core, 'export.client', { clientId: ana.id });
     const logCsv = unzipExport(out.dataBase64)['log.csv'] ?? '';
-    const carla = await ok<Client>(core, 'clients.create', {
-      name: 'Carla',
-      sex: 'female',
-      birthDate: '1990-03-02',
-      heightCm: 165,
-      weightKg: 60,
-    });
+    const carla = await addClient(core, { name: 'Carla', birthDate: '1990-03-02' });
 
     const parsed = parseLogCsv(new TextEncoder().encode(logCsv), carla.id, () => null);
     expect(parsed.errors).toEqual([]);

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../contract/clients.ts';
 import type { TargetValue } from '../contract/targets.ts';
 import type { DayView } from '../contract/log.ts';
 import type { Food } from '../contract/foods.ts';
-import { ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { coreWithClient } from '../test-utils/clients.ts';
+import { ok } from '../test-utils/core-harness.ts';
 import { statusOf } from './dashboard.ts';
 
 const DATE = '2026-02-03';
 
 async function clientWithLog(extra: Record<string, unknown> = {}) {
-  const core = await unlockedCore();
-  const c = await ok<Client>(core, 'clients.create', {
-    name: 'Dashboard Check',
-    sex: 'female',
-    birthDate: '1990-05-01',
-    heightCm: 165,
-    weightKg: 60,
-    ...extra,
-  });
+  const { core, client: c } = await coreWithClient({ name: 'Dashboard Check', birthDate: '1990-05-01', ...extra });
   const log = (foodId: string, grams: number, date = DATE) =>
     ok<{ entry: { id: string } }>(core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId, grams });
   return { core, c, log };

@@ -82,6 +82,22 @@ export interface DashboardForecastDeps {
   clients: ClientsService;
 }
 
+/** A forecast with no energy figures: only the plausibility prompt, if any, and why it is hidden. */
+function withheldForecast(
+  plausibility: DayForecast['plausibility'],
+  hiddenReason: DayForecast['hiddenReason'],
+): DayForecast {
+  return {
+    numbersHidden: true,
+    estimateKcal: null,
+    band: null,
+    rmseKcal: null,
+    contributors: [],
+    plausibility,
+    hiddenReason,
+  };
+}
+
 export function createDashboardService(
   sqlite: Sqlite,
   targets: TargetsService,
@@ -94,29 +110,16 @@ export function createDashboardService(
     const hiddenReason = forecastHiddenReason(client, date);
     if (hiddenReason !== null) {
       if (!forecastDeps.forecast.available()) return null;
-      return {
-        numbersHidden: true,
-        estimateKcal: null,
-        band: null,
-        rmseKcal: null,
-        contributors: [],
-        plausibility: null,
-        hiddenReason,
-      };
+      return withheldForecast(null, hiddenReason);
     }
     const f = forecastDeps.forecast.estimate(sqlite, client, date);
     if (!f) return null;
     // Eating-disorder-sensitive care: no energy figures at all, but the prompt to check the log stays.
     if (client.edSensitive)
-      return {
-        numbersHidden: true,
-        estimateKcal: null,
-        band: null,
-        rmseKcal: null,
-        contributors: [],
-        plausibility: { flag: f.plausibility.flag, message: plausibilityMessage(f.plausibility.flag, null) },
-        hiddenReason: null,
-      };
+      return withheldForecast(
+        { flag: f.plausibility.flag, message: plausibilityMessage(f.plausibility.flag, null) },
+        null,
+      );
     return {
       numbersHidden: false,
       estimateKcal: f.estimateKcal,

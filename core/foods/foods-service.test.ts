@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomFoodInput, RecipeInput } from '../contract/foods.ts';
 import { createAudit } from '../audit/audit.ts';
 import { openDatabase, type OpenedDatabase } from '../db/open.ts';
-import { auditLog, clients, dailyTotals, events } from '../db/schema.ts';
+import { auditLog, dailyTotals, events } from '../db/schema.ts';
+import { insertClientRow } from '../test-utils/clients.ts';
 import { eventNutrientValues } from '../log/event-columns.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { ensureBundledFoods } from './bundled.ts';
@@ -30,23 +31,7 @@ beforeAll(() => {
   const now = (): number => (clock += 1000);
   const audit = createAudit(opened.db, { actor: () => 'tester', host: 'cli', now });
   foods = createFoodsService(opened.db, opened.sqlite, { audit, now });
-  for (const id of [clientId, otherClient]) {
-    opened.db
-      .insert(clients)
-      .values({
-        id,
-        name: 'Client',
-        activityLevel: 'moderate',
-        dietPattern: 'omnivore',
-        allergies: [],
-        lifeStage: 'none',
-        tags: [],
-        energyEquation: 'mifflin',
-        createdAt: 1,
-        updatedAt: 1,
-      })
-      .run();
-  }
+  for (const id of [clientId, otherClient]) insertClientRow(opened.db, id, 'Client');
 });
 afterAll(() => {
   opened.sqlite.close();

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../db/open.ts';
-import { clients, events, foods } from '../db/schema.ts';
+import { events, foods } from '../db/schema.ts';
+import { insertClientRow } from '../test-utils/clients.ts';
 import { ensureBundledFoods } from './bundled.ts';
 import { ftsQuery, searchFoods, searchWords } from './search.ts';
 
@@ -86,20 +87,7 @@ describe('searchFoods and the client', () => {
   const clientId = '0190a000-0000-7000-8000-00000000c001';
   beforeAll(() => {
     const { db } = opened;
-    db.insert(clients)
-      .values({
-        id: clientId,
-        name: 'Test Client',
-        activityLevel: 'moderate',
-        dietPattern: 'omnivore',
-        allergies: [],
-        lifeStage: 'none',
-        tags: [],
-        energyEquation: 'mifflin',
-        createdAt: 1,
-        updatedAt: 1,
-      })
-      .run();
+    insertClientRow(db, clientId, 'Test Client');
     const entry = (id: string, foodId: string, at: number, deletedAt: number | null = null) =>
       db
         .insert(events)

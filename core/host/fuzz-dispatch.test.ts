@@ -1,6 +1,6 @@
 import { CANARY, SEED, fixedCases, int, isContainer, mutate, randomValue } from './fuzz/values.ts';
 import { contract } from '../contract/index.ts';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 import type { Core } from '../app.ts';
 import { examples, type Fixtures } from './fuzz/examples.ts';
 import { METHOD_NAMES } from '../contract/names.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../app.ts';
 import fs from 'node:fs';
 import http from 'node:http';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 import path from 'node:path';
 import { problemsOf } from './fuzz/checks.ts';
 import { silentLogger } from '../logging/log.ts';

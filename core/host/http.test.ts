@@ -53,6 +53,31 @@ function request(
   });
 }
 
+/** The event stream's text up to its first session.changed event (the stream is then closed). */
+function firstSessionChange(h: BrowserHost): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const req = http.get(
+      {
+        host: '127.0.0.1',
+        port: h.port,
+        path: `/api/events?token=${h.token}`,
+        headers: { host: `127.0.0.1:${h.port}` },
+      },
+      (res) => {
+        let buf = '';
+        res.on('data', (c: Buffer) => {
+          buf += c.toString('utf8');
+          if (buf.includes('event: session.changed')) {
+            resolve(buf);
+            req.destroy();
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
 const rpc = (h: BrowserHost, method: string, input: unknown, headers: Record<string, string> = {}) =>
   request(h, {
     method: 'POST',
@@ -147,27 +172,7 @@ describe('browser host', () => {
     const core = createCore({ dataDir: tempDir(), host: 'browser', log: silentLogger, scrypt: FAST_SCRYPT });
     provide(core);
     expect(JSON.parse((await status).body)).toMatchObject({ ok: true, data: { state: 'needs-setup' } });
-    const events = new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        {
-          host: '127.0.0.1',
-          port: h.port,
-          path: `/api/events?token=${h.token}`,
-          headers: { host: `127.0.0.1:${h.port}` },
-        },
-        (res) => {
-          let buf = '';
-          res.on('data', (c: Buffer) => {
-            buf += c.toString('utf8');
-            if (buf.includes('event: session.changed')) {
-              resolve(buf);
-              req.destroy();
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-    });
+    const events = firstSessionChange(h);
     await new Promise((r) => setTimeout(r, 50));
     await rpc(h, 'session.setup', { passphrase: PASSPHRASE });
     expect(await events).toMatch(/event: session\.changed/);
@@ -177,27 +182,7 @@ describe('browser host', () => {
   it('streams core events to an authorised listener', async () => {
     const h = await start();
     expect((await request(h, { path: '/api/events?token=wrong' })).status).toBe(401);
-    const got = new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        {
-          host: '127.0.0.1',
-          port: h.port,
-          path: `/api/events?token=${h.token}`,
-          headers: { host: `127.0.0.1:${h.port}` },
-        },
-        (res) => {
-          let buf = '';
-          res.on('data', (c: Buffer) => {
-            buf += c.toString('utf8');
-            if (buf.includes('event: session.changed')) {
-              resolve(buf);
-              req.destroy();
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-    });
+    const got = firstSessionChange(h);
     await new Promise((r) => setTimeout(r, 50));
     await rpc(h, 'session.setup', { passphrase: PASSPHRASE });
     expect(await got).toMatch(/event: session\.changed\ndata: \{"state":"unlocked"/);

@@ -52,7 +52,10 @@ export const fmt = (n: number): string => (Math.round(n * 10) / 10).toLocaleStri
 /** An events row as the API returns it. */
 export function toEntry(row: Row): LogEntry {
   const d = row.detail as unknown as Detail;
-  const nutrients: NutrientValues = row.kind === 'diet' ? ((d as DietDetail).nutrients ?? {}) : {};
+  const diet = row.kind === 'diet' ? (d as DietDetail) : null;
+  const activity = row.kind === 'activity' ? (d as ActivityDetail) : null;
+  const sleep = row.kind === 'sleep' ? (d as SleepDetail) : null;
+  const nutrients: NutrientValues = diet?.nutrients ?? {};
   return {
     id: row.id,
     clientId: row.clientId,
@@ -63,28 +66,19 @@ export function toEntry(row: Row): LogEntry {
     photoId: row.photoId ?? null,
     note: d.note ?? null,
     meal: (row.meal as LogEntry['meal']) ?? null,
-    food:
-      row.kind === 'diet'
-        ? {
-            id: (d as DietDetail).foodId,
-            name: (d as DietDetail).foodName,
-            amountLabel: (d as DietDetail).amountLabel,
-            grams: (d as DietDetail).grams,
-          }
-        : null,
-    activity:
-      row.kind === 'activity'
-        ? {
-            key: (d as ActivityDetail).activity,
-            label: (d as ActivityDetail).label,
-            met: (d as ActivityDetail).met,
-            minutes: (d as ActivityDetail).minutes,
-            kcal: (d as ActivityDetail).kcal,
-          }
-        : null,
-    sleep: row.kind === 'sleep' ? { hours: (d as SleepDetail).hours, quality: (d as SleepDetail).quality } : null,
+    food: diet ? { id: diet.foodId, name: diet.foodName, amountLabel: diet.amountLabel, grams: diet.grams } : null,
+    activity: activity
+      ? {
+          key: activity.activity,
+          label: activity.label,
+          met: activity.met,
+          minutes: activity.minutes,
+          kcal: activity.kcal,
+        }
+      : null,
+    sleep: sleep ? { hours: sleep.hours, quality: sleep.quality } : null,
     nutrients,
-    allergyConfirmation: row.kind === 'diet' ? ((d as DietDetail).allergyConfirmation ?? null) : null,
+    allergyConfirmation: diet?.allergyConfirmation ?? null,
     updatedAt: row.updatedAt,
   };
 }

@@ -3,26 +3,16 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../contract/clients.ts';
 import type { DayView, LogEntry } from '../contract/log.ts';
 import type { PhotoAnalysis } from '../contract/photos.ts';
-import { ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { coreWithClient } from '../test-utils/clients.ts';
+import { ok } from '../test-utils/core-harness.ts';
 import { PICTURES } from '../vision/testing/fixtures.ts';
 import { buildTinyYolo } from '../vision/testing/tiny-yolo.ts';
 
 const photo = (file: string): string => fs.readFileSync(path.join(PICTURES, file)).toString('base64');
 
-async function setup(): Promise<{ core: Awaited<ReturnType<typeof unlockedCore>>; client: Client }> {
-  const core = await unlockedCore();
-  const client = await ok<Client>(core, 'clients.create', {
-    name: 'Photo Client',
-    sex: 'female',
-    birthDate: '1990-01-01',
-    heightCm: 165,
-    weightKg: 60,
-  });
-  return { core, client };
-}
+const setup = () => coreWithClient({ name: 'Photo Client' });
 
 describe('meal photos through the contract', () => {
   it('analyses a real banana photo, keeps it only inside the encrypted database, and saves the reviewed meal', async () => {

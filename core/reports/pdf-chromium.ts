@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../contract/errors.ts';
 import { chromiumLaunchOptions, printerChromiumPath } from '../util/chromium.ts';
-import { PDF_CREATOR, PDF_MARGINS_MM, footerTemplate, headerTemplate, type PdfRenderer } from './pdf.ts';
-import { finalizePdf } from './pdf-metadata.ts';
+import { PDF_MARGINS_MM, footerTemplate, headerTemplate, type PdfRenderer } from './pdf.ts';
+import { finalizeReportPdf } from './pdf-metadata.ts';
 
 /** The report printer for the CLI and the browser host: headless Chromium through playwright-core. */
 
@@ -198,14 +198,7 @@ export function createChromiumPdfRenderer(options: ChromiumPdfRendererOptions = 
           refill(b);
         }
         try {
-          const done = await finalizePdf(new Uint8Array(raw), {
-            title: opts.title,
-            author: opts.author,
-            subject: opts.subject ?? opts.title,
-            creator: PDF_CREATOR,
-            now: new Date(now()),
-          });
-          return done.bytes;
+          return await finalizeReportPdf(new Uint8Array(raw), opts, now());
         } catch (e) {
           throw printFailed(e);
         }

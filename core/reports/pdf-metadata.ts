@@ -1,4 +1,4 @@
-import { PDF_CREATOR } from './pdf.ts';
+import { PDF_CREATOR, type PdfRenderOptions } from './pdf.ts';
 
 /**
  * The PDF's document information (title, author, subject, creator, dates) written after printing,
@@ -20,6 +20,12 @@ export interface PdfMetadata {
   creator: string;
   /** The creation date written into the PDF; defaults to now. */
   now?: Date;
+}
+
+/** A report printed by either printer, with its document information: title, author, subject and creator. */
+export async function finalizeReportPdf(raw: Uint8Array, opts: PdfRenderOptions, now: number): Promise<Uint8Array> {
+  const meta = { title: opts.title, author: opts.author, subject: opts.subject ?? opts.title, creator: PDF_CREATOR };
+  return (await finalizePdf(raw, { ...meta, now: new Date(now) })).bytes;
 }
 
 /**

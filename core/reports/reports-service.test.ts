@@ -5,11 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Client } from '../contract/clients.ts';
 import { ReportRequest } from '../contract/reports.ts';
-import { createServices } from '../services.ts';
-import { silentLogger } from '../logging/log.ts';
-import { createVisionRuntime } from '../photos/vision-runtime.ts';
-import { createRuleEvaluator } from '../rules/evaluator.ts';
+import { addClient } from '../test-utils/clients.ts';
 import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { servicesOf } from '../test-utils/services.ts';
 import { createChromiumPdfRenderer } from './pdf-chromium.ts';
 import { createReportsService } from './reports-service.ts';
 
@@ -39,9 +37,7 @@ const PAGES_DIR = fileURLToPath(new URL('../../test-results/report-pages/', impo
 // Real Chromium, one browser shared by the tests of this file, which run one after another.
 describe('reports service (real Chromium)', () => {
   const renderer = createChromiumPdfRenderer({ now: () => Date.parse('2026-03-15T10:00:00Z') });
-  const closers: (() => Promise<void>)[] = [];
   afterAll(async () => {
-    for (const c of closers) await c();
     await renderer.close();
   });
 
@@ -50,22 +46,9 @@ describe('reports service (real Chromium)', () => {
     const dataDir = tempDir();
     const core = await unlockedCore({ dataDir, clock });
     await ok(core, 'settings.update', { practitionerName: 'Dr Rita Practitioner' });
-    const ana = await ok<Client>(core, 'clients.create', {
-      name: 'Ana Souza-Lima',
-      sex: 'female',
-      birthDate: '1990-03-02',
-      heightCm: 165,
-      weightKg: 60,
-      activityLevel: 'active',
-    });
+    const ana = await addClient(core, { name: 'Ana Souza-Lima', birthDate: '1990-03-02', activityLevel: 'active' });
     const bruno = await ok<Client>(core, 'clients.create', { name: 'Bruno Zebedee-Secret', sex: 'male' });
-    const empty = await ok<Client>(core, 'clients.create', {
-      name: 'Eva Empty',
-      sex: 'female',
-      birthDate: '1985-05-05',
-      heightCm: 170,
-      weightKg: 70,
-    });
+    const empty = await addClient(core, { name: 'Eva Empty', birthDate: '1985-05-05', heightCm: 170, weightKg: 70 });
     for (let d = 1; d <= 10; d++) {
       const date = `2026-03-${String(d).padStart(2, '0')}`;
       await ok(core, 'log.add', {
@@ -92,28 +75,9 @@ describe('reports service (real Chromium)', () => {
     // Another client, logged in the same period: nothing of theirs may reach Ana's report.
     await ok(core, 'log.add', { kind: 'diet', clientId: bruno.id, date: '2026-03-05', foodId: BANANA, grams: 900 });
 
-    const vision = createVisionRuntime({ customDir: path.join(dataDir, 'models'), log: silentLogger });
-    const ruleWorker = createRuleEvaluator({ log: silentLogger });
-    closers.push(
-      () => vision.close(),
-      () => ruleWorker.close(),
-    );
     const opened = core.session.database();
-    const services = createServices(opened, {
-      // Not used: this test's reports service is built below with its own shared renderer.
-      pdf: () => createChromiumPdfRenderer(),
-      host: 'cli',
-      clock,
-      emit: () => undefined,
-      vision,
-      ruleWorker,
-      log: silentLogger,
-      dataDir,
-    });
-    closers.push(async () => {
-      services.rules.close();
-      services.recommendations.dispose();
-    });
+    // Its PDF renderer is not used: this test's reports service has its own shared renderer.
+    const services = servicesOf(core, { clock, dataDir });
     const reports = createReportsService({ ...services, pdf: () => renderer, now: clock.now, today: clock.today });
     return { reports, sqlite: opened.sqlite, ana, bruno, empty };
   }

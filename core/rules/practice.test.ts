@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../test-utils/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 import {
   clientDailyFeatures,
   computeVariables,

@@ -215,24 +215,25 @@ export function parseXgbModel(json: unknown): XgbModel {
   };
 }
 
+/**
+ * The child of split node `n` (left child `l`) that feature value `x` goes to: a missing value (NaN, the
+ * one value with x !== x) to the node's default side, else left when x, rounded to float32 as XGBoost
+ * stores it, is below the threshold.
+ */
+function childOf(m: XgbModel, n: number, l: number, x: number): number {
+  if (x !== x) return m.defaultLeft[n] ? l : (m.right[n] as number);
+  return Math.fround(x) < (m.value[n] as number) ? l : (m.right[n] as number);
+}
+
 /** Margin (before the objective's transform) for one row read from `row` at `start`. */
 function marginAt(m: XgbModel, row: ArrayLike<number>, start: number): number {
-  const { left, right, splitIndex, value, defaultLeft, treeOffsets } = m;
+  const { left, splitIndex, value, treeOffsets } = m;
   let acc = m.baseMargin;
   for (let t = 0; t < m.numTrees; t++) {
     let n = treeOffsets[t] as number;
     let l = left[n] as number;
     while (l >= 0) {
-      const x = row[start + (splitIndex[n] as number)] as number;
-      // x !== x is NaN: missing goes to the default side.
-      n =
-        x !== x
-          ? defaultLeft[n]
-            ? l
-            : (right[n] as number)
-          : Math.fround(x) < (value[n] as number)
-            ? l
-            : (right[n] as number);
+      n = childOf(m, n, l, row[start + (splitIndex[n] as number)] as number);
       l = left[n] as number;
     }
     acc = Math.fround(acc + (value[n] as number));
@@ -333,7 +334,7 @@ function batchMargins(m: XgbModel, rows: Float32Array, nRows: number, out: Float
  */
 export function contributions(model: XgbModel, row: ArrayLike<number>): { bias: number; values: Float32Array } {
   checkRow(model, row);
-  const { left, right, splitIndex, value, defaultLeft, treeOffsets, meanValue } = model;
+  const { left, splitIndex, treeOffsets, meanValue } = model;
   const values = new Float32Array(model.numFeature);
   let bias = model.baseMargin;
   for (let t = 0; t < model.numTrees; t++) {
@@ -343,15 +344,7 @@ export function contributions(model: XgbModel, row: ArrayLike<number>): { bias: 
     let l = left[n] as number;
     while (l >= 0) {
       const f = splitIndex[n] as number;
-      const x = row[f] as number;
-      n =
-        x !== x
-          ? defaultLeft[n]
-            ? l
-            : (right[n] as number)
-          : Math.fround(x) < (value[n] as number)
-            ? l
-            : (right[n] as number);
+      n = childOf(model, n, l, row[f] as number);
       const next = meanValue[n] as number;
       values[f] = Math.fround((values[f] as number) + Math.fround(next - mean));
       mean = next;

@@ -10,6 +10,7 @@ import { PAGE_SIZE } from '../db/cipher-pages.ts';
 import { DATABASE_FILE, openKeyed } from '../db/open.ts';
 import { silentLogger } from '../logging/log.ts';
 import { FAST_SCRYPT, fixedClock, ok, PASSPHRASE, tempDir, track } from '../test-utils/core-harness.ts';
+import { fillAuditLog } from '../test-utils/fill-pages.ts';
 
 /**
  * A damaged database through the whole session: found at open, in use or by the background check;
@@ -40,13 +41,7 @@ async function seeded(clients = 12): Promise<Seeded> {
     await ok(core, 'clients.create', profile(`Damaged Client ${i}`));
   }
   const { sqlite } = core.session.database();
-  const insert = sqlite.prepare(
-    "INSERT INTO audit_log (id, at, actor, host, entity, entity_id, action, fields) VALUES (?, 1, 'a', 'cli', 'client', 'x', 'create', '[]')",
-  );
-  sqlite.transaction(() => {
-    for (let i = 0; i < 3000; i++) insert.run(`bulk-${i}`);
-  })();
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  fillAuditLog(sqlite, 'bulk');
   const key = core.session.dataKey();
   await core.session.integrityChecked();
   core.close();
@@ -246,13 +241,7 @@ describe('a damaged database', () => {
     await ok(core, 'clients.update', { id: first.id, patch: { name: 'Renamed After Backup' } });
     await ok(core, 'clients.create', profile('Added After Backup'));
     const { sqlite } = core.session.database();
-    const insert = sqlite.prepare(
-      "INSERT INTO audit_log (id, at, actor, host, entity, entity_id, action, fields) VALUES (?, 1, 'a', 'cli', 'client', 'x', 'create', '[]')",
-    );
-    sqlite.transaction(() => {
-      for (let i = 0; i < 3000; i++) insert.run(`bulk-${i}`);
-    })();
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fillAuditLog(sqlite, 'bulk');
     const s: Seeded = { dataDir, key: core.session.dataKey(), recoveryCode: '', names: [] };
     await core.session.integrityChecked();
     await ok(core, 'session.lock');

@@ -37,6 +37,23 @@ const errorCode = (fn: () => unknown): string => {
   return 'no error';
 };
 
+/**
+ * A data folder left by a crash between a passphrase change's rekey and its key-file swap: the database
+ * is under the new passphrase's key, keyring.json still wraps the old key and keyring.next.json the new.
+ */
+function interruptedPassphraseChange(): string {
+  const dir = tempDir();
+  const s = make(dir);
+  s.setup(PASS);
+  const old = readKeyring(path.join(dir, 'keyring.json'));
+  s.changePassphrase(PASS, 'the new passphrase');
+  s.close();
+  fs.renameSync(path.join(dir, 'keyring.json'), path.join(dir, 'keyring.next.json'));
+  if (!old) throw new Error('no keyring');
+  writeKeyring(path.join(dir, 'keyring.json'), old);
+  return dir;
+}
+
 describe('session', () => {
   it('goes needs-setup → unlocked → locked → unlocked with the passphrase', () => {
     const dir = tempDir();
@@ -84,17 +101,7 @@ describe('session', () => {
   });
 
   it('finishes a passphrase change that was interrupted after the rekey', () => {
-    const dir = tempDir();
-    const s = make(dir);
-    s.setup(PASS);
-    // Simulate a crash between the rekey and the key-file swap: the database is under the new key,
-    // keyring.json still wraps the old one and keyring.next.json the new one.
-    const old = readKeyring(path.join(dir, 'keyring.json'));
-    s.changePassphrase(PASS, 'the new passphrase');
-    s.close();
-    fs.renameSync(path.join(dir, 'keyring.json'), path.join(dir, 'keyring.next.json'));
-    if (!old) throw new Error('no keyring');
-    writeKeyring(path.join(dir, 'keyring.json'), old);
+    const dir = interruptedPassphraseChange();
     const again = make(dir);
     expect(again.unlock('the new passphrase').state).toBe('unlocked');
     expect(fs.existsSync(path.join(dir, 'keyring.next.json'))).toBe(false);
@@ -121,15 +128,7 @@ describe('session', () => {
   });
 
   it('unlockAsync finishes a passphrase change that was interrupted after the rekey', async () => {
-    const dir = tempDir();
-    const s = make(dir);
-    s.setup(PASS);
-    const old = readKeyring(path.join(dir, 'keyring.json'));
-    s.changePassphrase(PASS, 'the new passphrase');
-    s.close();
-    fs.renameSync(path.join(dir, 'keyring.json'), path.join(dir, 'keyring.next.json'));
-    if (!old) throw new Error('no keyring');
-    writeKeyring(path.join(dir, 'keyring.json'), old);
+    const dir = interruptedPassphraseChange();
     const again = make(dir);
     expect((await again.unlockAsync('the new passphrase')).state).toBe('unlocked');
     expect(fs.existsSync(path.join(dir, 'keyring.next.json'))).toBe(false);

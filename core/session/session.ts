@@ -127,6 +127,18 @@ export function createSession(options: SessionOptions): Session {
     openedKey = null;
   };
 
+  /** Closes the database, lets `swap` replace its files, and opens the result with `dek` (locked if that fails). */
+  const reopenAfter = (swap: () => void, dek: Buffer): void => {
+    closeDb();
+    try {
+      swap();
+      open(dek, false);
+    } catch (err) {
+      changed();
+      throw err;
+    }
+  };
+
   /**
    * Opens the database with the first key a passphrase unwrapped. A keyring.next.json left by a passphrase change that was
    * interrupted between the rekey and the rename is tried too, and the change is completed.
@@ -348,14 +360,7 @@ export function createSession(options: SessionOptions): Session {
     },
 
     replaceData(swap, dek) {
-      closeDb();
-      try {
-        swap();
-        open(dek, false);
-      } catch (err) {
-        changed();
-        throw err;
-      }
+      reopenAfter(swap, dek);
       if (vault?.backend()) vault.save(dek);
       return changed();
     },
@@ -375,14 +380,7 @@ export function createSession(options: SessionOptions): Session {
     verifiedKey: keys.verifiedKey,
 
     resolveDamage(swap, dek) {
-      closeDb();
-      try {
-        swap();
-        open(dek, false);
-      } catch (err) {
-        changed();
-        throw err;
-      }
+      reopenAfter(swap, dek);
       clearDamageMarker(dataDir);
       keys.settleRecovery(dek);
       if (vault?.backend()) vault.save(dek);

@@ -1,5 +1,5 @@
 import { AppError } from '../contract/errors.ts';
-import type { SyncResult } from '../contract/sync.ts';
+import { emptySyncResult, type SyncResult } from '../contract/sync.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
 import { createApplier, emptyOutcome } from './apply.ts';
@@ -107,19 +107,7 @@ export async function runSync(r: RunContext): Promise<SyncResult> {
   // computer's clock is ahead (so nothing pulled drags the clock into the future).
   let clockNow = now;
   const c = r.client(url);
-  const result: SyncResult = {
-    at: now(),
-    pushed: 0,
-    pulled: 0,
-    conflicts: 0,
-    refused: 0,
-    skipped: 0,
-    invalid: 0,
-    heldBack: 0,
-    problems: [],
-    changed: [],
-    error: null,
-  };
+  const result = emptySyncResult(now());
   const pushAll = async (): Promise<void> => {
     // Once per computer: values an earlier version sent readable go again, encrypted, same stamps.
     const rewrapped = stageRewrap(sqlite, key);

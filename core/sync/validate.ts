@@ -1,21 +1,10 @@
 import { z } from 'zod';
 import { clientFieldShapes } from '../contract/clients.ts';
-import {
-  ActivityLevel,
-  Condition,
-  DietPattern,
-  EnergyEquation,
-  Goal,
-  Id,
-  IsoDate,
-  LifeStage,
-  Sex,
-} from '../contract/common.ts';
+import { ALLERGENS, Condition, Id, IsoDate } from '../contract/common.ts';
 import { TargetOverrides } from '../contract/targets.ts';
 import { Nutrients } from '../contract/foods.ts';
 import { Meal } from '../contract/log.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
-import { ALLERGENS } from '../contract/common.ts';
 import { NUTRIENT_FIELDS, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
 
 /**
@@ -45,22 +34,22 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
     // '' is a deleted client's erased name (the row stays as a tombstone).
     name: z.string().max(200),
     birth_date: clientFieldShapes.birthDate,
-    sex: Sex.nullable(),
+    sex: clientFieldShapes.sex,
     height_cm: clientFieldShapes.heightCm,
     weight_kg: clientFieldShapes.weightKg,
-    activity_level: ActivityLevel,
-    diet_pattern: DietPattern,
+    activity_level: clientFieldShapes.activityLevel,
+    diet_pattern: clientFieldShapes.dietPattern,
     allergies: tagList,
-    life_stage: LifeStage,
+    life_stage: clientFieldShapes.lifeStage,
     life_stage_detail: clientFieldShapes.lifeStageDetail,
     tags: tagList,
     email: z.string().max(254).nullable(),
     phone: text(40).nullable(),
     notes: text(20_000).nullable(),
-    energy_equation: EnergyEquation,
+    energy_equation: clientFieldShapes.energyEquation,
     archived_at: nullableMs,
     ed_sensitive: bool01,
-    goal: Goal,
+    goal: clientFieldShapes.goal,
     goal_rate_kg_week: clientFieldShapes.goalRateKgWeek,
     conditions: z.array(Condition).max(50),
     ckd_stage: clientFieldShapes.ckdStage,

@@ -7,7 +7,7 @@ import {
   PROTEIN_RDA_G_PER_KG,
 } from './dri-tables.ts';
 import { adjust, capAtUl, num, pct, target, withNote } from './target-value.ts';
-import type { DietPattern, Goal, LifeStage, Sex } from './types.ts';
+import type { DietPattern, Goal, LifeStage, Sex } from '../contract/common.ts';
 
 /**
  * Adjustments of the DRI-based targets to the person: a weight goal (energy), sport (protein), pregnancy

@@ -27,7 +27,8 @@ import {
 import { ALA, CHOLINE, IODINE, VITAMIN_K } from './dri-more.ts';
 import { estimateEnergy, mifflinStJeorBmr } from './energy.ts';
 import { capAtUl, ENERGY_BAND, fromReference, pct, target } from './target-value.ts';
-import type { ActivityLevel, Condition, DietPattern, EnergyEquation, Goal, LifeStage, Sex } from './types.ts';
+import type { Client } from '../contract/clients.ts';
+import type { EnergyEquation, LifeStage, Sex } from '../contract/common.ts';
 
 export { NUTRIENT_LABELS, NUTRIENT_UNITS } from './nutrient-labels.ts';
 export { ENERGY_BAND } from './target-value.ts';
@@ -41,23 +42,22 @@ export { applyOverrides } from './overrides.ts';
  * from it); round for display. No computed value exceeds the UL of the client's life stage.
  */
 
-export interface TargetProfile {
-  sex: Sex | null;
-  birthDate: string | null;
-  heightCm: number | null;
-  weightKg: number | null;
-  activityLevel: ActivityLevel;
-  lifeStage: LifeStage;
-  /** Pregnancy trimester (1–3) or months post-partum while lactating (1–24). */
-  lifeStageDetail: number | null;
-  dietPattern: DietPattern;
-  goal: Goal;
-  /** kg per week for a loss or gain goal; null = DEFAULT_GOAL_RATE_KG_WEEK. */
-  goalRateKgWeek: number | null;
-  conditions: readonly Condition[];
-  /** Chronic kidney disease stage 1–5, with the chronic-kidney-disease condition. */
-  ckdStage: number | null;
-}
+/** The client fields the targets depend on, as the contract defines them. */
+export type TargetProfile = Pick<
+  Client,
+  | 'sex'
+  | 'birthDate'
+  | 'heightCm'
+  | 'weightKg'
+  | 'activityLevel'
+  | 'lifeStage'
+  | 'lifeStageDetail'
+  | 'dietPattern'
+  | 'goal'
+  | 'goalRateKgWeek'
+  | 'conditions'
+  | 'ckdStage'
+>;
 
 export interface ComputedTargets {
   targets: TargetValue[];

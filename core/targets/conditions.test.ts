@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONDITIONS } from '../contract/common.ts';
 import { TARGET_KEYS } from '../contract/targets.ts';
 import { CONDITION_REFERENCES } from './conditions.ts';
 import { bornYearsAgo, get, targetsFor } from './test-profiles.ts';
@@ -110,17 +111,7 @@ describe('conditions: notes with their references', () => {
   });
 
   it('every note and suggestion names a reference, and a client without conditions has none', () => {
-    const all = targetsFor({
-      conditions: [
-        'hypertension',
-        'type-2-diabetes',
-        'chronic-kidney-disease',
-        'coeliac-disease',
-        'iron-deficiency',
-        'lactose-intolerance',
-      ],
-      ckdStage: 5,
-    });
+    const all = targetsFor({ conditions: [...CONDITIONS], ckdStage: 5 });
     expect(all).toHaveLength(TARGET_KEYS.length);
     for (const t of all) {
       for (const n of t.notes) expect(n.source.length).toBeGreaterThan(20);

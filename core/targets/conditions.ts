@@ -1,6 +1,6 @@
 import type { TargetKey, TargetValue } from '../contract/targets.ts';
 import { adjust, num, withNote, withSuggestion } from './target-value.ts';
-import type { Condition, LifeStage } from './types.ts';
+import type { Condition, LifeStage } from '../contract/common.ts';
 
 /**
  * What the client's medical conditions change, as suggestions the practitioner may apply (an override

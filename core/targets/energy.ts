@@ -1,4 +1,4 @@
-import type { ActivityLevel, EnergyEquation, LifeStage, Sex } from './types.ts';
+import type { ActivityLevel, EnergyEquation, LifeStage, Sex } from '../contract/common.ts';
 
 /**
  * Energy need estimates.

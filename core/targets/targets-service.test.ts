@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../contract/clients.ts';
 import type { TargetsView, TargetValue } from '../contract/targets.ts';
-import { ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { coreWithClient, HILDA } from '../test-utils/clients.ts';
+import { ok } from '../test-utils/core-harness.ts';
 
 const find = (v: TargetsView, key: TargetValue['key']): TargetValue | undefined =>
   v.targets?.find((t) => t.key === key);
 
-async function hypertensiveClient() {
-  const core = await unlockedCore();
-  const c = await ok<Client>(core, 'clients.create', {
-    name: 'Hilda Example',
-    sex: 'female',
-    birthDate: '1970-04-02',
-    heightCm: 162,
-    weightKg: 74,
-    conditions: ['hypertension'],
-  });
-  return { core, c };
-}
-
 describe('targets service: the profile and the override row in force', () => {
   it('reads goal, diet and conditions from the profile', async () => {
-    const { core, c } = await hypertensiveClient();
+    const { core, client: c } = await coreWithClient(HILDA);
     const view = await ok<TargetsView>(core, 'targets.get', { clientId: c.id, asOf: '2026-03-01' });
     expect(find(view, 'sodiumMg')?.suggestion?.value).toBe(1500);
     await ok(core, 'clients.update', { id: c.id, patch: { goal: 'sport', dietPattern: 'vegan' } });
@@ -31,7 +18,7 @@ describe('targets service: the profile and the override row in force', () => {
   });
 
   it("sodium overridden to 1,500 mg with a note: the practitioner's value, the note and its date; NASEM stays the computed source", async () => {
-    const { core, c } = await hypertensiveClient();
+    const { core, client: c } = await coreWithClient(HILDA);
     const note = 'Applied suggestion: AHA/ACC 2017 guideline (Whelton 2018)';
     await ok(core, 'targets.set', {
       clientId: c.id,

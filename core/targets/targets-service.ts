@@ -8,7 +8,7 @@ import { clientTargets } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { computeTargets, missingForTargets } from './compute.ts';
 import { applyOverrides } from './overrides.ts';
-import type { EnergyEquation } from './types.ts';
+import type { EnergyEquation } from '../contract/common.ts';
 import type { ClientDataChanged } from '../changes.ts';
 
 export interface TargetsService {

@@ -4,7 +4,7 @@ import { type TargetValue } from '../contract/targets.ts';
 import { computeTargets, type TargetProfile } from './compute.ts';
 import { VEGETARIAN_FACTORS, VEGETARIAN_PATTERNS } from './adjustments.ts';
 import { AS_OF, bornYearsAgo, woman30 } from './test-profiles.ts';
-import type { Condition, LifeStage, Sex } from './types.ts';
+import type { Condition, LifeStage, Sex } from '../contract/common.ts';
 
 /**
  * Property over a grid of profiles: ages 1–90, both sexes, not pregnant / each trimester / each month of

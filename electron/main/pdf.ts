@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session } from 'electron';
-import {
-  footerTemplate,
-  headerTemplate,
-  PDF_CREATOR,
-  PDF_MARGINS_MM,
-  type PdfRenderer,
-} from '../../core/reports/pdf.ts';
-import { finalizePdf } from '../../core/reports/pdf-metadata.ts';
+import { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfRenderer } from '../../core/reports/pdf.ts';
+import { finalizeReportPdf } from '../../core/reports/pdf-metadata.ts';
 import { AppError } from '../../core/contract/errors.ts';
 
 /**
@@ -100,14 +94,7 @@ export function createElectronPdfRenderer(options: { now?: () => number } = {}):
         jobs.delete(url);
         win.destroy();
       }
-      const done = await finalizePdf(new Uint8Array(raw), {
-        title: opts.title,
-        author: opts.author,
-        subject: opts.subject ?? opts.title,
-        creator: PDF_CREATOR,
-        now: new Date(now()),
-      });
-      return done.bytes;
+      return await finalizeReportPdf(new Uint8Array(raw), opts, now());
     },
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+import { mulberry32 } from '../../core/util/prng.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MODEL_DIR = path.join(ROOT, 'models', 'meal-detector');
@@ -71,18 +72,6 @@ export async function letterboxPhoto(file: string): Promise<Letterbox> {
     }
   }
   return { data, scale, left, top, width, height };
-}
-
-/** mulberry32 (Tommy Ettinger's 32-bit PRNG, public domain): tiny and identical in every JS engine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const RANDOM_INPUT_SEED = 20_17_0416;

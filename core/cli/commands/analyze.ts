@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { AppError } from '../../contract/errors.ts';
 import { createDetector } from '../../vision/detector.ts';
@@ -9,6 +8,7 @@ import { estimatePortions } from '../../vision/portions.ts';
 import { defaultModelDir } from '../../photos/vision-runtime.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { resolveClient } from './resolve.ts';
+import { commandArgs } from '../options.ts';
 
 /**
  * `bioai analyze photo.jpg …`: runs the meal detector on photos. Without --client nothing is stored
@@ -21,12 +21,7 @@ export async function analyze(
   out: (s: string) => void,
   unlock: () => Promise<void>,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { json: { type: 'boolean' }, client: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = commandArgs(args, { text: ['client'], flags: ['json'], positionals: true });
   if (positionals.length === 0) throw new CliError('analyze needs at least one photo: bioai analyze photo.jpg', 2);
   let clientId: string | null = null;
   if (values.client) {

@@ -6,6 +6,8 @@ import type { BackupInfo } from '../../contract/backup.ts';
 import { BackupFileName } from '../../contract/backup.ts';
 import { promptHidden, promptLine } from '../prompt.ts';
 import { CliError, rpc } from '../rpc.ts';
+import { printTable } from '../table.ts';
+import { commandArgs } from '../options.ts';
 
 /** `bioai backup list|create|restore` and `bioai recover`: the Settings → Backups actions in a terminal. */
 
@@ -21,7 +23,7 @@ const size = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 export async function backupList(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true });
+  const { values } = commandArgs(args, { flags: ['json'] });
   const state = await rpc(core, 'backup.list', {});
   if (values.json) {
     out(JSON.stringify(state, null, 2));
@@ -37,19 +39,11 @@ export async function backupList(core: Core, args: string[], out: (s: string) =>
     return;
   }
   const rows = state.backups.map((b) => [b.fileName, KIND_LABEL[b.kind], when(b.createdAt), size(b.bytes)]);
-  const header = ['FILE', 'KIND', 'MADE', 'SIZE'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of [header, ...rows])
-    out(
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(out, ['FILE', 'KIND', 'MADE', 'SIZE'], rows);
 }
 
 export async function backupCreate(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  parseArgs({ args, options: {}, strict: true });
+  commandArgs(args, {});
   const made = await rpc(core, 'backup.create', {});
   const { folder } = await rpc(core, 'backup.list', {});
   out(`Backed up to ${path.join(folder, made.fileName)} (${size(made.bytes)}, encrypted).`);

@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import type { ClientFieldsInput } from '../../contract/clients.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { PROFILE_OPTIONS, profilePatch } from './profile-args.ts';
 import { resolveClient } from './resolve.ts';
+import { printTable } from '../table.ts';
+import { commandArgs } from '../options.ts';
 
 const CHANGED_WORDS: Record<string, string> = {
   birthDate: 'birth date',
@@ -20,11 +21,7 @@ const CHANGED_WORDS: Record<string, string> = {
 };
 
 export async function clientsAdd(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { ...PROFILE_OPTIONS, json: { type: 'boolean' }, confirm: { type: 'boolean' } },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: PROFILE_OPTIONS, flags: ['json', 'confirm'] });
   const { json, confirm, ...profile } = values;
   if (!profile.name) throw new CliError('clients add needs --name "Full Name".', 2);
   const input = { ...profilePatch(profile, null), name: profile.name } as ClientFieldsInput;
@@ -34,11 +31,10 @@ export async function clientsAdd(core: Core, args: string[], out: (s: string) =>
 
 /** `clients edit <id|name> --goal sport …`: sets the fields given, leaves the others as they are. */
 export async function clientsEdit(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { ...PROFILE_OPTIONS, json: { type: 'boolean' }, confirm: { type: 'boolean' } },
-    strict: true,
-    allowPositionals: true,
+  const { values, positionals } = commandArgs(args, {
+    text: PROFILE_OPTIONS,
+    flags: ['json', 'confirm'],
+    positionals: true,
   });
   const { json, confirm, ...profile } = values;
   const ref = positionals.join(' ').trim();
@@ -58,16 +54,7 @@ export async function clientsEdit(core: Core, args: string[], out: (s: string) =
 }
 
 export async function clientsList(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      json: { type: 'boolean' },
-      search: { type: 'string' },
-      sort: { type: 'string' },
-      archived: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: ['search', 'sort'], flags: ['json', 'archived'] });
   const list = await rpc(core, 'clients.list', {
     search: values.search ?? '',
     sort: (values.sort ?? 'name') as 'name',
@@ -89,13 +76,5 @@ export async function clientsList(core: Core, args: string[], out: (s: string) =
     c.dietPattern,
     c.archivedAt ? 'archived' : '',
   ]);
-  const header = ['ID', 'NAME', 'AGE', 'SEX', 'DIET', ''];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const r of [header, ...rows])
-    out(
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(out, ['ID', 'NAME', 'AGE', 'SEX', 'DIET', ''], rows);
 }

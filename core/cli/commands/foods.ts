@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { MAX_IMPORT_BYTES, type CsvMapping } from '../../contract/foods.ts';
 import { ENCODING_CHOICES } from '../../foods/import/csv.ts';
 import { tooLarge } from '../../foods/import/import-service.ts';
 import { CliError, rpc } from '../rpc.ts';
+import { commandArgs } from '../options.ts';
 
 export async function foodsSearch(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { json: { type: 'boolean' }, limit: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = commandArgs(args, { text: ['limit'], flags: ['json'], positionals: true });
   const query = positionals.join(' ');
   if (!query.trim()) throw new CliError('foods search needs some words, e.g. bioai foods search banana', 2);
   const limit = values.limit ? Number(values.limit) : 15;
@@ -36,18 +31,10 @@ export async function foodsSearch(core: Core, args: string[], out: (s: string) =
 }
 
 export async function foodsImport(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      format: { type: 'string' },
-      name: { type: 'string' },
-      citation: { type: 'string' },
-      mapping: { type: 'string' },
-      encoding: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = commandArgs(args, {
+    text: ['format', 'name', 'citation', 'mapping', 'encoding'],
+    flags: ['json'],
+    positionals: true,
   });
   const file = positionals[0];
   if (!file) throw new CliError('foods import needs a file: bioai foods import <file> [--format fdc|csv]', 2);

@@ -1,29 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { MEALS, type EntryInput } from '../../contract/log.ts';
 import { storageError } from '../../db/storage-errors.ts';
 import { localIsoDate } from '../../util/clock.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { resolveClient, resolveFood } from './resolve.ts';
+import { commandArgs } from '../options.ts';
 
 export async function logAdd(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      client: { type: 'string' },
-      food: { type: 'string' },
-      amount: { type: 'string' },
-      grams: { type: 'string' },
-      date: { type: 'string' },
-      time: { type: 'string' },
-      meal: { type: 'string' },
-      confirm: { type: 'boolean' },
-      reason: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    strict: true,
+  const { values } = commandArgs(args, {
+    text: ['client', 'food', 'amount', 'grams', 'date', 'time', 'meal', 'reason'],
+    flags: ['confirm', 'json'],
   });
   if (!values.client || !values.food) throw new CliError('log add needs --client and --food.', 2);
   const reason = values.reason?.trim() ?? '';
@@ -82,11 +70,7 @@ export async function logAdd(core: Core, args: string[], out: (s: string) => voi
 }
 
 export async function exportRecord(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { client: { type: 'string' }, out: { type: 'string' } },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: ['client', 'out'] });
   if (!values.client || !values.out) throw new CliError('export needs --client <id|name> and --out file.zip.', 2);
   const client = await resolveClient(core, values.client);
   const result = await rpc(core, 'export.client', { clientId: client.id });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { readCsvTable } from '../../foods/import/csv.ts';
 import { parseXgbModel, predictBatch, XgbModelError } from '../../scoring/xgboost.ts';
 import type { XgbModel } from '../../scoring/xgboost.ts';
 import { CliError } from '../rpc.ts';
+import { commandArgs } from '../options.ts';
 
 function loadModel(file: string): XgbModel {
   let json: unknown;
@@ -65,12 +65,7 @@ function readRows(file: string, model: XgbModel): { rows: Float32Array; n: numbe
  * The values are printed exactly (the float32 result as a decimal), so they can be compared with XGBoost's.
  */
 export async function modelPredict(args: string[], out: (s: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { model: { type: 'string' }, csv: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = commandArgs(args, { text: ['model', 'csv'], positionals: true });
   if (!values.model || !values.csv || positionals.length)
     throw new CliError('Usage: bioai model predict --model <model.json> --csv <rows.csv>', 2);
   const model = loadModel(values.model);

@@ -17,31 +17,31 @@ import { CliError } from '../rpc.ts';
  * are left to the contract, whose message names the field (exit 1), as in the app.
  */
 
-export const PROFILE_OPTIONS = {
-  name: { type: 'string' },
-  sex: { type: 'string' },
-  'birth-date': { type: 'string' },
-  'height-cm': { type: 'string' },
-  'weight-kg': { type: 'string' },
-  activity: { type: 'string' },
-  diet: { type: 'string' },
-  allergies: { type: 'string' },
-  'life-stage': { type: 'string' },
-  trimester: { type: 'string' },
-  'months-postpartum': { type: 'string' },
-  'ed-sensitive': { type: 'string' },
-  conditions: { type: 'string' },
-  'ckd-stage': { type: 'string' },
-  goal: { type: 'string' },
-  'goal-rate': { type: 'string' },
-  equation: { type: 'string' },
-  tags: { type: 'string' },
-  email: { type: 'string' },
-  phone: { type: 'string' },
-  notes: { type: 'string' },
-} as const;
+export const PROFILE_OPTIONS = [
+  'name',
+  'sex',
+  'birth-date',
+  'height-cm',
+  'weight-kg',
+  'activity',
+  'diet',
+  'allergies',
+  'life-stage',
+  'trimester',
+  'months-postpartum',
+  'ed-sensitive',
+  'conditions',
+  'ckd-stage',
+  'goal',
+  'goal-rate',
+  'equation',
+  'tags',
+  'email',
+  'phone',
+  'notes',
+] as const;
 
-export type ProfileValues = Partial<Record<keyof typeof PROFILE_OPTIONS, string>>;
+export type ProfileValues = Partial<Record<(typeof PROFILE_OPTIONS)[number], string>>;
 
 /** Words that clear an optional field: `--ckd-stage none`, `--email ""`. */
 const CLEAR = new Set(['', 'none']);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENERGY_FIGURE } from '../../rules/guardrails.ts';
 import { tempDir } from '../../test-utils/temp-dir.ts';
+import { localIsoDate } from '../../util/clock.ts';
 import { runCli } from '../run-for-test.ts';
 
 /** `bioai report` through the real CLI: variants, notes, and eating-disorder-sensitive care in the PDF. */
@@ -41,20 +42,19 @@ describe('bioai report', () => {
       ).code,
     ).toBe(0);
     expect((await at('clients', 'edit', 'Cora Print', '--notes', 'Takes ramipril; BP 150/95 at intake.')).code).toBe(0);
-    const today = new Date();
+    const today = Date.now();
     for (let back = 0; back < 5; back++) {
-      const d = new Date(today.getTime() - back * 86_400_000);
-      const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const date = localIsoDate(today - back * 86_400_000);
       expect(
         (await at('log', 'add', '--client', 'Cora Print', '--food', 'usda:18069', '--amount', '150g', '--date', date))
           .code,
       ).toBe(0);
     }
-    const from = '2026-01-01';
-    const to = '2026-12-31';
+    const report = (out: string, ...more: string[]): ReturnType<typeof at> =>
+      at('report', '--client', 'Cora Print', '--from', '2026-01-01', '--to', '2026-12-31', '--out', out, ...more);
 
     const mine = path.join(dir, 'client.pdf');
-    const a = await at('report', '--client', 'Cora Print', '--from', from, '--to', to, '--out', mine);
+    const a = await report(mine);
     expect(a.code).toBe(0);
     expect(a.out).toMatch(/^Wrote Cora Print's report/);
     const clientText = pdfText(mine);
@@ -63,19 +63,7 @@ describe('bioai report', () => {
     expect(clientText).toContain('No recommendations have been agreed yet.');
 
     const theirs = path.join(dir, 'case.pdf');
-    const b = await at(
-      'report',
-      '--client',
-      'Cora Print',
-      '--from',
-      from,
-      '--to',
-      to,
-      '--out',
-      theirs,
-      '--variant',
-      'practitioner',
-    );
+    const b = await report(theirs, '--variant', 'practitioner');
     expect(b.out).toMatch(/^Wrote Cora Print's case report/);
     const caseText = pdfText(theirs);
     expect(caseText).toContain('Case report');
@@ -90,39 +78,14 @@ describe('bioai report', () => {
     // (The end-to-end test prints both variants for such a client; one PDF keeps this test quick.)
     for (const variant of ['practitioner']) {
       const file = path.join(dir, `${variant}-ed.pdf`);
-      const r = await at(
-        'report',
-        '--client',
-        'Cora Print',
-        '--from',
-        from,
-        '--to',
-        to,
-        '--out',
-        file,
-        '--variant',
-        variant,
-        '--include-notes',
-      );
+      const r = await report(file, '--variant', variant, '--include-notes');
       expect(r.code).toBe(0);
       const text = pdfText(file);
       expect(text).toContain('Aim was'); // the note is printed, without its energy figure
       expect(ENERGY_FIGURE.exec(text)?.[0] ?? null, `${variant} PDF`).toBeNull();
     }
 
-    const bad = await at(
-      'report',
-      '--client',
-      'Cora Print',
-      '--from',
-      from,
-      '--to',
-      to,
-      '--out',
-      mine,
-      '--variant',
-      'clinic',
-    );
+    const bad = await report(mine, '--variant', 'clinic');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--variant must be client or practitioner, not "clinic"');
     expect(fs.statSync(mine).mode & 0o777).toBe(0o600);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { resolveClient } from './resolve.ts';
+import { commandArgs } from '../options.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,18 +15,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Eating-disorder-sensitive care applies to both.
  */
 export async function report(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      client: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      out: { type: 'string' },
-      'page-size': { type: 'string' },
-      variant: { type: 'string' },
-      'include-notes': { type: 'boolean' },
-    },
-    strict: true,
+  const { values } = commandArgs(args, {
+    text: ['client', 'from', 'to', 'out', 'page-size', 'variant'],
+    flags: ['include-notes'],
   });
   if (!values.client || !values.from || !values.to || !values.out) {
     throw new CliError('report needs --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf.', 2);

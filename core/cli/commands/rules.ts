@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { loadRuleDir } from '../../rules/loader.ts';
 import { defaultBuiltinRulesDir } from '../../rules/rules-service.ts';
 import { findVariable } from '../../rules/variables.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { resolveClient } from './resolve.ts';
+import { commandArgs } from '../options.ts';
 
 /**
  * `bioai rules check [dir]`: checks every rule file of a folder (default: the built-in pack) and
@@ -14,7 +14,7 @@ import { resolveClient } from './resolve.ts';
  * compiler, so editors and CI can jump to it. Exit code 1 when any rule is invalid.
  */
 export async function rulesCheck(args: string[], out: (s: string) => void): Promise<number> {
-  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const { positionals } = commandArgs(args, { positionals: true });
   if (positionals.length > 1) throw new CliError('rules check takes at most one folder: bioai rules check [dir]', 2);
   const dir = path.resolve(positionals[0] ?? defaultBuiltinRulesDir());
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
@@ -54,11 +54,7 @@ function showValue(name: string, value: unknown): string {
  * the condition and the values that made it true.
  */
 export async function rulesRun(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { client: { type: 'string' }, json: { type: 'boolean' } },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: ['client'], flags: ['json'] });
   if (!values.client) throw new CliError('rules run needs --client <id or name>.', 2);
   const client = await resolveClient(core, values.client);
   const evaluation = await rpc(core, 'recommendations.evaluate', { clientId: client.id });

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import type { SalvageReport } from '../../contract/damage.ts';
 import { CliError, rpc } from '../rpc.ts';
+import { commandArgs } from '../options.ts';
 
 /** What a practitioner can run when the database is damaged (printed with every refusal). */
 export const DAMAGED_HINT = `What you can do (the damaged file is kept aside in every case):
@@ -31,16 +31,7 @@ export async function salvage(
   out: (s: string) => void,
   passphrase: () => Promise<string>,
 ): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      'dry-run': { type: 'boolean' },
-      'use-backup': { type: 'string' },
-      'backup-only': { type: 'boolean' },
-      'start-empty': { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: ['use-backup'], flags: ['dry-run', 'backup-only', 'start-empty'] });
   if (values['backup-only'] && !values['use-backup'])
     throw new CliError('--backup-only needs --use-backup latest|<file>.', 2);
   if (values['start-empty'] && (values['use-backup'] || values['dry-run'])) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../contract/clients.ts';
 import type { TargetsView } from '../../contract/targets.ts';
-import { fixedClock, ok, unlockedCore } from '../../test-utils/core-harness.ts';
+import { coreWithClient, HILDA } from '../../test-utils/clients.ts';
+import { fixedClock, ok } from '../../test-utils/core-harness.ts';
 import { nutrientKey, targetsList, targetsOverride } from './targets.ts';
 
 function capture(): { out: (s: string) => void; text: () => string } {
@@ -9,22 +9,11 @@ function capture(): { out: (s: string) => void; text: () => string } {
   return { out: (s) => lines.push(s), text: () => lines.join('\n') };
 }
 
-async function setup() {
-  const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
-  const c = await ok<Client>(core, 'clients.create', {
-    name: 'Hilda Example',
-    sex: 'female',
-    birthDate: '1970-04-02',
-    heightCm: 162,
-    weightKg: 74,
-    conditions: ['hypertension'],
-  });
-  return { core, c };
-}
+const setup = () => coreWithClient(HILDA, { clock: fixedClock('2026-03-15T10:00:00Z') });
 
 describe('bioai targets', () => {
   it('lists value, range, UL, source, suggestion and what is not tracked', async () => {
-    const { core, c } = await setup();
+    const { core, client: c } = await setup();
     const view = await ok<TargetsView>(core, 'targets.get', { clientId: c.id, asOf: '2026-03-15' });
     const out = capture();
     await targetsList(core, ['--client', 'Hilda Example', '--date', '2026-03-15'], out.out);
@@ -42,7 +31,7 @@ describe('bioai targets', () => {
   });
 
   it('overrides one nutrient by its rules name or key, keeps the other overrides, and labels it as yours', async () => {
-    const { core, c } = await setup();
+    const { core, client: c } = await setup();
     await ok(core, 'targets.set', { clientId: c.id, overrides: { fibreG: 30 }, effectiveFrom: '2026-03-01' });
     const out = capture();
     await targetsOverride(

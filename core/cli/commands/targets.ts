@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import type { Core } from '../../app.ts';
 import { TARGET_KEYS, type TargetKey, type TargetsView, type TargetValue } from '../../contract/targets.ts';
 import { snakeCase } from '../../rules/variables.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { dateArg, numberArg } from './profile-args.ts';
 import { resolveClient } from './resolve.ts';
+import { commandArgs } from '../options.ts';
 
 /**
  * `bioai targets --client X [--date D] [--json]` lists the client's targets in force with their
@@ -61,11 +61,7 @@ function missingError(name: string, view: TargetsView): CliError {
 }
 
 export async function targetsList(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { client: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: ['client', 'date'], flags: ['json'] });
   if (!values.client) throw new CliError('targets needs --client <id|name>.', 2);
   const asOf = values.date === undefined ? undefined : dateArg(values.date, 'date');
   const client = await resolveClient(core, values.client);
@@ -82,18 +78,7 @@ export async function targetsList(core: Core, args: string[], out: (s: string) =
 }
 
 export async function targetsOverride(core: Core, args: string[], out: (s: string) => void): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      client: { type: 'string' },
-      nutrient: { type: 'string' },
-      value: { type: 'string' },
-      note: { type: 'string' },
-      from: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    strict: true,
-  });
+  const { values } = commandArgs(args, { text: ['client', 'nutrient', 'value', 'note', 'from'], flags: ['json'] });
   if (!values.client || !values.nutrient || values.value === undefined)
     throw new CliError('targets override needs --client, --nutrient (e.g. sodium_mg) and --value.', 2);
   const key = nutrientKey(values.nutrient);

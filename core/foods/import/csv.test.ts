@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../test-utils/prng.ts';
+import { mulberry32 } from '../../util/prng.ts';
 import { CsvReader, decodeText, parseCsv, readCsvTable, sniffDelimiter, type CsvRow } from './csv.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -14,7 +14,7 @@ import {
   track,
   unlockedCore,
 } from '../../test-utils/core-harness.ts';
-import { mulberry32 } from '../../test-utils/prng.ts';
+import { mulberry32 } from '../../util/prng.ts';
 import { FIXTURES } from './fixtures/harness.ts';
 import { UPLOAD_IDLE_MS } from './upload-store.ts';
 

@@ -1,4 +1,4 @@
-import type { LifeStage, Sex } from '../types.ts';
+import type { LifeStage, Sex } from '../../contract/common.ts';
 
 /**
  * Dietary Reference Intakes (DRIs) of the US/Canadian Food and Nutrition Board (IOM, since 2016 NASEM),
@@ -106,14 +106,21 @@ export function driGroup(sex: Sex, ageYears: number, lifeStage: LifeStage): DriG
 }
 
 export function lookup(table: LifeStageTable, g: DriGroup): number {
+  return g.table === 'pregnancy' || g.table === 'lactation' ? table[g.table][g.group] : lookupNonRepro(table, g);
+}
+
+/** A table without pregnancy and lactation rows (those life stages add to the row of the same age). */
+export type NonReproTable = Omit<LifeStageTable, 'pregnancy' | 'lactation'>;
+
+/** A row of a table without pregnancy and lactation rows; `g` must come from driGroup(sex, age, 'none'). */
+export function lookupNonRepro(table: NonReproTable, g: DriGroup): number {
   switch (g.table) {
     case 'children':
       return table.children[g.group];
     case 'male':
     case 'female':
       return table[g.table][g.group];
-    case 'pregnancy':
-    case 'lactation':
-      return table[g.table][g.group];
+    default:
+      throw new RangeError(`No ${g.table} row in this table: look up the non-pregnant row instead.`);
   }
 }

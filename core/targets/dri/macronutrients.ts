@@ -1,4 +1,4 @@
-import { childRows, sexRows, type DriGroup, type LifeStageTable } from './life-stage.ts';
+import { childRows, sexRows, type NonReproTable } from './life-stage.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Macronutrients: IOM (2002/2005) Dietary Reference Intakes for Energy, Carbohydrate, Fiber, Fat, Fatty
@@ -12,8 +12,6 @@ import { childRows, sexRows, type DriGroup, type LifeStageTable } from './life-s
  * RDA plus 25 g/day; the app holds only current weight, which rises in pregnancy, so it uses the
  * additive form (PROTEIN_EXTRA_G_PREGNANCY_LACTATION) on the non-pregnant row of the same age.
  */
-export type NonReproTable = Omit<LifeStageTable, 'pregnancy' | 'lactation'>;
-
 export const PROTEIN_RDA_G_PER_KG: NonReproTable = {
   children: childRows(1.05, 0.95),
   male: sexRows(0.95, 0.85, 0.8, 0.8, 0.8, 0.8),
@@ -26,19 +24,6 @@ export const PROTEIN_RDA_G_PER_KG: NonReproTable = {
  * trimester gets none.
  */
 export const PROTEIN_EXTRA_G_PREGNANCY_LACTATION = 25;
-
-/** A row of a table without pregnancy and lactation rows; `g` must come from driGroup(sex, age, 'none'). */
-export function lookupNonRepro(table: NonReproTable, g: DriGroup): number {
-  switch (g.table) {
-    case 'children':
-      return table.children[g.group];
-    case 'male':
-    case 'female':
-      return table[g.table][g.group];
-    default:
-      throw new RangeError(`No ${g.table} row in this table: look up the non-pregnant row instead.`);
-  }
-}
 
 export interface Amdr {
   /** Fractions of energy. */

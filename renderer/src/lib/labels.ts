@@ -1,17 +1,17 @@
 import type { CLIENT_SORTS } from '@contract/clients.ts';
 import type {
-  ACTIVITY_LEVELS,
-  ALLERGENS,
-  CONDITIONS,
-  DIET_PATTERNS,
-  ENERGY_EQUATIONS,
-  GOALS,
-  LIFE_STAGES,
-  SEXES,
+  ActivityLevel,
+  Allergen,
+  Condition,
+  DietPattern,
+  EnergyEquation,
+  Goal,
+  LifeStage,
+  Sex,
 } from '@contract/common.ts';
 import type { THEMES, UNIT_SYSTEMS } from '@contract/settings.ts';
 import type { TARGET_KEYS, TARGET_KINDS } from '@contract/targets.ts';
-import type { ReportRequest, ReportSection } from '@contract/reports.ts';
+import type { ReportRequest, ReportSection, ReportVariant } from '@contract/reports.ts';
 import type { FOOD_SOURCES } from '@contract/foods.ts';
 import type { MEALS, STATUSES, TREND_KEYS } from '@contract/log.ts';
 import type { RecommendationStatus, RuleOrigin } from './rule-types.ts';
@@ -20,25 +20,18 @@ import type { RecommendationStatus, RuleOrigin } from './rule-types.ts';
  * Words for the contract's enums. Typed as Records over the contract's own unions (type-only
  * imports), so adding a value in core/contract/ fails the type check here until it has a label.
  */
-export type Sex = (typeof SEXES)[number];
-export type ActivityLevel = (typeof ACTIVITY_LEVELS)[number];
-export type DietPattern = (typeof DIET_PATTERNS)[number];
-export type LifeStage = (typeof LIFE_STAGES)[number];
-export type Goal = (typeof GOALS)[number];
-export type Condition = (typeof CONDITIONS)[number];
-export type EnergyEquation = (typeof ENERGY_EQUATIONS)[number];
+export type { ActivityLevel, Allergen, Condition, DietPattern, EnergyEquation, Goal, LifeStage, Sex };
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 export type TargetKind = (typeof TARGET_KINDS)[number];
 export type Theme = (typeof THEMES)[number];
 export type TargetKey = (typeof TARGET_KEYS)[number];
 export type Meal = (typeof MEALS)[number];
 export type FoodSource = (typeof FOOD_SOURCES)[number];
-export type Allergen = (typeof ALLERGENS)[number];
 export type IntakeStatus = (typeof STATUSES)[number];
 export type TrendKey = (typeof TREND_KEYS)[number];
 export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
 export type PageSize = ReportRequest['pageSize'];
-export type { ReportSection };
+export type { ReportSection, ReportVariant };
 
 export const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male' };
 
@@ -176,7 +169,7 @@ export const FOOD_SOURCE_LABELS: Record<FoodSource, string> = {
   recipe: 'recipe',
 };
 
-/** The major allergens as badges and sentences name them (the core's ALLERGEN_LABELS, in its order). */
+/** The major allergens as badges and sentences name them (the core's ALLERGEN_LABELS), in ALLERGENS order. */
 export const ALLERGEN_LABELS: Record<Allergen, string> = {
   milk: 'milk',
   egg: 'egg',
@@ -276,7 +269,6 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   disclaimer: 'Disclaimer',
 };
 
-export type ReportVariant = 'client' | 'practitioner';
 export const REPORT_VARIANT_LABELS: Record<ReportVariant, string> = {
   client: 'For the client',
   practitioner: 'Case report (yours)',
