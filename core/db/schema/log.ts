@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 import { clients } from './clients.ts';
-import { timestamps } from './columns.ts';
+import { nutrientColumns, timestamps } from './columns.ts';
 
 /**
  * Everything logged about a client: diet, activity and sleep. Typed nutrient columns make daily
@@ -21,31 +21,13 @@ export const events = sqliteTable(
     /** The client's local calendar day it counts toward (YYYY-MM-DD). */
     localDate: text('local_date').notNull(),
     source: text('source', { enum: ['manual', 'photo', 'import'] }).notNull(),
-    energyKcal: real('energy_kcal'),
-    proteinG: real('protein_g'),
-    carbG: real('carb_g'),
-    fatG: real('fat_g'),
-    satFatG: real('sat_fat_g'),
-    sugarG: real('sugar_g'),
-    fibreG: real('fibre_g'),
-    sodiumMg: real('sodium_mg'),
+    // The tracked nutrients: 8 from the first release, the other 12 added in 0001.
+    ...nutrientColumns(),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     ...timestamps,
-    // Added in 0001: the rest of the tracked nutrients, the food used, and activity/sleep measures.
+    // Added in 0001: the food used, and activity/sleep measures.
     foodId: text('food_id'),
     meal: text('meal'),
-    addedSugarG: real('added_sugar_g'),
-    waterG: real('water_g'),
-    potassiumMg: real('potassium_mg'),
-    calciumMg: real('calcium_mg'),
-    ironMg: real('iron_mg'),
-    magnesiumMg: real('magnesium_mg'),
-    zincMg: real('zinc_mg'),
-    vitaminDMcg: real('vitamin_d_mcg'),
-    vitaminB12Mcg: real('vitamin_b12_mcg'),
-    folateMcg: real('folate_mcg'),
-    vitaminCMg: real('vitamin_c_mg'),
-    vitaminAMcg: real('vitamin_a_mcg'),
     durationMin: real('duration_min'),
     burnedKcal: real('burned_kcal'),
     sleepHours: real('sleep_hours'),
@@ -70,26 +52,7 @@ export const dailyTotals = sqliteTable(
     clientId: text('client_id').notNull(),
     localDate: text('local_date').notNull(),
     dietEntries: integer('diet_entries').notNull(),
-    energyKcal: real('energy_kcal'),
-    proteinG: real('protein_g'),
-    carbG: real('carb_g'),
-    fatG: real('fat_g'),
-    satFatG: real('sat_fat_g'),
-    sugarG: real('sugar_g'),
-    addedSugarG: real('added_sugar_g'),
-    fibreG: real('fibre_g'),
-    waterG: real('water_g'),
-    sodiumMg: real('sodium_mg'),
-    potassiumMg: real('potassium_mg'),
-    calciumMg: real('calcium_mg'),
-    ironMg: real('iron_mg'),
-    magnesiumMg: real('magnesium_mg'),
-    zincMg: real('zinc_mg'),
-    vitaminDMcg: real('vitamin_d_mcg'),
-    vitaminB12Mcg: real('vitamin_b12_mcg'),
-    folateMcg: real('folate_mcg'),
-    vitaminCMg: real('vitamin_c_mg'),
-    vitaminAMcg: real('vitamin_a_mcg'),
+    ...nutrientColumns(),
     activityEntries: integer('activity_entries').notNull(),
     activityMin: real('activity_min'),
     burnedKcal: real('burned_kcal'),
