@@ -63,7 +63,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@contract/**'],
+              // labels.ts is plain data with type-only imports (enforced below), shared word for word.
+              group: ['@contract/**', '!@contract/labels.ts'],
               allowTypeImports: true,
               message: 'The renderer may import only TYPES from the contract (import type …).',
             },
@@ -83,6 +84,18 @@ export default tseslint.config(
               message: 'Not in the renderer.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract module the renderer may take values from must stay plain data: no zod, no core.
+    files: ['core/contract/labels.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**'], allowTypeImports: true, message: 'labels.ts is plain data: type imports only.' }],
         },
       ],
     },

@@ -37,6 +37,25 @@ describe('lint boundaries', () => {
         file,
       ),
     ).toBeGreaterThan(0);
+    // The one plain-data module shared word for word (labels); it may not import values itself.
+    expect(
+      await restricted(
+        "import { ALLERGEN_LABELS } from '@contract/labels.ts';\nexport const l = ALLERGEN_LABELS;\n",
+        file,
+      ),
+    ).toBe(0);
+    expect(
+      await restricted(
+        "import { ALLERGENS } from './common.ts';\nexport const a = ALLERGENS;\n",
+        'core/contract/labels.ts',
+      ),
+    ).toBe(1);
+    expect(
+      await restricted(
+        "import type { Allergen } from './common.ts';\nexport type A = Allergen;\n",
+        'core/contract/labels.ts',
+      ),
+    ).toBe(0);
     expect(await restricted("import fs from 'node:fs';\nexport const f = fs;\n", file)).toBe(1);
     expect(await restricted("import { z } from 'zod';\nexport const s = z;\n", file)).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors.ts';
 import { ALLERGENS, type Allergen } from '../contract/common.ts';
+import { ALLERGEN_LABELS } from '../contract/labels.ts';
 import { normalise } from './allergen-table.ts';
 
 /**
@@ -12,18 +13,7 @@ import { normalise } from './allergen-table.ts';
 
 export { ALLERGEN_TABLE, deriveAllergens, normalise, type AllergenSource } from './allergen-table.ts';
 
-/** How an allergen is named in sentences and badges. */
-export const ALLERGEN_LABELS: Readonly<Record<Allergen, string>> = {
-  milk: 'milk',
-  egg: 'egg',
-  fish: 'fish',
-  shellfish: 'crustacean shellfish',
-  'tree-nut': 'tree nuts',
-  peanut: 'peanut',
-  gluten: 'gluten',
-  soy: 'soy',
-  sesame: 'sesame',
-};
+export { ALLERGEN_LABELS } from '../contract/labels.ts';
 
 /**
  * Words a client's allergy (or a rule suggestion's `contains:`) may use → allergen ids: the major

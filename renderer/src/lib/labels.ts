@@ -169,18 +169,8 @@ export const FOOD_SOURCE_LABELS: Record<FoodSource, string> = {
   recipe: 'recipe',
 };
 
-/** The major allergens as badges and sentences name them (the core's ALLERGEN_LABELS), in ALLERGENS order. */
-export const ALLERGEN_LABELS: Record<Allergen, string> = {
-  milk: 'milk',
-  egg: 'egg',
-  fish: 'fish',
-  shellfish: 'crustacean shellfish',
-  'tree-nut': 'tree nuts',
-  peanut: 'peanut',
-  gluten: 'gluten',
-  soy: 'soy',
-  sesame: 'sesame',
-};
+/** The major allergens as badges and sentences name them, in ALLERGENS order (shared with the core). */
+export { ALLERGEN_LABELS } from '@contract/labels.ts';
 
 export const FOOD_SOURCE_COLORS: Record<FoodSource, string> = {
   'usda-sr28': 'gray',
