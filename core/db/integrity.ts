@@ -5,24 +5,40 @@ export interface IntegrityResult {
   detail: string;
 }
 
+export interface IntegrityRun {
+  /** Settles once the worker has ended, with its answer (or `failed` when it was stopped). */
+  done: Promise<IntegrityResult>;
+  /** Ends the worker: the database is closing, and nothing may open it (with its key) afterwards. */
+  stop(): void;
+}
+
 /**
  * Checks the database `file` in a worker thread (integrity-worker.ts) with its own read-only
- * connection; resolves when done. The worker does not keep the process alive (a CLI command that
- * ends first simply ends it). `workerPath` is the bundled entry where the sources are not shipped.
+ * connection. The worker does not keep the process alive (a CLI command that ends first simply ends
+ * it). `workerPath` is the bundled entry where the sources are not shipped.
+ *
+ * `done` settles on the worker's exit, not on its message, so that once it settles no connection of
+ * the worker's is left: a lock or close that stops the check can wait for it and know the file is no
+ * longer touched (a worker that starts slowly would otherwise open the file after the lock).
  */
-export function checkIntegrityInBackground(file: string, key: Buffer, workerPath?: string): Promise<IntegrityResult> {
+export function checkIntegrityInBackground(file: string, key: Buffer, workerPath?: string): IntegrityRun {
   const entry = workerPath ?? new URL('./integrity-worker.ts', import.meta.url);
-  return new Promise((resolve) => {
-    const worker = new Worker(entry, { workerData: { file, key: new Uint8Array(key) } });
-    worker.unref();
-    let settled = false;
-    const done = (r: IntegrityResult): void => {
-      if (settled) return;
-      settled = true;
-      resolve(r);
-    };
-    worker.once('message', (m: IntegrityResult) => done(m));
-    worker.once('error', (err) => done({ result: 'failed', detail: err.message.slice(0, 200) }));
-    worker.once('exit', (code) => done({ result: 'failed', detail: `the check stopped (exit ${code})` }));
+  const worker = new Worker(entry, { workerData: { file, key: new Uint8Array(key) } });
+  worker.unref();
+  const done = new Promise<IntegrityResult>((resolve) => {
+    let answer: IntegrityResult | null = null;
+    worker.once('message', (m: IntegrityResult) => {
+      answer = m;
+    });
+    worker.once('error', (err) => {
+      answer ??= { result: 'failed', detail: err.message.slice(0, 200) };
+    });
+    worker.once('exit', (code) => resolve(answer ?? { result: 'failed', detail: `the check stopped (exit ${code})` }));
   });
+  return {
+    done,
+    stop() {
+      void worker.terminate();
+    },
+  };
 }

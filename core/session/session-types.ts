@@ -80,7 +80,7 @@ export interface Session {
    * kept aside), the damage record is cleared once it opens.
    */
   resolveDamage(swap: () => void, dek: Buffer): SessionStatus;
-  /** Resolves when the background integrity check started at the last unlock ends (tests wait on it). */
+  /** Resolves when the background integrity check started at the last unlock has ended, also when a lock or close stopped it (tests wait on it). */
   integrityChecked(): Promise<void>;
   close(): void;
 }

@@ -26,6 +26,7 @@ export function createSession(options: SessionOptions): Session {
   let openedKey: Buffer | null = null;
   let integrity: SessionStatus['integrityCheck'] = null;
   let integrityRun: Promise<void> = Promise.resolve();
+  let stopIntegrityCheck: (() => void) | null = null;
   /** Bumped at every open and close, so a check that ends after a lock or a swap reports nothing. */
   let generation = 0;
 
@@ -84,11 +85,15 @@ export function createSession(options: SessionOptions): Session {
   /** The integrity check runs after the open, in a worker; a problem found is recorded as damage. */
   const startIntegrityCheck = (dek: Buffer): void => {
     if (options.integrityCheck === false || !fs.existsSync(dbPath)) return;
+    stopIntegrityCheck?.();
     const mine = generation;
     integrity = 'running';
     const workerPath = options.integrityCheck?.workerPath;
-    integrityRun = checkIntegrityInBackground(dbPath, dek, workerPath).then((r) => {
+    const run = checkIntegrityInBackground(dbPath, dek, workerPath);
+    stopIntegrityCheck = run.stop;
+    integrityRun = run.done.then((r) => {
       if (mine !== generation) return;
+      stopIntegrityCheck = null;
       integrity = r.result;
       if (r.result === 'damaged') {
         log.error('background integrity check found damage');
@@ -120,6 +125,9 @@ export function createSession(options: SessionOptions): Session {
 
   const closeDb = (): void => {
     generation++;
+    // A check still running holds the key and its own connection: it ends with the session.
+    stopIntegrityCheck?.();
+    stopIntegrityCheck = null;
     if (opened) {
       opened.sqlite.close();
       opened = null;

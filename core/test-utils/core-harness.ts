@@ -13,8 +13,13 @@ export const FAST_SCRYPT: ScryptParams = { N: 2 ** 12, r: 8, p: 1 };
 export const PASSPHRASE = 'correct horse battery staple';
 
 const cores: Core[] = [];
-afterEach(() => {
-  for (const c of cores.splice(0)) c.close();
+afterEach(async () => {
+  // Closing stops the background integrity check; waiting for its worker to end means nothing opens
+  // the data folder while it is being removed.
+  for (const c of cores.splice(0)) {
+    c.close();
+    await c.session.integrityChecked();
+  }
 });
 
 export const fixedClock = (iso = '2026-03-15T10:00:00Z'): Clock & { advance(ms: number): void } => {
