@@ -5,7 +5,9 @@ import { afterEach } from 'vitest';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  // A closed core ends its workers, but a thread's end is asynchronous: a file one of them was
+  // closing can appear during the removal (ENOTEMPTY), so the removal tries again briefly.
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 /** A fresh temporary folder, removed after the test. */
