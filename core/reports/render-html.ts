@@ -1,7 +1,7 @@
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReportSection } from '../contract/reports.ts';
 import type { ReportModel } from './report-model.ts';
+import { printDocument } from './print-document.ts';
 import { barChart, lineChart, pieChart } from './svg-charts.ts';
 
 /**
@@ -14,8 +14,6 @@ import { barChart, lineChart, pieChart } from './svg-charts.ts';
 export interface RenderOptions {
   pageSize: 'A4' | 'Letter';
 }
-
-const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const one = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -33,49 +31,6 @@ const STATUS_WORDS: Record<string, string> = {
   untracked: 'Not tracked',
   info: 'For information',
 };
-
-function css(pageSize: RenderOptions['pageSize']): string {
-  return `
-@page { size: ${pageSize}; margin: 18mm 16mm 20mm 16mm; }
-* { box-sizing: border-box; }
-html { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 10.5pt; color: #111; }
-body { margin: 0; line-height: 1.35; }
-h1 { font-size: 16pt; margin: 0 0 4pt; }
-h2 { font-size: 12.5pt; margin: 14pt 0 6pt; border-bottom: 1px solid #999; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 11pt; margin: 8pt 0 4pt; break-after: avoid; page-break-after: avoid; }
-header.practitioner { display: flex; gap: 12pt; align-items: center; border-bottom: 2px solid #333; padding-bottom: 6pt; margin-bottom: 8pt; }
-header.practitioner img { max-height: 18mm; max-width: 40mm; }
-.contact { white-space: pre-line; color: #333; font-size: 9.5pt; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; }
-thead { display: table-header-group; }
-tr, figure, .chart, .photo, .rec { break-inside: avoid; page-break-inside: avoid; }
-th, td { border-bottom: 1px solid #ccc; padding: 3pt 4pt; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.status-low { color: #92400e; } .status-high { color: #991b1b; } .status-ok { color: #166534; }
-.flags { border: 1px solid #b45309; padding: 4pt 8pt; margin: 6pt 0; }
-figure { margin: 4pt 0 10pt; } figcaption { font-size: 9.5pt; color: #333; }
-.photos { display: flex; flex-wrap: wrap; gap: 8pt; }
-.photo { width: 38mm; font-size: 9pt; } .photo img { width: 100%; height: auto; }
-.notes { white-space: pre-wrap; }
-.muted { color: #444; }
-@media screen { body { max-width: 190mm; margin: 12mm auto; } }
-`;
-}
-
-function practitionerHeader(m: ReportModel): ReactElement {
-  const p = m.practitioner;
-  return h(
-    'header',
-    { className: 'practitioner' },
-    p.logo ? h('img', { src: p.logo, alt: 'Practice logo' }) : null,
-    h(
-      'div',
-      null,
-      h('strong', null, [p.name, p.credentials].filter(Boolean).join(', ') || 'Practitioner'),
-      p.contact ? h('div', { className: 'contact' }, p.contact) : null,
-    ),
-  );
-}
 
 function svg(markup: string, caption: string): ReactElement {
   return h(
@@ -269,31 +224,19 @@ const SECTIONS: Record<ReportSection, { title: string; body: (m: ReportModel) =>
 };
 
 export function renderReportHtml(model: ReportModel, opts: RenderOptions): string {
-  const author = [model.practitioner.name, model.practitioner.credentials].filter(Boolean).join(', ');
-  const doc = h(
-    'html',
-    { lang: 'en' },
-    h(
-      'head',
-      null,
-      h('meta', { charSet: 'utf-8' }),
-      h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
-      h('meta', { name: 'author', content: author || 'BioAI Nutrition' }),
-      h('meta', { name: 'generator', content: 'BioAI Nutrition' }),
-      h('title', null, model.title),
-      h('style', { dangerouslySetInnerHTML: { __html: css(opts.pageSize) } }),
-    ),
-    h(
-      'body',
-      null,
-      practitionerHeader(model),
-      h('h1', null, model.title),
-      h('p', { className: 'muted' }, `Prepared ${model.generatedAt.slice(0, 10)}.`),
-      model.flags.length ? h('div', { className: 'flags' }, ...model.flags.map((f, i) => h('p', { key: i }, f))) : null,
+  return printDocument({
+    title: model.title,
+    practitioner: model.practitioner,
+    pageSize: opts.pageSize,
+    body: [
+      h('h1', { key: 'title' }, model.title),
+      h('p', { key: 'prepared', className: 'muted' }, `Prepared ${model.generatedAt.slice(0, 10)}.`),
+      model.flags.length
+        ? h('div', { key: 'flags', className: 'flags' }, ...model.flags.map((f, i) => h('p', { key: i }, f)))
+        : null,
       ...model.sections.map((s) =>
         h('section', { key: s, id: `section-${s}` }, h('h2', null, SECTIONS[s].title), SECTIONS[s].body(model)),
       ),
-    ),
-  );
-  return `<!DOCTYPE html>${renderToStaticMarkup(doc)}`;
+    ],
+  });
 }
