@@ -216,7 +216,8 @@ const COUNT_NOUNS = new Set([
   'can',
 ]);
 
-function measureLabel(amount: number, unit: string): string {
+/** "2 cups, sliced", "1 1/2 medium": an amount of a measure, in words. */
+export function measureLabel(amount: number, unit: string): string {
   const first = /^[a-z]+/.exec(unit)?.[0];
   const plural =
     amount > 1 && first && COUNT_NOUNS.has(first)
