@@ -360,3 +360,33 @@ describe('plans: services directly', () => {
     expect(s.plans.clientOf(plan.id)).toBe(client.id);
   });
 });
+
+describe('plans: erasure', () => {
+  it("deleting a client erases every version of their plans, with entries and notes, and the audit's details", async () => {
+    const { core, client, plan, add } = await planFor();
+    await add({ foodId: MILK, grams: 250 });
+    await ok(core, 'plans.setNote', { planId: plan.id, note: { day: 1, slot: 'breakfast', text: 'SEEDPLANNOTE' } });
+    await ok(core, 'plans.send', { planId: plan.id });
+    const v2 = await add({ foodId: BANANA, grams: 100 });
+    const other = await addClient(core, { name: 'Other Client' });
+    const kept = await ok<Plan>(core, 'plans.create', { clientId: other.id, name: 'Kept', startDate: START, days: 2 });
+    await ok(core, 'plans.addEntry', { planId: kept.id, day: 1, slot: 'lunch', foodId: MILK, grams: 100 });
+
+    await ok(core, 'clients.delete', { id: client.id });
+    const { sqlite } = core.session.database();
+    for (const table of ['meal_plans', 'meal_plan_entries', 'meal_plan_notes']) {
+      expect(sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE client_id = ?`).get(client.id)).toEqual({ n: 0 });
+    }
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM meal_plan_notes WHERE text LIKE '%SEEDPLANNOTE%'`).get()).toEqual({
+      n: 0,
+    });
+    expect((await fail(core, 'plans.get', { planId: v2.id })).code).toBe('not-found');
+    const audit = sqlite
+      .prepare(`SELECT fields FROM audit_log WHERE entity = 'meal-plan' AND entity_id = ?`)
+      .all(client.id) as { fields: string }[];
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.every((a) => a.fields === '[]')).toBe(true);
+    // Another client's plan is untouched.
+    expect((await ok<Plan>(core, 'plans.get', { planId: kept.id })).entries).toHaveLength(1);
+  });
+});
