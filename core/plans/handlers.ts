@@ -1,14 +1,16 @@
-import { AppError } from '../contract/errors.ts';
+import { recordExport } from '../audit/record-export.ts';
 import type { HandlersFor } from '../host/dispatch.ts';
 import type { HandlerContext } from '../services.ts';
+import { exportHandout } from './handout/export-handout.ts';
 import { generatorUnavailable } from './plan-generator.ts';
 
 /**
- * Meal plans. Generating, cancelling, swap options and the food pool need the generator, and the
- * handout needs the plan printer; until those are part of the build they answer 'unavailable' with a
- * sentence saying so, and change nothing.
+ * Meal plans. The handout is printed by the reports' printer (one browser per session) and its export
+ * is audited like a report's. Generating, cancelling, swap options and the food pool need the
+ * generator; without one they answer 'unavailable' with a sentence saying so, and change nothing.
  */
-export function plansHandlers({ services }: HandlerContext) {
+export function plansHandlers({ services, session, log, clock }: HandlerContext) {
+  const now = () => clock.now();
   const refuse = (what: string) => (): never => {
     services();
     throw generatorUnavailable(what);
@@ -33,12 +35,31 @@ export function plansHandlers({ services }: HandlerContext) {
     'plans.cancelGenerate': refuse('Cancelling a plan generation'),
     'plans.swapOptions': refuse('Suggesting swaps'),
     'plans.pool': refuse('The plan food pool'),
-    'plans.export': () => {
-      services();
-      throw new AppError(
-        'unavailable',
-        'The meal-plan handout (PDF) is not available in this version yet. The plan itself is saved.',
+    'plans.export': async ({ planId, pageSize }) => {
+      const s = services();
+      const plan = s.plans.get(planId);
+      const client = s.clients.get(plan.clientId);
+      const settings = s.settings.get();
+      const file = await exportHandout(
+        {
+          printer: () => s.reports.printer(),
+          practitioner: () => ({
+            name: settings.practitionerName,
+            credentials: settings.practitionerCredentials,
+            contact: settings.practitionerContact,
+            logo: settings.practiceLogo || null,
+          }),
+          now,
+          ...s.plans.foodLookup(),
+        },
+        plan,
+        client.name,
+        pageSize,
       );
+      recordExport(s.audit, { log, dataDir: session.status().dataDir }, 'client', plan.clientId, 'plan-export', [
+        plan.id,
+      ]);
+      return file;
     },
   } satisfies HandlersFor<'plans'>;
 }

@@ -341,7 +341,6 @@ describe('plans: the methods that need the generator', () => {
     expect((await fail(core, 'plans.pool', {})).code).toBe('unavailable');
     expect((await fail(core, 'plans.swapOptions', { entryId: plan.id })).code).toBe('unavailable');
     expect((await fail(core, 'plans.cancelGenerate', { jobId: 'job-1' })).code).toBe('unavailable');
-    expect((await fail(core, 'plans.export', { planId: plan.id })).code).toBe('unavailable');
     expect((await ok<Plan>(core, 'plans.get', { planId: plan.id })).version).toBe(1);
   });
 });

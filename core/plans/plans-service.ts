@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
+import type { Food } from '../contract/foods.ts';
 import type { NutrientStatus } from '../contract/log.ts';
 import type {
   GenerateScope,
@@ -22,11 +23,12 @@ import { foods as foodsTable, mealPlanEntries, mealPlanNotes, mealPlans } from '
 import { allergenConflicts } from '../foods/allergens.ts';
 import type { FoodsService } from '../foods/foods-service.ts';
 import { NUTRIENTS, scaleNutrients, type NutrientValues } from '../foods/nutrients.ts';
-import { formatAmount, formatGrams } from '../foods/portions.ts';
+import { formatGrams } from '../foods/portions.ts';
 import { judge } from '../targets/status.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { dietConflict } from './diet.ts';
+import { buildShoppingList, type ShoppingLookup } from './handout/shopping.ts';
 import type { FixedEntry, GenerateInput, GeneratedEntry } from './generator-api.ts';
 import type { z } from 'zod';
 
@@ -55,7 +57,10 @@ export interface PlansService {
   copyDay(planId: string, from: number, to: number): Plan;
   copySlot(planId: string, fromDay: number, toDay: number, slot: string): Plan;
   repeatWeek(planId: string): Plan;
-  shoppingList(planId: string): Shopping[];
+  /** What to buy for the plan, by store section (`sectionOf`: the plan-ready pool's sections). */
+  shoppingList(planId: string, sectionOf?: (foodId: string) => string | null): Shopping[];
+  /** Foods as the handout and the shopping list read them (null: no longer in the database). */
+  foodLookup(sectionOf?: (foodId: string) => string | null): ShoppingLookup;
   /**
    * What the generator needs to fill `scope` of the plan: the client, the targets on the start date,
    * the days to fill, and the entries that stay (pinned ones; with keepExisting, everything there).
@@ -73,7 +78,7 @@ export interface PlansService {
 export interface PlansDeps {
   clients: ClientsService;
   targets: TargetsService;
-  foods: Pick<FoodsService, 'resolveAmount'>;
+  foods: Pick<FoodsService, 'resolveAmount' | 'get'>;
   audit: Audit;
   now: () => number;
   changed?: ClientDataChanged;
@@ -507,7 +512,7 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
     for (const id of ids) foods.resolveAmount(id, { grams: 100 });
   };
 
-  return {
+  const service: PlansService = {
     list(clientId) {
       clients.get(clientId);
       const rows = db
@@ -820,25 +825,16 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       });
     },
 
-    shoppingList(planId) {
-      const row = planRow(planId);
-      const food = foodReader();
-      const grams = new Map<string, number>();
-      // What to buy: the main entries (an "or" alternative is bought only if chosen instead).
-      for (const e of entriesOf(row.id)) {
-        if (e.altOf === null) grams.set(e.foodId, (grams.get(e.foodId) ?? 0) + e.grams);
-      }
-      const out: Shopping[] = [...grams].map(([foodId, g]) => {
-        const f = food(foodId);
-        return {
-          storeSection: f.foodGroup ?? 'Other',
-          foodId,
-          name: f.name,
-          grams: g,
-          amountLabel: shoppingAmount(foodId, g),
-        };
-      });
-      return out.sort((a, b) => a.storeSection.localeCompare(b.storeSection) || a.name.localeCompare(b.name));
+    shoppingList(planId, sectionOf) {
+      return buildShoppingList(service.get(planId), service.foodLookup(sectionOf));
+    },
+
+    foodLookup(sectionOf) {
+      return {
+        food: (foodId) => foodOrNull(foodId),
+        // The pool's store section; outside the pool, the food database's group says where it is sold.
+        section: (foodId) => sectionOf?.(foodId) ?? foodOrNull(foodId)?.foodGroup ?? null,
+      };
     },
 
     generateInput(planId, scope) {
@@ -947,6 +943,7 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       return row.c;
     },
   };
+  return service;
 
   /** A 32-bit seed from the plan's first id. */
   function seedOf(id: string): number {
@@ -955,15 +952,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
     return h >>> 0;
   }
 
-  /** "3 cups (720 g)" where the food has a household measure, else grams. */
-  function shoppingAmount(foodId: string, grams: number): string {
+  /** A food by id, or null when it is no longer in the database (the plan still names it). */
+  function foodOrNull(foodId: string): Food | null {
     try {
-      const one = foods.resolveAmount(foodId, { text: '1 cup' });
-      const n = Math.round((grams / one.grams) * 4) / 4;
-      if (n >= 0.25) return `${formatAmount(n)} ${n > 1 ? 'cups' : 'cup'} (${formatGrams(grams)} g)`;
-    } catch {
-      // No cup measure for this food: grams it is.
+      return foods.get(foodId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not-found') return null;
+      throw err;
     }
-    return `${formatGrams(grams)} g`;
   }
 }

@@ -28,6 +28,8 @@ export interface ReportFileResult {
 export interface ReportsService {
   preview(req: ReportRequest): Promise<{ title: string; html: string }>;
   export(req: ReportRequest): Promise<ReportFileResult>;
+  /** The one printer of this session (started on first use), shared with the meal-plan handout. */
+  printer(): PdfRenderer;
   /** Closes the printer if one was started. */
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
         bytes: bytes.byteLength,
       };
     },
+    printer: getPrinter,
     async close() {
       await printer?.close?.();
     },
