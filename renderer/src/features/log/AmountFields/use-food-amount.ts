@@ -30,6 +30,13 @@ export interface FoodAmount {
   reset: () => void;
 }
 
+/** A saved entry's food as the food picker's current choice (only its id and name are known). */
+export function chosenFood(food: { id: string; name: string } | null | undefined): FoodHit | null {
+  if (!food) return null;
+  const { id, name } = food;
+  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: true, allergens: [] };
+}
+
 /**
  * The amount fields' state for `hit`. A food with household measures starts on "1 × its first
  * measure"; one without, or an edit (`editing`: the grams saved, if any), starts in grams.

@@ -1,7 +1,6 @@
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FoodHit } from '@contract/foods.ts';
-import type { LogEntry } from '@contract/log.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';
 import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
@@ -9,7 +8,7 @@ import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
 import { AllergyWarning } from '../AllergyWarning/AllergyWarning.tsx';
 import { useAllergyCheck } from '../use-allergy-check.ts';
 import { FoodAmountFields } from '../AmountFields/FoodAmountFields.tsx';
-import { useFoodAmount } from '../AmountFields/use-food-amount.ts';
+import { chosenFood, useFoodAmount } from '../AmountFields/use-food-amount.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
 import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
@@ -21,16 +20,10 @@ const SHOWN = ['foodId', 'grams', 'amount', 'meal', 'date', 'time'];
 /** Shown in the allergy warning, while there is one. */
 const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 
-function hitFromEntry(entry: LogEntry | null): FoodHit | null {
-  if (!entry?.food) return null;
-  const { id, name } = entry.food;
-  return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: true, allergens: [] };
-}
-
 /** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
 export function DietEntryForm(props: EntryFormProps) {
   const { clientId, entry, onCancel } = props;
-  const [hit, setHit] = useState<FoodHit | null>(() => hitFromEntry(entry));
+  const [hit, setHit] = useState<FoodHit | null>(() => chosenFood(entry?.food));
   const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
   const amount = useFoodAmount(hit, entry ? { grams: entry.food?.grams ?? null } : undefined);
   const state = useEntryForm(props);
