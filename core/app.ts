@@ -11,6 +11,7 @@ import { photosHandlers } from './photos/handlers.ts';
 import { reportsHandlers } from './reports/handlers.ts';
 import { rulesHandlers } from './rules/handlers.ts';
 import { sessionHandlers } from './session/handlers.ts';
+import { plansHandlers } from './plans/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 import { targetsHandlers } from './targets/handlers.ts';
@@ -89,6 +90,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...reportsHandlers(ctx),
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...plansHandlers(ctx),
   };
 }
 

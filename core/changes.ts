@@ -1,7 +1,7 @@
 import type { Logger } from './logging/log.ts';
 
 /** Which part of a client's record changed. */
-export type ClientDataKind = 'profile' | 'targets' | 'log' | 'photos' | 'sync';
+export type ClientDataKind = 'profile' | 'targets' | 'log' | 'photos' | 'sync' | 'plans';
 
 /** Called by a service after it changed a client's data (and only then). */
 export type ClientDataChanged = (clientId: string, what: ClientDataKind) => void;
@@ -14,7 +14,7 @@ export interface ChangeFeed {
 
 /**
  * The one place where "a client's data changed" is said and heard. The services that write client
- * data (clients, targets, log, photos, sync) say it; whatever derives from that data (the
+ * data (clients, targets, log, photos, sync, plans) say it; whatever derives from that data (the
  * recommendations, kept current when nobody is looking) listens, so no write path has to remember to
  * trigger each consumer by hand. A listener that throws is logged and does not undo the write.
  */

@@ -15,6 +15,8 @@ import type { UploadStore } from './foods/import/upload-store.ts';
 import { createLogService, type LogService } from './log/log-service.ts';
 import type { Logger } from './logging/log.ts';
 import { createPhotosService, type PhotosService } from './photos/photos-service.ts';
+import type { PlanGenerator } from './plans/plan-generator.ts';
+import { createPlansService, type PlansService } from './plans/plans-service.ts';
 import type { VisionRuntime } from './photos/vision-runtime.ts';
 import type { PdfRenderer } from './reports/pdf.ts';
 import { createReportsService, type ReportsService } from './reports/reports-service.ts';
@@ -54,6 +56,9 @@ export interface Services {
   recommendations: RecommendationsService;
   reports: ReportsService;
   sync: SyncService;
+  plans: PlansService;
+  /** The meal-plan generator, or null while this build has none (its methods answer 'unavailable'). */
+  planGenerator: PlanGenerator | null;
 }
 
 export interface ServiceOptions {
@@ -71,6 +76,8 @@ export interface ServiceOptions {
   /** The built-in rule pack (Electron passes its resources path). */
   rulesDir?: string | undefined;
   sync?: SyncTuning | undefined;
+  /** The meal-plan generator (absent: the plan methods that need it answer 'unavailable'). */
+  planGenerator?: PlanGenerator | undefined;
 }
 
 const FOODS_RETRY_MS = 60_000;
@@ -182,6 +189,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     },
     ...options.sync,
   });
+  const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
   let foodsTriedAt = clock.now();
   return {
     ensureFoods: () => {
@@ -204,6 +212,8 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     recommendations,
     reports,
     sync,
+    plans,
+    planGenerator: options.planGenerator ?? null,
   };
 }
 

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'backup-corrupt',
   'unauthorized',
   'unsupported',
+  /** A feature this build does not have yet (or whose part is not installed); nothing was changed. */
+  'unavailable',
   /** Sync: the server cannot be reached (offline, DNS, refused, timed out); nothing was lost. */
   'sync-offline',
   /** Sync: the server refused the sign-in or the session ended; sign in again. */

@@ -6,6 +6,7 @@ import { damageMethods } from './damage.ts';
 import { foodsMethods } from './foods.ts';
 import { logMethods } from './log.ts';
 import { photosMethods } from './photos.ts';
+import { PlanProgress, plansMethods } from './plans.ts';
 import { reportsMethods } from './reports.ts';
 import { rulesMethods } from './rules.ts';
 import { SessionStatus, sessionMethods } from './session.ts';
@@ -36,6 +37,7 @@ export const contract = {
   ...reportsMethods,
   ...syncMethods,
   ...settingsMethods,
+  ...plansMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -67,6 +69,7 @@ export const events = {
   }),
   'session.changed': SessionStatus,
   'salvage.progress': z.object({ table: z.string(), done: z.number(), total: z.number() }),
+  'plans.progress': PlanProgress,
 } as const;
 export type EventMap = { [K in keyof typeof events]: z.infer<(typeof events)[K]> };
 export type EventName = keyof EventMap;

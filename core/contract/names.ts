@@ -87,9 +87,29 @@ export const METHOD_NAMES = [
   'sync.now',
   'settings.get',
   'settings.update',
+  'plans.list',
+  'plans.get',
+  'plans.create',
+  'plans.update',
+  'plans.delete',
+  'plans.send',
+  'plans.versions',
+  'plans.addEntry',
+  'plans.updateEntry',
+  'plans.removeEntry',
+  'plans.setNote',
+  'plans.copyDay',
+  'plans.copySlot',
+  'plans.repeatWeek',
+  'plans.generate',
+  'plans.cancelGenerate',
+  'plans.swapOptions',
+  'plans.shoppingList',
+  'plans.pool',
+  'plans.export',
 ] as const;
 
-export const EVENT_NAMES = ['import.progress', 'sync.progress', 'session.changed', 'salvage.progress'] as const;
+export const EVENT_NAMES = ['import.progress', 'sync.progress', 'session.changed', 'salvage.progress', 'plans.progress'] as const;
 
 /** The single IPC channel for calls, and the one for events. */
 export const RPC_CHANNEL = 'bioai:rpc';

@@ -14,3 +14,4 @@ export { auditLog, settings } from './schema/audit-settings.ts';
 export { syncState, syncMeta, syncDirty, syncStamps, syncParked, syncOutbox } from './schema/sync.ts';
 export { mealPhotos } from './schema/photos.ts';
 export { recommendations, ruleSettings } from './schema/rules.ts';
+export { mealPlans, mealPlanEntries, mealPlanNotes } from './schema/plans.ts';

@@ -1,10 +1,11 @@
 import { AppError } from '../contract/errors.ts';
 import { TARGET_KEYS, type TargetValue } from '../contract/targets.ts';
-import { TREND_KEYS, type DayForecast, type DayView, type NutrientStatus, type TrendsView } from '../contract/log.ts';
+import { TREND_KEYS, type DayForecast, type DayView, type TrendsView } from '../contract/log.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Sqlite } from '../db/open.ts';
 import { forecastHiddenReason, plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
 import { NUTRIENTS, type NutrientValues } from '../foods/nutrients.ts';
+import { judge, statusOf } from '../targets/status.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 
 /**
@@ -29,27 +30,8 @@ const DETAIL_KEYS = NUTRIENTS.filter(
   (n) => n.column === null && (TARGET_KEYS as readonly string[]).includes(n.key),
 ).map((n) => n.key);
 
-/** How intake compares with a target of each kind (see TargetValue.kind in core/contract/targets.ts). */
-export function statusOf(t: TargetValue, value: number | null): NutrientStatus['status'] {
-  if (value === null || !t.tracked) return 'untracked';
-  switch (t.kind) {
-    case 'info':
-      return 'info';
-    case 'limit':
-    case 'cdrr':
-      return value > (t.max ?? t.value) ? 'high' : 'ok';
-    case 'goal':
-    case 'amdr':
-      if (t.min !== null && value < t.min) return 'low';
-      if (t.max !== null && value > t.max) return 'high';
-      return 'ok';
-    default:
-      // RDA / AI: below the reference is low; above the UL (when one exists) is high.
-      if (value < (t.min ?? t.value)) return 'low';
-      if (t.max !== null && value > t.max) return 'high';
-      return 'ok';
-  }
-}
+/** The judgement is shared with meal plans (core/targets/status.ts); re-exported for existing callers. */
+export { statusOf };
 
 /**
  * Intake value for a target from a daily_totals row, or from the per-entry sums (DETAIL_KEYS). Untracked
@@ -177,18 +159,7 @@ export function createDashboardService(
       const statuses =
         view.targets?.map((t) => {
           const value = intakeFor(t, row, sums);
-          return {
-            key: t.key,
-            label: t.label,
-            unit: t.unit,
-            value,
-            target: t.value,
-            min: t.min,
-            max: t.max,
-            kind: t.kind,
-            status: statusOf(t, value),
-            ratio: value === null || t.value === 0 ? null : value / t.value,
-          } satisfies NutrientStatus;
+          return judge(t, value);
         }) ?? null;
       if (!view.targets) warnings.push(`Add ${view.missing.join(', ')} to the profile to compare intake with targets.`);
       return {

@@ -19,7 +19,7 @@ export const SUGGESTION_TAGS = [...DIET_TAGS, 'plant-based', 'fortified', 'suppl
 
 const NO_MEAT = ['meat', 'poultry', 'fish', 'shellfish', 'gelatin'];
 /** Tags each diet pattern leaves out, and how to name them in the note. */
-const DIET_EXCLUDES: Record<string, { tags: string[]; what: string }> = {
+export const DIET_EXCLUDES: Record<string, { tags: string[]; what: string }> = {
   vegan: { tags: DIET_TAGS, what: 'animal products' },
   vegetarian: { tags: NO_MEAT, what: 'meat or fish' },
   'lacto-vegetarian': { tags: [...NO_MEAT, 'egg'], what: 'meat, fish or eggs' },

@@ -356,6 +356,9 @@ export function createRecommendationsService(deps: RecommendationsServiceDeps): 
       timers.clear();
     },
   };
-  const stopListening = deps.changes?.onClientDataChanged((clientId) => service.evaluateDebounced(clientId));
+  // Rules read the profile, the targets and what was logged; a meal plan is intent, not intake.
+  const stopListening = deps.changes?.onClientDataChanged((clientId, what) => {
+    if (what !== 'plans') service.evaluateDebounced(clientId);
+  });
   return service;
 }
