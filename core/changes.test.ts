@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientDataKind } from './changes.ts';
 import { ClientFields } from './contract/clients.ts';
 import { EntryInput } from './contract/log.ts';
+import { PlanEntryInput, PlanInput } from './contract/plans.ts';
 import { unlockedCore } from './test-utils/core-harness.ts';
 import { servicesOf } from './test-utils/services.ts';
 
@@ -47,8 +48,28 @@ describe('the change feed', () => {
     expect(imported.errors).toEqual([]);
     expect(said()).toEqual([[client.id, 'log']]);
 
+    const plan = s.plans.create(
+      PlanInput.parse({ clientId: client.id, name: 'Plan', startDate: '2026-03-16', days: 7 }),
+    );
+    const withEntry = s.plans.addEntry(
+      PlanEntryInput.parse({ planId: plan.id, day: 1, slot: 'lunch', foodId: 'usda:01077', grams: 200 }),
+    );
+    const entryId = withEntry.entries[0]?.id ?? '';
+    s.plans.updateEntry(entryId, { grams: 250 });
+    s.plans.setNote(plan.id, { day: 1, slot: null, text: 'Note' });
+    s.plans.copyDay(plan.id, 1, 2);
+    s.plans.send(plan.id);
+    const v2 = s.plans.removeEntry(entryId);
+    s.plans.remove(v2.id);
+    expect(said()).toEqual(Array.from({ length: 8 }, () => [client.id, 'plans']));
+
     // Reads and refused writes say nothing.
     s.log.list(client.id, '2026-03-01', '2026-03-31');
+    s.plans.list(client.id);
+    expect(() => s.plans.get(plan.id)).toThrow();
+    expect(() =>
+      s.plans.addEntry(PlanEntryInput.parse({ planId: plan.id, day: 1, slot: 'x', foodId: 'usda:01077', grams: 1 })),
+    ).toThrow();
     s.targets.get(client.id, '2026-03-15');
     expect(() => s.log.add(entry('2026-03-10', 250, 'usda:99999'))).toThrow();
     const refused = s.log.importEntries([{ row: 2, input: entry('2026-03-12', 250, 'usda:99999') }], null);

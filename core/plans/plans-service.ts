@@ -170,11 +170,7 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       let info = cache.get(foodId);
       if (!info) {
         const r = foods.resolveAmount(foodId, { grams: 100 });
-        const group = db
-          .select({ g: foodsTable.foodGroup })
-          .from(foodsTable)
-          .where(eq(foodsTable.id, foodId))
-          .get();
+        const group = db.select({ g: foodsTable.foodGroup }).from(foodsTable).where(eq(foodsTable.id, foodId)).get();
         info = { name: r.foodName, foodGroup: group?.g ?? null, per100g: r.nutrients, allergens: r.allergens };
         cache.set(foodId, info);
       }
@@ -220,7 +216,10 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         note: e.note,
         nutrients: hidden ? {} : nutrients,
         allergens: allergenConflicts({ name: f.name, allergens: f.allergens }, client).map((c) => c.label),
-        dietConflict: dietConflict({ name: f.name, foodGroup: f.foodGroup, allergens: f.allergens }, client.dietPattern),
+        dietConflict: dietConflict(
+          { name: f.name, foodGroup: f.foodGroup, allergens: f.allergens },
+          client.dietPattern,
+        ),
       };
     });
 
@@ -408,20 +407,17 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
     const main = db
       .select()
       .from(mealPlanEntries)
-      .where(
-        and(eq(mealPlanEntries.id, altOf), eq(mealPlanEntries.planId, planId), isNull(mealPlanEntries.deletedAt)),
-      )
+      .where(and(eq(mealPlanEntries.id, altOf), eq(mealPlanEntries.planId, planId), isNull(mealPlanEntries.deletedAt)))
       .get();
-    const problem =
-      !main
-        ? 'The entry it is an alternative to is not in this plan.'
-        : main.id === self
-          ? 'An entry cannot be an alternative to itself.'
-          : main.altOf !== null
-            ? 'An alternative can only be offered for a main entry, not for another alternative.'
-            : main.day !== day || main.slot !== slot
-              ? 'An "or" alternative must be in the same day and meal slot as the entry it replaces.'
-              : null;
+    const problem = !main
+      ? 'The entry it is an alternative to is not in this plan.'
+      : main.id === self
+        ? 'An entry cannot be an alternative to itself.'
+        : main.altOf !== null
+          ? 'An alternative can only be offered for a main entry, not for another alternative.'
+          : main.day !== day || main.slot !== slot
+            ? 'An "or" alternative must be in the same day and meal slot as the entry it replaces.'
+            : null;
     if (problem) throw new AppError('invalid-input', problem, { altOf: problem });
   };
 
@@ -677,9 +673,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         if (moved) {
           const alts = entriesOf(row.id).filter((x) => x.altOf === id);
           if (alts.length > 0) {
-            throw new AppError('invalid-input', 'Move or remove its "or" alternatives first: they belong to its meal.', {
-              day: 'This entry has alternatives in its meal.',
-            });
+            throw new AppError(
+              'invalid-input',
+              'Move or remove its "or" alternatives first: they belong to its meal.',
+              {
+                day: 'This entry has alternatives in its meal.',
+              },
+            );
           }
         }
         db.update(mealPlanEntries)
@@ -719,7 +719,10 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         if (existing && note.text === '') {
           db.update(mealPlanNotes).set({ deletedAt: t, updatedAt: t }).where(eq(mealPlanNotes.id, existing.id)).run();
         } else if (existing) {
-          db.update(mealPlanNotes).set({ text: note.text, updatedAt: t }).where(eq(mealPlanNotes.id, existing.id)).run();
+          db.update(mealPlanNotes)
+            .set({ text: note.text, updatedAt: t })
+            .where(eq(mealPlanNotes.id, existing.id))
+            .run();
         } else if (note.text !== '') {
           db.insert(mealPlanNotes)
             .values({
@@ -739,7 +742,8 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
     },
 
     copyDay(planId, from, to) {
-      if (from === to) throw new AppError('invalid-input', 'Choose a different day to copy to.', { to: 'Another day.' });
+      if (from === to)
+        throw new AppError('invalid-input', 'Choose a different day to copy to.', { to: 'Another day.' });
       return edit(planId, 'plan-copy-day', [String(from), String(to)], (row, _ids, t) => {
         checkDay(row, from, 'from');
         checkDay(row, to, 'to');

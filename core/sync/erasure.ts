@@ -6,8 +6,8 @@ import { JSON_COLUMNS } from './store.ts';
 
 /**
  * Erasing a client on this computer: the client's row and every row about them (targets, log
- * entries, recommendations) keep only their id, their link to the client and the delete; photos and
- * the daily totals go; audit entries about them keep the action and lose their details. The same
+ * entries, recommendations) keep only their id, their link to the client and the delete; photos, the
+ * daily totals and meal plans go; audit entries about them keep the action and lose their details. The same
  * local form is written whether the delete was made here or pulled from the server (the sync
  * protocol's erasedRow, with NOT NULL columns holding a neutral value instead of null), so the
  * deleting computer sees its own delete coming back as no change.
@@ -94,6 +94,10 @@ export function eraseClientLocally(sqlite: Sqlite, clientId: string, deletedAt: 
   // Derived and local-only data about the client: photos (with their detections), daily totals.
   prep(sqlite, 'DELETE FROM meal_photos WHERE client_id = ?').run(clientId);
   prep(sqlite, 'DELETE FROM daily_totals WHERE client_id = ?').run(clientId);
+  // Meal plans (every version, entry and note) stay on this computer, so they go outright.
+  for (const table of ['meal_plan_entries', 'meal_plan_notes', 'meal_plans']) {
+    prep(sqlite, `DELETE FROM ${table} WHERE client_id = ?`).run(clientId);
+  }
   // Pulled rows still waiting for their parent can carry encrypted personal values.
   prep(
     sqlite,
