@@ -24,9 +24,8 @@ export function NoteField({ label, value, onSave, disabled, testId }: NoteFieldP
     <Textarea
       aria-label={label}
       placeholder={label}
-      autosize
-      minRows={1}
-      maxRows={4}
+      rows={1}
+      resize="vertical"
       maxLength={2000}
       value={text}
       disabled={disabled}
