@@ -5,12 +5,13 @@ import { CLIENTS } from './pii-seeds.ts';
 test('a meal plan: made on the client page, foods added in measures and grams, edited, totals follow, sent, then a new draft version', async ({
   app: { page },
 }) => {
+  // A complete profile, so the plan's days are judged against targets.
   await createClient(page, {
-    name: CLIENTS.dora.name,
-    birthDate: '1980-02-01',
-    sex: 'Female',
-    heightCm: 160,
-    weightKg: 58,
+    name: CLIENTS.beatriz.name,
+    sex: 'Male',
+    birthDate: '1975-09-30',
+    heightCm: 178,
+    weightKg: 81,
   });
 
   await page.getByTestId('client-tab-plans').click();

@@ -9,6 +9,10 @@ export type AmountMode = 'measure' | 'grams';
 
 /** The amount of a chosen food, as a count of one of its household measures or in grams. */
 export interface FoodAmount {
+  /** The food chosen, if any. */
+  hit: FoodHit | null;
+  /** Chooses another food (or none), forgetting the measure and mode chosen for the previous one. */
+  choose: (hit: FoodHit | null) => void;
   /** The chosen food's record (its measures), once loaded for the current choice. */
   food: Food | undefined;
   foodError: ApiError | null;
@@ -26,22 +30,24 @@ export interface FoodAmount {
   gramsValue: number | null;
   /** What the core is sent: grams, or a household amount ("2 cup"), the other null. */
   payload: () => { grams: number | null; amount: string | null };
-  /** Forgets the measure and mode chosen for the previous food. */
-  reset: () => void;
 }
 
 /** A saved entry's food as the food picker's current choice (only its id and name are known). */
-export function chosenFood(food: { id: string; name: string } | null | undefined): FoodHit | null {
+function chosenFood(food: { id: string; name: string } | null | undefined): FoodHit | null {
   if (!food) return null;
   const { id, name } = food;
   return { id, name, foodGroup: null, source: 'usda-sr28', energyKcalPer100g: null, recent: true, allergens: [] };
 }
 
 /**
- * The amount fields' state for `hit`. A food with household measures starts on "1 × its first
- * measure"; one without, or an edit (`editing`: the grams saved, if any), starts in grams.
+ * The food chosen and its amount. A food with household measures starts on "1 × its first measure";
+ * one without, or an edit (`editing`: the saved food and grams, if any), starts in grams.
  */
-export function useFoodAmount(hit: FoodHit | null, editing?: { grams: number | null }): FoodAmount {
+export function useFoodAmount(editing?: {
+  food: { id: string; name: string } | null | undefined;
+  grams: number | null;
+}): FoodAmount {
+  const [hit, setHit] = useState<FoodHit | null>(() => chosenFood(editing?.food));
   const [mode, setMode] = useState<AmountMode | null>(editing ? 'grams' : null);
   const [portionId, setPortionId] = useState<string | null>(null);
   const [count, setCount] = useState<NumberField>(1);
@@ -75,7 +81,9 @@ export function useFoodAmount(hit: FoodHit | null, editing?: { grams: number | n
       if (effectiveMode === 'grams') return { grams: numberOrNull(grams), amount: null };
       return { grams: null, amount: portion && countValue !== null ? amountText(countValue, portion) : '' };
     },
-    reset: () => {
+    hit,
+    choose: (next) => {
+      setHit(next);
       setPortionId(null);
       setMode(null);
     },

@@ -1,14 +1,11 @@
-import { Skeleton, Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { FoodHit } from '@contract/foods.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';
-import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
-import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
 import { AllergyWarning } from '../AllergyWarning/AllergyWarning.tsx';
 import { useAllergyCheck } from '../use-allergy-check.ts';
-import { FoodAmountFields } from '../AmountFields/FoodAmountFields.tsx';
-import { chosenFood, useFoodAmount } from '../AmountFields/use-food-amount.ts';
+import { FoodChoiceFields } from '../AmountFields/FoodChoiceFields.tsx';
+import { useFoodAmount } from '../AmountFields/use-food-amount.ts';
 import { DietPreview } from './DietPreview.tsx';
 import { SaveFooter } from './SaveFooter.tsx';
 import { useEntryForm, type EntryFormProps } from './use-entry-form.ts';
@@ -23,9 +20,9 @@ const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 /** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
 export function DietEntryForm(props: EntryFormProps) {
   const { clientId, entry, onCancel } = props;
-  const [hit, setHit] = useState<FoodHit | null>(() => chosenFood(entry?.food));
   const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
-  const amount = useFoodAmount(hit, entry ? { grams: entry.food?.grams ?? null } : undefined);
+  const amount = useFoodAmount(entry ? { food: entry.food, grams: entry.food?.grams ?? null } : undefined);
+  const hit = amount.hit;
   const state = useEntryForm(props);
   const allergy = useAllergyCheck(clientId, hit ? [hit.id] : []);
   const conflict = hit ? allergy.conflicts.get(hit.id) : undefined;
@@ -58,42 +55,24 @@ export function DietEntryForm(props: EntryFormProps) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="log-diet-form">
       <Stack gap="sm">
-        <FoodPicker
-          label="Food"
-          value={hit}
-          onChange={(h) => {
-            setHit(h);
-            amount.reset();
-          }}
-          clientId={clientId}
-          error={errors.foodId}
-          autoFocus={!entry}
-          testId="log-food-search"
-          optionTestId="log-food-option"
-        />
-        {hit && !food && !amount.foodError && <Skeleton height={60} aria-label="Loading the food’s measures" />}
-        {food && <AllergenBadges allergens={food.allergens} testId="log-food-allergens" />}
-        {conflict && (
-          <AllergyWarning
-            conflict={conflict}
-            reason={reason}
-            onReasonChange={setReason}
-            error={allergyError}
-            disabled={state.saving}
-            testIdPrefix="log-allergy"
-          />
-        )}
-        {amount.foodError && (
-          <Text size="sm" c="red" role="alert">
-            {amount.foodError.message}
-          </Text>
-        )}
-        <FoodAmountFields
+        <FoodChoiceFields
           amount={amount}
-          countError={errors.amount}
-          gramsError={errors.grams ?? errors.amount}
+          clientId={clientId}
+          autoFocus={!entry}
+          errors={{ food: errors.foodId, count: errors.amount, grams: errors.grams ?? errors.amount }}
           testIdPrefix="log"
-        />
+        >
+          {conflict && (
+            <AllergyWarning
+              conflict={conflict}
+              reason={reason}
+              onReasonChange={setReason}
+              error={allergyError}
+              disabled={state.saving}
+              testIdPrefix="log-allergy"
+            />
+          )}
+        </FoodChoiceFields>
         <WhenFields {...state.when} errors={errors}>
           <ChoiceSelect<MealChoice>
             label="Meal"

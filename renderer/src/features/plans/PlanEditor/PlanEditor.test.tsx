@@ -10,8 +10,9 @@ const MILK = 'usda:01077';
 const BANANA = 'usda:09040';
 const CHICKEN = 'usda:05064';
 
-async function newClient(edSensitive: boolean) {
-  return call('clients.create', {
+/** A plan of `days` days for a new client with a complete profile (so targets can be worked out). */
+async function newPlan(edSensitive: boolean, days: number) {
+  const client = await call('clients.create', {
     name: `Plans ${Date.now().toString(36)}`,
     sex: 'female',
     birthDate: '1985-04-12',
@@ -20,6 +21,7 @@ async function newClient(edSensitive: boolean) {
     activityLevel: 'low-active',
     edSensitive,
   });
+  return call('plans.create', { clientId: client.id, name: 'Plan', startDate: '2026-03-02', days });
 }
 
 /** The planned day's intake worked out afresh from the foods' values per 100 g (main entries only). */
@@ -38,13 +40,7 @@ describe('PlanEditor', () => {
   beforeEach(connectToHost);
 
   it('shows the selected day against targets as a fresh computation gives it, and updates when an entry goes', async () => {
-    const client = await newClient(false);
-    const plan = await call('plans.create', {
-      clientId: client.id,
-      name: 'Week one',
-      startDate: '2026-03-02',
-      days: 7,
-    });
+    const plan = await newPlan(false, 7);
     const ref = { planId: plan.id, day: 1 };
     await call('plans.addEntry', { ...ref, slot: 'breakfast', foodId: MILK, grams: 250 });
     const withBanana = await call('plans.addEntry', { ...ref, slot: 'breakfast', foodId: BANANA, grams: 120 });
@@ -89,13 +85,7 @@ describe('PlanEditor', () => {
   });
 
   it('shows no energy or nutrient figure, and no empty energy label, for an eating-disorder-sensitive client', async () => {
-    const client = await newClient(true);
-    const plan = await call('plans.create', {
-      clientId: client.id,
-      name: 'Gentle week',
-      startDate: '2026-03-02',
-      days: 3,
-    });
+    const plan = await newPlan(true, 3);
     await call('plans.addEntry', { planId: plan.id, day: 1, slot: 'breakfast', foodId: MILK, grams: 250 });
     await call('plans.addEntry', { planId: plan.id, day: 1, slot: 'lunch', foodId: CHICKEN, grams: 120 });
 

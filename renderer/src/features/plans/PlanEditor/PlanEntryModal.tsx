@@ -1,12 +1,9 @@
-import { Modal, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { FoodHit } from '@contract/foods.ts';
 import type { PlanEntry } from '@contract/plans.ts';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
-import { AllergenBadges } from '../../foods/AllergenBadges/AllergenBadges.tsx';
-import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
-import { FoodAmountFields } from '../../log/AmountFields/FoodAmountFields.tsx';
-import { chosenFood, useFoodAmount } from '../../log/AmountFields/use-food-amount.ts';
+import { FoodChoiceFields } from '../../log/AmountFields/FoodChoiceFields.tsx';
+import { useFoodAmount } from '../../log/AmountFields/use-food-amount.ts';
 
 /** Where the entry goes: a new one in a day's meal (as an alternative to `altOf`), or an edit of `entry`. */
 export type EntryTarget =
@@ -54,8 +51,8 @@ export function PlanEntryModal({ clientId, target, onClose, onSave }: PlanEntryM
 
 function EntryForm({ clientId, target, onClose, onSave }: PlanEntryModalProps & { target: EntryTarget }) {
   const editing = target.kind === 'edit' ? target.entry : null;
-  const [hit, setHit] = useState<FoodHit | null>(() => chosenFood(editing?.food));
-  const amount = useFoodAmount(hit, editing ? { grams: editing.food.grams } : undefined);
+  const amount = useFoodAmount(editing ? { food: editing.food, grams: editing.food.grams } : undefined);
+  const hit = amount.hit;
   const [note, setNote] = useState(editing?.note ?? '');
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -78,30 +75,10 @@ function EntryForm({ clientId, target, onClose, onSave }: PlanEntryModalProps & 
     if (saved) onClose();
   };
 
-  const food = amount.food;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="plan-entry-form">
       <Stack gap="sm">
-        <FoodPicker
-          label="Food"
-          value={hit}
-          onChange={(h) => {
-            setHit(h);
-            amount.reset();
-          }}
-          clientId={clientId}
-          autoFocus={!editing}
-          testId="plan-food-search"
-          optionTestId="plan-food-option"
-        />
-        {hit && !food && !amount.foodError && <Skeleton height={60} aria-label="Loading the food’s measures" />}
-        {food && <AllergenBadges allergens={food.allergens} testId="plan-food-allergens" />}
-        {amount.foodError && (
-          <Text size="sm" c="red" role="alert">
-            {amount.foodError.message}
-          </Text>
-        )}
-        <FoodAmountFields amount={amount} testIdPrefix="plan" />
+        <FoodChoiceFields amount={amount} clientId={clientId} autoFocus={!editing} errors={{}} testIdPrefix="plan" />
         <TextInput
           label="Note"
           description="Optional, printed with the food on the handout"
