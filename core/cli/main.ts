@@ -35,6 +35,8 @@ Commands:
   clients list [--json] [--search TEXT] [--sort name|updated|created|age] [--archived]
   targets --client <id|name> [--date YYYY-MM-DD] [--json]   the targets in force, with their sources
   targets override --client <id|name> --nutrient sodium_mg --value 1500 [--note TEXT] [--from YYYY-MM-DD]
+  plan list --client <id|name> [--json]   the client's meal plans (newest version of each)
+  plan generate --plan ID [--json]   fill a plan with the meal-plan generator
   foods search <words> [--json] [--limit N]
   foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json] [--encoding windows-1252]
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
@@ -215,6 +217,11 @@ export async function main(
       const { targetsList, targetsOverride } = await import('./commands/targets.ts');
       if (commandArgs[0] === 'override') await targetsOverride(core, commandArgs.slice(1), out);
       else await targetsList(core, commandArgs, out);
+    } else if (command === 'plan' && (sub === 'list' || sub === 'generate')) {
+      await unlocked(core);
+      const { planGenerate, planList } = await import('./commands/plan.ts');
+      if (sub === 'list') await planList(core, commandArgs.slice(1), out);
+      else await planGenerate(core, commandArgs.slice(1), out);
     } else if (command === 'foods' && (sub === 'search' || sub === 'import')) {
       await unlocked(core);
       const args = commandArgs.slice(1);

@@ -109,7 +109,13 @@ export const METHOD_NAMES = [
   'plans.export',
 ] as const;
 
-export const EVENT_NAMES = ['import.progress', 'sync.progress', 'session.changed', 'salvage.progress', 'plans.progress'] as const;
+export const EVENT_NAMES = [
+  'import.progress',
+  'sync.progress',
+  'session.changed',
+  'salvage.progress',
+  'plans.progress',
+] as const;
 
 /** The single IPC channel for calls, and the one for events. */
 export const RPC_CHANNEL = 'bioai:rpc';

@@ -134,6 +134,13 @@ describe('plans: storage and editing', () => {
     await add({ day: 5, foodId: MILK, grams: 100 });
     const shrink = await fail(core, 'plans.update', { planId: plan.id, changes: { days: 3 } });
     expect(shrink.message).toBe('Days 4–5 have entries: remove them before making the plan 3 days long.');
+    const twoAmounts = await fail(core, 'plans.updateEntry', {
+      entryId: main,
+      changes: { grams: 10, amount: '1 cup' },
+    });
+    expect(twoAmounts.message).toBe('Give either grams or a household measure (such as "1 cup"), not both.');
+    const toItself = await fail(core, 'plans.updateEntry', { entryId: main, changes: { altOf: main } });
+    expect(toItself.message).toBe('An entry cannot be an alternative to itself.');
     const missing = await fail(core, 'plans.get', { planId: '0190f1a2-7b3c-7d4e-8f50-123456789abc' });
     expect(missing).toMatchObject({ code: 'not-found' });
     const unchanged = await ok<Plan>(core, 'plans.get', { planId: plan.id });

@@ -653,6 +653,11 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
 
     updateEntry(entryId, changes) {
       const before = entryRow(entryId);
+      if (changes.grams !== undefined && changes.amount !== undefined) {
+        throw new AppError('invalid-input', 'Give either grams or a household measure (such as "1 cup"), not both.', {
+          amount: 'Either grams or a household measure.',
+        });
+      }
       const fields = Object.keys(changes).filter((k) => changes[k as keyof EntryChanges] !== undefined);
       return edit(before.planId, 'plan-update-entry', fields, (row, ids, t) => {
         const id = ids(entryId);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan, PlanSummary } from '../../contract/plans.ts';
+import type { TargetsView } from '../../contract/targets.ts';
+import { coreWithClient } from '../../test-utils/clients.ts';
+import { fixedClock, ok } from '../../test-utils/core-harness.ts';
+import { planGenerate, planList } from './plan.ts';
+import { targetsList } from './targets.ts';
+
+function capture(): { out: (s: string) => void; text: () => string } {
+  const lines: string[] = [];
+  return { out: (s) => lines.push(s), text: () => lines.join('\n') };
+}
+
+const setup = () => coreWithClient({ name: 'Plan Cli Client' }, { clock: fixedClock('2026-03-15T10:00:00Z') });
+
+describe('bioai plan', () => {
+  it('lists the newest version of each plan, as text and as JSON', async () => {
+    const { core, client } = await setup();
+    const empty = capture();
+    await planList(core, ['--client', 'Plan Cli Client'], empty.out);
+    expect(empty.text()).toBe('Plan Cli Client has no meal plans.');
+
+    const plan = await ok<Plan>(core, 'plans.create', {
+      clientId: client.id,
+      name: 'Spring week',
+      startDate: '2026-03-16',
+      days: 7,
+    });
+    await ok(core, 'plans.send', { planId: plan.id });
+    const v2 = await ok<Plan>(core, 'plans.update', { planId: plan.id, changes: { name: 'Spring week, v2' } });
+    const json = capture();
+    await planList(core, ['--client', client.id, '--json'], json.out);
+    const listed = JSON.parse(json.text()) as PlanSummary[];
+    expect(listed).toEqual(await ok<PlanSummary[]>(core, 'plans.list', { clientId: client.id }));
+    expect(listed.map((p) => [p.id, p.version, p.status])).toEqual([[v2.id, 2, 'draft']]);
+    const text = capture();
+    await planList(core, ['--client', 'Plan Cli Client'], text.out);
+    expect(text.text()).toBe(`Spring week, v2  ·  7 days from 2026-03-16  ·  version 2, draft  ·  ${v2.id}`);
+  });
+
+  it('generate says plainly that the generator is not part of this build', async () => {
+    const { core, client } = await setup();
+    const plan = await ok<Plan>(core, 'plans.create', {
+      clientId: client.id,
+      name: 'P',
+      startDate: '2026-03-16',
+      days: 3,
+    });
+    await expect(planGenerate(core, ['--plan', plan.id], capture().out)).rejects.toThrow(
+      /Generating a meal plan is not available in this version: the meal-plan generator is not installed/,
+    );
+    await expect(planList(core, [], capture().out)).rejects.toThrow('plan list needs --client <id|name>.');
+  });
+
+  it('targets --json gives each target with its min, max and kind, as the dashboard judges them', async () => {
+    const { core, client } = await setup();
+    const out = capture();
+    await targetsList(core, ['--client', client.id, '--json'], out.out);
+    const view = JSON.parse(out.text()) as TargetsView;
+    expect(view.targets?.length).toBeGreaterThan(10);
+    for (const t of view.targets ?? []) {
+      expect(t).toHaveProperty('min');
+      expect(t).toHaveProperty('max');
+      expect(typeof t.kind).toBe('string');
+    }
+  });
+});
