@@ -1,6 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { createClient } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
+
+/** The serious and critical WCAG 2 A/AA violations axe finds on the page, as "rule: targets". */
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`);
+}
 
 test('a meal plan: made on the client page, foods added in measures and grams, edited, totals follow, sent, then a new draft version', async ({
   app: { page },
@@ -41,6 +51,8 @@ test('a meal plan: made on the client page, foods added in measures and grams, e
   // 118 g × 89 kcal/100 g = 105 kcal (USDA SR28, NDB 09040).
   await expect(page.getByTestId('status-value-energyKcal')).toHaveText('105 kcal');
 
+  expect(await axeProblems(page)).toEqual([]);
+
   // Changed to 236 g in grams: the day's energy doubles.
   await banana.getByTestId('plan-entry-menu').click();
   await page.getByTestId('plan-entry-edit').click();
@@ -73,6 +85,7 @@ test('a meal plan: made on the client page, foods added in measures and grams, e
   await page.getByTestId('plan-back').click();
   await expect(page.getByTestId('plans-row')).toHaveCount(1);
   await expect(page.getByTestId('plans-status')).toHaveText('Draft, version 2');
+  expect(await axeProblems(page)).toEqual([]);
   await page.getByTestId('plans-delete').click();
   await page.getByTestId('plan-delete-confirm').click();
   await expect(page.getByTestId('plans-empty')).toBeVisible();
