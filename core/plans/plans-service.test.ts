@@ -397,3 +397,69 @@ describe('plans: erasure', () => {
     expect((await ok<Plan>(core, 'plans.get', { planId: kept.id })).entries).toHaveLength(1);
   });
 });
+
+describe('plans: what the generator is given and how its entries are stored', () => {
+  async function planned() {
+    const { core, client, plan, add } = await planFor({ allergies: ['peanuts'], dietPattern: 'vegetarian' });
+    await add({ foodId: MILK, grams: 250, pinned: true });
+    await add({ slot: 'lunch', foodId: CHICKEN, grams: 120 });
+    await add({ day: 2, slot: 'lunch', foodId: BANANA, grams: 118 });
+    return { core, client, plan, s: servicesOf(core) };
+  }
+
+  it('gathers the client, the targets on the start date, the days to fill and the entries that stay', async () => {
+    const { core, client, plan, s } = await planned();
+    const all = s.plans.generateInput(plan.id, { kind: 'plan', keepExisting: false });
+    const targets = await ok<{ targets: unknown[] }>(core, 'targets.get', { clientId: client.id, asOf: START });
+    expect(all.targets).toEqual(targets.targets);
+    expect(all.client).toEqual({
+      dietPattern: 'vegetarian',
+      allergies: ['peanuts'],
+      edSensitive: false,
+      lifeStage: 'none',
+    });
+    expect(all.fillDays).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(all.fixed.map((f) => [f.day, f.slot, f.foodId, f.grams])).toEqual([[1, 'breakfast', MILK, 250]]);
+    expect(all.fixed[0]?.per100g.energyKcal).toBeGreaterThan(0);
+    expect(all.keepSlots).toEqual([]);
+    expect(s.plans.generateInput(plan.id, { kind: 'plan', keepExisting: false }).seed).toBe(all.seed);
+
+    const complete = s.plans.generateInput(plan.id, { kind: 'plan', keepExisting: true });
+    expect(complete.fixed).toHaveLength(3);
+    expect(complete.keepSlots.sort()).toEqual(['1:breakfast', '1:lunch', '2:lunch']);
+
+    const slot = s.plans.generateInput(plan.id, { kind: 'slot', day: 1, slot: 'lunch' });
+    expect(slot.fillDays).toEqual([1]);
+    expect(slot.fixed.map((f) => f.foodId)).toEqual([MILK]);
+    expect(slot.keepSlots.sort()).toEqual(['1:breakfast', '1:dinner', '1:snack']);
+    expect(() => s.plans.generateInput(plan.id, { kind: 'day', day: 8 })).toThrow('Day 8 is outside this 7-day plan.');
+  });
+
+  it('replaces what is not pinned in the scope with the generated entries, as one edit', async () => {
+    const { core, plan, s } = await planned();
+    const day1 = s.plans.applyGenerated(plan.id, { kind: 'day', day: 1 }, [
+      { day: 1, slot: 'lunch', foodId: BANANA, grams: 118, amount: '1 medium (118 g)', servings: 1 },
+    ]);
+    expect(entriesOfDay(day1, 1).map((e) => [e.slot, e.food.id, e.pinned])).toEqual([
+      ['breakfast', MILK, true],
+      ['lunch', BANANA, false],
+    ]);
+    expect(entriesOfDay(day1, 2).map((e) => e.food.id)).toEqual([BANANA]);
+
+    await ok(core, 'plans.send', { planId: plan.id });
+    const v2 = s.plans.applyGenerated(plan.id, { kind: 'slot', day: 2, slot: 'dinner' }, [
+      { day: 2, slot: 'dinner', foodId: MILK, grams: 200, amount: '200 g', servings: 1 },
+    ]);
+    expect(v2).toMatchObject({ version: 2, status: 'draft' });
+    expect(entriesOfDay(v2, 2).map((e) => [e.slot, e.food.id])).toEqual([
+      ['lunch', BANANA],
+      ['dinner', MILK],
+    ]);
+    expect(() =>
+      s.plans.applyGenerated(v2.id, { kind: 'plan', keepExisting: false }, [
+        { day: 9, slot: 'lunch', foodId: MILK, grams: 10, amount: '10 g', servings: 1 },
+      ]),
+    ).toThrow('Day 9 is outside this 7-day plan.');
+    expect((await ok<Plan>(core, 'plans.get', { planId: v2.id })).entries).toHaveLength(v2.entries.length);
+  });
+});

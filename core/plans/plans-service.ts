@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
 import type { NutrientStatus } from '../contract/log.ts';
 import type {
+  GenerateScope,
   Plan,
   PlanEntry,
   PlanEntryChanges,
@@ -26,6 +27,7 @@ import { judge } from '../targets/status.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { dietConflict } from './diet.ts';
+import type { FixedEntry, GenerateInput, GeneratedEntry } from './generator-api.ts';
 import type { z } from 'zod';
 
 type PlanRow = typeof mealPlans.$inferSelect;
@@ -35,6 +37,7 @@ type EntryChanges = z.infer<typeof PlanEntryChanges>;
 type UpdateChanges = z.infer<typeof PlanUpdate>;
 type Note = z.infer<typeof PlanNote>;
 type Shopping = z.infer<typeof ShoppingItem>;
+type Scope = z.infer<typeof GenerateScope>;
 
 export interface PlansService {
   list(clientId: string): PlanSummary[];
@@ -53,6 +56,16 @@ export interface PlansService {
   copySlot(planId: string, fromDay: number, toDay: number, slot: string): Plan;
   repeatWeek(planId: string): Plan;
   shoppingList(planId: string): Shopping[];
+  /**
+   * What the generator needs to fill `scope` of the plan: the client, the targets on the start date,
+   * the days to fill, and the entries that stay (pinned ones; with keepExisting, everything there).
+   */
+  generateInput(planId: string, scope: Scope): GenerateInput;
+  /**
+   * Stores what the generator made for `scope`: the entries there that are not pinned (or, with
+   * keepExisting, none) are replaced by `entries`, as one edit (a sent plan gets a new draft version).
+   */
+  applyGenerated(planId: string, scope: Scope, entries: readonly GeneratedEntry[]): Plan;
   /** The client a plan (any version, deleted or not) belongs to. */
   clientOf(planId: string): string;
 }
@@ -828,12 +841,119 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       return out.sort((a, b) => a.storeSection.localeCompare(b.storeSection) || a.name.localeCompare(b.name));
     },
 
+    generateInput(planId, scope) {
+      const row = planRow(planId);
+      const client = clients.get(row.clientId);
+      const view = targets.get(row.clientId, row.startDate);
+      if (!view.targets) {
+        throw new AppError(
+          'invalid-input',
+          `A plan cannot be generated without targets: add ${view.missing.join(', ')} to the client's profile.`,
+        );
+      }
+      const fillDays = scope.kind === 'plan' ? Array.from({ length: row.days }, (_, i) => i + 1) : [scope.day];
+      for (const d of fillDays) checkDay(row, d);
+      if (scope.kind === 'slot') checkSlot(row, scope.slot);
+      const inFill = entriesOf(row.id).filter((e) => fillDays.includes(e.day) && e.altOf === null);
+      const stays = (e: EntryRow): boolean =>
+        e.pinned || (scope.kind === 'plan' && scope.keepExisting) || (scope.kind === 'slot' && e.slot !== scope.slot);
+      const food = foodReader();
+      const fixed: FixedEntry[] = inFill.filter(stays).map((e) => ({
+        day: e.day,
+        slot: e.slot,
+        foodId: e.foodId,
+        grams: e.grams,
+        per100g: food(e.foodId).per100g,
+        main: false,
+      }));
+      const keepSlots = new Set<string>();
+      if (scope.kind === 'plan' && scope.keepExisting) for (const e of inFill) keepSlots.add(`${e.day}:${e.slot}`);
+      if (scope.kind === 'slot') {
+        for (const s of slotsOf(row)) if (s.key !== scope.slot) keepSlots.add(`${scope.day}:${s.key}`);
+      }
+      return {
+        client: {
+          dietPattern: client.dietPattern,
+          allergies: client.allergies,
+          edSensitive: client.edSensitive,
+          lifeStage: client.lifeStage,
+        },
+        targets: view.targets,
+        slots: slotsOf(row),
+        totalDays: row.days,
+        fillDays,
+        keepSlots: [...keepSlots],
+        fixed,
+        extraFoods: [],
+        excludedFoodIds: row.excludedFoodIdsJson,
+        // The same plan asks the same question: ties break the same way on every run.
+        seed: seedOf(row.rootId),
+      };
+    },
+
+    applyGenerated(planId, scope, generated) {
+      return edit(planId, 'plan-generate', [scope.kind, String(generated.length)], (row, _ids, t) => {
+        for (const g of generated) {
+          checkDay(row, g.day);
+          checkSlot(row, g.slot);
+          if (!(g.grams > 0 && g.grams <= 5000)) {
+            throw new AppError('internal', `The generator proposed ${g.grams} g of a food; nothing was stored.`);
+          }
+        }
+        const fillDays = scope.kind === 'plan' ? null : scope.day;
+        const keepAll = scope.kind === 'plan' && scope.keepExisting;
+        const replaced = entriesOf(row.id).filter(
+          (e) =>
+            !keepAll &&
+            !e.pinned &&
+            (fillDays === null || e.day === fillDays) &&
+            (scope.kind !== 'slot' || e.slot === scope.slot),
+        );
+        const gone = new Set(replaced.map((e) => e.id));
+        // Alternatives of a replaced entry go with it; a pinned one stays as a main entry.
+        const alts = entriesOf(row.id).filter((e) => e.altOf !== null && gone.has(e.altOf));
+        tombstoneEntries(
+          [...replaced, ...alts.filter((e) => !e.pinned)].map((e) => e.id),
+          t,
+        );
+        for (const e of alts.filter((a) => a.pinned)) {
+          db.update(mealPlanEntries).set({ altOf: null, updatedAt: t }).where(eq(mealPlanEntries.id, e.id)).run();
+        }
+        for (const g of generated) {
+          insertEntry(
+            {
+              id: uuidv7(t),
+              planId: row.id,
+              clientId: row.clientId,
+              day: g.day,
+              slot: g.slot,
+              position: nextPosition(row.id, g.day, g.slot),
+              foodId: g.foodId,
+              grams: g.grams,
+              amount: null,
+              altOf: null,
+              pinned: false,
+              note: null,
+            },
+            t,
+          );
+        }
+      });
+    },
+
     clientOf(planId) {
       const row = db.select({ c: mealPlans.clientId }).from(mealPlans).where(eq(mealPlans.id, planId)).get();
       if (!row) throw new AppError('not-found', 'That meal plan does not exist (it may have been deleted).');
       return row.c;
     },
   };
+
+  /** A 32-bit seed from the plan's first id. */
+  function seedOf(id: string): number {
+    let h = 2166136261;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+    return h >>> 0;
+  }
 
   /** "3 cups (720 g)" where the food has a household measure, else grams. */
   function shoppingAmount(foodId: string, grams: number): string {
