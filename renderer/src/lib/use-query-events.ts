@@ -12,6 +12,7 @@ export const CLIENT_DATA: readonly QueryScope[] = [
   'dashboard',
   'photos',
   'recommendations',
+  'plans',
   'foods',
   'reports',
   'export',

@@ -39,6 +39,13 @@ export function groupEntries(entries: readonly LogEntry[]): LogSection[] {
   })).filter((s) => s.entries.length > 0);
 }
 
+/** "1 medium (118 g)", "150 g": the core's amount label, with the grams added when it does not end in them. */
+export function foodAmountText(food: { amountLabel: string; grams: number }): string {
+  const grams = `${formatNumber(food.grams)} g`;
+  const label = food.amountLabel.trim();
+  return label === '' ? grams : /\d\s*g\)?$/.test(label) ? label : `${label} (${grams})`;
+}
+
 /** What a row says: "Banana, raw — 1 medium (118 g)" / "105 kcal". */
 export function entryText(entry: LogEntry): { title: string; detail: string; energy: string | null } {
   if (entry.kind === 'activity' && entry.activity) {
@@ -58,13 +65,9 @@ export function entryText(entry: LogEntry): { title: string; detail: string; ene
   }
   const food = entry.food;
   const kcal = entry.nutrients.energyKcal;
-  const grams = food ? `${formatNumber(food.grams)} g` : '';
-  // The core's label already ends in grams ("150 g", "1 medium (118 g)"); add them only when it does not.
-  const label = food?.amountLabel.trim() ?? '';
-  const amount = label === '' ? grams : /\d\s*g\)?$/.test(label) ? label : `${label} (${grams})`;
   return {
     title: food?.name ?? 'Food',
-    detail: amount,
+    detail: food ? foodAmountText(food) : '',
     energy: kcal === undefined ? null : formatNutrient(kcal, 'kcal'),
   };
 }

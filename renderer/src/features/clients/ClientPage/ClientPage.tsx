@@ -16,6 +16,7 @@ import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
 import { DashboardTab } from '../../dashboard/DashboardTab/DashboardTab.tsx';
 import { ExportButton } from '../../log/ExportButton/ExportButton.tsx';
 import { LogTab } from '../../log/LogTab/LogTab.tsx';
+import { PlansTab } from '../../plans/PlansTab/PlansTab.tsx';
 import { addPhotoFiles } from '../../photos/photo-batch-store.ts';
 import { PhotoDropZone } from '../../photos/PhotoDropZone/PhotoDropZone.tsx';
 import { TargetsCard } from '../../targets/TargetsCard/TargetsCard.tsx';
@@ -26,11 +27,17 @@ import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
 import { RecommendationsPanel } from '../../recommendations/RecommendationsPanel/RecommendationsPanel.tsx';
 import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
 
-type ClientTab = 'profile' | 'log' | 'dashboard' | 'recommendations';
-const CLIENT_TABS: readonly string[] = ['profile', 'log', 'dashboard', 'recommendations'] satisfies ClientTab[];
+type ClientTab = 'profile' | 'log' | 'dashboard' | 'plans' | 'recommendations';
+const CLIENT_TABS: readonly string[] = [
+  'profile',
+  'log',
+  'dashboard',
+  'plans',
+  'recommendations',
+] satisfies ClientTab[];
 const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_TABS.includes(v);
 
-/** One client: profile and targets, the daily log, the dashboard, and the actions on the record. */
+/** One client: profile and targets, the daily log, the dashboard, meal plans, and the actions on the record. */
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
@@ -166,6 +173,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               <Tabs.Tab value="dashboard" data-testid="client-tab-dashboard">
                 Dashboard
               </Tabs.Tab>
+              <Tabs.Tab value="plans" data-testid="client-tab-plans">
+                Plans
+              </Tabs.Tab>
               <Tabs.Tab value="recommendations" data-testid="client-tab-recommendations">
                 Recommendations
               </Tabs.Tab>
@@ -187,6 +197,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             </Tabs.Panel>
             <Tabs.Panel value="dashboard">
               <DashboardTab clientId={client.id} date={day} onDateChange={setDay} />
+            </Tabs.Panel>
+            <Tabs.Panel value="plans">
+              <PlansTab clientId={client.id} edSensitive={client.edSensitive} />
             </Tabs.Panel>
             <Tabs.Panel value="recommendations">
               <RecommendationsPanel client={client} />

@@ -1,9 +1,9 @@
-import { Alert, Card, Group, List, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { formatIsoDate, formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { useCall } from '../../../lib/query.ts';
 import { ForecastCard } from '../Forecast/ForecastCard.tsx';
-import { StatusRow } from './StatusRow.tsx';
+import { StatusTable } from './StatusTable.tsx';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 /** The chosen day against the client's targets. */
@@ -48,32 +48,7 @@ export function DayStatusCard({ clientId, date }: { clientId: string; date: stri
               </Alert>
             )}
             {day.forecast && <ForecastCard forecast={day.forecast} />}
-            {day.statuses === null ? (
-              <Alert color="blue" data-testid="dashboard-missing-profile">
-                Targets need the client’s sex, birth date, height, weight and activity level. Complete the profile on
-                the “Profile & targets” tab to compare this day with targets.
-              </Alert>
-            ) : (
-              <Table.ScrollContainer minWidth={560}>
-                <Table verticalSpacing={6}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Nutrient</Table.Th>
-                      <Table.Th style={{ textAlign: 'right' }}>Intake</Table.Th>
-                      <Table.Th>Against target</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {day.statuses
-                      .filter((s) => !(hideEnergy && s.key === 'energyKcal'))
-                      .map((s) => (
-                        <StatusRow key={s.key} status={s} />
-                      ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <StatusTable statuses={day.statuses} />
           </>
         )}
       </Stack>
