@@ -57,9 +57,19 @@ export function buildShoppingList(plan: Pick<Plan, 'entries'>, lookup: ShoppingL
   );
 }
 
-/** Measures a shopper counts whole items in come first ("3 medium" bananas rather than "2 cups, mashed"). */
-const ITEM_MEASURE =
-  /^(extra large|large|medium|small|whole|fruit|slice|piece|egg|fillet|breast|clove|stalk|bar|can)\b/;
+/**
+ * Measures a shopper counts whole items in come first ("3 medium" bananas rather than "2 cups,
+ * mashed"), the usual size before the others.
+ */
+const ITEM_MEASURES = [
+  /^medium\b/,
+  /^(large|small|whole|fruit|egg)\b/,
+  /^(slice|piece|fillet|breast|clove|stalk|bar|can)\b/,
+];
+const itemRank = (p: Portion): number => {
+  const i = ITEM_MEASURES.findIndex((re) => re.test(measureHead(p.unit)));
+  return i === -1 ? ITEM_MEASURES.length : i;
+};
 
 /**
  * "about 3 1/2 cups (420 g)" when the food has a household measure, else the weight ("420 g",
@@ -69,7 +79,11 @@ const ITEM_MEASURE =
 export function shoppingAmount(grams: number, portions: readonly Portion[]): string {
   const weight = grams >= 1000 ? `${Math.round(grams / 100) / 10} kg` : `${formatGrams(grams)} g`;
   const usable = portions.filter((p) => p.grams >= 5 && p.amount > 0);
-  const portion = usable.find((p) => ITEM_MEASURE.test(measureHead(p.unit))) ?? usable[0];
+  // The best-ranked measure; among equals, the first listed (the food table lists the usual one first).
+  const portion = usable.reduce<Portion | undefined>(
+    (best, p) => (!best || itemRank(p) < itemRank(best) ? p : best),
+    undefined,
+  );
   if (!portion) return weight;
   const count = Math.round((grams / (portion.grams / portion.amount)) * 2) / 2;
   if (count < 0.5 || count > 40) return weight;
