@@ -34,7 +34,17 @@ const SELECTION: Pick[] = [
   ['08013', 'Cereals ready-to-eat, GENERAL MILLS, CHEERIOS', '1 cup (28 g)', 28, 'B', false, 'grains', C, true],
   ['08001', "Cereals ready-to-eat, KELLOGG, KELLOGG'S ALL-BRAN", '1/2 cup (31 g)', 31, 'B', false, 'grains', C, true],
   ['08060', "Cereals ready-to-eat, KELLOGG, KELLOGG'S RAISIN BRAN", '1 cup (59 g)', 59, 'B', false, 'grains', C, true],
-  ['08077', 'Cereals ready-to-eat, GENERAL MILLS, Whole Grain TOTAL', '3/4 cup (30 g)', 30, 'B', false, 'grains', C, true],
+  [
+    '08077',
+    'Cereals ready-to-eat, GENERAL MILLS, Whole Grain TOTAL',
+    '3/4 cup (30 g)',
+    30,
+    'B',
+    false,
+    'grains',
+    C,
+    true,
+  ],
   ['18075', 'Bread, whole-wheat', '1 slice (28 g)', 28, 'BLS', false, 'grains', G],
   ['18060', 'Bread, rye', '1 slice (32 g)', 32, 'BL', false, 'grains', G],
   ['18039', 'Bread, oatmeal', '1 slice (27 g)', 27, 'BL', false, 'grains', G],
@@ -45,7 +55,16 @@ const SELECTION: Pick[] = [
   ['18449', 'Tortillas, ready-to-bake or -fry, corn', '1 medium tortilla (26 g)', 26, 'LD', false, 'grains', G],
   ['18235', 'Crackers, whole-wheat', '6 crackers (28 g)', 28, 'S', false, 'grains', C],
   ['20037', 'Rice, brown, long-grain, cooked', '1 cup cooked (195 g)', 195, 'LD', false, 'grains', C],
-  ['20045', 'Rice, white, long-grain, regular, enriched, cooked', '1 cup cooked (158 g)', 158, 'LD', false, 'grains', C],
+  [
+    '20045',
+    'Rice, white, long-grain, regular, enriched, cooked',
+    '1 cup cooked (158 g)',
+    158,
+    'LD',
+    false,
+    'grains',
+    C,
+  ],
   ['20121', 'Pasta, cooked, enriched, without added salt', '1 cup cooked (140 g)', 140, 'LD', false, 'grains', C],
   ['20125', 'Pasta, whole-wheat, cooked', '1 cup cooked (140 g)', 140, 'LD', false, 'grains', C],
   ['20137', 'Quinoa, cooked', '1 cup cooked (185 g)', 185, 'LD', false, 'grains', C],
@@ -57,13 +76,31 @@ const SELECTION: Pick[] = [
   ['20115', 'Noodles, japanese, soba, cooked', '1 cup cooked (114 g)', 114, 'LD', false, 'grains', C],
   ['20310', 'Noodles, egg, cooked', '1 cup cooked (160 g)', 160, 'LD', false, 'grains', C],
   // Starchy vegetables
-  ['11674', 'Potatoes, baked, flesh and skin, without salt', '1 medium potato (173 g)', 173, 'LD', false, 'vegetables', P],
+  [
+    '11674',
+    'Potatoes, baked, flesh and skin, without salt',
+    '1 medium potato (173 g)',
+    173,
+    'LD',
+    false,
+    'vegetables',
+    P,
+  ],
   ['11508', 'Sweet potato, cooked, baked in skin', '1 medium sweet potato (114 g)', 114, 'LD', false, 'vegetables', P],
   ['11179', 'Corn, sweet, yellow, frozen', '1/2 cup (82 g)', 82, 'LD', false, 'vegetables', F],
   ['11313', 'Peas, green, frozen, cooked', '1/2 cup (80 g)', 80, 'LD', false, 'vegetables', F],
   ['11486', 'Squash, winter, butternut, cooked', '1 cup cubes (205 g)', 205, 'LD', false, 'vegetables', P],
   // Vegetables
-  ['11091', 'Broccoli, cooked, boiled, drained, without salt', '1 cup chopped (156 g)', 156, 'LD', false, 'vegetables', P],
+  [
+    '11091',
+    'Broccoli, cooked, boiled, drained, without salt',
+    '1 cup chopped (156 g)',
+    156,
+    'LD',
+    false,
+    'vegetables',
+    P,
+  ],
   ['11457', 'Spinach, raw', '2 cups (60 g)', 60, 'LD', false, 'vegetables', P],
   ['11458', 'Spinach, cooked, boiled, drained, without salt', '1/2 cup (90 g)', 90, 'LD', false, 'vegetables', P],
   ['11124', 'Carrots, raw', '1 medium carrot (61 g)', 61, 'LDS', false, 'vegetables', P],
@@ -73,20 +110,75 @@ const SELECTION: Pick[] = [
   ['11821', 'Peppers, sweet, red, raw', '1 cup chopped (149 g)', 149, 'LDS', false, 'vegetables', P],
   ['11234', 'Kale, cooked, boiled, drained, without salt', '1 cup chopped (130 g)', 130, 'LD', false, 'vegetables', P],
   ['11136', 'Cauliflower, cooked, boiled, drained, without salt', '1 cup (124 g)', 124, 'LD', false, 'vegetables', P],
-  ['11099', 'Brussels sprouts, cooked, boiled, drained, without salt', '1 cup (156 g)', 156, 'LD', false, 'vegetables', P],
+  [
+    '11099',
+    'Brussels sprouts, cooked, boiled, drained, without salt',
+    '1 cup (156 g)',
+    156,
+    'LD',
+    false,
+    'vegetables',
+    P,
+  ],
   ['11260', 'Mushrooms, white, raw', '1 cup sliced (70 g)', 70, 'BLD', false, 'vegetables', P],
-  ['11939', 'Mushrooms, portabella, exposed to ultraviolet light, grilled', '1 cup sliced (121 g)', 121, 'LD', false, 'vegetables', P, true],
-  ['11053', 'Beans, snap, green, cooked, boiled, drained, without salt', '1 cup (125 g)', 125, 'LD', false, 'vegetables', P],
-  ['11478', 'Squash, summer, zucchini, includes skin, cooked', '1 cup sliced (180 g)', 180, 'LD', false, 'vegetables', P],
+  [
+    '11939',
+    'Mushrooms, portabella, exposed to ultraviolet light, grilled',
+    '1 cup sliced (121 g)',
+    121,
+    'LD',
+    false,
+    'vegetables',
+    P,
+    true,
+  ],
+  [
+    '11053',
+    'Beans, snap, green, cooked, boiled, drained, without salt',
+    '1 cup (125 g)',
+    125,
+    'LD',
+    false,
+    'vegetables',
+    P,
+  ],
+  [
+    '11478',
+    'Squash, summer, zucchini, includes skin, cooked',
+    '1 cup sliced (180 g)',
+    180,
+    'LD',
+    false,
+    'vegetables',
+    P,
+  ],
   ['11081', 'Beets, cooked, boiled, drained', '1/2 cup slices (85 g)', 85, 'LD', false, 'vegetables', P],
   ['11109', 'Cabbage, raw', '1 cup shredded (70 g)', 70, 'LD', false, 'vegetables', P],
   ['11282', 'Onions, raw', '1/2 cup chopped (80 g)', 80, 'LD', false, 'vegetables', P],
   ['11012', 'Asparagus, cooked, boiled, drained', '6 spears (90 g)', 90, 'LD', false, 'vegetables', P],
-  ['11162', 'Collards, cooked, boiled, drained, without salt', '1 cup chopped (190 g)', 190, 'LD', false, 'vegetables', P],
+  [
+    '11162',
+    'Collards, cooked, boiled, drained, without salt',
+    '1 cup chopped (190 g)',
+    190,
+    'LD',
+    false,
+    'vegetables',
+    P,
+  ],
   ['11117', 'Cabbage, chinese (pak-choi), cooked', '1 cup shredded (170 g)', 170, 'LD', false, 'vegetables', P],
   ['11210', 'Eggplant, cooked, boiled, drained, without salt', '1 cup cubes (99 g)', 99, 'LD', false, 'vegetables', P],
   ['11279', 'Okra, cooked, boiled, drained, without salt', '1/2 cup slices (80 g)', 80, 'LD', false, 'vegetables', P],
-  ['11885', 'Tomatoes, red, ripe, canned, packed in tomato juice, no salt added', '1/2 cup (120 g)', 120, 'LD', false, 'vegetables', C],
+  [
+    '11885',
+    'Tomatoes, red, ripe, canned, packed in tomato juice, no salt added',
+    '1/2 cup (120 g)',
+    120,
+    'LD',
+    false,
+    'vegetables',
+    C,
+  ],
   ['11424', 'Pumpkin, canned, without salt', '1/2 cup (123 g)', 123, 'LD', false, 'vegetables', C],
   // Fruit
   ['09040', 'Bananas, raw', '1 medium banana (118 g)', 118, 'BS', false, 'fruit', P],
@@ -111,10 +203,29 @@ const SELECTION: Pick[] = [
   ['09111', 'Grapefruit, raw', '1/2 medium grapefruit (128 g)', 128, 'B', false, 'fruit', P],
   ['09019', 'Applesauce, canned, unsweetened', '1/2 cup (122 g)', 122, 'S', false, 'fruit', C],
   ['09206', 'Orange juice, raw', '1 cup (248 g)', 248, 'B', false, 'drinks', P],
-  ['09210', 'Orange juice, chilled, includes from concentrate, with added calcium and vitamin D', '1 cup (249 g)', 249, 'B', false, 'drinks', P, true],
+  [
+    '09210',
+    'Orange juice, chilled, includes from concentrate, with added calcium and vitamin D',
+    '1 cup (249 g)',
+    249,
+    'B',
+    false,
+    'drinks',
+    P,
+    true,
+  ],
   // Legumes and soy
   ['16015', 'Beans, black, mature seeds, cooked', '1/2 cup (86 g)', 86, 'LD', true, 'legumes', C],
-  ['16057', 'Chickpeas (garbanzo beans, bengal gram), mature seeds, cooked', '1/2 cup (82 g)', 82, 'LD', true, 'legumes', C],
+  [
+    '16057',
+    'Chickpeas (garbanzo beans, bengal gram), mature seeds, cooked',
+    '1/2 cup (82 g)',
+    82,
+    'LD',
+    true,
+    'legumes',
+    C,
+  ],
   ['16070', 'Lentils, mature seeds, cooked', '1/2 cup (99 g)', 99, 'LD', true, 'legumes', C],
   ['16028', 'Beans, kidney, all types, mature seeds, cooked', '1/2 cup (89 g)', 89, 'LD', true, 'legumes', C],
   ['16043', 'Beans, pinto, mature seeds, cooked', '1/2 cup (86 g)', 86, 'LD', true, 'legumes', C],
@@ -125,7 +236,17 @@ const SELECTION: Pick[] = [
   ['16147', 'Veggie burgers or soyburgers', '1 patty (70 g)', 70, 'LD', true, 'soy', F],
   ['16158', 'Hummus, commercial', '2 tbsp (30 g)', 30, 'LS', false, 'legumes', D],
   ['16139', 'Soymilk, original and vanilla, with added calcium', '1 cup (243 g)', 243, 'BS', false, 'drinks', D, true],
-  ['16222', 'Soymilk (all flavors), unsweetened, with added calcium', '1 cup (243 g)', 243, 'BS', false, 'drinks', D, true],
+  [
+    '16222',
+    'Soymilk (all flavors), unsweetened, with added calcium',
+    '1 cup (243 g)',
+    243,
+    'BS',
+    false,
+    'drinks',
+    D,
+    true,
+  ],
   ['14091', 'Beverages, almond milk, unsweetened', '1 cup (262 g)', 262, 'BS', false, 'drinks', D, true],
   // Nuts and seeds
   ['16398', 'Peanut butter, smooth style, without salt', '1 tbsp (16 g)', 16, 'BS', false, 'nuts-seeds', C],
@@ -133,17 +254,74 @@ const SELECTION: Pick[] = [
   ['12061', 'Nuts, almonds', '1 oz, about 23 almonds (28 g)', 28, 'BS', false, 'nuts-seeds', C],
   ['12155', 'Nuts, walnuts, english', '1 oz, 7 walnuts (28 g)', 28, 'BS', false, 'nuts-seeds', C],
   ['12085', 'Nuts, cashew nuts, dry roasted, without salt', '1 oz (28 g)', 28, 'S', false, 'nuts-seeds', C],
-  ['12152', 'Nuts, pistachio nuts, dry roasted, without salt', '1 oz, 49 kernels (28 g)', 28, 'S', false, 'nuts-seeds', C],
+  [
+    '12152',
+    'Nuts, pistachio nuts, dry roasted, without salt',
+    '1 oz, 49 kernels (28 g)',
+    28,
+    'S',
+    false,
+    'nuts-seeds',
+    C,
+  ],
   ['12078', 'Nuts, brazilnuts, dried', '2 nuts (10 g)', 10, 'S', false, 'nuts-seeds', C],
-  ['12037', 'Seeds, sunflower seed kernels, dry roasted, without salt', '2 tbsp (16 g)', 16, 'BLS', false, 'nuts-seeds', C],
+  [
+    '12037',
+    'Seeds, sunflower seed kernels, dry roasted, without salt',
+    '2 tbsp (16 g)',
+    16,
+    'BLS',
+    false,
+    'nuts-seeds',
+    C,
+  ],
   ['12006', 'Seeds, chia seeds, dried', '1 tbsp (12 g)', 12, 'B', false, 'nuts-seeds', C],
   ['12220', 'Seeds, flaxseed', '1 tbsp ground (7 g)', 7, 'B', false, 'nuts-seeds', C],
-  ['12016', 'Seeds, pumpkin and squash seed kernels, roasted, without salt', '2 tbsp (16 g)', 16, 'BLS', false, 'nuts-seeds', C],
+  [
+    '12016',
+    'Seeds, pumpkin and squash seed kernels, roasted, without salt',
+    '2 tbsp (16 g)',
+    16,
+    'BLS',
+    false,
+    'nuts-seeds',
+    C,
+  ],
   ['12166', 'Seeds, sesame butter, tahini', '1 tbsp (15 g)', 15, 'LD', false, 'nuts-seeds', C],
   // Dairy and eggs
-  ['01079', 'Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D', '1 cup (244 g)', 244, 'BS', false, 'dairy', D, true],
-  ['01082', 'Milk, lowfat, fluid, 1% milkfat, with added vitamin A and vitamin D', '1 cup (244 g)', 244, 'BS', false, 'dairy', D, true],
-  ['01085', 'Milk, nonfat, fluid, with added vitamin A and vitamin D', '1 cup (245 g)', 245, 'BS', false, 'dairy', D, true],
+  [
+    '01079',
+    'Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D',
+    '1 cup (244 g)',
+    244,
+    'BS',
+    false,
+    'dairy',
+    D,
+    true,
+  ],
+  [
+    '01082',
+    'Milk, lowfat, fluid, 1% milkfat, with added vitamin A and vitamin D',
+    '1 cup (244 g)',
+    244,
+    'BS',
+    false,
+    'dairy',
+    D,
+    true,
+  ],
+  [
+    '01085',
+    'Milk, nonfat, fluid, with added vitamin A and vitamin D',
+    '1 cup (245 g)',
+    245,
+    'BS',
+    false,
+    'dairy',
+    D,
+    true,
+  ],
   ['01256', 'Yogurt, Greek, plain, nonfat', '1 container (170 g)', 170, 'BS', false, 'dairy', D],
   ['01117', 'Yogurt, plain, low fat', '1 cup (245 g)', 245, 'BS', false, 'dairy', D],
   ['01116', 'Yogurt, plain, whole milk', '1/2 cup (123 g)', 123, 'BS', false, 'dairy', D],
@@ -157,17 +335,71 @@ const SELECTION: Pick[] = [
   ['01129', 'Egg, whole, cooked, hard-boiled', '1 large egg (50 g)', 50, 'BLS', false, 'eggs', D],
   ['01132', 'Egg, whole, cooked, scrambled', '2 eggs scrambled (122 g)', 122, 'B', true, 'eggs', D],
   // Poultry, meat, fish
-  ['05064', 'Chicken, broilers or fryers, breast, meat only, cooked, roasted', '3 oz (85 g)', 85, 'LD', true, 'poultry', M],
-  ['05098', 'Chicken, broilers or fryers, thigh, meat only, cooked, roasted', '1 thigh (116 g)', 116, 'LD', true, 'poultry', M],
+  [
+    '05064',
+    'Chicken, broilers or fryers, breast, meat only, cooked, roasted',
+    '3 oz (85 g)',
+    85,
+    'LD',
+    true,
+    'poultry',
+    M,
+  ],
+  [
+    '05098',
+    'Chicken, broilers or fryers, thigh, meat only, cooked, roasted',
+    '1 thigh (116 g)',
+    116,
+    'LD',
+    true,
+    'poultry',
+    M,
+  ],
   ['05711', 'Turkey, retail parts, breast, meat only, cooked, roasted', '3 oz (85 g)', 85, 'LD', true, 'poultry', M],
-  ['23563', 'Beef, ground, 90% lean meat / 10% fat, patty, cooked, broiled', '1 patty (82 g)', 82, 'LD', true, 'meat', M],
+  [
+    '23563',
+    'Beef, ground, 90% lean meat / 10% fat, patty, cooked, broiled',
+    '1 patty (82 g)',
+    82,
+    'LD',
+    true,
+    'meat',
+    M,
+  ],
   ['23610', 'Beef, top sirloin, steak, separable lean only', '3 oz (85 g)', 85, 'D', true, 'meat', M],
-  ['10061', 'Pork, fresh, loin, tenderloin, separable lean only, cooked, roasted', '3 oz (85 g)', 85, 'D', true, 'meat', M],
-  ['17002', 'Lamb, domestic, composite of trimmed retail cuts, separable lean and fat, trimmed to 1/4" fat, choice, cooked', '3 oz (85 g)', 85, 'D', true, 'meat', M],
+  [
+    '10061',
+    'Pork, fresh, loin, tenderloin, separable lean only, cooked, roasted',
+    '3 oz (85 g)',
+    85,
+    'D',
+    true,
+    'meat',
+    M,
+  ],
+  [
+    '17002',
+    'Lamb, domestic, composite of trimmed retail cuts, separable lean and fat, trimmed to 1/4" fat, choice, cooked',
+    '3 oz (85 g)',
+    85,
+    'D',
+    true,
+    'meat',
+    M,
+  ],
   ['15237', 'Fish, salmon, Atlantic, farmed, cooked, dry heat', '3 oz (85 g)', 85, 'LD', true, 'fish', M],
   ['15121', 'Fish, tuna, light, canned in water, drained solids', '1/2 can (83 g)', 83, 'L', true, 'fish', C],
   ['15016', 'Fish, cod, Atlantic, cooked, dry heat', '3 oz (85 g)', 85, 'D', true, 'fish', M],
-  ['15088', 'Fish, sardine, Atlantic, canned in oil, drained solids with bone', '1 small can (92 g)', 92, 'L', true, 'fish', C],
+  [
+    '15088',
+    'Fish, sardine, Atlantic, canned in oil, drained solids with bone',
+    '1 small can (92 g)',
+    92,
+    'L',
+    true,
+    'fish',
+    C,
+  ],
   ['15241', 'Fish, trout, rainbow, farmed, cooked, dry heat', '1 fillet (71 g)', 71, 'D', true, 'fish', M],
   ['15262', 'Fish, tilapia, cooked, dry heat', '1 fillet (87 g)', 87, 'D', true, 'fish', M],
   ['15181', 'Fish, salmon, pink, canned, without salt', '3 oz (85 g)', 85, 'L', true, 'fish', C],
@@ -191,17 +423,28 @@ export interface PoolEntry {
   foodGroup: string;
   storeSection: string;
   fortified: boolean;
+  /** The SR28 food group (the allergen keyword table reads it). */
+  sr28Group: string;
+  /** SR28 values per 100 g, known values only (absent = not analysed). */
+  per100g: Record<string, number>;
 }
 
 export function buildPool(sr28File: string): PoolEntry[] {
   const data = JSON.parse(gunzipSync(fs.readFileSync(sr28File)).toString('utf8')) as {
-    foods: [string, string, string, unknown][];
+    nutrients: string[];
+    foods: [string, string, string, (number | null)[]][];
   };
-  const byNdb = new Map(data.foods.map((f) => [f[0], f[1]]));
+  const byNdb = new Map(data.foods.map((f) => [f[0], f]));
   const seen = new Set<string>();
   return SELECTION.map(([ndb, start, label, grams, meals, main, group, section, fortified]) => {
-    const name = byNdb.get(ndb);
-    if (name === undefined) throw new Error(`SR28 has no food ${ndb} (${start})`);
+    const row = byNdb.get(ndb);
+    if (row === undefined) throw new Error(`SR28 has no food ${ndb} (${start})`);
+    const name = row[1];
+    const per100g: Record<string, number> = {};
+    row[3].forEach((v, i) => {
+      const key = data.nutrients[i];
+      if (key !== undefined && typeof v === 'number' && Number.isFinite(v)) per100g[key] = v;
+    });
     if (!name.startsWith(start)) throw new Error(`SR28 ${ndb} is "${name}", not "${start}…"`);
     if (seen.has(ndb)) throw new Error(`${ndb} is selected twice`);
     seen.add(ndb);
@@ -218,6 +461,8 @@ export function buildPool(sr28File: string): PoolEntry[] {
       foodGroup: group,
       storeSection: section,
       fortified: fortified === true,
+      sr28Group: row[2],
+      per100g,
     };
   });
 }
@@ -226,6 +471,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = new URL('../', import.meta.url);
   const pool = buildPool(fileURLToPath(new URL('resources/foods/usda-sr28.json.gz', root)));
   const out = fileURLToPath(new URL('resources/plans/pool.json', root));
-  fs.writeFileSync(out, `${JSON.stringify({ format: 'bioai-plan-pool', version: 1, foods: pool }, null, 1)}\n`);
+  // One food a line, so a change to the selection shows as a readable diff.
+  const head = `{"format":"bioai-plan-pool","version":1,"source":"USDA SR28 (resources/foods/PROVENANCE.md)","foods":[\n`;
+  fs.writeFileSync(out, `${head}${pool.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
   process.stdout.write(`${pool.length} foods written to ${out}\n`);
 }
