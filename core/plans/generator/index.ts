@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { AppError } from '../../contract/errors.ts';
+import { createWorkerHost, type HostedWorker, type WorkerHost } from '../../util/worker-host.ts';
 import type { GeneratedEntry, GenerateControl, GenerateInput, GenerateOutput } from '../generator-api.ts';
 import type { FromPlanWorker, ToPlanWorker } from './worker-protocol.ts';
 
@@ -7,41 +7,104 @@ export { greedyPlan } from './greedy.ts';
 export { loadCuratedPool } from './pool.ts';
 
 /**
- * Generates a plan: the days are solved in a worker thread (HiGHS blocks while it solves), one MIP per
- * day. Progress is reported per day; an abort terminates the thread at once and answers with the days
- * finished so far and `cancelled: true` (nothing half-made: a day is sent only when it is whole).
+ * Generates plans in a worker thread (HiGHS blocks while it solves), one MIP per day. The thread lives
+ * on between plans: starting it and compiling the solver's WebAssembly costs more than a whole plan,
+ * so it is paid once (warmUpPlanGenerator() pays it ahead, e.g. when the plans view opens). Plans run
+ * one at a time, in call order. Progress is reported per day; an abort terminates the thread at once
+ * and answers with the days finished so far and `cancelled: true` (a day is sent only when it is whole).
  */
-export function generatePlan(input: GenerateInput, control: GenerateControl = {}): Promise<GenerateOutput> {
+
+interface State {
+  listener: ((m: FromPlanWorker) => void) | null;
+}
+
+let host: WorkerHost<State> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function planHost(): WorkerHost<State> {
+  host ??= createWorkerHost<State>(new URL('./worker.ts', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+    // An idle generator must not keep a CLI process alive; a plan in flight refs the thread.
+    unref: true,
+    setUp(worker, hosted) {
+      const state: State = { listener: null };
+      worker.on('message', (m: FromPlanWorker) => state.listener?.(m));
+      worker.on('exit', (code) =>
+        state.listener?.({
+          type: 'error',
+          message: `the generator's thread stopped (${hosted.lastError ?? `exit code ${code}`})`,
+        }),
+      );
+      return state;
+    },
+  });
+  return host;
+}
+
+/** Runs one request on the worker; `onMessage` returns true when the request is answered. */
+function request(
+  msg: ToPlanWorker,
+  onMessage: (m: FromPlanWorker, hosted: HostedWorker<State>) => boolean,
+  signal?: AbortSignal,
+  onAbort?: () => void,
+): Promise<void> {
+  const run = queue.then(
+    () =>
+      new Promise<void>((resolve) => {
+        const hosted = planHost().current();
+        const done = (): void => {
+          hosted.state.listener = null;
+          signal?.removeEventListener('abort', abort);
+          if (!hosted.exited) hosted.worker.unref();
+          resolve();
+        };
+        const abort = (): void => {
+          hosted.state.listener = null;
+          planHost().kill(hosted);
+          onAbort?.();
+          done();
+        };
+        if (signal?.aborted) return abort();
+        signal?.addEventListener('abort', abort, { once: true });
+        hosted.state.listener = (m) => {
+          if (onMessage(m, hosted)) done();
+        };
+        hosted.worker.ref();
+        hosted.worker.postMessage(msg);
+      }),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Starts the generator's thread and compiles the solver, so the first plan does not wait for it. */
+export async function warmUpPlanGenerator(): Promise<void> {
+  let failed: string | null = null;
+  await request({ type: 'warm' }, (m) => {
+    if (m.type === 'error') failed = m.message;
+    return m.type === 'warm' || m.type === 'error';
+  });
+  if (failed !== null) throw new AppError('internal', `The plan generator could not start: ${failed}`);
+}
+
+/** Stops the generator's thread (app shutdown, tests). */
+export async function closePlanGenerator(): Promise<void> {
+  const h = host;
+  host = null;
+  await h?.close();
+}
+
+export async function generatePlan(input: GenerateInput, control: GenerateControl = {}): Promise<GenerateOutput> {
   const total = new Set(input.fillDays).size;
   const entries: GeneratedEntry[] = [];
   let ok = 0;
   let judged = 0;
-  const partial = (cancelled: boolean): GenerateOutput => ({
-    entries,
-    unmet: [],
-    inRange: judged === 0 ? 1 : ok / judged,
-    cancelled,
-  });
-  if (control.signal?.aborted) return Promise.resolve(partial(true));
-
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: 512 },
-    });
-    let settled = false;
-    const finish = (f: () => void): void => {
-      if (settled) return;
-      settled = true;
-      control.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      f();
-    };
-    const onAbort = (): void => finish(() => resolve(partial(true)));
-    control.signal?.addEventListener('abort', onAbort, { once: true });
-    control.onProgress?.({ done: 0, total, message: `Planning day 1 of ${total}…` });
-
-    worker.on('message', (m: FromPlanWorker) => {
-      if (settled) return;
+  let result: GenerateOutput | null = null;
+  let failed: string | null = null;
+  control.onProgress?.({ done: 0, total, message: `Planning day 1 of ${total}…` });
+  await request(
+    { type: 'generate', input },
+    (m) => {
       if (m.type === 'day') {
         entries.push(...m.entries);
         ok += m.ok;
@@ -49,23 +112,20 @@ export function generatePlan(input: GenerateInput, control: GenerateControl = {}
         control.onProgress?.({
           done: m.done,
           total: m.total,
-          message:
-            m.done < m.total
-              ? `Planned day ${m.day}; planning the next (${m.done + 1} of ${m.total})…`
-              : 'Checking the targets…',
+          message: m.done < m.total ? `Planned day ${m.day} (${m.done} of ${m.total})…` : 'Checking the targets…',
         });
-      } else if (m.type === 'done') {
-        finish(() => resolve({ entries, unmet: m.unmet, inRange: m.inRange, cancelled: false }));
-      } else {
-        finish(() => reject(new AppError('internal', `The plan could not be generated: ${m.message}`)));
+        return false;
       }
-    });
-    worker.on('error', (e) =>
-      finish(() => reject(new AppError('internal', `The plan generator stopped: ${e.message}`))),
-    );
-    worker.on('exit', (code) => {
-      finish(() => reject(new AppError('internal', `The plan generator stopped unexpectedly (exit code ${code}).`)));
-    });
-    worker.postMessage({ type: 'generate', input } satisfies ToPlanWorker);
-  });
+      if (m.type === 'done') result = { entries, unmet: m.unmet, inRange: m.inRange, cancelled: false };
+      if (m.type === 'error') failed = m.message;
+      return m.type === 'done' || m.type === 'error';
+    },
+    control.signal,
+    () => {
+      result = { entries, unmet: [], inRange: judged === 0 ? 1 : ok / judged, cancelled: true };
+    },
+  );
+  if (failed !== null) throw new AppError('internal', `The plan could not be generated: ${failed}`);
+  if (result === null) throw new AppError('internal', 'The plan generator gave no answer.');
+  return result;
 }

@@ -31,10 +31,10 @@ export const DEGENERATE_SLACK = 0.1;
 /** Energy is aimed within ±5 % of the target (inside the wider range the dashboard accepts). */
 export const ENERGY_AIM = 0.05;
 
-const SHORTFALL_WEIGHT = 100;
+const SHORTFALL_WEIGHT = 1000;
 const KEY_WEIGHT: Record<string, number> = { energyKcal: 4, proteinG: 2 };
-const FOOD_COST = 0.5;
-const REPEAT_COST = 0.6;
+const FOOD_COST = 0.05;
+const REPEAT_COST = 0.06;
 
 export interface SlotToFill {
   slot: PlanSlot;

@@ -39,9 +39,9 @@ export interface SolveHooks {
 }
 
 export const DEFAULT_TIME_LIMIT_PER_DAY = 3;
-const MIP_REL_GAP = 0.05;
+const MIP_REL_GAP = 0.5;
 /** Within a couple of foods' cost of the best bound is good enough: the targets' slack weighs far more. */
-const MIP_ABS_GAP = 1;
+const MIP_ABS_GAP = 2;
 /** Foods of each slot offered to the day's MIP besides those the relaxation chose. */
 const SAMPLE_PER_SLOT = 8;
 /**
@@ -142,7 +142,7 @@ export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks
       cancelled = true;
       break;
     }
-    for (const f of foods) jitterOf.set(f.foodId, rand() * 0.3);
+    for (const f of foods) jitterOf.set(f.foodId, rand() * 0.03);
     const fixed = input.fixed.filter((f) => f.day === day);
     const slots: SlotToFill[] = input.slots
       .filter((s) => !keep.has(`${day}:${s.key}`))

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import loadHighs from 'highs';
+import { ARCHETYPES, archetypeInput } from './archetypes.ts';
 import { solvePlan, type Solver } from './solve.ts';
 import type { FromPlanWorker, ToPlanWorker } from './worker-protocol.ts';
 
@@ -16,6 +17,12 @@ port.on('message', (msg: ToPlanWorker) => {
   void (async () => {
     try {
       highs ??= (await loadHighs()) as unknown as Solver;
+      if (msg.type === 'warm') {
+        // One real day runs the solver's hot code, so the engine has compiled it before the first plan.
+        solvePlan(archetypeInput(ARCHETYPES[1]!, 1, 1), highs);
+        port.postMessage({ type: 'warm' } satisfies FromPlanWorker);
+        return;
+      }
       const run = solvePlan(msg.input, highs, {
         onDay: (d, done, total) =>
           port.postMessage({
