@@ -56,7 +56,7 @@ export interface DayModelInput {
   /** Days each food was already used in this plan (variety). */
   usedBefore: Map<string, number>;
   jitter: (foodId: string) => number;
-  /** Drops the variety and main-dish structure (a fallback when the full model has no solution). */
+  /** Drops the slot structure (fewest foods, a main at lunch and dinner) and the variety costs: a fallback when the full model has no solution. Hard rules stay. */
   relaxed?: boolean;
   /** Only these (slot, food) pairs, as `${slot}|${foodId}` (the candidates the relaxation chose). */
   allow?: Set<string>;
@@ -117,7 +117,7 @@ export function buildDayModel(m: DayModelInput): DayModel {
   for (const s of m.slots) {
     for (const food of m.foods) {
       if (!food.mealTypes.includes(s.slot.mealType)) continue;
-      if (!m.relaxed && food.main && m.bannedMains.has(food.foodId)) continue;
+      if (food.main && m.bannedMains.has(food.foodId)) continue;
       if (m.allow && !m.allow.has(`${s.slot.key}|${food.foodId}`)) continue;
       const room = MAX_SERVINGS_PER_DAY * 2 - (m.fixedHalfServings.get(food.foodId) ?? 0);
       if (room <= 0) continue;

@@ -106,7 +106,7 @@ export function explainUnmet(ctx: Context): Unmet[] {
       const best = extreme(ctx, day, key, dir === 'low' ? 'Maximize' : 'Minimize');
       const reachable = best !== null && (dir === 'low' ? best >= (r.lo ?? t.value) : best <= (r.hi ?? t.value));
       reason = ed
-        ? `${t.label}: the plan's foods could not be fitted to the day's target together with the client's limits and pinned entries; review the pinned entries or add foods.`
+        ? `The planned amounts could not be fitted to the day's target together with the client's limits and pinned entries; review the pinned entries or add foods.`
         : reachable
           ? `${t.label} ${fmt(t.value)} ${u} is reachable from the plan's foods but not together with the other targets and limits on these days; review the pinned entries or add foods.`
           : `${t.label} ${fmt(t.value)} ${u} is not reachable from the plan's foods within the hard limits (${dir === 'low' ? 'at most' : 'at least'} ${best === null ? 'none' : fmt(best)} ${u}); review the pinned entries, the limits or add foods.`;
