@@ -21,8 +21,21 @@ interface State {
 let host: WorkerHost<State> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
+export interface PlanGeneratorOptions {
+  /** The worker entry; a bundled app passes its built file (as for the rule worker). */
+  workerPath?: string | URL;
+  /** The curated pool (resources/plans/pool.json); a packaged app passes its resources path. */
+  poolFile?: string;
+}
+let options: PlanGeneratorOptions = {};
+
+/** Where the worker and the pool are, for a bundled app; takes effect for the next thread started. */
+export function configurePlanGenerator(o: PlanGeneratorOptions): void {
+  options = { ...o };
+}
+
 function planHost(): WorkerHost<State> {
-  host ??= createWorkerHost<State>(new URL('./worker.ts', import.meta.url), {
+  host ??= createWorkerHost<State>(options.workerPath ?? new URL('./worker.ts', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: 512 },
     // An idle generator must not keep a CLI process alive; a plan in flight refs the thread.
     unref: true,
@@ -80,7 +93,7 @@ function request(
 /** Starts the generator's thread and compiles the solver, so the first plan does not wait for it. */
 export async function warmUpPlanGenerator(): Promise<void> {
   let failed: string | null = null;
-  await request({ type: 'warm' }, (m) => {
+  await request({ type: 'warm', poolFile: options.poolFile }, (m) => {
     if (m.type === 'error') failed = m.message;
     return m.type === 'warm' || m.type === 'error';
   });
@@ -103,7 +116,7 @@ export async function generatePlan(input: GenerateInput, control: GenerateContro
   let failed: string | null = null;
   control.onProgress?.({ done: 0, total, message: `Planning day 1 of ${total}…` });
   await request(
-    { type: 'generate', input },
+    { type: 'generate', input, poolFile: options.poolFile },
     (m) => {
       if (m.type === 'day') {
         entries.push(...m.entries);

@@ -76,8 +76,6 @@ export interface DayModel {
   slack: Map<string, { under: string | null; over: string | null }>;
   /** Half-serving amount of a nutrient for a pair's food. */
   coef: (p: Pair, key: string) => number;
-  /** Upper limits already passed by the fixed entries alone. */
-  fixedOverLimit: string[];
 }
 
 function aimRange(r: TargetRange): { lo: number | null; hi: number | null } {
@@ -177,12 +175,11 @@ export function buildDayModel(m: DayModelInput): DayModel {
   }
 
   const slack = new Map<string, { under: string | null; over: string | null }>();
-  const fixedOverLimit: string[] = [];
   m.ranges.forEach((r, k) => {
     const terms = pairs.map((p) => ({ v: p.n, c: coef(p, r.key) }));
     const fixed = m.fixedTotals[r.key] ?? 0;
     if (r.hard !== null) {
-      if (fixed > r.hard) fixedOverLimit.push(r.key);
+      // Pinned entries alone past a limit leave nothing more of it to add (the day is then reported high).
       lp.addRow(terms, '<=', Math.max(0, r.hard - fixed));
     }
     const aim = aimRange(r);
@@ -201,5 +198,5 @@ export function buildDayModel(m: DayModelInput): DayModel {
     }
     slack.set(r.key, { under, over });
   });
-  return { lp, pairs, slack, coef, fixedOverLimit };
+  return { lp, pairs, slack, coef };
 }

@@ -40,7 +40,8 @@ export function defaultPoolFile(): string {
 let cached: { key: string; foods: CuratedFood[] } | null = null;
 
 /** Reads the pool (cached per file: the worker solves many plans with one read). */
-export function loadCuratedPool(poolFile = defaultPoolFile()): CuratedFood[] {
+export function loadCuratedPool(file?: string): CuratedFood[] {
+  const poolFile = file ?? defaultPoolFile();
   const key = poolFile;
   if (cached?.key === key) return cached.foods;
   const pool = JSON.parse(fs.readFileSync(poolFile, 'utf8')) as PoolFile;

@@ -35,7 +35,8 @@ export interface SolveHooks {
   onDay?: (d: DayOutcome, done: number, total: number) => void;
   /** Checked between days: true stops the plan where it is. */
   stopped?: () => boolean;
-  /** Wall-clock seconds allowed per day (default DEFAULT_TIME_LIMIT_PER_DAY). */
+  /** The curated pool file (a packaged app keeps it outside the bundle); default: the repository's. */
+  poolFile?: string | undefined;
 }
 
 export const DEFAULT_TIME_LIMIT_PER_DAY = 3;
@@ -51,9 +52,9 @@ const SAMPLE_PER_SLOT = 8;
 const MIP_MAX_NODES = 200;
 
 /** The curated pool and the practitioner's foods, without duplicates (the practitioner's own win). */
-export function planFoods(input: GenerateInput): PlanFood[] {
+export function planFoods(input: GenerateInput, poolFile?: string): PlanFood[] {
   const extra = new Set(input.extraFoods.map((f) => f.foodId));
-  return [...input.extraFoods, ...loadCuratedPool().filter((f) => !extra.has(f.foodId))];
+  return [...input.extraFoods, ...loadCuratedPool(poolFile).filter((f) => !extra.has(f.foodId))];
 }
 
 /** "1 cup cooked (195 g)" for one serving; "1½ × 1 cup cooked (293 g)" otherwise. */
@@ -116,7 +117,8 @@ export interface PlanRun {
  * and seed give the same plan.
  */
 export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks = {}): PlanRun {
-  const foods = eligibleFoods(planFoods(input), input);
+  const all = planFoods(input, hooks.poolFile);
+  const foods = eligibleFoods(all, input);
   const ranges = targetRanges(input.targets);
   const rand = mulberry32(input.seed);
   const jitterOf = new Map(foods.map((f) => [f.foodId, 0]));
@@ -124,7 +126,7 @@ export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks
   const keep = new Set(input.keepSlots);
   const fillDays = [...new Set(input.fillDays)].sort((a, b) => a - b);
   const foodById = new Map(foods.map((f) => [f.foodId, f]));
-  const allById = new Map(planFoods(input).map((f) => [f.foodId, f]));
+  const allById = new Map(all.map((f) => [f.foodId, f]));
 
   const mainsOn = new Map<number, Set<string>>();
   const addMain = (day: number, foodId: string): void => {
@@ -194,7 +196,7 @@ export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks
       time_limit: timeLimit,
       mip_rel_gap: MIP_REL_GAP,
       mip_abs_gap: MIP_ABS_GAP,
-      random_seed: input.seed % 2147483647,
+      random_seed: Math.abs(Math.trunc(input.seed)) % 2147483647,
       mip_max_nodes: MIP_MAX_NODES,
     };
     let model: DayModel = buildDayModel({ ...base, allow });

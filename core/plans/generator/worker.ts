@@ -19,11 +19,12 @@ port.on('message', (msg: ToPlanWorker) => {
       highs ??= (await loadHighs()) as unknown as Solver;
       if (msg.type === 'warm') {
         // One real day runs the solver's hot code, so the engine has compiled it before the first plan.
-        solvePlan(archetypeInput(ARCHETYPES[1]!, 1, 1), highs);
+        solvePlan(archetypeInput(ARCHETYPES[1]!, 1, 1), highs, { poolFile: msg.poolFile });
         port.postMessage({ type: 'warm' } satisfies FromPlanWorker);
         return;
       }
       const run = solvePlan(msg.input, highs, {
+        poolFile: msg.poolFile,
         onDay: (d, done, total) =>
           port.postMessage({
             type: 'day',
