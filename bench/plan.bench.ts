@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
   );
   let worstMs = 0;
   let worstShare = 1;
+  let sumShare = 0;
   for (const a of ARCHETYPES) {
     const input = archetypeInput(a, DAYS, 1);
 
@@ -58,19 +59,20 @@ export async function run(): Promise<void> {
     const gFoods = new Set(greedy.entries.map((e) => e.foodId)).size;
     worstMs = Math.max(worstMs, ms);
     worstShare = Math.min(worstShare, out.inRange);
+    sumShare += out.inRange;
     process.stdout.write(
       `  ${a.name}\n` +
         `    optimiser  ${fmtMs(ms).padStart(9)} wall, ${fmtMs(cpu).padStart(9)} CPU   in range ${pct(out.inRange).padStart(7)}   ${foods} distinct foods\n` +
         `    greedy     ${fmtMs(gMs).padStart(9)} wall, ${fmtMs(gCpu).padStart(9)} CPU   in range ${pct(greedy.inRange).padStart(7)}   ${gFoods} distinct foods\n` +
         `    ratios     time ${(ms / gMs).toFixed(0)}×, in range ${(out.inRange / Math.max(greedy.inRange, 1e-9)).toFixed(2)}×, foods ${(foods / Math.max(gFoods, 1)).toFixed(2)}×\n` +
         (out.unmet.length
-          ? `    unmet      ${out.unmet.map((u) => `${u.key} (days ${u.days.join(',')})`).join('; ')}\n`
+          ? out.unmet.map((u) => `    unmet      ${u.key} (days ${u.days.join(',')}): ${u.reason}\n`).join('')
           : ''),
     );
   }
   await closePlanGenerator();
   process.stdout.write(
     `  goals: slowest ${fmtMs(worstMs)} (goal < 5 s for 7 days: ratio ${(worstMs / 5000).toFixed(2)}×), ` +
-      `lowest in range ${pct(worstShare)} (goal ≥ 95 %)\n`,
+      `lowest in range ${pct(worstShare)}, mean ${pct(sumShare / ARCHETYPES.length)} (goal ≥ 95 %)\n`,
   );
 }

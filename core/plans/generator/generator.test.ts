@@ -122,6 +122,13 @@ describe('generatePlan', () => {
     expect(d?.reason).toContain('supplement');
   });
 
+  it('says why a target equal to its upper limit (iron for a pregnant vegetarian) is not met', async () => {
+    const input = archetypeInput(ARCHETYPES[0]!, 1, 3, 1);
+    expect(input.targets.find((t) => t.key === 'ironMg')).toMatchObject({ min: 45, max: 45 });
+    const out = await generatePlan(input);
+    expect(out.unmet.find((u) => u.key === 'ironMg')?.reason).toMatch(/^Iron 45 mg equals its upper limit/);
+  });
+
   it('gives eating-disorder-sensitive clients reasons without energy wording or figures', async () => {
     const base = archetypeInput(ARCHETYPES[2]!, 1, 3, 1);
     const targets = withTarget(

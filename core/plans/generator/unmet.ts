@@ -110,6 +110,8 @@ export function explainUnmet(ctx: Context): Unmet[] {
         : reachable
           ? `${t.label} ${fmt(t.value)} ${u} is reachable from the plan's foods but not together with the other targets and limits on these days; review the pinned entries or add foods.`
           : `${t.label} ${fmt(t.value)} ${u} is not reachable from the plan's foods within the hard limits (${dir === 'low' ? 'at most' : 'at least'} ${best === null ? 'none' : fmt(best)} ${u}); review the pinned entries, the limits or add foods.`;
+    } else if (dir === 'low' && r.hard !== null && (r.lo ?? t.value) >= r.hard) {
+      reason = `${t.label} ${fmt(r.lo ?? t.value)} ${u} equals its upper limit, so only exactly that amount is in range, which whole and half servings do not land on; review the target (e.g. just under the limit) or use a supplement for the difference.`;
     } else if (dir === 'low') {
       const lo = r.lo ?? t.value;
       const best = extreme(ctx, day, key, 'Maximize');
