@@ -44,7 +44,7 @@ const MIP_REL_GAP = 0.5;
 /** Within a couple of foods' cost of the best bound is good enough: the targets' slack weighs far more. */
 const MIP_ABS_GAP = 2;
 /** Foods of each slot offered to the day's MIP besides those the relaxation chose. */
-const SAMPLE_PER_SLOT = 8;
+const SAMPLE_PER_SLOT = 3;
 /**
  * The search stops after this many branch-and-bound nodes: a limit in work, not time, so the same input
  * and seed give the same plan on a busy machine too (the time limit is only a backstop).
