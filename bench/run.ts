@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
  * the same run (never absolute thresholds: the machine is shared and noisy).
- * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock, import)
+ * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock, import, plan)
  * BENCH_QUICK=1 runs every bench on a small workload (CI: `npm run bench:quick`, part of `npm test`), so a
  * broken bench fails the build; a bench that throws or sets a non-zero exit code fails the run.
  */
 import { run as foodsLog } from './foods-log.bench.ts';
 import { run as foodImport } from './import.bench.ts';
+import { run as plan } from './plan.bench.ts';
 import { run as report } from './report.bench.ts';
 import { run as rules } from './rules.bench.ts';
 import { run as sqlcipher } from './sqlcipher.bench.ts';
@@ -28,6 +29,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   startup,
   unlock,
   import: foodImport,
+  plan,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in benches));
