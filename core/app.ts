@@ -30,6 +30,8 @@ import { createBackupService, type BackupService, type Every } from './backup/ba
 import { damagedError, isDamageError } from './db/open.ts';
 import { createDamageService } from './session/damage-service.ts';
 import { createUploadStore } from './foods/import/upload-store.ts';
+import { closePlanGenerator, configurePlanGenerator } from './plans/generator/index.ts';
+import { createPlanGenerator } from './plans/generator/plan-generator.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
@@ -53,6 +55,10 @@ export interface CoreOptions {
   rulesDir?: string;
   /** The rule worker entry (Electron bundles it as out/main/rule-worker.js). */
   ruleWorker?: string;
+  /** The meal-plan generator's worker entry (Electron bundles it as out/main/plan-worker.js). */
+  planWorker?: string;
+  /** The curated plan food pool; defaults to resources/plans/pool.json in the repository. */
+  planPool?: string;
   /** Prints reports; Electron passes its printToPDF renderer, other hosts use system Chromium. */
   pdfRenderer?: PdfRenderer;
   /** The backup scheduler's timer (tests pass a fake one). */
@@ -100,6 +106,12 @@ export function createCore(options: CoreOptions): Core {
   const emit: EventListener = (event, payload) => {
     for (const l of listeners) l(event, payload);
   };
+  if (options.planWorker || options.planPool) {
+    configurePlanGenerator({
+      ...(options.planWorker ? { workerPath: options.planWorker } : {}),
+      ...(options.planPool ? { poolFile: options.planPool } : {}),
+    });
+  }
   const session = createSession({
     dataDir: options.dataDir,
     host: options.host,
@@ -161,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
     foodsFile: options.foodsFile,
     rulesDir: options.rulesDir,
     sync: options.sync,
+    planGenerator: createPlanGenerator(options.planPool ? { poolFile: options.planPool } : {}),
   });
   const handlers = composeHandlers({
     services: scope.services,
@@ -173,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     log: options.log,
     vision,
     uploads,
+    emit,
   });
   return {
     // A page that fails to read while in use marks the data damaged (kept until resolved).
@@ -198,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
       void vision.close();
       void ruleWorker.close();
       void pdf?.close?.();
+      void closePlanGenerator();
       backups.stop();
       uploads.discardAll();
       session.close();

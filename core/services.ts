@@ -272,4 +272,6 @@ export interface HandlerContext {
   log: Logger;
   vision: VisionRuntime;
   uploads: UploadStore;
+  /** Pushes progress events to the window (long work reports as it goes). */
+  emit: Emit;
 }

@@ -36,7 +36,8 @@ Commands:
   targets --client <id|name> [--date YYYY-MM-DD] [--json]   the targets in force, with their sources
   targets override --client <id|name> --nutrient sodium_mg --value 1500 [--note TEXT] [--from YYYY-MM-DD]
   plan list --client <id|name> [--json]   the client's meal plans (newest version of each)
-  plan generate --plan ID [--json]   fill a plan with the meal-plan generator
+  plan generate --client <id|name> [--days 7] [--start YYYY-MM-DD] [--json] [--out plan.pdf]
+                                         make a plan and fill it with the generator (--plan ID: fill that plan)
   foods search <words> [--json] [--limit N]
   foods import <file> [--format fdc|csv] [--name DATASET] [--citation TEXT] [--mapping mapping.json] [--encoding windows-1252]
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)

@@ -332,19 +332,6 @@ describe('plans: totals and flags', () => {
   });
 });
 
-describe('plans: the methods that need the generator', () => {
-  it("answer 'unavailable' with a sentence, and change nothing", async () => {
-    const { core, plan } = await planFor();
-    const gen = await fail(core, 'plans.generate', { planId: plan.id, jobId: 'job-1' });
-    expect(gen.code).toBe('unavailable');
-    expect(gen.message).toContain('the meal-plan generator is not installed');
-    expect((await fail(core, 'plans.pool', {})).code).toBe('unavailable');
-    expect((await fail(core, 'plans.swapOptions', { entryId: plan.id })).code).toBe('unavailable');
-    expect((await fail(core, 'plans.cancelGenerate', { jobId: 'job-1' })).code).toBe('unavailable');
-    expect((await ok<Plan>(core, 'plans.get', { planId: plan.id })).version).toBe(1);
-  });
-});
-
 describe('plans: shopping list', () => {
   it('adds up the main entries of the plan per food', async () => {
     const { core, plan, add } = await planFor();

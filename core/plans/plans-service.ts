@@ -71,6 +71,8 @@ export interface PlansService {
    * keepExisting, none) are replaced by `entries`, as one edit (a sent plan gets a new draft version).
    */
   applyGenerated(planId: string, scope: Scope, entries: readonly GeneratedEntry[]): Plan;
+  /** The plan (version) an entry belongs to. */
+  planOfEntry(entryId: string): string;
   /** The client a plan (any version, deleted or not) belongs to. */
   clientOf(planId: string): string;
 }
@@ -85,6 +87,9 @@ export interface PlansDeps {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A serving label that carries its own weight, as the generator writes them: "1 medium banana (118 g)". */
+const SERVING_LABEL = /\(\s*[\d.,]+\s*g\)$/;
 
 /** The calendar date of a plan day (day 1 is the start date). */
 export function planDate(startDate: string, day: number): string {
@@ -198,6 +203,8 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
 
   const amountLabel = (e: Pick<EntryRow, 'amount' | 'grams' | 'foodId'>): string => {
     if (e.amount === null) return `${formatGrams(e.grams)} g`;
+    // The generator's serving label ("1½ cups cooked oatmeal (351 g)") already names its grams.
+    if (SERVING_LABEL.test(e.amount)) return e.amount;
     try {
       return foods.resolveAmount(e.foodId, { text: e.amount }).label;
     } catch {
@@ -690,8 +697,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         let amount = { grams: e.grams, amount: e.amount };
         if (changes.grams !== undefined) amount = resolveAmount(foodId, changes.grams, null);
         else if (changes.amount !== undefined) amount = resolveAmount(foodId, null, changes.amount);
-        else if (changes.foodId !== undefined && e.amount !== null) amount = resolveAmount(foodId, null, e.amount);
-        else if (changes.foodId !== undefined) foods.resolveAmount(foodId, { grams: e.grams });
+        else if (changes.foodId !== undefined && e.amount !== null && !SERVING_LABEL.test(e.amount))
+          amount = resolveAmount(foodId, null, e.amount);
+        // Another food for a generated serving keeps its grams (the label named the old food).
+        else if (changes.foodId !== undefined) {
+          foods.resolveAmount(foodId, { grams: e.grams }); // the new food exists
+          amount = { grams: e.grams, amount: null };
+        }
         const moved = day !== e.day || slot !== e.slot;
         if (moved) {
           const alts = entriesOf(row.id).filter((x) => x.altOf === id);
@@ -870,7 +882,8 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       return {
         client: {
           dietPattern: client.dietPattern,
-          allergies: client.allergies,
+          // Coeliac disease rules out gluten as firmly as an allergy does.
+          allergies: client.conditions.includes('coeliac-disease') ? [...client.allergies, 'gluten'] : client.allergies,
           edSensitive: client.edSensitive,
           lifeStage: client.lifeStage,
         },
@@ -926,7 +939,8 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
               position: nextPosition(row.id, g.day, g.slot),
               foodId: g.foodId,
               grams: g.grams,
-              amount: null,
+              // Kept as the generator wrote it: the serving in the pool's household measure.
+              amount: SERVING_LABEL.test(g.amount) ? g.amount : null,
               altOf: null,
               pinned: false,
               note: null,
@@ -935,6 +949,10 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
           );
         }
       });
+    },
+
+    planOfEntry(entryId) {
+      return entryRow(entryId).planId;
     },
 
     clientOf(planId) {

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlanSummary } from '../../contract/plans.ts';
 import type { TargetsView } from '../../contract/targets.ts';
 import { coreWithClient } from '../../test-utils/clients.ts';
-import { fixedClock, ok } from '../../test-utils/core-harness.ts';
+import { fixedClock, ok, tempDir } from '../../test-utils/core-harness.ts';
 import { planGenerate, planList } from './plan.ts';
 import { targetsList } from './targets.ts';
 
@@ -38,17 +40,47 @@ describe('bioai plan', () => {
     expect(text.text()).toBe(`Spring week, v2  ·  7 days from 2026-03-16  ·  version 2, draft  ·  ${v2.id}`);
   });
 
-  it('generate says plainly that the generator is not part of this build', async () => {
+  it('generate makes a plan for the client, lists every entry and day total as JSON, and writes the handout', async () => {
     const { core, client } = await setup();
-    const plan = await ok<Plan>(core, 'plans.create', {
-      clientId: client.id,
-      name: 'P',
-      startDate: '2026-03-16',
-      days: 3,
-    });
-    await expect(planGenerate(core, ['--plan', plan.id], capture().out)).rejects.toThrow(
-      /Generating a meal plan is not available in this version: the meal-plan generator is not installed/,
+    const json = capture();
+    const pdf = path.join(tempDir(), 'plan.pdf');
+    await planGenerate(
+      core,
+      ['--client', 'Plan Cli Client', '--days', '2', '--start', '2026-03-16', '--json', '--out', pdf],
+      json.out,
     );
+    const r = JSON.parse(json.text()) as {
+      planId: string;
+      inRange: number;
+      days: {
+        day: number;
+        date: string;
+        entries: {
+          foodId: string;
+          foodName: string;
+          amount: string;
+          grams: number;
+          nutrients: Record<string, number>;
+        }[];
+        totals: Record<string, number>;
+      }[];
+    };
+    const stored = await ok<Plan>(core, 'plans.get', { planId: r.planId });
+    expect(stored.clientId).toBe(client.id);
+    expect(r.days.map((d) => [d.day, d.date])).toEqual([
+      [1, '2026-03-16'],
+      [2, '2026-03-17'],
+    ]);
+    for (const d of r.days) {
+      expect(d.entries.length).toBeGreaterThanOrEqual(4);
+      // The day's energy is the sum of its main entries' energy, as the plan stores it.
+      const sum = d.entries.reduce((a, e) => a + (e.nutrients.energyKcal ?? 0), 0);
+      expect(d.totals.energyKcal).toBeCloseTo(sum, 6);
+      expect(d.totals).toEqual(stored.dayTotals.find((t) => t.day === d.day)?.totals);
+    }
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.statSync(pdf).mode & 0o777).toBe(0o600);
+    await expect(planGenerate(core, [], capture().out)).rejects.toThrow('plan generate needs --client');
     await expect(planList(core, [], capture().out)).rejects.toThrow('plan list needs --client <id|name>.');
   });
 

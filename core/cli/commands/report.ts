@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../app.ts';
 import { CliError, rpc } from '../rpc.ts';
 import { resolveClient } from './resolve.ts';
+import { writePrivateFile } from '../private-file.ts';
 import { commandArgs } from '../options.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,10 +45,7 @@ export async function report(core: Core, args: string[], out: (s: string) => voi
     variant,
     ...(values['include-notes'] ? { includeNotes: true } : {}),
   });
-  // Owner-only: the PDF holds the client's health data in the clear.
-  fs.writeFileSync(values.out, Buffer.from(result.dataBase64, 'base64'), { mode: 0o600 });
-  // writeFileSync's mode applies only to a new file; an existing one keeps its mode unless set here.
-  fs.chmodSync(values.out, 0o600);
+  writePrivateFile(values.out, Buffer.from(result.dataBase64, 'base64'));
   out(
     `Wrote ${client.name}'s ${variant === 'client' ? 'report' : 'case report'} for ${values.from} to ${values.to} to ${path.resolve(values.out)} ` +
       `(${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${result.bytes.toLocaleString('en')} bytes).`,

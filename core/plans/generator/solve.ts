@@ -1,5 +1,5 @@
 import type { GeneratedEntry, GenerateInput, GenerateOutput, PlanFood } from '../generator-api.ts';
-import { statusOf } from '../../features/dashboard.ts';
+import { statusOf } from '../../targets/status.ts';
 import { mulberry32 } from '../../util/prng.ts';
 import { amountOf, eligibleFoods, targetRanges, type TargetRange } from './constraints.ts';
 import { buildDayModel, type DayModel, type SlotToFill } from './model.ts';
