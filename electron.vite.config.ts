@@ -46,6 +46,8 @@ export default defineConfig({
           'detector-worker': at('core', 'vision', 'detector-worker.ts'),
           // Rules are evaluated in their own worker with a watchdog (core/rules/evaluator.ts).
           'rule-worker': at('core', 'rules', 'rule-worker.ts'),
+          // Meal plans are solved (HiGHS, WebAssembly) in their own long-lived worker.
+          'plan-worker': at('core', 'plans', 'generator', 'plan-worker.ts'),
           // The integrity check after unlock runs off the main thread (core/db/integrity.ts).
           'integrity-worker': at('core', 'db', 'integrity-worker.ts'),
           // The core's own utility process (electron/main/core-process.ts starts it).

@@ -82,7 +82,7 @@ describe('the CLI bundle (out/cli)', () => {
       expect(r.modules.some((u) => u.startsWith(path.relative(root, outDir)))).toBe(true);
     }
     const built = fs.readdirSync(outDir).filter((f) => f.endsWith('.mjs'));
-    for (const worker of ['rule-worker.mjs', 'detector-worker.mjs', 'integrity-worker.mjs'])
+    for (const worker of ['rule-worker.mjs', 'detector-worker.mjs', 'integrity-worker.mjs', 'plan-worker.mjs'])
       expect(built).toContain(worker);
     const text = built.map((f) => fs.readFileSync(path.join(outDir, f), 'utf8')).join('\n');
     expect(text).toContain('new URL("./rule-worker.mjs", import.meta.url)');

@@ -23,6 +23,7 @@ export const WORKERS = {
   'rule-worker': 'core/rules/rule-worker.ts',
   'detector-worker': 'core/vision/detector-worker.ts',
   'integrity-worker': 'core/db/integrity-worker.ts',
+  'plan-worker': 'core/plans/generator/plan-worker.ts',
   // The core's own process under `bioai serve` (core/host/core-relay.ts).
   'core-entry': 'core/host/core-entry.ts',
 } as const;
@@ -40,7 +41,7 @@ const EXTERNAL = [
 
 function sourceLocations(outDir: string): Plugin {
   const workerRef =
-    /new URL\(\s*'\.\/(rule-worker|detector-worker|integrity-worker|core-entry)\.ts'\s*,\s*import\.meta\.url\s*\)/g;
+    /new URL\(\s*'\.\/(rule-worker|detector-worker|integrity-worker|plan-worker|core-entry)\.ts'\s*,\s*import\.meta\.url\s*\)/g;
   return {
     name: 'bioai:source-locations',
     setup(b) {

@@ -77,6 +77,8 @@ export function serveCore(channel: Channel<FromCore, ToCore>, exit: () => void):
       ...(init.detectorWorker ? { detectorWorker: init.detectorWorker } : {}),
       ...(init.rulesDir ? { rulesDir: init.rulesDir } : {}),
       ...(init.ruleWorker ? { ruleWorker: init.ruleWorker } : {}),
+      ...(init.planWorker ? { planWorker: init.planWorker } : {}),
+      ...(init.planPool ? { planPool: init.planPool } : {}),
       ...(init.integrityCheck !== undefined ? { integrityCheck: init.integrityCheck } : {}),
       ...(init.scrypt ? { scrypt: init.scrypt } : {}),
       ...(printer ? { pdfRenderer: printer } : {}),

@@ -24,6 +24,8 @@ export interface CoreProcessInit {
   detectorWorker?: string | undefined;
   rulesDir?: string | undefined;
   ruleWorker?: string | undefined;
+  planWorker?: string | undefined;
+  planPool?: string | undefined;
   integrityCheck?: { workerPath?: string } | false | undefined;
   scrypt?: ScryptParams | undefined;
   /**

@@ -212,6 +212,8 @@ async function start(): Promise<void> {
       detectorWorker: path.join(here, 'detector-worker.js'),
       rulesDir: app.isPackaged ? path.join(process.resourcesPath, 'rules') : path.join(app.getAppPath(), 'rules'),
       ruleWorker: path.join(here, 'rule-worker.js'),
+      planWorker: path.join(here, 'plan-worker.js'),
+      planPool: path.join(resourcesDir, 'plans', 'pool.json'),
       integrityCheck: { workerPath: path.join(here, 'integrity-worker.js') },
       // Reports print through Electron's own Chromium (webContents.printToPDF), here in main.
       printThroughHost: true,

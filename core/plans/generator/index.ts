@@ -35,7 +35,7 @@ export function configurePlanGenerator(o: PlanGeneratorOptions): void {
 }
 
 function planHost(): WorkerHost<State> {
-  host ??= createWorkerHost<State>(options.workerPath ?? new URL('./worker.ts', import.meta.url), {
+  host ??= createWorkerHost<State>(options.workerPath ?? new URL('./plan-worker.ts', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: 512 },
     // An idle generator must not keep a CLI process alive; a plan in flight refs the thread.
     unref: true,
