@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -89,4 +91,45 @@ test('a meal plan: made on the client page, foods added in measures and grams, e
   await page.getByTestId('plans-delete').click();
   await page.getByTestId('plan-delete-confirm').click();
   await expect(page.getByTestId('plans-empty')).toBeVisible();
+});
+
+test('a generated plan: every meal filled from the pool, the day judged as the editor shows it, and the handout says the same', async ({
+  app: { page },
+}, testInfo) => {
+  await createClient(page, {
+    name: CLIENTS.vera.name,
+    sex: 'Female',
+    birthDate: '1988-04-12',
+    heightCm: 165,
+    weightKg: 60,
+  });
+  await page.getByTestId('client-tab-plans').click();
+  await page.getByTestId('plan-new').click();
+  await page.getByTestId('plan-name').fill('Generated week');
+  await page.getByTestId('plan-start').fill('2026-03-02');
+  await page.getByTestId('plan-days').fill('2');
+  await page.getByTestId('plan-form-save').click();
+  await expect(page.getByTestId('plan-title')).toHaveText('Generated week');
+
+  await page.getByTestId('plan-generate').click();
+  await expect(page.getByTestId('plan-generate-result')).toBeVisible();
+  await expect(page.getByTestId('plan-generate-result')).toContainText('% of the day targets are in range');
+  // Every meal of day 1 has food, each in a household serving with its weight.
+  for (const slot of ['breakfast', 'lunch', 'snack', 'dinner']) {
+    const entries = page.locator(`[data-testid="plan-slot"][data-slot="${slot}"]`).getByTestId('plan-entry');
+    await expect(entries.first()).toBeVisible();
+    await expect(entries.first()).toContainText(/\(\d+ g\)/);
+  }
+  const energy = (await page.getByTestId('status-value-energyKcal').innerText()).trim();
+  expect(energy).toMatch(/^[\d,]+ kcal$/);
+
+  // The handout prints day 1 with the energy the editor shows for it.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('plan-export').click();
+  const file = path.join(testInfo.outputDir, 'plan.pdf');
+  await (await download).saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Meal plan: Generated week');
+  expect(text).toContain(`Energy ${energy}`);
+  expect(text).toContain('Shopping list for the 2 days');
 });

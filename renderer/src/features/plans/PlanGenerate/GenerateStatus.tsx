@@ -67,7 +67,7 @@ export function GenerateStatus({ generation, numbersHidden }: { generation: Gene
   return (
     <Alert
       color={result.unmet.length === 0 ? 'teal' : 'yellow'}
-      title={result.cancelled ? 'Generation cancelled: what was solved is kept' : 'Plan generated'}
+      title={result.cancelled ? 'Generation cancelled: the plan is as it was' : 'Plan generated'}
       withCloseButton
       onClose={generation.dismiss}
       data-testid="plan-generate-result"
