@@ -69,6 +69,31 @@ function intake(m: ReportModel): ReactNode {
   if (m.intake === null) return h('p', null, 'Targets are not available for this client, so intake is not compared.');
   if (m.period.daysLogged === 0)
     return h('p', null, 'No meals were logged in this period, so there is no intake to compare.');
+  return targetsTable(
+    'Mean per logged day',
+    m.intake.map((r) => ({
+      key: r.key,
+      label: r.label,
+      unit: r.unit,
+      value: r.mean,
+      target: r.target,
+      status: r.status,
+    })),
+  );
+}
+
+/** A row of a nutrient table: the figure, its target and the dashboard's status word. */
+export interface TargetRow {
+  key: string;
+  label: string;
+  unit: string;
+  value: number | null;
+  target: number;
+  status: string;
+}
+
+/** Nutrients against their targets (the report's intake, the plan handout's average). */
+export function targetsTable(valueHeading: string, rows: readonly TargetRow[]): ReactElement {
   return h(
     'table',
     null,
@@ -79,7 +104,7 @@ function intake(m: ReportModel): ReactNode {
         'tr',
         null,
         h('th', null, 'Nutrient'),
-        h('th', { className: 'num' }, 'Mean per logged day'),
+        h('th', { className: 'num' }, valueHeading),
         h('th', { className: 'num' }, 'Target'),
         h('th', null, 'Status'),
       ),
@@ -87,12 +112,12 @@ function intake(m: ReportModel): ReactNode {
     h(
       'tbody',
       null,
-      ...m.intake.map((r) =>
+      ...rows.map((r) =>
         h(
           'tr',
           { key: r.key },
           h('td', null, r.label),
-          h('td', { className: 'num' }, r.mean === null ? '—' : `${formatNumber(r.mean)} ${r.unit}`),
+          h('td', { className: 'num' }, r.value === null ? '—' : `${formatNumber(r.value)} ${r.unit}`),
           h('td', { className: 'num' }, `${formatNumber(r.target)} ${r.unit}`),
           h('td', { className: `status-${r.status}` }, STATUS_WORDS[r.status] ?? r.status),
         ),

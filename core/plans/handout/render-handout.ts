@@ -3,7 +3,7 @@ import type { NutrientStatus } from '../../contract/log.ts';
 import type { Plan, PlanEntry, PlanSlot } from '../../contract/plans.ts';
 import { printDocument, type Practitioner } from '../../reports/print-document.ts';
 import type { PageSize } from '../../reports/pdf.ts';
-import { formatNumber } from '../../reports/render-html.ts';
+import { formatNumber, targetsTable } from '../../reports/render-html.ts';
 import type { ShoppingListItem } from './shopping.ts';
 
 /**
@@ -35,14 +35,6 @@ export interface HandoutModel {
 
 /** The figures a day's line shows when numbers are printed, in this order. */
 const DAY_FIGURES = ['energyKcal', 'proteinG', 'carbG', 'fatG', 'fibreG'] as const;
-
-const STATUS_WORDS: Record<NutrientStatus['status'], string> = {
-  low: 'Below target',
-  ok: 'Within target',
-  high: 'Above target',
-  untracked: 'Not tracked',
-  info: 'For information',
-};
 
 const HANDOUT_CSS = `
 table.week { table-layout: fixed; font-size: 8.5pt; }
@@ -173,37 +165,9 @@ function averageTable(m: HandoutModel): ReactNode {
     'section',
     { key: 'average' },
     h('h2', null, 'The plan against your targets (daily average)'),
-    h(
-      'table',
-      null,
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', null, 'Nutrient'),
-          h('th', { className: 'num' }, 'Plan average'),
-          h('th', { className: 'num' }, 'Target'),
-          h('th', null, 'Status'),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...statuses
-          .filter((s) => s.status !== 'untracked')
-          .map((s) =>
-            h(
-              'tr',
-              { key: s.key },
-              h('td', null, s.label),
-              h('td', { className: 'num' }, s.value === null ? '—' : `${formatNumber(s.value)} ${s.unit}`),
-              h('td', { className: 'num' }, `${formatNumber(s.target)} ${s.unit}`),
-              h('td', { className: `status-${s.status}` }, STATUS_WORDS[s.status]),
-            ),
-          ),
-      ),
+    targetsTable(
+      'Plan average',
+      statuses.filter((st) => st.status !== 'untracked'),
     ),
   );
 }
