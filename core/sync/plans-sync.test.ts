@@ -192,6 +192,7 @@ describe('meal plans sync', () => {
         expect(sqliteOf(d).prepare(`SELECT count(*) AS n FROM ${t} WHERE client_id = ?`).get(cleo.id)).toEqual({
           n: 0,
         });
-    for (const d of [a, b]) expect(sqliteOf(d).prepare('SELECT count(*) AS n FROM sync_parked').get()).toEqual({ n: 0 });
+    for (const d of [a, b])
+      expect(sqliteOf(d).prepare('SELECT count(*) AS n FROM sync_parked').get()).toEqual({ n: 0 });
   });
 });
