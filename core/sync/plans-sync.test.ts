@@ -145,6 +145,31 @@ describe('meal plans sync', () => {
     expect(await ok<PlanSummary[]>(a.core, 'plans.list', { clientId: ada.id })).toEqual([]);
   });
 
+  it('a computer that synced before it knew plan tables pulls again once and gets the plans it was not sent', async () => {
+    const { a, join } = await practice(server.current.url);
+    const ada = await ok<Client>(a.core, 'clients.create', { name: 'Ada Example' });
+    const plan = await ok<Plan>(a.core, 'plans.create', {
+      clientId: ada.id,
+      name: PLAN_NAME,
+      startDate: '2026-03-16',
+      days: 2,
+    });
+    await ok<Plan>(a.core, 'plans.addEntry', { planId: plan.id, day: 1, slot: 'lunch', foodId: MILK, grams: 200 });
+    await sync(a.core);
+    const b = await join('Laptop');
+    await sync(b.core);
+    // B as an earlier version left it: its cursor past the plan rows, which it was never sent.
+    const db = sqliteOf(b);
+    db.prepare('DELETE FROM meal_plans WHERE id = ?').run(plan.id);
+    db.prepare("DELETE FROM sync_stamps WHERE tbl LIKE 'meal_plan%'").run();
+    db.prepare("DELETE FROM sync_state WHERE key = 'table_level'").run();
+    expect(await ok<PlanSummary[]>(b.core, 'plans.list', { clientId: ada.id })).toEqual([]);
+    await sync(b.core);
+    const back = await ok<Plan>(b.core, 'plans.get', { planId: plan.id });
+    expect(essence(back)).toEqual(essence(await ok<Plan>(a.core, 'plans.get', { planId: plan.id })));
+    expect(back.entries).toHaveLength(1);
+  });
+
   it("an erased client's plans are erased on the server and gone from every computer", async () => {
     const { a, join } = await practice(server.current.url);
     const cleo = await ok<Client>(a.core, 'clients.create', { name: 'Cleo Example' });

@@ -216,6 +216,27 @@ export const TABLE_ORDER: readonly SyncTable[] = [...SYNC_TABLES].sort(
   (a, b) => TABLE_SPECS[a].depth - TABLE_SPECS[b].depth,
 );
 
+/**
+ * The protocol's table level: which tables a computer knows. A computer sends its level with every
+ * request (SYNC_LEVEL_HEADER); a pull answers only the tables of that level or below, so a computer of
+ * an earlier version (no header: level 1) is never sent rows of a table it cannot parse. Level 2 added
+ * the meal plan tables.
+ */
+export const SYNC_LEVEL = 2;
+export const SYNC_LEVEL_HEADER = 'bioai-sync-level';
+const TABLE_LEVEL: Partial<Record<SyncTable, number>> = { meal_plans: 2, meal_plan_entries: 2, meal_plan_notes: 2 };
+
+/** The tables a computer at `level` knows, in TABLE_ORDER. */
+export function tablesAtLevel(level: number): SyncTable[] {
+  return TABLE_ORDER.filter((t) => (TABLE_LEVEL[t] ?? 1) <= level);
+}
+
+/** The level a request declares (its SYNC_LEVEL_HEADER): 1 when absent or not a number. */
+export function levelOf(header: string | undefined | null): number {
+  const n = Number(header);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
 /** Whether a table's chain of parents reaches the clients table. */
 function belongsToClient(table: SyncTable): boolean {
   const parent = TABLE_SPECS[table].parent;
