@@ -155,7 +155,9 @@ export function createApplier(
       t.parent !== null &&
       (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId))
     )
-      return 'waits for its client, which has not arrived from the computer that made it';
+      return t.parent.table === 'clients'
+        ? 'waits for its client, which has not arrived from the computer that made it'
+        : 'waits for its meal plan, which has not arrived from the computer that made it';
     // An erased row is complete as it is (its empty NOT NULL columns get a neutral value).
     if (erasing) return null;
     const missing = spec.required.filter((f) => decrypted[f] === undefined || decrypted[f] === null);
