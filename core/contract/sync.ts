@@ -61,7 +61,7 @@ export const SyncConfigureInput = z
   .strict();
 
 export const SyncChangeCount = z.object({
-  /** 'clients' | 'client_targets' | 'events' | 'recommendations' | 'custom_foods' */
+  /** A synced table: 'clients', 'client_targets', 'events', 'recommendations', 'custom_foods', 'meal_plans', … */
   table: z.string(),
   count: z.number(),
 });

@@ -149,12 +149,15 @@ export function createApplier(
       // A recipe waits for its custom-food ingredients (they sync too, maybe in a later page).
       return 'waits for a custom food it uses as an ingredient, which has not arrived';
     if (present) return null;
-    const parentId = t.parent ? row.fields[t.parent.column] : null;
+    // A client link travels readable; a plan link is encrypted like the rest of the row.
+    const parentId = t.parent ? (decrypted[t.parent.column] ?? row.fields[t.parent.column]) : null;
     if (
       t.parent !== null &&
       (typeof parentId !== 'string' || !exists(sqlite, LOCAL_TABLES[t.parent.table].sqlTable, parentId))
     )
-      return 'waits for its client, which has not arrived from the computer that made it';
+      return t.parent.table === 'clients'
+        ? 'waits for its client, which has not arrived from the computer that made it'
+        : 'waits for its meal plan, which has not arrived from the computer that made it';
     // An erased row is complete as it is (its empty NOT NULL columns get a neutral value).
     if (erasing) return null;
     const missing = spec.required.filter((f) => decrypted[f] === undefined || decrypted[f] === null);
@@ -187,6 +190,7 @@ export function createApplier(
     const clientTomb = t.parent && clientId !== null ? localTomb(clientId) : null;
     const erasing =
       table === 'clients' ? isDeleted(row.fields.deleted_at) || isDeleted(local.deleted_at) : clientTomb !== null;
+    if (erasing && t.removedOnErasure) return removeErased(row, outcome, clientId);
     const decrypted = decryptRow(row, outcome.invalid, erasing);
     const tombstoned = isDeleted(decrypted.deleted_at);
     if (waitReason(row, decrypted, present, erasing) !== null) {
@@ -274,6 +278,23 @@ export function createApplier(
     }
     for (const [tb, n] of counts) outcome.changed.set(tb, (outcome.changed.get(tb) ?? 0) + n);
     if (counts.size > 0 && typeof clientId === 'string') outcome.clients.add(clientId);
+    return true;
+  }
+
+  /**
+   * A row of an erased client in a table this computer empties on erasure (meal plans): whatever the
+   * server holds for it, nothing of it is kept here (a plan's entries and notes go with it).
+   */
+  function removeErased(row: SyncRow, outcome: ApplyOutcome, clientId: string | null): boolean {
+    const t = LOCAL_TABLES[row.table];
+    unpark.run(row.table, row.id);
+    for (const hlc of Object.values(row.stamps)) clock.receive(hlc, now());
+    prep(sqlite, 'DELETE FROM sync_stamps WHERE tbl = ? AND row_id = ?').run(row.table, row.id);
+    prep(sqlite, 'DELETE FROM sync_dirty WHERE tbl = ? AND row_id = ?').run(row.table, row.id);
+    if (prep(sqlite, `DELETE FROM ${t.sqlTable} WHERE id = ?`).run(row.id).changes > 0) {
+      outcome.changed.set(row.table, (outcome.changed.get(row.table) ?? 0) + 1);
+      if (clientId !== null) outcome.clients.add(clientId);
+    }
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors.ts';
 import { serverErrorCode } from './protocol/errors.ts';
+import { SYNC_LEVEL, SYNC_LEVEL_HEADER } from './protocol/tables.ts';
 import {
   ClockAheadResponse,
   PullResponse,
@@ -175,6 +176,7 @@ export class SyncClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (auth && this.access) headers.authorization = `Bearer ${this.access}`;
+    headers[SYNC_LEVEL_HEADER] = String(SYNC_LEVEL);
     let res: Response;
     let text: string;
     try {

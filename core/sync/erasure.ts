@@ -7,7 +7,7 @@ import { JSON_COLUMNS } from './store.ts';
 /**
  * Erasing a client on this computer: the client's row and every row about them (targets, log
  * entries, recommendations) keep only their id, their link to the client and the delete; photos, the
- * daily totals and meal plans go; audit entries about them keep the action and lose their details. The same
+ * daily totals and meal plans go (the server erases its copies of the plans); audit entries about them keep the action and lose their details. The same
  * local form is written whether the delete was made here or pulled from the server (the sync
  * protocol's erasedRow, with NOT NULL columns holding a neutral value instead of null), so the
  * deleting computer sees its own delete coming back as no change.
@@ -83,6 +83,7 @@ export function eraseClientLocally(sqlite: Sqlite, clientId: string, deletedAt: 
   if (eraseRow(sqlite, 'clients', clientId, deletedAt)) count('clients');
   const about = [clientId];
   for (const table of CLIENT_CHILD_TABLES) {
+    if (LOCAL_TABLES[table].removedOnErasure) continue; // removed outright below
     const ids = prep(sqlite, `SELECT id FROM ${LOCAL_TABLES[table].sqlTable} WHERE client_id = ?`).all(clientId) as {
       id: string;
     }[];
@@ -94,9 +95,17 @@ export function eraseClientLocally(sqlite: Sqlite, clientId: string, deletedAt: 
   // Derived and local-only data about the client: photos (with their detections), daily totals.
   prep(sqlite, 'DELETE FROM meal_photos WHERE client_id = ?').run(clientId);
   prep(sqlite, 'DELETE FROM daily_totals WHERE client_id = ?').run(clientId);
-  // Meal plans (every version, entry and note) stay on this computer, so they go outright.
-  for (const table of ['meal_plan_entries', 'meal_plan_notes', 'meal_plans']) {
-    prep(sqlite, `DELETE FROM ${table} WHERE client_id = ?`).run(clientId);
+  // Meal plans (every version, entry and note) go outright, with what sync recorded about them; the
+  // server erases its copies when the client's delete reaches it (they name the client).
+  for (const table of ['meal_plan_entries', 'meal_plan_notes', 'meal_plans'] as const) {
+    const sqlTable = LOCAL_TABLES[table].sqlTable;
+    for (const state of ['sync_dirty', 'sync_stamps'])
+      prep(
+        sqlite,
+        `DELETE FROM ${state} WHERE tbl = ? AND row_id IN (SELECT id FROM ${sqlTable} WHERE client_id = ?)`,
+      ).run(table, clientId);
+    const gone = prep(sqlite, `DELETE FROM ${sqlTable} WHERE client_id = ?`).run(clientId).changes;
+    if (gone > 0) changed.set(table, gone);
   }
   // Pulled rows still waiting for their parent can carry encrypted personal values.
   prep(

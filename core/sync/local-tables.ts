@@ -14,11 +14,17 @@ export interface LocalTable {
   columns: readonly string[];
   /** The column holding the row's parent id (a foreign key), if any. */
   parent: { column: string; table: SyncTable } | null;
+  /**
+   * Rows this computer removes outright when their client is erased (meal plans, their entries and
+   * notes) instead of keeping them in erased form: an erased row of theirs received from the server is
+   * not stored here either.
+   */
+  removedOnErasure: boolean;
 }
 
 const LIST_FIELDS = ['portions', 'ingredients'];
 
-function local(table: SyncTable, sqlTable: string, where: string | null): LocalTable {
+function local(table: SyncTable, sqlTable: string, where: string | null, removedOnErasure = false): LocalTable {
   const spec = TABLE_SPECS[table];
   return {
     table,
@@ -26,6 +32,7 @@ function local(table: SyncTable, sqlTable: string, where: string | null): LocalT
     where,
     columns: spec.fields.filter((f) => !LIST_FIELDS.includes(f)),
     parent: spec.parent ? { column: spec.parent.field, table: spec.parent.table } : null,
+    removedOnErasure,
   };
 }
 
@@ -35,6 +42,9 @@ export const LOCAL_TABLES: Record<SyncTable, LocalTable> = {
   events: local('events', 'events', null),
   recommendations: local('recommendations', 'recommendations', null),
   custom_foods: local('custom_foods', 'foods', "source IN ('custom', 'recipe')"),
+  meal_plans: local('meal_plans', 'meal_plans', null, true),
+  meal_plan_entries: local('meal_plan_entries', 'meal_plan_entries', null, true),
+  meal_plan_notes: local('meal_plan_notes', 'meal_plan_notes', null, true),
 };
 
 export const q = (name: string): string => `"${name}"`;
@@ -53,7 +63,7 @@ function markOne(table: SyncTable, rowId: string, field: string, at: string): st
 }
 
 /**
- * The change-recording triggers (migration 0005 holds their output; a test keeps the two equal).
+ * The change-recording triggers (migrations 0005, 0006 and 0009 hold their output; a test keeps them equal).
  * A new row records its non-empty fields only, so a row made on a device never sends empty values;
  * an update records exactly the fields whose value changed, including a field the practitioner
  * cleared. The edit time is the row's updated_at (the app's clock, not SQLite's).

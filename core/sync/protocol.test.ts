@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encryptField, fieldContext, generatePracticeKey } from './practice-key.ts';
 import { HybridClock, MAX_CLOCK_DRIFT_MS, compareHlc, formatHlc, parseHlc } from './protocol/hlc.ts';
 import { mergeRow } from './protocol/merge.ts';
+import { CLIENT_CHILD_TABLES, SYNC_TABLES, TABLE_ORDER, TABLE_SPECS } from './protocol/tables.ts';
 import { FieldChange, PushRequest } from './protocol/wire.ts';
 
 const A = '0190aaaa-0000-7000-8000-00000000000a';
@@ -127,5 +128,33 @@ describe('limits the app can always meet', () => {
     // An edit time in the future (a row saved while the date was wrong) is taken as now at most.
     const fresh = new HybridClock(node, null, () => real);
     expect(parseHlc(fresh.tick(wrong)).wall).toBe(real + 60_000);
+  });
+});
+
+describe('tables', () => {
+  it('orders every parent before its children, plans before their entries and notes', () => {
+    for (const t of SYNC_TABLES) {
+      const parent = TABLE_SPECS[t].parent;
+      if (parent) expect(TABLE_ORDER.indexOf(parent.table), t).toBeLessThan(TABLE_ORDER.indexOf(t));
+    }
+    expect(TABLE_ORDER.indexOf('meal_plans')).toBeLessThan(TABLE_ORDER.indexOf('meal_plan_entries'));
+  });
+
+  it("erases with a client every table whose parents lead to the client, each naming the client's id", () => {
+    expect(CLIENT_CHILD_TABLES).toEqual(
+      expect.arrayContaining(['events', 'meal_plans', 'meal_plan_entries', 'meal_plan_notes']),
+    );
+    expect(CLIENT_CHILD_TABLES).not.toContain('custom_foods');
+    for (const t of CLIENT_CHILD_TABLES) expect(TABLE_SPECS[t].fields, t).toContain('client_id');
+  });
+
+  it('sends the text of meal plans encrypted, and only the client link and the delete readable', () => {
+    for (const t of ['meal_plans', 'meal_plan_entries', 'meal_plan_notes'] as const) {
+      const spec = TABLE_SPECS[t];
+      expect(spec.fields.filter((f) => !spec.encrypted.includes(f)).sort(), t).toEqual(['client_id', 'deleted_at']);
+    }
+    expect(TABLE_SPECS.meal_plans.encrypted).toContain('name');
+    expect(TABLE_SPECS.meal_plan_entries.encrypted).toEqual(expect.arrayContaining(['note', 'amount', 'plan_id']));
+    expect(TABLE_SPECS.meal_plan_notes.encrypted).toContain('text');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../contract/clients.ts';
+import type { Plan } from '../contract/plans.ts';
 import { defaultMigrationsDir, readMigrations } from '../db/open.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { servicesOf } from '../test-utils/services.ts';
@@ -72,6 +73,69 @@ describe('change recording', () => {
       expect.arrayContaining(['custom_foods.name', 'custom_foods.nutrients', 'custom_foods.portions']),
     );
     expect(dirty().filter((f) => !f.startsWith('custom_foods.'))).toEqual([]); // bundled foods are never synced
+  });
+});
+
+describe('meal plans', () => {
+  async function withPlan() {
+    const s = await setup();
+    const c = await ok<Client>(s.core, 'clients.create', { name: 'Ana Souza' });
+    const plan = await ok<Plan>(s.core, 'plans.create', {
+      clientId: c.id,
+      name: 'Week one',
+      startDate: '2026-03-16',
+      days: 2,
+    });
+    await ok(s.core, 'plans.addEntry', {
+      planId: plan.id,
+      day: 1,
+      slot: 'breakfast',
+      foodId: 'usda:01077',
+      grams: 250,
+    });
+    await ok(s.core, 'plans.setNote', { planId: plan.id, note: { day: 1, slot: null, text: 'water first' } });
+    return { ...s, plan };
+  }
+  const planFields = (dirty: string[]) => dirty.filter((f) => f.startsWith('meal_plan'));
+  /** The statements of the migration that brought plans into sync, save its triggers (already there). */
+  const recordingExisting = () =>
+    readMigrations(defaultMigrationsDir())
+      .find((m) => m.tag === '0009_plans_sync')!
+      .statements.filter((st) => !st.includes('CREATE TRIGGER'));
+
+  it('records every plan write once sync is on', async () => {
+    const { core, sqlite, dirty, plan } = await withPlan();
+    expect(planFields(dirty())).toEqual([]);
+    enableSync(sqlite);
+    expect(planFields(dirty())).toEqual(
+      expect.arrayContaining(['meal_plans.name', 'meal_plan_entries.grams', 'meal_plan_notes.text']),
+    );
+    sqlite.prepare('DELETE FROM sync_dirty').run();
+    await ok(core, 'plans.update', { planId: plan.id, changes: { name: 'Week one (revised)' } });
+    await ok(core, 'plans.delete', { planId: plan.id });
+    expect(planFields(dirty())).toEqual([
+      'meal_plan_entries.deleted_at',
+      'meal_plan_notes.deleted_at',
+      'meal_plans.deleted_at',
+      'meal_plans.name',
+    ]);
+  });
+
+  it('the upgrade records plans made before it on a computer that already syncs, and none where sync is off', async () => {
+    const { sqlite, dirty } = await withPlan();
+    for (const st of recordingExisting()) sqlite.exec(st);
+    expect(planFields(dirty())).toEqual([]); // sync off: enabling it later records them
+    sqlite.prepare('UPDATE sync_meta SET enabled = 1').run();
+    for (const st of recordingExisting()) sqlite.exec(st);
+    expect(planFields(dirty())).toEqual(
+      expect.arrayContaining([
+        'meal_plans.name',
+        'meal_plans.root_id',
+        'meal_plan_entries.food_id',
+        'meal_plan_notes.text',
+      ]),
+    );
+    expect(planFields(dirty())).not.toContain('meal_plans.sent_at'); // empty: never sent as a value
   });
 });
 

@@ -7,7 +7,7 @@ import { reconcileRecommendations } from './recommendations.ts';
 import { ClockAheadError, type SyncClient } from './client.ts';
 import { LOCAL_TABLES } from './local-tables.ts';
 import { HybridClock, MAX_CLOCK_DRIFT_MS } from './protocol/hlc.ts';
-import { TABLE_ORDER, type SyncTable } from './protocol/tables.ts';
+import { SYNC_LEVEL, TABLE_ORDER, type SyncTable } from './protocol/tables.ts';
 import {
   acknowledgeBatch,
   getState,
@@ -41,6 +41,7 @@ export const K = {
   lastAt: 'last_sync_at',
   last: 'last_result',
   futureChecked: 'future_stamps_checked',
+  level: 'table_level',
 } as const;
 
 /**
@@ -169,6 +170,15 @@ export async function runSync(r: RunContext): Promise<SyncResult> {
       }),
     );
     let received = 0;
+    // A computer that synced at an earlier table level was not sent the newer tables' rows: once, it
+    // pulls again from the start (rows it has are no change; the merge is by stamp).
+    if (state(K.level) !== String(SYNC_LEVEL)) {
+      if ((state(K.cursor) ?? '0') !== '0') log.info('sync: pulling again for new tables', { level: SYNC_LEVEL });
+      sqlite.transaction(() => {
+        setState(sqlite, K.cursor, '0');
+        setState(sqlite, K.level, String(SYNC_LEVEL));
+      })();
+    }
     for (;;) {
       const cursor = state(K.cursor) ?? '0';
       const page = await c.pull(cursor, r.pullPageSize ?? 500);

@@ -4,6 +4,7 @@ import { ALLERGENS, Condition, Id, IsoDate } from '../contract/common.ts';
 import { TargetOverrides } from '../contract/targets.ts';
 import { Nutrients } from '../contract/foods.ts';
 import { Meal } from '../contract/log.ts';
+import { MAX_PLAN_DAYS, PLAN_STATUSES } from '../contract/plans.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
 import { NUTRIENT_FIELDS, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
 
@@ -134,6 +135,46 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
       }),
     ),
     allergens: z.array(z.enum(ALLERGENS)),
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  meal_plans: {
+    client_id: Id,
+    name: text(120),
+    start_date: IsoDate,
+    days: z.number().int().min(1).max(MAX_PLAN_DAYS),
+    slots_json: text(20_000),
+    show_numbers: bool01,
+    excluded_food_ids_json: text(50_000),
+    status: z.enum(PLAN_STATUSES),
+    version: z.number().int().min(1),
+    previous_version_id: Id.nullable(),
+    root_id: Id,
+    sent_at: nullableMs,
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  meal_plan_entries: {
+    plan_id: Id,
+    client_id: Id,
+    day: z.number().int().min(0).max(MAX_PLAN_DAYS),
+    slot: text(40),
+    position: z.number().int().nonnegative(),
+    food_id: text(80),
+    amount: text(100).nullable(),
+    grams: z.number().min(0).max(1_000_000),
+    alt_of: Id.nullable(),
+    pinned: bool01,
+    note: text(500).nullable(),
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  meal_plan_notes: {
+    plan_id: Id,
+    client_id: Id,
+    day: z.number().int().min(0).max(MAX_PLAN_DAYS),
+    slot: text(40).nullable(),
+    text: text(2000),
     created_at: ms,
     deleted_at: nullableMs,
   },

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Issue } from '../../core/sync/protocol/errors.ts';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../core/sync/protocol/hlc.ts';
-import { TABLE_ORDER, type SyncTable } from '../../core/sync/protocol/tables.ts';
+import { SYNC_LEVEL_HEADER, levelOf, tablesAtLevel, type SyncTable } from '../../core/sync/protocol/tables.ts';
 import {
   PullQuery,
   PushRequest,
@@ -55,7 +55,8 @@ export function syncRoutes(app: Hono<Env>, ctx: AppContext, g: Guards): void {
     const { cursor, limit } = parsed.data;
     if (BigInt(cursor) > 9_223_372_036_854_775_807n)
       throw invalidRequest([{ path: 'cursor', message: 'the cursor is out of range' }]);
-    const branches = TABLE_ORDER.map(
+    // Only the tables the computer knows: an earlier version would refuse the whole page otherwise.
+    const branches = tablesAtLevel(levelOf(c.req.header(SYNC_LEVEL_HEADER))).map(
       (t) =>
         `(SELECT '${t}' AS tbl, id, fields, stamps, origin_device, seq FROM ${t}
            WHERE practice_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_SPECS } from '../../core/sync/protocol/tables.ts';
+import { SYNC_LEVEL, SYNC_LEVEL_HEADER, TABLE_SPECS } from '../../core/sync/protocol/tables.ts';
 import { MAX_PUSH_CHANGES, PullResponse, PushResponse } from '../../core/sync/protocol/wire.ts';
 import { useTestServer } from '../test-utils/server.ts';
 import { call, enc, hlcAt, register, wire, wired, type Session } from './helpers.ts';
@@ -324,5 +324,34 @@ describe('push and pull', () => {
       expect(r.status).toBe(400);
       expect(r.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['(query)', 'cursor', 'limit']);
     });
+  });
+});
+
+describe('table levels', () => {
+  const srv = useTestServer({ now: () => T0 });
+
+  it('sends meal plan rows only to computers that declare the level that knows them', async () => {
+    const s = await register(srv.url);
+    const clientId = randomUUID();
+    const planId = randomUUID();
+    const at = hlcAt(T0, s.deviceId);
+    const changes = wired([
+      ...clientRow(clientId, T0, s.deviceId),
+      { table: 'meal_plans', id: planId, field: 'client_id', value: clientId, hlc: at },
+      { table: 'meal_plans', id: planId, field: 'name', value: 'Week one', hlc: at },
+    ]);
+    const pushed = await call(srv.url, 'POST', '/v1/sync/push', {
+      token: s.accessToken,
+      body: { idempotencyKey: randomUUID(), changes },
+    });
+    expect(pushed.body).toEqual({ applied: 5, ignored: 0, replayed: false });
+    const tablesPulled = async (headers: Record<string, string>) =>
+      PullResponse.parse(
+        (await call(srv.url, 'GET', '/v1/sync/pull', { token: s.accessToken, headers })).body,
+      ).rows.map((r) => r.table);
+    // An earlier version sends no level: it would refuse a page with a table it does not know.
+    expect(await tablesPulled({})).toEqual(['clients']);
+    expect(await tablesPulled({ [SYNC_LEVEL_HEADER]: '1' })).toEqual(['clients']);
+    expect(await tablesPulled({ [SYNC_LEVEL_HEADER]: String(SYNC_LEVEL) })).toEqual(['clients', 'meal_plans']);
   });
 });

@@ -10,7 +10,16 @@ import { TRACKED } from '../../foods/nutrients.ts';
  * strings there (an empty value is encrypted too), and refuses anything else.
  */
 
-export const SYNC_TABLES = ['clients', 'client_targets', 'events', 'recommendations', 'custom_foods'] as const;
+export const SYNC_TABLES = [
+  'clients',
+  'client_targets',
+  'events',
+  'recommendations',
+  'custom_foods',
+  'meal_plans',
+  'meal_plan_entries',
+  'meal_plan_notes',
+] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
 /**
@@ -34,8 +43,10 @@ export interface TableSpec {
   encryptedV1: readonly string[];
   /** Fields a new row must have (NOT NULL on the device); rows are applied only once they do. */
   required: readonly string[];
-  /** The field naming the row's parent row, and the parent's table (a client's records). */
+  /** The field naming the row's parent row, and the parent's table (a client's records, a plan's entries). */
   parent: { field: string; table: SyncTable } | null;
+  /** How many parents up the row's chain goes (0 for a table without a parent). */
+  depth: number;
 }
 
 /**
@@ -56,6 +67,7 @@ const optional = (names: readonly string[]): FieldFlags => Object.fromEntries(na
 const required = (names: readonly string[]): FieldFlags => Object.fromEntries(names.map((n) => [n, req]));
 
 const CLIENT_CHILD = { field: 'client_id', table: 'clients' } as const;
+const PLAN_CHILD = { field: 'plan_id', table: 'meal_plans' } as const;
 
 const DEFINITIONS: Record<SyncTable, { fields: FieldFlags; parent: TableSpec['parent'] }> = {
   // Tags, allergies and medical conditions are about the person too (erased with them on delete).
@@ -137,9 +149,49 @@ const DEFINITIONS: Record<SyncTable, { fields: FieldFlags; parent: TableSpec['pa
     },
     parent: null,
   },
+  // Meal plans: every version is a row of its own (root_id, version, previous_version_id link them).
+  // Entries and notes name their plan (the parent) and their client too, so a client's erasure reaches
+  // them directly. The name, the slots, the excluded foods and every note are the practitioner's text.
+  meal_plans: {
+    fields: {
+      ...required([
+        'client_id',
+        'name',
+        'start_date',
+        'days',
+        'slots_json',
+        'show_numbers',
+        'excluded_food_ids_json',
+        'status',
+        'version',
+        'root_id',
+      ]),
+      ...optional(['previous_version_id', 'sent_at']),
+      ...TIMES,
+    },
+    parent: CLIENT_CHILD,
+  },
+  meal_plan_entries: {
+    fields: {
+      ...required(['plan_id', 'client_id', 'day', 'slot', 'position', 'food_id', 'grams', 'pinned']),
+      ...optional(['amount', 'alt_of', 'note']),
+      ...TIMES,
+    },
+    parent: PLAN_CHILD,
+  },
+  meal_plan_notes: {
+    fields: { ...required(['plan_id', 'client_id', 'day', 'text']), slot: none, ...TIMES },
+    parent: PLAN_CHILD,
+  },
 };
 
-function spec(def: (typeof DEFINITIONS)[SyncTable]): TableSpec {
+function depthOf(table: SyncTable): number {
+  const parent = DEFINITIONS[table].parent;
+  return parent ? 1 + depthOf(parent.table) : 0;
+}
+
+function spec(table: SyncTable): TableSpec {
+  const def = DEFINITIONS[table];
   const entries = Object.entries(def.fields);
   const withFlag = (flag: Flag): string[] => entries.filter(([, f]) => f.includes(flag)).map(([n]) => n);
   const fields = entries.map(([n]) => n);
@@ -149,27 +201,50 @@ function spec(def: (typeof DEFINITIONS)[SyncTable]): TableSpec {
     encryptedV1: withFlag('v1'),
     required: withFlag('req'),
     parent: def.parent,
+    depth: depthOf(table),
   };
 }
 
-export const TABLE_SPECS: Record<SyncTable, TableSpec> = {
-  clients: spec(DEFINITIONS.clients),
-  client_targets: spec(DEFINITIONS.client_targets),
-  events: spec(DEFINITIONS.events),
-  recommendations: spec(DEFINITIONS.recommendations),
-  custom_foods: spec(DEFINITIONS.custom_foods),
-};
+export const TABLE_SPECS = Object.fromEntries(SYNC_TABLES.map((t) => [t, spec(t)])) as Record<SyncTable, TableSpec>;
 
 /**
- * Parents before children: the order in which a device enqueues a first upload and the server writes
- * a push, so the server's change sequence (and so a pull) puts a client before its records.
+ * Parents before children (by depth, then in SYNC_TABLES order): the order in which a device enqueues
+ * a first upload and the server writes a push, so the server's change sequence (and so a pull) puts a
+ * client before its records and a plan before its entries and notes.
  */
-export const TABLE_ORDER: readonly SyncTable[] = [
-  ...SYNC_TABLES.filter((t) => TABLE_SPECS[t].parent === null),
-  ...SYNC_TABLES.filter((t) => TABLE_SPECS[t].parent !== null),
-];
-
-/** Tables whose rows belong to one client (their `client_id`); they are erased with the client. */
-export const CLIENT_CHILD_TABLES: readonly SyncTable[] = SYNC_TABLES.filter(
-  (t) => TABLE_SPECS[t].parent?.table === 'clients',
+export const TABLE_ORDER: readonly SyncTable[] = [...SYNC_TABLES].sort(
+  (a, b) => TABLE_SPECS[a].depth - TABLE_SPECS[b].depth,
 );
+
+/**
+ * The protocol's table level: which tables a computer knows. A computer sends its level with every
+ * request (SYNC_LEVEL_HEADER); a pull answers only the tables of that level or below, so a computer of
+ * an earlier version (no header: level 1) is never sent rows of a table it cannot parse. Level 2 added
+ * the meal plan tables.
+ */
+export const SYNC_LEVEL = 2;
+export const SYNC_LEVEL_HEADER = 'bioai-sync-level';
+const TABLE_LEVEL: Partial<Record<SyncTable, number>> = { meal_plans: 2, meal_plan_entries: 2, meal_plan_notes: 2 };
+
+/** The tables a computer at `level` knows, in TABLE_ORDER. */
+export function tablesAtLevel(level: number): SyncTable[] {
+  return TABLE_ORDER.filter((t) => (TABLE_LEVEL[t] ?? 1) <= level);
+}
+
+/** The level a request declares (its SYNC_LEVEL_HEADER): 1 when absent or not a number. */
+export function levelOf(header: string | undefined | null): number {
+  const n = Number(header);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/** Whether a table's chain of parents reaches the clients table. */
+function belongsToClient(table: SyncTable): boolean {
+  const parent = TABLE_SPECS[table].parent;
+  return parent !== null && (parent.table === 'clients' || belongsToClient(parent.table));
+}
+
+/**
+ * Tables whose rows belong to one client: each carries the client's id in `client_id` (a plain field),
+ * whatever its direct parent, and is erased with the client.
+ */
+export const CLIENT_CHILD_TABLES: readonly SyncTable[] = SYNC_TABLES.filter(belongsToClient);

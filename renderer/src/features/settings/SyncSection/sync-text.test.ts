@@ -38,12 +38,19 @@ describe('describeChanges', () => {
       ]),
     ).toBe('3 clients, 12 log entries, 1 custom food, 2 targets, 4 recommendations');
     expect(describeChanges([{ table: 'events', count: 1 }])).toBe('1 log entry');
+    expect(
+      describeChanges([
+        { table: 'meal_plans', count: 1 },
+        { table: 'meal_plan_entries', count: 14 },
+        { table: 'meal_plan_notes', count: 1 },
+      ]),
+    ).toBe('1 meal plan, 14 meal plan entries, 1 meal plan note');
   });
 
   it('leaves out empty tables and names unknown ones as they are', () => {
     expect(describeChanges([])).toBe('');
     expect(describeChanges([{ table: 'clients', count: 0 }])).toBe('');
-    expect(tableCount('meal_plans', 2)).toBe('2 meal plans rows');
+    expect(tableCount('shopping_lists', 2)).toBe('2 shopping lists rows');
     expect(tableCount('clients', 1200)).toBe('1,200 clients');
   });
 });

@@ -25,6 +25,9 @@ const TABLE_WORDS: Record<string, readonly [string, string]> = {
   custom_foods: ['custom food', 'custom foods'],
   client_targets: ['target', 'targets'],
   recommendations: ['recommendation', 'recommendations'],
+  meal_plans: ['meal plan', 'meal plans'],
+  meal_plan_entries: ['meal plan entry', 'meal plan entries'],
+  meal_plan_notes: ['meal plan note', 'meal plan notes'],
 };
 
 /** "1 client", "12 log entries", "1,200 changes". */
