@@ -53,20 +53,28 @@ const Slots = z
 
 export const PLAN_STATUSES = ['draft', 'sent'] as const;
 
-export const PlanInput = z.object({
-  clientId: Id,
+const planFields = {
   name: z.string().trim().min(1, { message: 'Name the plan.' }).max(120, { message: 'The name is too long.' }),
   startDate: IsoDate,
   days: PlanDay,
-  slots: Slots.default(DEFAULT_PLAN_SLOTS),
+  slots: Slots,
   /** Whether the handout prints amounts of energy and nutrients (never for eating-disorder-sensitive clients). */
-  showNumbers: z.boolean().default(true),
+  showNumbers: z.boolean(),
   /** Foods the generator must not use for this plan (besides the client's diet and allergies). */
-  excludedFoodIds: z.array(FoodId).max(500).default([]),
+  excludedFoodIds: z.array(FoodId).max(500),
+};
+
+export const PlanInput = z.object({
+  clientId: Id,
+  ...planFields,
+  slots: planFields.slots.default(DEFAULT_PLAN_SLOTS),
+  showNumbers: planFields.showNumbers.default(true),
+  excludedFoodIds: planFields.excludedFoodIds.default([]),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 
-export const PlanUpdate = PlanInput.omit({ clientId: true }).partial();
+/** A plan edit: only the fields given change (no defaults, so an omitted field keeps its value). */
+export const PlanUpdate = z.object(planFields).partial();
 
 const PlanEntryFields = z.object({
   planId: Id,

@@ -1,5 +1,6 @@
 import { recordExport } from '../audit/record-export.ts';
 import { AppError } from '../contract/errors.ts';
+import type { MethodOutput } from '../contract/index.ts';
 import type { HandlersFor } from '../host/dispatch.ts';
 import type { HandlerContext } from '../services.ts';
 import { exportHandout } from './handout/export-handout.ts';
@@ -51,7 +52,7 @@ export function plansHandlers({ services, session, log, clock, emit }: HandlerCo
         return {
           plan,
           inRange: out.inRange,
-          unmet: out.unmet,
+          unmet: input.client.edSensitive ? withoutFigures(out.unmet) : out.unmet,
           seconds: Math.round((clock.now() - started) / 100) / 10,
           cancelled: out.cancelled,
         };
@@ -112,4 +113,17 @@ export function plansHandlers({ services, session, log, clock, emit }: HandlerCo
       return file;
     },
   } satisfies HandlersFor<'plans'>;
+}
+
+/**
+ * What an eating-disorder-sensitive client's plan may say about unmet targets: no energy item and no
+ * figures, only which targets and on which days (the practitioner reviews them in the targets).
+ */
+function withoutFigures(unmet: MethodOutput<'plans.generate'>['unmet']): MethodOutput<'plans.generate'>['unmet'] {
+  return unmet
+    .filter((u) => u.key !== 'energyKcal')
+    .map((u) => ({
+      ...u,
+      reason: "The plan's foods do not meet this target on these days; review it in the client's targets.",
+    }));
 }

@@ -135,4 +135,20 @@ describe('plans.generate', () => {
       expect(group.map((o) => o.similarity)).toEqual([...group.map((o) => o.similarity)].sort((a, b) => b - a));
     }
   });
+
+  it('names unmet targets for an eating-disorder-sensitive client without figures or energy', async () => {
+    // Pregnant and vegetarian: iron's target equals its upper limit, which servings cannot land on.
+    const { core, plan } = await setUp({
+      edSensitive: true,
+      dietPattern: 'vegetarian',
+      lifeStage: 'pregnant',
+      lifeStageDetail: 2,
+    });
+    const r = await ok<Result>(core, 'plans.generate', { planId: plan.id, jobId: 'job-ed' });
+    expect(r.unmet.map((u) => u.key)).toContain('ironMg');
+    for (const u of r.unmet) {
+      expect(u.key).not.toBe('energyKcal');
+      expect(u.reason).not.toMatch(/\d|kcal|energy|calorie/i);
+    }
+  });
 });

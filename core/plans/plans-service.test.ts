@@ -449,3 +449,34 @@ describe('plans: what the generator is given and how its entries are stored', ()
     expect((await ok<Plan>(core, 'plans.get', { planId: v2.id })).entries).toHaveLength(v2.entries.length);
   });
 });
+
+describe('plans: an edit changes only what it names', () => {
+  it('renaming keeps the meal slots, the exclusions and the numbers choice', async () => {
+    const { core, plan } = await planFor(
+      {},
+      {
+        slots: [
+          { key: 'breakfast', label: 'Breakfast', time: '07:30', mealType: 'breakfast' },
+          { key: 'mid-morning', label: 'Mid-morning', time: '10:30', mealType: 'snack' },
+        ],
+        excludedFoodIds: [BANANA],
+        showNumbers: false,
+      },
+    );
+    const renamed = await ok<Plan>(core, 'plans.update', { planId: plan.id, changes: { name: 'Renamed' } });
+    expect(renamed.name).toBe('Renamed');
+    expect(renamed.slots.map((s) => s.key)).toEqual(['breakfast', 'mid-morning']);
+    expect(renamed.excludedFoodIds).toEqual([BANANA]);
+    expect(renamed.showNumbers).toBe(false);
+  });
+
+  it('an entry with alternatives of its own cannot become an alternative', async () => {
+    const { core, add } = await planFor();
+    const a = (await add({ foodId: MILK, grams: 250 })).entries[0];
+    const c = (await add({ foodId: CHICKEN, grams: 100 })).entries.find((e) => e.food.id === CHICKEN);
+    await add({ foodId: BANANA, grams: 100, altOf: a?.id });
+    const refused = await fail(core, 'plans.updateEntry', { entryId: a?.id, changes: { altOf: c?.id } });
+    expect(refused.code).toBe('invalid-input');
+    expect(refused.message).toContain('has "or" alternatives of its own');
+  });
+});

@@ -434,15 +434,24 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       .from(mealPlanEntries)
       .where(and(eq(mealPlanEntries.id, altOf), eq(mealPlanEntries.planId, planId), isNull(mealPlanEntries.deletedAt)))
       .get();
+    const hasOwnAlternatives =
+      self !== null &&
+      db
+        .select({ id: mealPlanEntries.id })
+        .from(mealPlanEntries)
+        .where(and(eq(mealPlanEntries.altOf, self), isNull(mealPlanEntries.deletedAt)))
+        .get() !== undefined;
     const problem = !main
       ? 'The entry it is an alternative to is not in this plan.'
-      : main.id === self
-        ? 'An entry cannot be an alternative to itself.'
-        : main.altOf !== null
-          ? 'An alternative can only be offered for a main entry, not for another alternative.'
-          : main.day !== day || main.slot !== slot
-            ? 'An "or" alternative must be in the same day and meal slot as the entry it replaces.'
-            : null;
+      : hasOwnAlternatives
+        ? 'This entry has "or" alternatives of its own: remove them before making it an alternative.'
+        : main.id === self
+          ? 'An entry cannot be an alternative to itself.'
+          : main.altOf !== null
+            ? 'An alternative can only be offered for a main entry, not for another alternative.'
+            : main.day !== day || main.slot !== slot
+              ? 'An "or" alternative must be in the same day and meal slot as the entry it replaces.'
+              : null;
     if (problem) throw new AppError('invalid-input', problem, { altOf: problem });
   };
 
