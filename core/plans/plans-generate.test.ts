@@ -151,4 +151,27 @@ describe('plans.generate', () => {
       expect(u.reason).not.toMatch(/\d|kcal|energy|calorie/i);
     }
   });
+
+  it('regenerating one day repeats no main dish of the day before or after', async () => {
+    const { core, client } = await setUp();
+    const three = await ok<Plan>(core, 'plans.create', {
+      clientId: client.id,
+      name: 'Three days',
+      startDate: '2026-12-07',
+      days: 3,
+    });
+    await ok<Result>(core, 'plans.generate', { planId: three.id, jobId: 'job-3' });
+    const pool = new Map((await ok<PoolFood[]>(core, 'plans.pool', {})).map((f) => [f.foodId, f]));
+    for (const seed of ['job-r1', 'job-r2']) {
+      const r = await ok<Result>(core, 'plans.generate', {
+        planId: three.id,
+        jobId: seed,
+        scope: { kind: 'day', day: 2 },
+      });
+      const mains = (day: number) =>
+        new Set(r.plan.entries.filter((e) => e.day === day && pool.get(e.food.id)?.main).map((e) => e.food.id));
+      const around = new Set([...mains(1), ...mains(3)]);
+      expect([...mains(2)].filter((id) => around.has(id))).toEqual([]);
+    }
+  });
 });

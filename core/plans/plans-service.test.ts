@@ -416,7 +416,11 @@ describe('plans: what the generator is given and how its entries are stored', ()
 
     const slot = s.plans.generateInput(plan.id, { kind: 'slot', day: 1, slot: 'lunch' });
     expect(slot.fillDays).toEqual([1]);
-    expect(slot.fixed.map((f) => f.foodId)).toEqual([MILK]);
+    // The meal's own day keeps its other meals; the next day's foods come along so its mains do not repeat.
+    expect(slot.fixed.map((f) => [f.day, f.foodId])).toEqual([
+      [1, MILK],
+      [2, BANANA],
+    ]);
     expect(slot.keepSlots.sort()).toEqual(['1:breakfast', '1:dinner', '1:snack']);
     expect(() => s.plans.generateInput(plan.id, { kind: 'day', day: 8 })).toThrow('Day 8 is outside this 7-day plan.');
   });

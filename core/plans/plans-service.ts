@@ -871,11 +871,22 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       const fillDays = scope.kind === 'plan' ? Array.from({ length: row.days }, (_, i) => i + 1) : [scope.day];
       for (const d of fillDays) checkDay(row, d);
       if (scope.kind === 'slot') checkSlot(row, scope.slot);
-      const inFill = entriesOf(row.id).filter((e) => fillDays.includes(e.day) && e.altOf === null);
+      const all = entriesOf(row.id);
+      const inFill = all.filter((e) => fillDays.includes(e.day) && e.altOf === null);
       const stays = (e: EntryRow): boolean =>
         e.pinned || (scope.kind === 'plan' && scope.keepExisting) || (scope.kind === 'slot' && e.slot !== scope.slot);
+      const staying = new Set(inFill.filter(stays).map((e) => e.id));
+      // A pinned "or" alternative whose main entry is replaced becomes a main entry (applyGenerated):
+      // the generator must count it, or the day could pass an upper limit once it is added.
+      const promoted = all.filter(
+        (e) => e.altOf !== null && e.pinned && fillDays.includes(e.day) && !staying.has(e.altOf),
+      );
+      // The days either side of those filled are not changed, but their main dishes may not repeat.
+      const neighbours = all.filter(
+        (e) => e.altOf === null && !fillDays.includes(e.day) && fillDays.some((d) => Math.abs(d - e.day) === 1),
+      );
       const food = foodReader();
-      const fixed: FixedEntry[] = inFill.filter(stays).map((e) => ({
+      const fixed: FixedEntry[] = [...inFill.filter(stays), ...promoted, ...neighbours].map((e) => ({
         day: e.day,
         slot: e.slot,
         foodId: e.foodId,
