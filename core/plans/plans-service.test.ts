@@ -483,4 +483,22 @@ describe('plans: an edit changes only what it names', () => {
     expect(refused.code).toBe('invalid-input');
     expect(refused.message).toContain('has "or" alternatives of its own');
   });
+
+  it('opens a plan whose entry names a food not on this computer yet (synced ahead of it)', async () => {
+    const { core, plan, add } = await planFor();
+    await add({ foodId: MILK, grams: 250 });
+    const withBanana = await add({ day: 1, slot: 'lunch', foodId: BANANA, grams: 100 });
+    const { sqlite } = core.session.database();
+    const id = withBanana.entries.find((e) => e.food.id === BANANA)?.id;
+    sqlite.prepare('UPDATE meal_plan_entries SET food_id = ? WHERE id = ?').run('usda:99999', id);
+    const opened = await ok<Plan>(core, 'plans.get', { planId: plan.id });
+    const missing = opened.entries.find((e) => e.id === id);
+    expect(missing?.food.name).toBe('A food not yet on this computer');
+    expect(missing?.nutrients).toEqual({});
+    // The milk still counts; the unknown food adds nothing rather than breaking the day.
+    expect(opened.dayTotals[0]?.totals.energyKcal).toBeCloseTo(
+      opened.entries.find((e) => e.food.id === MILK)?.nutrients.energyKcal ?? -1,
+      6,
+    );
+  });
 });

@@ -192,9 +192,16 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
     return (foodId: string): FoodInfo => {
       let info = cache.get(foodId);
       if (!info) {
-        const r = foods.resolveAmount(foodId, { grams: 100 });
-        const group = db.select({ g: foodsTable.foodGroup }).from(foodsTable).where(eq(foodsTable.id, foodId)).get();
-        info = { name: r.foodName, foodGroup: group?.g ?? null, per100g: r.nutrients, allergens: r.allergens };
+        try {
+          const r = foods.resolveAmount(foodId, { grams: 100 });
+          const group = db.select({ g: foodsTable.foodGroup }).from(foodsTable).where(eq(foodsTable.id, foodId)).get();
+          info = { name: r.foodName, foodGroup: group?.g ?? null, per100g: r.nutrients, allergens: r.allergens };
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'not-found')) throw err;
+          // An entry synced from another computer before its custom food or recipe arrived: the plan
+          // still opens, and the entry's nutrients count as unknown until the food comes.
+          info = { name: 'A food not yet on this computer', foodGroup: null, per100g: {}, allergens: [] };
+        }
         cache.set(foodId, info);
       }
       return info;
