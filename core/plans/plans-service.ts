@@ -91,6 +91,18 @@ const DAY_MS = 86_400_000;
 /** A serving label that carries its own weight, as the generator writes them: "1 medium banana (118 g)". */
 const SERVING_LABEL = /\(\s*[\d.,]+\s*g\)$/;
 
+/**
+ * A serving label given together with grams, when the label's own "(N g)" is those grams rounded as
+ * labels print them; null when it is not a serving label or names other grams.
+ */
+function servingWithGrams(amount: string, grams: number): { grams: number; amount: string } | null {
+  const text = amount.trim();
+  const m = /\(\s*([\d.,]+)\s*g\)$/.exec(text);
+  if (m === null) return null;
+  const labelled = Number(m[1]!.replace(/,/g, ''));
+  return Number.isFinite(labelled) && Math.abs(labelled - grams) <= 0.5 + 1e-9 ? { grams, amount: text } : null;
+}
+
 /** The calendar date of a plan day (day 1 is the start date). */
 export function planDate(startDate: string, day: number): string {
   return new Date(Date.parse(`${startDate}T00:00:00Z`) + (day - 1) * DAY_MS).toISOString().slice(0, 10);
@@ -694,7 +706,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
 
     updateEntry(entryId, changes) {
       const before = entryRow(entryId);
-      if (changes.grams !== undefined && changes.amount !== undefined) {
+      // A serving label with its exact grams ("1½ × cup cooked oatmeal (351 g)", as a swap offers it):
+      // the label is kept for the handout, the grams for the totals, as the generator stores them.
+      const serving =
+        changes.grams !== undefined && changes.amount !== undefined
+          ? servingWithGrams(changes.amount, changes.grams)
+          : null;
+      if (changes.grams !== undefined && changes.amount !== undefined && serving === null) {
         throw new AppError('invalid-input', 'Give either grams or a household measure (such as "1 cup"), not both.', {
           amount: 'Either grams or a household measure.',
         });
@@ -711,7 +729,10 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         checkAltOf(row.id, altOf, day, slot, id);
         const foodId = changes.foodId ?? e.foodId;
         let amount = { grams: e.grams, amount: e.amount };
-        if (changes.grams !== undefined) amount = resolveAmount(foodId, changes.grams, null);
+        if (serving !== null) {
+          foods.resolveAmount(foodId, { grams: serving.grams }); // the food exists
+          amount = serving;
+        } else if (changes.grams !== undefined) amount = resolveAmount(foodId, changes.grams, null);
         else if (changes.amount !== undefined) amount = resolveAmount(foodId, null, changes.amount);
         else if (changes.foodId !== undefined && e.amount !== null && !SERVING_LABEL.test(e.amount))
           amount = resolveAmount(foodId, null, e.amount);
