@@ -600,26 +600,34 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       const fields = Object.keys(changes).filter((k) => changes[k as keyof UpdateChanges] !== undefined);
       if (changes.excludedFoodIds) checkExcluded(changes.excludedFoodIds);
       return edit(planId, 'plan-update', fields, (row, _ids, t) => {
+        // Entries and notes of a day or slot that would go are the practitioner's work: they are never
+        // dropped silently (nor kept hidden, to come back if the plan grows again); the change is refused.
         const entries = entriesOf(row.id);
+        const notes = notesOf(row.id);
         if (changes.days !== undefined) {
-          const beyond = entries.filter((e) => e.day > (changes.days as number));
+          const days = changes.days;
+          const beyond = [...entries, ...notes].filter((e) => e.day > days);
           if (beyond.length > 0) {
             const last = Math.max(...beyond.map((e) => e.day));
+            const what = entries.some((e) => e.day > days) ? 'entries' : 'notes';
             throw new AppError(
               'invalid-input',
-              `Days ${(changes.days as number) + 1}–${last} have entries: remove them before making the plan ${changes.days} days long.`,
-              { days: `At least ${last} days: later days have entries.` },
+              `${last === days + 1 ? `Day ${last} has` : `Days ${days + 1}–${last} have`} ${what}: remove them before making the plan ${days} days long.`,
+              { days: `At least ${last} days: later days have ${what}.` },
             );
           }
         }
         if (changes.slots !== undefined) {
           const keys = new Set(changes.slots.map((s) => s.key));
           const orphan = entries.find((e) => !keys.has(e.slot));
-          if (orphan) {
+          const orphanNote = notes.find((n) => n.slot !== null && !keys.has(n.slot));
+          const slot = orphan?.slot ?? orphanNote?.slot;
+          if (slot !== undefined && slot !== null) {
+            const what = orphan ? 'entries' : 'a note';
             throw new AppError(
               'invalid-input',
-              `The meal slot "${orphan.slot}" has entries: move or remove them before removing the slot.`,
-              { slots: `The slot "${orphan.slot}" has entries.` },
+              `The meal slot "${slot}" has ${what}: move or remove ${orphan ? 'them' : 'it'} before removing the slot.`,
+              { slots: `The slot "${slot}" has ${what}.` },
             );
           }
         }
