@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Food } from '../contract/foods.ts';
 import type { Plan, PoolFood } from '../contract/plans.ts';
+import type { TargetValue } from '../contract/targets.ts';
 import { addClient } from '../test-utils/clients.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 
@@ -165,6 +166,33 @@ describe('plans.generate', () => {
       expect(u.key).not.toBe('energyKcal');
       expect(u.reason).not.toMatch(/\d|kcal|energy|calorie/i);
     }
+  });
+
+  it('plans each day for the targets in force on its own date (a change within the plan)', async () => {
+    const { core, client } = await setUp();
+    const plan = await ok<Plan>(core, 'plans.create', {
+      clientId: client.id,
+      name: 'Across a change',
+      startDate: '2026-12-07',
+      days: 3,
+    });
+    // From day 3 (9 December) the practitioner lowers energy by a third.
+    const before = await ok<{ targets: TargetValue[] }>(core, 'targets.get', {
+      clientId: client.id,
+      asOf: '2026-12-07',
+    });
+    const energy = before.targets.find((t) => t.key === 'energyKcal')?.value ?? 0;
+    const lower = Math.round((energy * 2) / 3);
+    await ok(core, 'targets.set', {
+      clientId: client.id,
+      overrides: { energyKcal: lower },
+      effectiveFrom: '2026-12-09',
+    });
+    const r = await ok<Result>(core, 'plans.generate', { planId: plan.id, jobId: 'job-change' });
+    const status = (day: number) =>
+      r.plan.dayTotals.find((d) => d.day === day)?.statuses?.find((s) => s.key === 'energyKcal');
+    expect(status(1)).toMatchObject({ target: energy, status: 'ok' });
+    expect(status(3)).toMatchObject({ target: lower, status: 'ok' });
   });
 
   it('regenerating one day repeats no main dish of the day before or after', async () => {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
 import type { Food } from '../contract/foods.ts';
 import type { NutrientStatus } from '../contract/log.ts';
+import type { TargetValue } from '../contract/targets.ts';
 import type {
   GenerateScope,
   Plan,
@@ -906,6 +907,14 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       }
       const fillDays = scope.kind === 'plan' ? Array.from({ length: row.days }, (_, i) => i + 1) : [scope.day];
       for (const d of fillDays) checkDay(row, d);
+      // Each day is planned for the targets it is judged by (those in force on its own date), which differ
+      // from the start date's after a target change or a new trimester within the plan.
+      const startTargets = JSON.stringify(view.targets);
+      const targetsByDay: Record<number, TargetValue[]> = {};
+      for (const d of fillDays) {
+        const own = targets.get(row.clientId, planDate(row.startDate, d)).targets;
+        if (own && JSON.stringify(own) !== startTargets) targetsByDay[d] = own;
+      }
       if (scope.kind === 'slot') checkSlot(row, scope.slot);
       const all = entriesOf(row.id);
       const inFill = all.filter((e) => fillDays.includes(e.day) && e.altOf === null);
@@ -944,6 +953,7 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
           lifeStage: client.lifeStage,
         },
         targets: view.targets,
+        targetsByDay,
         slots: slotsOf(row),
         totalDays: row.days,
         fillDays,
