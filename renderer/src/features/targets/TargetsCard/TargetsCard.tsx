@@ -21,7 +21,7 @@ function Basis({ view }: { view: TargetsView }): React.JSX.Element {
   const hideEnergy = useEnergyHidden();
   const parts = [`Equation: ${EQUATION_LABELS[view.equation]}`];
   if (view.bmrKcal !== null && !hideEnergy) parts.push(`BMR ${formatQuantity(view.bmrKcal, 'kcal', 0)}`);
-  if (view.pal !== null) parts.push(`PAL ${formatNumber(view.pal, 2)}`);
+  if (view.pal !== null) parts.push(`PAL ${formatNumber(view.pal, 3)}`);
   if (view.ageYears !== null) parts.push(`age ${formatNumber(view.ageYears, 0)}`);
   parts.push(`as of ${formatIsoDate(view.asOf)}`);
   if (view.effectiveFrom) parts.push(`overrides in force since ${formatIsoDate(view.effectiveFrom)}`);
