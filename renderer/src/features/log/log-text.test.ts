@@ -53,6 +53,21 @@ describe('log text', () => {
     expect(sections[0]?.entries.map((e) => e.id)).toEqual(['e', 'd']);
   });
 
+  it('lists meals in the order they were eaten: a 16:00 snack before a 19:00 dinner', () => {
+    const at = (id: string, meal: LogEntry['meal'], time: string | null): LogEntry => ({ ...base, id, meal, time });
+    const sections = groupEntries([
+      at('d', 'dinner', '19:00'),
+      at('s', 'snack', '16:00'),
+      at('b', 'breakfast', '07:30'),
+      at('l', 'lunch', '12:30'),
+      { ...base, id: 'w', kind: 'activity', meal: null, food: null, time: '06:00' },
+    ]);
+    expect(sections.map((s) => s.key)).toEqual(['breakfast', 'lunch', 'snack', 'dinner', 'activity']);
+    // A meal logged without a time keeps its usual place among the timed ones.
+    const mixed = groupEntries([at('d', 'dinner', '19:00'), at('s', 'snack', '10:00'), at('l', 'lunch', null)]);
+    expect(mixed.map((s) => s.key)).toEqual(['lunch', 'snack', 'dinner']);
+  });
+
   it('describes food, activity and sleep entries', () => {
     expect(entryText(base)).toEqual({ title: 'Bananas, raw', detail: '1 medium (118 g)', energy: '105 kcal' });
     const grams = { ...base, food: { ...base.food!, amountLabel: '150 g', grams: 150 } };

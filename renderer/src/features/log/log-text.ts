@@ -27,16 +27,29 @@ function sectionOf(entry: LogEntry): SectionKey {
   return entry.meal ?? 'no-meal';
 }
 
-/** A day's entries by meal (then activity and sleep), each section by time; empty sections left out. */
+/**
+ * A day's entries by meal, then activity and sleep, each section by time; empty sections left out. The
+ * meals are in the order they were eaten (a 16:00 snack comes before a 19:00 dinner): by their first
+ * timed entry, a meal with no time where the usual order puts it.
+ */
 export function groupEntries(entries: readonly LogEntry[]): LogSection[] {
   const byTime = [...entries].sort(
     (a, b) => (a.time ?? '99:99').localeCompare(b.time ?? '99:99') || a.updatedAt - b.updatedAt,
   );
-  return SECTION_ORDER.map((key) => ({
+  const sections = SECTION_ORDER.map((key) => ({
     key,
     title: SECTION_TITLES[key],
     entries: byTime.filter((e) => sectionOf(e) === key),
   })).filter((s) => s.entries.length > 0);
+  const isMeal = (s: LogSection): boolean => s.key !== 'activity' && s.key !== 'sleep';
+  const meals = sections.filter(isMeal);
+  const firstTime = (s: LogSection): string | null => s.entries.find((e) => e.time !== null)?.time ?? null;
+  // Untimed meals keep their usual place; timed meals fill the other places in time order.
+  const timed = meals
+    .filter((s) => firstTime(s) !== null)
+    .sort((a, b) => (firstTime(a) ?? '').localeCompare(firstTime(b) ?? ''));
+  const ordered = meals.map((s) => (firstTime(s) === null ? s : (timed.shift() as LogSection)));
+  return [...ordered, ...sections.filter((s) => !isMeal(s))];
 }
 
 /** "1 medium (118 g)", "150 g": the core's amount label, with the grams added when it does not end in them. */
