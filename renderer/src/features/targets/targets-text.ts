@@ -48,12 +48,9 @@ export function overridesWithSuggestion(
   return t.suggestion ? { ...overrides, [t.key]: t.suggestion.value } : overrides;
 }
 
-/** Why a target shows "Not tracked". */
-export function notTrackedText(t: Pick<TargetValue, 'key'>): string {
-  return t.key === 'waterL'
-    ? 'Drinks are not logged, so intake is not compared with this target.'
-    : 'The food data has no values for this nutrient, so intake is not compared with this target.';
-}
+/** Why a target shows "Not tracked" (iodine, choline, omega-3 ALA: the food data has no values). */
+export const NOT_TRACKED_TEXT =
+  'The food data has no values for this nutrient, so intake is not compared with this target.';
 
 /**
  * What the targets rest on: "Equation: Mifflin-St Jeor · BMR 1,402 kcal · PAL 1.375 · age 34 · as of …".
