@@ -109,7 +109,16 @@ export const LogEntry = z.object({
   photoId: Id.nullable(),
   note: z.string().nullable(),
   meal: Meal.nullable(),
-  food: z.object({ id: FoodId, name: z.string(), amountLabel: z.string(), grams: z.number() }).nullable(),
+  food: z
+    .object({
+      id: FoodId,
+      name: z.string(),
+      amountLabel: z.string(),
+      grams: z.number(),
+      /** The household amount as it was entered ("2 cup, chopped"), so an edit reopens it as such; null for grams. */
+      amountText: z.string().nullable().optional(),
+    })
+    .nullable(),
   activity: z
     .object({ key: z.string(), label: z.string(), met: z.number(), minutes: z.number(), kcal: z.number().nullable() })
     .nullable(),

@@ -66,7 +66,15 @@ export function toEntry(row: Row): LogEntry {
     photoId: row.photoId ?? null,
     note: d.note ?? null,
     meal: (row.meal as LogEntry['meal']) ?? null,
-    food: diet ? { id: diet.foodId, name: diet.foodName, amountLabel: diet.amountLabel, grams: diet.grams } : null,
+    food: diet
+      ? {
+          id: diet.foodId,
+          name: diet.foodName,
+          amountLabel: diet.amountLabel,
+          grams: diet.grams,
+          amountText: diet.amountText ?? null,
+        }
+      : null,
     activity: activity
       ? {
           key: activity.activity,

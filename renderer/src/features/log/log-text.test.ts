@@ -7,6 +7,7 @@ import {
   dayTotalText,
   entryText,
   groupEntries,
+  measureFromText,
   measureGrams,
   measureLabel,
   measureOptions,
@@ -103,5 +104,23 @@ describe('log text', () => {
     expect(twins.map((o) => o.label)).toEqual(['1 medium (118 g)', '1 medium (130 g)']);
     const same = measureOptions([medium, { ...medium, id: 'p4', label: '1 medium (other)' }]);
     expect(same[0]?.label).toBe('1 medium (7" to 7-7/8" long) (118 g)');
+  });
+});
+
+describe('measureFromText', () => {
+  const cup: Portion = { id: 'c', amount: 1, unit: 'cup, chopped', grams: 160, label: '1 cup, chopped' };
+  const half: Portion = { id: 'h', amount: 0.5, unit: 'cup', grams: 120, label: '0.5 cup' };
+  it('finds the measure and count an amount text was made from', () => {
+    expect(measureFromText([half, cup], amountText(2, cup))).toEqual({ portion: cup, count: 2 });
+    expect(measureFromText([half, cup], '2 cup, chopped')).toEqual({ portion: cup, count: 2 });
+    // "1 cup" of a ½-cup measure is 2 of that measure.
+    expect(measureFromText([half, cup], amountText(2, half))).toEqual({ portion: half, count: 2 });
+    expect(measureFromText([half, cup], amountText(1.5, cup))).toEqual({ portion: cup, count: 1.5 });
+  });
+
+  it('gives null for grams, another wording, or a measure the food no longer has', () => {
+    expect(measureFromText([cup], null)).toBeNull();
+    expect(measureFromText([cup], '150 g')).toBeNull();
+    expect(measureFromText([cup], '2 large')).toBeNull();
   });
 });

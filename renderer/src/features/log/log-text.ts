@@ -121,6 +121,31 @@ export function amountText(count: number, portion: Portion): string {
   return `${formatCount(count * portion.amount)} ${portion.unit}`.trim();
 }
 
+/**
+ * The measure and count an amount text was made from (`amountText`), so an entry logged as
+ * "2 cup, chopped" reopens as 2 × "cup, chopped", not as its grams; null when no measure of the food
+ * gives that text (the measures changed, or the amount was typed in another form).
+ */
+export function measureFromText(
+  portions: readonly Portion[],
+  text: string | null | undefined,
+): { portion: Portion; count: number } | null {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  for (const portion of portions) {
+    const suffix = ` ${portion.unit}`.trimEnd();
+    if (portion.unit !== '' && !t.endsWith(suffix)) continue;
+    const head = t
+      .slice(0, t.length - suffix.length)
+      .trim()
+      .replace(/,/g, '');
+    if (!/^\d+(\.\d+)?$/.test(head)) continue;
+    const count = Number(head) / portion.amount;
+    if (count > 0 && amountText(count, portion) === t) return { portion, count: Math.round(count * 100) / 100 };
+  }
+  return null;
+}
+
 /** Grams for `count` of a measure. */
 export function measureGrams(count: number, portion: Portion): number {
   return count * portion.grams;
