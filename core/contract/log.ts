@@ -251,6 +251,8 @@ export const logMethods = {
         clientId: Id,
         from: IsoDate,
         to: IsoDate,
+        /** The last day of a range to copy to (every day from `to` through it); omitted = `to` alone. */
+        until: IsoDate.optional(),
         kinds: z
           .array(z.enum(['diet', 'activity', 'sleep']))
           .min(1)
@@ -259,7 +261,8 @@ export const logMethods = {
         allergyConfirmation: AllergyConfirmation.nullable().optional(),
       })
       .strict(),
-    z.object({ copied: z.number() }),
+    /** Entries written in all (entries of the day × days), and the days they went to. */
+    z.object({ copied: z.number(), days: z.number().optional() }),
   ),
   /** All or nothing; rows with a food the client is allergic to are refused unless a reason is given. */
   'log.importCsv': method(

@@ -7,6 +7,7 @@ import {
   dayTotalText,
   entryText,
   groupEntries,
+  defaultCopyTarget,
   measureFromText,
   measureGrams,
   measureLabel,
@@ -122,5 +123,12 @@ describe('measureFromText', () => {
     expect(measureFromText([cup], null)).toBeNull();
     expect(measureFromText([cup], '150 g')).toBeNull();
     expect(measureFromText([cup], '2 large')).toBeNull();
+  });
+});
+
+describe('defaultCopyTarget', () => {
+  it('copies to today, or to tomorrow when today is the day copied', () => {
+    expect(defaultCopyTarget('2026-12-01', '2026-12-06')).toBe('2026-12-06');
+    expect(defaultCopyTarget('2026-12-06', '2026-12-06')).toBe('2026-12-07');
   });
 });

@@ -1,5 +1,6 @@
 import type { Portion } from '@contract/foods.ts';
 import type { LogEntry } from '@contract/log.ts';
+import { addDays } from '../../lib/dates.ts';
 import { formatCount, formatNumber, formatNutrient } from '../../lib/format.ts';
 import { MEAL_LABELS, type Meal } from '../../lib/labels.ts';
 import { sumNutrients, type Nutrients } from '../../lib/nutrients.ts';
@@ -149,4 +150,12 @@ export function measureFromText(
 /** Grams for `count` of a measure. */
 export function measureGrams(count: number, portion: Portion): number {
   return count * portion.grams;
+}
+
+/**
+ * Where a copied day goes unless chosen otherwise: today (yesterday's meals are what is usually copied),
+ * or the next day when today itself is copied.
+ */
+export function defaultCopyTarget(from: string, today: string): string {
+  return from === today ? addDays(from, 1) : today;
 }
