@@ -1,6 +1,7 @@
 import type { FoodHit } from '../contract/foods.ts';
 import type { Sqlite } from '../db/open.ts';
 import { parseAllergens } from './allergen-flags.ts';
+import { SYNONYMS } from './synonyms.ts';
 
 /**
  * Food search over the foods_fts FTS5 index (migration 0002: unicode61 with remove_diacritics, so
@@ -52,7 +53,58 @@ interface Candidate {
   source: FoodHit['source'];
   energy: number | null;
   allergens: string;
+  /** Household measures listed for the food (cup, slice, large…): common foods have them. */
+  measures: number;
   rank: number;
+}
+
+/**
+ * A query word folded to a stem that prefixes both its singular and plural ("eggs" → "egg",
+ * "berries" → "berr", "tomatoes" → "tomato"), so a plural typed finds a singular name and back.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3);
+  if (/(oes|ches|shes|xes|ses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  if (word.endsWith('y') && word.length > 4) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The query as typed and as rewritten by the synonym table ("porridge" → "oats cooked"), each as
+ * stemmed words; at most eight, the typed form first.
+ */
+export function queryVariants(words: string[]): string[][] {
+  const found: { at: number; length: number; means: string[] }[] = [];
+  for (const { say, means } of SYNONYMS) {
+    for (const phrase of say) {
+      const p = phrase.split(' ');
+      for (let i = 0; i + p.length <= words.length; i++) {
+        if (p.every((w, k) => words[i + k] === w || stem(words[i + k]!) === stem(w)))
+          found.push({ at: i, length: p.length, means });
+      }
+    }
+  }
+  // The longest phrase wins where phrases overlap: "potato chips" is not "potato" + "chips".
+  found.sort((a, b) => b.length - a.length);
+  const taken: boolean[] = [];
+  const variants: string[][] = [words];
+  const seen = new Set([words.join(' ')]);
+  for (const f of found) {
+    const span = words.slice(f.at, f.at + f.length).map((_, k) => f.at + k);
+    if (span.some((k) => taken[k])) continue;
+    for (const k of span) taken[k] = true;
+    for (const m of f.means) {
+      const v = [...words.slice(0, f.at), ...m.split(' '), ...words.slice(f.at + f.length)];
+      const key = v.join(' ');
+      if (!seen.has(key) && variants.length < 8) {
+        seen.add(key);
+        variants.push(v);
+      }
+    }
+  }
+  return variants.map((v) => v.map(stem));
 }
 
 /** Brand-looking words in SR names are upper case: "KELLOGG'S", "McDONALD'S" is "MCDONALD'S". */
@@ -62,7 +114,7 @@ function looksBranded(name: string): boolean {
 
 /**
  * SR names put a category before the food in some groups ("Beverages, coffee, brewed", "Fish, salmon,
- * pink, raw", "Oil, olive"); there the food's own word is the first of the second segment.
+ * pink, raw", "Cheese, cheddar"); there the food's own word is the first of the second segment.
  */
 const CATEGORY_PREFIXES = new Set([
   'beverages',
@@ -71,49 +123,147 @@ const CATEGORY_PREFIXES = new Set([
   'mollusks',
   'crustaceans',
   'cereals',
+  'cereals ready-to-eat',
   'nuts',
   'seeds',
   'spices',
   'oil',
   'game meat',
   'usda commodity',
+  'cheese',
+  'snacks',
+  'candies',
 ]);
 
-/** The words of the segment that names the food: "Bananas" of "Bananas, raw", "coffee" of "Beverages, coffee, …". */
-function foodSegment(name: string): string[] {
+/** The words of the segments that name the food: "Bananas" of "Bananas, raw"; "Cheese" and "cheddar" of "Cheese, cheddar". */
+function foodSegments(name: string): string[][] {
   const segments = name.toLowerCase().split(',');
   const first = segments[0]!.trim();
-  return searchWords(CATEGORY_PREFIXES.has(first) && segments.length > 1 ? segments[1]! : first);
+  const own = [searchWords(first)];
+  if (CATEGORY_PREFIXES.has(first) && segments.length > 1) own.push(searchWords(segments[1]!));
+  return own;
 }
 
-const same = (word: string, q: string): boolean => word === q || word === `${q}s` || word === `${q}es`;
+/** A name's word is the query's (stemmed) word, or its plural/singular: "egg"/"eggs", "berr"/"berries". */
+const same = (word: string, q: string): boolean =>
+  word === q || (word.startsWith(q) && /^(s|es|ies|y|e)$/.test(word.slice(q.length)));
+
+/** Food groups whose foods are normally eaten cooked (a practitioner logging "rice" means cooked rice). */
+const EATEN_COOKED_GROUPS = new Set([
+  'Cereal Grains and Pasta',
+  'Beef Products',
+  'Pork Products',
+  'Poultry Products',
+  'Finfish and Shellfish Products',
+  'Lamb, Veal, and Game Products',
+  'Legumes and Legume Products',
+  'Sausages and Luncheon Meats',
+]);
+/** Foods of other groups normally eaten cooked, by the first words of their SR name. */
+const EATEN_COOKED_NAMES =
+  /^(egg, whole|cereals, oats|potatoes|sweet potato|corn, sweet|peas, green|edamame|beans, snap|noodles|pasta)\b/;
+const COOKED =
+  /\b(cooked|roasted|boiled|baked|broiled|grilled|fried|braised|stewed|simmered|steamed|scrambled|poached|pan-browned|pan-broiled|pan-fried|microwaved|heated|toasted|prepared|hard-boiled|omelet|rotisserie)\b/;
+const UNCOOKED = /\b(raw|dry|unprepared|as purchased|uncooked|dough|mix)\b/;
+/** Words of the name that make a food flavoured or sweetened rather than the plain food. */
+const FLAVOURED =
+  /\b(flavou?red|flavou?r|sweetened|chocolate|vanilla|strawberry|fruit|honey|cinnamon|maple|caramel|mocha|lemon|chicory|coated|frosted|frosting|sauce|glazed|breaded|batter|cheese|seasoned)\b/g;
+/** Words of niche or special-purpose versions of a food. */
+const NICHE =
+  /\b(imitation|industrial|commodity|special dietary|low sodium|reduced sodium|no salt|low calorie|added solution|protein fortified|alaska native|navajo|hopi|apache|shoshone|babyfood|infant|toddler|school lunch|restaurant|fast food|producer|sheep|goat|buffalo|human|camel|dehydrated|meatless|variety meats|by-products|mechanically separated|heart|liver|gizzard|giblets|brain|tongue|feet|mixture)\b/g;
+/** Varieties of a food that a plain name does not mean: "rice" is white rice, "yoghurt" not Greek. */
+const VARIETY =
+  /\b(reduced fat|greek|gluten-free|glutinous|whole-wheat|whole grain|multi-grain|brown|spelt|organic|wild)\b/g;
+/** Words a query may use to say how the food is prepared; then the name's own words decide. */
+const PREPARATION_WORDS = new Set(
+  'raw cooked roasted boiled baked broiled grilled fried braised stewed steamed scrambled poached dry dried powder instant brewed canned frozen toasted smoked mashed'.split(
+    ' ',
+  ),
+);
 
 /**
  * Higher is better. `fit` is this food's bm25 within the candidates, 0 (worst) to 1 (best): bm25's
  * absolute values depend on the query, and it only orders by term statistics, so it breaks ties.
  */
-export function score(c: Pick<Candidate, 'name' | 'foodGroup'>, queryWords: string[], fit: number): number {
+export function score(
+  c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<Candidate, 'measures'>>,
+  queryWords: string[],
+  fit: number,
+): number {
   let s = fit * 2;
-  const q0 = queryWords[0] ?? '';
-  const segment = foodSegment(c.name);
-  const word = segment[0] ?? '';
+  // The word naming the food: "eggs" of "scrambled eggs", not the preparation.
+  const q0 = queryWords.find((q) => !PREPARATION_WORDS.has(q)) ?? queryWords[0] ?? '';
+  const lower = c.name.toLowerCase();
   // The food itself is named first in SR ("Bananas, raw"); "Bread, banana" is another food.
-  if (same(word, q0)) s += 6;
-  else if (word.startsWith(q0)) s += 3;
-  // A base food's first segment is just its name ("Milk, whole, …"), not "Milk and cereal bar".
-  if (segment.length === 1 && same(word, q0)) s += 2;
+  let named = 0;
+  for (const [i, segment] of foodSegments(c.name).entries()) {
+    const word = segment[0] ?? '';
+    // After a category ("Snacks, brown rice chips") the food is a kind of that category: a little less.
+    let here = -i;
+    if (same(word, q0)) here += 6;
+    else if (queryWords.some((q) => same(word, q))) here += 4;
+    else if (word.startsWith(q0)) here += 3;
+    else here = 0;
+    // A base food's first segment is just its name ("Milk, whole, …"), not "Milk and cereal bar".
+    if (segment.length === 1 && same(word, q0)) here += 2;
+    // "Peanut butter, smooth style" for "peanut butter": the segment is the query's words and no more.
+    else if (
+      segment.length > 1 &&
+      segment.length === queryWords.length &&
+      segment.every((w, i) => same(w, queryWords[i]!))
+    )
+      here += 2;
+    named = Math.max(named, here);
+  }
+  s += named;
   // Whole words over prefixes: "coffee" means coffee before "Coffeecake".
   const nameWords = searchWords(c.name);
   for (const q of queryWords) if (nameWords.some((w) => same(w, q))) s += 1;
-  // Every query word within the first two segments ("Milk, whole" for "milk whole").
-  const head = searchWords(c.name.split(',').slice(0, 2).join(' '));
+  // Every query word within the first two segments ("Milk, whole" for "milk whole"), or three after a category.
+  const head = searchWords(c.name.split(',').slice(0, 3).join(' '));
   if (queryWords.every((q) => head.some((h) => h.startsWith(q)))) s += 2;
-  if (/, raw\b/i.test(c.name)) s += 2;
   // Plain foods have short descriptions: fewer qualifiers, fewer commas.
-  s -= Math.min((c.name.match(/,/g) ?? []).length, 8) * 0.4;
+  s -= Math.min((c.name.match(/,/g) ?? []).length, 8) * 0.3;
+  // Foods as eaten: cooked for foods normally eaten cooked, brewed for drinks, raw for fruit and salad.
+  if (!queryWords.some((q) => PREPARATION_WORDS.has(q))) {
+    const group = c.foodGroup ?? '';
+    if (group === 'Beverages' || lower.startsWith('beverages,')) {
+      if (/\bbrewed\b/.test(lower)) s += 3;
+      if (/\b(powder|dry|mix)\b/.test(lower) && !/\bprepared\b/.test(lower)) s -= 2.5;
+      if (/\binstant\b/.test(lower)) s -= 1;
+      if (/\bready[- ]to[- ]drink\b/.test(lower)) s -= 0.5;
+    } else if (EATEN_COOKED_GROUPS.has(group) || EATEN_COOKED_NAMES.test(lower)) {
+      if (COOKED.test(lower)) s += 3;
+      else if (/\bcanned\b/.test(lower)) s += 1;
+      else if (UNCOOKED.test(lower)) s -= 2;
+      if (/\bfried\b|\bbreaded\b|\bbatter\b/.test(lower)) s -= 1;
+    } else if (/, raw\b/.test(lower)) s += 2;
+  }
+  // Plain before flavoured, common before niche: only where the query does not ask for the word.
+  const unasked = (re: RegExp): number =>
+    (lower.match(re) ?? []).filter((w) => !queryWords.some((q) => w.startsWith(q))).length;
+  s -= Math.min(unasked(FLAVOURED), 3) * 1.2;
+  s -= Math.min(unasked(NICHE), 2) * 1.5;
+  s -= Math.min(unasked(VARIETY), 2) * 0.8;
+  if (/\b(plain|original|regular)\b/.test(lower)) s += 0.5;
+  // SR's reference entry of a food averages its kinds: "year round average", "all commercial varieties".
+  if (
+    /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades)\b/.test(
+      lower,
+    )
+  )
+    s += 1.5;
+  if (/\bwith (added )?salt\b/.test(lower)) s -= 0.5;
+  s += Math.min(c.measures ?? 0, 3) * 0.4;
   if (c.foodGroup && PENALISED_GROUPS.has(c.foodGroup)) s -= 5;
   if (looksBranded(c.name)) s -= 4;
   return s;
+}
+
+/** Whether every word of a variant prefixes a word of the name or food group (so its score applies). */
+function matches(c: Pick<Candidate, 'name' | 'foodGroup'>, variant: string[]): boolean {
+  const words = searchWords(`${c.name} ${c.foodGroup ?? ''}`);
+  return variant.every((q) => words.some((w) => w.startsWith(q)));
 }
 
 /** The foods a client logged, most recent first (with the time of their last use). */
@@ -142,6 +292,8 @@ function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
 }
 
 const SELECT = `f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(f.nutrients, '$.energyKcal') AS energy, f.allergens`;
+/** Household measures of a food: its portions other than weights (oz, lb) and label servings. */
+const MEASURES = `(SELECT count(*) FROM food_portions p WHERE p.food_id = f.id AND p.unit NOT LIKE 'oz%' AND p.unit NOT LIKE 'lb%' AND p.unit NOT LIKE '%NLEA%') AS measures`;
 
 /**
  * Foods matching every word of the query, best first: the client's own foods (most recently logged
@@ -156,7 +308,7 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
     const ids = [...recent.keys()];
     const rows = sqlite
       .prepare(
-        `SELECT ${SELECT}, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
+        `SELECT ${SELECT}, 0 AS measures, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as Candidate[];
     return rows
@@ -166,14 +318,15 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
   }
 
   // Weights: a word in the name counts ten times one in the food group ("Fruits and Fruit Juices").
-  // All matches are ranked (at most the whole table, ~9,000 rows: a few milliseconds).
+  // All matches of the typed words or a synonym's are ranked (at most the whole table, ~9,000 rows).
+  const variants = queryVariants(words);
   const rows = sqlite
     .prepare(
-      `SELECT ${SELECT}, bm25(foods_fts, 10.0, 1.0) AS rank
+      `SELECT ${SELECT}, ${MEASURES}, bm25(foods_fts, 10.0, 1.0) AS rank
        FROM foods_fts JOIN foods f ON f.rowid = foods_fts.rowid
        WHERE foods_fts MATCH ? AND f.deleted_at IS NULL`,
     )
-    .all(ftsQuery(words)) as Candidate[];
+    .all(variants.map((v) => `(${ftsQuery(v)})`).join(' OR ')) as Candidate[];
   let best = Infinity;
   let worst = -Infinity;
   for (const r of rows) {
@@ -183,7 +336,13 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
   const spread = worst - best || 1;
 
   return rows
-    .map((c) => ({ c, last: recent.get(c.id) ?? null, s: score(c, words, (worst - c.rank) / spread) }))
+    .map((c) => {
+      const fit = (worst - c.rank) / spread;
+      // A food found only through a synonym is ranked on the synonym's words.
+      let s = -Infinity;
+      for (const v of variants) if (variants.length === 1 || matches(c, v)) s = Math.max(s, score(c, v, fit));
+      return { c, last: recent.get(c.id) ?? null, s };
+    })
     .sort(
       (a, b) =>
         (b.last ?? -Infinity) - (a.last ?? -Infinity) ||
