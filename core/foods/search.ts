@@ -1,5 +1,6 @@
 import type { FoodHit } from '../contract/foods.ts';
 import type { Sqlite } from '../db/open.ts';
+import { prepared as statement } from '../db/statements.ts';
 import { parseAllergens } from './allergen-flags.ts';
 import { SYNONYMS } from './synonyms.ts';
 
@@ -181,22 +182,101 @@ const PREPARATION_WORDS = new Set(
   ),
 );
 
+/** What the score reads of a food, worked out once per food rather than once per query variant. */
+interface Prepared {
+  name: string;
+  foodGroup: string | null;
+  lower: string;
+  segments: string[][];
+  nameWords: string[];
+  /** Name and food-group words: a variant applies to a food only when all its words are here. */
+  allWords: string[];
+  head: string[];
+  /** The part of the score that does not depend on the query. */
+  base: number;
+  /** How the food is prepared against how it is eaten; applies when the query names no preparation. */
+  asEaten: number;
+  /** Flavour, niche and variety words in the name (they count against the food unless the query asks for them). */
+  flavoured: string[];
+  niche: string[];
+  variety: string[];
+}
+
+const REFERENCE_ENTRY =
+  /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades)\b/;
+
+export function prepare(c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<Candidate, 'measures'>>): Prepared {
+  const lower = c.name.toLowerCase();
+  const nameWords = searchWords(c.name);
+  let base = 0;
+  // Plain foods have short descriptions: fewer qualifiers, fewer commas.
+  base -= Math.min((c.name.match(/,/g) ?? []).length, 8) * 0.3;
+  if (/\b(plain|original|regular)\b/.test(lower)) base += 0.5;
+  // SR's reference entry of a food averages its kinds: "year round average", "all commercial varieties".
+  if (REFERENCE_ENTRY.test(lower)) base += 1.5;
+  if (/\bwith (added )?salt\b/.test(lower)) base -= 0.5;
+  // Common foods come with household measures (cup, slice, large); niche ones with weights only.
+  base += Math.min(c.measures ?? 0, 3) * 0.4;
+  if (c.foodGroup && PENALISED_GROUPS.has(c.foodGroup)) base -= 5;
+  if (looksBranded(c.name)) base -= 4;
+  // Foods as eaten: cooked for foods normally eaten cooked, brewed for drinks, raw for fruit and salad.
+  let asEaten = 0;
+  const group = c.foodGroup ?? '';
+  if (group === 'Beverages' || lower.startsWith('beverages,')) {
+    if (/\bbrewed\b/.test(lower)) asEaten += 3;
+    if (/\b(powder|dry|mix)\b/.test(lower) && !/\bprepared\b/.test(lower)) asEaten -= 2.5;
+    if (/\binstant\b/.test(lower)) asEaten -= 1;
+    if (/\bready[- ]to[- ]drink\b/.test(lower)) asEaten -= 0.5;
+  } else if (EATEN_COOKED_GROUPS.has(group) || EATEN_COOKED_NAMES.test(lower)) {
+    if (COOKED.test(lower)) asEaten += 3;
+    else if (/\bcanned\b/.test(lower)) asEaten += 1;
+    else if (UNCOOKED.test(lower)) asEaten -= 2;
+    if (/\bfried\b|\bbreaded\b|\bbatter\b/.test(lower)) asEaten -= 1;
+  } else if (/, raw\b/.test(lower)) asEaten += 2;
+  return {
+    asEaten,
+    flavoured: lower.match(FLAVOURED) ?? [],
+    niche: lower.match(NICHE) ?? [],
+    variety: lower.match(VARIETY) ?? [],
+    name: c.name,
+    foodGroup: c.foodGroup,
+    lower,
+    segments: foodSegments(c.name),
+    nameWords,
+    allWords: [...nameWords, ...searchWords(c.foodGroup ?? '')],
+    head: searchWords(c.name.split(',').slice(0, 3).join(' ')),
+    base,
+  };
+}
+
+/**
+ * Prepared foods by name, food group and measures (what `prepare` reads), so type-ahead does not
+ * redo the same work on every keystroke; bounded, and emptied when full.
+ */
+const preparedCache = new Map<string, Prepared>();
+const PREPARED_CACHE_MAX = 20_000;
+function prepared(c: Pick<Candidate, 'name' | 'foodGroup' | 'measures'>): Prepared {
+  const key = `${c.name}\u0000${c.foodGroup ?? ''}\u0000${c.measures}`;
+  let p = preparedCache.get(key);
+  if (!p) {
+    if (preparedCache.size >= PREPARED_CACHE_MAX) preparedCache.clear();
+    p = prepare(c);
+    preparedCache.set(key, p);
+  }
+  return p;
+}
+
 /**
  * Higher is better. `fit` is this food's bm25 within the candidates, 0 (worst) to 1 (best): bm25's
  * absolute values depend on the query, and it only orders by term statistics, so it breaks ties.
  */
-export function score(
-  c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<Candidate, 'measures'>>,
-  queryWords: string[],
-  fit: number,
-): number {
-  let s = fit * 2;
+export function score(p: Prepared, queryWords: string[], fit: number): number {
+  let s = fit * 2 + p.base;
   // The word naming the food: "eggs" of "scrambled eggs", not the preparation.
   const q0 = queryWords.find((q) => !PREPARATION_WORDS.has(q)) ?? queryWords[0] ?? '';
-  const lower = c.name.toLowerCase();
   // The food itself is named first in SR ("Bananas, raw"); "Bread, banana" is another food.
   let named = 0;
-  for (const [i, segment] of foodSegments(c.name).entries()) {
+  for (const [i, segment] of p.segments.entries()) {
     const word = segment[0] ?? '';
     // After a category ("Snacks, brown rice chips") the food is a kind of that category: a little less.
     let here = -i;
@@ -210,72 +290,48 @@ export function score(
     else if (
       segment.length > 1 &&
       segment.length === queryWords.length &&
-      segment.every((w, i) => same(w, queryWords[i]!))
+      segment.every((w, k) => same(w, queryWords[k]!))
     )
       here += 2;
     named = Math.max(named, here);
   }
   s += named;
   // Whole words over prefixes: "coffee" means coffee before "Coffeecake".
-  const nameWords = searchWords(c.name);
-  for (const q of queryWords) if (nameWords.some((w) => same(w, q))) s += 1;
-  // Every query word within the first two segments ("Milk, whole" for "milk whole"), or three after a category.
-  const head = searchWords(c.name.split(',').slice(0, 3).join(' '));
-  if (queryWords.every((q) => head.some((h) => h.startsWith(q)))) s += 2;
-  // Plain foods have short descriptions: fewer qualifiers, fewer commas.
-  s -= Math.min((c.name.match(/,/g) ?? []).length, 8) * 0.3;
-  // Foods as eaten: cooked for foods normally eaten cooked, brewed for drinks, raw for fruit and salad.
-  if (!queryWords.some((q) => PREPARATION_WORDS.has(q))) {
-    const group = c.foodGroup ?? '';
-    if (group === 'Beverages' || lower.startsWith('beverages,')) {
-      if (/\bbrewed\b/.test(lower)) s += 3;
-      if (/\b(powder|dry|mix)\b/.test(lower) && !/\bprepared\b/.test(lower)) s -= 2.5;
-      if (/\binstant\b/.test(lower)) s -= 1;
-      if (/\bready[- ]to[- ]drink\b/.test(lower)) s -= 0.5;
-    } else if (EATEN_COOKED_GROUPS.has(group) || EATEN_COOKED_NAMES.test(lower)) {
-      if (COOKED.test(lower)) s += 3;
-      else if (/\bcanned\b/.test(lower)) s += 1;
-      else if (UNCOOKED.test(lower)) s -= 2;
-      if (/\bfried\b|\bbreaded\b|\bbatter\b/.test(lower)) s -= 1;
-    } else if (/, raw\b/.test(lower)) s += 2;
-  }
+  for (const q of queryWords) if (p.nameWords.some((w) => same(w, q))) s += 1;
+  // Every query word within the first three segments ("Milk, whole" for "milk whole").
+  if (queryWords.every((q) => p.head.some((h) => h.startsWith(q)))) s += 2;
+  if (!queryWords.some((q) => PREPARATION_WORDS.has(q))) s += p.asEaten;
   // Plain before flavoured, common before niche: only where the query does not ask for the word.
-  const unasked = (re: RegExp): number =>
-    (lower.match(re) ?? []).filter((w) => !queryWords.some((q) => w.startsWith(q))).length;
-  s -= Math.min(unasked(FLAVOURED), 3) * 1.2;
-  s -= Math.min(unasked(NICHE), 2) * 1.5;
-  s -= Math.min(unasked(VARIETY), 2) * 0.8;
-  if (/\b(plain|original|regular)\b/.test(lower)) s += 0.5;
-  // SR's reference entry of a food averages its kinds: "year round average", "all commercial varieties".
-  if (
-    /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades)\b/.test(
-      lower,
-    )
-  )
-    s += 1.5;
-  if (/\bwith (added )?salt\b/.test(lower)) s -= 0.5;
-  s += Math.min(c.measures ?? 0, 3) * 0.4;
-  if (c.foodGroup && PENALISED_GROUPS.has(c.foodGroup)) s -= 5;
-  if (looksBranded(c.name)) s -= 4;
+  const unasked = (found: string[]): number => found.filter((w) => !queryWords.some((q) => w.startsWith(q))).length;
+  s -= Math.min(unasked(p.flavoured), 3) * 1.2;
+  s -= Math.min(unasked(p.niche), 2) * 1.5;
+  s -= Math.min(unasked(p.variety), 2) * 0.8;
   return s;
 }
 
-/** Whether every word of a variant prefixes a word of the name or food group (so its score applies). */
-function matches(c: Pick<Candidate, 'name' | 'foodGroup'>, variant: string[]): boolean {
-  const words = searchWords(`${c.name} ${c.foodGroup ?? ''}`);
-  return variant.every((q) => words.some((w) => w.startsWith(q)));
-}
+/** How much a client's own use of a food weighs: a use counts half after this many days. */
+const HALF_LIFE_DAYS = 30;
 
-/** The foods a client logged, most recent first (with the time of their last use). */
-function recentFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
-  const rows = sqlite
-    .prepare(
-      `SELECT food_id AS id, max(occurred_at) AS last FROM events
+/**
+ * The foods a client logged, by frecency: each use counts 1, halved for every 30 days it lies before
+ * the client's latest entry (so a food eaten daily for a month outranks one eaten once last week,
+ * and a habit of a year ago fades). Relative to the latest entry, not the clock: the order of a
+ * client's foods does not change while nothing is logged.
+ */
+function clientFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
+  const rows = statement(
+    sqlite,
+    `SELECT food_id AS id, occurred_at AS at FROM events
        WHERE client_id = ? AND kind = 'diet' AND food_id IS NOT NULL AND deleted_at IS NULL
-       GROUP BY food_id ORDER BY last DESC LIMIT 500`,
-    )
-    .all(clientId) as { id: string; last: number }[];
-  return new Map(rows.map((r) => [r.id, r.last]));
+       ORDER BY occurred_at DESC LIMIT 2000`,
+  ).all(clientId) as { id: string; at: number }[];
+  const latest = rows[0]?.at ?? 0;
+  const weight = new Map<string, number>();
+  for (const r of rows) {
+    const days = (latest - r.at) / 86_400_000;
+    weight.set(r.id, (weight.get(r.id) ?? 0) + 0.5 ** (days / HALF_LIFE_DAYS));
+  }
+  return weight;
 }
 
 function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
@@ -295,38 +351,43 @@ const SELECT = `f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(
 /** Household measures of a food: its portions other than weights (oz, lb) and label servings. */
 const MEASURES = `(SELECT count(*) FROM food_portions p WHERE p.food_id = f.id AND p.unit NOT LIKE 'oz%' AND p.unit NOT LIKE 'lb%' AND p.unit NOT LIKE '%NLEA%') AS measures`;
 
+/** The full rows of the chosen foods, in the order given. */
+function rowsById(sqlite: Sqlite, ids: string[]): Map<string, Candidate> {
+  const rows = statement(
+    sqlite,
+    `SELECT ${SELECT}, 0 AS measures, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as Candidate[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /**
- * Foods matching every word of the query, best first: the client's own foods (most recently logged
- * first), then by score, then shorter names. An empty query lists the client's recent foods.
- * Never throws on odd input; soft-deleted foods are never returned.
+ * Foods matching every word of the query (as typed or as a synonym rewrites it), best first: the
+ * client's own foods (most used lately first), then by score, then shorter names. An empty query
+ * lists the client's foods. Never throws on odd input; soft-deleted foods are never returned.
  */
 export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOptions): FoodHit[] {
-  const recent = clientId ? recentFoods(sqlite, clientId) : new Map<string, number>();
+  const own = clientId ? clientFoods(sqlite, clientId) : new Map<string, number>();
   const words = searchWords(query);
   if (words.length === 0) {
-    if (recent.size === 0) return [];
-    const ids = [...recent.keys()];
-    const rows = sqlite
-      .prepare(
-        `SELECT ${SELECT}, 0 AS measures, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as Candidate[];
-    return rows
-      .sort((a, b) => recent.get(b.id)! - recent.get(a.id)!)
+    if (own.size === 0) return [];
+    const byId = rowsById(sqlite, [...own.keys()]);
+    return [...own.keys()]
+      .filter((id) => byId.has(id))
+      .sort((a, b) => own.get(b)! - own.get(a)!)
       .slice(0, limit)
-      .map((c) => toHit(c, true));
+      .map((id) => toHit(byId.get(id)!, true));
   }
 
   // Weights: a word in the name counts ten times one in the food group ("Fruits and Fruit Juices").
-  // All matches of the typed words or a synonym's are ranked (at most the whole table, ~9,000 rows).
+  // All matches of the typed words or a synonym's are ranked (at most the whole table, ~9,000 rows);
+  // only the chosen few are then read in full (energy, allergens).
   const variants = queryVariants(words);
-  const rows = sqlite
-    .prepare(
-      `SELECT ${SELECT}, ${MEASURES}, bm25(foods_fts, 10.0, 1.0) AS rank
+  const rows = statement(
+    sqlite,
+    `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, bm25(foods_fts, 10.0, 1.0) AS rank
        FROM foods_fts JOIN foods f ON f.rowid = foods_fts.rowid
        WHERE foods_fts MATCH ? AND f.deleted_at IS NULL`,
-    )
-    .all(variants.map((v) => `(${ftsQuery(v)})`).join(' OR ')) as Candidate[];
+  ).all(variants.map((v) => `(${ftsQuery(v)})`).join(' OR ')) as Candidate[];
   let best = Infinity;
   let worst = -Infinity;
   for (const r of rows) {
@@ -335,21 +396,32 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
   }
   const spread = worst - best || 1;
 
-  return rows
+  const ranked = rows
     .map((c) => {
       const fit = (worst - c.rank) / spread;
+      const p = prepared(c);
       // A food found only through a synonym is ranked on the synonym's words.
       let s = -Infinity;
-      for (const v of variants) if (variants.length === 1 || matches(c, v)) s = Math.max(s, score(c, v, fit));
-      return { c, last: recent.get(c.id) ?? null, s };
+      for (const v of variants) {
+        if (variants.length === 1 || v.every((q) => p.allWords.some((w) => w.startsWith(q))))
+          s = Math.max(s, score(p, v, fit));
+      }
+      return { c, use: own.get(c.id) ?? null, s };
     })
     .sort(
       (a, b) =>
-        (b.last ?? -Infinity) - (a.last ?? -Infinity) ||
+        (b.use ?? -Infinity) - (a.use ?? -Infinity) ||
         b.s - a.s ||
         a.c.name.length - b.c.name.length ||
-        a.c.name.localeCompare(b.c.name),
+        (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0),
     )
-    .slice(0, limit)
-    .map(({ c, last, s }) => toHit(c, last !== null, s));
+    .slice(0, limit);
+  const full = rowsById(
+    sqlite,
+    ranked.map((r) => r.c.id),
+  );
+  return ranked.flatMap(({ c, use, s }) => {
+    const row = full.get(c.id);
+    return row ? [toHit(row, use !== null, s)] : [];
+  });
 }
