@@ -179,6 +179,41 @@ describe('searchFoods and the client', () => {
     expect(search('"', clientId).length).toBe(2);
   });
 
+  it("orders the client's foods by recent and frequent use: a daily food outranks one eaten once lately", () => {
+    const other = '0190a000-0000-7000-8000-00000000c002';
+    insertClientRow(opened.db, other, 'Second Client');
+    const day = 86_400_000;
+    const t0 = Date.UTC(2026, 2, 1);
+    let n = 0;
+    const log = (foodId: string, at: number) =>
+      opened.db
+        .insert(events)
+        .values({
+          id: `0190a000-0000-7000-8000-0000000e1${String(n++).padStart(3, '0')}`,
+          clientId: other,
+          kind: 'diet',
+          occurredAt: at,
+          localDate: new Date(at).toISOString().slice(0, 10),
+          source: 'manual',
+          foodId,
+          detail: { grams: 100 },
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run();
+    // Dehydrated bananas every day for the ten days before; banana chips once, on the latest day.
+    for (let d = 1; d <= 10; d++) log('usda:09041', t0 - d * day);
+    log('usda:19400', t0);
+    // A habit of a year before fades below both.
+    for (let d = 0; d < 20; d++) log('usda:09040', t0 - (365 + d) * day);
+    expect(search('banana', other, 3).map((h) => [h.id, h.recent])).toEqual([
+      ['usda:09041', true],
+      ['usda:19400', true],
+      ['usda:09040', true],
+    ]);
+    expect(search('', other).map((h) => h.id)).toEqual(['usda:09041', 'usda:19400', 'usda:09040']);
+  });
+
   it('never returns soft-deleted foods', () => {
     const id = '0190a000-0000-7000-8000-0000000f0001';
     opened.db
