@@ -134,6 +134,7 @@ const CATEGORY_PREFIXES = new Set([
   'cheese',
   'snacks',
   'candies',
+  'salad dressing',
 ]);
 
 /** The words of the segments that name the food: "Bananas" of "Bananas, raw"; "Cheese" and "cheddar" of "Cheese, cheddar". */
@@ -142,6 +143,9 @@ function foodSegments(name: string): string[][] {
   const first = segments[0]!.trim();
   const own = [searchWords(first)];
   if (CATEGORY_PREFIXES.has(first) && segments.length > 1) own.push(searchWords(segments[1]!));
+  // Meat names: "Pork, cured, bacon, …" and "Pork, fresh, loin, …" name the cut third.
+  else if (/^(cured|fresh)$/.test(segments[1]?.trim() ?? '') && segments.length > 2)
+    own.push([], searchWords(segments[2]!));
   return own;
 }
 
@@ -165,13 +169,15 @@ const EATEN_COOKED_NAMES =
   /^(egg, whole|cereals, oats|potatoes|sweet potato|corn, sweet|peas, green|edamame|beans, snap|noodles|pasta)\b/;
 const COOKED =
   /\b(cooked|roasted|boiled|baked|broiled|grilled|fried|braised|stewed|simmered|steamed|scrambled|poached|pan-browned|pan-broiled|pan-fried|microwaved|heated|toasted|prepared|hard-boiled|omelet|rotisserie)\b/;
+/** A product not yet in the state it is eaten in. */
+const NOT_READY = /\b(unprepared|as purchased|uncooked|dry mix|dough)\b/;
 const UNCOOKED = /\b(raw|dry|unprepared|as purchased|uncooked|dough|mix)\b/;
 /** Words of the name that make a food flavoured or sweetened rather than the plain food. */
 const FLAVOURED =
   /\b(flavou?red|flavou?r|sweetened|chocolate|vanilla|strawberry|fruit|honey|cinnamon|maple|caramel|mocha|lemon|chicory|coated|frosted|frosting|sauce|glazed|breaded|batter|cheese|seasoned)\b/g;
 /** Words of niche or special-purpose versions of a food. */
 const NICHE =
-  /\b(imitation|industrial|commodity|special dietary|low sodium|reduced sodium|no salt|low calorie|added solution|protein fortified|alaska native|navajo|hopi|apache|shoshone|babyfood|infant|toddler|school lunch|restaurant|fast food|producer|sheep|goat|buffalo|human|camel|dehydrated|meatless|variety meats|by-products|mechanically separated|heart|liver|gizzard|giblets|brain|tongue|feet|mixture)\b/g;
+  /\b(imitation|industrial|commodity|special dietary|low sodium|reduced sodium|no salt|low calorie|added solution|protein fortified|alaska native|navajo|hopi|apache|shoshone|babyfood|infant|toddler|school lunch|restaurant|fast food|producer|sheep|goat|buffalo|human|camel|dehydrated|meatless|variety meats|by-products|mechanically separated|heart|liver|gizzard|giblets|brain|tongue|feet|mixture|made with tofu|cholesterol-free|reduced-calorie|diet)\b/g;
 /** Varieties of a food that a plain name does not mean: "rice" is white rice, "yoghurt" not Greek. */
 const VARIETY =
   /\b(reduced fat|greek|gluten-free|glutinous|whole-wheat|whole grain|multi-grain|brown|spelt|organic|wild)\b/g;
@@ -203,7 +209,7 @@ interface Prepared {
 }
 
 const REFERENCE_ENTRY =
-  /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades)\b/;
+  /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades|prepared with tap water)\b|, all$/;
 
 export function prepare(c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<Candidate, 'measures'>>): Prepared {
   const lower = c.name.toLowerCase();
@@ -228,11 +234,15 @@ export function prepare(c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<
     if (/\binstant\b/.test(lower)) asEaten -= 1;
     if (/\bready[- ]to[- ]drink\b/.test(lower)) asEaten -= 0.5;
   } else if (EATEN_COOKED_GROUPS.has(group) || EATEN_COOKED_NAMES.test(lower)) {
-    if (COOKED.test(lower)) asEaten += 3;
+    // "Potatoes, french fried, …, frozen, unprepared": the cooking word names the product, not its state.
+    if (NOT_READY.test(lower)) asEaten -= 2;
+    else if (COOKED.test(lower)) asEaten += 3;
     else if (/\bcanned\b/.test(lower)) asEaten += 1;
     else if (UNCOOKED.test(lower)) asEaten -= 2;
     if (/\bfried\b|\bbreaded\b|\bbatter\b/.test(lower)) asEaten -= 1;
   } else if (/, raw\b/.test(lower)) asEaten += 2;
+  // Not eaten as sold: a dry mix, dough, or a frozen product before it is cooked.
+  else if (NOT_READY.test(lower)) asEaten -= 1.5;
   return {
     asEaten,
     flavoured: lower.match(FLAVOURED) ?? [],
