@@ -17,8 +17,8 @@
  *   "semi-skimmed milk", "wholemeal bread", "courgette", "porridge".
  * - SR28 wording: USDA National Nutrient Database for Standard Reference, Release 28, food
  *   descriptions (resources/foods/PROVENANCE.md).
- * - Misspellings: the frequent misspellings of these food words listed by Oxford Dictionaries'
- *   "Common misspellings" and seen in food-diary free text.
+ * - Misspellings: common typing slips on these words (a doubled or missing letter, "tomatoe",
+ *   "avacado"); no external list, added as they are met.
  */
 export interface Synonym {
   say: string[];
