@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.ts';
 import { FileUpload, FoodId, NutrientAmounts, TextEncodingChoice } from './foods.ts';
-import { Empty, method } from './rpc.ts';
+import { method } from './rpc.ts';
 import { TargetKey } from './targets.ts';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
@@ -132,7 +132,13 @@ export type LogEntry = z.infer<typeof LogEntry>;
 
 export const SaveResult = z.object({ entry: LogEntry, warnings: z.array(z.string()) });
 
-export const Activity = z.object({ key: z.string(), label: z.string(), met: z.number(), code: z.string() });
+export const Activity = z.object({
+  key: z.string(),
+  label: z.string(),
+  met: z.number(),
+  code: z.string(),
+  synonyms: z.array(z.string()),
+});
 
 /** 'info': the target is shown for information only (kind 'info'), so intake is not judged against it. */
 export const STATUSES = ['low', 'ok', 'high', 'untracked', 'info'] as const;
@@ -275,7 +281,14 @@ export const logMethods = {
     }).strict(),
     LogImportReport,
   ),
-  'log.activities': method(Empty, z.array(Activity)),
+  /** The activity list; with `query`, only the activities matching those everyday words, best first. */
+  'log.activities': method(
+    z
+      .object({ query: z.string().max(100, 'Type at most 100 characters.').optional() })
+      .strict()
+      .default({}),
+    z.array(Activity),
+  ),
 
   'dashboard.day': method(z.object({ clientId: Id, date: IsoDate }).strict(), DayView),
   'dashboard.trends': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), TrendsView),

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../host/dispatch.ts';
 import type { HandlerContext } from '../services.ts';
+import { searchActivities } from './activity-search.ts';
 import { importLogCsv } from './log-csv-import.ts';
 
 /** The diary (log) and the views computed from it (dashboard). */
@@ -13,7 +14,8 @@ export function logHandlers({ services }: HandlerContext) {
     'log.copyDay': ({ clientId, from, to, until, kinds, allergyConfirmation }) =>
       services().log.copyDay(clientId, from, to, kinds, allergyConfirmation, until),
     'log.importCsv': (input) => importLogCsv(services(), input),
-    'log.activities': () => [...services().log.activities()],
+    'log.activities': ({ query }) =>
+      query === undefined ? [...services().log.activities()] : searchActivities(query, services().log.activities()),
 
     'dashboard.day': ({ clientId, date }) => services().dashboard.day(clientId, date),
     'dashboard.trends': ({ clientId, from, to }) => services().dashboard.trends(clientId, from, to),
