@@ -1,5 +1,5 @@
-import { NumberInput, Skeleton, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NumberInput, Skeleton, Stack, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { formatNumber } from '../../../lib/format.ts';
@@ -11,11 +11,40 @@ import { WhenFields } from './WhenFields.tsx';
 
 const SHOWN = ['activity', 'minutes', 'date', 'time'];
 
-/** An activity from the Compendium list and its minutes (energy is estimated by the core from MET × weight). */
+function optionValue(item: ComboboxParsedItem<string>): string | null {
+  return 'value' in item ? item.value : null;
+}
+
+/**
+ * An activity from the Compendium list and its minutes (energy is estimated by the core from MET × weight).
+ * The picker searches everyday words ("brisk walk", "hoovering"): the core ranks the activities for what
+ * was typed, and the list shows its answer in that order (the previous answer until the new one arrives).
+ */
 export function ActivityEntryForm(props: EntryFormProps) {
   const { entry, onCancel } = props;
   const activities = useCall('log.activities', {}, { staleTime: Infinity });
   const [activity, setActivity] = useState<string | null>(entry?.activity?.key ?? null);
+  const [search, setSearch] = useState('');
+  const options = useMemo(
+    () =>
+      (activities.data ?? []).map((a) => ({
+        value: a.key,
+        label: `${a.label} (${formatNumber(a.met, 1)} MET)`,
+      })),
+    [activities.data],
+  );
+  const selectedLabel = options.find((o) => o.value === activity)?.label;
+  const query = search.trim();
+  const matches = useCall(
+    'log.activities',
+    { query },
+    { enabled: query !== '' && search !== selectedLabel, keepPrevious: true, staleTime: Infinity },
+  );
+  const ranked = useMemo(() => matches.data?.map((a) => a.key) ?? [], [matches.data]);
+  const filter: OptionsFilter<string> = ({ options: shown }) => {
+    const byKey = new Map(shown.map((o) => [optionValue(o), o]));
+    return ranked.flatMap((key) => byKey.get(key) ?? []);
+  };
   const [minutes, setMinutes] = useState<NumberField>(entry?.activity?.minutes ?? '');
   const state = useEntryForm(props);
 
@@ -39,13 +68,14 @@ export function ActivityEntryForm(props: EntryFormProps) {
         ) : (
           <ChoiceSelect<string>
             label="Activity"
-            placeholder="Type part of the activity"
-            data={(activities.data ?? []).map((a) => ({
-              value: a.key,
-              label: `${a.label} (${formatNumber(a.met, 1)} MET)`,
-            }))}
+            placeholder="Type what they did, e.g. brisk walk, spin class, hoovering"
+            data={options}
             value={activity}
             onChange={setActivity}
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={filter}
+            nothingFoundMessage={matches.data && !matches.loading ? 'No activity matches these words.' : undefined}
             error={state.errors.activity}
             data-testid="log-activity"
             data-autofocus
