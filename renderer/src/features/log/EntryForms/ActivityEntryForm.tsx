@@ -1,5 +1,5 @@
 import { NumberInput, Skeleton, Stack, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { formatNumber } from '../../../lib/format.ts';
@@ -13,6 +13,21 @@ const SHOWN = ['activity', 'minutes', 'date', 'time'];
 
 function optionValue(item: ComboboxParsedItem<string>): string | null {
   return 'value' in item ? item.value : null;
+}
+
+/**
+ * The list highlights its first option when the typed words change, which is before the core's ranking
+ * for them arrives; so Enter with no highlighted option picks the first one shown (the best match).
+ */
+function pickFirstOnEnter(event: KeyboardEvent<HTMLInputElement>): void {
+  if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+  const listId = event.currentTarget.getAttribute('aria-controls');
+  const list = listId ? document.getElementById(listId) : null;
+  if (!list || list.querySelector('[data-combobox-option][data-combobox-selected]')) return;
+  const first = list.querySelector<HTMLElement>('[data-combobox-option]');
+  if (!first) return;
+  event.preventDefault();
+  first.click();
 }
 
 /**
@@ -75,6 +90,7 @@ export function ActivityEntryForm(props: EntryFormProps) {
             searchValue={search}
             onSearchChange={setSearch}
             filter={filter}
+            onKeyDown={pickFirstOnEnter}
             nothingFoundMessage={matches.data && !matches.loading ? 'No activity matches these words.' : undefined}
             error={state.errors.activity}
             data-testid="log-activity"
