@@ -29,7 +29,7 @@ import { judge } from '../targets/status.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { dietConflict } from './diet.ts';
-import { fitsDiet, practitionerFoods } from './practitioner-foods.ts';
+import { excludedBy, fitsDiet, practitionerFoods } from './practitioner-foods.ts';
 import { buildShoppingList, type ShoppingLookup } from './handout/shopping.ts';
 import type { FixedEntry, GenerateInput, GeneratedEntry, PlanFood } from './generator-api.ts';
 import type { z } from 'zod';
@@ -963,9 +963,9 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         keepSlots: [...keepSlots],
         fixed,
         // Allergies and exclusions are applied by the generator as for the curated pool; the diet
-        // pattern here, where a recipe's ingredients can be read.
+        // pattern and a recipe's excluded ingredients here, where its ingredients can be read.
         extraFoods: practitionerFoods(db, (id) => foods.get(id))
-          .filter((f) => fitsDiet(f, client.dietPattern))
+          .filter((f) => fitsDiet(f, client.dietPattern) && !excludedBy(f, row.excludedFoodIdsJson))
           .map((f) => f.food),
         excludedFoodIds: row.excludedFoodIdsJson,
         // The same plan asks the same question: ties break the same way on every run.

@@ -48,6 +48,8 @@ export interface PractitionerFood {
   food: PlanFood;
   /** The diet tags read from the food (a recipe: its ingredients'), or null when they cannot be read. */
   dietTags: string[] | null;
+  /** A recipe's ingredients at every depth (a plan that excludes one excludes the recipe too). */
+  ingredientIds: string[];
 }
 
 type FoodLike = Pick<Food, 'name' | 'foodGroup' | 'allergens' | 'recipe'>;
@@ -94,18 +96,23 @@ export function practitionerFoods(db: Db, getFood: (id: string) => Food): Practi
       : null;
   };
 
-  /** The diet tags of a food (a recipe: of its ingredients), or null when they cannot be read. */
-  const tagsOf = (f: FoodLike, depth: number): Set<string> | null => {
+  /**
+   * The diet tags of a food (a recipe: of its ingredients), or null when they cannot be read; a
+   * recipe's ingredient ids are added to `ingredients` on the way.
+   */
+  const tagsOf = (f: FoodLike, depth: number, ingredients: Set<string>): Set<string> | null => {
     const tags = new Set<string>([...dietTags({ ...f, foodGroup: f.foodGroup ?? '' }), ...foodDietTags(f)]);
     if (f.recipe) {
       if (depth >= MAX_DEPTH) return null;
+      let known = true;
       for (const ing of f.recipe.ingredients) {
+        ingredients.add(ing.foodId);
         const child = food(ing.foodId) ?? deletedIngredient(ing.foodId);
-        const childTags = child ? tagsOf(child, depth + 1) : null;
-        if (!childTags) return null;
-        childTags.forEach((t) => tags.add(t));
+        const childTags = child ? tagsOf(child, depth + 1, ingredients) : null;
+        if (childTags) childTags.forEach((t) => tags.add(t));
+        else known = false;
       }
-      return tags;
+      return known ? tags : null;
     }
     return f.foodGroup !== null && known.has(f.foodGroup.trim().toLowerCase()) ? tags : null;
   };
@@ -117,7 +124,8 @@ export function practitionerFoods(db: Db, getFood: (id: string) => Food): Practi
     if (!f || !use || use.mealTypes.length === 0) continue;
     const measure = planMeasure(f, use);
     if (!measure) continue;
-    const tags = tagsOf(f, 0);
+    const ingredients = new Set<string>();
+    const tags = tagsOf(f, 0, ingredients);
     const isRecipe = f.source === 'recipe';
     out.push({
       food: {
@@ -133,6 +141,7 @@ export function practitionerFoods(db: Db, getFood: (id: string) => Food): Practi
         origin: 'practitioner',
       },
       dietTags: tags ? [...tags] : null,
+      ingredientIds: [...ingredients],
     });
   }
   return out;
@@ -146,6 +155,12 @@ export function fitsDiet(food: PractitionerFood, dietPattern: string): boolean {
   const diet = DIET_EXCLUDES[dietPattern];
   if (!diet) return true;
   return food.dietTags !== null && !food.dietTags.some((t) => diet.tags.includes(t));
+}
+
+/** Whether the plan excludes the food itself or, for a recipe, one of its ingredients. */
+export function excludedBy(food: PractitionerFood, excludedFoodIds: readonly string[]): boolean {
+  const excluded = new Set(excludedFoodIds);
+  return excluded.has(food.food.foodId) || food.ingredientIds.some((id) => excluded.has(id));
 }
 
 /** Food groups a food's diet tags can be read from: the food database's groups and the pool's. */
