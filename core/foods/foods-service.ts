@@ -1,7 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
-import type { CustomFoodInput, Food, FoodDataset, FoodHit, FoodUsage, PlanUse, RecipeInput } from '../contract/foods.ts';
+import type {
+  CustomFoodInput,
+  Food,
+  FoodDataset,
+  FoodHit,
+  FoodUsage,
+  PlanUse,
+  RecipeInput,
+} from '../contract/foods.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { events, foodDatasets, foods } from '../db/schema.ts';
