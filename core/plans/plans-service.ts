@@ -313,10 +313,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
   const statusesFor = (clientId: string, date: string, totals: NutrientValues | null): NutrientStatus[] | null => {
     const t = targets.get(clientId, date);
     if (!t.targets) return null;
-    return t.targets.map((target) => {
-      const v = totals?.[target.key as keyof NutrientValues];
-      return judge(target, typeof v === 'number' ? v : null);
-    });
+    // Total water comes mostly from drinks, which a plan does not list: not judged on a plan.
+    return t.targets
+      .filter((target) => target.key !== 'waterL')
+      .map((target) => {
+        const v = totals?.[target.key as keyof NutrientValues];
+        return judge(target, typeof v === 'number' ? v : null);
+      });
   };
 
   // ---- writing ----
