@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { addDays, isIsoDate } from '../../../lib/dates.ts';
 import { formatIsoDate } from '../../../lib/format.ts';
@@ -7,6 +7,7 @@ import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 type Kind = 'diet' | 'activity' | 'sleep';
 const KIND_LABELS: Record<Kind, string> = { diet: 'Food', activity: 'Activity', sleep: 'Sleep' };
@@ -21,9 +22,9 @@ interface CopyDayModalProps {
 
 export function CopyDayModal(props: CopyDayModalProps): React.JSX.Element {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Copy ${formatIsoDate(props.from)}`}>
+    <AppModal opened={props.opened} onClose={props.onClose} title={`Copy ${formatIsoDate(props.from)}`}>
       {props.opened && <CopyDayForm key={props.from} {...props} />}
-    </Modal>
+    </AppModal>
   );
 }
 
