@@ -1,4 +1,4 @@
-import { Button, TextInput } from '@mantine/core';
+import { Button, Checkbox, TextInput } from '@mantine/core';
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../lib/api.ts';
@@ -63,6 +63,16 @@ describe('dialogs open with the focus in their first field', () => {
       </>,
     );
     expect(await focusedIn('marked-second')).toBe(screen.getByTestId('marked-second'));
+  });
+
+  it('skips boxes to tick: the first field to type in gets the focus', async () => {
+    renderInApp(
+      <AppModal opened onClose={noop} title="Options">
+        <Checkbox label="Include notes" data-testid="tick" />
+        <TextInput label="Name" data-testid="typed" />
+      </AppModal>,
+    );
+    expect(await focusedIn('typed')).toBe(screen.getByTestId('typed'));
   });
 
   it('a question with only buttons focuses what Mantine would', async () => {

@@ -3,9 +3,12 @@
 import { Modal, type ModalProps } from '@mantine/core';
 import { useLayoutEffect, useRef } from 'react';
 
+/** Input types that take no typing: a box to tick is not where a dialog's first keystroke goes. */
+const NOT_TYPED = ['hidden', 'checkbox', 'radio', 'file', 'button', 'submit', 'reset', 'image', 'range', 'color'];
+
 /** A control the user types into or picks with, enabled. */
 const FIELD = [
-  'input:not([type="hidden"]):not(:disabled)',
+  `input${NOT_TYPED.map((t) => `:not([type="${t}"])`).join('')}:not(:disabled)`,
   'textarea:not(:disabled)',
   'select:not(:disabled)',
   '[contenteditable="true"]',
