@@ -94,7 +94,9 @@ export function examples(f: Fixtures): Record<string, unknown> {
       clientId,
       format: 'cronometer',
       fileName: 'servings.csv',
-      dataBase64: b64('Day,Time,Group,Food Name,Amount,Energy (kcal)\n2026-03-12,8:00 AM,Breakfast,Bananas raw,100.00 g,89\n'),
+      dataBase64: b64(
+        'Day,Time,Group,Food Name,Amount,Energy (kcal)\n2026-03-12,8:00 AM,Breakfast,Bananas raw,100.00 g,89\n',
+      ),
     },
     'log.diaryImport': {
       clientId,

@@ -167,7 +167,9 @@ describe('OpenNutriTracker export', () => {
   });
 
   it('lists an intake it cannot read with the file inside the zip and its place', () => {
-    const bad = JSON.stringify([{ id: 'x', unit: 'cup', amount: 1, type: 'lunch', meal: { name: 'Soup', nutriments: {} }, dateTime: 'yesterday' }]);
+    const bad = JSON.stringify([
+      { id: 'x', unit: 'cup', amount: 1, type: 'lunch', meal: { name: 'Soup', nutriments: {} }, dateTime: 'yesterday' },
+    ]);
     const parsed = parseOpenNutriTracker(zipSync({ 'user_intake.json': text(bad) }), 'export.zip');
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors[0]).toMatchObject({ file: 'export.zip/user_intake.json', row: 1 });
