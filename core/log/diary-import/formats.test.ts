@@ -113,6 +113,13 @@ describe('MyFitnessPal nutrition export', () => {
     expect(snacks?.meal).toBe('snack');
   });
 
+  it('reads a large amount written with a thousands separator', () => {
+    const csv = 'Date,Meal,Calories,Fat (g),Note\n2026-03-01,Dinner,"1,050",30,\n2026-03-01,Lunch,"1,5",3,\n';
+    const parsed = parseMyFitnessPal(text(csv), 'n.csv');
+    expect(parsed.rows[0]?.nutrients.energyKcal).toBe(1050);
+    expect(parsed.errors).toEqual([{ file: 'n.csv', row: 3, message: 'Calories: "1,5" is not a number' }]);
+  });
+
   it('refuses a Cronometer file given as MyFitnessPal', () => {
     const err = refusal(() => parseMyFitnessPal(fixture('cronometer-servings.csv'), 'servings.csv'));
     expect(err.message).toContain('servings.csv is not a MyFitnessPal nutrition export');

@@ -77,9 +77,13 @@ function mealOf(group: string): Meal | null {
   return null;
 }
 
-/** A number cell: '' → null; a number with "." decimals (both apps write them so) → the number. */
-function numberCell(raw: string): number | null | { error: string } {
-  const s = raw.trim();
+/**
+ * A number cell: '' → null; a number with "." decimals (both apps write them so) → the number. With
+ * `thousands`, a comma between groups of three digits ("1,050", in a quoted cell) is a thousands separator.
+ */
+function numberCell(raw: string, thousands = false): number | null | { error: string } {
+  const trimmed = raw.trim();
+  const s = thousands && /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
   if (s === '') return null;
   const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : Number.NaN;
   if (!Number.isFinite(n)) return { error: `"${raw}" is not a number` };
@@ -123,12 +127,13 @@ function readNutrients(
   index: Map<string, number>,
   columns: ColumnMap,
   problems: string[],
+  thousands = false,
 ): NutrientValues {
   const out: NutrientValues = {};
   for (const [header, { key, factor }] of Object.entries(columns)) {
     const i = index.get(header);
     if (i === undefined) continue;
-    const v = numberCell(row.cells[i] ?? '');
+    const v = numberCell(row.cells[i] ?? '', thousands);
     if (v === null) continue;
     if (typeof v === 'object') {
       problems.push(`${header}: ${v.error}`);
@@ -232,7 +237,8 @@ export function parseCronometer(bytes: Uint8Array, fileName: string): DiaryParse
     const amount = cronometerAmount(cell(row, 'Amount'));
     if ('error' in amount) problems.push(`Amount: ${amount.error}`);
     const nutrients = readNutrients(row, index, CRONOMETER_NUTRIENTS, problems);
-    if (nutrients.energyKcal === undefined) problems.push('Energy (kcal): no energy is given');
+    if (nutrients.energyKcal === undefined && !problems.some((p) => p.startsWith('Energy (kcal):')))
+      problems.push('Energy (kcal): no energy is given');
     if (problems.length > 0 || 'error' in amount) {
       errors.push({ file: fileName, row: row.line, message: problems.join('; ') });
       continue;
@@ -261,7 +267,9 @@ export function parseCronometer(bytes: Uint8Array, fileName: string): DiaryParse
 // Sodium (mg), Potassium, Carbohydrates (g), Fiber, Sugar, Protein (g), Vitamin A, Vitamin C, Calcium,
 // Iron, Note. The columns without a unit are grams (fats, fibre, sugar) and milligrams (cholesterol,
 // potassium); Vitamin A, Vitamin C, Calcium and Iron are percentages of a daily value, not amounts, and
-// are never read as amounts.
+// are never read as amounts. MyFitnessPal publishes no specification of the file; the header above is the
+// one that open-source readers of the export agree on (for example the parsers found by searching GitHub
+// for "Date,Meal,Calories,Fat (g),Saturated Fat").
 
 const MFP_NUTRIENTS: ColumnMap = {
   Calories: { key: 'energyKcal' },
@@ -306,8 +314,10 @@ export function parseMyFitnessPal(bytes: Uint8Array, fileName: string): DiaryPar
     if (!validDate(date)) problems.push(`Date: "${date}" is not a date like 2026-03-01`);
     const meal = cell(row, 'Meal');
     if (meal === '') problems.push('Meal: the meal is not named');
-    const nutrients = readNutrients(row, index, MFP_NUTRIENTS, problems);
-    if (nutrients.energyKcal === undefined) problems.push('Calories: no energy is given');
+    // MyFitnessPal writes large amounts with a thousands separator ("1,050" kcal) in a quoted cell.
+    const nutrients = readNutrients(row, index, MFP_NUTRIENTS, problems, true);
+    if (nutrients.energyKcal === undefined && !problems.some((p) => p.startsWith('Calories:')))
+      problems.push('Calories: no energy is given');
     if (problems.length > 0) {
       errors.push({ file: fileName, row: row.line, message: problems.join('; ') });
       continue;
@@ -336,7 +346,9 @@ export function parseMyFitnessPal(bytes: Uint8Array, fileName: string): DiaryPar
 // github.com/simonoppowa/OpenNutriTracker): id (a UUID), unit ("g", "ml" or "serving"), amount, type
 // (breakfast, lunch, dinner, snack), dateTime (ISO 8601, local time) and meal (MealDBO: name, brands,
 // servingQuantity, servingUnit, nutriments per 100 g or ml: energyKcal100, carbohydrates100, fat100,
-// proteins100, sugars100, saturatedFat100, fiber100). The zip or the user_intake.json alone is accepted.
+// proteins100, sugars100, saturatedFat100, fiber100); the project describes the bundle in its
+// docs/export-format.md. Newer exports add CSV companions (user_intake.csv), which are not read: the JSON
+// is the canonical file the app itself re-imports. The zip or the user_intake.json alone is accepted.
 
 const ONT_INTAKE_FILE = 'user_intake.json';
 const ONT_MAX_JSON_BYTES = 64 * 1024 * 1024;
