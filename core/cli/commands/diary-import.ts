@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../app.ts';
+import { MAX_IMPORT_BYTES } from '../../contract/foods.ts';
 import { DIARY_FORMATS, type DiaryPreview, type DiaryFormat } from '../../contract/log.ts';
 import { toCsv } from '../../util/csv-write.ts';
 import { commandArgs } from '../options.ts';
@@ -63,8 +64,11 @@ export async function logImport(core: Core, args: string[], out: (s: string) => 
   if (!format) throw new CliError(`--format must be one of ${DIARY_FORMATS.join(', ')}, not "${values.format}".`, 2);
   let bytes: Buffer;
   try {
+    // The size first: a file over the import limit is refused before it is read.
+    if (fs.statSync(file).size > MAX_IMPORT_BYTES) throw new CliError(`${file} is too large (at most 64 MB).`);
     bytes = fs.readFileSync(file);
   } catch (err) {
+    if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`Cannot read ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}.`, 2);
   }
