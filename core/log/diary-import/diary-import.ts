@@ -108,6 +108,17 @@ export function createDiaryImport(
 
   const read = (input: DiaryImportInput) => {
     clients.get(input.clientId);
+    // Months of a diary name the same foods again and again: each name and amount is matched once.
+    const matches = new Map<string, Pick<DiaryPreviewRow, 'match' | 'matchNote'>>();
+    const matchOnce = (r: ReportedRow): Pick<DiaryPreviewRow, 'match' | 'matchNote'> => {
+      const key = JSON.stringify([r.matchable, r.name, r.grams, r.amountText]);
+      let m = matches.get(key);
+      if (!m) {
+        m = matchRow(r, input.clientId);
+        matches.set(key, m);
+      }
+      return m;
+    };
     const parsed = parseDiary(input.format, input.bytes, input.fileName);
     const ids = parsed.rows.map((r) => diaryRowId(input.clientId, input.format, r.identity));
     const stored = new Set<string>();
@@ -129,7 +140,7 @@ export function createDiaryImport(
         amountText: r.amountText,
         grams: r.grams,
         reported: r.nutrients,
-        ...matchRow(r, input.clientId),
+        ...matchOnce(r),
         alreadyImported: stored.has(id),
       };
     });
@@ -181,6 +192,16 @@ export function createDiaryImport(
       if (errors.length > 0) return fail(errors);
       const t = now();
       const today = localIsoDate(t);
+      // The allergens a reported name implies, worked out once per name (a diary repeats its foods).
+      const derived = new Map<string, ReturnType<typeof deriveAllergens>>();
+      const allergensOf = (name: string): ReturnType<typeof deriveAllergens> => {
+        let a = derived.get(name);
+        if (!a) {
+          a = deriveAllergens({ name, foodGroup: null });
+          derived.set(name, a);
+        }
+        return a;
+      };
       class Rollback extends Error {}
       try {
         db.transaction(() => {
@@ -237,11 +258,12 @@ export function createDiaryImport(
                   continue;
                 }
                 // The other app's food is checked against the client's allergies by its name's words.
-                const confirmation = confirmAllergy(
-                  { name: r.name, allergens: deriveAllergens({ name: r.name, foodGroup: null }) },
-                  client,
-                  { given: input.allergyConfirmation, at: t, carried: null, advice: '' },
-                );
+                const confirmation = confirmAllergy({ name: r.name, allergens: allergensOf(r.name) }, client, {
+                  given: input.allergyConfirmation,
+                  at: t,
+                  carried: null,
+                  advice: '',
+                });
                 const detail: ReportedDietDetail = {
                   time: r.time,
                   note: null,
