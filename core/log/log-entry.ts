@@ -78,7 +78,9 @@ export function toEntry(row: Row): LogEntry {
     photoId: row.photoId ?? null,
     note: d.note ?? null,
     meal: (row.meal as LogEntry['meal']) ?? null,
-    food: diet?.foodId ? { id: diet.foodId, name: diet.foodName, amountLabel: diet.amountLabel, grams: diet.grams } : null,
+    food: diet?.foodId
+      ? { id: diet.foodId, name: diet.foodName, amountLabel: diet.amountLabel, grams: diet.grams }
+      : null,
     activity: activity
       ? {
           key: activity.activity,
