@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { createClient } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
@@ -45,6 +46,15 @@ test('a Cronometer export is previewed with its matches, imported, and the dashb
   await expect(rows.nth(0).getByTestId('diary-import-match')).toContainText(/Bananas, raw, 1 medium.*exact \d/);
   await expect(rows.nth(1).getByTestId('diary-import-match')).toContainText('kept as reported');
   await expect(page.getByTestId('log-entry')).toHaveCount(0);
+
+  // The preview is usable with a keyboard and a screen reader (axe, WCAG 2 A and AA: nothing serious).
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="diary-import-dialog"]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
 
   // The cola is left out.
   await rows.nth(2).getByTestId('diary-import-use').selectOption('skip');
