@@ -186,6 +186,19 @@ describe('importing a Cronometer diary', () => {
     expect(confirmed).toMatchObject({ committed: true, imported: 5 });
   });
 
+  it('imports dates far from today only when they are confirmed', async () => {
+    const { core, client, list } = await setUp();
+    const csv =
+      'Day,Time,Group,Food Name,Amount,Energy (kcal)\n2019-01-05,8:00 AM,Breakfast,Fictional Toast,1.00 slice,80\n';
+    const file = upload(client.id, 'cronometer', 'old.csv', csv);
+    const refused = await ok<DiaryImportReport>(core, 'log.diaryImport', file);
+    expect(refused.committed).toBe(false);
+    expect(refused.errors[0]?.message).toMatch(/^The date 2019-01-05 .* confirm the dates to import them\.$/);
+    expect(await list()).toEqual([]);
+    const confirmed = await ok<DiaryImportReport>(core, 'log.diaryImport', { ...file, confirmDates: true });
+    expect(confirmed).toMatchObject({ committed: true, imported: 1 });
+  });
+
   it('gives a malformed file a clear error naming the problem', async () => {
     const { core, client } = await setUp();
     const result = await core.dispatch(

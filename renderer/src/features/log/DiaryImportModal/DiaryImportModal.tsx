@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, List, Modal, NativeSelect, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  NativeSelect,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import type { DiaryFormat, DiaryPreviewRow } from '@contract/log.ts';
@@ -67,18 +80,26 @@ function DiaryImportForm({ clientId, onClose }: DiaryImportModalProps): React.JS
   const [uses, setUses] = useState<Record<number, Use>>({});
   const [report, setReport] = useState<Report | null>(null);
   const [reason, setReason] = useState('');
+  const [confirmDates, setConfirmDates] = useState(false);
   const request = useFormRequest(useSessionActions().reportError);
   const notify = useNotify();
   const hideEnergy = useEnergyHidden();
   const importDiary = useMutation('log.diaryImport', { invalidates: LOG_DATA });
   const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0];
   const allergyOnly = report !== null && !report.committed && report.allergyConflicts === report.errorCount;
+  // Only dates far from today were refused: the practitioner may confirm them (an old diary is possible).
+  const datesOnly =
+    report !== null &&
+    !report.committed &&
+    report.errorCount > 0 &&
+    report.errors.every((e) => e.message.startsWith('The date '));
 
   const reset = (): void => {
     setPreview(null);
     setReport(null);
     setUses({});
     setReason('');
+    setConfirmDates(false);
     request.setError(null);
   };
 
@@ -105,6 +126,7 @@ function DiaryImportForm({ clientId, onClose }: DiaryImportModalProps): React.JS
         format,
         choices,
         allergyConfirmation: allergyOnly && reason.trim() !== '' ? { reason: reason.trim() } : null,
+        confirmDates,
       });
       setReport(result);
       if (result.committed) {
@@ -180,6 +202,14 @@ function DiaryImportForm({ clientId, onClose }: DiaryImportModalProps): React.JS
           </List>
         </Alert>
       )}
+      {datesOnly && (
+        <Checkbox
+          label="These dates are right: import them"
+          checked={confirmDates}
+          onChange={(e) => setConfirmDates(e.currentTarget.checked)}
+          data-testid="diary-import-confirm-dates"
+        />
+      )}
       {allergyOnly && report && (
         <AllergyReasonAlert
           title="Foods the client is allergic to"
@@ -243,7 +273,12 @@ function DiaryImportForm({ clientId, onClose }: DiaryImportModalProps): React.JS
           <Button
             onClick={() => void runImport()}
             loading={request.busy}
-            disabled={preview.errorCount > 0 || toStore === 0 || (allergyOnly && reason.trim() === '')}
+            disabled={
+              preview.errorCount > 0 ||
+              toStore === 0 ||
+              (allergyOnly && reason.trim() === '') ||
+              (datesOnly && !confirmDates)
+            }
             color={allergyOnly ? 'red' : undefined}
             data-testid="diary-import-run"
           >
