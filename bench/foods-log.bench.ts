@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createCore, type Core } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
 import { DAILY_TOTALS_COLUMNS, DAILY_TOTALS_SELECT } from '../core/features/daily-totals-sql.ts';
+import { searchQuality } from '../core/foods/search-quality.ts';
+import { ftsQuery, searchWords } from '../core/foods/search.ts';
 import { clientDailyFeatures, practiceDailyFeatures, type DailyFeatures } from '../core/rules/features.ts';
 import { fmtMs, median, report, sized, timeIt } from './lib.ts';
 
@@ -94,23 +96,56 @@ const QUERIES = [
   'orange juice',
 ];
 
+/**
+ * Type-ahead latency of the ranked search (through the contract, as the renderer calls it) against
+ * the bare FTS5 lookup of the same words (no ranking, no synonyms), alternating in the same run; wall
+ * and CPU time, so load from other processes can be told from real cost. Then the search-quality
+ * set's top-1 and top-3 hit rates.
+ */
 async function searchLatency(core: Core): Promise<void> {
+  const { sqlite } = core.session.database();
+  const bare = sqlite.prepare(
+    `SELECT f.id, f.name, bm25(foods_fts, 10.0, 1.0) AS rank FROM foods_fts JOIN foods f ON f.rowid = foods_fts.rowid
+     WHERE foods_fts MATCH ? AND f.deleted_at IS NULL ORDER BY rank LIMIT 25`,
+  );
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const times: number[] = [];
-  for (let round = 0; round < 20; round++) {
+  const bareTimes: number[] = [];
+  let cpuRanked = 0;
+  let cpuBare = 0;
+  for (let round = 0; round < sized(20, 2); round++) {
     for (const q of QUERIES) {
       // Type-ahead: every prefix of the query, as a person typing would send.
       for (let i = 2; i <= q.length; i += 2) {
-        const t0 = performance.now();
-        await call(core, 'foods.search', { query: q.slice(0, i), limit: 25 });
+        const typed = q.slice(0, i);
+        let c0 = cpu();
+        let t0 = performance.now();
+        bare.all(ftsQuery(searchWords(typed)));
+        bareTimes.push(performance.now() - t0);
+        cpuBare += cpu() - c0;
+        c0 = cpu();
+        t0 = performance.now();
+        await call(core, 'foods.search', { query: typed, limit: 25 });
         times.push(performance.now() - t0);
+        cpuRanked += cpu() - c0;
       }
     }
   }
+  const quality = searchQuality(sqlite);
   process.stdout.write(
-    `\n## Food search over the bundled USDA table (${times.length} type-ahead queries, through the contract)\n`,
+    `\n## Food search over the bundled USDA table (${times.length} type-ahead queries, through the contract; load average ${os.loadavg()[0]?.toFixed(1)})\n`,
   );
+  const line = (name: string, t: number[], cpuMs: number, base?: number[]): string =>
+    `  ${name.padEnd(46)} p50 ${fmtMs(percentile(t, 50))}   p95 ${fmtMs(percentile(t, 95))}${
+      base ? ` (${(percentile(t, 95) / percentile(base, 95)).toFixed(2)}× the bare lookup)` : ''
+    }   max ${fmtMs(Math.max(...t))}   CPU ${fmtMs(cpuMs / t.length)} a query\n`;
+  process.stdout.write(line('bare FTS5 lookup (baseline, unranked)', bareTimes, cpuBare));
+  process.stdout.write(line('ranked search (synonyms, foods as eaten)', times, cpuRanked, bareTimes));
   process.stdout.write(
-    `  p50 ${fmtMs(percentile(times, 50))}   p95 ${fmtMs(percentile(times, 95))}   max ${fmtMs(Math.max(...times))}\n`,
+    `  search quality: top-1 ${(quality.top1 * 100).toFixed(1)} %, top-3 ${(quality.top3 * 100).toFixed(1)} % of ${quality.cases} everyday searches\n`,
   );
 }
 

@@ -38,6 +38,24 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
   await expect(page.getByTestId('forecast-estimate')).toContainText(/kcal/);
   await expect(page.getByTestId('forecast-contributor').first()).toBeVisible();
   await expect(page.getByTestId('forecast-flag')).toBeVisible();
+
+  // An edit reopens the entry as it was typed (1 × medium, not 118 g); 2 medium is saved as such and
+  // reopens as 2 medium; switching to grams keeps the amount (236 g), and back again.
+  await page.getByTestId('client-tab-log').click();
+  const entry = page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' });
+  await entry.getByTestId('log-entry-edit').click();
+  await expect(page.getByTestId('log-amount-measure')).toHaveValue(/^1 medium/);
+  await expect(page.getByTestId('log-amount-count')).toHaveValue('1');
+  await page.getByTestId('log-amount-count').fill('2');
+  await page.getByTestId('log-save').click();
+  await expect(entry.getByTestId('log-entry-detail')).toContainText('2 medium');
+  await entry.getByTestId('log-entry-edit').click();
+  await expect(page.getByTestId('log-amount-count')).toHaveValue('2');
+  await expect(page.getByTestId('log-amount-measure')).toHaveValue(/^1 medium/);
+  await page.getByTestId('log-amount-mode').getByText('Grams', { exact: true }).click();
+  await expect(page.getByTestId('log-grams')).toHaveValue('236');
+  await page.getByTestId('log-amount-mode').getByText('Household measure', { exact: true }).click();
+  await expect(page.getByTestId('log-amount-count')).toHaveValue('2');
 });
 
 test('a food import with bad rows reports each bad row and stores none of the file', async ({ app: { page } }) => {

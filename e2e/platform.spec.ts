@@ -96,3 +96,24 @@ test('validation messages appear beside the field, and delete asks first', async
   await page.getByTestId('client-delete-confirm').click();
   await expect(page.getByTestId('client-row')).toHaveCount(0);
 });
+
+test('an unattended app locks by itself after the idle time chosen in Settings', async ({ app: { page, host } }) => {
+  // The page's clock is the one thing faked: 16 minutes pass without waiting for them.
+  await page.clock.install();
+  await page.goto(host.url);
+  await expect(page.getByTestId('nav-clients')).toBeVisible();
+  await page.clock.fastForward('14:00');
+  await expect(page.getByTestId('nav-clients')).toBeVisible();
+  await page.clock.fastForward('02:00');
+  await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByTestId('nav-clients')).toBeVisible();
+
+  // "Never" keeps it open.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-auto-lock').click();
+  await page.getByRole('option', { name: 'Never' }).click();
+  await expect(page.getByTestId('settings-auto-lock')).toHaveValue('Never');
+  await page.clock.fastForward('02:00:00');
+  await expect(page.getByTestId('nav-clients')).toBeVisible();
+});

@@ -109,7 +109,16 @@ export const LogEntry = z.object({
   photoId: Id.nullable(),
   note: z.string().nullable(),
   meal: Meal.nullable(),
-  food: z.object({ id: FoodId, name: z.string(), amountLabel: z.string(), grams: z.number() }).nullable(),
+  food: z
+    .object({
+      id: FoodId,
+      name: z.string(),
+      amountLabel: z.string(),
+      grams: z.number(),
+      /** The household amount as it was entered ("2 cup, chopped"), so an edit reopens it as such; null for grams. */
+      amountText: z.string().nullable().optional(),
+    })
+    .nullable(),
   activity: z
     .object({ key: z.string(), label: z.string(), met: z.number(), minutes: z.number(), kcal: z.number().nullable() })
     .nullable(),
@@ -317,6 +326,8 @@ export const logMethods = {
         clientId: Id,
         from: IsoDate,
         to: IsoDate,
+        /** The last day of a range to copy to (every day from `to` through it); omitted = `to` alone. */
+        until: IsoDate.optional(),
         kinds: z
           .array(z.enum(['diet', 'activity', 'sleep']))
           .min(1)
@@ -325,7 +336,8 @@ export const logMethods = {
         allergyConfirmation: AllergyConfirmation.nullable().optional(),
       })
       .strict(),
-    z.object({ copied: z.number() }),
+    /** Entries written in all (entries of the day × days), and the days they went to. */
+    z.object({ copied: z.number(), days: z.number().optional() }),
   ),
   /** All or nothing; rows with a food the client is allergic to are refused unless a reason is given. */
   'log.importCsv': method(

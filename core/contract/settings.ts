@@ -20,6 +20,12 @@ export const Settings = z.object({
    * reports never show them either way.
    */
   edShowEnergyToMe: z.boolean({ message: 'Must be yes or no.' }),
+  /** Lock the app after this many minutes without keyboard or pointer use; 0 = never. */
+  autoLockMinutes: z
+    .number({ message: 'Enter a number of minutes.' })
+    .int({ message: 'Enter whole minutes.' })
+    .min(0, { message: 'At least 0 (never).' })
+    .max(240, { message: 'At most 240 minutes (4 hours).' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

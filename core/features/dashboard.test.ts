@@ -49,12 +49,42 @@ describe('dashboard.day: vitamin K summed from each entry, untracked and informa
     expect(day.statuses?.find((s) => s.key === 'vitaminKMcg')).toMatchObject({ value: null, status: 'untracked' });
   });
 
-  it('iodine, choline, ALA and water are "not tracked"; potassium in CKD stage 3 is for information', async () => {
+  it('water is the water of everything eaten and drunk, in litres: a glass of water and a mug of tea count', async () => {
+    const { core, c } = await clientWithLog({ sex: 'female', heightCm: 165, weightKg: 60 });
+    const add = (foodId: string, amount: string) =>
+      ok<{ entry: { food: { grams: number } } }>(core, 'log.add', {
+        kind: 'diet',
+        clientId: c.id,
+        date: DATE,
+        foodId,
+        amount,
+      });
+    const glass = await add('usda:14411', 'a glass of water'); // tap water
+    const mugs = await add('usda:14355', '2 mugs of tea'); // black tea, brewed
+    const banana = await add('usda:09040', '1 medium');
+    const water = async (id: string) => (await ok<Food>(core, 'foods.get', { id })).nutrients.waterG ?? Number.NaN;
+    // A glass is 240 mL and a mug 355 mL, through each drink's own fl oz or cup measure.
+    expect(glass.entry.food.grams).toBeGreaterThan(230);
+    expect(glass.entry.food.grams).toBeLessThan(250);
+    expect(mugs.entry.food.grams).toBeGreaterThan(690);
+    expect(mugs.entry.food.grams).toBeLessThan(730);
+    const expected =
+      ((glass.entry.food.grams * (await water('usda:14411'))) / 100 +
+        (mugs.entry.food.grams * (await water('usda:14355'))) / 100 +
+        (banana.entry.food.grams * (await water('usda:09040'))) / 100) /
+      1000;
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    const row = day.statuses?.find((s) => s.key === 'waterL');
+    expect(row?.value).toBeCloseTo(expected, 9);
+    expect(row).toMatchObject({ unit: 'L', target: 2.7, status: 'low' }); // about 1.1 L against the 2.7 L AI
+  });
+
+  it('iodine, choline and ALA are "not tracked"; potassium in CKD stage 3 is for information', async () => {
     const { core, c, log } = await clientWithLog({ conditions: ['chronic-kidney-disease'], ckdStage: 3 });
     await log('usda:09040', 120);
     const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
     const status = (key: string) => day.statuses?.find((s) => s.key === key);
-    for (const key of ['iodineMcg', 'cholineMg', 'alaG', 'waterL'])
+    for (const key of ['iodineMcg', 'cholineMg', 'alaG'])
       expect(status(key)).toMatchObject({ value: null, status: 'untracked' });
     expect(status('potassiumMg')).toMatchObject({ kind: 'info', status: 'info' });
     expect(status('potassiumMg')?.value).toBeGreaterThan(0);

@@ -35,10 +35,12 @@ export { statusOf };
 
 /**
  * Intake value for a target from a daily_totals row, or from the per-entry sums (DETAIL_KEYS). Untracked
- * targets (water: drinks are not logged; nutrients the food data lacks) have none.
+ * targets (nutrients the food data lacks) have none; water comes from the water_g column, in litres.
  */
 function intakeFor(t: TargetValue, row: DailyRow | undefined, detailSums: DailyRow | undefined): number | null {
   if (!row || Number(row.diet_entries ?? 0) === 0 || !t.tracked) return null;
+  // Total water (L) is the water of everything eaten and drunk (g); 1 g of water is 1 mL.
+  if (t.key === 'waterL') return typeof row.water_g === 'number' ? row.water_g / 1000 : null;
   const col = COLUMN_OF[t.key];
   const v = col ? row[col] : detailSums?.[t.key];
   return typeof v === 'number' ? v : null;

@@ -138,3 +138,22 @@ describe('formatAmount', () => {
     [0.3, '0.3'],
   ])('%d → %s', (n, s) => expect(formatAmount(n)).toBe(s));
 });
+
+describe('drinking vessels', () => {
+  const flOz = [{ amount: 1, unit: 'fl oz', grams: 29.6 }];
+  it('a glass is 240 mL and a mug 355 mL, through the drink’s own volume measure', () => {
+    const glass = resolvePortion(flOz, 'a glass of water', 'Beverages, water, tap, drinking');
+    expect(glass.grams).toBeCloseTo((240 / 29.5735295625) * 29.6, 9);
+    expect(glass.label).toBe('1 glass (240 mL) (240 g)');
+    const mugs = resolvePortion(flOz, '2 mugs of tea', 'Beverages, tea, black, brewed');
+    expect(mugs.grams).toBeCloseTo((710 / 29.5735295625) * 29.6, 9);
+  });
+
+  it('a food’s own measure of that name wins, and a food without a volume measure says so', () => {
+    const own = resolvePortion([{ amount: 1, unit: 'glass', grams: 200 }], '1 glass', 'Juice');
+    expect(own.grams).toBe(200);
+    expect(() => resolvePortion([{ amount: 1, unit: 'medium', grams: 118 }], 'a glass', 'Bananas, raw')).toThrow(
+      'Bananas, raw has no cup, fl oz, tbsp or tsp measure to convert glass (240 mL) to grams. Enter the amount in grams.',
+    );
+  });
+});

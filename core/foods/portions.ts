@@ -56,6 +56,34 @@ const VOLUME_MEASURE_ML: [string, number][] = [
   ['tsp', 4.92892159375],
 ];
 
+/**
+ * Drinking vessels, for drinks logged as "a glass of water" or "a mug of tea" when the food has no such
+ * measure of its own. A glass is 240 mL, the reference amount customarily consumed for beverages in US
+ * labelling (21 CFR 101.12(b), table 2); a mug is 12 fl oz (355 mL), the size of a standard coffee mug
+ * and of a US drinks can; a can is 355 mL and a bottle 500 mL, the common sizes. They are conventions:
+ * the label always shows the millilitres, and an exact amount can be entered in mL.
+ */
+const VESSEL_ML: Record<string, number> = { glass: 240, mug: 355, can: 355, bottle: 500 };
+
+/** Grams of `totalMl` of a food, through its own cup, fl oz, tbsp or tsp measure (its density). */
+function byVolume(
+  portions: readonly MeasureLike[],
+  amount: number,
+  totalMl: number,
+  unitLabel: string,
+  foodName: string,
+): { grams: number; label: string } {
+  for (const [name, perMeasure] of VOLUME_MEASURE_ML) {
+    const m = findMeasure(portions, name);
+    if (m) {
+      const grams = (totalMl / perMeasure) * (m.grams / m.amount);
+      return { grams, label: `${formatAmount(amount)} ${unitLabel} (${formatGrams(grams)} g)` };
+    }
+  }
+  const message = `${foodName} has no cup, fl oz, tbsp or tsp measure to convert ${unitLabel} to grams. Enter the amount in grams.`;
+  throw new AppError('invalid-input', message, { amount: message });
+}
+
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -292,23 +320,17 @@ export function resolvePortion(
       return { grams, label };
     }
     const ml = ML_PER[unitWords[0]!];
-    if (ml !== undefined) {
-      const totalMl = amount * ml;
-      for (const [name, perMeasure] of VOLUME_MEASURE_ML) {
-        const m = findMeasure(portions, name);
-        if (m) {
-          const grams = (totalMl / perMeasure) * (m.grams / m.amount);
-          return { grams, label: `${formatAmount(amount)} ${unit} (${formatGrams(grams)} g)` };
-        }
-      }
-      const message = `${foodName} has no cup, fl oz, tbsp or tsp measure to convert ${unit} to grams. Enter the amount in grams.`;
-      throw new AppError('invalid-input', message, { amount: message });
-    }
+    if (ml !== undefined) return byVolume(portions, amount, amount * ml, unit, foodName);
   }
   // "1 medium banana", "2 slices of bread": the food's own name (and filler words) is not a measure.
   const nameWords = new Set([...words(foodName), 'of', 'the']);
   const trimmed = unitWords.filter((w) => !nameWords.has(w)).join(' ');
   const measure = findMeasure(portions, unit) ?? (trimmed ? findMeasure(portions, trimmed) : null);
+  // "a glass of water", "2 mugs of tea": a drinking vessel, for a drink that has a volume measure.
+  const vessel = VESSEL_ML[trimmed];
+  if (!measure && vessel !== undefined) {
+    return byVolume(portions, amount, amount * vessel, `${trimmed} (${formatGrams(amount * vessel)} mL)`, foodName);
+  }
   if (!measure) throw noMeasure(foodName, unit, portions);
   const grams = (amount / measure.amount) * measure.grams;
   return { grams, label: `${measureLabel(amount, measureHead(measure.unit))} (${formatGrams(grams)} g)` };

@@ -7,7 +7,7 @@ import { openDatabase, type OpenedDatabase } from '../db/open.ts';
 import { events, foods } from '../db/schema.ts';
 import { insertClientRow } from '../test-utils/clients.ts';
 import { ensureBundledFoods } from './bundled.ts';
-import { ftsQuery, searchFoods, searchWords } from './search.ts';
+import { ftsQuery, queryVariants, searchFoods, searchWords, stem } from './search.ts';
 
 // One real SQLCipher database with the bundled SR28 table for the whole file (loading takes ~0.4 s);
 // the tests only read it, apart from rows with ids of their own.
@@ -55,7 +55,7 @@ describe('searchFoods ranking on the bundled table', () => {
     expect(names('apple')[0]).toMatch(/^Apples, raw/);
     expect(names('coffee')[0]).toMatch(/^Beverages, coffee/);
     expect(names('olive oil')[0]).toBe('Oil, olive, salad or cooking');
-    expect(names('salmon')[0]).toMatch(/^Fish, salmon, .*raw/);
+    expect(names('salmon')[0]).toMatch(/^Fish, salmon, .*cooked/);
   });
 
   it('folds diacritics: "crème" finds what "creme" finds', () => {
@@ -80,6 +80,57 @@ describe('searchFoods ranking on the bundled table', () => {
     expect(searchWords('Name:Crème  brûlée -AND "x"')).toEqual(['name', 'creme', 'brulee', 'and', 'x']);
     expect(ftsQuery(['and', 'or'])).toBe('"and"* "or"*');
     expect(search('and or').length).toBeGreaterThan(0);
+  });
+});
+
+describe('foods as eaten, everyday names', () => {
+  it('means cooked oats by oatmeal and porridge, not oatmeal cookies or baby cereal', () => {
+    for (const q of ['oatmeal', 'porridge']) {
+      const [first] = names(q, 1);
+      expect(first, q).toMatch(/^Cereals, oats, .*(cooked|prepared) with water/);
+    }
+  });
+
+  it('puts soymilk first for "soy milk" and "soya milk", not imitation milk', () => {
+    expect(names('soy milk')[0]).toMatch(/^Soymilk, original/);
+    expect(names('soya milk')[0]).toMatch(/^Soymilk\b/);
+  });
+
+  it('lists cooked before raw for rice, fish, meat and eggs, unless the search says raw', () => {
+    expect(names('brown rice')[0]).toMatch(/^Rice, brown, .*cooked/);
+    expect(names('salmon')[0]).toMatch(/^Fish, salmon, .*cooked/);
+    expect(names('chicken breast')[0]).toMatch(/^Chicken, .*breast.*cooked/);
+    expect(names('scrambled eggs')[0]).toBe('Egg, whole, cooked, scrambled');
+    expect(names('salmon raw')[0]).toMatch(/^Fish, salmon, .*raw/);
+  });
+
+  it('puts brewed coffee and tea before instant powders and chicory', () => {
+    expect(names('coffee')[0]).toMatch(/^Beverages, coffee, brewed/);
+    expect(names('coffee', 3).some((n) => /instant|chicory|powder/.test(n))).toBe(false);
+    expect(names('tea')[0]).toMatch(/^Beverages, tea, .*brewed/);
+  });
+
+  it('reads British names: courgette, aubergine, semi-skimmed milk, wholemeal bread, crisps, mince', () => {
+    expect(names('courgette')[0]).toMatch(/zucchini/i);
+    expect(names('aubergine')[0]).toMatch(/^Eggplant/);
+    expect(names('semi-skimmed milk')[0]).toMatch(/^Milk, reduced fat, fluid, 2% milkfat/);
+    expect(names('wholemeal bread', 3)).toContain('Bread, whole-wheat, commercially prepared');
+    expect(names('crisps')[0]).toMatch(/^Snacks, potato chips/);
+    expect(names('mince')[0]).toMatch(/^Beef, ground, .*cooked/);
+  });
+
+  it('finds singulars from plurals and common misspellings', () => {
+    expect(names('eggs')[0]).toMatch(/^Egg, whole/);
+    expect(names('brocoli')[0]).toMatch(/^Broccoli\b/);
+    expect(names('strawberry')[0]).toBe('Strawberries, raw');
+    expect(stem('berries')).toBe('berr');
+    expect(stem('tomatoes')).toBe('tomato');
+    expect(stem('hummus')).toBe('hummus');
+  });
+
+  it('rewrites a phrase with the longest synonym and keeps the typed words as the first variant', () => {
+    expect(queryVariants(['potato', 'chips'])).toEqual([['potato', 'chip']]);
+    expect(queryVariants(['porridge'])).toEqual([['porridge'], ['oat', 'cooked'], ['oat', 'prepared', 'water']]);
   });
 });
 
@@ -126,6 +177,41 @@ describe('searchFoods and the client', () => {
     expect(search('  ', clientId, 1).map((h) => h.id)).toEqual(['usda:19400']);
     expect(search('')).toEqual([]);
     expect(search('"', clientId).length).toBe(2);
+  });
+
+  it("orders the client's foods by recent and frequent use: a daily food outranks one eaten once lately", () => {
+    const other = '0190a000-0000-7000-8000-00000000c002';
+    insertClientRow(opened.db, other, 'Second Client');
+    const day = 86_400_000;
+    const t0 = Date.UTC(2026, 2, 1);
+    let n = 0;
+    const log = (foodId: string, at: number) =>
+      opened.db
+        .insert(events)
+        .values({
+          id: `0190a000-0000-7000-8000-0000000e1${String(n++).padStart(3, '0')}`,
+          clientId: other,
+          kind: 'diet',
+          occurredAt: at,
+          localDate: new Date(at).toISOString().slice(0, 10),
+          source: 'manual',
+          foodId,
+          detail: { grams: 100 },
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run();
+    // Dehydrated bananas every day for the ten days before; banana chips once, on the latest day.
+    for (let d = 1; d <= 10; d++) log('usda:09041', t0 - d * day);
+    log('usda:19400', t0);
+    // A habit of a year before fades below both.
+    for (let d = 0; d < 20; d++) log('usda:09040', t0 - (365 + d) * day);
+    expect(search('banana', other, 3).map((h) => [h.id, h.recent])).toEqual([
+      ['usda:09041', true],
+      ['usda:19400', true],
+      ['usda:09040', true],
+    ]);
+    expect(search('', other).map((h) => h.id)).toEqual(['usda:09041', 'usda:19400', 'usda:09040']);
   });
 
   it('never returns soft-deleted foods', () => {

@@ -1,6 +1,8 @@
 import type { FoodHit } from '../contract/foods.ts';
 import type { Sqlite } from '../db/open.ts';
+import { prepared as statement } from '../db/statements.ts';
 import { parseAllergens } from './allergen-flags.ts';
+import { SYNONYMS } from './synonyms.ts';
 
 /**
  * Food search over the foods_fts FTS5 index (migration 0002: unicode61 with remove_diacritics, so
@@ -52,7 +54,58 @@ interface Candidate {
   source: FoodHit['source'];
   energy: number | null;
   allergens: string;
+  /** Household measures listed for the food (cup, slice, large…): common foods have them. */
+  measures: number;
   rank: number;
+}
+
+/**
+ * A query word folded to a stem that prefixes both its singular and plural ("eggs" → "egg",
+ * "berries" → "berr", "tomatoes" → "tomato"), so a plural typed finds a singular name and back.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3);
+  if (/(oes|ches|shes|xes|ses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  if (word.endsWith('y') && word.length > 4) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The query as typed and as rewritten by the synonym table ("porridge" → "oats cooked"), each as
+ * stemmed words; at most eight, the typed form first.
+ */
+export function queryVariants(words: string[]): string[][] {
+  const found: { at: number; length: number; means: string[] }[] = [];
+  for (const { say, means } of SYNONYMS) {
+    for (const phrase of say) {
+      const p = phrase.split(' ');
+      for (let i = 0; i + p.length <= words.length; i++) {
+        if (p.every((w, k) => words[i + k] === w || stem(words[i + k]!) === stem(w)))
+          found.push({ at: i, length: p.length, means });
+      }
+    }
+  }
+  // The longest phrase wins where phrases overlap: "potato chips" is not "potato" + "chips".
+  found.sort((a, b) => b.length - a.length);
+  const taken: boolean[] = [];
+  const variants: string[][] = [words];
+  const seen = new Set([words.join(' ')]);
+  for (const f of found) {
+    const span = words.slice(f.at, f.at + f.length).map((_, k) => f.at + k);
+    if (span.some((k) => taken[k])) continue;
+    for (const k of span) taken[k] = true;
+    for (const m of f.means) {
+      const v = [...words.slice(0, f.at), ...m.split(' '), ...words.slice(f.at + f.length)];
+      const key = v.join(' ');
+      if (!seen.has(key) && variants.length < 8) {
+        seen.add(key);
+        variants.push(v);
+      }
+    }
+  }
+  return variants.map((v) => v.map(stem));
 }
 
 /** Brand-looking words in SR names are upper case: "KELLOGG'S", "McDONALD'S" is "MCDONALD'S". */
@@ -62,7 +115,7 @@ function looksBranded(name: string): boolean {
 
 /**
  * SR names put a category before the food in some groups ("Beverages, coffee, brewed", "Fish, salmon,
- * pink, raw", "Oil, olive"); there the food's own word is the first of the second segment.
+ * pink, raw", "Cheese, cheddar"); there the food's own word is the first of the second segment.
  */
 const CATEGORY_PREFIXES = new Set([
   'beverages',
@@ -71,61 +124,224 @@ const CATEGORY_PREFIXES = new Set([
   'mollusks',
   'crustaceans',
   'cereals',
+  'cereals ready-to-eat',
   'nuts',
   'seeds',
   'spices',
   'oil',
   'game meat',
   'usda commodity',
+  'cheese',
+  'snacks',
+  'candies',
+  'salad dressing',
 ]);
 
-/** The words of the segment that names the food: "Bananas" of "Bananas, raw", "coffee" of "Beverages, coffee, …". */
-function foodSegment(name: string): string[] {
+/** The words of the segments that name the food: "Bananas" of "Bananas, raw"; "Cheese" and "cheddar" of "Cheese, cheddar". */
+function foodSegments(name: string): string[][] {
   const segments = name.toLowerCase().split(',');
   const first = segments[0]!.trim();
-  return searchWords(CATEGORY_PREFIXES.has(first) && segments.length > 1 ? segments[1]! : first);
+  const own = [searchWords(first)];
+  if (CATEGORY_PREFIXES.has(first) && segments.length > 1) own.push(searchWords(segments[1]!));
+  // Meat names: "Pork, cured, bacon, …" and "Pork, fresh, loin, …" name the cut third.
+  else if (/^(cured|fresh)$/.test(segments[1]?.trim() ?? '') && segments.length > 2)
+    own.push([], searchWords(segments[2]!));
+  return own;
 }
 
-const same = (word: string, q: string): boolean => word === q || word === `${q}s` || word === `${q}es`;
+/** A name's word is the query's (stemmed) word, or its plural/singular: "egg"/"eggs", "berr"/"berries". */
+const same = (word: string, q: string): boolean =>
+  word === q || (word.startsWith(q) && /^(s|es|ies|y|e)$/.test(word.slice(q.length)));
+
+/** Food groups whose foods are normally eaten cooked (a practitioner logging "rice" means cooked rice). */
+const EATEN_COOKED_GROUPS = new Set([
+  'Cereal Grains and Pasta',
+  'Beef Products',
+  'Pork Products',
+  'Poultry Products',
+  'Finfish and Shellfish Products',
+  'Lamb, Veal, and Game Products',
+  'Legumes and Legume Products',
+  'Sausages and Luncheon Meats',
+]);
+/** Foods of other groups normally eaten cooked, by the first words of their SR name. */
+const EATEN_COOKED_NAMES =
+  /^(egg, whole|cereals, oats|potatoes|sweet potato|corn, sweet|peas, green|edamame|beans, snap|noodles|pasta)\b/;
+const COOKED =
+  /\b(cooked|roasted|boiled|baked|broiled|grilled|fried|braised|stewed|simmered|steamed|scrambled|poached|pan-browned|pan-broiled|pan-fried|microwaved|heated|toasted|prepared|hard-boiled|omelet|rotisserie)\b/;
+/** A product not yet in the state it is eaten in. */
+const NOT_READY = /\b(unprepared|as purchased|uncooked|dry mix|dough)\b/;
+const UNCOOKED = /\b(raw|dry|unprepared|as purchased|uncooked|dough|mix)\b/;
+/** Words of the name that make a food flavoured or sweetened rather than the plain food. */
+const FLAVOURED =
+  /\b(flavou?red|flavou?r|sweetened|chocolate|vanilla|strawberry|fruit|honey|cinnamon|maple|caramel|mocha|lemon|chicory|coated|frosted|frosting|sauce|glazed|breaded|batter|cheese|seasoned)\b/g;
+/** Words of niche or special-purpose versions of a food. */
+const NICHE =
+  /\b(imitation|industrial|commodity|special dietary|low sodium|reduced sodium|no salt|low calorie|added solution|protein fortified|alaska native|navajo|hopi|apache|shoshone|babyfood|infant|toddler|school lunch|restaurant|fast food|producer|sheep|goat|buffalo|human|camel|dehydrated|meatless|variety meats|by-products|mechanically separated|heart|liver|gizzard|giblets|brain|tongue|feet|mixture|made with tofu|cholesterol-free|reduced-calorie|diet)\b/g;
+/** Varieties of a food that a plain name does not mean: "rice" is white rice, "yoghurt" not Greek. */
+const VARIETY =
+  /\b(reduced fat|greek|gluten-free|glutinous|whole-wheat|whole grain|multi-grain|brown|spelt|organic|wild)\b/g;
+/** Words a query may use to say how the food is prepared; then the name's own words decide. */
+const PREPARATION_WORDS = new Set(
+  'raw cooked roasted boiled baked broiled grilled fried braised stewed steamed scrambled poached dry dried powder instant brewed canned frozen toasted smoked mashed'.split(
+    ' ',
+  ),
+);
+
+/** What the score reads of a food, worked out once per food rather than once per query variant. */
+interface Prepared {
+  name: string;
+  foodGroup: string | null;
+  lower: string;
+  segments: string[][];
+  nameWords: string[];
+  /** Name and food-group words: a variant applies to a food only when all its words are here. */
+  allWords: string[];
+  head: string[];
+  /** The part of the score that does not depend on the query. */
+  base: number;
+  /** How the food is prepared against how it is eaten; applies when the query names no preparation. */
+  asEaten: number;
+  /** Flavour, niche and variety words in the name (they count against the food unless the query asks for them). */
+  flavoured: string[];
+  niche: string[];
+  variety: string[];
+}
+
+const REFERENCE_ENTRY =
+  /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades|prepared with tap water)\b|, all$/;
+
+export function prepare(c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<Candidate, 'measures'>>): Prepared {
+  const lower = c.name.toLowerCase();
+  const nameWords = searchWords(c.name);
+  let base = 0;
+  // Plain foods have short descriptions: fewer qualifiers, fewer commas.
+  base -= Math.min((c.name.match(/,/g) ?? []).length, 8) * 0.3;
+  if (/\b(plain|original|regular)\b/.test(lower)) base += 0.5;
+  // SR's reference entry of a food averages its kinds: "year round average", "all commercial varieties".
+  if (REFERENCE_ENTRY.test(lower)) base += 1.5;
+  if (/\bwith (added )?salt\b/.test(lower)) base -= 0.5;
+  // Common foods come with household measures (cup, slice, large); niche ones with weights only.
+  base += Math.min(c.measures ?? 0, 3) * 0.4;
+  if (c.foodGroup && PENALISED_GROUPS.has(c.foodGroup)) base -= 5;
+  if (looksBranded(c.name)) base -= 4;
+  // Foods as eaten: cooked for foods normally eaten cooked, brewed for drinks, raw for fruit and salad.
+  let asEaten = 0;
+  const group = c.foodGroup ?? '';
+  if (group === 'Beverages' || lower.startsWith('beverages,')) {
+    if (/\bbrewed\b/.test(lower)) asEaten += 3;
+    if (/\b(powder|dry|mix)\b/.test(lower) && !/\bprepared\b/.test(lower)) asEaten -= 2.5;
+    if (/\binstant\b/.test(lower)) asEaten -= 1;
+    if (/\bready[- ]to[- ]drink\b/.test(lower)) asEaten -= 0.5;
+  } else if (EATEN_COOKED_GROUPS.has(group) || EATEN_COOKED_NAMES.test(lower)) {
+    // "Potatoes, french fried, …, frozen, unprepared": the cooking word names the product, not its state.
+    if (NOT_READY.test(lower)) asEaten -= 2;
+    else if (COOKED.test(lower)) asEaten += 3;
+    else if (/\bcanned\b/.test(lower)) asEaten += 1;
+    else if (UNCOOKED.test(lower)) asEaten -= 2;
+    if (/\bfried\b|\bbreaded\b|\bbatter\b/.test(lower)) asEaten -= 1;
+  } else if (/, raw\b/.test(lower)) asEaten += 2;
+  // Not eaten as sold: a dry mix, dough, or a frozen product before it is cooked.
+  else if (NOT_READY.test(lower)) asEaten -= 1.5;
+  return {
+    asEaten,
+    flavoured: lower.match(FLAVOURED) ?? [],
+    niche: lower.match(NICHE) ?? [],
+    variety: lower.match(VARIETY) ?? [],
+    name: c.name,
+    foodGroup: c.foodGroup,
+    lower,
+    segments: foodSegments(c.name),
+    nameWords,
+    allWords: [...nameWords, ...searchWords(c.foodGroup ?? '')],
+    head: searchWords(c.name.split(',').slice(0, 3).join(' ')),
+    base,
+  };
+}
+
+/**
+ * Prepared foods by name, food group and measures (what `prepare` reads), so type-ahead does not
+ * redo the same work on every keystroke; bounded, and emptied when full.
+ */
+const preparedCache = new Map<string, Prepared>();
+const PREPARED_CACHE_MAX = 20_000;
+function prepared(c: Pick<Candidate, 'name' | 'foodGroup' | 'measures'>): Prepared {
+  const key = `${c.name}\u0000${c.foodGroup ?? ''}\u0000${c.measures}`;
+  let p = preparedCache.get(key);
+  if (!p) {
+    if (preparedCache.size >= PREPARED_CACHE_MAX) preparedCache.clear();
+    p = prepare(c);
+    preparedCache.set(key, p);
+  }
+  return p;
+}
 
 /**
  * Higher is better. `fit` is this food's bm25 within the candidates, 0 (worst) to 1 (best): bm25's
  * absolute values depend on the query, and it only orders by term statistics, so it breaks ties.
  */
-export function score(c: Pick<Candidate, 'name' | 'foodGroup'>, queryWords: string[], fit: number): number {
-  let s = fit * 2;
-  const q0 = queryWords[0] ?? '';
-  const segment = foodSegment(c.name);
-  const word = segment[0] ?? '';
+export function score(p: Prepared, queryWords: string[], fit: number): number {
+  let s = fit * 2 + p.base;
+  // The word naming the food: "eggs" of "scrambled eggs", not the preparation.
+  const q0 = queryWords.find((q) => !PREPARATION_WORDS.has(q)) ?? queryWords[0] ?? '';
   // The food itself is named first in SR ("Bananas, raw"); "Bread, banana" is another food.
-  if (same(word, q0)) s += 6;
-  else if (word.startsWith(q0)) s += 3;
-  // A base food's first segment is just its name ("Milk, whole, …"), not "Milk and cereal bar".
-  if (segment.length === 1 && same(word, q0)) s += 2;
+  let named = 0;
+  for (const [i, segment] of p.segments.entries()) {
+    const word = segment[0] ?? '';
+    // After a category ("Snacks, brown rice chips") the food is a kind of that category: a little less.
+    let here = -i;
+    if (same(word, q0)) here += 6;
+    else if (queryWords.some((q) => same(word, q))) here += 4;
+    else if (word.startsWith(q0)) here += 3;
+    else here = 0;
+    // A base food's first segment is just its name ("Milk, whole, …"), not "Milk and cereal bar".
+    if (segment.length === 1 && same(word, q0)) here += 2;
+    // "Peanut butter, smooth style" for "peanut butter": the segment is the query's words and no more.
+    else if (
+      segment.length > 1 &&
+      segment.length === queryWords.length &&
+      segment.every((w, k) => same(w, queryWords[k]!))
+    )
+      here += 2;
+    named = Math.max(named, here);
+  }
+  s += named;
   // Whole words over prefixes: "coffee" means coffee before "Coffeecake".
-  const nameWords = searchWords(c.name);
-  for (const q of queryWords) if (nameWords.some((w) => same(w, q))) s += 1;
-  // Every query word within the first two segments ("Milk, whole" for "milk whole").
-  const head = searchWords(c.name.split(',').slice(0, 2).join(' '));
-  if (queryWords.every((q) => head.some((h) => h.startsWith(q)))) s += 2;
-  if (/, raw\b/i.test(c.name)) s += 2;
-  // Plain foods have short descriptions: fewer qualifiers, fewer commas.
-  s -= Math.min((c.name.match(/,/g) ?? []).length, 8) * 0.4;
-  if (c.foodGroup && PENALISED_GROUPS.has(c.foodGroup)) s -= 5;
-  if (looksBranded(c.name)) s -= 4;
+  for (const q of queryWords) if (p.nameWords.some((w) => same(w, q))) s += 1;
+  // Every query word within the first three segments ("Milk, whole" for "milk whole").
+  if (queryWords.every((q) => p.head.some((h) => h.startsWith(q)))) s += 2;
+  if (!queryWords.some((q) => PREPARATION_WORDS.has(q))) s += p.asEaten;
+  // Plain before flavoured, common before niche: only where the query does not ask for the word.
+  const unasked = (found: string[]): number => found.filter((w) => !queryWords.some((q) => w.startsWith(q))).length;
+  s -= Math.min(unasked(p.flavoured), 3) * 1.2;
+  s -= Math.min(unasked(p.niche), 2) * 1.5;
+  s -= Math.min(unasked(p.variety), 2) * 0.8;
   return s;
 }
 
-/** The foods a client logged, most recent first (with the time of their last use). */
-function recentFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
-  const rows = sqlite
-    .prepare(
-      `SELECT food_id AS id, max(occurred_at) AS last FROM events
+/** How much a client's own use of a food weighs: a use counts half after this many days. */
+const HALF_LIFE_DAYS = 30;
+
+/**
+ * The foods a client logged, by frecency: each use counts 1, halved for every 30 days it lies before
+ * the client's latest entry (so a food eaten daily for a month outranks one eaten once last week,
+ * and a habit of a year ago fades). Relative to the latest entry, not the clock: the order of a
+ * client's foods does not change while nothing is logged.
+ */
+function clientFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
+  const rows = statement(
+    sqlite,
+    `SELECT food_id AS id, occurred_at AS at FROM events
        WHERE client_id = ? AND kind = 'diet' AND food_id IS NOT NULL AND deleted_at IS NULL
-       GROUP BY food_id ORDER BY last DESC LIMIT 500`,
-    )
-    .all(clientId) as { id: string; last: number }[];
-  return new Map(rows.map((r) => [r.id, r.last]));
+       ORDER BY occurred_at DESC LIMIT 2000`,
+  ).all(clientId) as { id: string; at: number }[];
+  const latest = rows[0]?.at ?? 0;
+  const weight = new Map<string, number>();
+  for (const r of rows) {
+    const days = (latest - r.at) / 86_400_000;
+    weight.set(r.id, (weight.get(r.id) ?? 0) + 0.5 ** (days / HALF_LIFE_DAYS));
+  }
+  return weight;
 }
 
 function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
@@ -142,38 +358,46 @@ function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
 }
 
 const SELECT = `f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(f.nutrients, '$.energyKcal') AS energy, f.allergens`;
+/** Household measures of a food: its portions other than weights (oz, lb) and label servings. */
+const MEASURES = `(SELECT count(*) FROM food_portions p WHERE p.food_id = f.id AND p.unit NOT LIKE 'oz%' AND p.unit NOT LIKE 'lb%' AND p.unit NOT LIKE '%NLEA%') AS measures`;
+
+/** The full rows of the chosen foods, in the order given. */
+function rowsById(sqlite: Sqlite, ids: string[]): Map<string, Candidate> {
+  const rows = statement(
+    sqlite,
+    `SELECT ${SELECT}, 0 AS measures, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as Candidate[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
 
 /**
- * Foods matching every word of the query, best first: the client's own foods (most recently logged
- * first), then by score, then shorter names. An empty query lists the client's recent foods.
- * Never throws on odd input; soft-deleted foods are never returned.
+ * Foods matching every word of the query (as typed or as a synonym rewrites it), best first: the
+ * client's own foods (most used lately first), then by score, then shorter names. An empty query
+ * lists the client's foods. Never throws on odd input; soft-deleted foods are never returned.
  */
 export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOptions): FoodHit[] {
-  const recent = clientId ? recentFoods(sqlite, clientId) : new Map<string, number>();
+  const own = clientId ? clientFoods(sqlite, clientId) : new Map<string, number>();
   const words = searchWords(query);
   if (words.length === 0) {
-    if (recent.size === 0) return [];
-    const ids = [...recent.keys()];
-    const rows = sqlite
-      .prepare(
-        `SELECT ${SELECT}, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as Candidate[];
-    return rows
-      .sort((a, b) => recent.get(b.id)! - recent.get(a.id)!)
+    if (own.size === 0) return [];
+    const byId = rowsById(sqlite, [...own.keys()]);
+    return [...own.keys()]
+      .filter((id) => byId.has(id))
+      .sort((a, b) => own.get(b)! - own.get(a)!)
       .slice(0, limit)
-      .map((c) => toHit(c, true));
+      .map((id) => toHit(byId.get(id)!, true));
   }
 
   // Weights: a word in the name counts ten times one in the food group ("Fruits and Fruit Juices").
-  // All matches are ranked (at most the whole table, ~9,000 rows: a few milliseconds).
-  const rows = sqlite
-    .prepare(
-      `SELECT ${SELECT}, bm25(foods_fts, 10.0, 1.0) AS rank
+  // All matches of the typed words or a synonym's are ranked (at most the whole table, ~9,000 rows);
+  // only the chosen few are then read in full (energy, allergens).
+  const variants = queryVariants(words);
+  const rows = statement(
+    sqlite,
+    `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, bm25(foods_fts, 10.0, 1.0) AS rank
        FROM foods_fts JOIN foods f ON f.rowid = foods_fts.rowid
        WHERE foods_fts MATCH ? AND f.deleted_at IS NULL`,
-    )
-    .all(ftsQuery(words)) as Candidate[];
+  ).all(variants.map((v) => `(${ftsQuery(v)})`).join(' OR ')) as Candidate[];
   let best = Infinity;
   let worst = -Infinity;
   for (const r of rows) {
@@ -182,15 +406,32 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
   }
   const spread = worst - best || 1;
 
-  return rows
-    .map((c) => ({ c, last: recent.get(c.id) ?? null, s: score(c, words, (worst - c.rank) / spread) }))
+  const ranked = rows
+    .map((c) => {
+      const fit = (worst - c.rank) / spread;
+      const p = prepared(c);
+      // A food found only through a synonym is ranked on the synonym's words.
+      let s = -Infinity;
+      for (const v of variants) {
+        if (variants.length === 1 || v.every((q) => p.allWords.some((w) => w.startsWith(q))))
+          s = Math.max(s, score(p, v, fit));
+      }
+      return { c, use: own.get(c.id) ?? null, s };
+    })
     .sort(
       (a, b) =>
-        (b.last ?? -Infinity) - (a.last ?? -Infinity) ||
+        (b.use ?? -Infinity) - (a.use ?? -Infinity) ||
         b.s - a.s ||
         a.c.name.length - b.c.name.length ||
-        a.c.name.localeCompare(b.c.name),
+        (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0),
     )
-    .slice(0, limit)
-    .map(({ c, last, s }) => toHit(c, last !== null, s));
+    .slice(0, limit);
+  const full = rowsById(
+    sqlite,
+    ranked.map((r) => r.c.id),
+  );
+  return ranked.flatMap(({ c, use, s }) => {
+    const row = full.get(c.id);
+    return row ? [toHit(row, use !== null, s)] : [];
+  });
 }

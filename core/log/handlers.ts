@@ -10,8 +10,8 @@ export function logHandlers({ services }: HandlerContext) {
     'log.update': ({ id, entry }) => services().log.update(id, entry),
     'log.delete': ({ id }) => services().log.remove(id),
     'log.restore': ({ id }) => services().log.restore(id),
-    'log.copyDay': ({ clientId, from, to, kinds, allergyConfirmation }) =>
-      services().log.copyDay(clientId, from, to, kinds, allergyConfirmation),
+    'log.copyDay': ({ clientId, from, to, until, kinds, allergyConfirmation }) =>
+      services().log.copyDay(clientId, from, to, kinds, allergyConfirmation, until),
     'log.importCsv': (input) => importLogCsv(services(), input),
     'log.diaryPreview': ({ dataBase64, ...input }) =>
       services().diaryImport.preview({ ...input, bytes: Buffer.from(dataBase64, 'base64') }),

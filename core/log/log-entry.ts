@@ -78,8 +78,15 @@ export function toEntry(row: Row): LogEntry {
     photoId: row.photoId ?? null,
     note: d.note ?? null,
     meal: (row.meal as LogEntry['meal']) ?? null,
+    // An entry kept "as reported" from another app's diary has no database food (see `reported`).
     food: diet?.foodId
-      ? { id: diet.foodId, name: diet.foodName, amountLabel: diet.amountLabel, grams: diet.grams }
+      ? {
+          id: diet.foodId,
+          name: diet.foodName,
+          amountLabel: diet.amountLabel,
+          grams: diet.grams,
+          amountText: diet.amountText ?? null,
+        }
       : null,
     activity: activity
       ? {

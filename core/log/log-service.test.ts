@@ -67,10 +67,44 @@ describe('logging through the contract', () => {
     expect(await kcal('2026-03-11')).toBeCloseTo(178, 5);
     expect(await ok(core, 'log.copyDay', { clientId: c.id, from: '2026-03-11', to: '2026-03-12' })).toEqual({
       copied: 1,
+      days: 1,
     });
     expect(await kcal('2026-03-12')).toBeCloseTo(178, 5);
     const list = await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '2026-03-01', to: '2026-03-31' });
     expect(list.map((e) => e.date)).toEqual(['2026-03-10', '2026-03-11', '2026-03-12']);
+  });
+
+  it('copies a day to a range of days, all or none', async () => {
+    const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+    const c = await ok<Client>(core, 'clients.create', profile);
+    await ok(core, 'log.add', diet(c.id, '2026-03-02', { foodId: 'usda:09040', grams: 118 }));
+    await ok(core, 'log.add', diet(c.id, '2026-03-02', { foodId: 'usda:01077', grams: 244 }));
+    const r = await ok(core, 'log.copyDay', {
+      clientId: c.id,
+      from: '2026-03-02',
+      to: '2026-03-03',
+      until: '2026-03-07',
+    });
+    expect(r).toEqual({ copied: 10, days: 5 });
+    const list = await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '2026-03-01', to: '2026-03-31' });
+    const perDay = new Map<string, number>();
+    for (const e of list) perDay.set(e.date, (perDay.get(e.date) ?? 0) + 1);
+    expect([...perDay]).toEqual(
+      ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07'].map((d) => [d, 2]),
+    );
+    // A range that holds the day copied, ends before it starts or is longer than a month copies nothing.
+    for (const bad of [
+      { to: '2026-03-01', until: '2026-03-04', message: 'The range includes the day being copied.' },
+      { to: '2026-03-10', until: '2026-03-09', message: 'The range ends (2026-03-09) before it starts (2026-03-10).' },
+      { to: '2026-04-01', until: '2026-05-15', message: 'Copy to at most 31 days at a time.' },
+    ]) {
+      const { message, ...range } = bad;
+      const refused = await core.dispatch('log.copyDay', { clientId: c.id, from: '2026-03-02', ...range });
+      expect(refused).toMatchObject({ ok: false, code: 'invalid-input', message });
+    }
+    expect(
+      await ok<LogEntry[]>(core, 'log.list', { clientId: c.id, from: '2026-03-01', to: '2026-05-31' }),
+    ).toHaveLength(12);
   });
 
   it('words the very-large-day check without an energy figure for an eating-disorder-sensitive client', async () => {

@@ -44,7 +44,9 @@ export interface LogService {
     to: string,
     kinds: ('diet' | 'activity' | 'sleep')[],
     allergyConfirmation?: GivenConfirmation,
-  ): { copied: number };
+    /** Copy to every day from `to` through `until` (at most MAX_COPY_DAYS days). */
+    until?: string,
+  ): { copied: number; days: number };
   activities(): readonly ActivityDef[];
   /** The client an entry (deleted or not) belongs to. */
   clientOf(id: string): string;
@@ -65,6 +67,16 @@ export interface LogService {
     allergyConflicts: number;
   };
 }
+/** The most days one copy writes to (a month). */
+export const MAX_COPY_DAYS = 31;
+
+/** The calendar day after an ISO date. */
+function nextIsoDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function createLogService(
   db: Db,
   deps: {
@@ -192,10 +204,28 @@ export function createLogService(
       return toEntry(load(id));
     },
 
-    copyDay(clientId, from, to, kinds, allergyConfirmation) {
+    copyDay(clientId, from, to, kinds, allergyConfirmation, until = to) {
       const client = clients.get(clientId);
-      if (from === to)
-        throw new AppError('invalid-input', 'Choose a different day to copy to.', { to: 'Choose another day.' });
+      if (until < to) {
+        throw new AppError('invalid-input', `The range ends (${until}) before it starts (${to}).`, {
+          until: 'On or after the first day.',
+        });
+      }
+      const targets: string[] = [];
+      for (let d = to; d <= until; d = nextIsoDay(d)) {
+        targets.push(d);
+        if (targets.length > MAX_COPY_DAYS) {
+          throw new AppError('invalid-input', `Copy to at most ${MAX_COPY_DAYS} days at a time.`, {
+            until: `At most ${MAX_COPY_DAYS} days.`,
+          });
+        }
+      }
+      if (targets.includes(from))
+        throw new AppError(
+          'invalid-input',
+          targets.length === 1 ? 'Choose a different day to copy to.' : 'The range includes the day being copied.',
+          { to: 'Choose another day.' },
+        );
       const rows = db
         .select()
         .from(events)
@@ -232,27 +262,36 @@ export function createLogService(
           { allergyConfirmation: 'Give a reason to copy these foods despite the allergy.' },
         );
       }
+      // Every day of the range, or none.
       db.transaction(() => {
-        rows.forEach((r, i) => {
-          const shift = occurredAt(to, '12:00') - occurredAt(from, '12:00');
-          db.insert(events)
-            .values({
-              ...r,
-              detail: details[i] ?? r.detail,
-              id: uuidv7(t),
-              localDate: to,
-              occurredAt: r.occurredAt + shift,
-              source: r.source,
-              createdAt: t,
-              updatedAt: t,
-            })
-            .run();
-        });
+        for (const day of targets) {
+          rows.forEach((r, i) => {
+            const shift = occurredAt(day, '12:00') - occurredAt(from, '12:00');
+            db.insert(events)
+              .values({
+                ...r,
+                detail: details[i] ?? r.detail,
+                id: uuidv7(t),
+                localDate: day,
+                occurredAt: r.occurredAt + shift,
+                source: r.source,
+                createdAt: t,
+                updatedAt: t,
+              })
+              .run();
+          });
+        }
         const confirmed = details.some((d) => 'allergyConfirmation' in (d as object));
-        audit.record('event', clientId, 'log-copy-day', confirmed ? [...kinds, 'allergyConfirmation'] : kinds);
+        const what = confirmed ? [...kinds, 'allergyConfirmation'] : [...kinds];
+        audit.record(
+          'event',
+          clientId,
+          'log-copy-day',
+          targets.length > 1 ? [...what, `${targets.length} days`] : what,
+        );
       });
       changed(clientId);
-      return { copied: rows.length };
+      return { copied: rows.length * targets.length, days: targets.length };
     },
 
     activities: () => ACTIVITIES,

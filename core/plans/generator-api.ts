@@ -40,8 +40,13 @@ export interface FixedEntry {
 
 export interface GenerateInput {
   client: Pick<Client, 'dietPattern' | 'allergies' | 'edSensitive' | 'lifeStage'>;
-  /** The client's targets, as the dashboard judges intake against them. */
+  /** The client's targets, as the dashboard judges intake against them (on the plan's start date). */
   targets: TargetValue[];
+  /**
+   * The targets in force on a day's own date, where that differs from the start (a target change or a
+   * new trimester within the plan): each day is planned for the targets it will be judged by.
+   */
+  targetsByDay?: Record<number, TargetValue[]>;
   slots: PlanSlot[];
   /** The plan's length, and the days to fill (1-based). */
   totalDays: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Food } from '../contract/foods.ts';
 import type { Plan, PoolFood } from '../contract/plans.ts';
+import type { TargetValue } from '../contract/targets.ts';
 import { addClient } from '../test-utils/clients.ts';
 import { ok, unlockedCore } from '../test-utils/core-harness.ts';
 
@@ -114,11 +115,9 @@ describe('plans.generate', () => {
     const r = await ok<Result>(core, 'plans.generate', { planId: plan.id, jobId: 'job-swap' });
     const entry = r.plan.entries.find((e) => e.slot === 'breakfast');
     expect(entry).toBeDefined();
-    const options = await ok<{ food: { id: string; grams: number }; similarity: number; keepsDayInRange: boolean }[]>(
-      core,
-      'plans.swapOptions',
-      { entryId: entry?.id },
-    );
+    const options = await ok<
+      { food: { id: string; amountLabel: string; grams: number }; similarity: number; keepsDayInRange: boolean }[]
+    >(core, 'plans.swapOptions', { entryId: entry?.id });
     expect(options.length).toBeGreaterThan(0);
     const pool = new Map((await ok<PoolFood[]>(core, 'plans.pool', {})).map((f) => [f.foodId, f]));
     for (const o of options) {
@@ -128,6 +127,27 @@ describe('plans.generate', () => {
       expect(food.allergens).not.toContain('milk'); // a vegan client is offered no dairy
       expect(food.allergens).not.toContain('egg');
     }
+    // Choosing one keeps the offered household serving with its grams, as the handout prints it.
+    const choice = options[0]!;
+    const swapped = await ok<Plan>(core, 'plans.updateEntry', {
+      entryId: entry?.id,
+      changes: { foodId: choice.food.id, amount: choice.food.amountLabel, grams: choice.food.grams },
+    });
+    const after = swapped.entries.find((e) => e.id === entry?.id);
+    expect(after?.food).toMatchObject({
+      id: choice.food.id,
+      amountLabel: choice.food.amountLabel,
+      grams: choice.food.grams,
+    });
+    // A label that names other grams than those given is refused, and nothing changes.
+    const wrong = await core.dispatch('plans.updateEntry', {
+      entryId: entry?.id,
+      changes: { amount: '1 cup (99 g)', grams: 240 },
+    });
+    expect(wrong).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(
+      (await ok<Plan>(core, 'plans.get', { planId: plan.id })).entries.find((e) => e.id === entry?.id)?.food,
+    ).toEqual(after?.food);
     const inRange = options.filter((o) => o.keepsDayInRange);
     const rest = options.filter((o) => !o.keepsDayInRange);
     expect(options).toEqual([...inRange, ...rest]);
@@ -137,19 +157,42 @@ describe('plans.generate', () => {
   });
 
   it('names unmet targets for an eating-disorder-sensitive client without figures or energy', async () => {
-    // Pregnant and vegetarian: iron's target equals its upper limit, which servings cannot land on.
-    const { core, plan } = await setUp({
-      edSensitive: true,
-      dietPattern: 'vegetarian',
-      lifeStage: 'pregnant',
-      lifeStageDetail: 2,
-    });
+    // Vegetarian, with a vitamin D target of 90 µg that no day of the pool's foods reaches.
+    const { core, client, plan } = await setUp({ edSensitive: true, dietPattern: 'vegetarian' });
+    await ok(core, 'targets.set', { clientId: client.id, overrides: { vitaminDMcg: 90 }, effectiveFrom: '2026-12-01' });
     const r = await ok<Result>(core, 'plans.generate', { planId: plan.id, jobId: 'job-ed' });
-    expect(r.unmet.map((u) => u.key)).toContain('ironMg');
+    expect(r.unmet.map((u) => u.key)).toContain('vitaminDMcg');
     for (const u of r.unmet) {
       expect(u.key).not.toBe('energyKcal');
       expect(u.reason).not.toMatch(/\d|kcal|energy|calorie/i);
     }
+  });
+
+  it('plans each day for the targets in force on its own date (a change within the plan)', async () => {
+    const { core, client } = await setUp();
+    const plan = await ok<Plan>(core, 'plans.create', {
+      clientId: client.id,
+      name: 'Across a change',
+      startDate: '2026-12-07',
+      days: 3,
+    });
+    // From day 3 (9 December) the practitioner lowers energy by a third.
+    const before = await ok<{ targets: TargetValue[] }>(core, 'targets.get', {
+      clientId: client.id,
+      asOf: '2026-12-07',
+    });
+    const energy = before.targets.find((t) => t.key === 'energyKcal')?.value ?? 0;
+    const lower = Math.round((energy * 2) / 3);
+    await ok(core, 'targets.set', {
+      clientId: client.id,
+      overrides: { energyKcal: lower },
+      effectiveFrom: '2026-12-09',
+    });
+    const r = await ok<Result>(core, 'plans.generate', { planId: plan.id, jobId: 'job-change' });
+    const status = (day: number) =>
+      r.plan.dayTotals.find((d) => d.day === day)?.statuses?.find((s) => s.key === 'energyKcal');
+    expect(status(1)).toMatchObject({ target: energy, status: 'ok' });
+    expect(status(3)).toMatchObject({ target: lower, status: 'ok' });
   });
 
   it('regenerating one day repeats no main dish of the day before or after', async () => {

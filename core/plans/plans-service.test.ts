@@ -134,6 +134,19 @@ describe('plans: storage and editing', () => {
     await add({ day: 5, foodId: MILK, grams: 100 });
     const shrink = await fail(core, 'plans.update', { planId: plan.id, changes: { days: 3 } });
     expect(shrink.message).toBe('Days 4–5 have entries: remove them before making the plan 3 days long.');
+    // Notes count as the practitioner's work too: a note on a day or a slot that would go blocks the change.
+    await ok(core, 'plans.setNote', { planId: plan.id, note: { day: 7, slot: null, text: 'Batch-cook Sunday' } });
+    const noteDay = await fail(core, 'plans.update', { planId: plan.id, changes: { days: 6 } });
+    expect(noteDay.message).toBe('Day 7 has notes: remove them before making the plan 6 days long.');
+    await ok(core, 'plans.setNote', { planId: plan.id, note: { day: 2, slot: 'snack', text: 'Only if hungry' } });
+    const slots = (await ok<Plan>(core, 'plans.get', { planId: plan.id })).slots;
+    const noteSlot = await fail(core, 'plans.update', {
+      planId: plan.id,
+      changes: { slots: slots.filter((s) => s.key !== 'snack') },
+    });
+    expect(noteSlot.message).toBe('The meal slot "snack" has a note: move or remove it before removing the slot.');
+    await ok(core, 'plans.setNote', { planId: plan.id, note: { day: 7, slot: null, text: '' } });
+    await ok(core, 'plans.setNote', { planId: plan.id, note: { day: 2, slot: 'snack', text: '' } });
     const twoAmounts = await fail(core, 'plans.updateEntry', {
       entryId: main,
       changes: { grams: 10, amount: '1 cup' },

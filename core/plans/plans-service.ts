@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
 import type { Food } from '../contract/foods.ts';
 import type { NutrientStatus } from '../contract/log.ts';
+import type { TargetValue } from '../contract/targets.ts';
 import type {
   GenerateScope,
   Plan,
@@ -28,8 +29,9 @@ import { judge } from '../targets/status.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { dietConflict } from './diet.ts';
+import { excludedBy, fitsDiet, practitionerFoods } from './practitioner-foods.ts';
 import { buildShoppingList, type ShoppingLookup } from './handout/shopping.ts';
-import type { FixedEntry, GenerateInput, GeneratedEntry } from './generator-api.ts';
+import type { FixedEntry, GenerateInput, GeneratedEntry, PlanFood } from './generator-api.ts';
 import type { z } from 'zod';
 
 type PlanRow = typeof mealPlans.$inferSelect;
@@ -66,6 +68,8 @@ export interface PlansService {
    * the days to fill, and the entries that stay (pinned ones; with keepExisting, everything there).
    */
   generateInput(planId: string, scope: Scope): GenerateInput;
+  /** The practitioner's plan-ready custom foods and recipes, as foods of the generator's pool. */
+  practitionerPool(): PlanFood[];
   /**
    * Stores what the generator made for `scope`: the entries there that are not pinned (or, with
    * keepExisting, none) are replaced by `entries`, as one edit (a sent plan gets a new draft version).
@@ -90,6 +94,18 @@ const DAY_MS = 86_400_000;
 
 /** A serving label that carries its own weight, as the generator writes them: "1 medium banana (118 g)". */
 const SERVING_LABEL = /\(\s*[\d.,]+\s*g\)$/;
+
+/**
+ * A serving label given together with grams, when the label's own "(N g)" is those grams rounded as
+ * labels print them; null when it is not a serving label or names other grams.
+ */
+function servingWithGrams(amount: string, grams: number): { grams: number; amount: string } | null {
+  const text = amount.trim();
+  const m = /\(\s*([\d.,]+)\s*g\)$/.exec(text);
+  if (m === null) return null;
+  const labelled = Number(m[1]!.replace(/,/g, ''));
+  return Number.isFinite(labelled) && Math.abs(labelled - grams) <= 0.5 + 1e-9 ? { grams, amount: text } : null;
+}
 
 /** The calendar date of a plan day (day 1 is the start date). */
 export function planDate(startDate: string, day: number): string {
@@ -588,26 +604,34 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       const fields = Object.keys(changes).filter((k) => changes[k as keyof UpdateChanges] !== undefined);
       if (changes.excludedFoodIds) checkExcluded(changes.excludedFoodIds);
       return edit(planId, 'plan-update', fields, (row, _ids, t) => {
+        // Entries and notes of a day or slot that would go are the practitioner's work: they are never
+        // dropped silently (nor kept hidden, to come back if the plan grows again); the change is refused.
         const entries = entriesOf(row.id);
+        const notes = notesOf(row.id);
         if (changes.days !== undefined) {
-          const beyond = entries.filter((e) => e.day > (changes.days as number));
+          const days = changes.days;
+          const beyond = [...entries, ...notes].filter((e) => e.day > days);
           if (beyond.length > 0) {
             const last = Math.max(...beyond.map((e) => e.day));
+            const what = entries.some((e) => e.day > days) ? 'entries' : 'notes';
             throw new AppError(
               'invalid-input',
-              `Days ${(changes.days as number) + 1}–${last} have entries: remove them before making the plan ${changes.days} days long.`,
-              { days: `At least ${last} days: later days have entries.` },
+              `${last === days + 1 ? `Day ${last} has` : `Days ${days + 1}–${last} have`} ${what}: remove them before making the plan ${days} days long.`,
+              { days: `At least ${last} days: later days have ${what}.` },
             );
           }
         }
         if (changes.slots !== undefined) {
           const keys = new Set(changes.slots.map((s) => s.key));
           const orphan = entries.find((e) => !keys.has(e.slot));
-          if (orphan) {
+          const orphanNote = notes.find((n) => n.slot !== null && !keys.has(n.slot));
+          const slot = orphan?.slot ?? orphanNote?.slot;
+          if (slot !== undefined && slot !== null) {
+            const what = orphan ? 'entries' : 'a note';
             throw new AppError(
               'invalid-input',
-              `The meal slot "${orphan.slot}" has entries: move or remove them before removing the slot.`,
-              { slots: `The slot "${orphan.slot}" has entries.` },
+              `The meal slot "${slot}" has ${what}: move or remove ${orphan ? 'them' : 'it'} before removing the slot.`,
+              { slots: `The slot "${slot}" has ${what}.` },
             );
           }
         }
@@ -694,7 +718,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
 
     updateEntry(entryId, changes) {
       const before = entryRow(entryId);
-      if (changes.grams !== undefined && changes.amount !== undefined) {
+      // A serving label with its exact grams ("1½ × cup cooked oatmeal (351 g)", as a swap offers it):
+      // the label is kept for the handout, the grams for the totals, as the generator stores them.
+      const serving =
+        changes.grams !== undefined && changes.amount !== undefined
+          ? servingWithGrams(changes.amount, changes.grams)
+          : null;
+      if (changes.grams !== undefined && changes.amount !== undefined && serving === null) {
         throw new AppError('invalid-input', 'Give either grams or a household measure (such as "1 cup"), not both.', {
           amount: 'Either grams or a household measure.',
         });
@@ -711,7 +741,10 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         checkAltOf(row.id, altOf, day, slot, id);
         const foodId = changes.foodId ?? e.foodId;
         let amount = { grams: e.grams, amount: e.amount };
-        if (changes.grams !== undefined) amount = resolveAmount(foodId, changes.grams, null);
+        if (serving !== null) {
+          foods.resolveAmount(foodId, { grams: serving.grams }); // the food exists
+          amount = serving;
+        } else if (changes.grams !== undefined) amount = resolveAmount(foodId, changes.grams, null);
         else if (changes.amount !== undefined) amount = resolveAmount(foodId, null, changes.amount);
         else if (changes.foodId !== undefined && e.amount !== null && !SERVING_LABEL.test(e.amount))
           amount = resolveAmount(foodId, null, e.amount);
@@ -877,6 +910,14 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
       }
       const fillDays = scope.kind === 'plan' ? Array.from({ length: row.days }, (_, i) => i + 1) : [scope.day];
       for (const d of fillDays) checkDay(row, d);
+      // Each day is planned for the targets it is judged by (those in force on its own date), which differ
+      // from the start date's after a target change or a new trimester within the plan.
+      const startTargets = JSON.stringify(view.targets);
+      const targetsByDay: Record<number, TargetValue[]> = {};
+      for (const d of fillDays) {
+        const own = targets.get(row.clientId, planDate(row.startDate, d)).targets;
+        if (own && JSON.stringify(own) !== startTargets) targetsByDay[d] = own;
+      }
       if (scope.kind === 'slot') checkSlot(row, scope.slot);
       const all = entriesOf(row.id);
       const inFill = all.filter((e) => fillDays.includes(e.day) && e.altOf === null);
@@ -915,16 +956,25 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
           lifeStage: client.lifeStage,
         },
         targets: view.targets,
+        targetsByDay,
         slots: slotsOf(row),
         totalDays: row.days,
         fillDays,
         keepSlots: [...keepSlots],
         fixed,
-        extraFoods: [],
+        // Allergies and exclusions are applied by the generator as for the curated pool; the diet
+        // pattern and a recipe's excluded ingredients here, where its ingredients can be read.
+        extraFoods: practitionerFoods(db, (id) => foods.get(id))
+          .filter((f) => fitsDiet(f, client.dietPattern) && !excludedBy(f, row.excludedFoodIdsJson))
+          .map((f) => f.food),
         excludedFoodIds: row.excludedFoodIdsJson,
         // The same plan asks the same question: ties break the same way on every run.
         seed: seedOf(row.rootId),
       };
+    },
+
+    practitionerPool() {
+      return practitionerFoods(db, (id) => foods.get(id)).map((f) => f.food);
     },
 
     applyGenerated(planId, scope, generated) {

@@ -11,6 +11,9 @@ const DEFAULTS: Settings = {
   practiceLogo: '',
   units: 'metric',
   edShowEnergyToMe: false,
+  // Client records should not stay open on an unattended screen: lock after 15 idle minutes unless the
+  // practitioner chooses otherwise (the default of most clinical record systems' session timeouts).
+  autoLockMinutes: 15,
 };
 const KEY = 'app';
 

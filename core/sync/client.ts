@@ -161,7 +161,10 @@ export class SyncClient {
           'sync-offline',
           outcome.reason === 'too many requests'
             ? `The sync server ${this.host} is refusing requests for now (too many requests). Your changes are kept; try again in a minute.`
-            : `The sync server ${this.host} cannot be reached (${outcome.reason}). Your changes are kept and will be sent next time.`,
+            : auth
+              ? `The sync server ${this.host} cannot be reached (${outcome.reason}). Your changes are kept and will be sent next time.`
+              : // Signing in or creating a practice: nothing is set up yet, so there is no "next time".
+                `The sync server ${this.host} cannot be reached (${outcome.reason}). Nothing was set up on this computer: check the server address and the network, then try again.`,
         );
       await this.o.sleep(backoffMs(attempt, this.o.random, outcome.afterMs));
     }

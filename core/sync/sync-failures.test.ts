@@ -65,6 +65,25 @@ describe('sync when things go wrong', () => {
     },
   );
 
+  it('setting up while the server cannot be reached says nothing was set up (no "sent next time")', async () => {
+    const { email } = await practice(server.current.url);
+    const d = await device('Offline laptop');
+    proxy.drop('/v1/auth/login', 'before-server', 10);
+    const r = await d.core.dispatch('sync.signIn', {
+      serverUrl: proxy.url,
+      email,
+      password: ACCOUNT.password,
+      practicePassphrase: ACCOUNT.practicePassphrase,
+      deviceName: 'Offline laptop',
+    });
+    proxy.drop('/v1/auth/login', 'before-server', 0);
+    expect(r).toMatchObject({ ok: false, code: 'sync-offline' });
+    if (r.ok) return;
+    expect(r.message).toMatch(/cannot be reached \(the connection was cut\)\. Nothing was set up on this computer/);
+    expect(r.message).not.toContain('next time');
+    expect((await ok<SyncStatus>(d.core, 'sync.status')).signedIn).toBe(false);
+  });
+
   it('offline: the run stops with a clear message, keeps the changes, and sends them later', async () => {
     const { a } = await practice(proxy.url);
     const c = await ok<Client>(a.core, 'clients.create', { name: 'Finn Example' });

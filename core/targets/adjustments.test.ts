@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeTargets } from './compute.ts';
 import { AS_OF, bornYearsAgo, get, targetsFor, woman30 } from './test-profiles.ts';
+import { statusOf } from './status.ts';
 
 // woman30 (30 y, 165 cm, 60 kg, active): Mifflin-St Jeor BMR 10 × 60 + 6.25 × 165 − 5 × 30 − 161 = 1320.25;
 // maintenance 1320.25 × 1.55 = 2046.3875 kcal.
@@ -125,6 +126,19 @@ describe('diet pattern: iron × 1.8 and zinc × 1.5 for vegetarians (IOM 2001)',
     expect(iron.source).toContain('= 48.6 mg');
     expect(iron.source).toContain('capped at the UL of 45 mg');
     expect(iron.computedSource).toBe(iron.source);
+  });
+
+  it('a capped need keeps a range that can be met: from 10 % under the UL up to the UL', () => {
+    const iron = get(targetsFor({ dietPattern: 'vegetarian', lifeStage: 'pregnant', lifeStageDetail: 2 }), 'ironMg');
+    expect(iron.min).toBe(40.5);
+    expect(iron.max).toBe(45);
+    expect(iron.source).toContain('met from 40.5 mg');
+    expect(statusOf(iron, 42)).toBe('ok');
+    expect(statusOf(iron, 40)).toBe('low');
+    expect(statusOf(iron, 45.5)).toBe('high');
+    // An uncapped vegetarian need keeps its own minimum.
+    const adult = get(targetsFor({ dietPattern: 'vegetarian' }), 'ironMg');
+    expect(adult.min).toBeCloseTo(18 * 1.8, 9);
   });
 });
 

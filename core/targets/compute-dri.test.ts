@@ -187,15 +187,15 @@ describe('computeTargets: iodine, choline, vitamin K, omega-3 ALA', () => {
 });
 
 describe('computeTargets: ul, tracked and computedSource on every target', () => {
-  it('ul is the UL where it bounds food (not magnesium, sodium or macronutrients); water is not tracked', () => {
+  it('ul is the UL where it bounds food (not magnesium, sodium or macronutrients); water is tracked', () => {
     const t = targetsFor({});
     expect(get(t, 'ironMg').ul).toBe(45);
     expect(get(t, 'calciumMg').ul).toBe(2500);
     expect(get(t, 'magnesiumMg').ul).toBeNull();
     expect(get(t, 'sodiumMg').ul).toBeNull();
     expect(get(t, 'proteinG').ul).toBeNull();
-    expect(get(t, 'waterL').tracked).toBe(false);
-    expect(t.filter((x) => !x.tracked).map((x) => x.key)).toEqual(['waterL', 'iodineMcg', 'cholineMg', 'alaG']);
+    expect(get(t, 'waterL').tracked).toBe(true);
+    expect(t.filter((x) => !x.tracked).map((x) => x.key)).toEqual(['iodineMcg', 'cholineMg', 'alaG']);
     for (const x of t) {
       expect(x.computedSource).toBe(x.source);
       expect(x).toMatchObject({ overrideNote: null, suggestion: null, notes: [] });

@@ -56,14 +56,14 @@ export const NUTRIENT_UNITS: Readonly<Record<TargetKey, string>> = {
 
 /**
  * Targets whose intake the log cannot give, and why (TargetValue.tracked is false for these):
- * - water: drinks are not logged, so the water in food alone would mislead (core/features/dashboard.ts);
  * - iodine, choline, ALA: the bundled USDA SR28 extract carries no values for them (core/foods/nutrients.ts
  *   lists what it carries), and imported food tables are mapped onto the same nutrient list.
+ * Water is tracked: the AI is for total water (IOM 2004), and every food and drink in SR28 has its water
+ * content, so the day's water is the sum over what was eaten and drunk (drinks are logged like foods).
  * Vitamin K is tracked: SR28 has it, each diet entry keeps it in events.detail, and the dashboard sums it
  * per day from there (core/features/dashboard.ts).
  */
 export const UNTRACKED: Readonly<Partial<Record<TargetKey, string>>> = {
-  waterL: 'Drinks are not logged, so the water in food alone would mislead.',
   iodineMcg: 'The food data has no iodine values.',
   cholineMg: 'The food data has no choline values.',
   alaG: 'The food data has no omega-3 ALA values.',

@@ -15,11 +15,13 @@ describe('applyOverrides', () => {
   });
 
   it('overriding a value capped at its UL keeps the UL as the maximum', () => {
-    // Pregnant vegetarian: 27 × 1.8 = 48.6 mg, capped at the 45 mg UL (min = max = 45).
+    // Pregnant vegetarian: 27 × 1.8 = 48.6 mg, capped at the 45 mg UL, met from 40.5 mg.
     const capped = targetsFor({ lifeStage: 'pregnant', lifeStageDetail: 2, dietPattern: 'vegetarian' });
-    expect(get(capped, 'ironMg')).toMatchObject({ value: 45, min: 45, max: 45 });
+    expect(get(capped, 'ironMg')).toMatchObject({ value: 45, min: 40.5, max: 45 });
     const iron = get(applyOverrides(capped, { ironMg: 30 }), 'ironMg');
     expect(iron).toMatchObject({ value: 30, min: 30, max: 45, ul: 45 });
+    // Confirming the UL itself keeps a range that can be met.
+    expect(get(applyOverrides(capped, { ironMg: 45 }), 'ironMg')).toMatchObject({ value: 45, min: 40.5, max: 45 });
   });
 
   it('a limit override moves the ceiling', () => {

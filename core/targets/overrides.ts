@@ -1,5 +1,5 @@
 import type { TargetKey, TargetValue } from '../contract/targets.ts';
-import { ENERGY_BAND, num } from './target-value.ts';
+import { cappedNeedFloor, ENERGY_BAND, num } from './target-value.ts';
 
 /**
  * Which fields of each target are proportional to energy, so scale when energy is overridden. Protein's
@@ -88,7 +88,12 @@ export function applyOverrides(
       // Only a bound that is the reference itself moves: not a UL that a capped value happens to equal.
       const floor = t.kind === 'rda' || t.kind === 'ai';
       const ceiling = t.kind === 'limit' || t.kind === 'cdrr';
-      if (floor && t.min !== null && t.min === t.value) min = override;
+      // A need capped at its UL (value = UL, min under it: see capAtUl) has its floor follow the override
+      // too; an override at the UL itself keeps the band under it, for the same reason capAtUl does.
+      const capped = t.ul !== null && t.value === t.ul;
+      if (floor && t.min !== null && (t.min === t.value || capped)) {
+        min = t.ul !== null && override >= t.ul ? Math.min(t.min, cappedNeedFloor(t.ul)) : override;
+      }
       if (ceiling && t.max !== null && t.max === t.value) max = override;
     }
     const suggestion = t.suggestion !== null && t.suggestion.value === override ? null : t.suggestion;

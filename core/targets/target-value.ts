@@ -106,14 +106,34 @@ export function withSuggestion(t: TargetValue, s: TargetSuggestion): TargetValue
 }
 
 /**
+ * How far under the UL a capped need counts as met. A need raised past its UL (iron for a pregnant
+ * vegetarian: 27 mg × 1.8 = 48.6 mg against a 45 mg UL) would otherwise leave a range of one point,
+ * [45, 45]: no day of real food lands on it, so every day would read "low" or "high" and the figure
+ * would say nothing. Counting the top tenth under the limit as met keeps the raised need's intent (a
+ * day of 40.5 mg is still far above the 27 mg RDA) while the UL stays the hard ceiling. The 10 % is the
+ * same tolerance the energy band and most diet-analysis reports use for "meets"; it is a judgement, not
+ * a DRI, and the source line says so.
+ */
+export const CAPPED_NEED_BAND = 0.1;
+
+/** The lowest intake that meets a need capped at `ul` (rounded to 0.001 so it prints as it is). */
+export function cappedNeedFloor(ul: number): number {
+  return Math.round(ul * (1 - CAPPED_NEED_BAND) * 1000) / 1000;
+}
+
+/**
  * Never let a computed value pass the UL: the value becomes the UL and the source says so, so the
- * practitioner sees both the adjusted figure and the cap.
+ * practitioner sees both the adjusted figure and the cap. The minimum moves under the UL by
+ * CAPPED_NEED_BAND so the range can be met.
  */
 export function capAtUl(t: TargetValue, uncapped: string): TargetValue {
   if (t.ul === null || t.value <= t.ul) return t;
+  const floor = cappedNeedFloor(t.ul);
+  const min = t.min === null ? null : Math.min(t.min, floor);
+  const band = min !== null && min === floor ? `; met from ${num(floor)} ${t.unit} (within 10 % under the UL)` : '';
   return adjust(
     t,
-    { value: t.ul, min: t.min === null ? null : Math.min(t.min, t.ul) },
-    `${uncapped} capped at the UL of ${num(t.ul)} ${t.unit} for this life stage`,
+    { value: t.ul, min },
+    `${uncapped} capped at the UL of ${num(t.ul)} ${t.unit} for this life stage${band}`,
   );
 }

@@ -88,6 +88,8 @@ export function targetRanges(targets: readonly TargetValue[]): TargetRange[] {
   const out: TargetRange[] = [];
   for (const t of targets) {
     if (!t.tracked || t.kind === 'info') continue;
+    // Total water comes mostly from drinks, which a meal plan does not list: not a target for its foods.
+    if (t.key === 'waterL') continue;
     const key = t.key as NutrientKey;
     switch (t.kind) {
       case 'limit':

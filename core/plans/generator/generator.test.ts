@@ -122,9 +122,16 @@ describe('generatePlan', () => {
     expect(d?.reason).toContain('supplement');
   });
 
-  it('says why a target equal to its upper limit (iron for a pregnant vegetarian) is not met', async () => {
+  it("a pregnant vegetarian's iron, capped at its UL, is met within the band under the UL", async () => {
     const input = archetypeInput(ARCHETYPES[0]!, 1, 3, 1);
-    expect(input.targets.find((t) => t.key === 'ironMg')).toMatchObject({ min: 45, max: 45 });
+    expect(input.targets.find((t) => t.key === 'ironMg')).toMatchObject({ min: 40.5, max: 45 });
+    const out = await generatePlan(input);
+    expect(out.unmet.find((u) => u.key === 'ironMg')).toBeUndefined();
+  });
+
+  it('says why a target equal to its upper limit (a range of one point) is not met', async () => {
+    const base = archetypeInput(ARCHETYPES[0]!, 1, 3, 1);
+    const input = { ...base, targets: withTarget(base.targets, 'ironMg', { value: 45, min: 45, max: 45, ul: 45 }) };
     const out = await generatePlan(input);
     expect(out.unmet.find((u) => u.key === 'ironMg')?.reason).toMatch(/^Iron 45 mg equals its upper limit/);
   });

@@ -119,7 +119,11 @@ export interface PlanRun {
 export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks = {}): PlanRun {
   const all = planFoods(input, hooks.poolFile);
   const foods = eligibleFoods(all, input);
-  const ranges = targetRanges(input.targets);
+  const startRanges = targetRanges(input.targets);
+  const dayRanges = new Map(
+    Object.entries(input.targetsByDay ?? {}).map(([day, targets]) => [Number(day), targetRanges(targets)]),
+  );
+  const rangesOf = (day: number) => dayRanges.get(day) ?? startRanges;
   const rand = mulberry32(input.seed);
   const jitterOf = new Map(foods.map((f) => [f.foodId, 0]));
   const timeLimit = input.timeLimitPerDay ?? DEFAULT_TIME_LIMIT_PER_DAY;
@@ -145,6 +149,7 @@ export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks
       break;
     }
     for (const f of foods) jitterOf.set(f.foodId, rand() * 0.03);
+    const ranges = rangesOf(day);
     const fixed = input.fixed.filter((f) => f.day === day);
     const slots: SlotToFill[] = input.slots
       .filter((s) => !keep.has(`${day}:${s.key}`))
@@ -241,7 +246,7 @@ export function solvePlan(input: GenerateInput, highs: Solver, hooks: SolveHooks
     hooks.onDay?.(outcome, index + 1, fillDays.length);
   }
 
-  const unmet = explainUnmet({ input, foods, ranges, outcomes, highs, timeLimit });
+  const unmet = explainUnmet({ input, foods, rangesOf, outcomes, highs, timeLimit });
   const judged = outcomes.reduce((a, d) => a + d.judged, 0);
   const ok = outcomes.reduce((a, d) => a + d.ok, 0);
   return { days: outcomes, unmet, inRange: judged === 0 ? 1 : ok / judged, cancelled };

@@ -31,7 +31,8 @@ const fmt = (x: number): string =>
 interface Context {
   input: GenerateInput;
   foods: readonly PlanFood[];
-  ranges: readonly TargetRange[];
+  /** The ranges a day is judged by (the targets in force on that day's date). */
+  rangesOf: (day: number) => readonly TargetRange[];
   outcomes: readonly DayOutcome[];
   highs: Solver;
   timeLimit: number;
@@ -61,10 +62,11 @@ function extreme(ctx: Context, day: number, key: string, sense: 'Maximize' | 'Mi
   const byFood = new Map<string, { v: string; c: number }[]>();
   for (const p of pairs) byFood.set(p.food.foodId, [...(byFood.get(p.food.foodId) ?? []), { v: p.v, c: 1 }]);
   for (const terms of byFood.values()) if (terms.length > 1) lp.addRow(terms, '<=', MAX_SERVINGS_PER_DAY * 2);
-  for (const r of ctx.ranges) {
+  const ranges = ctx.rangesOf(day);
+  for (const r of ranges) {
     if (r.hard !== null) lp.addRow(row(r.key), '<=', Math.max(0, r.hard - fixedOf(r.key)));
   }
-  const energy = ctx.ranges.find((r) => r.key === 'energyKcal');
+  const energy = ranges.find((r) => r.key === 'energyKcal');
   if (energy && key !== 'energyKcal') {
     const v = energy.target.value;
     lp.addRow(row('energyKcal'), '>=', (energy.lo ?? v * 0.9) - fixedOf('energyKcal'));
@@ -96,11 +98,11 @@ export function explainUnmet(ctx: Context): Unmet[] {
   const out: Unmet[] = [];
   for (const [id, { dir, days }] of missed) {
     const key = id.slice(0, id.lastIndexOf(':'));
-    const r = ctx.ranges.find((x) => x.key === key);
+    const day = days[0] ?? 1;
+    const r = ctx.rangesOf(day).find((x) => x.key === key);
     if (!r) continue;
     const t = r.target;
     const u = t.unit;
-    const day = days[0] ?? 1;
     let reason: string;
     if (key === 'energyKcal') {
       const best = extreme(ctx, day, key, dir === 'low' ? 'Maximize' : 'Minimize');

@@ -13,6 +13,7 @@ import { ThemeToggle } from '../ThemeToggle/ThemeToggle.tsx';
 import { useRoute } from '../use-route.ts';
 import { NAV_ITEMS } from './nav-items.ts';
 import { prefetchPages, RouteView } from './RouteView.tsx';
+import { useIdleLock } from './use-idle-lock.ts';
 import { useSettingsState } from './use-settings-state.ts';
 
 /**
@@ -54,6 +55,8 @@ export const Shell = memo(function Shell(): React.JSX.Element {
       notify({ title: 'Could not lock', message: toApiError(e).message, color: 'red' }),
     );
   };
+  // An unattended screen locks by itself (Settings → Security; 15 minutes unless changed).
+  useIdleLock(settings.settings?.autoLockMinutes ?? 15, lock);
 
   return (
     <SettingsContext value={settings}>

@@ -88,6 +88,11 @@ describe('dashboard text', () => {
   it('checks the macro split against the AMDR', () => {
     const slices = macroSlices({ proteinPct: 18, carbPct: 40, fatPct: 42 });
     expect(slices.map((s) => s.within)).toEqual([true, false, false]);
+    // The edge as shown: 35.3 % prints as 35 % and is within 20–35 %; 35.6 % prints as 36 % and is not.
+    const edge = macroSlices({ proteinPct: 19.7, carbPct: 45, fatPct: 35.3 });
+    expect(edge.map((s) => s.within)).toEqual([true, true, true]);
+    expect(macroSummary(edge)).toContain('fat 35 % (AMDR 20–35 %)');
+    expect(macroSlices({ proteinPct: 19, carbPct: 45, fatPct: 35.6 })[2]?.within).toBe(false);
     expect(macroSummary(slices)).toBe(
       'Share of energy over the logged days: protein 18 % (AMDR 10–35 %), carbohydrate 40 % (AMDR 45–65 %, outside), fat 42 % (AMDR 20–35 %, outside).',
     );

@@ -94,7 +94,9 @@ export function macroSlices(split: NonNullable<TrendsView['macroSplit']>): Macro
     pct: pct[key],
     min: AMDR[key].min,
     max: AMDR[key].max,
-    within: pct[key] >= AMDR[key].min && pct[key] <= AMDR[key].max,
+    // Judged on the whole percentage shown ("fat 35 %"), so a share printed as 35 is never called
+    // outside a 20–35 % range because it was 35.3 underneath.
+    within: Math.round(pct[key]) >= AMDR[key].min && Math.round(pct[key]) <= AMDR[key].max,
   }));
 }
 

@@ -7,6 +7,8 @@ import {
   dayTotalText,
   entryText,
   groupEntries,
+  defaultCopyTarget,
+  measureFromText,
   measureGrams,
   measureLabel,
   measureOptions,
@@ -51,6 +53,21 @@ describe('log text', () => {
     const sections = groupEntries(entries);
     expect(sections.map((s) => s.key)).toEqual(['breakfast', 'dinner', 'no-meal', 'sleep']);
     expect(sections[0]?.entries.map((e) => e.id)).toEqual(['e', 'd']);
+  });
+
+  it('lists meals in the order they were eaten: a 16:00 snack before a 19:00 dinner', () => {
+    const at = (id: string, meal: LogEntry['meal'], time: string | null): LogEntry => ({ ...base, id, meal, time });
+    const sections = groupEntries([
+      at('d', 'dinner', '19:00'),
+      at('s', 'snack', '16:00'),
+      at('b', 'breakfast', '07:30'),
+      at('l', 'lunch', '12:30'),
+      { ...base, id: 'w', kind: 'activity', meal: null, food: null, time: '06:00' },
+    ]);
+    expect(sections.map((s) => s.key)).toEqual(['breakfast', 'lunch', 'snack', 'dinner', 'activity']);
+    // A meal logged without a time keeps its usual place among the timed ones.
+    const mixed = groupEntries([at('d', 'dinner', '19:00'), at('s', 'snack', '10:00'), at('l', 'lunch', null)]);
+    expect(mixed.map((s) => s.key)).toEqual(['lunch', 'snack', 'dinner']);
   });
 
   it('describes food, activity and sleep entries', () => {
@@ -100,5 +117,30 @@ describe('log text', () => {
     expect(twins.map((o) => o.label)).toEqual(['1 medium (118 g)', '1 medium (130 g)']);
     const same = measureOptions([medium, { ...medium, id: 'p4', label: '1 medium (other)' }]);
     expect(same[0]?.label).toBe('1 medium (7" to 7-7/8" long) (118 g)');
+  });
+});
+
+describe('measureFromText', () => {
+  const cup: Portion = { id: 'c', amount: 1, unit: 'cup, chopped', grams: 160, label: '1 cup, chopped' };
+  const half: Portion = { id: 'h', amount: 0.5, unit: 'cup', grams: 120, label: '0.5 cup' };
+  it('finds the measure and count an amount text was made from', () => {
+    expect(measureFromText([half, cup], amountText(2, cup))).toEqual({ portion: cup, count: 2 });
+    expect(measureFromText([half, cup], '2 cup, chopped')).toEqual({ portion: cup, count: 2 });
+    // "1 cup" of a ½-cup measure is 2 of that measure.
+    expect(measureFromText([half, cup], amountText(2, half))).toEqual({ portion: half, count: 2 });
+    expect(measureFromText([half, cup], amountText(1.5, cup))).toEqual({ portion: cup, count: 1.5 });
+  });
+
+  it('gives null for grams, another wording, or a measure the food no longer has', () => {
+    expect(measureFromText([cup], null)).toBeNull();
+    expect(measureFromText([cup], '150 g')).toBeNull();
+    expect(measureFromText([cup], '2 large')).toBeNull();
+  });
+});
+
+describe('defaultCopyTarget', () => {
+  it('copies to today, or to tomorrow when today is the day copied', () => {
+    expect(defaultCopyTarget('2026-12-01', '2026-12-06')).toBe('2026-12-06');
+    expect(defaultCopyTarget('2026-12-06', '2026-12-06')).toBe('2026-12-07');
   });
 });

@@ -1,5 +1,6 @@
 import type { Portion } from '@contract/foods.ts';
 import type { LogEntry } from '@contract/log.ts';
+import { addDays } from '../../lib/dates.ts';
 import { formatCount, formatNumber, formatNutrient } from '../../lib/format.ts';
 import { MEAL_LABELS, type Meal } from '../../lib/labels.ts';
 import { sumNutrients, type Nutrients } from '../../lib/nutrients.ts';
@@ -27,16 +28,29 @@ function sectionOf(entry: LogEntry): SectionKey {
   return entry.meal ?? 'no-meal';
 }
 
-/** A day's entries by meal (then activity and sleep), each section by time; empty sections left out. */
+/**
+ * A day's entries by meal, then activity and sleep, each section by time; empty sections left out. The
+ * meals are in the order they were eaten (a 16:00 snack comes before a 19:00 dinner): by their first
+ * timed entry, a meal with no time where the usual order puts it.
+ */
 export function groupEntries(entries: readonly LogEntry[]): LogSection[] {
   const byTime = [...entries].sort(
     (a, b) => (a.time ?? '99:99').localeCompare(b.time ?? '99:99') || a.updatedAt - b.updatedAt,
   );
-  return SECTION_ORDER.map((key) => ({
+  const sections = SECTION_ORDER.map((key) => ({
     key,
     title: SECTION_TITLES[key],
     entries: byTime.filter((e) => sectionOf(e) === key),
   })).filter((s) => s.entries.length > 0);
+  const isMeal = (s: LogSection): boolean => s.key !== 'activity' && s.key !== 'sleep';
+  const meals = sections.filter(isMeal);
+  const firstTime = (s: LogSection): string | null => s.entries.find((e) => e.time !== null)?.time ?? null;
+  // Untimed meals keep their usual place; timed meals fill the other places in time order.
+  const timed = meals
+    .filter((s) => firstTime(s) !== null)
+    .sort((a, b) => (firstTime(a) ?? '').localeCompare(firstTime(b) ?? ''));
+  const ordered = meals.map((s) => (firstTime(s) === null ? s : (timed.shift() as LogSection)));
+  return [...ordered, ...sections.filter((s) => !isMeal(s))];
 }
 
 /** "1 medium (118 g)", "150 g": the core's amount label, with the grams added when it does not end in them. */
@@ -124,7 +138,40 @@ export function amountText(count: number, portion: Portion): string {
   return `${formatCount(count * portion.amount)} ${portion.unit}`.trim();
 }
 
+/**
+ * The measure and count an amount text was made from (`amountText`), so an entry logged as
+ * "2 cup, chopped" reopens as 2 × "cup, chopped", not as its grams; null when no measure of the food
+ * gives that text (the measures changed, or the amount was typed in another form).
+ */
+export function measureFromText(
+  portions: readonly Portion[],
+  text: string | null | undefined,
+): { portion: Portion; count: number } | null {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  for (const portion of portions) {
+    const suffix = ` ${portion.unit}`.trimEnd();
+    if (portion.unit !== '' && !t.endsWith(suffix)) continue;
+    const head = t
+      .slice(0, t.length - suffix.length)
+      .trim()
+      .replace(/,/g, '');
+    if (!/^\d+(\.\d+)?$/.test(head)) continue;
+    const count = Number(head) / portion.amount;
+    if (count > 0 && amountText(count, portion) === t) return { portion, count: Math.round(count * 100) / 100 };
+  }
+  return null;
+}
+
 /** Grams for `count` of a measure. */
 export function measureGrams(count: number, portion: Portion): number {
   return count * portion.grams;
+}
+
+/**
+ * Where a copied day goes unless chosen otherwise: today (yesterday's meals are what is usually copied),
+ * or the next day when today itself is copied.
+ */
+export function defaultCopyTarget(from: string, today: string): string {
+  return from === today ? addDays(from, 1) : today;
 }

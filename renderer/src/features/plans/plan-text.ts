@@ -99,3 +99,8 @@ export function inRangeText(statuses: readonly NutrientStatus[]): string {
 export function slotLabel(slots: readonly PlanSlot[], key: string): string {
   return slots.find((s) => s.key === key)?.label ?? key;
 }
+
+/** A household serving that names its grams, "1 cup cooked (175 g)": kept as written with those grams. */
+export function isServingLabel(label: string): boolean {
+  return /\(\s*[\d.,]+\s*g\)$/.test(label.trim());
+}

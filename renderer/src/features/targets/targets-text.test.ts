@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appliedSuggestionNote, missingSentence, NOTE_MAX, overridesWithSuggestion } from './targets-text.ts';
+import type { TargetsView } from '@contract/targets.ts';
+import {
+  appliedSuggestionNote,
+  basisText,
+  missingSentence,
+  NOTE_MAX,
+  overridesWithSuggestion,
+} from './targets-text.ts';
 
 describe('missingSentence', () => {
   it('lists missing profile fields', () => {
@@ -46,5 +53,26 @@ describe('applying a suggestion', () => {
     expect(overridesWithSuggestion({ fibreG: 30 }, sodium)).toEqual({ fibreG: 30, sodiumMg: 1500 });
     expect(overridesWithSuggestion({ sodiumMg: 2000 }, sodium)).toEqual({ sodiumMg: 1500 });
     expect(overridesWithSuggestion({ fibreG: 30 }, { ...sodium, suggestion: null })).toEqual({ fibreG: 30 });
+  });
+});
+
+describe('basisText', () => {
+  const view = {
+    equation: 'mifflin-st-jeor',
+    bmrKcal: 1402.4,
+    pal: 1.375,
+    ageYears: 34,
+    asOf: '2026-12-06',
+    effectiveFrom: null,
+  } as unknown as TargetsView;
+
+  it('prints the PAL as the source gives it (× 1.375), not rounded to 1.38', () => {
+    expect(basisText(view, false)).toContain('PAL 1.375');
+    expect(basisText({ ...view, pal: 1.55 }, false)).toContain('PAL 1.55 ');
+  });
+
+  it('leaves out the BMR when energy is hidden', () => {
+    expect(basisText(view, false)).toContain('BMR 1,402 kcal');
+    expect(basisText(view, true)).not.toContain('kcal');
   });
 });

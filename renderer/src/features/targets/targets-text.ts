@@ -1,5 +1,6 @@
-import type { TargetOverrides, TargetValue } from '@contract/targets.ts';
-import { formatQuantity } from '../../lib/format.ts';
+import type { TargetOverrides, TargetsView, TargetValue } from '@contract/targets.ts';
+import { formatIsoDate, formatNumber, formatQuantity } from '../../lib/format.ts';
+import { EQUATION_LABELS } from '../../lib/labels.ts';
 
 function joinList(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -47,9 +48,20 @@ export function overridesWithSuggestion(
   return t.suggestion ? { ...overrides, [t.key]: t.suggestion.value } : overrides;
 }
 
-/** Why a target shows "Not tracked". */
-export function notTrackedText(t: Pick<TargetValue, 'key'>): string {
-  return t.key === 'waterL'
-    ? 'Drinks are not logged, so intake is not compared with this target.'
-    : 'The food data has no values for this nutrient, so intake is not compared with this target.';
+/** Why a target shows "Not tracked" (iodine, choline, omega-3 ALA: the food data has no values). */
+export const NOT_TRACKED_TEXT =
+  'The food data has no values for this nutrient, so intake is not compared with this target.';
+
+/**
+ * What the targets rest on: "Equation: Mifflin-St Jeor · BMR 1,402 kcal · PAL 1.375 · age 34 · as of …".
+ * The PAL is printed with the decimals of the source (× 1.375), never rounded to a different figure.
+ */
+export function basisText(view: TargetsView, hideEnergy: boolean): string {
+  const parts = [`Equation: ${EQUATION_LABELS[view.equation]}`];
+  if (view.bmrKcal !== null && !hideEnergy) parts.push(`BMR ${formatQuantity(view.bmrKcal, 'kcal', 0)}`);
+  if (view.pal !== null) parts.push(`PAL ${formatNumber(view.pal, 3)}`);
+  if (view.ageYears !== null) parts.push(`age ${formatNumber(view.ageYears, 0)}`);
+  parts.push(`as of ${formatIsoDate(view.asOf)}`);
+  if (view.effectiveFrom) parts.push(`overrides in force since ${formatIsoDate(view.effectiveFrom)}`);
+  return parts.join(' · ');
 }

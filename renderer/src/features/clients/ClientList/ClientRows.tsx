@@ -59,7 +59,7 @@ const ClientRow = memo(function ClientRow({ client }: { client: ClientSummary })
         {client.tags.length > 0 && (
           <span className={classes.tags}>
             {client.tags.map((tag) => (
-              <Badge key={tag} size="sm" variant="light">
+              <Badge key={tag} size="sm" variant="light" tt="none">
                 {tag}
               </Badge>
             ))}

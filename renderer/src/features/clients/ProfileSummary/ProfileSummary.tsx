@@ -78,7 +78,7 @@ export function ProfileSummary({ client }: { client: Client }): React.JSX.Elemen
       {client.tags.length > 0 && (
         <Group gap={4} mt="md" aria-label="Tags" data-testid="profile-tags">
           {client.tags.map((tag) => (
-            <Badge key={tag} variant="light">
+            <Badge key={tag} variant="light" tt="none">
               {tag}
             </Badge>
           ))}

@@ -64,7 +64,7 @@ export function ActivitySleepChart({ view }: { view: TrendsView }): React.JSX.El
           />
           <Line
             yAxisId="h"
-            type="monotone"
+            type="linear"
             dataKey="sleepHours"
             name="Sleep (h)"
             stroke={colors.sleep}

@@ -63,7 +63,7 @@ export function TrendsChart({ view, nutrient, height = 280 }: TrendsChartProps):
             />
           )}
           <Line
-            type="monotone"
+            type="linear"
             dataKey="value"
             name={label}
             stroke={colors.primary}
@@ -73,7 +73,7 @@ export function TrendsChart({ view, nutrient, height = 280 }: TrendsChartProps):
             isAnimationActive={false}
           />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="mean7"
             name="7-day mean"
             stroke={colors.mean7}
@@ -83,7 +83,7 @@ export function TrendsChart({ view, nutrient, height = 280 }: TrendsChartProps):
             isAnimationActive={false}
           />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="mean30"
             name="30-day mean"
             stroke={colors.mean30}

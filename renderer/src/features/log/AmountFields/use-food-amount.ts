@@ -3,7 +3,7 @@ import type { Food, FoodHit, Portion } from '@contract/foods.ts';
 import type { ApiError } from '../../../lib/api.ts';
 import { useCall } from '../../../lib/query.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
-import { amountText, measureGrams } from '../log-text.ts';
+import { amountText, measureFromText, measureGrams } from '../log-text.ts';
 
 export type AmountMode = 'measure' | 'grams';
 
@@ -46,17 +46,25 @@ function chosenFood(food: { id: string; name: string } | null | undefined): Food
 export function useFoodAmount(editing?: {
   food: { id: string; name: string } | null | undefined;
   grams: number | null;
+  /** The household amount the entry was saved with ("2 cup, chopped"), if any: it reopens as that. */
+  amountText?: string | null;
 }): FoodAmount {
   const [hit, setHit] = useState<FoodHit | null>(() => chosenFood(editing?.food));
-  const [mode, setMode] = useState<AmountMode | null>(editing ? 'grams' : null);
+  const [mode, setModeState] = useState<AmountMode | null>(editing && !editing.amountText ? 'grams' : null);
   const [portionId, setPortionId] = useState<string | null>(null);
-  const [count, setCount] = useState<NumberField>(1);
+  // null until the practitioner types one: the saved measure's count, or 1.
+  const [countInput, setCount] = useState<NumberField | null>(null);
   const [grams, setGrams] = useState<NumberField>(editing?.grams ?? '');
+  const [restoring, setRestoring] = useState(Boolean(editing?.amountText));
   const foodQuery = useCall('foods.get', { id: hit?.id ?? '' }, { enabled: hit !== null, staleTime: Infinity });
   const food = hit && foodQuery.data?.id === hit.id ? foodQuery.data : undefined;
   const portions = food?.portions ?? [];
-  const effectiveMode: AmountMode = mode ?? (portions.length > 0 ? 'measure' : 'grams');
-  const portion = portions.find((p) => p.id === portionId) ?? portions[0];
+  // The saved household amount, matched against the food's measures once they are loaded.
+  const restored = restoring ? measureFromText(portions, editing?.amountText) : null;
+  const effectiveMode: AmountMode =
+    mode ?? (restoring && food ? (restored ? 'measure' : 'grams') : portions.length > 0 ? 'measure' : 'grams');
+  const portion = portions.find((p) => p.id === portionId) ?? restored?.portion ?? portions[0];
+  const count: NumberField = countInput ?? restored?.count ?? 1;
   const countValue = numberOrNull(count);
   const gramsValue =
     effectiveMode === 'measure'
@@ -69,7 +77,17 @@ export function useFoodAmount(editing?: {
     foodError: hit ? foodQuery.error : null,
     portions,
     mode: effectiveMode,
-    setMode,
+    // Switching between a measure and grams keeps the amount: 2 × cup (240 g) becomes 240 g, and back.
+    setMode: (next) => {
+      if (next === effectiveMode) return;
+      if (next === 'grams' && gramsValue !== null) setGrams(Math.round(gramsValue * 10) / 10);
+      const typed = numberOrNull(grams);
+      if (next === 'measure' && portion && typed !== null && typed > 0) {
+        setCount(Math.round((typed / portion.grams) * 100) / 100);
+        if (portionId === null) setPortionId(portion.id);
+      }
+      setModeState(next);
+    },
     portion,
     setPortionId,
     count,
@@ -85,7 +103,9 @@ export function useFoodAmount(editing?: {
     choose: (next) => {
       setHit(next);
       setPortionId(null);
-      setMode(null);
+      setModeState(null);
+      setCount(null);
+      setRestoring(false);
     },
   };
 }

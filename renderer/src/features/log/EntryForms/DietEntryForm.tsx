@@ -21,7 +21,11 @@ const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 export function DietEntryForm(props: EntryFormProps) {
   const { clientId, entry, onCancel } = props;
   const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
-  const amount = useFoodAmount(entry ? { food: entry.food, grams: entry.food?.grams ?? null } : undefined);
+  const amount = useFoodAmount(
+    entry
+      ? { food: entry.food, grams: entry.food?.grams ?? null, amountText: entry.food?.amountText ?? null }
+      : undefined,
+  );
   const hit = amount.hit;
   const state = useEntryForm(props);
   const allergy = useAllergyCheck(clientId, hit ? [hit.id] : []);

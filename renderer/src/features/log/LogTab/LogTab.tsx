@@ -170,10 +170,10 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
         clientId={clientId}
         from={date}
         onClose={() => setCopying(false)}
-        onCopied={(copied, to) => {
+        onCopied={(copied, to, until) => {
           setCopying(false);
           notify({
-            message: `Copied ${copied} ${copied === 1 ? 'entry' : 'entries'} to ${formatIsoDate(to)}.`,
+            message: `Copied ${copied} ${copied === 1 ? 'entry' : 'entries'} to ${until === to ? formatIsoDate(to) : `${formatIsoDate(to)} – ${formatIsoDate(until)}`}.`,
             action: { label: 'Show', onClick: () => onDateChange(to), testId: 'log-copy-show' },
           });
         }}

@@ -11,7 +11,7 @@ import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 import { PlanFormModal } from '../PlanForm/PlanFormModal.tsx';
 import { GenerateStatus } from '../PlanGenerate/GenerateStatus.tsx';
 import { useGenerate, type GenerateScope } from '../PlanGenerate/use-generate.ts';
-import { noteText, planDate, slotLabel, statusText } from '../plan-text.ts';
+import { isServingLabel, noteText, planDate, slotLabel, statusText } from '../plan-text.ts';
 import { usePlanChange } from '../use-plan-change.ts';
 import { DayMenu } from './DayMenu.tsx';
 import { DayPicker } from './DayPicker.tsx';
@@ -286,7 +286,14 @@ function LoadedPlan({ plan, onOpen }: { plan: Plan; onOpen: (planId: string) => 
           setSwapping(null);
           void change.run(
             'plans.updateEntry',
-            { entryId: entry.id, changes: { foodId: food.id, grams: food.grams } },
+            {
+              entryId: entry.id,
+              // The serving the swap offered ("1 cup (28 g)") is kept with its grams, so the handout
+              // prints the household measure rather than bare grams.
+              changes: isServingLabel(food.amountLabel)
+                ? { foodId: food.id, amount: food.amountLabel, grams: food.grams }
+                : { foodId: food.id, grams: food.grams },
+            },
             { message: `${entry.food.name} was swapped.` },
           );
         }}

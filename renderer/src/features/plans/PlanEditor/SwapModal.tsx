@@ -8,7 +8,7 @@ interface SwapModalProps {
   entry: PlanEntry | null;
   onClose: () => void;
   /** Puts the chosen food in the entry's place, in the amount offered. */
-  onSwap: (entry: PlanEntry, food: { id: string; grams: number }) => void;
+  onSwap: (entry: PlanEntry, food: { id: string; amountLabel: string; grams: number }) => void;
 }
 
 /** Foods like the entry's (plans.swapOptions), most alike first, saying which keep the day in range. */

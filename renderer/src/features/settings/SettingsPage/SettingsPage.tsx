@@ -1,4 +1,17 @@
-import { Button, Card, Code, Container, SegmentedControl, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Code,
+  Container,
+  Group,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { Settings } from '@contract/settings.ts';
 import { useSettings } from '../../../app/settings-context.ts';
@@ -36,6 +49,15 @@ function Section({
     </Card>
   );
 }
+
+/** Idle minutes before the app locks by itself. */
+const AUTO_LOCK_OPTIONS = [
+  { value: '5', label: '5 minutes' },
+  { value: '15', label: '15 minutes' },
+  { value: '30', label: '30 minutes' },
+  { value: '60', label: '1 hour' },
+  { value: '0', label: 'Never' },
+];
 
 /** Stands in for a one-line setting until the settings have loaded. */
 const CONTROL_PLACEHOLDER = <Skeleton height={36} width={320} />;
@@ -139,11 +161,25 @@ export function SettingsPage(): React.JSX.Element {
               Client data is stored in one encrypted database; its key is protected by {protection || 'nothing yet'}
               {backend}.
             </Text>
-            <div>
+            <Group align="flex-end" gap="md">
               <Button variant="default" onClick={() => void lock()} loading={locking} data-testid="lock-now">
                 Lock now
               </Button>
-            </div>
+              {settings ? (
+                <Select
+                  label="Lock by itself"
+                  description="After this long without keyboard or mouse use"
+                  data={AUTO_LOCK_OPTIONS}
+                  value={String(settings.autoLockMinutes)}
+                  onChange={(v) => v !== null && saveNow({ autoLockMinutes: Number(v) }, 'Automatic lock not changed')}
+                  allowDeselect={false}
+                  maw={260}
+                  data-testid="settings-auto-lock"
+                />
+              ) : (
+                CONTROL_PLACEHOLDER
+              )}
+            </Group>
             <Title order={3} size="h5" mt="sm">
               Change passphrase
             </Title>

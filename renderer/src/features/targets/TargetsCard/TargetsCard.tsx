@@ -3,12 +3,10 @@ import { useState } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
-import { formatIsoDate, formatNumber, formatQuantity } from '../../../lib/format.ts';
-import { EQUATION_LABELS } from '../../../lib/labels.ts';
 import { useCall } from '../../../lib/query.ts';
 import { TargetsFormModal } from '../TargetsForm/TargetsFormModal.tsx';
 import { TargetsHistory } from '../TargetsHistory/TargetsHistory.tsx';
-import { missingSentence } from '../targets-text.ts';
+import { basisText, missingSentence } from '../targets-text.ts';
 import { ApplySuggestionModal } from './ApplySuggestionModal.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
@@ -19,15 +17,9 @@ interface TargetsCardProps {
 
 function Basis({ view }: { view: TargetsView }): React.JSX.Element {
   const hideEnergy = useEnergyHidden();
-  const parts = [`Equation: ${EQUATION_LABELS[view.equation]}`];
-  if (view.bmrKcal !== null && !hideEnergy) parts.push(`BMR ${formatQuantity(view.bmrKcal, 'kcal', 0)}`);
-  if (view.pal !== null) parts.push(`PAL ${formatNumber(view.pal, 2)}`);
-  if (view.ageYears !== null) parts.push(`age ${formatNumber(view.ageYears, 0)}`);
-  parts.push(`as of ${formatIsoDate(view.asOf)}`);
-  if (view.effectiveFrom) parts.push(`overrides in force since ${formatIsoDate(view.effectiveFrom)}`);
   return (
     <Text size="sm" c="dimmed" data-testid="targets-basis">
-      {parts.join(' · ')}
+      {basisText(view, hideEnergy)}
     </Text>
   );
 }

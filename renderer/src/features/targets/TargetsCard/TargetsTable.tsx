@@ -4,7 +4,7 @@ import { TableHead } from '../../../components/TableHead/TableHead.tsx';
 import { formatQuantity, formatRange } from '../../../lib/format.ts';
 import { TARGET_KIND_DESCRIPTIONS, TARGET_KIND_LABELS } from '../../../lib/labels.ts';
 import { useEnergyHidden, withoutEnergyFigures } from '../../clients/energy-visibility.ts';
-import { notTrackedText } from '../targets-text.ts';
+import { NOT_TRACKED_TEXT } from '../targets-text.ts';
 
 const BADGE_STYLE = { minWidth: 'max-content' } as const;
 
@@ -109,13 +109,13 @@ export function TargetsTable({
                       </Tooltip>
                     )}
                     {!t.tracked && (
-                      <Tooltip label={notTrackedText(t)}>
+                      <Tooltip label={NOT_TRACKED_TEXT}>
                         <Badge
                           size="xs"
                           color="gray"
                           variant="outline"
                           tabIndex={0}
-                          aria-label={`Not tracked: ${notTrackedText(t)}`}
+                          aria-label={`Not tracked: ${NOT_TRACKED_TEXT}`}
                           style={BADGE_STYLE}
                           data-testid={`target-untracked-${t.key}`}
                         >
