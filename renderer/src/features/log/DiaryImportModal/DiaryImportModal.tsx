@@ -5,13 +5,13 @@ import {
   Checkbox,
   Group,
   List,
-  Modal,
   NativeSelect,
   ScrollArea,
   Stack,
   Table,
   Text,
 } from '@mantine/core';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import type { DiaryFormat, DiaryPreviewRow } from '@contract/log.ts';
@@ -60,9 +60,9 @@ interface DiaryImportModalProps {
 
 export function DiaryImportModal(props: DiaryImportModalProps): React.JSX.Element {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Import a diary from another app" size="90rem">
+    <AppModal opened={props.opened} onClose={props.onClose} title="Import a diary from another app" size="90rem">
       {props.opened && <DiaryImportForm {...props} />}
-    </Modal>
+    </AppModal>
   );
 }
 
