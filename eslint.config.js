@@ -61,6 +61,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@mantine/core',
+              importNames: ['Modal'],
+              message: 'Use AppModal (components/AppModal): it opens with the focus in the first field.',
+            },
+          ],
           patterns: [
             {
               // labels.ts is plain data with type-only imports (enforced below), shared word for word.

@@ -13,6 +13,7 @@ import { createFoodsService, type FoodsService } from './foods/foods-service.ts'
 import { createFoodImporter } from './foods/import/import-service.ts';
 import type { UploadStore } from './foods/import/upload-store.ts';
 import { createLogService, type LogService } from './log/log-service.ts';
+import { createDiaryImport, type DiaryImport } from './log/diary-import/diary-import.ts';
 import type { Logger } from './logging/log.ts';
 import { createPhotosService, type PhotosService } from './photos/photos-service.ts';
 import type { PlanGenerator } from './plans/plan-generator.ts';
@@ -49,6 +50,8 @@ export interface Services {
   settings: SettingsService;
   foods: FoodsService;
   log: LogService;
+  /** Diaries from other apps (Cronometer, MyFitnessPal, OpenNutriTracker) into the log. */
+  diaryImport: DiaryImport;
   dashboard: DashboardService;
   importer: ReturnType<typeof createFoodImporter>;
   photos: PhotosService;
@@ -118,6 +121,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const targets = createTargetsService(db, clients, audit, clock.now, changed);
   const foods = createFoodsService(db, sqlite, { audit, now: clock.now });
   const log = createLogService(db, { foods, clients, audit, now: clock.now, changed });
+  const diaryImport = createDiaryImport(db, { foods, clients, audit, now: clock.now, changed });
   // Electron passes the rules folder inside resources (packaged) or the app (dev); the models folder is
   // its sibling there, as electron-builder.yml copies both. Elsewhere the repository's models/ is used.
   const forecast = createForecastService({
@@ -205,6 +209,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     settings,
     foods,
     log,
+    diaryImport,
     dashboard,
     importer,
     photos,

@@ -72,3 +72,42 @@ test('setup shows the recovery code once → client → back up → delete → r
   await expect(page.getByTestId('nav-clients')).toBeVisible();
   expect(host.log()).not.toContain(newCode);
 });
+
+test('the recovery code can be copied, and printing shows the code sheet alone', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  await page.goto(host.url);
+  await page.getByTestId('setup-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('setup-confirm').fill(PASSPHRASE);
+  await page.getByTestId('setup-submit').click();
+  const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  expect(code).toMatch(/^([0-9A-Z]{4}-){5}[0-9A-Z]{4}$/);
+
+  await page.getByTestId('recovery-copy').click();
+  await expect(page.getByTestId('recovery-copy-status')).toContainText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+  // The system print dialog is outside the app: count the calls instead of opening it.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByTestId('recovery-print').click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  const sheet = page.getByTestId('recovery-print-sheet');
+  await expect(sheet).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText(code);
+  await expect(page.getByTestId('recovery-card')).toBeHidden();
+  // Nothing else of the page is laid out: the sheet is the body's only visible child.
+  const shown = await page.evaluate(
+    () =>
+      [...document.body.children].filter(
+        (el) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0,
+      ).length,
+  );
+  expect(shown).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('recovery-card')).toBeVisible();
+});

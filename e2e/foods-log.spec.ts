@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, logFood } from './pages.ts';
+import { createClient, expectClear, logFood } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 test('search "banana", log "1 medium" for a client, and the dashboard shows about 105 kcal and its fibre', async ({
@@ -25,6 +25,14 @@ test('search "banana", log "1 medium" for a client, and the dashboard shows abou
   await page.getByTestId('client-row').filter({ hasText: CLIENTS.dora.name }).click();
   await logFood(page, { search: 'banana', food: 'Bananas, raw', measure: /^1 medium/ });
   await expect(page.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' })).toContainText('105');
+  // The "saved" message leaves the row's Edit and Delete buttons uncovered and clickable.
+  await expect(page.getByTestId('notification')).toBeVisible();
+  await expectClear(page.getByTestId('notification'), page.getByTestId('log-entry-edit'));
+  await expectClear(page.getByTestId('notification'), page.getByTestId('log-entry-delete'));
+  // …and keeps clear of the right half of the page, where every list has its row actions.
+  const main = (await page.locator('main').boundingBox())!;
+  for (const box of await Promise.all((await page.getByTestId('notification').all()).map((n) => n.boundingBox())))
+    expect(box!.x + box!.width).toBeLessThan(main.x + main.width / 2);
 
   // 118 g × 89 kcal/100 g = 105 kcal; fibre 118 g × 2.6 g/100 g = 3.1 g (USDA SR28, NDB 09040).
   await page.getByTestId('client-tab-dashboard').click();

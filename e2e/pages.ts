@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -109,4 +109,17 @@ export async function logFood(page: Page, item: FoodToLog): Promise<void> {
   await page.getByTestId('log-amount-measure').click();
   await page.getByRole('option', { name: item.measure }).click();
   await page.getByTestId('log-save').click();
+}
+
+/** No box of `over` overlaps a box of `under` (a message lying over buttons), both as laid out now. */
+export async function expectClear(over: Locator, under: Locator): Promise<void> {
+  const boxes = async (l: Locator) =>
+    (await Promise.all((await l.all()).map((item) => item.boundingBox()))).filter((b) => b !== null);
+  const [tops, bottoms] = [await boxes(over), await boxes(under)];
+  expect(bottoms.length).toBeGreaterThan(0);
+  for (const a of tops)
+    for (const b of bottoms) {
+      const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlaps, `${JSON.stringify(a)} lies over ${JSON.stringify(b)}`).toBe(false);
+    }
 }

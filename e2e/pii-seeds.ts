@@ -10,6 +10,7 @@ export const CLIENTS = {
   fatima: { name: 'Fatima Photo' },
   batch: { name: 'Batch Client' },
   dora: { name: 'Dora Banana' },
+  ingrid: { name: 'Ingrid Diary' },
   other: { name: 'Other Person' },
   rita: { name: 'Rita Report' },
   vera: { name: 'Vera Vegan' },

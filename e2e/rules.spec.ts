@@ -60,3 +60,30 @@ test('a vegan client with a low-fibre week gets a fibre recommendation with no a
   await page.getByTestId('recommendations-show-closed').check({ force: true });
   await expect(fibre).toContainText(/Dismissed/i);
 });
+
+test('the rule editor lists a bad line above the text, goes to it, and accepts the condition once quoted whole', async ({
+  app: { page },
+}) => {
+  await page.getByTestId('nav-rules').click();
+  await page.getByTestId('rule-new').click();
+  const box = page.getByTestId('rule-editor');
+  const source = await box.inputValue();
+  const condition = 'features.fibre_g_7d_mean < targets.fibre_g * 0.7';
+  expect(source).toContain(`when: ${condition}`);
+
+  await box.fill(source.replace(condition, `"female" == client.sex && ${condition}`));
+  const error = page.getByTestId('rule-editor-error');
+  await expect(error).toContainText(':5:16: YAML: when starts with a double quote');
+  // Above the text, so in view while the box is.
+  const [errorBox, textBox] = [await error.boundingBox(), await box.boundingBox()];
+  expect(errorBox!.y + errorBox!.height).toBeLessThanOrEqual(textBox!.y);
+  await page.getByTestId('rule-editor-error-goto').click();
+  await expect(box).toBeFocused();
+  // The cursor is at line 5, column 16: what is typed lands there.
+  await page.keyboard.type('Z');
+  expect((await box.inputValue()).split('\n')[4]).toBe(`when: "female" Z== client.sex && ${condition}`);
+
+  await box.fill(source.replace(condition, `"client.sex == "female" && ${condition}"`));
+  await expect(page.getByTestId('rule-editor-status')).toHaveAttribute('data-valid', 'true');
+  await expect(error).toHaveCount(0);
+});

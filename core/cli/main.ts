@@ -43,6 +43,9 @@ Commands:
   log add --client <id|name> --food <words|id> (--amount "1 medium" | --grams 118)
           [--date YYYY-MM-DD] [--time HH:MM] [--meal breakfast|lunch|dinner|snack] [--confirm]
           [--reason TEXT]     a food the client is allergic to needs --confirm --reason "why"
+  log import <file> --client <id|name> --format cronometer|mfp|ont [--dry-run] [--preview-out rows.csv]
+          [--as-reported] [--confirm-dates] [--reason TEXT]   a diary exported from another app, all or nothing;
+          rows imported before are skipped
   export --client <id|name> --out file.zip
   analyze <photo…> [--json] [--client <id|name>]   detect foods (with --client: keep for review)
   rules check [dir]           validate rule files (file:line:column: message; exit 1 if any is invalid)
@@ -233,6 +236,10 @@ export async function main(
       await unlocked(core);
       const { logAdd } = await import('./commands/log.ts');
       await logAdd(core, commandArgs.slice(1), out);
+    } else if (command === 'log' && sub === 'import') {
+      await unlocked(core);
+      const { logImport } = await import('./commands/diary-import.ts');
+      await logImport(core, commandArgs.slice(1), out);
     } else if (command === 'report') {
       await unlocked(core);
       const { report } = await import('./commands/report.ts');

@@ -57,6 +57,43 @@ export type FoodHit = z.infer<typeof FoodHit>;
 
 export const RecipeIngredient = z.object({ foodId: FoodId, name: z.string(), grams: z.number() });
 
+/** The meal types a plan-ready food suits (the same four as core/contract/plans.ts MEAL_TYPES). */
+export const PLAN_MEAL_TYPES = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
+
+/** The household serving a meal plan counts a practitioner's food in ("1 bowl", 350 g). */
+export const PlanMeasure = z.object({
+  label: z
+    .string({ message: 'Name the serving (e.g. "1 bowl").' })
+    .trim()
+    .min(1, { message: 'Name the serving (e.g. "1 bowl").' })
+    .max(60, { message: 'The serving name is too long (at most 60 characters).' }),
+  grams: z
+    .number({ message: 'Enter the serving weight in grams.' })
+    .positive({ message: 'The serving weight must be more than 0 g.' })
+    .max(5000, { message: 'A serving is at most 5 kg.' }),
+});
+
+/**
+ * How the meal-plan generator may use a custom food or recipe: the meal types it suits, whether it is
+ * a main dish, and the serving it counts in (null: the food's first household measure; a recipe's is
+ * one serving). No meal type means not in the plan pool.
+ */
+export const PlanUse = z.object({
+  mealTypes: z
+    .array(z.enum(PLAN_MEAL_TYPES, { message: 'Choose breakfast, lunch, dinner or snack.' }))
+    .max(PLAN_MEAL_TYPES.length)
+    .refine((m) => new Set(m).size === m.length, { message: 'Each meal type once.' }),
+  main: z.boolean({ message: 'Say whether it is a main dish.' }),
+  measure: PlanMeasure.nullable(),
+});
+export type PlanUse = z.infer<typeof PlanUse>;
+
+/**
+ * The plan setting in a create or edit: left out on an edit keeps what is stored; null (or no meal
+ * type) takes the food out of the plan pool.
+ */
+const planUseInput = PlanUse.strict().nullable().optional();
+
 export const Food = z.object({
   id: FoodId,
   name: z.string(),
@@ -85,6 +122,8 @@ export const Food = z.object({
       perServing: NutrientAmounts,
     })
     .nullable(),
+  /** Custom foods and recipes: how meal plans may use it (null, or absent for other foods: not in the plan pool). */
+  planUse: PlanUse.nullable().optional(),
   updatedAt: z.number(),
 });
 export type Food = z.infer<typeof Food>;
@@ -115,6 +154,7 @@ export const CustomFoodInput = z.object({
    * foods.deriveAllergens). Left out: derived from the name and food group, as for imported foods.
    */
   allergens: z.array(Allergen, { message: 'Allergens must be a list.' }).max(ALLERGENS.length).optional(),
+  planUse: planUseInput,
 });
 export type CustomFoodInput = z.infer<typeof CustomFoodInput>;
 
@@ -133,6 +173,7 @@ export const RecipeInput = z.object({
   servings: z.number().positive({ message: 'Servings must be more than 0.' }).max(1000).default(1),
   /** Weight after cooking; when set, per-100 g values account for water lost or gained. */
   finalWeightG: z.number().positive().max(100000).nullable().default(null),
+  planUse: planUseInput,
 });
 export type RecipeInput = z.infer<typeof RecipeInput>;
 

@@ -124,6 +124,11 @@ export const LogEntry = z.object({
     .nullable(),
   sleep: z.object({ hours: z.number(), quality: z.number() }).nullable(),
   nutrients: NutrientAmounts,
+  /**
+   * A diet entry imported "as reported" from another app's diary (core/log/diary-import): the food as
+   * that app named it, its amount, and which app; `food` is null then and the nutrients are that app's.
+   */
+  reported: z.object({ name: z.string(), amount: z.string().nullable(), format: z.string() }).nullable().optional(),
   /** Set when the food was saved despite a recorded allergy (shown as a warning badge with the reason). */
   allergyConfirmation: AllergyConfirmationView.nullable(),
   updatedAt: z.number(),
@@ -244,6 +249,76 @@ export const LogImportReport = z.object({
   allergyConflicts: z.number(),
 });
 
+/** Diaries kept in other apps (core/log/diary-import/formats.ts): Cronometer, MyFitnessPal, OpenNutriTracker. */
+export const DIARY_FORMATS = ['cronometer', 'mfp', 'ont'] as const;
+export const DiaryFormat = z.enum(DIARY_FORMATS, { message: 'Choose the format: cronometer, mfp or ont.' });
+export type DiaryFormat = z.infer<typeof DiaryFormat>;
+
+const DiaryRowError = z.object({ file: z.string(), row: z.number(), message: z.string() });
+
+/** One row of the file as it would be stored: matched to a database food, or kept as reported. */
+export const DiaryPreviewRow = z.object({
+  row: z.number(),
+  date: IsoDate,
+  time: z.string().nullable(),
+  meal: Meal.nullable(),
+  name: z.string(),
+  amountText: z.string().nullable(),
+  grams: z.number().nullable(),
+  /** The nutrients the other app gives for the row. */
+  reported: NutrientAmounts,
+  /** The database food found for the name, with its search score and the amount resolved. */
+  match: z
+    .object({
+      foodId: FoodId,
+      foodName: z.string(),
+      score: z.number().nullable(),
+      how: z.enum(['exact', 'clear']),
+      grams: z.number(),
+      amountLabel: z.string(),
+      nutrients: NutrientAmounts,
+    })
+    .nullable(),
+  /** Why no match is offered (no confident match, the amount is not one of the food's measures). */
+  matchNote: z.string().nullable(),
+  /** Stored by an earlier import of an export that overlaps this one: it is skipped. */
+  alreadyImported: z.boolean(),
+});
+export type DiaryPreviewRow = z.infer<typeof DiaryPreviewRow>;
+
+export const DiaryPreview = z.object({
+  format: DiaryFormat,
+  rowsRead: z.number(),
+  rows: z.array(DiaryPreviewRow),
+  /** Rows that cannot be read, with the file and row: nothing is imported while there are any. */
+  errors: z.array(DiaryRowError),
+  errorCount: z.number(),
+  alreadyImported: z.number(),
+});
+export type DiaryPreview = z.infer<typeof DiaryPreview>;
+
+const DiaryUpload = FileUpload.extend({ clientId: Id, format: DiaryFormat });
+
+/** What to store for a row: its matched food, the row as reported, or nothing. */
+export const DiaryChoice = z
+  .object({ row: z.number().int().min(1), use: z.enum(['match', 'reported', 'skip']) })
+  .strict();
+
+export type GivenDiaryChoice = z.infer<typeof DiaryChoice>;
+
+export const DiaryImportReport = z.object({
+  committed: z.boolean(),
+  imported: z.number(),
+  matched: z.number(),
+  asReported: z.number(),
+  alreadyImported: z.number(),
+  skipped: z.number(),
+  errors: z.array(DiaryRowError),
+  errorCount: z.number(),
+  allergyConflicts: z.number(),
+});
+export type DiaryImportReport = z.infer<typeof DiaryImportReport>;
+
 export const logMethods = {
   'log.list': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), z.array(LogEntry)),
   'log.add': method(EntryInput, SaveResult),
@@ -280,6 +355,21 @@ export const logMethods = {
       confirmDates: z.boolean().default(false),
     }).strict(),
     LogImportReport,
+  ),
+  /** Reads another app's diary export and lists every row with its match; stores nothing. */
+  'log.diaryPreview': method(DiaryUpload.strict(), DiaryPreview),
+  /**
+   * Stores the rows of a diary export in one transaction, all or none: a row that cannot be read or
+   * stored refuses the file. Rows an earlier import stored are skipped (the same row gives the same id).
+   * Rows not named in `choices` take their match when there is one, else are stored as reported.
+   */
+  'log.diaryImport': method(
+    DiaryUpload.extend({
+      choices: z.array(DiaryChoice).max(200_000).default([]),
+      allergyConfirmation: AllergyConfirmation.nullable().optional(),
+      confirmDates: z.boolean().default(false),
+    }).strict(),
+    DiaryImportReport,
   ),
   /** The activity list; with `query`, only the activities matching those everyday words, best first. */
   'log.activities': method(

@@ -52,6 +52,8 @@ export const METHOD_NAMES = [
   'log.restore',
   'log.copyDay',
   'log.importCsv',
+  'log.diaryPreview',
+  'log.diaryImport',
   'log.activities',
   'dashboard.day',
   'dashboard.trends',

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
 import type { Allergen } from '../contract/common.ts';
-import type { Food, Nutrients } from '../contract/foods.ts';
+import { PlanUse, type Food, type Nutrients } from '../contract/foods.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { foodDatasets, foodPortions, foods, recipeIngredients } from '../db/schema.ts';
 import { recipeAllergenUnion, sortAllergens } from './allergen-flags.ts';
@@ -63,6 +63,12 @@ export function createFoodRows(db: Db, sqlite: Sqlite) {
       ? sortAllergens([...row.allergens, ...recipeAllergenUnion(sqlite, row.id)])
       : sortAllergens(row.allergens);
 
+  /** The stored plan setting as the contract has it (a row synced from a faulty computer reads as none). */
+  const planUseOf = (row: FoodRow): PlanUse | null => {
+    const parsed = PlanUse.safeParse(row.planUse);
+    return parsed.success && parsed.data.mealTypes.length > 0 ? parsed.data : null;
+  };
+
   const allergenBasis = (row: FoodRow): Food['allergenBasis'] =>
     row.source === 'recipe' ? 'ingredients' : row.source === 'custom' ? 'practitioner' : 'derived';
 
@@ -86,6 +92,7 @@ export function createFoodRows(db: Db, sqlite: Sqlite) {
     allergens: allergensOfRow(row),
     allergenBasis: allergenBasis(row),
     recipe: recipeOf(row),
+    planUse: row.source === 'custom' || row.source === 'recipe' ? planUseOf(row) : null,
     updatedAt: row.updatedAt,
   });
 
@@ -100,5 +107,5 @@ export function createFoodRows(db: Db, sqlite: Sqlite) {
     );
   };
 
-  return { load, portionsOf, recipeOf, allergensOfRow, toFood, editable };
+  return { load, portionsOf, recipeOf, allergensOfRow, toFood, editable, planUseOf };
 }

@@ -87,7 +87,14 @@ export function createFoodWrites(db: Db, sqlite: Sqlite, now: () => number) {
   };
 
   /** Writes a recipe's row, ingredients and "1 serving" portion; returns its per-100 g nutrients. */
-  const saveRecipe = (id: string, input: RecipeInput, rows: FoodRow[], t: number, create: boolean): NutrientValues => {
+  const saveRecipe = (
+    id: string,
+    input: RecipeInput,
+    rows: FoodRow[],
+    t: number,
+    create: boolean,
+    planUse: FoodRow['planUse'] | null,
+  ): NutrientValues => {
     const math = recipeNutrients(
       rows.map((r, i) => ({ nutrients: r.nutrients as NutrientValues, grams: input.ingredients[i]!.grams })),
       input.finalWeightG,
@@ -99,6 +106,7 @@ export function createFoodWrites(db: Db, sqlite: Sqlite, now: () => number) {
       nutrients: math.per100g as Record<string, number>,
       servings: input.servings,
       finalWeightG: input.finalWeightG,
+      planUse,
       updatedAt: t,
     };
     // The union of the ingredients' flags, set once the ingredients are in (below).

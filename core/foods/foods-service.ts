@@ -1,7 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
-import type { CustomFoodInput, Food, FoodDataset, FoodHit, FoodUsage, RecipeInput } from '../contract/foods.ts';
+import type {
+  CustomFoodInput,
+  Food,
+  FoodDataset,
+  FoodHit,
+  FoodUsage,
+  PlanUse,
+  RecipeInput,
+} from '../contract/foods.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { events, foodDatasets, foods } from '../db/schema.ts';
@@ -9,7 +17,7 @@ import type { Allergen } from '../contract/common.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { refreshRecipeAllergens, sortAllergens } from './allergen-flags.ts';
 import { deriveAllergens } from './allergen-table.ts';
-import { createFoodRows, SOURCE_NAMES } from './food-rows.ts';
+import { createFoodRows, SOURCE_NAMES, type FoodRow } from './food-rows.ts';
 import { createFoodWrites } from './food-writes.ts';
 import { scaleNutrients, type NutrientValues } from './nutrients.ts';
 import { formatGrams, resolvePortion } from './portions.ts';
@@ -65,6 +73,27 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
     input.allergens === undefined
       ? deriveAllergens({ name: input.name, foodGroup: input.foodGroup })
       : sortAllergens(input.allergens);
+
+  /**
+   * The plan setting to store: null when the food leaves the plan pool (no meal type), the stored one
+   * when an edit leaves it out. A food with no household measure needs its serving named.
+   */
+  const planUseFor = (
+    input: { planUse?: PlanUse | null | undefined },
+    stored: FoodRow['planUse'] | null,
+    hasMeasure: boolean,
+    name: string,
+  ): FoodRow['planUse'] | null => {
+    if (input.planUse === undefined) return stored;
+    if (input.planUse === null || input.planUse.mealTypes.length === 0) return null;
+    if (input.planUse.measure === null && !hasMeasure) {
+      throw new AppError(
+        'invalid-input',
+        `${name} has no household measure: name the serving meal plans use (e.g. "1 bowl", 300 g).`,
+      );
+    }
+    return { mealTypes: [...input.planUse.mealTypes], main: input.planUse.main, measure: input.planUse.measure };
+  };
 
   const changed = (before: Record<string, unknown>, after: Record<string, unknown>): string[] =>
     Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
@@ -130,13 +159,22 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
             servings: null,
             finalWeightG: null,
             allergens: customAllergens(input),
+            planUse: planUseFor(input, null, input.portions.length > 0, input.name),
             createdAt: t,
             updatedAt: t,
             deletedAt: null,
           })
           .run();
         replacePortions(id, input.portions);
-        audit.record('food', id, 'create', ['name', 'foodGroup', 'brand', 'nutrients', 'portions', 'allergens']);
+        audit.record('food', id, 'create', [
+          'name',
+          'foodGroup',
+          'brand',
+          'nutrients',
+          'portions',
+          'allergens',
+          ...(input.planUse ? ['planUse'] : []),
+        ]);
       });
       return toFood(load(id));
     },
@@ -151,6 +189,7 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
         brand: input.brand,
         nutrients,
         allergens: customAllergens(input),
+        planUse: planUseFor(input, before.planUse, input.portions.length > 0, input.name),
       };
       const fields = changed({ ...before, portions: beforePortions }, { ...after, portions: input.portions });
       let counts: [number, number] = [0, 0];
@@ -175,9 +214,18 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
     createRecipe(input) {
       const id = uuidv7(now());
       const rows = checkIngredients(null, input.name, input);
+      // A recipe always has its "1 serving" measure.
+      const planUse = planUseFor(input, null, true, input.name);
       db.transaction(() => {
-        saveRecipe(id, input, rows, now(), true);
-        audit.record('food', id, 'create', ['name', 'foodGroup', 'ingredients', 'servings', 'finalWeightG']);
+        saveRecipe(id, input, rows, now(), true, planUse);
+        audit.record('food', id, 'create', [
+          'name',
+          'foodGroup',
+          'ingredients',
+          'servings',
+          'finalWeightG',
+          ...(planUse ? ['planUse'] : []),
+        ]);
       });
       return toFood(load(id));
     },
@@ -186,6 +234,7 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
       const before = editable(id, 'recipe');
       const rows = checkIngredients(id, input.name, input);
       const beforeIngredients = recipeOf(before)!.ingredients.map((i) => ({ foodId: i.foodId, grams: i.grams }));
+      const planUse = planUseFor(input, before.planUse, true, input.name);
       const fields = changed(
         { ...before, ingredients: beforeIngredients },
         {
@@ -194,11 +243,12 @@ export function createFoodsService(db: Db, sqlite: Sqlite, deps: { audit: Audit;
           ingredients: input.ingredients,
           servings: input.servings,
           finalWeightG: input.finalWeightG,
+          planUse,
         },
       );
       let counts: [number, number] = [0, 0];
       db.transaction(() => {
-        const per100g = saveRecipe(id, input, rows, Math.max(now(), before.updatedAt + 1), false);
+        const per100g = saveRecipe(id, input, rows, Math.max(now(), before.updatedAt + 1), false, planUse);
         refreshRecipeAllergens(sqlite, now(), [id]);
         counts = applyToEntries({ ...before, name: input.name }, per100g, applyToPast);
         audit.record('food', id, 'update', counts[1] > 0 ? [...fields, 'pastEntries'] : fields);

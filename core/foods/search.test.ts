@@ -172,6 +172,35 @@ describe('searchFoods and the client', () => {
     expect(search('banana')[0]?.id).toBe('usda:09040');
   });
 
+  it("finds the client's food for a short prefix even when hundreds of foods match it better", () => {
+    // The food bm25 ranks last of everything "ba" matches is far outside the foods ranked in full.
+    const last = opened.sqlite
+      .prepare(
+        `SELECT f.id FROM foods_fts JOIN foods f ON f.rowid = foods_fts.rowid
+           WHERE foods_fts MATCH '"ba"*' ORDER BY bm25(foods_fts, 10.0, 1.0) DESC LIMIT 1`,
+      )
+      .get() as { id: string };
+    expect(search('ba', undefined, 1000).map((h) => h.id)).not.toContain(last.id);
+    const third = '0190a000-0000-7000-8000-00000000c003';
+    insertClientRow(opened.db, third, 'Third Client');
+    opened.db
+      .insert(events)
+      .values({
+        id: '0190a000-0000-7000-8000-0000000e2001',
+        clientId: third,
+        kind: 'diet',
+        occurredAt: 1000,
+        localDate: '1970-01-01',
+        source: 'manual',
+        foodId: last.id,
+        detail: { grams: 100 },
+        createdAt: 1000,
+        updatedAt: 1000,
+      })
+      .run();
+    expect(search('ba', third, 5)[0]).toMatchObject({ id: last.id, recent: true });
+  });
+
   it("lists the client's recent foods for an empty query, and nothing without a client", () => {
     expect(search('', clientId).map((h) => h.id)).toEqual(['usda:19400', 'usda:09041']);
     expect(search('  ', clientId, 1).map((h) => h.id)).toEqual(['usda:19400']);

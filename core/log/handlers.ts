@@ -14,6 +14,10 @@ export function logHandlers({ services }: HandlerContext) {
     'log.copyDay': ({ clientId, from, to, until, kinds, allergyConfirmation }) =>
       services().log.copyDay(clientId, from, to, kinds, allergyConfirmation, until),
     'log.importCsv': (input) => importLogCsv(services(), input),
+    'log.diaryPreview': ({ dataBase64, ...input }) =>
+      services().diaryImport.preview({ ...input, bytes: Buffer.from(dataBase64, 'base64') }),
+    'log.diaryImport': ({ dataBase64, ...input }) =>
+      services().diaryImport.commit({ ...input, bytes: Buffer.from(dataBase64, 'base64') }),
     'log.activities': ({ query }) =>
       query === undefined ? [...services().log.activities()] : searchActivities(query, services().log.activities()),
 

@@ -29,6 +29,18 @@ export type DietDetail = {
   /** Saved despite a recorded allergy: which, why, when (absent otherwise). */
   allergyConfirmation?: AllergyConfirmationRecord;
 };
+/**
+ * A diet entry imported "as reported" from another app's diary: no database food; the name, amount and
+ * nutrients are that app's (core/log/diary-import). `import` identifies the row it came from.
+ */
+export type ReportedDietDetail = Omit<DietDetail, 'foodId' | 'grams'> & {
+  foodId: null;
+  grams: number | null;
+  reported: { name: string; amount: string | null; format: string };
+  import: { format: string; key: string };
+  time: string | null;
+  note: string | null;
+};
 export type ActivityDetail = {
   activity: string;
   label: string;
@@ -52,7 +64,7 @@ export const fmt = (n: number): string => (Math.round(n * 10) / 10).toLocaleStri
 /** An events row as the API returns it. */
 export function toEntry(row: Row): LogEntry {
   const d = row.detail as unknown as Detail;
-  const diet = row.kind === 'diet' ? (d as DietDetail) : null;
+  const diet = row.kind === 'diet' ? (d as DietDetail & Partial<Pick<ReportedDietDetail, 'reported'>>) : null;
   const activity = row.kind === 'activity' ? (d as ActivityDetail) : null;
   const sleep = row.kind === 'sleep' ? (d as SleepDetail) : null;
   const nutrients: NutrientValues = diet?.nutrients ?? {};
@@ -66,7 +78,8 @@ export function toEntry(row: Row): LogEntry {
     photoId: row.photoId ?? null,
     note: d.note ?? null,
     meal: (row.meal as LogEntry['meal']) ?? null,
-    food: diet
+    // An entry kept "as reported" from another app's diary has no database food (see `reported`).
+    food: diet?.foodId
       ? {
           id: diet.foodId,
           name: diet.foodName,
@@ -86,6 +99,7 @@ export function toEntry(row: Row): LogEntry {
       : null,
     sleep: sleep ? { hours: sleep.hours, quality: sleep.quality } : null,
     nutrients,
+    reported: diet?.reported ?? null,
     allergyConfirmation: diet?.allergyConfirmation ?? null,
     updatedAt: row.updatedAt,
   };

@@ -84,7 +84,10 @@ export function plansHandlers({ services, session, log, clock, emit }: HandlerCo
     'plans.pool': () => {
       const s = services();
       if (!s.planGenerator) throw generatorUnavailable('The plan food pool');
-      return poolView(s.planGenerator.pool());
+      // The practitioner's plan-ready foods first, as the generator takes them (their own win over a duplicate).
+      const own = s.plans.practitionerPool();
+      const ids = new Set(own.map((f) => f.foodId));
+      return poolView([...own, ...s.planGenerator.pool().filter((f) => !ids.has(f.foodId))]);
     },
     'plans.export': async ({ planId, pageSize }) => {
       const s = services();

@@ -29,8 +29,9 @@ import { judge } from '../targets/status.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { dietConflict } from './diet.ts';
+import { excludedBy, fitsDiet, practitionerFoods } from './practitioner-foods.ts';
 import { buildShoppingList, type ShoppingLookup } from './handout/shopping.ts';
-import type { FixedEntry, GenerateInput, GeneratedEntry } from './generator-api.ts';
+import type { FixedEntry, GenerateInput, GeneratedEntry, PlanFood } from './generator-api.ts';
 import type { z } from 'zod';
 
 type PlanRow = typeof mealPlans.$inferSelect;
@@ -67,6 +68,8 @@ export interface PlansService {
    * the days to fill, and the entries that stay (pinned ones; with keepExisting, everything there).
    */
   generateInput(planId: string, scope: Scope): GenerateInput;
+  /** The practitioner's plan-ready custom foods and recipes, as foods of the generator's pool. */
+  practitionerPool(): PlanFood[];
   /**
    * Stores what the generator made for `scope`: the entries there that are not pinned (or, with
    * keepExisting, none) are replaced by `entries`, as one edit (a sent plan gets a new draft version).
@@ -310,10 +313,13 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
   const statusesFor = (clientId: string, date: string, totals: NutrientValues | null): NutrientStatus[] | null => {
     const t = targets.get(clientId, date);
     if (!t.targets) return null;
-    return t.targets.map((target) => {
-      const v = totals?.[target.key as keyof NutrientValues];
-      return judge(target, typeof v === 'number' ? v : null);
-    });
+    // Total water comes mostly from drinks, which a plan does not list: not judged on a plan.
+    return t.targets
+      .filter((target) => target.key !== 'waterL')
+      .map((target) => {
+        const v = totals?.[target.key as keyof NutrientValues];
+        return judge(target, typeof v === 'number' ? v : null);
+      });
   };
 
   // ---- writing ----
@@ -959,11 +965,19 @@ export function createPlansService(db: Db, deps: PlansDeps): PlansService {
         fillDays,
         keepSlots: [...keepSlots],
         fixed,
-        extraFoods: [],
+        // Allergies and exclusions are applied by the generator as for the curated pool; the diet
+        // pattern and a recipe's excluded ingredients here, where its ingredients can be read.
+        extraFoods: practitionerFoods(db, (id) => foods.get(id))
+          .filter((f) => fitsDiet(f, client.dietPattern) && !excludedBy(f, row.excludedFoodIdsJson))
+          .map((f) => f.food),
         excludedFoodIds: row.excludedFoodIdsJson,
         // The same plan asks the same question: ties break the same way on every run.
         seed: seedOf(row.rootId),
       };
+    },
+
+    practitionerPool() {
+      return practitionerFoods(db, (id) => foods.get(id)).map((f) => f.food);
     },
 
     applyGenerated(planId, scope, generated) {

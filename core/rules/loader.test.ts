@@ -175,6 +175,34 @@ describe('loadRuleText', () => {
     expect(unclosed.message).toMatch(/^YAML: /);
   });
 
+  it('reads a condition in quotes, also one whose quoted text uses the same quotes', () => {
+    const COND = 'features.fibre_g_7d_mean < targets.fibre_g';
+    for (const when of [`"${COND}"`, `'${COND}'`, `"client.sex == "female" && ${COND}"`, `'client.sex == 'female''`]) {
+      const r = loadRuleText(GOOD.replace(COND, when), 'x.yaml', 'user');
+      expect(r.errors, when).toEqual([]);
+      expect(r.rules[0]?.when).toBe(when.slice(1, -1));
+    }
+    // A mistake inside such a condition is still placed on its own line and column, shown as typed.
+    const typo = only(GOOD.replace(COND, '"client.sex == "female" && features.fibre_g_7d_meen < 1.0"'));
+    expect(typo).toMatchObject({ line: 5, column: 43 });
+    expect(typo.message).toContain("did you mean 'features.fibre_g_7d_mean'");
+    expect(typo.excerpt).toContain('when: "client.sex == "female"');
+  });
+
+  it('names the line and the text left over after a quoted value', () => {
+    const e = only(GOOD.replace('features.fibre_g_7d_mean < targets.fibre_g', '"female" == client.sex'));
+    expect(e).toMatchObject({ line: 5, column: 16 });
+    expect(e.message).toBe(
+      'YAML: when starts with a double quote, so YAML reads "female" as its whole value and "== client.sex" is ' +
+        'left over: put the whole value in single quotes (\'…\'), or on its own line under "when: |"',
+    );
+    const title = only(GOOD.replace('title: Low fibre', 'title: "Low" fibre'));
+    expect(title).toMatchObject({ line: 2 });
+    expect(title.message).toContain('"fibre" is left over');
+    const block = only(GOOD.replace('when: features.fibre_g_7d_mean < targets.fibre_g', 'when: |\n  "x < 1"'));
+    expect(block.message).toContain('the quotes make it text');
+  });
+
   it('refuses diagnostic claims in rule text, at the claim', () => {
     const e = only(GOOD.replace('Fibre averaged', 'This means you are at risk. Fibre averaged'));
     expect(e).toMatchObject({ line: 7, column: 12 });

@@ -34,10 +34,61 @@ const YAML_HINTS: Record<string, string> = {
   BAD_DQ_ESCAPE: 'invalid escape in a double-quoted string',
 };
 
-function yamlMessage(e: YAMLError): string {
+function yamlMessage(e: YAMLError, text: string): string {
+  if (e.code === 'UNEXPECTED_TOKEN') {
+    const leftover = leftoverText(text, e.pos[0]);
+    if (leftover) return leftover;
+  }
   const first = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
   const hint = YAML_HINTS[e.code];
   return hint ? `YAML: ${hint} (${first})` : `YAML: ${first}`;
+}
+
+/** The rest of the line from `offset`, cut to a readable length. */
+function restOfLine(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  const rest = text.slice(offset, end === -1 ? text.length : end).trimEnd();
+  return rest.length > 40 ? `${rest.slice(0, 40)}…` : rest;
+}
+
+/**
+ * Text left over after a complete value, the commonest YAML mistake in a condition: a value that
+ * starts with a quote is read as quoted text up to the next quote of the same kind, and what follows
+ * cannot be placed. Says what was read and what is left over.
+ */
+function leftoverText(text: string, offset: number): string | null {
+  const rest = restOfLine(text, offset);
+  if (rest === '') return null;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = /^\s*(?:-\s+)?([\w-]+):\s*((["']).*)$/.exec(text.slice(lineStart, offset).trimEnd());
+  if (!before?.[2]) return `YAML: unexpected text "${rest}" after the value on this line`;
+  const quote = before[3] === '"' ? 'double' : 'single';
+  const other = before[3] === '"' ? "single quotes ('…')" : 'double quotes ("…")';
+  return (
+    `YAML: ${before[1]} starts with a ${quote} quote, so YAML reads ${before[2]} as its whole value and ` +
+    `"${rest}" is left over: put the whole value in ${other}, or on its own line under "${before[1]}: |"`
+  );
+}
+
+/**
+ * A `when:` condition on one line, wrapped whole in quotes that also appear inside it
+ * (`when: "client.sex == "female""`): YAML stops at the inner quote, but the intent is plain. When
+ * the inner text holds no quote of the other kind (and no backslash, which double quotes would read as
+ * an escape), the outer quotes are swapped for the other kind, a same-length change that keeps every
+ * line and column, and the file is read again.
+ */
+function requoteConditions(text: string): string | null {
+  let changed = false;
+  const out = text.replace(
+    /^([ \t]*(?:-[ \t]+)?when:[ \t]+)(["'])(.*)\2([ \t]*(?:#.*)?)$/gm,
+    (line, key, q, inner, tail) => {
+      const other = q === '"' ? "'" : '"';
+      if (!inner.includes(q) || inner.includes(other) || inner.includes('\\')) return line;
+      changed = true;
+      return `${key}${other}${inner}${other}${tail}`;
+    },
+  );
+  return changed ? out : null;
 }
 
 interface CelErrorLike {
@@ -134,13 +185,23 @@ export function loadRuleText(text: string, file: string, origin: Origin, options
   const report = (offset: number, message: string, ruleId: string | null): void => {
     errors.push({ file, ...positionAt(text, lines, offset), message, ruleId });
   };
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // What the checks below read: the text, or its same-length repair (excerpts still show the text).
+  let source = text;
+  if (doc.errors.length > 0) {
+    const requoted = requoteConditions(text);
+    const retry = requoted === null ? null : parseDocument(requoted, { prettyErrors: false, uniqueKeys: true });
+    if (requoted !== null && retry !== null && retry.errors.length === 0) {
+      doc = retry;
+      source = requoted;
+    }
+  }
   if (doc.errors.length > 0) {
     const seen = new Set<number>();
     for (const e of doc.errors) {
       if (seen.has(e.pos[0])) continue;
       seen.add(e.pos[0]);
-      report(e.pos[0], yamlMessage(e), null);
+      report(e.pos[0], yamlMessage(e, text), null);
     }
     return { rules: [], errors };
   }
@@ -153,10 +214,10 @@ export function loadRuleText(text: string, file: string, origin: Origin, options
   for (const d of drafts) {
     const before = errors.length;
     const id = d.rule.id === '' ? null : d.rule.id;
-    if (d.whenNode) checkCondition(text, d.whenNode, (o, m) => report(o, m, id));
-    if (d.whenNode) checkUpperLimits(text, d.whenNode, (o, m) => report(o, m, id));
-    checkClientWording(text, d, (o, m) => report(o, m, id));
-    checkTexts(text, d, (o, m) => report(o, m, id));
+    if (d.whenNode) checkCondition(source, d.whenNode, (o, m) => report(o, m, id));
+    if (d.whenNode) checkUpperLimits(source, d.whenNode, (o, m) => report(o, m, id));
+    checkClientWording(source, d, (o, m) => report(o, m, id));
+    checkTexts(source, d, (o, m) => report(o, m, id));
     const prior = id === null ? undefined : known.get(id);
     if (prior !== undefined) {
       const where = prior === file ? 'earlier in this file' : `in ${prior}`;
@@ -189,7 +250,12 @@ function checkCondition(text: string, whenNode: Scalar, report: Report): void {
     report(fileOffset(p.offset), p.message);
   } else if (result.type !== 'bool') {
     const first = when.search(/\S/);
-    report(fileOffset(Math.max(0, first)), `the condition must be true or false, but it is a ${result.type}`);
+    const quoted = result.type === 'string' && /^\s*(["']).*\1\s*$/s.test(when);
+    report(
+      fileOffset(Math.max(0, first)),
+      `the condition must be true or false, but it is a ${result.type}` +
+        (quoted ? ': the quotes make it text, so write it without them here' : ''),
+    );
   }
 }
 

@@ -63,7 +63,7 @@ function markOne(table: SyncTable, rowId: string, field: string, at: string): st
 }
 
 /**
- * The change-recording triggers (migrations 0005, 0006 and 0009 hold their output; a test keeps them equal).
+ * The change-recording triggers (migrations 0005, 0006, 0009 and 0010 hold their output; a test keeps them equal).
  * A new row records its non-empty fields only, so a row made on a device never sends empty values;
  * an update records exactly the fields whose value changed, including a field the practitioner
  * cleared. The edit time is the row's updated_at (the app's clock, not SQLite's).

@@ -26,6 +26,7 @@ export const JSON_COLUMNS = new Set([
   'guardrails',
   'references',
   'values',
+  'plan_use',
 ]);
 
 export function getState(sqlite: Sqlite, key: string): string | null {

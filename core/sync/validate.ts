@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clientFieldShapes } from '../contract/clients.ts';
 import { ALLERGENS, Condition, Id, IsoDate } from '../contract/common.ts';
 import { TargetOverrides } from '../contract/targets.ts';
-import { Nutrients } from '../contract/foods.ts';
+import { Nutrients, PlanUse } from '../contract/foods.ts';
 import { Meal } from '../contract/log.ts';
 import { MAX_PLAN_DAYS, PLAN_STATUSES } from '../contract/plans.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
@@ -135,6 +135,7 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
       }),
     ),
     allergens: z.array(z.enum(ALLERGENS)),
+    plan_use: PlanUse.nullable(),
     created_at: ms,
     deleted_at: nullableMs,
   },

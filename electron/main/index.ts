@@ -133,11 +133,16 @@ function configureSession(): void {
     headers['Content-Security-Policy'] = [policy];
     callback({ responseHeaders: headers });
   });
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+  // The one permission granted: the app's own pages may write text to the clipboard (Copy on the
+  // recovery code screen). Reading it, and everything else, stays refused.
+  const allowed = (permission: string, url: string): boolean =>
+    permission === 'clipboard-sanitized-write' && isAppUrl(url);
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    if (allowed(permission, contents.getURL())) return callback(true);
     log.info('denied a permission request', { permission });
     callback(false);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((contents, permission) => allowed(permission, contents?.getURL() ?? ''));
   ses.setDevicePermissionHandler(() => false);
 }
 

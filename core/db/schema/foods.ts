@@ -25,6 +25,15 @@ export const foods = sqliteTable(
     finalWeightG: real('final_weight_g'),
     /** Added in 0006: major allergens the food contains (core/foods/allergens.ts), e.g. ["milk","gluten"]. */
     allergens: text('allergens', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /**
+     * Added in 0010: custom foods and recipes the meal-plan generator may use, as
+     * { mealTypes, main, measure } (core/contract/foods.ts PlanUse); null = not in the plan pool.
+     */
+    planUse: text('plan_use', { mode: 'json' }).$type<{
+      mealTypes: string[];
+      main: boolean;
+      measure: { label: string; grams: number } | null;
+    }>(),
     ...timestamps,
   },
   (t) => [index('foods_source_idx').on(t.source, t.sourceId), index('foods_dataset_idx').on(t.datasetId)],

@@ -90,6 +90,21 @@ export function examples(f: Fixtures): Record<string, unknown> {
       dataBase64: b64('date,food,grams\n2026-03-12,banana,100\n'),
       allergyConfirmation: { reason: 'fuzz reason' },
     },
+    'log.diaryPreview': {
+      clientId,
+      format: 'cronometer',
+      fileName: 'servings.csv',
+      dataBase64: b64(
+        'Day,Time,Group,Food Name,Amount,Energy (kcal)\n2026-03-12,8:00 AM,Breakfast,Bananas raw,100.00 g,89\n',
+      ),
+    },
+    'log.diaryImport': {
+      clientId,
+      format: 'mfp',
+      fileName: 'nutrition.csv',
+      dataBase64: b64('Date,Meal,Calories\n2026-03-12,Breakfast,420\n'),
+      choices: [{ row: 2, use: 'reported' }],
+    },
     'log.activities': {},
     'dashboard.day': { clientId, date: '2026-03-10' },
     'dashboard.trends': { clientId, from: '2026-03-01', to: '2026-03-31' },

@@ -20,7 +20,9 @@ export function createPlanGenerator(options: { poolFile?: string } = {}): PlanGe
 
   return {
     generate(input, control) {
+      // The practitioner's foods say for themselves whether they are main dishes.
       const known = byId();
+      for (const f of input.extraFoods) known.set(f.foodId, f);
       const fixed = input.fixed.map((e) => ({ ...e, main: e.main || (known.get(e.foodId)?.main ?? false) }));
       return generatePlan({ ...input, fixed }, control);
     },

@@ -145,6 +145,8 @@ const DEFINITIONS: Record<SyncTable, { fields: FieldFlags; parent: TableSpec['pa
       ...optional(['food_group', 'brand']),
       nutrients: req,
       ...optional(['servings', 'final_weight_g', 'portions', 'ingredients', 'allergens']),
+      // Added with the table level 3: how meal plans may use the food (null: not in the plan pool).
+      plan_use: none,
       ...TIMES,
     },
     parent: null,
@@ -220,9 +222,10 @@ export const TABLE_ORDER: readonly SyncTable[] = [...SYNC_TABLES].sort(
  * The protocol's table level: which tables a computer knows. A computer sends its level with every
  * request (SYNC_LEVEL_HEADER); a pull answers only the tables of that level or below, so a computer of
  * an earlier version (no header: level 1) is never sent rows of a table it cannot parse. Level 2 added
- * the meal plan tables.
+ * the meal plan tables; level 3 the custom foods' plan_use field (a computer of an earlier version drops
+ * a field it does not know, so on reaching level 3 it pulls again to fill the field in).
  */
-export const SYNC_LEVEL = 2;
+export const SYNC_LEVEL = 3;
 export const SYNC_LEVEL_HEADER = 'bioai-sync-level';
 const TABLE_LEVEL: Partial<Record<SyncTable, number>> = { meal_plans: 2, meal_plan_entries: 2, meal_plan_notes: 2 };
 

@@ -1,3 +1,5 @@
+// Modal only for its theme defaults; dialogs themselves use AppModal.
+/* eslint-disable @typescript-eslint/no-restricted-imports */
 import {
   createTheme,
   darken,
@@ -9,6 +11,7 @@ import {
   type CSSVariablesResolver,
   type MantineThemeOverride,
 } from '@mantine/core';
+/* eslint-enable @typescript-eslint/no-restricted-imports */
 
 /** The app's Mantine theme: a calm teal, system fonts (no web fonts to load under the CSP). */
 export const theme: MantineThemeOverride = createTheme({

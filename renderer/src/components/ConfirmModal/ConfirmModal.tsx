@@ -1,7 +1,8 @@
-import { Modal, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useSessionActions } from '../../lib/session-context.ts';
 import { useFormRequest } from '../../lib/use-form-request.ts';
 import { FormActions } from '../FormActions/FormActions.tsx';
+import { AppModal } from '../AppModal/AppModal.tsx';
 
 interface ConfirmModalProps<T> {
   /** What the dialog asks about; the dialog is open while there is one. */
@@ -26,7 +27,7 @@ export function ConfirmModal<T>(props: ConfirmModalProps<T>): React.JSX.Element 
   const { subject, onClose, labels, onConfirm, testIdPrefix: prefix } = props;
   const request = useFormRequest(useSessionActions().reportError);
   return (
-    <Modal opened={subject !== null} onClose={onClose} title={labels.title} centered={props.centered}>
+    <AppModal opened={subject !== null} onClose={onClose} title={labels.title} centered={props.centered}>
       <Stack gap="sm" data-testid={`${prefix}-dialog`}>
         {props.children}
         <FormActions
@@ -46,6 +47,6 @@ export function ConfirmModal<T>(props: ConfirmModalProps<T>): React.JSX.Element 
           testIds={{ error: `${prefix}-error`, cancel: `${prefix}-cancel`, confirm: `${prefix}-confirm` }}
         />
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -12,7 +12,9 @@ const ACTION_VISIBLE_MS = 12000;
 
 /**
  * A small notifications area of our own (@mantine/notifications is not a dependency): a polite live
- * region in the top-right corner, below the header (clear of modal footers); each message closes itself after a few seconds or on click.
+ * region in the bottom-left corner, over the foot of the navbar, where it covers neither the Edit and
+ * Delete buttons at the right end of list rows nor the buttons of a dialog's footer (right-aligned);
+ * each message closes itself after a few seconds or on click.
  */
 export function NotificationsProvider({ children }: { children: ReactNode }): React.JSX.Element {
   const [shown, setShown] = useState<Shown[]>([]);
@@ -51,9 +53,9 @@ export function NotificationsProvider({ children }: { children: ReactNode }): Re
         aria-live="polite"
         gap="xs"
         pos="fixed"
-        top={72}
-        right={16}
-        w={360}
+        bottom={16}
+        left={16}
+        w={320}
         maw="calc(100vw - 32px)"
         style={{ zIndex: 1000 }}
       >

@@ -74,6 +74,18 @@ describe('log text', () => {
     expect(entryText(base)).toEqual({ title: 'Bananas, raw', detail: '1 medium (118 g)', energy: '105 kcal' });
     const grams = { ...base, food: { ...base.food!, amountLabel: '150 g', grams: 150 } };
     expect(entryText(grams).detail).toBe('150 g');
+    const reported: LogEntry = {
+      ...base,
+      source: 'import',
+      food: null,
+      reported: { name: 'Fictional Lentil Wrap', amount: '1 serving', format: 'cronometer' },
+      nutrients: { energyKcal: 430 },
+    };
+    expect(entryText(reported)).toEqual({
+      title: 'Fictional Lentil Wrap',
+      detail: '1 serving · as reported in Cronometer',
+      energy: '430 kcal',
+    });
     const bare = { ...base, food: { ...base.food!, amountLabel: '2 slices' } };
     expect(entryText(bare).detail).toBe('2 slices (118 g)');
     const walk: LogEntry = {

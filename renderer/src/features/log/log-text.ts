@@ -61,6 +61,12 @@ export function foodAmountText(food: { amountLabel: string; grams: number }): st
 }
 
 /** What a row says: "Banana, raw — 1 medium (118 g)" / "105 kcal". */
+const REPORTING_APPS: Record<string, string> = {
+  cronometer: 'Cronometer',
+  mfp: 'MyFitnessPal',
+  ont: 'OpenNutriTracker',
+};
+
 export function entryText(entry: LogEntry): { title: string; detail: string; energy: string | null } {
   if (entry.kind === 'activity' && entry.activity) {
     const a = entry.activity;
@@ -79,6 +85,16 @@ export function entryText(entry: LogEntry): { title: string; detail: string; ene
   }
   const food = entry.food;
   const kcal = entry.nutrients.energyKcal;
+  const reported = entry.reported;
+  if (!food && reported) {
+    // Imported from another app's diary with no database food: its words and its nutrient values.
+    const app = REPORTING_APPS[reported.format] ?? reported.format;
+    return {
+      title: reported.name,
+      detail: `${reported.amount ? `${reported.amount} · ` : ''}as reported in ${app}`,
+      energy: kcal === undefined ? null : formatNutrient(kcal, 'kcal'),
+    };
+  }
   return {
     title: food?.name ?? 'Food',
     detail: food ? foodAmountText(food) : '',

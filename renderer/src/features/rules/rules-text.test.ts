@@ -8,6 +8,7 @@ import {
   fileNameForRuleId,
   formatRuleValue,
   groupRulesByCategory,
+  offsetOfLine,
   ruleErrorLine,
   rulesCountText,
   validationSummary,
@@ -75,6 +76,18 @@ describe('ruleErrorLine', () => {
     expect(ruleErrorLine(error)).toBe('low-iron.yaml:4:12: Unknown variable tragets.fibre');
     expect(baseName('C:\\rules\\a.yaml')).toBe('a.yaml');
     expect(baseName('a.yaml')).toBe('a.yaml');
+  });
+});
+
+describe('offsetOfLine', () => {
+  it('finds a line and column, clamped to the line and to the text', () => {
+    const text = 'id: a\nwhen: x < 1\r\nthen:';
+    expect(offsetOfLine(text, 1)).toBe(0);
+    expect(offsetOfLine(text, 2, 7)).toBe(12);
+    expect(text.slice(offsetOfLine(text, 2, 7))).toMatch(/^x < 1/);
+    expect(offsetOfLine(text, 2, 99)).toBe(text.indexOf('\n', 6));
+    expect(offsetOfLine(text, 3)).toBe(text.indexOf('then'));
+    expect(offsetOfLine(text, 9)).toBe(text.length);
   });
 });
 

@@ -27,6 +27,19 @@ export function baseName(file: string): string {
   return parts[parts.length - 1] ?? file;
 }
 
+/** The offset in `text` of 1-based `line` and `column` (clamped to the text and to that line). */
+export function offsetOfLine(text: string, line: number, column = 1): number {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) return text.length;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  const lineEnd = end === -1 ? text.length : end;
+  return Math.min(start + Math.max(0, column - 1), lineEnd);
+}
+
 /** "low-fibre.yaml:4:12: Unknown variable tragets.fibre" (file name without its folder). */
 export function ruleErrorLine(error: RuleErrorView): string {
   return `${baseName(error.file)}:${error.line}:${error.column}: ${error.message}`;

@@ -1,6 +1,6 @@
-import { Modal } from '@mantine/core';
 import type { Client } from '@contract/clients.ts';
 import { ClientForm } from './ClientForm.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 interface ClientFormModalProps {
   opened: boolean;
@@ -12,8 +12,8 @@ interface ClientFormModalProps {
 /** The client form in a modal; the form is mounted fresh each time it opens. */
 export function ClientFormModal({ opened, client, onClose, onSaved }: ClientFormModalProps): React.JSX.Element {
   return (
-    <Modal opened={opened} onClose={onClose} title={client ? `Edit ${client.name}` : 'New client'} size="lg">
+    <AppModal opened={opened} onClose={onClose} title={client ? `Edit ${client.name}` : 'New client'} size="lg">
       {opened && <ClientForm client={client} onSaved={onSaved} onCancel={onClose} />}
-    </Modal>
+    </AppModal>
   );
 }

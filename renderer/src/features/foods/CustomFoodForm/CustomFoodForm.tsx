@@ -9,10 +9,13 @@ import {
   emptyCustomFood,
   customFoodFieldErrors,
   inputFromValues,
+  numberOrNull,
   valuesFromFood,
   type CustomFoodValues,
 } from '../custom-food-values.ts';
 import { FoodEditorForm } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { planUseInput, planUseValuesFrom, type PlanUseValues } from '../plan-use-values.ts';
+import { PlanUseSection } from '../PlanUseSection/PlanUseSection.tsx';
 import { useFoodForm, type FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import { AllergenChecks } from './AllergenChecks.tsx';
 import { MeasuresEditor } from './MeasuresEditor.tsx';
@@ -29,6 +32,7 @@ const EXTRA_NUTRIENTS = NUTRIENT_KEYS.filter((k) => !MAIN_NUTRIENTS.includes(k))
 /** A practitioner's own food: name, group, nutrients per 100 g, household measures. */
 export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps): React.JSX.Element {
   const [values, setValues] = useState<CustomFoodValues>(() => (food ? valuesFromFood(food) : emptyCustomFood()));
+  const [planUse, setPlanUse] = useState<PlanUseValues>(() => planUseValuesFrom(food));
 
   // Until the practitioner ticks by hand, the ticks follow the name (the core derives them the same way).
   const nameForFlags = useDebounced(`${values.name.trim()}\u0000${values.foodGroup.trim()}`, 300);
@@ -47,7 +51,7 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
     setValues((prev) => ({ ...prev, nutrients: { ...prev.nutrients, [key]: v } }));
 
   const send = async (applyToPast: boolean): Promise<FoodSaved> => {
-    const input = inputFromValues(values);
+    const input = { ...inputFromValues(values), planUse: planUseInput(planUse) };
     if (!food) return { food: await create.run(input), updatedPast: 0 };
     const { food: saved, updatedPast } = await update.run({ id: food.id, food: input, applyToPast });
     return { food: saved, updatedPast };
@@ -112,6 +116,21 @@ export function CustomFoodForm({ food, onSaved, onCancel }: CustomFoodFormProps)
         errors={errors}
         onChange={(measures) => setValues({ ...values, measures })}
       />
+      <PlanUseSection
+        values={planUse}
+        onChange={setPlanUse}
+        errors={errors}
+        defaultServing={firstMeasure(values)}
+        testIdPrefix="custom-food"
+      />
     </FoodEditorForm>
   );
+}
+
+/** The first household measure as plans would show it ("1 glass (200 g)"), or null when there is none. */
+function firstMeasure(values: CustomFoodValues): string | null {
+  const m = values.measures[0];
+  const grams = m ? numberOrNull(m.grams) : null;
+  if (!m || grams === null || m.unit.trim() === '') return null;
+  return `${numberOrNull(m.amount) ?? 1} ${m.unit.trim()} (${Math.round(grams)} g)`;
 }

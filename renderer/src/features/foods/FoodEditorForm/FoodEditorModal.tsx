@@ -1,8 +1,8 @@
-import { Modal } from '@mantine/core';
 import type { Food } from '@contract/foods.ts';
 import { CustomFoodForm } from '../CustomFoodForm/CustomFoodForm.tsx';
 import { RecipeForm } from '../RecipeForm/RecipeForm.tsx';
 import type { FoodSaved } from './use-food-form.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 /** Which editor is open, and the food or recipe it edits (null: a new one); null when none is. */
 export type FoodEditing = { kind: 'custom' | 'recipe'; food: Food | null } | null;
@@ -21,9 +21,9 @@ export function FoodEditorModal({ editing, onClose, onSaved }: FoodEditorModalPr
   const title = food ? `Edit ${food.name}` : editing ? NEW_TITLES[editing.kind] : '';
   const key = food?.id ?? 'new';
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={title} size="xl">
+    <AppModal opened={editing !== null} onClose={onClose} title={title} size="xl">
       {editing?.kind === 'custom' && <CustomFoodForm key={key} food={food} onSaved={onSaved} onCancel={onClose} />}
       {editing?.kind === 'recipe' && <RecipeForm key={key} recipe={food} onSaved={onSaved} onCancel={onClose} />}
-    </Modal>
+    </AppModal>
   );
 }

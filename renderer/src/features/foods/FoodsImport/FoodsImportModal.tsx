@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import type { CsvMapping, ImportReport } from '@contract/foods.ts';
@@ -22,6 +22,7 @@ import { ImportProgressBar } from './ImportProgressBar.tsx';
 import { ImportSetupFields } from './ImportSetupFields.tsx';
 import { useImportProgress } from './use-import-progress.ts';
 import { useMutation } from '../../../lib/query.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 type Preview = MethodOutput<'foods.previewCsv'>;
 
@@ -33,7 +34,7 @@ interface FoodsImportModalProps {
 export function FoodsImportModal({ opened, onClose }: FoodsImportModalProps): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   return (
-    <Modal
+    <AppModal
       opened={opened}
       onClose={() => !busy && onClose()}
       closeOnEscape={!busy}
@@ -42,7 +43,7 @@ export function FoodsImportModal({ opened, onClose }: FoodsImportModalProps): Re
       size="xl"
     >
       {opened && <FoodsImportWizard onClose={onClose} onBusyChange={setBusy} />}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -4,6 +4,8 @@ import type { Food } from '@contract/foods.ts';
 import { useCalls, useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { FoodEditorForm } from '../FoodEditorForm/FoodEditorForm.tsx';
+import { planUseInput, planUseValuesFrom, type PlanUseValues } from '../plan-use-values.ts';
+import { PlanUseSection } from '../PlanUseSection/PlanUseSection.tsx';
 import { useFoodForm, type FoodSaved } from '../FoodEditorForm/use-food-form.ts';
 import {
   emptyRecipe,
@@ -27,6 +29,7 @@ interface RecipeFormProps {
 /** A recipe: ingredients by weight, servings, optional cooked weight, and a live nutrition preview. */
 export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): React.JSX.Element {
   const [values, setValues] = useState<RecipeValues>(() => (recipe ? recipeValuesFromFood(recipe) : emptyRecipe()));
+  const [planUse, setPlanUse] = useState<PlanUseValues>(() => planUseValuesFrom(recipe));
 
   const ids = [...new Set(values.ingredients.flatMap((i) => (i.hit ? [i.hit.id] : [])))].sort();
   const foodsQuery = useCalls(
@@ -44,7 +47,7 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
   );
 
   const send = async (applyToPast: boolean): Promise<FoodSaved> => {
-    const input = recipeInputFromValues(values);
+    const input = { ...recipeInputFromValues(values), planUse: planUseInput(planUse) };
     if (!recipe) return { food: await create.run(input), updatedPast: 0 };
     const { food: saved, updatedPast } = await update.run({ id: recipe.id, recipe: input, applyToPast });
     return { food: saved, updatedPast };
@@ -95,6 +98,13 @@ export function RecipeForm({ recipe, onSaved, onCancel }: RecipeFormProps): Reac
         </Stack>
       )}
       <RecipePreviewTable preview={preview} loading={foodsQuery.loading} />
+      <PlanUseSection
+        values={planUse}
+        onChange={setPlanUse}
+        errors={errors}
+        defaultServing={preview ? `1 serving (${Math.round(preview.servingGrams)} g)` : '1 serving'}
+        testIdPrefix="recipe"
+      />
     </FoodEditorForm>
   );
 }

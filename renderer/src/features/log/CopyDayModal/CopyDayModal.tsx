@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { daysInclusive, isIsoDate } from '../../../lib/dates.ts';
 import { formatIsoDate, todayIso } from '../../../lib/format.ts';
@@ -7,6 +7,7 @@ import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 import { defaultCopyTarget } from '../log-text.ts';
 
 type Kind = 'diet' | 'activity' | 'sleep';
@@ -24,9 +25,9 @@ interface CopyDayModalProps {
 
 export function CopyDayModal(props: CopyDayModalProps): React.JSX.Element {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Copy ${formatIsoDate(props.from)}`}>
+    <AppModal opened={props.opened} onClose={props.onClose} title={`Copy ${formatIsoDate(props.from)}`}>
       {props.opened && <CopyDayForm key={props.from} {...props} />}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Modal } from '@mantine/core';
 import type { LogEntry } from '@contract/log.ts';
 import { ActivityEntryForm } from './ActivityEntryForm.tsx';
 import { DietEntryForm } from './DietEntryForm.tsx';
 import { SleepEntryForm } from './SleepEntryForm.tsx';
 import type { SaveResult } from './use-entry-form.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 export type EntryKind = LogEntry['kind'];
 
@@ -28,10 +28,10 @@ export function EntryModal({ clientId, date, editing, onClose, onSaved }: EntryM
   const title = editing ? TITLES[editing.kind][editing.entry ? 1 : 0] : '';
   const props = { clientId, date, entry: editing?.entry ?? null, onSaved, onCancel: onClose };
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={title} size="lg">
+    <AppModal opened={editing !== null} onClose={onClose} title={title} size="lg">
       {editing?.kind === 'diet' && <DietEntryForm key={editing.entry?.id ?? 'new'} {...props} />}
       {editing?.kind === 'activity' && <ActivityEntryForm key={editing.entry?.id ?? 'new'} {...props} />}
       {editing?.kind === 'sleep' && <SleepEntryForm key={editing.entry?.id ?? 'new'} {...props} />}
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { FileField } from '../../../components/FileField/FileField.tsx';
@@ -10,6 +10,7 @@ import { useSessionActions } from '../../../lib/session-context.ts';
 import { useFormRequest } from '../../../lib/use-form-request.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { AllergyReasonAlert } from '../AllergyWarning/AllergyReasonAlert.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 type Report = MethodOutput<'log.importCsv'>;
 
@@ -21,9 +22,9 @@ interface LogImportModalProps {
 
 export function LogImportModal(props: LogImportModalProps): React.JSX.Element {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Import log entries from CSV" size="lg">
+    <AppModal opened={props.opened} onClose={props.onClose} title="Import log entries from CSV" size="lg">
       {props.opened && <LogImportForm {...props} />}
-    </Modal>
+    </AppModal>
   );
 }
 

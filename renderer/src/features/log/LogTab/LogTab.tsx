@@ -12,6 +12,7 @@ import { CopyDayModal } from '../CopyDayModal/CopyDayModal.tsx';
 import { EntryModal, type EntryEditing } from '../EntryForms/EntryModal.tsx';
 import { LogEntryList } from '../LogEntryList/LogEntryList.tsx';
 import { LogImportModal } from '../LogImportModal/LogImportModal.tsx';
+import { DiaryImportModal } from '../DiaryImportModal/DiaryImportModal.tsx';
 import { dayTotals, dayTotalText, entryText } from '../log-text.ts';
 import { DateStepper } from './DateStepper.tsx';
 import { PhotosLink } from './PhotosLink.tsx';
@@ -33,6 +34,7 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
   const [editing, setEditing] = useState<EntryEditing>(null);
   const [copying, setCopying] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [importingDiary, setImportingDiary] = useState(false);
   const [deletingId, setDeletingId] = useState<string | null>(null);
   const query = useCall('log.list', { clientId, from: date, to: date });
   const entries = query.data;
@@ -131,6 +133,9 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
           <Button variant="default" onClick={() => setImporting(true)} data-testid="log-import">
             Import CSV
           </Button>
+          <Button variant="default" onClick={() => setImportingDiary(true)} data-testid="log-import-diary">
+            Import from another app
+          </Button>
           <PhotosLink clientId={clientId} onOpen={onOpenPhotos} />
         </Group>
       </Group>
@@ -174,6 +179,7 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
         }}
       />
       <LogImportModal opened={importing} clientId={clientId} onClose={() => setImporting(false)} />
+      <DiaryImportModal opened={importingDiary} clientId={clientId} onClose={() => setImportingDiary(false)} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Modal, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { PlanEntry } from '@contract/plans.ts';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { FoodChoiceFields } from '../../log/AmountFields/FoodChoiceFields.tsx';
 import { useFoodAmount } from '../../log/AmountFields/use-food-amount.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 /** Where the entry goes: a new one in a day's meal (as an alternative to `altOf`), or an edit of `entry`. */
 export type EntryTarget =
@@ -35,7 +36,7 @@ function titleOf(target: EntryTarget | null): string {
 /** Adds a food to a plan's meal (or as an "or" alternative), or changes an entry's food, amount and note. */
 export function PlanEntryModal({ clientId, target, onClose, onSave }: PlanEntryModalProps): React.JSX.Element {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={titleOf(target)} size="lg">
+    <AppModal opened={target !== null} onClose={onClose} title={titleOf(target)} size="lg">
       {target && (
         <EntryForm
           key={target.kind === 'edit' ? target.entry.id : `${target.day}-${target.slot}-${target.altOf?.id ?? ''}`}
@@ -45,7 +46,7 @@ export function PlanEntryModal({ clientId, target, onClose, onSave }: PlanEntryM
           onSave={onSave}
         />
       )}
-    </Modal>
+    </AppModal>
   );
 }
 

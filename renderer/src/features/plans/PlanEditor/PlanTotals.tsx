@@ -51,6 +51,9 @@ export function PlanTotals({ plan, day }: { plan: Plan; day: number }): React.JS
               </Text>
             )}
             <StatusTable statuses={statuses} testId="plan-totals-table" />
+            <Text size="xs" c="dimmed">
+              Water is not judged here: a meal plan lists foods, not drinks.
+            </Text>
           </>
         )}
       </Stack>

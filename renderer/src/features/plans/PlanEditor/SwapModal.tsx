@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { PlanEntry } from '@contract/plans.ts';
 import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
 import { useCall } from '../../../lib/query.ts';
 import { foodAmountText } from '../../log/log-text.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 interface SwapModalProps {
   entry: PlanEntry | null;
@@ -14,9 +15,9 @@ interface SwapModalProps {
 /** Foods like the entry's (plans.swapOptions), most alike first, saying which keep the day in range. */
 export function SwapModal({ entry, onClose, onSwap }: SwapModalProps): React.JSX.Element {
   return (
-    <Modal opened={entry !== null} onClose={onClose} title={entry ? `Swap ${entry.food.name}` : ''} size="lg">
+    <AppModal opened={entry !== null} onClose={onClose} title={entry ? `Swap ${entry.food.name}` : ''} size="lg">
       {entry && <SwapOptions entry={entry} onSwap={onSwap} />}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Plan, PlanSlot } from '@contract/plans.ts';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
@@ -9,6 +9,7 @@ import { useFormSave } from '../../../lib/use-form-save.ts';
 import { numberOrNull, type NumberField } from '../../foods/custom-food-values.ts';
 import { MAX_DAYS, NEW_PLAN_SLOTS } from '../plan-text.ts';
 import { SlotsFields } from './SlotsFields.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 interface PlanFormModalProps {
   clientId: string;
@@ -25,9 +26,9 @@ interface PlanFormModalProps {
 export function PlanFormModal(props: PlanFormModalProps): React.JSX.Element {
   const { plan, opened, onClose } = props;
   return (
-    <Modal opened={opened} onClose={onClose} title={plan ? 'Plan settings' : 'New meal plan'} size="lg">
+    <AppModal opened={opened} onClose={onClose} title={plan ? 'Plan settings' : 'New meal plan'} size="lg">
       {opened && <PlanForm key={plan?.id ?? 'new'} {...props} />}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,5 +1,5 @@
-import { Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Card, Group, Loader, ScrollArea, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
 import { toApiError } from '../../../lib/errors.ts';
@@ -8,7 +8,7 @@ import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useCall, useMutation } from '../../../lib/query.ts';
 import { DryRunPanel } from '../DryRun/DryRunPanel.tsx';
 import { RuleErrorList } from '../RuleErrorList/RuleErrorList.tsx';
-import { fileNameError, validationSummary } from '../rules-text.ts';
+import { fileNameError, offsetOfLine, validationSummary } from '../rules-text.ts';
 
 const VALIDATE_DELAY_MS = 350;
 /** Validation needs a well-formed file name; until the field has one, the text is checked under this one. */
@@ -27,8 +27,9 @@ interface RuleEditorProps {
 
 /**
  * A user rule file's text with live validation: the text is checked by the core as you type (after a
- * short pause), problems are listed with line:column and the offending line, and Save waits for a
- * clean check. The text can be dry-run on a client before it is saved.
+ * short pause), problems are listed above the text (where they stay in view) with line:column, the
+ * offending line and a link that puts the cursor there, and Save waits for a clean check. Long lines
+ * wrap. The text can be dry-run on a client before it is saved.
  */
 export function RuleEditor({
   existingFileName,
@@ -44,6 +45,15 @@ export function RuleEditor({
   const [source, setSource] = useState(initialSource);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const editor = useRef<HTMLTextAreaElement>(null);
+
+  const goTo = (line: number, column: number): void => {
+    const box = editor.current;
+    if (!box) return;
+    const at = offsetOfLine(box.value, line, column);
+    box.focus();
+    box.setSelectionRange(at, at);
+  };
 
   const nameProblem = fileNameError(fileName);
   const checkedName = nameProblem === null ? fileName.trim() : PLACEHOLDER_FILE_NAME;
@@ -131,29 +141,6 @@ export function RuleEditor({
               required
               data-testid="rule-file-name"
             />
-            <Textarea
-              label="Rule (YAML)"
-              description="Checked as you type; problems show below with their line and column."
-              value={source}
-              onChange={(e) => setSource(e.currentTarget.value)}
-              autosize
-              minRows={14}
-              maxRows={32}
-              spellCheck={false}
-              autoCapitalize="off"
-              autoCorrect="off"
-              wrap="off"
-              styles={{
-                input: {
-                  fontFamily: 'var(--mantine-font-family-monospace)',
-                  fontSize: 13,
-                  whiteSpace: 'pre',
-                  overflowX: 'auto',
-                },
-              }}
-              data-autofocus
-              data-testid="rule-editor"
-            />
             <div
               role="status"
               aria-live="polite"
@@ -166,8 +153,33 @@ export function RuleEditor({
               <ErrorAlert title="Could not check the rule" error={validation.error} onRetry={validation.reload} />
             )}
             {validation.data && validation.data.errors.length > 0 && (
-              <RuleErrorList errors={validation.data.errors} testId="rule-editor-error" />
+              <ScrollArea.Autosize mah={240} type="auto">
+                <RuleErrorList errors={validation.data.errors} testId="rule-editor-error" onGoTo={goTo} />
+              </ScrollArea.Autosize>
             )}
+            <Textarea
+              label="Rule (YAML)"
+              description="Checked as you type; problems show above with their line and column."
+              ref={editor}
+              value={source}
+              onChange={(e) => setSource(e.currentTarget.value)}
+              rows={18}
+              resize="vertical"
+              spellCheck={false}
+              autoCapitalize="off"
+              autoCorrect="off"
+              wrap="soft"
+              styles={{
+                input: {
+                  fontFamily: 'var(--mantine-font-family-monospace)',
+                  fontSize: 13,
+                  whiteSpace: 'pre-wrap',
+                  overflowWrap: 'anywhere',
+                },
+              }}
+              data-autofocus
+              data-testid="rule-editor"
+            />
             <FormActions
               error={saveError}
               busy={saving}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../../lib/api.ts';
 import { useFormRequest } from '../../../lib/use-form-request.ts';
@@ -6,6 +6,7 @@ import { useSession } from '../../../lib/session-context.ts';
 import { RecoveryCodeCard } from '../../../app/RecoveryCode/RecoveryCodeCard.tsx';
 import { PassphraseField } from '../../../components/PassphraseField/PassphraseField.tsx';
 import { InlineError } from '../../../components/InlineError/InlineError.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 /** Issues a new recovery code (the old one stops working); needs the passphrase. */
 export function NewRecoveryCodeForm(): React.JSX.Element {
@@ -48,7 +49,7 @@ export function NewRecoveryCodeForm(): React.JSX.Element {
           </Group>
         </Stack>
       </form>
-      <Modal opened={code !== null} onClose={() => undefined} withCloseButton={false} size="lg" padding={0}>
+      <AppModal opened={code !== null} onClose={() => undefined} withCloseButton={false} size="lg" padding={0}>
         {code && (
           <RecoveryCodeCard
             code={code}
@@ -57,7 +58,7 @@ export function NewRecoveryCodeForm(): React.JSX.Element {
             onConfirmed={() => setCode(null)}
           />
         )}
-      </Modal>
+      </AppModal>
     </>
   );
 }

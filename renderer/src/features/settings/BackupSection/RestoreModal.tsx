@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '@contract/index.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
@@ -9,6 +9,7 @@ import { PassphraseField } from '../../../components/PassphraseField/PassphraseF
 import { InlineError } from '../../../components/InlineError/InlineError.tsx';
 import { BusyNote } from '../../../components/BusyNote/BusyNote.tsx';
 import { useFormRequest } from '../../../lib/use-form-request.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 type Backup = MethodOutput<'backup.list'>['backups'][number];
 export type RestoreResult = MethodOutput<'backup.restore'>;
@@ -21,9 +22,9 @@ interface RestoreModalProps {
 
 export function RestoreModal({ backup, onClose, onRestored }: RestoreModalProps): React.JSX.Element {
   return (
-    <Modal opened={backup !== null} onClose={onClose} title="Restore a backup">
+    <AppModal opened={backup !== null} onClose={onClose} title="Restore a backup">
       {backup && <RestoreForm key={backup.fileName} backup={backup} onClose={onClose} onRestored={onRestored} />}
-    </Modal>
+    </AppModal>
   );
 }
 

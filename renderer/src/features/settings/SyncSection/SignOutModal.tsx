@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ApiError } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { useMutation } from '../../../lib/query.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 interface SignOutModalProps {
   opened: boolean;
@@ -14,9 +15,9 @@ interface SignOutModalProps {
 
 export function SignOutModal(props: SignOutModalProps): React.JSX.Element {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Sign out of the practice?">
+    <AppModal opened={props.opened} onClose={props.onClose} title="Sign out of the practice?">
       {props.opened && <SignOutConfirm {...props} />}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { InlineError } from '../../../components/InlineError/InlineError.tsx';
 import { useState } from 'react';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
@@ -7,6 +7,7 @@ import { formatQuantity, todayIso } from '../../../lib/format.ts';
 import { useMutation } from '../../../lib/query.ts';
 import { useSessionActions } from '../../../lib/session-context.ts';
 import { appliedSuggestionNote, overridesWithSuggestion } from '../targets-text.ts';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 interface ApplySuggestionModalProps {
   view: TargetsView;
@@ -49,7 +50,7 @@ export function ApplySuggestionModal({
   };
 
   return (
-    <Modal
+    <AppModal
       opened={target !== null && s !== null}
       onClose={onClose}
       title="Apply the suggestion?"
@@ -80,6 +81,6 @@ export function ApplySuggestionModal({
           </Group>
         </Stack>
       )}
-    </Modal>
+    </AppModal>
   );
 }

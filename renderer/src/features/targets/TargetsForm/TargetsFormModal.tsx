@@ -1,6 +1,6 @@
-import { Modal } from '@mantine/core';
 import type { TargetsView, TargetValue } from '@contract/targets.ts';
 import { TargetsForm } from './TargetsForm.tsx';
+import { AppModal } from '../../../components/AppModal/AppModal.tsx';
 
 interface TargetsFormModalProps {
   opened: boolean;
@@ -18,8 +18,8 @@ export function TargetsFormModal({
   onSaved,
 }: TargetsFormModalProps): React.JSX.Element {
   return (
-    <Modal opened={opened} onClose={onClose} title="Edit targets" size="xl">
+    <AppModal opened={opened} onClose={onClose} title="Edit targets" size="xl">
       {opened && <TargetsForm view={view} targets={targets} onSaved={onSaved} onCancel={onClose} />}
-    </Modal>
+    </AppModal>
   );
 }
