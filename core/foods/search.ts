@@ -323,8 +323,8 @@ export function score(p: Prepared, queryWords: string[], fit: number): number {
  * The best matches by bm25 that are ranked in full. A short prefix typed ("ba", "ch") matches a fifth
  * of the table; bm25 (name words weighted ten times the food group, short names first) already puts
  * the plain foods among its first hundred, and ranking only those keeps each keystroke cheap. Measured
- * on the 245 everyday searches: the same top-1 and top-3 hit rates with 100, 200 and 400 as with every
- * match ranked; the type-ahead p95 fell from 2.2 ms (200) to 1.9 ms (100) on the 2-core machine.
+ * on the 245 everyday searches: top-1 68.2 % with every match ranked, with 200 and with 100; top-3
+ * 86.9 %, 86.9 % and 87.3 %. The type-ahead p95 fell from 2.2 ms (200) to 1.9 ms (100), 2-core machine.
  */
 const CANDIDATES = 100;
 
