@@ -253,4 +253,37 @@ describe('searchFoods and the client', () => {
     opened.sqlite.prepare('UPDATE foods SET deleted_at = 2 WHERE id = ?').run(id);
     expect(search('bananas grandma')).toEqual([]);
   });
+
+  it('answers a one- or two-letter search from the current foods after any write to foods or measures', () => {
+    // Broad prefixes keep their candidates between keystrokes; every kind of write must show at once.
+    const id = '0190a000-0000-7000-8000-0000000f0002';
+    const ids = (q: string) => search(q, undefined, 100).map((h) => h.id);
+    expect(ids('zq')).toEqual([]);
+    expect(ids('zq')).toEqual([]); // kept
+    opened.db
+      .insert(foods)
+      .values({ id, source: 'custom', name: 'Zq', nutrients: {}, createdAt: 1, updatedAt: 1 })
+      .run();
+    expect(ids('zq')).toEqual([id]);
+    expect(ids('z')).toContain(id);
+    // A rename made with raw SQL (as sync and imports write) is seen, and so is a soft delete.
+    opened.sqlite.prepare("UPDATE foods SET name = 'Zx' WHERE id = ?").run(id);
+    expect(ids('zq')).toEqual([]);
+    expect(ids('zx')).toEqual([id]);
+    opened.sqlite.prepare('UPDATE foods SET deleted_at = 3 WHERE id = ?').run(id);
+    expect(ids('zx')).toEqual([]);
+    // A measure added to a food is counted in the ranking at once (household measures mark common foods).
+    const before = search('ba', undefined, 100).find((h) => h.id === 'usda:09040')?.score;
+    const generation = () => opened.sqlite.prepare('SELECT n FROM foods_generation').pluck().get() as number;
+    const g0 = generation();
+    opened.sqlite
+      .prepare(
+        "INSERT INTO food_portions (id, food_id, seq, amount, unit, grams) VALUES ('t:1', 'usda:09040', 99, 1, 'scoop', 50)",
+      )
+      .run();
+    expect(generation()).toBe(g0 + 1);
+    opened.sqlite.prepare("DELETE FROM food_portions WHERE id = 't:1'").run();
+    expect(generation()).toBe(g0 + 2);
+    expect(search('ba', undefined, 100).find((h) => h.id === 'usda:09040')?.score).toBe(before);
+  });
 });

@@ -328,6 +328,41 @@ export function score(p: Prepared, queryWords: string[], fit: number): number {
  */
 const CANDIDATES = 100;
 
+/**
+ * A single word this short matches a fifth of the table ("ch": 2,099 foods), and bm25 over all of
+ * them is most of a keystroke's cost; every search starts with such a prefix, so their candidates
+ * are kept (per database connection) while no food or measure has changed.
+ */
+const BROAD_PREFIX = 2;
+const BROAD_CACHE_MAX = 512;
+const broadCache = new WeakMap<Sqlite, { generation: number; byMatch: Map<string, Candidate[]> }>();
+
+/** The CANDIDATES best matches by bm25, each with its name, group and count of household measures. */
+function candidates(sqlite: Sqlite, match: string, broad: boolean): Candidate[] {
+  const read = (): Candidate[] =>
+    statement(
+      sqlite,
+      // The best matches first (bm25 alone, in the index), then only those are joined to their foods.
+      `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, m.rank
+         FROM (SELECT rowid, bm25(foods_fts, 10.0, 1.0) AS rank FROM foods_fts WHERE foods_fts MATCH ?
+               ORDER BY rank LIMIT ${CANDIDATES}) m
+         JOIN foods f ON f.rowid = m.rowid
+         WHERE f.deleted_at IS NULL`,
+    ).all(match) as Candidate[];
+  if (!broad) return read();
+  // Moved on by triggers on every write to foods and food_portions, whatever makes it (migration 0011).
+  const generation = statement(sqlite, 'SELECT n FROM foods_generation WHERE id = 1').pluck().get() as number;
+  let cache = broadCache.get(sqlite);
+  if (!cache || cache.generation !== generation || cache.byMatch.size >= BROAD_CACHE_MAX) {
+    cache = { generation, byMatch: new Map() };
+    broadCache.set(sqlite, cache);
+  }
+  let rows = cache.byMatch.get(match);
+  if (!rows) cache.byMatch.set(match, (rows = read()));
+  // Callers add the client's own foods to the list: they get a copy.
+  return [...rows];
+}
+
 /** How much a client's own use of a food weighs: a use counts half after this many days. */
 const HALF_LIFE_DAYS = 30;
 
@@ -402,32 +437,34 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
   // only the chosen few are then read in full (energy, allergens).
   const variants = queryVariants(words);
   const match = variants.map((v) => `(${ftsQuery(v)})`).join(' OR ');
-  const rows = statement(
-    sqlite,
-    // The best matches first (bm25 alone, in the index), then only those are joined to their foods.
-    `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, m.rank
-       FROM (SELECT rowid, bm25(foods_fts, 10.0, 1.0) AS rank FROM foods_fts WHERE foods_fts MATCH ?
-             ORDER BY rank LIMIT ${CANDIDATES}) m
-       JOIN foods f ON f.rowid = m.rowid
-       WHERE f.deleted_at IS NULL`,
-  ).all(match) as Candidate[];
-  // The client's own foods that match come first whatever their bm25, so they are read as well.
-  if (own.size > 0) {
-    const have = new Set(rows.map((r) => r.id));
-    const mine = statement(
-      sqlite,
-      `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, bm25(foods_fts, 10.0, 1.0) AS rank
-         FROM foods_fts JOIN foods f ON f.rowid = foods_fts.rowid
-         WHERE foods_fts MATCH ? AND f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
-    ).all(match, JSON.stringify([...own.keys()])) as Candidate[];
-    for (const r of mine) if (!have.has(r.id)) rows.push(r);
-  }
+  const rows = candidates(sqlite, match, words.length === 1 && words[0]!.length <= BROAD_PREFIX);
   let best = Infinity;
   let worst = -Infinity;
   for (const r of rows) {
     best = Math.min(best, r.rank);
     worst = Math.max(worst, r.rank);
   }
+  // The client's own foods that match come first whatever their bm25, so those outside the candidates
+  // are read as well, and matched here as FTS5 matches (every word of a variant prefixes a word of the
+  // name or food group): asking the index would rank every food the prefix matches again. They are
+  // given the weakest candidate's bm25, which only orders them among foods used exactly as much.
+  if (own.size > 0) {
+    const have = new Set(rows.map((r) => r.id));
+    const missing = [...own.keys()].filter((id) => !have.has(id));
+    const mine = missing.length
+      ? (statement(
+          sqlite,
+          `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, 0 AS rank
+             FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(missing)) as Candidate[])
+      : [];
+    for (const r of mine) {
+      const p = prepared(r);
+      if (variants.some((v) => v.every((q) => p.allWords.some((w) => w.startsWith(q)))))
+        rows.push({ ...r, rank: Number.isFinite(worst) ? worst : 0 });
+    }
+  }
+  if (!Number.isFinite(best)) best = worst = 0;
   const spread = worst - best || 1;
 
   const ranked = rows
