@@ -164,6 +164,20 @@ describe('meal templates', () => {
     expect(refusal(empty).message).toMatch(/No food is logged for dinner on 2026-03-10/);
   });
 
+  it('a meal of more than 60 foods is refused as a template, naming the limit', async () => {
+    const s = await setup();
+    for (let i = 0; i < 61; i++) await s.add({ foodId: BANANA, grams: 10, meal: 'dinner' });
+    const refused = await s.core.dispatch('log.saveTemplate', {
+      clientId: s.ana.id,
+      name: 'Buffet',
+      date: DAY,
+      meal: 'dinner',
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(refusal(refused).message).toBe('A template holds at most 60 foods; this meal has 61.');
+    expect(await ok(s.core, 'log.templates', { clientId: s.ana.id })).toEqual([]);
+  });
+
   it('is all or nothing: a food the client is allergic to refuses the whole template until a reason is given', async () => {
     const s = await setup({ allergies: ['Peanut'] });
     await s.add({ foodId: BANANA, grams: 100, meal: 'breakfast' });

@@ -13,6 +13,9 @@ import { createEntryBuilder } from './entry-builder.ts';
 import { eventNutrientValues } from './event-columns.ts';
 import { fmt, occurredAt, toEntry, type DietDetail, type FoodAmounts, type GivenConfirmation } from './log-entry.ts';
 
+/** The most foods one template holds (a meal, not a week: it also bounds the synced row's size). */
+export const MAX_TEMPLATE_ENTRIES = 60;
+
 /** The entry builder's warning about the day's energy (one entry's view of the day). */
 const DAY_ENERGY = /^This (brings|makes) \d{4}-\d{2}-\d{2} /;
 
@@ -32,8 +35,6 @@ const DAY_ENERGY = /^This (brings|makes) \d{4}-\d{2}-\d{2} /;
 export interface FavouritesService {
   favourites(clientId: string): Favourite[];
   setFavourite(clientId: string, foodId: string, favourite: boolean): Favourite[];
-  /** The food ids starred for the client (search ranks them first). */
-  favouriteIds(clientId: string): string[];
   templates(clientId: string): MealTemplate[];
   saveTemplate(input: { clientId: string; name: string; date: string; meal: Meal | null }): MealTemplate;
   renameTemplate(id: string, name: string): MealTemplate;
@@ -160,8 +161,6 @@ export function createFavouritesService(
   return {
     favourites,
 
-    favouriteIds: (clientId) => favouriteRows(clientId).map((r) => r.foodId),
-
     setFavourite(clientId, foodId, favourite) {
       clients.get(clientId);
       const t = now();
@@ -252,6 +251,12 @@ export function createFavouritesService(
         throw new AppError('not-found', `No food is logged for ${meal ?? 'that meal'} on ${date}: nothing to save.`, {
           meal: 'Choose a meal with food entries.',
         });
+      if (entries.length > MAX_TEMPLATE_ENTRIES)
+        throw new AppError(
+          'invalid-input',
+          `A template holds at most ${MAX_TEMPLATE_ENTRIES} foods; this meal has ${entries.length}.`,
+          { meal: `At most ${MAX_TEMPLATE_ENTRIES} foods.` },
+        );
       const t = now();
       const id = uuidv7(t);
       db.transaction(() => {
