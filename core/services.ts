@@ -13,6 +13,7 @@ import { createFoodsService, type FoodsService } from './foods/foods-service.ts'
 import { createFoodImporter } from './foods/import/import-service.ts';
 import type { UploadStore } from './foods/import/upload-store.ts';
 import { createLogService, type LogService } from './log/log-service.ts';
+import { createFavouritesService, type FavouritesService } from './log/favourites.ts';
 import { createDiaryImport, type DiaryImport } from './log/diary-import/diary-import.ts';
 import type { Logger } from './logging/log.ts';
 import { createPhotosService, type PhotosService } from './photos/photos-service.ts';
@@ -50,6 +51,8 @@ export interface Services {
   settings: SettingsService;
   foods: FoodsService;
   log: LogService;
+  /** A client's favourite foods and meal templates. */
+  favourites: FavouritesService;
   /** Diaries from other apps (Cronometer, MyFitnessPal, OpenNutriTracker) into the log. */
   diaryImport: DiaryImport;
   dashboard: DashboardService;
@@ -121,6 +124,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const targets = createTargetsService(db, clients, audit, clock.now, changed);
   const foods = createFoodsService(db, sqlite, { audit, now: clock.now });
   const log = createLogService(db, { foods, clients, audit, now: clock.now, changed });
+  const favourites = createFavouritesService(db, { foods, clients, audit, now: clock.now, changed });
   const diaryImport = createDiaryImport(db, { foods, clients, audit, now: clock.now, changed });
   // Electron passes the rules folder inside resources (packaged) or the app (dev); the models folder is
   // its sibling there, as electron-builder.yml copies both. Elsewhere the repository's models/ is used.
@@ -209,6 +213,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     settings,
     foods,
     log,
+    favourites,
     diaryImport,
     dashboard,
     importer,

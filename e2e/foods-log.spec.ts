@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { createClient, expectClear, logFood } from './pages.ts';
+import { choose, createClient, expectClear, logFood } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 test('search "banana", log "1 medium" for a client, and the dashboard shows about 105 kcal and its fibre', async ({
@@ -141,4 +141,87 @@ test('a 5.4 MB food table is sent in parts, imported whole, and its temp copy is
   await page.keyboard.press('Escape');
   await page.getByTestId('foods-search').fill('partwise grain 1999');
   await expect(page.getByTestId('food-hit').first()).toContainText('Partwise grain 1999');
+});
+
+/** A local calendar day `days` from today, as the date fields take it (YYYY-MM-DD). */
+function isoDay(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+test('star a food, save breakfast as a template, log it on another day, and copy that meal to today as lunch', async ({
+  app: { page },
+}) => {
+  await createClient(page, { name: CLIENTS.tess.name });
+  await page.getByTestId('client-tab-log').click();
+
+  // Breakfast today: one medium banana (starred in the form) and one cup of whole milk.
+  const addBreakfast = async (search: string, food: string, measure: RegExp, star: boolean) => {
+    await page.getByTestId('log-add-food').click();
+    await page.getByTestId('log-food-search').fill(search);
+    await page.getByTestId('log-food-option').filter({ hasText: food }).first().click();
+    if (star) {
+      await page.getByTestId('favourite-star').click();
+      await expect(page.getByTestId('favourite-star')).toHaveAttribute('aria-pressed', 'true');
+    }
+    await page.getByTestId('log-amount-measure').click();
+    await page.getByRole('option', { name: measure }).first().click();
+    await choose(page, 'log-meal', 'Breakfast');
+    await page.getByTestId('log-save').click();
+    await expect(page.getByTestId('log-diet-form')).toBeHidden();
+  };
+  await addBreakfast('banana', 'Bananas, raw', /^1 medium/, true);
+  await addBreakfast('whole milk', 'Milk, whole, 3.25%', /^1 cup/, false);
+  const breakfast = page.getByTestId('log-section-breakfast');
+  await expect(breakfast.getByTestId('log-entry')).toHaveCount(2);
+  const bananaRow = breakfast.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' });
+  await expect(bananaRow.getByTestId('favourite-star')).toHaveAttribute('aria-pressed', 'true');
+  // Starred from the entry itself as well.
+  const milkRow = breakfast.getByTestId('log-entry').filter({ hasText: 'Milk, whole' });
+  await milkRow.getByTestId('favourite-star').click();
+  await expect(milkRow.getByTestId('favourite-star')).toHaveAttribute('aria-pressed', 'true');
+
+  // The food search lists the favourites first, before anything is typed.
+  await page.getByTestId('log-add-food').click();
+  await page.getByTestId('log-food-search').click();
+  await expect(page.getByTestId('log-food-option')).toHaveCount(2);
+  await expect(page.getByTestId('log-food-option').first()).toContainText('★ favourite');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('log-diet-form')).toBeHidden();
+
+  // Save breakfast as a template, from the meal's menu.
+  await breakfast.getByTestId('log-meal-actions').click();
+  await page.getByTestId('log-meal-save-template').click();
+  await page.getByTestId('log-template-name').fill('Usual weekday breakfast');
+  await page.getByTestId('log-save-template-confirm').click();
+  await expect(page.getByTestId('notification').filter({ hasText: 'Usual weekday breakfast' })).toBeVisible();
+
+  // Log it two days ago: both entries at once, the measure as typed.
+  const earlier = isoDay(-2);
+  await page.getByTestId('log-templates').click();
+  const card = page.getByTestId('log-template').filter({ hasText: 'Usual weekday breakfast' });
+  await expect(card.getByTestId('log-template-entries')).toContainText('Bananas, raw — 1 medium');
+  await card.getByTestId('log-template-log').click();
+  await page.getByTestId('log-template-date').fill(earlier);
+  await page.getByTestId('log-template-confirm').click();
+  await expect(page.getByTestId('log-template-form')).toBeHidden();
+  const earlierBreakfast = page.getByTestId('log-section-breakfast');
+  await expect(earlierBreakfast.getByTestId('log-entry')).toHaveCount(2);
+  await expect(earlierBreakfast.getByTestId('log-entry').filter({ hasText: 'Bananas, raw' })).toContainText('1 medium');
+
+  // Copy that breakfast to today as lunch; a future day is flagged first.
+  await earlierBreakfast.getByTestId('log-meal-actions').click();
+  await page.getByTestId('log-meal-copy').click();
+  await expect(page.getByTestId('log-copy-meal-target')).toHaveValue(isoDay(0));
+  await page.getByTestId('log-copy-meal-target').fill(isoDay(3));
+  await expect(page.getByTestId('log-copy-meal-future')).toBeVisible();
+  await page.getByTestId('log-copy-meal-target').fill(isoDay(0));
+  await expect(page.getByTestId('log-copy-meal-future')).toBeHidden();
+  await choose(page, 'log-copy-meal-meal', 'Lunch');
+  await page.getByTestId('log-copy-meal-confirm').click();
+  await page.getByTestId('log-copy-show').click();
+  await expect(page.getByTestId('log-section-lunch').getByTestId('log-entry')).toHaveCount(2);
+  await expect(page.getByTestId('log-section-breakfast').getByTestId('log-entry')).toHaveCount(2);
 });

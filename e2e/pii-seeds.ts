@@ -14,6 +14,8 @@ export const CLIENTS = {
   other: { name: 'Other Person' },
   rita: { name: 'Rita Report' },
   vera: { name: 'Vera Vegan' },
+  /** foods-log.spec.ts: favourites and meal templates */
+  tess: { name: 'Tess Template-Example' },
   /** targets.spec.ts */
   hilda: { name: 'Hilda Hypertension' },
   clara: { name: 'Clara Expecting' },

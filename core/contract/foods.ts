@@ -48,6 +48,8 @@ export const FoodHit = z.object({
   energyKcalPer100g: z.number().nullable(),
   /** This client logged it before (they rank first). */
   recent: z.boolean(),
+  /** Starred for this client (favourites rank above everything else). */
+  favourite: z.boolean().optional(),
   /** Major allergens it contains (core/foods/allergens.ts), in ALLERGENS order. */
   allergens: z.array(Allergen),
   /** How well the name fits the words searched (core/foods/search.ts score); absent for recent-food lists. */

@@ -6,6 +6,7 @@ import { TargetKey } from './targets.ts';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
 export const Meal = z.enum(MEALS, { message: 'Choose a meal.' });
+export type Meal = z.infer<typeof Meal>;
 
 export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a time like 08:30.' });
 
@@ -319,6 +320,65 @@ export const DiaryImportReport = z.object({
 });
 export type DiaryImportReport = z.infer<typeof DiaryImportReport>;
 
+/** The longest meal template name. */
+export const MAX_TEMPLATE_NAME = 120;
+
+export const TemplateName = z
+  .string({ message: 'Name the template (e.g. "Usual breakfast").' })
+  .trim()
+  .min(1, { message: 'Name the template (e.g. "Usual breakfast").' })
+  .max(MAX_TEMPLATE_NAME, { message: `The name is too long (at most ${MAX_TEMPLATE_NAME} characters).` });
+
+/** A client's favourite food (starred for them): listed first when logging for them. */
+export const Favourite = z.object({
+  foodId: FoodId,
+  /** The food's name; null when the food was deleted since (the star stays until removed). */
+  name: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type Favourite = z.infer<typeof Favourite>;
+
+/** A meal saved to log again in one go ("Ana's usual breakfast"). */
+export const MealTemplate = z.object({
+  id: Id,
+  clientId: Id,
+  name: z.string(),
+  /** The meal it was saved from: the default meal when logging it. */
+  meal: Meal.nullable(),
+  entries: z.array(
+    z.object({
+      foodId: FoodId,
+      /** The food's name now, or as saved when the food was deleted since (`missing`). */
+      foodName: z.string(),
+      grams: z.number(),
+      /** The household measure as typed ("1 medium"); null when given in grams. */
+      amountText: z.string().nullable(),
+      note: z.string().nullable(),
+      /** The food no longer exists: logging the template is refused until the template is saved again. */
+      missing: z.boolean(),
+    }),
+  ),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type MealTemplate = z.infer<typeof MealTemplate>;
+
+/** Copy a meal to another day (or every day of a range) and meal; like log.copyDay. */
+export const CopyMealInput = z
+  .object({
+    clientId: Id,
+    from: IsoDate,
+    /** The meal copied; null copies the food entries without a meal. */
+    meal: Meal.nullable(),
+    to: IsoDate,
+    /** The meal on the target days; the same meal when omitted. */
+    toMeal: Meal.nullable().optional(),
+    until: IsoDate.optional(),
+    allergyConfirmation: AllergyConfirmation.nullable().optional(),
+  })
+  .strict();
+export type CopyMealInput = z.infer<typeof CopyMealInput>;
+
 export const logMethods = {
   'log.list': method(z.object({ clientId: Id, from: IsoDate, to: IsoDate }).strict(), z.array(LogEntry)),
   'log.add': method(EntryInput, SaveResult),
@@ -370,6 +430,42 @@ export const logMethods = {
       confirmDates: z.boolean().default(false),
     }).strict(),
     DiaryImportReport,
+  ),
+  /** Copies one meal's food entries to another day or range of days, all or nothing (allergies as copyDay). */
+  'log.copyMeal': method(CopyMealInput, z.object({ copied: z.number(), days: z.number() })),
+  /** The client's favourite foods, most recently starred first. */
+  'log.favourites': method(z.object({ clientId: Id }).strict(), z.array(Favourite)),
+  /** Stars (or unstars) a food for the client; starring twice is no change. */
+  'log.setFavourite': method(
+    z.object({ clientId: Id, foodId: FoodId, favourite: z.boolean() }).strict(),
+    z.array(Favourite),
+  ),
+  /** The client's meal templates, by name. */
+  'log.templates': method(z.object({ clientId: Id }).strict(), z.array(MealTemplate)),
+  /** Saves the food entries logged for a meal on a day as a template (food, grams, measure as typed, note). */
+  'log.saveTemplate': method(
+    z.object({ clientId: Id, name: TemplateName, date: IsoDate, meal: Meal.nullable() }).strict(),
+    MealTemplate,
+  ),
+  'log.renameTemplate': method(z.object({ id: Id, name: TemplateName }).strict(), MealTemplate),
+  'log.deleteTemplate': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  /**
+   * Logs every entry of a template on a day and meal in one transaction, all or none: a food the client
+   * is allergic to needs a reason (code 'allergen-conflict'), implausible amounts a confirmation
+   * ('implausible'), and a food deleted since refuses the whole template ('not-found').
+   */
+  'log.logTemplate': method(
+    z
+      .object({
+        id: Id,
+        date: IsoDate,
+        meal: Meal.nullable(),
+        time: LocalTime.nullable().default(null),
+        confirm: z.boolean().default(false),
+        allergyConfirmation: AllergyConfirmation.nullable().optional(),
+      })
+      .strict(),
+    z.object({ entries: z.array(LogEntry), warnings: z.array(z.string()) }),
   ),
   /** The activity list; with `query`, only the activities matching those everyday words, best first. */
   'log.activities': method(

@@ -15,3 +15,4 @@ export { syncState, syncMeta, syncDirty, syncStamps, syncParked, syncOutbox } fr
 export { mealPhotos } from './schema/photos.ts';
 export { recommendations, ruleSettings } from './schema/rules.ts';
 export { mealPlans, mealPlanEntries, mealPlanNotes } from './schema/plans.ts';
+export { clientFavourites, mealTemplates } from './schema/favourites.ts';

@@ -57,6 +57,14 @@ async function twoClients() {
   const gone = await add({ kind: 'diet', clientId: ana.id, date: '2026-03-11', foodId: BANANA, grams: 10 });
   await ok(core, 'log.delete', { id: gone.entry.id });
   await add({ kind: 'diet', clientId: bruno.id, date: '2026-03-10', foodId: BANANA, grams: 200, note: 'Bruno only' });
+  await ok(core, 'log.setFavourite', { clientId: ana.id, foodId: BANANA, favourite: true });
+  await ok(core, 'log.saveTemplate', {
+    clientId: ana.id,
+    name: 'Usual breakfast',
+    date: '2026-03-10',
+    meal: 'breakfast',
+  });
+  await ok(core, 'log.saveTemplate', { clientId: bruno.id, name: 'Bruno template', date: '2026-03-10', meal: null });
   return { core, ana, bruno };
 }
 
@@ -77,6 +85,7 @@ describe('client export', () => {
       [
         'README.txt',
         'audit.csv',
+        'favourites-templates.json',
         'log.csv',
         'log.json',
         'profile.json',
@@ -90,6 +99,18 @@ describe('client export', () => {
 
     expect(files['README.txt']).toContain('BioAI Nutrition');
     expect(files['README.txt']).toContain('2026-03-15');
+    expect(JSON.parse(files['favourites-templates.json'] ?? '')).toEqual({
+      favourites: [{ foodId: BANANA }],
+      templates: [
+        {
+          name: 'Usual breakfast',
+          meal: 'breakfast',
+          entries: [
+            { foodId: BANANA, foodName: 'Bananas, raw', grams: 118, amountText: '1 medium', note: FORMULA_NOTE },
+          ],
+        },
+      ],
+    });
     expect(JSON.parse(files['profile.json'] ?? '')).toEqual(await ok(core, 'clients.get', { id: ana.id }));
     // The goal and conditions are part of the profile (data portability covers them too).
     expect(JSON.parse(files['profile.json'] ?? '')).toMatchObject({

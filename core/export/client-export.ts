@@ -4,7 +4,7 @@ import { AppError } from '../contract/errors.ts';
 import { type Client } from '../contract/clients.ts';
 import { TARGET_KEYS } from '../contract/targets.ts';
 import type { Db, Sqlite } from '../db/open.ts';
-import { auditLog, clients, clientTargets, events, foods } from '../db/schema.ts';
+import { auditLog, clientFavourites, clients, clientTargets, events, foods, mealTemplates } from '../db/schema.ts';
 import { NUTRIENTS, TRACKED } from '../foods/nutrients.ts';
 import { localIsoDate } from '../util/clock.ts';
 import { toCsv, type CsvValue } from '../util/csv-write.ts';
@@ -60,7 +60,11 @@ const localTime = (ms: number): string => {
 };
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-function readme(client: Client, now: number, counts: { targets: number; entries: number; audit: number }): string {
+function readme(
+  client: Client,
+  now: number,
+  counts: { targets: number; entries: number; audit: number; favourites: number; templates: number },
+): string {
   return [
     `${APP_NAME}: export of one client's record`,
     '',
@@ -77,6 +81,8 @@ function readme(client: Client, now: number, counts: { targets: number; entries:
     '  (energy_kcal in kcal, protein_g in g, sodium_mg in mg, vitamin_d_mcg in micrograms). Empty = unknown, not zero.',
     '  minutes = activity duration, burned_kcal = estimated energy spent, hours and quality (1-5) = sleep.',
     '  This log.csv can be imported again (Log > Import CSV); see docs/log-csv-format.md.',
+    `- favourites-templates.json: the foods starred for this client (${counts.favourites}) and their meal templates`,
+    `  (${counts.templates}): each entry with its food id and name, grams and the household measure as typed.`,
     `- audit.csv: who changed this client's record and when (${counts.audit} entries; field names only, no values).`,
     '',
     'CSV files are UTF-8 with a byte-order mark, comma-separated, with a dot as the decimal separator.',
@@ -217,14 +223,37 @@ export function exportClient(
     { bom: true },
   );
 
+  // Favourite foods and meal templates (deleted ones excluded).
+  const favourites = db
+    .selectDistinct({ foodId: clientFavourites.foodId })
+    .from(clientFavourites)
+    .where(and(eq(clientFavourites.clientId, clientId), isNull(clientFavourites.deletedAt)))
+    .orderBy(asc(clientFavourites.foodId))
+    .all();
+  const templates = db
+    .select({ name: mealTemplates.name, meal: mealTemplates.meal, entries: mealTemplates.entriesJson })
+    .from(mealTemplates)
+    .where(and(eq(mealTemplates.clientId, clientId), isNull(mealTemplates.deletedAt)))
+    .orderBy(asc(mealTemplates.name), asc(mealTemplates.id))
+    .all();
+
   const json = (v: unknown): Uint8Array => strToU8(`${JSON.stringify(v, null, 2)}\n`);
   const files: Record<string, Uint8Array> = {
-    'README.txt': strToU8(readme(client, now, { targets: targets.length, entries: rows.length, audit: audit.length })),
+    'README.txt': strToU8(
+      readme(client, now, {
+        targets: targets.length,
+        entries: rows.length,
+        audit: audit.length,
+        favourites: favourites.length,
+        templates: templates.length,
+      }),
+    ),
     'profile.json': json(client),
     'targets-history.csv': strToU8(targetsCsv),
     'targets-history.json': json(targetsJson),
     'log.csv': strToU8(toCsv(LOG_COLUMNS, logRows, { bom: true })),
     'log.json': json({ units: nutrientUnits(), entries: logJson }),
+    'favourites-templates.json': json({ favourites, templates }),
     'audit.csv': strToU8(auditCsv),
   };
   // Zip timestamps are DOS dates (1980 onwards, local time); `now` keeps the archive reproducible.

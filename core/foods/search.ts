@@ -350,7 +350,7 @@ function candidates(sqlite: Sqlite, match: string, broad: boolean): Candidate[] 
          WHERE f.deleted_at IS NULL`,
     ).all(match) as Candidate[];
   if (!broad) return read();
-  // Moved on by triggers on every write to foods and food_portions, whatever makes it (migration 0011).
+  // Moved on by triggers on every write to foods and food_portions, whatever makes it (migration 0012).
   const generation = statement(sqlite, 'SELECT n FROM foods_generation WHERE id = 1').pluck().get() as number;
   let cache = broadCache.get(sqlite);
   if (!cache || cache.generation !== generation || cache.byMatch.size >= BROAD_CACHE_MAX) {
@@ -388,7 +388,20 @@ function clientFoods(sqlite: Sqlite, clientId: string): Map<string, number> {
   return weight;
 }
 
-function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
+/**
+ * The foods starred for a client (table client_favourites), most recently starred first: they come
+ * before everything else when logging for that client, even foods never logged.
+ */
+function clientFavourites(sqlite: Sqlite, clientId: string): string[] {
+  const rows = statement(
+    sqlite,
+    `SELECT food_id AS id FROM client_favourites WHERE client_id = ? AND deleted_at IS NULL
+       GROUP BY food_id ORDER BY max(created_at) DESC, food_id`,
+  ).all(clientId) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+function toHit(c: Candidate, recent: boolean, s?: number, favourite = false): FoodHit {
   return {
     ...(s === undefined ? {} : { score: Math.round(s * 100) / 100 }),
     id: c.id,
@@ -397,6 +410,7 @@ function toHit(c: Candidate, recent: boolean, s?: number): FoodHit {
     source: c.source,
     energyKcalPer100g: c.energy,
     recent,
+    ...(favourite ? { favourite } : {}),
     allergens: parseAllergens(c.allergens),
   };
 }
@@ -416,20 +430,23 @@ function rowsById(sqlite: Sqlite, ids: string[]): Map<string, Candidate> {
 
 /**
  * Foods matching every word of the query (as typed or as a synonym rewrites it), best first: the
- * client's own foods (most used lately first), then by score, then shorter names. An empty query
- * lists the client's foods. Never throws on odd input; soft-deleted foods are never returned.
+ * client's favourites (latest starred first), their own foods (most used lately first), then by score,
+ * then shorter names. An empty query lists the client's favourites, then their foods. Never throws on odd input; soft-deleted foods are never returned.
  */
 export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOptions): FoodHit[] {
   const own = clientId ? clientFoods(sqlite, clientId) : new Map<string, number>();
+  const favs = clientId ? clientFavourites(sqlite, clientId) : [];
+  // Favourites first (in the order starred), then the client's own foods by frecency.
+  const favRank = new Map(favs.map((id, i) => [id, favs.length - i]));
   const words = searchWords(query);
   if (words.length === 0) {
-    if (own.size === 0) return [];
-    const byId = rowsById(sqlite, [...own.keys()]);
-    return [...own.keys()]
+    if (own.size === 0 && favs.length === 0) return [];
+    const byId = rowsById(sqlite, [...favs, ...own.keys()]);
+    const recent = [...own.keys()].filter((id) => !favRank.has(id)).sort((a, b) => own.get(b)! - own.get(a)!);
+    return [...favs, ...recent]
       .filter((id) => byId.has(id))
-      .sort((a, b) => own.get(b)! - own.get(a)!)
       .slice(0, limit)
-      .map((id) => toHit(byId.get(id)!, true));
+      .map((id) => toHit(byId.get(id)!, own.has(id), undefined, favRank.has(id)));
   }
 
   // Weights: a word in the name counts ten times one in the food group ("Fruits and Fruit Juices").
@@ -444,13 +461,13 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
     best = Math.min(best, r.rank);
     worst = Math.max(worst, r.rank);
   }
-  // The client's own foods that match come first whatever their bm25, so those outside the candidates
+  // The client's favourites and own foods that match come first whatever their bm25, so those outside the candidates
   // are read as well, and matched here as FTS5 matches (every word of a variant prefixes a word of the
   // name or food group): asking the index would rank every food the prefix matches again. They are
   // given the weakest candidate's bm25, which only orders them among foods used exactly as much.
-  if (own.size > 0) {
+  if (own.size > 0 || favs.length > 0) {
     const have = new Set(rows.map((r) => r.id));
-    const missing = [...own.keys()].filter((id) => !have.has(id));
+    const missing = [...new Set([...favs, ...own.keys()])].filter((id) => !have.has(id));
     const mine = missing.length
       ? (statement(
           sqlite,
@@ -477,10 +494,11 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
         if (variants.length === 1 || v.every((q) => p.allWords.some((w) => w.startsWith(q))))
           s = Math.max(s, score(p, v, fit));
       }
-      return { c, use: own.get(c.id) ?? null, s };
+      return { c, use: own.get(c.id) ?? null, fav: favRank.get(c.id) ?? 0, s };
     })
     .sort(
       (a, b) =>
+        b.fav - a.fav ||
         (b.use ?? -Infinity) - (a.use ?? -Infinity) ||
         b.s - a.s ||
         a.c.name.length - b.c.name.length ||
@@ -491,8 +509,8 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
     sqlite,
     ranked.map((r) => r.c.id),
   );
-  return ranked.flatMap(({ c, use, s }) => {
+  return ranked.flatMap(({ c, use, fav, s }) => {
     const row = full.get(c.id);
-    return row ? [toHit(row, use !== null, s)] : [];
+    return row ? [toHit(row, use !== null, s, fav > 0)] : [];
   });
 }

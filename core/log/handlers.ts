@@ -13,6 +13,15 @@ export function logHandlers({ services }: HandlerContext) {
     'log.restore': ({ id }) => services().log.restore(id),
     'log.copyDay': ({ clientId, from, to, until, kinds, allergyConfirmation }) =>
       services().log.copyDay(clientId, from, to, kinds, allergyConfirmation, until),
+    'log.copyMeal': (input) => services().log.copyMeal(input),
+    'log.favourites': ({ clientId }) => services().favourites.favourites(clientId),
+    'log.setFavourite': ({ clientId, foodId, favourite }) =>
+      services().favourites.setFavourite(clientId, foodId, favourite),
+    'log.templates': ({ clientId }) => services().favourites.templates(clientId),
+    'log.saveTemplate': (input) => services().favourites.saveTemplate(input),
+    'log.renameTemplate': ({ id, name }) => services().favourites.renameTemplate(id, name),
+    'log.deleteTemplate': ({ id }) => services().favourites.deleteTemplate(id),
+    'log.logTemplate': (input) => services().favourites.logTemplate(input),
     'log.importCsv': (input) => importLogCsv(services(), input),
     'log.diaryPreview': ({ dataBase64, ...input }) =>
       services().diaryImport.preview({ ...input, bytes: Buffer.from(dataBase64, 'base64') }),

@@ -1,6 +1,7 @@
 import { and, asc, between, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
-import type { EntryInput, LogEntry } from '../contract/log.ts';
+import type { CopyMealInput, EntryInput, LogEntry, Meal } from '../contract/log.ts';
+import type { Client } from '../contract/clients.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
@@ -47,6 +48,8 @@ export interface LogService {
     /** Copy to every day from `to` through `until` (at most MAX_COPY_DAYS days). */
     until?: string,
   ): { copied: number; days: number };
+  /** Copies a meal's food entries to a day (or range) and meal, all or nothing, like copyDay. */
+  copyMeal(input: CopyMealInput): { copied: number; days: number };
   activities(): readonly ActivityDef[];
   /** The client an entry (deleted or not) belongs to. */
   clientOf(id: string): string;
@@ -106,6 +109,109 @@ export function createLogService(
   /** The audit names fields, never values: a confirmation is recorded as its field name, not its reason. */
   const auditFields = (values: { kind: string; detail: Detail }): string[] =>
     'allergyConfirmation' in values.detail ? [values.kind, 'allergyConfirmation'] : [values.kind];
+
+  /**
+   * The days a copy goes to: `to` through `until`, at most MAX_COPY_DAYS, never the day copied from
+   * (unless `sameSlot` is false: a meal copied to another meal of its own day).
+   */
+  const copyTargets = (from: string, to: string, until: string, sameSlot = true): string[] => {
+    if (until < to) {
+      throw new AppError('invalid-input', `The range ends (${until}) before it starts (${to}).`, {
+        until: 'On or after the first day.',
+      });
+    }
+    const targets: string[] = [];
+    for (let d = to; d <= until; d = nextIsoDay(d)) {
+      targets.push(d);
+      if (targets.length > MAX_COPY_DAYS) {
+        throw new AppError('invalid-input', `Copy to at most ${MAX_COPY_DAYS} days at a time.`, {
+          until: `At most ${MAX_COPY_DAYS} days.`,
+        });
+      }
+    }
+    if (sameSlot && targets.includes(from))
+      throw new AppError(
+        'invalid-input',
+        targets.length === 1 ? 'Choose a different day to copy to.' : 'The range includes the day being copied.',
+        { to: 'Choose another day.' },
+      );
+    return targets;
+  };
+
+  /**
+   * Writes copies of `rows` (entries of the day `from`) to every day of `targets`, all or nothing. An
+   * entry's allergy confirmation comes with it; a food that conflicts with the client's allergies as they
+   * are now and has none is refused unless `allergyConfirmation` is given. `meal` (when given) is the
+   * copies' meal.
+   */
+  const copyRows = (
+    client: Client,
+    rows: Row[],
+    from: string,
+    targets: string[],
+    how: {
+      allergyConfirmation: GivenConfirmation | undefined;
+      what: string;
+      action: string;
+      meal?: Meal | null;
+    },
+    kinds: string[],
+  ): { copied: number; days: number } => {
+    const t = now();
+    // Every food is checked against the client's allergies as they are now, before anything is written.
+    const refused: string[] = [];
+    const details = rows.map((r) => {
+      const d = r.detail as unknown as Partial<DietDetail>;
+      if (r.kind !== 'diet' || !r.foodId) return r.detail;
+      const food = foods.allergensOf(r.foodId);
+      try {
+        const confirmation = confirmAllergy(food, client, {
+          given: how.allergyConfirmation,
+          at: t,
+          carried: d.allergyConfirmation ?? null,
+          advice: '',
+        });
+        return confirmation ? { ...r.detail, allergyConfirmation: confirmation } : r.detail;
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'allergen-conflict') throw err;
+        refused.push(err.message);
+        return r.detail;
+      }
+    });
+    if (refused.length > 0) {
+      throw new AppError(
+        'allergen-conflict',
+        `Nothing was copied. ${refused.join(' ')} Check with the client; to copy ${how.what} anyway, confirm the allergy warning and give a reason.`,
+        { allergyConfirmation: `Give a reason to copy these foods despite the allergy.` },
+      );
+    }
+    // Every day of the range, or none.
+    db.transaction(() => {
+      for (const day of targets) {
+        rows.forEach((r, i) => {
+          const shift = occurredAt(day, '12:00') - occurredAt(from, '12:00');
+          db.insert(events)
+            .values({
+              ...r,
+              ...(how.meal === undefined ? {} : { meal: how.meal }),
+              detail: details[i] ?? r.detail,
+              id: uuidv7(t),
+              localDate: day,
+              occurredAt: r.occurredAt + shift,
+              source: r.source,
+              createdAt: t,
+              updatedAt: t,
+            })
+            .run();
+        });
+      }
+      const confirmed = details.some((d) => 'allergyConfirmation' in (d as object));
+      const what = confirmed ? [...kinds, 'allergyConfirmation'] : [...kinds];
+      audit.record('event', client.id, how.action, targets.length > 1 ? [...what, `${targets.length} days`] : what);
+    });
+    changed(client.id);
+    return { copied: rows.length * targets.length, days: targets.length };
+  };
 
   return {
     list(clientId, from, to) {
@@ -206,26 +312,7 @@ export function createLogService(
 
     copyDay(clientId, from, to, kinds, allergyConfirmation, until = to) {
       const client = clients.get(clientId);
-      if (until < to) {
-        throw new AppError('invalid-input', `The range ends (${until}) before it starts (${to}).`, {
-          until: 'On or after the first day.',
-        });
-      }
-      const targets: string[] = [];
-      for (let d = to; d <= until; d = nextIsoDay(d)) {
-        targets.push(d);
-        if (targets.length > MAX_COPY_DAYS) {
-          throw new AppError('invalid-input', `Copy to at most ${MAX_COPY_DAYS} days at a time.`, {
-            until: `At most ${MAX_COPY_DAYS} days.`,
-          });
-        }
-      }
-      if (targets.includes(from))
-        throw new AppError(
-          'invalid-input',
-          targets.length === 1 ? 'Choose a different day to copy to.' : 'The range includes the day being copied.',
-          { to: 'Choose another day.' },
-        );
+      const targets = copyTargets(from, to, until);
       const rows = db
         .select()
         .from(events)
@@ -234,64 +321,41 @@ export function createLogService(
         .all()
         .filter((r) => kinds.includes(r.kind));
       if (rows.length === 0) throw new AppError('not-found', `Nothing of that kind is logged on ${from}.`);
-      const t = now();
-      // Every food is checked against the client's allergies as they are now, before anything is written.
-      const refused: string[] = [];
-      const details = rows.map((r) => {
-        const d = r.detail as unknown as Partial<DietDetail>;
-        if (r.kind !== 'diet' || !r.foodId) return r.detail;
-        const food = foods.allergensOf(r.foodId);
-        try {
-          const confirmation = confirmAllergy(food, client, {
-            given: allergyConfirmation,
-            at: t,
-            carried: d.allergyConfirmation ?? null,
-            advice: '',
-          });
-          return confirmation ? { ...r.detail, allergyConfirmation: confirmation } : r.detail;
-        } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'allergen-conflict') throw err;
-          refused.push(err.message);
-          return r.detail;
-        }
-      });
-      if (refused.length > 0) {
-        throw new AppError(
-          'allergen-conflict',
-          `Nothing was copied. ${refused.join(' ')} Check with the client; to copy the day anyway, confirm the allergy warning and give a reason.`,
-          { allergyConfirmation: 'Give a reason to copy these foods despite the allergy.' },
-        );
-      }
-      // Every day of the range, or none.
-      db.transaction(() => {
-        for (const day of targets) {
-          rows.forEach((r, i) => {
-            const shift = occurredAt(day, '12:00') - occurredAt(from, '12:00');
-            db.insert(events)
-              .values({
-                ...r,
-                detail: details[i] ?? r.detail,
-                id: uuidv7(t),
-                localDate: day,
-                occurredAt: r.occurredAt + shift,
-                source: r.source,
-                createdAt: t,
-                updatedAt: t,
-              })
-              .run();
-          });
-        }
-        const confirmed = details.some((d) => 'allergyConfirmation' in (d as object));
-        const what = confirmed ? [...kinds, 'allergyConfirmation'] : [...kinds];
-        audit.record(
-          'event',
-          clientId,
-          'log-copy-day',
-          targets.length > 1 ? [...what, `${targets.length} days`] : what,
-        );
-      });
-      changed(clientId);
-      return { copied: rows.length * targets.length, days: targets.length };
+      return copyRows(client, rows, from, targets, { allergyConfirmation, what: 'the day', action: 'log-copy-day' }, [
+        ...kinds,
+      ]);
+    },
+
+    copyMeal({ clientId, from, meal, to, toMeal, until = to, allergyConfirmation }) {
+      const client = clients.get(clientId);
+      const target = toMeal === undefined ? meal : toMeal;
+      const targets = copyTargets(from, to, until, meal === target);
+      const rows = db
+        .select()
+        .from(events)
+        .where(
+          and(
+            eq(events.clientId, clientId),
+            eq(events.localDate, from),
+            eq(events.kind, 'diet'),
+            meal === null ? isNull(events.meal) : eq(events.meal, meal),
+            isNull(events.deletedAt),
+          ),
+        )
+        .orderBy(asc(events.occurredAt))
+        .all();
+      if (rows.length === 0)
+        throw new AppError('not-found', `Nothing is logged for ${meal ?? 'that meal'} on ${from}.`, {
+          meal: 'Choose a meal with entries.',
+        });
+      return copyRows(
+        client,
+        rows,
+        from,
+        targets,
+        { allergyConfirmation, what: 'the meal', action: 'log-copy-meal', meal: target },
+        ['diet'],
+      );
     },
 
     activities: () => ACTIVITIES,

@@ -3,7 +3,7 @@ import { clientFieldShapes } from '../contract/clients.ts';
 import { ALLERGENS, Condition, Id, IsoDate } from '../contract/common.ts';
 import { TargetOverrides } from '../contract/targets.ts';
 import { Nutrients, PlanUse } from '../contract/foods.ts';
-import { Meal } from '../contract/log.ts';
+import { MAX_TEMPLATE_NAME, Meal } from '../contract/log.ts';
 import { MAX_PLAN_DAYS, PLAN_STATUSES } from '../contract/plans.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
 import { NUTRIENT_FIELDS, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
@@ -176,6 +176,20 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
     day: z.number().int().min(0).max(MAX_PLAN_DAYS),
     slot: text(40).nullable(),
     text: text(2000),
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  client_favourites: {
+    client_id: Id,
+    food_id: text(80),
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  meal_templates: {
+    client_id: Id,
+    name: text(MAX_TEMPLATE_NAME),
+    meal: Meal.nullable(),
+    entries_json: text(100_000),
     created_at: ms,
     deleted_at: nullableMs,
   },

@@ -19,6 +19,8 @@ export const SYNC_TABLES = [
   'meal_plans',
   'meal_plan_entries',
   'meal_plan_notes',
+  'client_favourites',
+  'meal_templates',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -185,6 +187,16 @@ const DEFINITIONS: Record<SyncTable, { fields: FieldFlags; parent: TableSpec['pa
     fields: { ...required(['plan_id', 'client_id', 'day', 'text']), slot: none, ...TIMES },
     parent: PLAN_CHILD,
   },
+  // A client's favourite foods and meal templates (table level 4). The food starred, the template's
+  // name, meal and entries (foods, grams, measures as typed, notes) are about the client: encrypted.
+  client_favourites: {
+    fields: { ...required(['client_id', 'food_id']), ...TIMES },
+    parent: CLIENT_CHILD,
+  },
+  meal_templates: {
+    fields: { ...required(['client_id', 'name']), meal: none, entries_json: req, ...TIMES },
+    parent: CLIENT_CHILD,
+  },
 };
 
 function depthOf(table: SyncTable): number {
@@ -223,11 +235,18 @@ export const TABLE_ORDER: readonly SyncTable[] = [...SYNC_TABLES].sort(
  * request (SYNC_LEVEL_HEADER); a pull answers only the tables of that level or below, so a computer of
  * an earlier version (no header: level 1) is never sent rows of a table it cannot parse. Level 2 added
  * the meal plan tables; level 3 the custom foods' plan_use field (a computer of an earlier version drops
- * a field it does not know, so on reaching level 3 it pulls again to fill the field in).
+ * a field it does not know, so on reaching level 3 it pulls again to fill the field in); level 4 the
+ * clients' favourite foods and meal templates.
  */
-export const SYNC_LEVEL = 3;
+export const SYNC_LEVEL = 4;
 export const SYNC_LEVEL_HEADER = 'bioai-sync-level';
-const TABLE_LEVEL: Partial<Record<SyncTable, number>> = { meal_plans: 2, meal_plan_entries: 2, meal_plan_notes: 2 };
+const TABLE_LEVEL: Partial<Record<SyncTable, number>> = {
+  meal_plans: 2,
+  meal_plan_entries: 2,
+  meal_plan_notes: 2,
+  client_favourites: 4,
+  meal_templates: 4,
+};
 
 /** The tables a computer at `level` knows, in TABLE_ORDER. */
 export function tablesAtLevel(level: number): SyncTable[] {

@@ -5,13 +5,14 @@ import { formatNumber } from '../../../lib/format.ts';
 import { FOOD_SOURCE_COLORS, FOOD_SOURCE_LABELS } from '../../../lib/labels.ts';
 import { AllergenBadges } from '../AllergenBadges/AllergenBadges.tsx';
 import { useFoodSearch } from '../use-food-search.ts';
+import { useCall } from '../../../lib/query.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
 interface FoodPickerProps {
   label: string;
   value: FoodHit | null;
   onChange: (hit: FoodHit | null) => void;
-  /** Ranks this client's recent foods first. */
+  /** Ranks this client's favourites and recent foods first (and lists them before anything is typed). */
   clientId?: string;
   error?: string;
   description?: string;
@@ -42,7 +43,14 @@ export function FoodPicker({
   const [text, setText] = useState(value?.name ?? '');
   const typing = value === null || text !== value.name;
   const search = useFoodSearch(typing ? text : '', { clientId, limit: 20 });
-  const hits = search.data ?? [];
+  // Before anything is typed: the client's favourites, then the foods they logged lately.
+  const empty = text.trim() === '';
+  const own = useCall(
+    'foods.search',
+    { query: '', clientId: clientId ?? '', limit: 20 },
+    { enabled: clientId !== undefined && typing && empty },
+  );
+  const hits = empty ? (clientId !== undefined ? (own.data ?? []) : []) : (search.data ?? []);
   const settled = !search.loading && search.searched === text.trim();
 
   const choose = (id: string): void => {
@@ -55,7 +63,7 @@ export function FoodPicker({
 
   let status: React.JSX.Element | null = null;
   if (search.error) status = <Combobox.Empty>{search.error.message}</Combobox.Empty>;
-  else if (text.trim() === '') status = <Combobox.Empty>Type to search the foods.</Combobox.Empty>;
+  else if (empty && hits.length === 0) status = <Combobox.Empty>Type to search the foods.</Combobox.Empty>;
   else if (settled && hits.length === 0) status = <Combobox.Empty>No food matches “{text.trim()}”.</Combobox.Empty>;
   else if (hits.length === 0) status = <Combobox.Empty>Searching…</Combobox.Empty>;
 
@@ -97,6 +105,7 @@ export function FoodPicker({
                         hit.energyKcalPer100g === null || hideEnergy
                           ? null
                           : `${formatNumber(hit.energyKcalPer100g, 0)} kcal/100 g`,
+                        hit.favourite ? '★ favourite' : null,
                         hit.recent ? 'logged before' : null,
                       ]
                         .filter(Boolean)

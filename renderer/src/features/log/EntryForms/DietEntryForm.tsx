@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { MEAL_LABELS, optionsFrom, type Meal } from '../../../lib/labels.ts';
 import { AllergyWarning } from '../AllergyWarning/AllergyWarning.tsx';
+import { FavouriteStar } from '../FavouriteStar/FavouriteStar.tsx';
 import { useAllergyCheck } from '../use-allergy-check.ts';
 import { FoodChoiceFields } from '../AmountFields/FoodChoiceFields.tsx';
 import { useFoodAmount } from '../AmountFields/use-food-amount.ts';
@@ -66,6 +67,7 @@ export function DietEntryForm(props: EntryFormProps) {
           errors={{ food: errors.foodId, count: errors.amount, grams: errors.grams ?? errors.amount }}
           testIdPrefix="log"
         >
+          {hit && <FavouriteStar clientId={clientId} foodId={hit.id} foodName={hit.name} withLabel />}
           {conflict && (
             <AllergyWarning
               conflict={conflict}

@@ -4,16 +4,19 @@ import { CameraIcon } from '../../../components/Icons/Icons.tsx';
 import { confirmedText } from '../../foods/allergen-text.ts';
 import { entryText } from '../log-text.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
+import { FavouriteStar } from '../FavouriteStar/FavouriteStar.tsx';
 
 interface LogEntryRowProps {
   entry: LogEntry;
+  /** Shows the star that adds the entry's food to this client's favourites. */
+  clientId?: string | undefined;
   onEdit: () => void;
   onDelete: () => void;
   deleting: boolean;
 }
 
 /** One logged entry with its edit and delete buttons. */
-export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowProps): React.JSX.Element {
+export function LogEntryRow({ entry, clientId, onEdit, onDelete, deleting }: LogEntryRowProps): React.JSX.Element {
   const text = entryText(entry);
   const hideEnergy = useEnergyHidden();
   const allergy = entry.allergyConfirmation;
@@ -74,6 +77,9 @@ export function LogEntryRow({ entry, onEdit, onDelete, deleting }: LogEntryRowPr
             <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="log-entry-kcal">
               {text.energy}
             </Text>
+          )}
+          {clientId && entry.food && (
+            <FavouriteStar clientId={clientId} foodId={entry.food.id} foodName={entry.food.name} />
           )}
           <ActionIcon variant="subtle" aria-label={`Edit ${text.title}`} onClick={onEdit} data-testid="log-entry-edit">
             ✎

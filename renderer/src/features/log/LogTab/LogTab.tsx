@@ -10,7 +10,10 @@ import { useCall, useMutation } from '../../../lib/query.ts';
 import { LOG_DATA } from '../../../lib/use-query-events.ts';
 import { CopyDayModal } from '../CopyDayModal/CopyDayModal.tsx';
 import { EntryModal, type EntryEditing } from '../EntryForms/EntryModal.tsx';
-import { LogEntryList } from '../LogEntryList/LogEntryList.tsx';
+import { LogEntryList, type MealSource } from '../LogEntryList/LogEntryList.tsx';
+import { CopyMealModal } from '../CopyMealModal/CopyMealModal.tsx';
+import { SaveTemplateModal } from '../MealTemplates/SaveTemplateModal.tsx';
+import { TemplatesModal } from '../MealTemplates/TemplatesModal.tsx';
 import { LogImportModal } from '../LogImportModal/LogImportModal.tsx';
 import { DiaryImportModal } from '../DiaryImportModal/DiaryImportModal.tsx';
 import { dayTotals, dayTotalText, entryText } from '../log-text.ts';
@@ -33,6 +36,9 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
   const hideEnergy = useEnergyHidden();
   const [editing, setEditing] = useState<EntryEditing>(null);
   const [copying, setCopying] = useState(false);
+  const [copyingMeal, setCopyingMeal] = useState<MealSource | null>(null);
+  const [savingTemplate, setSavingTemplate] = useState<MealSource | null>(null);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const [importingDiary, setImportingDiary] = useState(false);
   const [deletingId, setDeletingId] = useState<string | null>(null);
@@ -93,6 +99,9 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
         deletingId={deletingId}
         onEdit={(entry) => setEditing({ kind: entry.kind, entry })}
         onDelete={(entry) => void remove(entry)}
+        clientId={clientId}
+        onCopyMeal={setCopyingMeal}
+        onSaveTemplate={setSavingTemplate}
       />
     );
   }
@@ -129,6 +138,9 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
             data-testid="log-copy-day"
           >
             Copy day
+          </Button>
+          <Button variant="default" onClick={() => setTemplatesOpen(true)} data-testid="log-templates">
+            Meal templates
           </Button>
           <Button variant="default" onClick={() => setImporting(true)} data-testid="log-import">
             Import CSV
@@ -176,6 +188,43 @@ export function LogTab({ clientId, date, onDateChange, onOpenPhotos }: LogTabPro
             message: `Copied ${copied} ${copied === 1 ? 'entry' : 'entries'} to ${until === to ? formatIsoDate(to) : `${formatIsoDate(to)} – ${formatIsoDate(until)}`}.`,
             action: { label: 'Show', onClick: () => onDateChange(to), testId: 'log-copy-show' },
           });
+        }}
+      />
+      <CopyMealModal
+        source={copyingMeal}
+        clientId={clientId}
+        from={date}
+        onClose={() => setCopyingMeal(null)}
+        onCopied={({ copied, to, until }) => {
+          setCopyingMeal(null);
+          notify({
+            message: `Copied ${copied} ${copied === 1 ? 'entry' : 'entries'} to ${until === to ? formatIsoDate(to) : `${formatIsoDate(to)} – ${formatIsoDate(until)}`}.`,
+            action: { label: 'Show', onClick: () => onDateChange(to), testId: 'log-copy-show' },
+          });
+        }}
+      />
+      <SaveTemplateModal
+        source={savingTemplate}
+        clientId={clientId}
+        date={date}
+        onClose={() => setSavingTemplate(null)}
+        onSaved={(template) => {
+          setSavingTemplate(null);
+          notify({ message: `Saved the template “${template.name}” (${template.entries.length} foods).` });
+        }}
+      />
+      <TemplatesModal
+        opened={templatesOpen}
+        clientId={clientId}
+        date={date}
+        onClose={() => setTemplatesOpen(false)}
+        onLogged={(logged) => {
+          setTemplatesOpen(false);
+          notify({
+            message: `Logged “${logged.name}” (${logged.entries.length} entries) on ${formatIsoDate(logged.date)}.`,
+          });
+          for (const warning of logged.warnings) notify({ title: 'Please check', message: warning, color: 'yellow' });
+          if (logged.date !== date) onDateChange(logged.date);
         }}
       />
       <LogImportModal opened={importing} clientId={clientId} onClose={() => setImporting(false)} />
