@@ -140,10 +140,12 @@ export function createDashboardService(
       ? null
       : sqlite.prepare(
           `SELECT ${DETAIL_KEYS.map(detailSumSql).join(', ')}
-           FROM events WHERE client_id = ? AND local_date = ? AND kind = 'diet' AND deleted_at IS NULL`,
+           FROM events WHERE client_id = ? AND local_date = ? AND +kind = 'diet' AND deleted_at IS NULL`,
         );
   // A trend key is a daily_totals column (d.*) or, for caffeine and alcohol, a per-day sum of the
-  // entries' own values (x.*, as DETAIL_KEYS above).
+  // entries' own values (x.*, as DETAIL_KEYS above). `+kind` here and in detailSums: the events are
+  // sought by (client_id, local_date), not by (client_id, kind), which reads every diet entry the
+  // client ever logged.
   const trendKeyCols = TREND_KEYS.map((k) => [k, COLUMN_OF[k] ? `d.${COLUMN_OF[k]}` : `x.${k}`] as const);
   const trendDetailKeys = TREND_KEYS.filter((k) => !COLUMN_OF[k]);
   const windowCols = trendKeyCols
@@ -161,7 +163,7 @@ export function createDashboardService(
     d AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to AND diet_entries > 0),
     a AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to),
     x AS (SELECT local_date${trendDetailKeys.map((k) => `, sum(json_extract(detail, '$.nutrients.${k}')) AS ${k}`).join('')}
-      FROM events WHERE client_id = :client AND kind = 'diet' AND deleted_at IS NULL AND local_date BETWEEN :start AND :to
+      FROM events WHERE client_id = :client AND +kind = 'diet' AND deleted_at IS NULL AND local_date BETWEEN :start AND :to
       GROUP BY local_date)
     SELECT cal.day AS day, d.diet_entries AS diet_entries,
       ${windowCols},
