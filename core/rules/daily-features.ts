@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/open.ts';
 import { prepared } from '../db/statements.ts';
-import { FEATURE_NUTRIENTS } from './variables.ts';
+import { DETAIL_FEATURES, FEATURE_NUTRIENTS } from './variables.ts';
 
 /**
  * The daily features of clients on a day, from daily_totals (kept exact by triggers on events): the
@@ -44,11 +44,28 @@ const WINDOW_COLUMNS = [
 const COL = Object.fromEntries(WINDOW_COLUMNS.map((c, i) => [c, i])) as Record<(typeof WINDOW_COLUMNS)[number], number>;
 const NUTRIENT_COL = FEATURE_NUTRIENTS.map((n) => COL[n]);
 
+/**
+ * The select list over daily_totals aliased `t`: its columns, and for the nutrients it has no column
+ * for (caffeine, alcohol: DETAIL_FEATURES) the day's sum over the diet entries' own values, as the
+ * dashboard sums them (core/features/dashboard.ts): NULL when no entry of the day carries a value.
+ * The subquery seeks events by (client_id, local_date), the events_client_date_idx index: `+e.kind`
+ * keeps SQLite from choosing events_client_kind_idx, which would read all of the client's diet entries
+ * for every day (measured: the feature SQL of bench/rules.bench.ts took 3.7 times as long).
+ */
+function windowSelect(t: string): string {
+  return WINDOW_COLUMNS.map((c) => {
+    const key = (DETAIL_FEATURES as Record<string, string | undefined>)[c];
+    if (key === undefined) return `${t}.${c}`;
+    return `(SELECT sum(json_extract(e.detail, '$.nutrients.${key}')) FROM events AS e
+      WHERE e.client_id = ${t}.client_id AND e.local_date = ${t}.local_date AND +e.kind = 'diet' AND e.deleted_at IS NULL) AS ${c}`;
+  }).join(', ');
+}
+
 // One client's days of the 30-day window, oldest first (the primary key's order).
 const CLIENT_DAYS_SQL = `
-  SELECT ${WINDOW_COLUMNS.join(', ')} FROM daily_totals
-  WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf
-  ORDER BY local_date`;
+  SELECT ${windowSelect('t')} FROM daily_totals AS t
+  WHERE t.client_id = :client AND t.local_date BETWEEN :s30 AND :asOf
+  ORDER BY t.local_date`;
 
 /**
  * The window aggregates of one client, summed in code over its days in date order: 7- and 30-day
@@ -199,7 +216,7 @@ export function clientDailyFeatures(sqlite: Sqlite, clientId: string, asOf: stri
 // The days of the 30-day window of every listed client, in one statement: client by client, oldest
 // day first, as CLIENT_DAYS_SQL reads one client's.
 const PRACTICE_DAYS_SQL = `
-  SELECT d.client_id, ${WINDOW_COLUMNS.map((c) => `d.${c}`).join(', ')}
+  SELECT d.client_id, ${windowSelect('d')}
   FROM json_each(:ids) AS c CROSS JOIN daily_totals AS d
     ON d.client_id = c.value AND d.local_date BETWEEN :start AND :end
   ORDER BY c.key, d.local_date`;
