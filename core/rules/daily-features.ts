@@ -45,25 +45,28 @@ const COL = Object.fromEntries(WINDOW_COLUMNS.map((c, i) => [c, i])) as Record<(
 const NUTRIENT_COL = FEATURE_NUTRIENTS.map((n) => COL[n]);
 
 /**
- * The select list over daily_totals aliased `t`: its columns, and for the nutrients it has no column
- * for (caffeine, alcohol: DETAIL_FEATURES) the day's sum over the diet entries' own values, as the
- * dashboard sums them (core/features/dashboard.ts): NULL when no entry of the day carries a value.
- * The subquery seeks events by (client_id, local_date), the events_client_date_idx index: `+e.kind`
- * keeps SQLite from choosing events_client_kind_idx, which would read all of the client's diet entries
- * for every day (measured: the feature SQL of bench/rules.bench.ts took 3.7 times as long).
+ * The day rows' select list: daily_totals (aliased `t`) columns, and for the nutrients it has no column
+ * for (caffeine, alcohol: DETAIL_FEATURES) the day's sum over the diet entries' own values from `x`
+ * (DETAIL_SUMS, joined by day), as the dashboard sums them (core/features/dashboard.ts): NULL when no
+ * entry of the day carries a value. One pass over the window's entries reads each entry's detail once
+ * for both sums. `+kind` keeps SQLite on the (client_id, local_date) index of events: the
+ * (client_id, kind) one would read every diet entry the client ever logged.
  */
 function windowSelect(t: string): string {
-  return WINDOW_COLUMNS.map((c) => {
-    const key = (DETAIL_FEATURES as Record<string, string | undefined>)[c];
-    if (key === undefined) return `${t}.${c}`;
-    return `(SELECT sum(json_extract(e.detail, '$.nutrients.${key}')) FROM events AS e
-      WHERE e.client_id = ${t}.client_id AND e.local_date = ${t}.local_date AND +e.kind = 'diet' AND e.deleted_at IS NULL) AS ${c}`;
-  }).join(', ');
+  return WINDOW_COLUMNS.map((c) => (c in DETAIL_FEATURES ? `x.${c}` : `${t}.${c}`)).join(', ');
 }
+const DETAIL_SUMS = Object.entries(DETAIL_FEATURES)
+  .map(([name, key]) => `sum(json_extract(detail, '$.nutrients.${key}')) AS ${name}`)
+  .join(', ');
 
 // One client's days of the 30-day window, oldest first (the primary key's order).
 const CLIENT_DAYS_SQL = `
   SELECT ${windowSelect('t')} FROM daily_totals AS t
+  LEFT JOIN (
+    SELECT local_date, ${DETAIL_SUMS} FROM events
+    WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf AND +kind = 'diet' AND deleted_at IS NULL
+    GROUP BY local_date
+  ) AS x ON x.local_date = t.local_date
   WHERE t.client_id = :client AND t.local_date BETWEEN :s30 AND :asOf
   ORDER BY t.local_date`;
 
@@ -219,6 +222,12 @@ const PRACTICE_DAYS_SQL = `
   SELECT d.client_id, ${windowSelect('d')}
   FROM json_each(:ids) AS c CROSS JOIN daily_totals AS d
     ON d.client_id = c.value AND d.local_date BETWEEN :start AND :end
+  LEFT JOIN (
+    SELECT client_id, local_date, ${DETAIL_SUMS} FROM events
+    WHERE client_id IN (SELECT value FROM json_each(:ids)) AND local_date BETWEEN :start AND :end
+      AND +kind = 'diet' AND deleted_at IS NULL
+    GROUP BY client_id, local_date
+  ) AS x ON x.client_id = d.client_id AND x.local_date = d.local_date
   ORDER BY c.key, d.local_date`;
 
 // Logged days of each listed client in a span of days, counted from the index of logged days alone.
