@@ -174,6 +174,15 @@ describe('dashboard.day and trends: caffeine and alcohol from the entries, with 
     const later = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
     expect(later.extras.find((x) => x.key === 'caffeineMg')).toMatchObject({ aboveReference: true });
   });
+
+  it('shows caffeine and alcohol to eating-disorder-sensitive care, as every nutrient but energy', async () => {
+    const { core, c, log } = await clientWithLog({ sex: 'female', edSensitive: true });
+    await log('usda:14209', 237);
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    // Energy figures are hidden where they are shown (the dashboard's views, the report); these are not energy.
+    expect(day.extras.find((x) => x.key === 'caffeineMg')?.value).toBeCloseTo(94.8, 9);
+    expect(day.extras.find((x) => x.key === 'caffeineMg')?.reference?.max).toBe(400);
+  });
 });
 
 describe('statusOf', () => {
