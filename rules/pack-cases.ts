@@ -120,6 +120,14 @@ export const PACK_CASES: Record<string, PackCase> = {
     fires: { features: { activity_min_7d_total: 60, activity_days_7d: 2 } },
     doesNot: { features: { activity_min_7d_total: 150 } },
   },
+  'caffeine-pregnancy': {
+    fires: { features: { caffeine_mg_7d_mean: 260 }, client: { life_stage: 'pregnant' } },
+    doesNot: { features: { caffeine_mg_7d_mean: 200 }, client: { life_stage: 'lactating' } },
+  },
+  'alcohol-pregnancy': {
+    fires: { features: { alcohol_g_7d_mean: 2 }, client: { life_stage: 'pregnant' } },
+    doesNot: { features: { alcohol_g_7d_mean: 1 }, client: { life_stage: 'pregnant' } },
+  },
   'sleep-short': {
     fires: { features: { sleep_hours_7d_mean: 6.2 } },
     doesNot: { features: { sleep_hours_7d_mean: 7 } },

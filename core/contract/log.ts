@@ -195,6 +195,30 @@ export const DayForecast = z.object({
 });
 export type DayForecast = z.infer<typeof DayForecast>;
 
+/** Nutrients with no target that the dashboard shows per day beside the targets (core/features/intake-references.ts). */
+export const INTAKE_EXTRA_KEYS = ['caffeineMg', 'alcoholG'] as const;
+export const IntakeExtraKey = z.enum(INTAKE_EXTRA_KEYS);
+export type IntakeExtraKey = z.infer<typeof IntakeExtraKey>;
+
+/** A published amount not to exceed (no DRI exists for caffeine or alcohol): `max` per day, in words, with its source. */
+export const IntakeReference = z.object({ max: z.number(), text: z.string(), source: z.string() });
+export type IntakeReference = z.infer<typeof IntakeReference>;
+
+export const DayExtra = z.object({
+  key: IntakeExtraKey,
+  label: z.string(),
+  unit: z.string(),
+  /** The day's sum over the entries whose food data has a value; null when none has (unknown, not zero). */
+  value: z.number().nullable(),
+  /** Diet entries of the day whose food data has a value for it (the others add nothing). */
+  entriesWithValue: z.number(),
+  /** Null when no reference applies to the client (or their profile lacks what it needs). */
+  reference: IntakeReference.nullable(),
+  /** value > reference.max. */
+  aboveReference: z.boolean(),
+});
+export type DayExtra = z.infer<typeof DayExtra>;
+
 export const DayView = z.object({
   clientId: Id,
   date: IsoDate,
@@ -209,10 +233,21 @@ export const DayView = z.object({
   warnings: z.array(z.string()),
   /** Null when the day has no diet entries or the intake model is not available. */
   forecast: DayForecast.nullable(),
+  /** Caffeine and alcohol on the day (INTAKE_EXTRA_KEYS order); empty when the day has no diet entries. */
+  extras: z.array(DayExtra),
 });
 export type DayView = z.infer<typeof DayView>;
 
-export const TREND_KEYS = ['energyKcal', 'proteinG', 'carbG', 'fatG', 'fibreG', 'sodiumMg'] as const;
+export const TREND_KEYS = [
+  'energyKcal',
+  'proteinG',
+  'carbG',
+  'fatG',
+  'fibreG',
+  'sodiumMg',
+  'caffeineMg',
+  'alcoholG',
+] as const;
 export const TrendKey = z.enum(TREND_KEYS);
 
 export const TrendDay = z.object({

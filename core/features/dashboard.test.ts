@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetValue } from '../contract/targets.ts';
-import type { DayView } from '../contract/log.ts';
+import type { DayView, TrendsView } from '../contract/log.ts';
 import type { Food } from '../contract/foods.ts';
 import { coreWithClient } from '../test-utils/clients.ts';
 import { ok } from '../test-utils/core-harness.ts';
@@ -88,6 +88,100 @@ describe('dashboard.day: vitamin K summed from each entry, untracked and informa
       expect(status(key)).toMatchObject({ value: null, status: 'untracked' });
     expect(status('potassiumMg')).toMatchObject({ kind: 'info', status: 'info' });
     expect(status('potassiumMg')?.value).toBeGreaterThan(0);
+  });
+});
+
+describe('dashboard.day and trends: caffeine and alcohol from the entries, with a reference and no target', () => {
+  // USDA SR24 via the bundled table: brewed coffee 14209, regular beer 14003, red wine 14096.
+  it('sums caffeine and alcohol over the day as grams × the food value per 100 g, and charts the same numbers', async () => {
+    const { core, c, log } = await clientWithLog({ sex: 'male', heightCm: 180, weightKg: 80 });
+    const per100 = async (id: string) => (await ok<Food>(core, 'foods.get', { id })).nutrients;
+    const coffee = await per100('usda:14209');
+    const beer = await per100('usda:14003');
+    expect(coffee.caffeineMg).toBe(40);
+    expect(beer.alcoholG).toBe(3.9);
+    await log('usda:14209', 237);
+    await log('usda:14209', 474);
+    await log('usda:14003', 356);
+    const gone = await log('usda:14003', 356);
+    await ok(core, 'log.delete', { id: gone.entry.id });
+    await log('usda:14209', 1000, '2026-02-04'); // another day
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    const caffeine = ((237 + 474) * coffee.caffeineMg!) / 100 + (356 * beer.caffeineMg!) / 100;
+    const alcohol = ((237 + 474) * coffee.alcoholG!) / 100 + (356 * beer.alcoholG!) / 100;
+    expect(day.totals.caffeineMg).toBeCloseTo(caffeine, 9);
+    expect(day.totals.alcoholG).toBeCloseTo(alcohol, 9);
+    const extra = (key: string) => day.extras.find((x) => x.key === key);
+    expect(extra('caffeineMg')).toMatchObject({ label: 'Caffeine', unit: 'mg', entriesWithValue: 3 });
+    expect(extra('caffeineMg')?.value).toBeCloseTo(caffeine, 9);
+    expect(extra('alcoholG')?.value).toBeCloseTo(alcohol, 9);
+    // No target: neither appears among the statuses; a man's references (EFSA 2015; DGA 2020–2025).
+    expect(day.statuses?.some((s) => (s.key as string) === 'caffeineMg' || (s.key as string) === 'alcoholG')).toBe(
+      false,
+    );
+    expect(extra('caffeineMg')).toMatchObject({ reference: { max: 400 }, aboveReference: false }); // 284.4 mg
+    expect(extra('alcoholG')).toMatchObject({ reference: { max: 28 }, aboveReference: false }); // 13.9 g
+
+    const trends = await ok<TrendsView>(core, 'dashboard.trends', { clientId: c.id, from: DATE, to: '2026-02-04' });
+    expect(trends.days[0]?.values.caffeineMg).toBeCloseTo(caffeine, 9);
+    expect(trends.days[0]?.values.alcoholG).toBeCloseTo(alcohol, 9);
+    expect(trends.days[1]?.values.caffeineMg).toBeCloseTo(400, 9);
+    expect(trends.days[1]?.mean7.caffeineMg).toBeCloseTo((caffeine + 400) / 2, 9);
+    expect(trends.targets).not.toHaveProperty('caffeineMg');
+  });
+
+  it('a food without caffeine data adds nothing and is counted out; a day without any is unknown, not zero', async () => {
+    const { core, c, log } = await clientWithLog();
+    const broth = await ok<Food>(core, 'foods.createCustom', {
+      name: 'Home-made broth',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 20 },
+      portions: [],
+    });
+    const espresso = await ok<Food>(core, 'foods.createCustom', {
+      name: 'Café espresso',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 9, caffeineMg: 212 },
+      portions: [],
+    });
+    await log(broth.id, 250);
+    await log(broth.id, 250, '2026-02-04');
+    await log(espresso.id, 30, '2026-02-04');
+    const onlyBroth = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    expect(onlyBroth.totals.caffeineMg).toBeUndefined();
+    expect(onlyBroth.extras.find((x) => x.key === 'caffeineMg')).toMatchObject({ value: null, entriesWithValue: 0 });
+    const both = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: '2026-02-04' });
+    expect(both.extras.find((x) => x.key === 'caffeineMg')).toMatchObject({ entriesWithValue: 1 });
+    expect(both.extras.find((x) => x.key === 'caffeineMg')?.value).toBeCloseTo((30 * 212) / 100, 9);
+    const empty = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: '2026-02-05' });
+    expect(empty.extras).toEqual([]);
+  });
+
+  it('in pregnancy the references are 200 mg caffeine and no alcohol, and a glass of wine is above it', async () => {
+    const { core, c, log } = await clientWithLog({ sex: 'female', lifeStage: 'pregnant', lifeStageDetail: 2 });
+    await log('usda:14209', 474); // two cups of coffee: 189.6 mg
+    await log('usda:14096', 150); // a glass of red wine: 15.9 g alcohol
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    const caffeine = day.extras.find((x) => x.key === 'caffeineMg');
+    const alcohol = day.extras.find((x) => x.key === 'alcoholG');
+    expect(caffeine).toMatchObject({ reference: { max: 200 }, aboveReference: false });
+    expect(caffeine?.reference?.source).toMatch(/EFSA.*2015.*ACOG/);
+    expect(alcohol).toMatchObject({ reference: { max: 0 }, aboveReference: true });
+    expect(alcohol?.value).toBeCloseTo((150 * 10.6) / 100, 9);
+    await log('usda:14209', 100); // 40 mg more: 229.6 mg
+    const later = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    expect(later.extras.find((x) => x.key === 'caffeineMg')).toMatchObject({ aboveReference: true });
+  });
+
+  it('shows caffeine and alcohol to eating-disorder-sensitive care, as every nutrient but energy', async () => {
+    const { core, c, log } = await clientWithLog({ sex: 'female', edSensitive: true });
+    await log('usda:14209', 237);
+    const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
+    // Energy figures are hidden where they are shown (the dashboard's views, the report); these are not energy.
+    expect(day.extras.find((x) => x.key === 'caffeineMg')?.value).toBeCloseTo(94.8, 9);
+    expect(day.extras.find((x) => x.key === 'caffeineMg')?.reference?.max).toBe(400);
   });
 });
 

@@ -1,11 +1,19 @@
 import { AppError } from '../contract/errors.ts';
 import { TARGET_KEYS, type TargetValue } from '../contract/targets.ts';
-import { TREND_KEYS, type DayForecast, type DayView, type TrendsView } from '../contract/log.ts';
+import {
+  INTAKE_EXTRA_KEYS,
+  TREND_KEYS,
+  type DayExtra,
+  type DayForecast,
+  type DayView,
+  type TrendsView,
+} from '../contract/log.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Sqlite } from '../db/open.ts';
 import { forecastHiddenReason, plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
 import { NUTRIENTS, type NutrientValues } from '../foods/nutrients.ts';
 import { judge, statusOf } from '../targets/status.ts';
+import { aboveReference, intakeReference } from './intake-references.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 
 /**
@@ -21,14 +29,22 @@ const COLUMN_OF: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * Target nutrients without a daily_totals column (vitamin K): summed per day from each diet entry's own
- * nutrients, which the log writes into events.detail at logging time (core/log/log-service.ts) and
+ * Nutrients without a daily_totals column that the dashboard shows: those with a target (vitamin K) and
+ * caffeine and alcohol (INTAKE_EXTRA_KEYS, shown without a target). Summed per day from each diet entry's
+ * own nutrients, which the log writes into events.detail at logging time (core/log/log-service.ts) and
  * rewrites when a food's values are applied to past entries. So they follow exactly what was logged,
  * with no migration; an entry without a value adds nothing, and a day where no entry has one is unknown.
  */
 const DETAIL_KEYS = NUTRIENTS.filter(
-  (n) => n.column === null && (TARGET_KEYS as readonly string[]).includes(n.key),
+  (n) =>
+    n.column === null &&
+    ((TARGET_KEYS as readonly string[]).includes(n.key) || (INTAKE_EXTRA_KEYS as readonly string[]).includes(n.key)),
 ).map((n) => n.key);
+
+/** SQL for the per-day sum of a nutrient kept in events.detail; `n_<key>` counts the entries that carry it. */
+export function detailSumSql(key: string): string {
+  return `sum(json_extract(detail, '$.nutrients.${key}')) AS ${key}, count(json_extract(detail, '$.nutrients.${key}')) AS n_${key}`;
+}
 
 /** The judgement is shared with meal plans (core/targets/status.ts); re-exported for existing callers. */
 export { statusOf };
@@ -60,7 +76,10 @@ export interface DashboardService {
   trends(clientId: string, from: string, to: string): TrendsView;
 }
 
-/** The intake model and the client profile it reads; without them DayView.forecast is null. */
+/**
+ * The intake model and the client profile it reads; without them DayView.forecast is null, and the
+ * caffeine and alcohol of DayView.extras have no reference (the reference depends on the profile).
+ */
 export interface DashboardForecastDeps {
   forecast: ForecastService;
   clients: ClientsService;
@@ -120,16 +139,21 @@ export function createDashboardService(
     DETAIL_KEYS.length === 0
       ? null
       : sqlite.prepare(
-          `SELECT ${DETAIL_KEYS.map((k) => `sum(json_extract(detail, '$.nutrients.${k}')) AS ${k}`).join(', ')}
-           FROM events WHERE client_id = ? AND local_date = ? AND kind = 'diet' AND deleted_at IS NULL`,
+          `SELECT ${DETAIL_KEYS.map(detailSumSql).join(', ')}
+           FROM events WHERE client_id = ? AND local_date = ? AND +kind = 'diet' AND deleted_at IS NULL`,
         );
-  const trendKeyCols = TREND_KEYS.map((k) => [k, COLUMN_OF[k] as string] as const);
+  // A trend key is a daily_totals column (d.*) or, for caffeine and alcohol, a per-day sum of the
+  // entries' own values (x.*, as DETAIL_KEYS above). `+kind` here and in detailSums: the events are
+  // sought by (client_id, local_date), not by (client_id, kind), which reads every diet entry the
+  // client ever logged.
+  const trendKeyCols = TREND_KEYS.map((k) => [k, COLUMN_OF[k] ? `d.${COLUMN_OF[k]}` : `x.${k}`] as const);
+  const trendDetailKeys = TREND_KEYS.filter((k) => !COLUMN_OF[k]);
   const windowCols = trendKeyCols
     .map(
       ([k, c]) =>
-        `avg(d.${c}) OVER (ORDER BY cal.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS m7_${k},
-         avg(d.${c}) OVER (ORDER BY cal.day ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS m30_${k},
-         d.${c} AS v_${k}`,
+        `avg(${c}) OVER (ORDER BY cal.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS m7_${k},
+         avg(${c}) OVER (ORDER BY cal.day ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS m30_${k},
+         ${c} AS v_${k}`,
     )
     .join(',\n');
   const trendsQuery = sqlite.prepare(`
@@ -137,12 +161,16 @@ export function createDashboardService(
       SELECT date(:start) UNION ALL SELECT date(day, '+1 day') FROM cal WHERE day < date(:to)
     ),
     d AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to AND diet_entries > 0),
-    a AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to)
+    a AS (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :start AND :to),
+    x AS (SELECT local_date${trendDetailKeys.map((k) => `, sum(json_extract(detail, '$.nutrients.${k}')) AS ${k}`).join('')}
+      FROM events WHERE client_id = :client AND +kind = 'diet' AND deleted_at IS NULL AND local_date BETWEEN :start AND :to
+      GROUP BY local_date)
     SELECT cal.day AS day, d.diet_entries AS diet_entries,
       ${windowCols},
       coalesce(a.activity_min, 0) AS activity_min, coalesce(a.burned_kcal, 0) AS burned_kcal,
       a.sleep_hours AS sleep_hours, a.sleep_quality AS sleep_quality
     FROM cal LEFT JOIN d ON d.local_date = cal.day LEFT JOIN a ON a.local_date = cal.day
+      LEFT JOIN x ON x.local_date = cal.day
     ORDER BY cal.day`);
 
   return {
@@ -164,6 +192,24 @@ export function createDashboardService(
           return judge(t, value);
         }) ?? null;
       if (!view.targets) warnings.push(`Add ${view.missing.join(', ')} to the profile to compare intake with targets.`);
+      const client = dietEntries > 0 ? forecastDeps?.clients.get(clientId) : undefined;
+      const extras: DayExtra[] =
+        dietEntries === 0
+          ? []
+          : INTAKE_EXTRA_KEYS.map((key) => {
+              const n = NUTRIENTS.find((x) => x.key === key)!;
+              const value = typeof sums?.[key] === 'number' ? sums[key] : null;
+              const reference = client ? intakeReference(key, client, date) : null;
+              return {
+                key,
+                label: n.label,
+                unit: n.unit,
+                value,
+                entriesWithValue: Number(sums?.[`n_${key}`] ?? 0),
+                reference,
+                aboveReference: aboveReference(value, reference),
+              };
+            });
       return {
         clientId,
         date,
@@ -176,6 +222,7 @@ export function createDashboardService(
         sleepQuality: typeof row?.sleep_quality === 'number' ? row.sleep_quality : null,
         warnings,
         forecast: dietEntries === 0 || options?.forecast === false ? null : forecastOf(clientId, date),
+        extras,
       };
     },
 

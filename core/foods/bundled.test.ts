@@ -93,6 +93,47 @@ describe('ensureBundledFoods', () => {
     expect(ensureBundledFoods(opened, 4000, copy)).toEqual({ loaded: false, foods: SR28_FOODS });
   });
 
+  it('carries SR24 caffeine and alcohol, and gives them to a database loaded from the table without them', () => {
+    const opened = freshDatabase();
+    // The table as it was before caffeine and alcohol were added: the same file less those two nutrients.
+    const data = JSON.parse(gunzipSync(fs.readFileSync(defaultBundledFoodsFile())).toString('utf8')) as {
+      nutrients: string[];
+      foods: [string, string, string, (number | null)[]][];
+    };
+    const keep = data.nutrients.map((k) => k !== 'caffeineMg' && k !== 'alcoholG');
+    expect(keep.filter((k) => !k)).toHaveLength(2);
+    const old = {
+      ...data,
+      nutrients: data.nutrients.filter((_, i) => keep[i]),
+      foods: data.foods.map(([ndb, name, group, values]) => [ndb, name, group, values.filter((_, i) => keep[i])]),
+    };
+    const oldFile = path.join(tempDir(), 'old.json.gz');
+    fs.writeFileSync(oldFile, gzipSync(JSON.stringify(old)));
+    ensureBundledFoods(opened, 1000, oldFile);
+    const { sqlite } = opened;
+    const nutrientsOf = (id: string): Record<string, number> =>
+      JSON.parse(
+        (sqlite.prepare('SELECT nutrients FROM foods WHERE id = ?').get(id) as { nutrients: string }).nutrients,
+      );
+    expect(nutrientsOf('usda:14209')).not.toHaveProperty('caffeineMg');
+
+    // The next unlock with the app's file reloads it (its hash differs) and the values arrive.
+    expect(ensureBundledFoods(opened, 2000)).toEqual({ loaded: true, foods: SR28_FOODS });
+    // USDA SR24 per 100 g: brewed coffee 40 mg caffeine, no alcohol; regular beer 3.9 g alcohol, no
+    // caffeine; red table wine 10.6 g alcohol; brewed black tea 20 mg caffeine.
+    expect(nutrientsOf('usda:14209')).toMatchObject({ caffeineMg: 40, alcoholG: 0, energyKcal: 1 });
+    expect(nutrientsOf('usda:14003')).toMatchObject({ alcoholG: 3.9, caffeineMg: 0 });
+    expect(nutrientsOf('usda:14096')).toMatchObject({ alcoholG: 10.6, caffeineMg: 0 });
+    expect(nutrientsOf('usda:14355')).toMatchObject({ caffeineMg: 20 });
+    // Dark chocolate was analysed for caffeine but not for alcohol: unknown, not zero.
+    expect(nutrientsOf('usda:19904')).toMatchObject({ caffeineMg: 80 });
+    expect(nutrientsOf('usda:19904')).not.toHaveProperty('alcoholG');
+    const withCaffeine = sqlite
+      .prepare(`SELECT count(*) AS n FROM foods WHERE json_extract(nutrients, '$.caffeineMg') IS NOT NULL`)
+      .get() as { n: number };
+    expect(withCaffeine.n).toBe(data.foods.filter((f) => f[3][data.nutrients.indexOf('caffeineMg')] !== null).length);
+  });
+
   it('reloads a changed file in place and soft-deletes foods it no longer has', () => {
     const opened = freshDatabase();
     ensureBundledFoods(opened, 1000);

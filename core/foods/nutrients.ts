@@ -6,6 +6,11 @@
  *
  * Added sugars are not in SR28 (only total sugars), so the added-sugar target cannot be tracked from
  * the bundled data; imported or custom foods may still carry it.
+ *
+ * Caffeine and alcohol (ethyl) are not in ABBREV.txt either: the bundled table takes them from USDA SR24
+ * (SR nutrient numbers 262 "Caffeine", mg, and 221 "Alcohol, ethyl", g), whose per-food files carry
+ * them; see `SR24_NUTRIENTS` in scripts/build-foods.ts. They have no target (no DRI exists for either),
+ * and like vitamin K they have no events column: each entry keeps them in events.detail.
  */
 export const NUTRIENTS = [
   { key: 'energyKcal', label: 'Energy', unit: 'kcal', sr28: 'Energ_Kcal', column: 'energy_kcal' },
@@ -34,6 +39,8 @@ export const NUTRIENTS = [
   { key: 'vitaminAMcg', label: 'Vitamin A (RAE)', unit: 'µg', sr28: 'Vit_A_RAE', column: 'vitamin_a_mcg' },
   { key: 'vitaminEMg', label: 'Vitamin E', unit: 'mg', sr28: 'Vit_E_(mg)', column: null },
   { key: 'vitaminKMcg', label: 'Vitamin K', unit: 'µg', sr28: 'Vit_K_(µg)', column: null },
+  { key: 'caffeineMg', label: 'Caffeine', unit: 'mg', sr28: null, column: null },
+  { key: 'alcoholG', label: 'Alcohol', unit: 'g', sr28: null, column: null },
 ] as const;
 
 export type NutrientKey = (typeof NUTRIENTS)[number]['key'];

@@ -66,9 +66,60 @@ function summary(m: ReportModel): ReactElement {
 }
 
 function intake(m: ReportModel): ReactNode {
-  if (m.intake === null) return h('p', null, 'Targets are not available for this client, so intake is not compared.');
   if (m.period.daysLogged === 0)
     return h('p', null, 'No meals were logged in this period, so there is no intake to compare.');
+  return [h('div', { key: 'targets' }, intakeAgainstTargets(m)), h('div', { key: 'extras' }, extrasTable(m))];
+}
+
+/**
+ * Caffeine and alcohol: no target exists for either, so the mean is shown beside a published reference
+ * where one applies (core/features/intake-references.ts), with the days above it.
+ */
+function extrasTable(m: ReportModel): ReactNode {
+  if (m.extras.length === 0) return null;
+  return [
+    h('h3', { key: 'h' }, 'Caffeine and alcohol'),
+    h(
+      'table',
+      { key: 't' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', null, 'Nutrient'),
+          h('th', { className: 'num' }, 'Mean per logged day'),
+          h('th', null, 'Reference (not a target)'),
+          h('th', { className: 'num' }, 'Days above it'),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...m.extras.map((x) =>
+          h(
+            'tr',
+            { key: x.key },
+            h('td', null, x.label),
+            h(
+              'td',
+              { className: 'num' },
+              x.mean === null
+                ? 'Not in the food data'
+                : `${formatNumber(x.mean)} ${x.unit}${x.daysWithValue < m.period.daysLogged ? ` (${x.daysWithValue} of ${m.period.daysLogged} days have a value)` : ''}`,
+            ),
+            h('td', null, x.reference === null ? 'None given' : `${x.reference.text} (${x.reference.source})`),
+            h('td', { className: 'num' }, x.reference === null ? '—' : int.format(x.daysAbove)),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+function intakeAgainstTargets(m: ReportModel): ReactNode {
+  if (m.intake === null) return h('p', null, 'Targets are not available for this client, so intake is not compared.');
   return targetsTable(
     'Mean per logged day',
     m.intake.map((r) => ({

@@ -6,6 +6,7 @@ import type { DayView } from '../contract/log.ts';
 import type { Recommendation } from '../contract/rules.ts';
 import { ReportRequest } from '../contract/reports.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { renderReportHtml } from './render-html.ts';
 import { buildReportModel, formatHeight, formatWeight, type IntakeRow } from './report-model.ts';
 
 const NOW = Date.parse('2026-03-15T10:00:00Z');
@@ -53,6 +54,37 @@ const request = (clientId: string, extra: object = {}): ReportRequest =>
   ReportRequest.parse({ clientId, from: '2026-03-01', to: '2026-03-10', ...extra });
 
 describe('buildReportModel', () => {
+  it('reports caffeine and alcohol per logged day as the dashboard sums them, against the pregnancy reference', async () => {
+    const core = await unlockedCore({ clock: fixedClock('2026-03-15T10:00:00Z') });
+    const c = await ok<Client>(core, 'clients.create', { ...profile, lifeStage: 'pregnant', lifeStageDetail: 2 });
+    const diet = (date: string, foodId: string, grams: number): Promise<unknown> =>
+      ok(core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId, grams });
+    await diet('2026-03-02', 'usda:14209', 711); // three cups of brewed coffee
+    await diet('2026-03-03', 'usda:14209', 237);
+    await diet('2026-03-03', 'usda:14096', 150); // a glass of red wine
+    await diet('2026-03-04', 'usda:09040', 118);
+    const m = await buildReportModel(servicesOf(core), request(c.id), NOW, '2026-03-15');
+    const days: DayView[] = [];
+    for (const date of ['2026-03-02', '2026-03-03', '2026-03-04'])
+      days.push(await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date }));
+    const valuesOf = (k: string) =>
+      days.map((d) => d.extras.find((x) => x.key === k)?.value ?? null).filter((v): v is number => v !== null);
+    const caffeine = m.extras.find((x) => x.key === 'caffeineMg');
+    const alcohol = m.extras.find((x) => x.key === 'alcoholG');
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(valuesOf('caffeineMg')).toHaveLength(3); // the banana day counts: SR24 analysed it, 0 mg
+    expect(caffeine?.mean).toBeCloseTo(sum(valuesOf('caffeineMg')) / 3, 9);
+    expect(caffeine?.mean).toBeCloseTo(((711 + 237) * 40) / 100 / 3, 9);
+    expect(caffeine).toMatchObject({ daysWithValue: 3, daysAbove: 1, reference: { max: 200 } }); // 284.4 mg on the 2nd
+    expect(alcohol?.mean).toBeCloseTo((150 * 10.6) / 100 / 3, 9);
+    expect(alcohol).toMatchObject({ daysAbove: 1, reference: { max: 0 } });
+    const doc = renderReportHtml(m, { pageSize: 'A4' });
+    expect(doc).toContain('Caffeine and alcohol');
+    expect(doc).toContain('<td class="num">126 mg</td>'); // 948 × 0.40 ÷ 3 = 126.4
+    expect(doc).toContain('In pregnancy, up to 200 mg a day');
+    expect(doc).toContain('In pregnancy, no alcohol');
+  });
+
   it('reports the DB numbers for the requested client only', async () => {
     const { core, a } = await seeded();
     const m = await buildReportModel(servicesOf(core), request(a.id), NOW, '2026-03-15');

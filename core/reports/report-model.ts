@@ -2,7 +2,7 @@ import type { Client } from '../contract/clients.ts';
 import type { Settings } from '../contract/settings.ts';
 import type { TargetValue } from '../contract/targets.ts';
 import type { ReportRequest, ReportSection, ReportVariant } from '../contract/reports.ts';
-import type { NutrientStatus, TREND_KEYS } from '../contract/log.ts';
+import type { IntakeExtraKey, IntakeReference, NutrientStatus, TREND_KEYS } from '../contract/log.ts';
 import type { Recommendation } from '../contract/rules.ts';
 import { statusOf, type DashboardService } from '../features/dashboard.ts';
 import type { LogService } from '../log/log-service.ts';
@@ -41,6 +41,24 @@ export interface IntakeRow {
   max: number | null;
   kind: string;
   status: NutrientStatus['status'];
+}
+
+/**
+ * Caffeine or alcohol over the period (no target exists for either): the mean per logged day whose
+ * entries carry a value, as the dashboard sums each day, with the reference that applied on each day.
+ */
+export interface ExtraRow {
+  key: IntakeExtraKey;
+  label: string;
+  unit: string;
+  /** Null when no logged day has a value. */
+  mean: number | null;
+  /** Logged days with a value (the mean's days). */
+  daysWithValue: number;
+  /** The reference on the last logged day (the profile's life stage then); null when none applies. */
+  reference: IntakeReference | null;
+  /** Logged days above the reference that applied that day. */
+  daysAbove: number;
 }
 
 export interface TrendSeries {
@@ -101,6 +119,8 @@ export interface ReportModel {
   period: { from: string; to: string; daysInRange: number; daysLogged: number };
   /** Null when the profile lacks what targets need (see flags). */
   intake: IntakeRow[] | null;
+  /** Caffeine and alcohol; empty when no day is logged. */
+  extras: ExtraRow[];
   dates: string[];
   series: TrendSeries[];
   macroSplit: { proteinPct: number; carbPct: number; fatPct: number } | null;
@@ -221,8 +241,29 @@ export async function buildReportModel(
 
   // Per-target means need every tracked nutrient, not only the six trend keys: read each logged day.
   const perKey = new Map<string, number[]>();
+  const extraRows = new Map<IntakeExtraKey, ExtraRow & { values: number[] }>();
   for (const date of loggedDates) {
-    for (const st of s.dashboard.day(clientId, date, { forecast: false }).statuses ?? []) {
+    const day = s.dashboard.day(clientId, date, { forecast: false });
+    for (const x of day.extras) {
+      let row = extraRows.get(x.key);
+      if (!row) {
+        row = {
+          key: x.key,
+          label: x.label,
+          unit: x.unit,
+          mean: null,
+          daysWithValue: 0,
+          reference: null,
+          daysAbove: 0,
+          values: [],
+        };
+        extraRows.set(x.key, row);
+      }
+      if (x.value !== null) row.values.push(x.value);
+      if (x.aboveReference) row.daysAbove++;
+      row.reference = x.reference;
+    }
+    for (const st of day.statuses ?? []) {
       if (st.value === null) continue;
       const xs = perKey.get(st.key) ?? [];
       xs.push(st.value);
@@ -245,6 +286,11 @@ export async function buildReportModel(
         status: statusOf(t, m),
       };
     }) ?? null;
+  const extras: ExtraRow[] = [...extraRows.values()].map(({ values, ...row }) => ({
+    ...row,
+    mean: mean(values),
+    daysWithValue: values.length,
+  }));
   if (!targetsView.targets)
     flags.push(`Targets could not be set: the profile lacks ${targetsView.missing.join(', ')}.`);
 
@@ -335,6 +381,7 @@ export async function buildReportModel(
     recommendationsAsOf: today,
     period: { from, to, daysInRange, daysLogged: loggedDates.length },
     intake,
+    extras,
     dates,
     series,
     // Percentages of energy are kept for ED-sensitive clients: they carry no calorie figure.

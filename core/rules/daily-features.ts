@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/open.ts';
 import { prepared } from '../db/statements.ts';
-import { FEATURE_NUTRIENTS } from './variables.ts';
+import { DETAIL_FEATURES, FEATURE_NUTRIENTS } from './variables.ts';
 
 /**
  * The daily features of clients on a day, from daily_totals (kept exact by triggers on events): the
@@ -44,11 +44,31 @@ const WINDOW_COLUMNS = [
 const COL = Object.fromEntries(WINDOW_COLUMNS.map((c, i) => [c, i])) as Record<(typeof WINDOW_COLUMNS)[number], number>;
 const NUTRIENT_COL = FEATURE_NUTRIENTS.map((n) => COL[n]);
 
+/**
+ * The day rows' select list: daily_totals (aliased `t`) columns, and for the nutrients it has no column
+ * for (caffeine, alcohol: DETAIL_FEATURES) the day's sum over the diet entries' own values from `x`
+ * (DETAIL_SUMS, joined by day), as the dashboard sums them (core/features/dashboard.ts): NULL when no
+ * entry of the day carries a value. One pass over the window's entries reads each entry's detail once
+ * for both sums. `+kind` keeps SQLite on the (client_id, local_date) index of events: the
+ * (client_id, kind) one would read every diet entry the client ever logged.
+ */
+function windowSelect(t: string): string {
+  return WINDOW_COLUMNS.map((c) => (c in DETAIL_FEATURES ? `x.${c}` : `${t}.${c}`)).join(', ');
+}
+const DETAIL_SUMS = Object.entries(DETAIL_FEATURES)
+  .map(([name, key]) => `sum(json_extract(detail, '$.nutrients.${key}')) AS ${name}`)
+  .join(', ');
+
 // One client's days of the 30-day window, oldest first (the primary key's order).
 const CLIENT_DAYS_SQL = `
-  SELECT ${WINDOW_COLUMNS.join(', ')} FROM daily_totals
-  WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf
-  ORDER BY local_date`;
+  SELECT ${windowSelect('t')} FROM daily_totals AS t
+  LEFT JOIN (
+    SELECT local_date, ${DETAIL_SUMS} FROM events
+    WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf AND +kind = 'diet' AND deleted_at IS NULL
+    GROUP BY local_date
+  ) AS x ON x.local_date = t.local_date
+  WHERE t.client_id = :client AND t.local_date BETWEEN :s30 AND :asOf
+  ORDER BY t.local_date`;
 
 /**
  * The window aggregates of one client, summed in code over its days in date order: 7- and 30-day
@@ -199,9 +219,15 @@ export function clientDailyFeatures(sqlite: Sqlite, clientId: string, asOf: stri
 // The days of the 30-day window of every listed client, in one statement: client by client, oldest
 // day first, as CLIENT_DAYS_SQL reads one client's.
 const PRACTICE_DAYS_SQL = `
-  SELECT d.client_id, ${WINDOW_COLUMNS.map((c) => `d.${c}`).join(', ')}
+  SELECT d.client_id, ${windowSelect('d')}
   FROM json_each(:ids) AS c CROSS JOIN daily_totals AS d
     ON d.client_id = c.value AND d.local_date BETWEEN :start AND :end
+  LEFT JOIN (
+    SELECT client_id, local_date, ${DETAIL_SUMS} FROM events
+    WHERE client_id IN (SELECT value FROM json_each(:ids)) AND local_date BETWEEN :start AND :end
+      AND +kind = 'diet' AND deleted_at IS NULL
+    GROUP BY client_id, local_date
+  ) AS x ON x.client_id = d.client_id AND x.local_date = d.local_date
   ORDER BY c.key, d.local_date`;
 
 // Logged days of each listed client in a span of days, counted from the index of logged days alone.

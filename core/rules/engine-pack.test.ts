@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Client } from '../contract/clients.ts';
+import { ok } from '../test-utils/core-harness.ts';
 import { DISCLAIMER } from './guardrails.ts';
 import { engineKit, logDays } from './test-kit.ts';
 
@@ -75,5 +77,47 @@ describe('the default pack through the engine', () => {
     const dry = await k.rules.dryRun({ clientId: careful.id, ruleId: 'energy-above-target' });
     expect(dry.applies).toBe(false);
     expect(dry.skippedBecause).toMatch(/eating-disorder/);
+  });
+
+  it('flags caffeine over 200 mg and any alcohol in pregnancy from logged coffee and beer, with the same numbers', async () => {
+    const k = await engineKit();
+    const make = (name: string, lifeStage: string) =>
+      ok<Client>(k.core, 'clients.create', {
+        name,
+        ...PROFILE,
+        lifeStage,
+        lifeStageDetail: lifeStage === 'none' ? null : 2,
+      });
+    const pregnant = await make('Expecting Client', 'pregnant');
+    const other = await make('Other Client', 'none');
+    for (const c of [pregnant, other]) {
+      for (const date of ['2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15']) {
+        // Three cups of brewed coffee a day (USDA SR24: 40 mg caffeine per 100 g): 284.4 mg.
+        await ok(k.core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId: 'usda:14209', grams: 711 });
+      }
+      // One can of regular beer (3.9 g alcohol per 100 g): 13.9 g in the week.
+      await ok(k.core, 'log.add', {
+        kind: 'diet',
+        clientId: c.id,
+        date: '2026-03-14',
+        foodId: 'usda:14003',
+        grams: 356,
+      });
+    }
+    const ids = async (c: Client) => {
+      await k.recs.evaluate(c.id);
+      return k.recs.list(c.id, false);
+    };
+    const list = await ids(pregnant);
+    const caffeine = list.find((r) => r.ruleId === 'caffeine-pregnancy');
+    const alcohol = list.find((r) => r.ruleId === 'alcohol-pregnancy');
+    expect(caffeine?.values['features.caffeine_mg_7d_mean']).toBeCloseTo((711 * 40) / 100, 9);
+    expect(caffeine?.message).toMatch(/averaged 284 mg a day/);
+    expect(alcohol?.values['features.alcohol_g_7d_mean']).toBeCloseTo((356 * 3.9) / 100 / 4, 9);
+    expect(alcohol?.severity).toBe('high');
+    // The same intake is no prompt for a client who is neither pregnant nor breastfeeding.
+    const others = (await ids(other)).map((r) => r.ruleId);
+    expect(others).not.toContain('caffeine-pregnancy');
+    expect(others).not.toContain('alcohol-pregnancy');
   });
 });

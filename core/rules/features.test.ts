@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, unlockedCore } from '../test-utils/core-harness.ts';
-import { computeVariables } from './features.ts';
+import type { Client } from '../contract/clients.ts';
+import type { DayView } from '../contract/log.ts';
+import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
+import { computeVariables, practiceVariables } from './features.ts';
 import { rulesKit } from './test-kit.ts';
 import { VARIABLES } from './variables.ts';
 
@@ -154,5 +156,59 @@ describe('computeVariables', () => {
       const declared = VARIABLES.filter((d) => d.group === group).map((d) => d.name);
       expect(Object.keys(v[group]).sort(), group).toEqual(declared.sort());
     }
+  });
+});
+
+describe('caffeine, alcohol and water features', () => {
+  it('are the means of the days the dashboard shows, over the days whose entries carry a value', async () => {
+    const clock = fixedClock('2026-03-15T10:00:00Z');
+    const core = await unlockedCore({ clock });
+    const kit = rulesKit(core, clock.now);
+    const c = await ok<Client>(core, 'clients.create', {
+      name: 'Cafe Example',
+      sex: 'female',
+      birthDate: '1990-01-01',
+      lifeStage: 'pregnant',
+      lifeStageDetail: 2,
+    });
+    const broth = await ok<{ id: string }>(core, 'foods.createCustom', {
+      name: 'Broth without caffeine data',
+      foodGroup: null,
+      brand: null,
+      nutrients: { energyKcal: 20, waterG: 95 },
+      portions: [],
+    });
+    const log = (date: string, foodId: string, grams: number) =>
+      ok(core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId, grams });
+    // USDA SR24 per 100 g: brewed coffee (14209) 40 mg caffeine, regular beer (14003) 3.9 g alcohol.
+    await log('2026-03-12', 'usda:14209', 474);
+    await log('2026-03-13', 'usda:14209', 711);
+    await log('2026-03-13', 'usda:14003', 356);
+    await log('2026-03-14', broth.id, 300); // a logged day with no caffeine or alcohol value
+    await log('2026-03-15', 'usda:14411', 500); // tap water: analysed, 0 mg caffeine
+    const days: DayView[] = [];
+    for (const date of ['2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15'])
+      days.push(await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date }));
+    const extra = (d: DayView, key: string) => d.extras.find((x) => x.key === key)?.value ?? null;
+    const meanKnown = (xs: (number | null)[]) => {
+      const known = xs.filter((x): x is number => x !== null);
+      return known.reduce((a, b) => a + b, 0) / known.length;
+    };
+
+    const v = computeVariables(kit.sqlite, kit.targets, kit.clients.get(c.id), AS_OF, clock.now());
+    const f = v.features;
+    expect(f.days_logged_7d).toBe(4);
+    expect(days.map((d) => extra(d, 'caffeineMg'))[2]).toBeNull();
+    expect(f.caffeine_mg_7d_mean).toBeCloseTo(meanKnown(days.map((d) => extra(d, 'caffeineMg'))), 9);
+    expect(f.caffeine_mg_7d_mean).toBeCloseTo(((474 + 711) * 0.4) / 3, 9); // 3 days with a value, one of them 0
+    expect(f.alcohol_g_7d_mean).toBeCloseTo(meanKnown(days.map((d) => extra(d, 'alcoholG'))), 9);
+    expect(f.alcohol_g_7d_mean).toBeCloseTo((356 * 3.9) / 100 / 3, 9);
+    expect(f.water_g_7d_mean).toBeCloseTo(meanKnown(days.map((d) => d.totals.waterG ?? null)), 9);
+    expect(f.caffeine_mg_30d_mean).toBeNull(); // 4 logged days: under the 10 a 30-day mean needs
+    expect('caffeine_mg_7d_ratio' in f).toBe(false); // no target, so no ratio
+    expect('water_g_7d_ratio' in f).toBe(false); // the target is in litres (targets.water_l)
+    // The practice-wide path reads the same numbers.
+    const [practice] = practiceVariables(kit.sqlite, kit.targets, [kit.clients.get(c.id)], AS_OF, clock.now());
+    expect(practice?.features).toEqual(f);
   });
 });

@@ -65,6 +65,9 @@ const INTAKE: Record<(typeof FEATURE_NUTRIENTS)[number], number> = {
   vitamin_b12_mcg: 4,
   folate_mcg: 420,
   vitamin_c_mg: 90,
+  water_g: 2600,
+  caffeine_mg: 150,
+  alcohol_g: 5,
 };
 
 /** A fresh, complete Variables object (every declared variable present, none null). */

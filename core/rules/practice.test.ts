@@ -7,7 +7,7 @@ import {
   practiceVariables,
   shiftDate,
 } from './features.ts';
-import { FEATURE_NUTRIENTS } from './variables.ts';
+import { DETAIL_FEATURES, FEATURE_NUTRIENTS } from './variables.ts';
 import { engineKit, type EngineKit } from './test-kit.ts';
 
 /**
@@ -65,6 +65,9 @@ function seedPractice(kit: EngineKit, seed: number, asOf: string): string[] {
           sodiumMg: 900 * f,
           ironMg: 4 * f,
           calciumMg: 300 * f,
+          // Known for some entries only (JSON drops the undefined one), so days sum part of their entries.
+          caffeineMg: k === 0 ? 95 * f : undefined,
+          alcoholG: k === 1 ? 14 * f : undefined,
         });
       }
       if (rnd() < 0.4) kit.addEvent({ clientId: c.id, kind: 'activity', date: day, durationMin: 10 + rnd() * 50 });
@@ -124,6 +127,14 @@ describe('the practice-wide path gives what the per-client path gives', () => {
           energyKcal: rnd() * 1e9,
           proteinG: rnd() * 1e-7,
         });
+    // Caffeine and alcohol have no daily_totals column: each day's sum over its diet entries' own values.
+    const detailColumns = Object.entries(DETAIL_FEATURES)
+      .map(
+        ([name, key]) =>
+          `, (SELECT sum(json_extract(e.detail, '$.nutrients.${key}')) FROM events AS e WHERE e.client_id = t.client_id
+             AND e.local_date = t.local_date AND e.kind = 'diet' AND e.deleted_at IS NULL) AS ${name}`,
+      )
+      .join('');
     // The window aggregates as SQL computes them (avg and sum), the reference for the sums in code.
     const nutrients = FEATURE_NUTRIENTS.map(
       (n) => `avg(CASE WHEN diet_entries > 0 AND local_date >= :s7 THEN ${n} END) AS m7_${n},
@@ -138,7 +149,8 @@ describe('the practice-wide path gives what the per-client path gives', () => {
          coalesce(sum(CASE WHEN activity_entries > 0 AND local_date >= :s7 THEN activity_min END), 0) AS activity_min_7d_total,
          count(CASE WHEN activity_entries > 0 AND local_date >= :s7 THEN 1 END) AS activity_days_7d,
          count(CASE WHEN activity_entries > 0 THEN 1 END) AS activity_days_30d
-       FROM (SELECT * FROM daily_totals WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf ORDER BY local_date)`,
+       FROM (SELECT *${detailColumns} FROM daily_totals AS t
+             WHERE client_id = :client AND local_date BETWEEN :s30 AND :asOf ORDER BY local_date)`,
     );
     // Streaks ending at the edges of what the practice-wide count reads at once: exactly the 30-day
     // window, the window and one more span of 64 days, one day more, and up to yesterday only.

@@ -45,6 +45,9 @@ export interface TestEvent {
   sodiumMg?: number;
   ironMg?: number;
   calciumMg?: number;
+  /** Kept in detail.nutrients only, as the log keeps nutrients without an events column. */
+  caffeineMg?: number;
+  alcoholG?: number;
   durationMin?: number;
   sleepHours?: number;
   sleepQuality?: number;
@@ -90,7 +93,12 @@ export function rulesKit(core: Core, now: () => number): RulesKit {
         durationMin: e.durationMin ?? null,
         sleepHours: e.sleepHours ?? null,
         sleepQuality: e.sleepQuality ?? null,
-        detail: JSON.stringify(e.grams === undefined ? {} : { grams: e.grams }),
+        detail: JSON.stringify({
+          ...(e.grams === undefined ? {} : { grams: e.grams }),
+          ...(e.caffeineMg === undefined && e.alcoholG === undefined
+            ? {}
+            : { nutrients: { caffeineMg: e.caffeineMg, alcoholG: e.alcoholG } }),
+        }),
       });
       return id;
     },
@@ -128,6 +136,8 @@ export interface EngineKit extends RulesKit {
   changes: ChangeFeed;
   builtinDir: string;
   userDir: string;
+  /** The core itself, for data written through its methods (log.add keeps each entry's nutrients). */
+  core: Core;
 }
 
 /**
@@ -167,7 +177,7 @@ export async function engineKit(opts: { rules?: Record<string, string>; watch?: 
     changes,
   });
   cleanups.push(() => recs.dispose());
-  return { ...kit, clock, evaluator, rules, recs, changes, builtinDir: builtinDir ?? '', userDir };
+  return { ...kit, clock, evaluator, rules, recs, changes, builtinDir: builtinDir ?? '', userDir, core };
 }
 
 /** One diet entry a day on each date from `from` to `to` (inclusive), with the same nutrients. */

@@ -47,7 +47,11 @@ export function snakeCase(key: string): string {
   return name;
 }
 
-/** The nutrients with rolling means (daily_totals columns, core/db/migrations/0002_fts_daily_totals.sql). */
+/**
+ * The nutrients with rolling means: daily_totals columns (core/db/migrations/0002_fts_daily_totals.sql),
+ * and caffeine and alcohol, which have no column and are summed per day from each diet entry's own
+ * values in events.detail (DETAIL_FEATURES; the dashboard sums them the same way).
+ */
 export const FEATURE_NUTRIENTS = [
   'energy_kcal',
   'protein_g',
@@ -67,11 +71,33 @@ export const FEATURE_NUTRIENTS = [
   'vitamin_b12_mcg',
   'folate_mcg',
   'vitamin_c_mg',
+  'water_g',
+  'caffeine_mg',
+  'alcohol_g',
 ] as const;
 
+/** FEATURE_NUTRIENTS without a daily_totals column → the nutrient key in events.detail.nutrients. */
+export const DETAIL_FEATURES: Readonly<Partial<Record<(typeof FEATURE_NUTRIENTS)[number], string>>> = {
+  caffeine_mg: 'caffeineMg',
+  alcohol_g: 'alcoholG',
+};
+
+/**
+ * What the descriptions add for some nutrients: how a day's value is made, and that no target exists
+ * (so no _7d_ratio) and what to compare with instead.
+ */
+const FEATURE_NOTES: Partial<Record<(typeof FEATURE_NUTRIENTS)[number], string>> = {
+  water_g:
+    ' Water of everything eaten and drunk, in grams (1 g = 1 mL); the target is in litres (targets.water_l): compare features.water_g_7d_mean / 1000.0 with it.',
+  caffeine_mg:
+    " Summed from each entry's food data (USDA SR24 for the bundled foods); an entry without a value adds nothing, and a logged day where no entry has one is left out of the mean. No target exists: references (EFSA 2015: 400 mg a day for adults, 200 mg in pregnancy and breastfeeding) are written in the rule.",
+  alcohol_g:
+    " Pure (ethyl) alcohol, summed from each entry's food data as caffeine is. No target exists; a US standard drink is 14 g (Dietary Guidelines for Americans 2020–2025).",
+};
 const TARGET_NAMES = new Set(TARGET_KEYS.map(snakeCase));
+// Feature names are the daily_totals column, or the snake_case key for nutrients without one.
 const NUTRIENT_BY_COLUMN = new Map<string, (typeof NUTRIENTS)[number]>(
-  NUTRIENTS.filter((n) => n.column !== null).map((n) => [n.column as string, n]),
+  NUTRIENTS.map((n) => [n.column ?? snakeCase(n.key), n]),
 );
 
 function nutrientLabel(column: string): { label: string; unit: string } {
@@ -83,18 +109,19 @@ function nutrientFeatures(): VariableDef[] {
   const out: VariableDef[] = [];
   for (const col of FEATURE_NUTRIENTS) {
     const { label, unit } = nutrientLabel(col);
+    const note = FEATURE_NOTES[col] ?? '';
     const f = (name: string, u: string, description: string): void => {
       out.push({ group: 'features', name, type: 'double', unit: u, description });
     };
     f(
       `${col}_7d_mean`,
       unit,
-      `${label}: mean per logged day over the last 7 days (days without diet entries are missing, not zero; null under ${MIN_LOGGED_DAYS['7d']} logged days).`,
+      `${label}: mean per logged day over the last 7 days (days without diet entries are missing, not zero; null under ${MIN_LOGGED_DAYS['7d']} logged days).${note}`,
     );
     f(
       `${col}_30d_mean`,
       unit,
-      `${label}: mean per logged day over the last 30 days (null under ${MIN_LOGGED_DAYS['30d']} logged days).`,
+      `${label}: mean per logged day over the last 30 days (null under ${MIN_LOGGED_DAYS['30d']} logged days).${note}`,
     );
     // Total sugars have no target (TARGET_KEYS), so there is no ratio for them.
     if (TARGET_NAMES.has(col)) {

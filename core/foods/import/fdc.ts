@@ -59,6 +59,8 @@ export const FDC_NUTRIENT_MAP: Record<number, { key: NutrientKey; rank: number; 
   1106: { key: 'vitaminAMcg', rank: 0, unit: 'UG' }, // [320] Vitamin A, RAE
   1109: { key: 'vitaminEMg', rank: 0, unit: 'MG' }, // [323] Vitamin E (alpha-tocopherol)
   1185: { key: 'vitaminKMcg', rank: 0, unit: 'UG' }, // [430] Vitamin K (phylloquinone)
+  1057: { key: 'caffeineMg', rank: 0, unit: 'MG' }, // [262] Caffeine
+  1018: { key: 'alcoholG', rank: 0, unit: 'G' }, // [221] Alcohol, ethyl
 };
 
 /**

@@ -70,6 +70,14 @@ describe('suggestMapping', () => {
     });
   });
 
+  it('suggests caffeine and alcohol columns, never sugar alcohols', () => {
+    const s = suggestMapping(['Food', 'Energy (kcal/100g)', 'Alcohol (g/100g)', 'Caffeine (mg)', 'Sugar alcohols (g)']);
+    expect(s.nutrients).toMatchObject({ alcoholG: 'Alcohol (g/100g)', caffeineMg: 'Caffeine (mg)' });
+    expect(suggestMapping(['Food', 'Calories', 'Sugar alcohols (g)']).nutrients).not.toHaveProperty('alcoholG');
+    // A caffeine column in grams is left for the practitioner (the app counts mg).
+    expect(suggestMapping(['Food', 'Calories', 'Caffeine (g)']).nutrients).not.toHaveProperty('caffeineMg');
+  });
+
   it('reads Open Food Facts style _100g columns as grams', () => {
     const s = suggestMapping(['product_name', 'energy-kcal_100g', 'proteins_100g', 'sodium_100g']);
     expect(s.nutrients).toEqual({ energyKcal: 'energy-kcal_100g', proteinG: 'proteins_100g' });

@@ -238,6 +238,9 @@ const PATTERNS: Partial<Record<NutrientKey, RegExp[]>> = {
   vitaminAMcg: [/^vitamin a.*rae/, /^vitamin a\b(?!.*\biu\b)(?!.*retinol equivalent)/],
   vitaminEMg: [/^vitamin e\b/],
   vitaminKMcg: [/^vitamin k1?\b(?!2)/],
+  caffeineMg: [/^caffeine\b/],
+  // "Alcohol (g/100g)" (CIQUAL), "Alcohol (g)" (CoFID), "Alcohol, ethyl"; never "sugar alcohols" or polyols.
+  alcoholG: [/^(ethyl )?alcohol\b(?!.*\bsugar)/],
 };
 const ENERGY_KJ: RegExp[] = [/^energy.*1169.*kj/, /^energy \(kj\)/, /^energy.*\bkj\b/, /^kj$/];
 const NAME: RegExp[] = [

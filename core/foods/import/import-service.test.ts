@@ -55,7 +55,8 @@ describe('FoodData Central import', () => {
       [3, 1, 'small (6" to 6-7/8" long)', 101],
     ]);
 
-    // Milk: only mapped nutrients are kept (no alcohol key), in app units.
+    // Milk: only mapped nutrients are kept (energy from its kcal row, not the kJ one), in app units;
+    // alcohol (FDC 1018) and caffeine (1057) are analysed zeros.
     const milk = foodBySourceId(opened, '171265');
     expect(milk.nutrients).toEqual({
       energyKcal: 61,
@@ -72,6 +73,8 @@ describe('FoodData Central import', () => {
       vitaminB12Mcg: 0.45,
       satFatG: 1.865,
       cholesterolMg: 10,
+      alcoholG: 0,
+      caffeineMg: 0,
     });
 
     // Foundation food: Atwater specific energy (2048) wins over general (2047); empty sodium is unknown.

@@ -43,6 +43,24 @@ describe('Cronometer servings export', () => {
     expect(snack).toMatchObject({ time: null, meal: 'snack', grams: 100 });
   });
 
+  it('reads caffeine and alcohol where the export has them, and leaves them unknown where it has not', () => {
+    const csv =
+      'Day,Time,Group,Food Name,Amount,Energy (kcal),Alcohol (g),Caffeine (mg)\n' +
+      '2026-03-01,8:00 AM,Breakfast,"Coffee, brewed",1.00 cup,2.37,0.00,94.80\n' +
+      '2026-03-01,7:00 PM,Dinner,"Beer, regular",1.00 can,153.08,13.88,0.00\n' +
+      '2026-03-01,9:00 PM,Snacks,Home-made tonic,1.00 glass,40,,\n';
+    const [coffee, beer, tonic] = parseCronometer(text(csv), 'servings.csv').rows;
+    expect(coffee?.nutrients).toMatchObject({ caffeineMg: 94.8, alcoholG: 0 });
+    expect(beer?.nutrients).toMatchObject({ caffeineMg: 0, alcoholG: 13.88 });
+    expect(tonic?.nutrients.caffeineMg).toBeUndefined();
+    expect(tonic?.nutrients.alcoholG).toBeUndefined();
+    const without = parseCronometer(
+      text('Day,Time,Group,Food Name,Amount,Energy (kcal)\n2026-03-01,,Snacks,Tea,1.00 cup,2\n'),
+      'b.csv',
+    );
+    expect(without.rows[0]?.nutrients).toEqual({ energyKcal: 2 });
+  });
+
   it('keeps two identical rows apart and gives each row the same identity in every export', () => {
     const header = 'Day,Time,Group,Food Name,Amount,Energy (kcal)\n';
     const row = '2026-03-01,8:00 AM,Breakfast,Toast,1.00 slice,80\n';

@@ -171,6 +171,11 @@ const CRONOMETER_NUTRIENTS: ColumnMap = {
   'Sugars (g)': { key: 'sugarG' },
   'Fiber (g)': { key: 'fibreG' },
   'Water (g)': { key: 'waterG' },
+  // "Caffeine (mg)" is in the column list cited above; "Alcohol (g)" is Cronometer's nutrient Alcohol
+  // (ethyl alcohol, in grams, as in the USDA data Cronometer uses) under the export's "Name (unit)" form.
+  // Both optional, as every nutrient column: a file without them imports as before.
+  'Caffeine (mg)': { key: 'caffeineMg' },
+  'Alcohol (g)': { key: 'alcoholG' },
   'Sodium (mg)': { key: 'sodiumMg' },
   'Potassium (mg)': { key: 'potassiumMg' },
   'Calcium (mg)': { key: 'calciumMg' },

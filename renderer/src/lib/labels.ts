@@ -203,6 +203,8 @@ export const TREND_LABELS: Record<TrendKey, { label: string; unit: string }> = {
   fatG: { label: 'Fat', unit: 'g' },
   fibreG: { label: 'Fibre', unit: 'g' },
   sodiumMg: { label: 'Sodium', unit: 'mg' },
+  caffeineMg: { label: 'Caffeine', unit: 'mg' },
+  alcoholG: { label: 'Alcohol', unit: 'g' },
 };
 
 export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {

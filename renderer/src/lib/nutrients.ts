@@ -33,6 +33,8 @@ export const NUTRIENT_INFO: Record<NutrientKey, { label: string; unit: string }>
   vitaminAMcg: { label: 'Vitamin A (RAE)', unit: 'µg' },
   vitaminEMg: { label: 'Vitamin E', unit: 'mg' },
   vitaminKMcg: { label: 'Vitamin K', unit: 'µg' },
+  caffeineMg: { label: 'Caffeine', unit: 'mg' },
+  alcoholG: { label: 'Alcohol', unit: 'g' },
 };
 
 /** Every nutrient key, in the table order above. */

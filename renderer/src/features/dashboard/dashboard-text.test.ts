@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { NutrientStatus, TrendsView } from '@contract/log.ts';
+import type { DayExtra, NutrientStatus, TrendsView } from '@contract/log.ts';
 import {
   activitySleepPoints,
   activitySleepSummary,
+  extraReferenceText,
+  extraValueText,
   macroSlices,
   macroSummary,
   meanOf,
@@ -105,5 +107,28 @@ describe('dashboard text', () => {
       'Activity on 2 of 3 days, 75 minutes in all; sleep 7.5 h on average over 2 nights, quality 3.5/5.',
     );
     expect(activitySleepSummary([])).toBe('No activity logged; no sleep logged.');
+  });
+});
+
+describe('caffeine and alcohol texts', () => {
+  const caffeine: DayExtra = {
+    key: 'caffeineMg',
+    label: 'Caffeine',
+    unit: 'mg',
+    value: 284.4,
+    entriesWithValue: 3,
+    reference: { max: 200, text: 'In pregnancy, up to 200 mg a day', source: 'EFSA 2015' },
+    aboveReference: true,
+  };
+  it('shows the sum, and says when only some entries carry a value or none does', () => {
+    expect(extraValueText(caffeine, 3)).toBe('284 mg');
+    expect(extraValueText(caffeine, 4)).toBe('284 mg (3 of 4 entries have a value)');
+    expect(extraValueText({ ...caffeine, value: null, entriesWithValue: 0 }, 2)).toBe('Not in the food data');
+  });
+  it('names the reference and its source, never a target', () => {
+    expect(extraReferenceText(caffeine)).toBe('Reference: In pregnancy, up to 200 mg a day (EFSA 2015)');
+    expect(extraReferenceText({ ...caffeine, reference: null })).toBe(
+      'No reference for this client (no target exists)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { NutrientStatus, TrendsView } from '@contract/log.ts';
+import type { DayExtra, NutrientStatus, TrendsView } from '@contract/log.ts';
 import { formatIsoDate, formatNumber, formatNutrient, formatRange } from '../../lib/format.ts';
 import { TREND_LABELS, type TrendKey } from '../../lib/labels.ts';
 
@@ -13,6 +13,24 @@ export function statusTargetText(status: NutrientStatus): string {
   const range = formatRange(status.min, status.max, status.unit);
   const target = `Target ${formatNutrient(status.target, status.unit)}`;
   return range ? `${target} (range ${range})` : target;
+}
+
+/**
+ * "240 mg"; "Not in the food data" when no entry of the day carries a value; with "(2 of 3 entries have a
+ * value)" when only some do, so a sum over part of the day is not read as the whole day.
+ */
+export function extraValueText(extra: DayExtra, dietEntries: number): string {
+  if (extra.value === null) return 'Not in the food data';
+  const shown = formatNutrient(extra.value, extra.unit);
+  return extra.entriesWithValue < dietEntries
+    ? `${shown} (${extra.entriesWithValue} of ${dietEntries} entries have a value)`
+    : shown;
+}
+
+/** "Reference: adults, up to 400 mg a day (EFSA …)", or why there is none; never called a target. */
+export function extraReferenceText(extra: DayExtra): string {
+  if (extra.reference === null) return 'No reference for this client (no target exists)';
+  return `Reference: ${extra.reference.text} (${extra.reference.source})`;
 }
 
 /** Bar fill in percent of the target, capped at 100 (the badge says "high"). */

@@ -9,7 +9,7 @@ import { MacroPie } from '../Charts/MacroPie.tsx';
 import { TrendsChart } from '../Charts/TrendsChart.tsx';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
-const OTHER_KEYS: TrendKey[] = ['proteinG', 'carbG', 'fatG', 'fibreG', 'sodiumMg'];
+const OTHER_KEYS: TrendKey[] = ['proteinG', 'carbG', 'fatG', 'fibreG', 'sodiumMg', 'caffeineMg', 'alcoholG'];
 
 interface TrendCardsProps {
   view: TrendsView | undefined;

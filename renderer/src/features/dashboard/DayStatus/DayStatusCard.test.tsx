@@ -73,3 +73,31 @@ describe('DayStatusCard when the day changes', () => {
     expect(screen.getByTestId('dashboard-day-entries').textContent).toBe('No food logged on this day.');
   });
 });
+
+describe('DayStatusCard: caffeine and alcohol', () => {
+  beforeEach(connectToHost);
+
+  it('shows the day’s caffeine and alcohol with the pregnancy references, and no target for them', async () => {
+    const client = await call('clients.create', {
+      name: `Extras ${Date.now().toString(36)}`,
+      sex: 'female',
+      birthDate: '1990-04-12',
+      heightCm: 165,
+      weightKg: 62,
+      lifeStage: 'pregnant',
+      lifeStageDetail: 2,
+    });
+    const date = '2026-03-04';
+    // Brewed coffee (USDA SR24: 40 mg caffeine per 100 g) and red wine (10.6 g alcohol per 100 g).
+    await call('log.add', { kind: 'diet', clientId: client.id, date, foodId: 'usda:14209', grams: 600 });
+    await call('log.add', { kind: 'diet', clientId: client.id, date, foodId: 'usda:14096', grams: 50 });
+    renderInApp(<DayStatusCard clientId={client.id} date={date} />);
+    await waitFor(() => expect(screen.getByTestId('extra-value-caffeineMg').textContent).toBe('240 mg'));
+    expect(screen.getByTestId('extra-value-alcoholG').textContent).toBe('5.3 g');
+    expect(screen.getByTestId('extra-reference-caffeineMg').textContent).toMatch(/In pregnancy, up to 200 mg a day/);
+    expect(screen.getByTestId('extra-reference-alcoholG').textContent).toMatch(/In pregnancy, no alcohol/);
+    expect(screen.getByTestId('extra-badge-caffeineMg').textContent).toBe('Above reference');
+    expect(screen.getByTestId('extra-badge-alcoholG').textContent).toBe('Above reference');
+    expect(screen.queryByTestId('status-row-caffeineMg')).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { formatIsoDate, formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { useCall } from '../../../lib/query.ts';
 import { ForecastCard } from '../Forecast/ForecastCard.tsx';
+import { ExtrasTable } from './ExtrasTable.tsx';
 import { StatusTable } from './StatusTable.tsx';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 
@@ -49,6 +50,7 @@ export function DayStatusCard({ clientId, date }: { clientId: string; date: stri
             )}
             {day.forecast && <ForecastCard forecast={day.forecast} />}
             <StatusTable statuses={day.statuses} />
+            <ExtrasTable extras={day.extras} dietEntries={day.dietEntries} />
           </>
         )}
       </Stack>
