@@ -150,6 +150,69 @@ function csvTable(bytes: Uint8Array, fileName: string) {
   return table;
 }
 
+/** What a CSV diary format states about itself: enough to refuse a file of another kind up front. */
+interface CsvDiaryFormat {
+  /** "Cronometer servings export": how an error names what the file should have been. */
+  title: string;
+  /** Headers every file of the format has. */
+  required: string[];
+  /** How to get the right file, said when a required header is missing. */
+  howToExport: string;
+  /** The energy column: a row without energy is an error. */
+  energyHeader: string;
+  nutrients: ColumnMap;
+  /** Whether "1,050" in a quoted cell is a thousands separator. */
+  thousands?: boolean;
+}
+
+/** One data row of a CSV diary: its cells by header, and where to list the problems found in it. */
+interface CsvDiaryRow {
+  cell: (header: string) => string;
+  problems: string[];
+}
+
+/**
+ * The reading every CSV diary shares: the header check, blank rows skipped, nutrients read by the
+ * format's column map, a row with any problem listed (file and line) instead of kept, and identities
+ * made unique within the file. `readRow` reads the format's own cells (its problems are listed before
+ * the nutrients'); it returns the row without its line and nutrients and with its identity key before
+ * de-duplication, or null when it has pushed a problem.
+ */
+function readCsvDiary(
+  bytes: Uint8Array,
+  fileName: string,
+  format: CsvDiaryFormat,
+  readRow: (row: CsvDiaryRow) => Omit<ReportedRow, 'row' | 'nutrients'> | null,
+): DiaryParse {
+  const table = csvTable(bytes, fileName);
+  const index = headerIndex(table.headers);
+  const missing = format.required.filter((h) => !index.has(h));
+  if (missing.length > 0) throw refuseHeader(format.title, fileName, missing, format.howToExport);
+  const errors: DiaryRowError[] = table.errors.map((e) => ({ file: fileName, row: e.line, message: e.message }));
+  const rows: ReportedRow[] = [];
+  const key = occurrences();
+  let rowsRead = 0;
+  for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
+    rowsRead += 1;
+    const problems: string[] = [];
+    const cell = (header: string): string => {
+      const i = index.get(header);
+      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    };
+    const read = readRow({ cell, problems });
+    const nutrients = readNutrients(row, index, format.nutrients, problems, format.thousands);
+    if (nutrients.energyKcal === undefined && !problems.some((p) => p.startsWith(`${format.energyHeader}:`)))
+      problems.push(`${format.energyHeader}: no energy is given`);
+    if (read === null || problems.length > 0) {
+      errors.push({ file: fileName, row: row.line, message: problems.join('; ') });
+      continue;
+    }
+    rows.push({ row: row.line, ...read, nutrients, identity: key(read.identity) });
+  }
+  return { rows, errors, rowsRead };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Cronometer: the "Servings" export (More → Account → Export Data → Food & Recipe Entries), one row per
 // food logged. Columns as Cronometer writes them, listed by the open-source Go client of its export
@@ -210,59 +273,38 @@ function cronometerAmount(raw: string): { text: string | null; grams: number | n
 }
 
 export function parseCronometer(bytes: Uint8Array, fileName: string): DiaryParse {
-  const table = csvTable(bytes, fileName);
-  const index = headerIndex(table.headers);
-  const missing = ['Day', 'Food Name', 'Amount', 'Energy (kcal)'].filter((h) => !index.has(h));
-  if (missing.length > 0) {
-    throw refuseHeader(
-      'Cronometer servings export',
-      fileName,
-      missing,
+  const format: CsvDiaryFormat = {
+    title: 'Cronometer servings export',
+    required: ['Day', 'Food Name', 'Amount', 'Energy (kcal)'],
+    howToExport:
       'Export "Food & Recipe Entries" from Cronometer (its header starts Day,Time,Group,Food Name,Amount,Energy (kcal)).',
-    );
-  }
-  const errors: DiaryRowError[] = table.errors.map((e) => ({ file: fileName, row: e.line, message: e.message }));
-  const rows: ReportedRow[] = [];
-  const key = occurrences();
-  let rowsRead = 0;
-  const cell = (row: CsvRow, header: string): string => {
-    const i = index.get(header);
-    return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    energyHeader: 'Energy (kcal)',
+    nutrients: CRONOMETER_NUTRIENTS,
   };
-  for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    rowsRead += 1;
-    const problems: string[] = [];
-    const date = cell(row, 'Day');
+  return readCsvDiary(bytes, fileName, format, ({ cell, problems }) => {
+    const date = cell('Day');
     if (!validDate(date)) problems.push(`Day: "${date}" is not a date like 2026-03-01`);
-    const time = normaliseClock(cell(row, 'Time'));
-    if (time === undefined) problems.push(`Time: "${cell(row, 'Time')}" is not a time like 8:30 AM`);
-    const name = cell(row, 'Food Name');
+    const time = normaliseClock(cell('Time'));
+    if (time === undefined) problems.push(`Time: "${cell('Time')}" is not a time like 8:30 AM`);
+    const name = cell('Food Name');
     if (name === '') problems.push('Food Name: the food is not named');
-    const amount = cronometerAmount(cell(row, 'Amount'));
-    if ('error' in amount) problems.push(`Amount: ${amount.error}`);
-    const nutrients = readNutrients(row, index, CRONOMETER_NUTRIENTS, problems);
-    if (nutrients.energyKcal === undefined && !problems.some((p) => p.startsWith('Energy (kcal):')))
-      problems.push('Energy (kcal): no energy is given');
-    if (problems.length > 0 || 'error' in amount) {
-      errors.push({ file: fileName, row: row.line, message: problems.join('; ') });
-      continue;
+    const amount = cronometerAmount(cell('Amount'));
+    if ('error' in amount) {
+      problems.push(`Amount: ${amount.error}`);
+      return null;
     }
-    const group = cell(row, 'Group');
-    rows.push({
-      row: row.line,
+    const group = cell('Group');
+    return {
       date,
       time: time ?? null,
       meal: mealOf(group),
       name,
       amountText: amount.text,
       grams: amount.grams,
-      nutrients,
       matchable: true,
-      identity: key([date, time ?? '', group, name, cell(row, 'Amount')].join('|')),
-    });
-  }
-  return { rows, errors, rowsRead };
+      identity: [date, time ?? '', group, name, cell('Amount')].join('|'),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -292,56 +334,33 @@ const MFP_NUTRIENTS: ColumnMap = {
 };
 
 export function parseMyFitnessPal(bytes: Uint8Array, fileName: string): DiaryParse {
-  const table = csvTable(bytes, fileName);
-  const index = headerIndex(table.headers);
-  const missing = ['Date', 'Meal', 'Calories'].filter((h) => !index.has(h));
-  if (missing.length > 0) {
-    throw refuseHeader(
-      'MyFitnessPal nutrition export',
-      fileName,
-      missing,
+  const format: CsvDiaryFormat = {
+    title: 'MyFitnessPal nutrition export',
+    required: ['Date', 'Meal', 'Calories'],
+    howToExport:
       'Use the "Nutrition Summary" CSV of MyFitnessPal\'s data export (its header starts Date,Meal,Calories).',
-    );
-  }
-  const errors: DiaryRowError[] = table.errors.map((e) => ({ file: fileName, row: e.line, message: e.message }));
-  const rows: ReportedRow[] = [];
-  const key = occurrences();
-  let rowsRead = 0;
-  const cell = (row: CsvRow, header: string): string => {
-    const i = index.get(header);
-    return i === undefined ? '' : (row.cells[i] ?? '').trim();
-  };
-  for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    rowsRead += 1;
-    const problems: string[] = [];
-    const date = cell(row, 'Date');
-    if (!validDate(date)) problems.push(`Date: "${date}" is not a date like 2026-03-01`);
-    const meal = cell(row, 'Meal');
-    if (meal === '') problems.push('Meal: the meal is not named');
+    energyHeader: 'Calories',
+    nutrients: MFP_NUTRIENTS,
     // MyFitnessPal writes large amounts with a thousands separator ("1,050" kcal) in a quoted cell.
-    const nutrients = readNutrients(row, index, MFP_NUTRIENTS, problems, true);
-    if (nutrients.energyKcal === undefined && !problems.some((p) => p.startsWith('Calories:')))
-      problems.push('Calories: no energy is given');
-    if (problems.length > 0) {
-      errors.push({ file: fileName, row: row.line, message: problems.join('; ') });
-      continue;
-    }
-    const note = cell(row, 'Note');
-    rows.push({
-      row: row.line,
+    thousands: true,
+  };
+  return readCsvDiary(bytes, fileName, format, ({ cell, problems }) => {
+    const date = cell('Date');
+    if (!validDate(date)) problems.push(`Date: "${date}" is not a date like 2026-03-01`);
+    const meal = cell('Meal');
+    if (meal === '') problems.push('Meal: the meal is not named');
+    const note = cell('Note');
+    return {
       date,
       time: null,
       meal: mealOf(meal),
       name: `${meal} (MyFitnessPal meal total)${note ? `: ${note}` : ''}`,
       amountText: null,
       grams: null,
-      nutrients,
       matchable: false,
-      identity: key(`${date}|${meal}`),
-    });
-  }
-  return { rows, errors, rowsRead };
+      identity: `${date}|${meal}`,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
