@@ -32,10 +32,11 @@ export const FRUIT_VEG_GROUPS = ['Fruits and Fruit Juices', 'Vegetables and Vege
 const TARGET_NAMES: readonly string[] = TARGET_KEYS.map(snakeCase);
 // Grams of fruit and vegetables in the 7-day window (divided by the logged days in code). Potatoes
 // are filed under vegetables in SR28 but WHO's 5-a-day counts starchy roots out (variables.ts).
+// `+kind` keeps the planner on (client, date): by (client, kind) it would read every diet entry ever.
 const FRUIT_VEG_SQL = `
   SELECT coalesce(sum(json_extract(e.detail, '$.grams')), 0) AS grams
   FROM events e JOIN foods f ON f.id = e.food_id
-  WHERE e.client_id = :client AND e.kind = 'diet' AND e.deleted_at IS NULL
+  WHERE e.client_id = :client AND +e.kind = 'diet' AND e.deleted_at IS NULL
     AND e.local_date BETWEEN :s7 AND :asOf
     AND f.food_group IN (${FRUIT_VEG_GROUPS.map((g) => `'${g.replace(/'/g, "''")}'`).join(', ')})
     AND f.name NOT LIKE 'Potato%'`;
