@@ -4,6 +4,7 @@ import { createServiceScope, type HandlerContext, type SyncTuning } from './serv
 import type { Handlers } from './host/dispatch.ts';
 import { backupHandlers } from './backup/handlers.ts';
 import { clientsHandlers } from './clients/handlers.ts';
+import { formsHandlers } from './forms/handlers.ts';
 import { exportHandlers } from './export/handlers.ts';
 import { foodsHandlers } from './foods/handlers.ts';
 import { logHandlers } from './log/handlers.ts';
@@ -97,6 +98,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
     ...plansHandlers(ctx),
+    ...formsHandlers(ctx),
   };
 }
 

@@ -11,6 +11,7 @@ import { ensureAllergenFlags } from './foods/allergen-flags.ts';
 import { ensureBundledFoods } from './foods/bundled.ts';
 import { createFoodsService, type FoodsService } from './foods/foods-service.ts';
 import { createFoodImporter } from './foods/import/import-service.ts';
+import { createIntakeService, type IntakeService } from './forms/intake-service.ts';
 import type { UploadStore } from './foods/import/upload-store.ts';
 import { createLogService, type LogService } from './log/log-service.ts';
 import { createFavouritesService, type FavouritesService } from './log/favourites.ts';
@@ -63,6 +64,8 @@ export interface Services {
   reports: ReportsService;
   sync: SyncService;
   plans: PlansService;
+  /** Intake questionnaires: the fillable PDF, and the review and apply of a returned one. */
+  intake: IntakeService;
   /** The meal-plan generator, or null while this build has none (its methods answer 'unavailable'). */
   planGenerator: PlanGenerator | null;
 }
@@ -198,6 +201,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     ...options.sync,
   });
   const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
+  const intake = createIntakeService({ db, clients, settings, now: clock.now, today: clock.today });
   let foodsTriedAt = clock.now();
   return {
     ensureFoods: () => {
@@ -223,6 +227,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     reports,
     sync,
     plans,
+    intake,
     planGenerator: options.planGenerator ?? null,
   };
 }

@@ -52,6 +52,10 @@ Commands:
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row
   report --client <id|name> --from YYYY-MM-DD --to YYYY-MM-DD --out report.pdf [--page-size A4|Letter]
+  form intake --client <id|name> --out form.pdf   a fillable intake questionnaire for the client
+  form import <filled.pdf> --client <id|name> [--accept name,email,…] [--yes] [--confirm] [--json]
+                              show the returned form against the profile (new / changed / same) and apply
+                              the new and changed answers (or --accept's) once confirmed or with --yes
   backup list [--json]        the backups in the data folder (automatic ones: daily, keeping 14, unless changed)
   backup create               write an encrypted backup now
   backup restore <file|latest> [--yes]   replace the data with a backup (the current data is kept first as a
@@ -244,6 +248,11 @@ export async function main(
       await unlocked(core);
       const { report } = await import('./commands/report.ts');
       await report(core, commandArgs, out);
+    } else if (command === 'form' && (sub === 'intake' || sub === 'import')) {
+      await unlocked(core);
+      const { formImport, formIntake } = await import('./commands/form.ts');
+      if (sub === 'intake') await formIntake(core, commandArgs.slice(1), out);
+      else await formImport(core, commandArgs.slice(1), out);
     } else if (command === 'model' && sub === 'predict') {
       const { modelPredict } = await import('./commands/model.ts');
       return await modelPredict(commandArgs.slice(1), out);

@@ -16,7 +16,8 @@ export interface ClientsService {
   get(id: string): Client;
   /** `confirm` saves a birth date that birthDateWarning finds implausible; without it that is refused. */
   create(fields: ClientFields, confirm?: boolean): Client;
-  update(id: string, patch: ClientPatch, confirm?: boolean): Client;
+  /** `action` names the change in the audit log ('update'; 'intake-form-import' for an intake form's answers). */
+  update(id: string, patch: ClientPatch, confirm?: boolean, action?: string): Client;
   setArchived(id: string, archived: boolean): Client;
   remove(id: string): { id: string };
 }
@@ -204,7 +205,7 @@ export function createClientsService(
       return toClient(load(id));
     },
 
-    update(id, patch, confirm = false) {
+    update(id, patch, confirm = false, action = 'update') {
       const before = toClient(load(id));
       const fields = normalise(patch);
       checkConsistency({ ...before, ...fields });
@@ -218,7 +219,7 @@ export function createClientsService(
           .set({ ...fields, updatedAt: Math.max(now(), before.updatedAt + 1) })
           .where(eq(clients.id, id))
           .run();
-        audit.record('client', id, 'update', fieldsChanged);
+        audit.record('client', id, action, fieldsChanged);
       });
       changed?.(id, 'profile');
       return toClient(load(id));

@@ -4,6 +4,7 @@ import { backupMethods } from './backup.ts';
 import { clientsMethods } from './clients.ts';
 import { damageMethods } from './damage.ts';
 import { foodsMethods } from './foods.ts';
+import { formsMethods } from './forms.ts';
 import { logMethods } from './log.ts';
 import { photosMethods } from './photos.ts';
 import { PlanProgress, plansMethods } from './plans.ts';
@@ -38,6 +39,7 @@ export const contract = {
   ...syncMethods,
   ...settingsMethods,
   ...plansMethods,
+  ...formsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -117,6 +117,9 @@ export const METHOD_NAMES = [
   'plans.shoppingList',
   'plans.pool',
   'plans.export',
+  'forms.intake',
+  'forms.reviewIntake',
+  'forms.applyIntake',
 ] as const;
 
 export const EVENT_NAMES = [

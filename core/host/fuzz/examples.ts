@@ -167,6 +167,7 @@ export function examples(f: Fixtures): Record<string, unknown> {
     'settings.get': {},
     'settings.update': { practitionerName: 'Fuzz Practitioner' },
     'plans.list': { clientId },
+    'forms.intake': { clientId },
     'plans.create': { clientId, name: 'Fuzz plan', startDate: '2026-03-16', days: 7 },
     'plans.get': { planId: MISSING_ID },
     'plans.addEntry': { planId: MISSING_ID, day: 1, slot: 'lunch', foodId, grams: 100 },

@@ -21,6 +21,7 @@ import { addPhotoFiles } from '../../photos/photo-batch-store.ts';
 import { PhotoDropZone } from '../../photos/PhotoDropZone/PhotoDropZone.tsx';
 import { TargetsCard } from '../../targets/TargetsCard/TargetsCard.tsx';
 import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
+import { IntakeFormButton, IntakeImportModal } from '../IntakeForm/IntakeForm.tsx';
 import { DeleteClientModal } from '../DeleteClientModal/DeleteClientModal.tsx';
 import { clearClientPageIntent, peekClientPageIntent } from '../client-page-intent.ts';
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
@@ -44,6 +45,7 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  const [importingIntake, setImportingIntake] = useState(false);
   // Another view may ask for a tab and day (the photos view's "Show in log").
   const [intent] = useState(() => peekClientPageIntent(id));
   useEffect(() => clearClientPageIntent(id), [id]);
@@ -138,6 +140,10 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               Report
             </Button>
             <ExportButton clientId={client.id} />
+            <IntakeFormButton clientId={client.id} />
+            <Button variant="default" onClick={() => setImportingIntake(true)} data-testid="client-intake-import">
+              Import intake form
+            </Button>
             <Button variant="default" onClick={() => setEditing(true)} data-testid="client-edit">
               Edit
             </Button>
@@ -207,6 +213,7 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
           </Tabs>
         </EnergyVisibility>
       </Stack>
+      <IntakeImportModal clientId={client.id} opened={importingIntake} onClose={() => setImportingIntake(false)} />
       <ClientFormModal
         opened={editing}
         client={client}
