@@ -7,6 +7,7 @@ import { clientsHandlers } from './clients/handlers.ts';
 import { exportHandlers } from './export/handlers.ts';
 import { foodsHandlers } from './foods/handlers.ts';
 import { logHandlers } from './log/handlers.ts';
+import { measuresHandlers } from './measures/handlers.ts';
 import { photosHandlers } from './photos/handlers.ts';
 import { reportsHandlers } from './reports/handlers.ts';
 import { rulesHandlers } from './rules/handlers.ts';
@@ -97,6 +98,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...syncHandlers(ctx),
     ...settingsHandlers(ctx),
     ...plansHandlers(ctx),
+    ...measuresHandlers(ctx),
   };
 }
 

@@ -16,6 +16,7 @@ import { createLogService, type LogService } from './log/log-service.ts';
 import { createFavouritesService, type FavouritesService } from './log/favourites.ts';
 import { createDiaryImport, type DiaryImport } from './log/diary-import/diary-import.ts';
 import type { Logger } from './logging/log.ts';
+import { createMeasuresService, type MeasuresService } from './measures/measures-service.ts';
 import { createPhotosService, type PhotosService } from './photos/photos-service.ts';
 import type { PlanGenerator } from './plans/plan-generator.ts';
 import { createPlansService, type PlansService } from './plans/plans-service.ts';
@@ -63,6 +64,8 @@ export interface Services {
   reports: ReportsService;
   sync: SyncService;
   plans: PlansService;
+  /** A client's measurements over time (weight, waist, blood pressure, lab values). */
+  measures: MeasuresService;
   /** The meal-plan generator, or null while this build has none (its methods answer 'unavailable'). */
   planGenerator: PlanGenerator | null;
 }
@@ -198,6 +201,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     ...options.sync,
   });
   const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
+  const measures = createMeasuresService(db, { clients, audit, now: clock.now, today: clock.today, changed });
   let foodsTriedAt = clock.now();
   return {
     ensureFoods: () => {
@@ -223,6 +227,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     reports,
     sync,
     plans,
+    measures,
     planGenerator: options.planGenerator ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { clientsMethods } from './clients.ts';
 import { damageMethods } from './damage.ts';
 import { foodsMethods } from './foods.ts';
 import { logMethods } from './log.ts';
+import { measuresMethods } from './measures.ts';
 import { photosMethods } from './photos.ts';
 import { PlanProgress, plansMethods } from './plans.ts';
 import { reportsMethods } from './reports.ts';
@@ -38,6 +39,7 @@ export const contract = {
   ...syncMethods,
   ...settingsMethods,
   ...plansMethods,
+  ...measuresMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -117,6 +117,11 @@ export const METHOD_NAMES = [
   'plans.shoppingList',
   'plans.pool',
   'plans.export',
+  'measures.kinds',
+  'measures.list',
+  'measures.add',
+  'measures.update',
+  'measures.delete',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -95,6 +95,8 @@ export function eraseClientLocally(sqlite: Sqlite, clientId: string, deletedAt: 
   // Derived and local-only data about the client: photos (with their detections), daily totals.
   prep(sqlite, 'DELETE FROM meal_photos WHERE client_id = ?').run(clientId);
   prep(sqlite, 'DELETE FROM daily_totals WHERE client_id = ?').run(clientId);
+  // Measurements (weight, blood pressure, lab values) do not sync yet: they go outright.
+  prep(sqlite, 'DELETE FROM client_measurements WHERE client_id = ?').run(clientId);
   // Meal plans (every version, entry and note), favourite foods and meal templates go outright, with
   // what sync recorded about them; the server erases its copies when the client's delete reaches it
   // (they name the client). Children before their parents (a plan's entries before the plan).
