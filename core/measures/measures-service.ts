@@ -7,6 +7,7 @@ import type { MeasureKind, MeasureKindInfo, Measurement, MeasurementInput } from
 import type { Db } from '../db/open.ts';
 import { clientMeasurements } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
+import { keepProfileValue, profileFollowsLatest, type ProfileKind } from './profile-link.ts';
 import { KINDS, kindDef, unitDef, type KindDef } from './kinds.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface MeasuresService {
 const DIASTOLIC = { min: 20, max: 200 };
 
 type Row = typeof clientMeasurements.$inferSelect;
+
+const isProfileKind = (kind: string): kind is ProfileKind => kind === 'weight' || kind === 'height';
 
 /** Cancels floating-point noise from a conversion round trip (72.4 kg → lb → kg) without losing precision a reading has. */
 const tidy = (x: number): number => Math.round(x * 1e6) / 1e6;
@@ -167,6 +170,10 @@ export function createMeasuresService(
     if (!row) throw new AppError('not-found', 'This measurement no longer exists.');
     return row;
   };
+  /** The profile's weight and height stay the latest reading (core/measures/profile-link.ts). */
+  const followProfile = (clientId: string, kinds: string[], t: number): void => {
+    for (const kind of new Set(kinds)) if (isProfileKind(kind)) profileFollowsLatest(db, clientId, kind, t, today());
+  };
   const order = [desc(clientMeasurements.measuredOn), desc(clientMeasurements.createdAt), desc(clientMeasurements.id)];
 
   return {
@@ -213,9 +220,11 @@ export function createMeasuresService(
       const t = now();
       const id = uuidv7();
       db.transaction(() => {
+        if (isProfileKind(values.kind)) keepProfileValue(db, input.clientId, values.kind, t);
         db.insert(clientMeasurements)
           .values({ id, clientId: input.clientId, ...values, createdAt: t, updatedAt: t })
           .run();
+        followProfile(input.clientId, [values.kind], t);
         audit.record('measurement', input.clientId, 'measurement-add');
       });
       deps.changed?.(input.clientId, 'measures');
@@ -233,6 +242,7 @@ export function createMeasuresService(
           .set({ ...values, updatedAt: t })
           .where(eq(clientMeasurements.id, id))
           .run();
+        followProfile(before.clientId, [before.kind, values.kind], t);
         audit.record('measurement', before.clientId, 'measurement-update');
       });
       deps.changed?.(before.clientId, 'measures');
@@ -244,6 +254,7 @@ export function createMeasuresService(
       const t = Math.max(now(), before.updatedAt + 1);
       db.transaction(() => {
         db.update(clientMeasurements).set({ deletedAt: t, updatedAt: t }).where(eq(clientMeasurements.id, id)).run();
+        followProfile(before.clientId, [before.kind], t);
         audit.record('measurement', before.clientId, 'measurement-delete');
       });
       deps.changed?.(before.clientId, 'measures');
