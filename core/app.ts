@@ -8,6 +8,7 @@ import { formsHandlers } from './forms/handlers.ts';
 import { exportHandlers } from './export/handlers.ts';
 import { foodsHandlers } from './foods/handlers.ts';
 import { logHandlers } from './log/handlers.ts';
+import { measuresHandlers } from './measures/handlers.ts';
 import { photosHandlers } from './photos/handlers.ts';
 import { reportsHandlers } from './reports/handlers.ts';
 import { rulesHandlers } from './rules/handlers.ts';
@@ -99,6 +100,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...settingsHandlers(ctx),
     ...plansHandlers(ctx),
     ...formsHandlers(ctx),
+    ...measuresHandlers(ctx),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from './logging/log.ts';
 
 /** Which part of a client's record changed. */
-export type ClientDataKind = 'profile' | 'targets' | 'log' | 'photos' | 'sync' | 'plans';
+export type ClientDataKind = 'profile' | 'targets' | 'log' | 'photos' | 'sync' | 'plans' | 'measures';
 
 /** Called by a service after it changed a client's data (and only then). */
 export type ClientDataChanged = (clientId: string, what: ClientDataKind) => void;

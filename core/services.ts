@@ -17,6 +17,7 @@ import { createLogService, type LogService } from './log/log-service.ts';
 import { createFavouritesService, type FavouritesService } from './log/favourites.ts';
 import { createDiaryImport, type DiaryImport } from './log/diary-import/diary-import.ts';
 import type { Logger } from './logging/log.ts';
+import { createMeasuresService, type MeasuresService } from './measures/measures-service.ts';
 import { createPhotosService, type PhotosService } from './photos/photos-service.ts';
 import type { PlanGenerator } from './plans/plan-generator.ts';
 import { createPlansService, type PlansService } from './plans/plans-service.ts';
@@ -66,6 +67,8 @@ export interface Services {
   plans: PlansService;
   /** Intake questionnaires: the fillable PDF, and the review and apply of a returned one. */
   intake: IntakeService;
+  /** A client's measurements over time (weight, waist, blood pressure, lab values). */
+  measures: MeasuresService;
   /** The meal-plan generator, or null while this build has none (its methods answer 'unavailable'). */
   planGenerator: PlanGenerator | null;
 }
@@ -202,6 +205,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   });
   const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
   const intake = createIntakeService({ db, clients, settings, now: clock.now, today: clock.today });
+  const measures = createMeasuresService(db, { clients, audit, now: clock.now, today: clock.today, changed });
   let foodsTriedAt = clock.now();
   return {
     ensureFoods: () => {
@@ -228,6 +232,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     sync,
     plans,
     intake,
+    measures,
     planGenerator: options.planGenerator ?? null,
   };
 }

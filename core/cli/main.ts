@@ -35,6 +35,9 @@ Commands:
   clients list [--json] [--search TEXT] [--sort name|updated|created|age] [--archived]
   targets --client <id|name> [--date YYYY-MM-DD] [--json]   the targets in force, with their sources
   targets override --client <id|name> --nutrient sodium_mg --value 1500 [--note TEXT] [--from YYYY-MM-DD]
+  measure add --client <id|name> --kind weight --value 72.4 [--unit kg|lb] [--date YYYY-MM-DD] [--value2 N]
+          [--name "Grip strength" (custom kind)] [--method TEXT] [--note TEXT] [--json]   blood pressure: --value2 diastolic
+  measure list --client <id|name> [--kind K] [--json]   the client's measurements, newest first
   plan list --client <id|name> [--json]   the client's meal plans (newest version of each)
   plan generate --client <id|name> [--days 7] [--start YYYY-MM-DD] [--json] [--out plan.pdf]
                                          make a plan and fill it with the generator (--plan ID: fill that plan)
@@ -225,6 +228,11 @@ export async function main(
       const { targetsList, targetsOverride } = await import('./commands/targets.ts');
       if (commandArgs[0] === 'override') await targetsOverride(core, commandArgs.slice(1), out);
       else await targetsList(core, commandArgs, out);
+    } else if (command === 'measure' && (sub === 'add' || sub === 'list')) {
+      await unlocked(core);
+      const { measureAdd, measureList } = await import('./commands/measure.ts');
+      if (sub === 'add') await measureAdd(core, commandArgs.slice(1), out);
+      else await measureList(core, commandArgs.slice(1), out);
     } else if (command === 'plan' && (sub === 'list' || sub === 'generate')) {
       await unlocked(core);
       const { planGenerate, planList } = await import('./commands/plan.ts');

@@ -5,6 +5,8 @@ import type { Audit } from '../audit/audit.ts';
 import type { Db, Sqlite } from '../db/open.ts';
 import { eraseClientLocally } from '../sync/erasure.ts';
 import { clients } from '../db/schema.ts';
+import { recordProfileReading } from '../measures/profile-link.ts';
+import { localIsoDate } from '../util/clock.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import type { ClientDataChanged } from '../changes.ts';
 
@@ -215,8 +217,17 @@ export function createClientsService(
       const fieldsChanged = changedFields(before, fields);
       if (fieldsChanged.length === 0) return before;
       db.transaction(() => {
+        const t = Math.max(now(), before.updatedAt + 1);
+        // A new weight or height is a reading dated today: today's targets change, earlier days' do not.
+        for (const [kind, value] of [
+          ['weight', fields.weightKg],
+          ['height', fields.heightCm],
+        ] as const) {
+          const old = kind === 'weight' ? before.weightKg : before.heightCm;
+          if (typeof value === 'number' && value !== old) recordProfileReading(db, id, kind, value, localIsoDate(t), t);
+        }
         db.update(clients)
-          .set({ ...fields, updatedAt: Math.max(now(), before.updatedAt + 1) })
+          .set({ ...fields, updatedAt: t })
           .where(eq(clients.id, id))
           .run();
         audit.record('client', id, action, fieldsChanged);

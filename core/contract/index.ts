@@ -6,6 +6,7 @@ import { damageMethods } from './damage.ts';
 import { foodsMethods } from './foods.ts';
 import { formsMethods } from './forms.ts';
 import { logMethods } from './log.ts';
+import { measuresMethods } from './measures.ts';
 import { photosMethods } from './photos.ts';
 import { PlanProgress, plansMethods } from './plans.ts';
 import { reportsMethods } from './reports.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...settingsMethods,
   ...plansMethods,
   ...formsMethods,
+  ...measuresMethods,
 } as const;
 
 export type Contract = typeof contract;

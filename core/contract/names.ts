@@ -120,6 +120,11 @@ export const METHOD_NAMES = [
   'forms.intake',
   'forms.reviewIntake',
   'forms.applyIntake',
+  'measures.kinds',
+  'measures.list',
+  'measures.add',
+  'measures.update',
+  'measures.delete',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -16,3 +16,4 @@ export { mealPhotos } from './schema/photos.ts';
 export { recommendations, ruleSettings } from './schema/rules.ts';
 export { mealPlans, mealPlanEntries, mealPlanNotes } from './schema/plans.ts';
 export { clientFavourites, mealTemplates } from './schema/favourites.ts';
+export { clientMeasurements } from './schema/measures.ts';

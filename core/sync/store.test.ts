@@ -46,7 +46,17 @@ describe('change recording', () => {
     expect(fields).not.toContain('clients.notes');
     sqlite.prepare('DELETE FROM sync_dirty').run();
     await ok(core, 'clients.update', { id: c.id, patch: { weightKg: 61, email: null } });
-    expect(dirty()).toEqual(['clients.email', 'clients.weight_kg']); // the cleared e-mail is a real change
+    // The cleared e-mail is a real change; the new weight is also a reading (a measurement) dated today.
+    expect(dirty()).toEqual([
+      'client_measurements.client_id',
+      'client_measurements.created_at',
+      'client_measurements.kind',
+      'client_measurements.measured_on',
+      'client_measurements.unit',
+      'client_measurements.value',
+      'clients.email',
+      'clients.weight_kg',
+    ]);
   });
 
   it('ignores writes made while applying server changes', async () => {

@@ -4,6 +4,7 @@ import { ALLERGENS, Condition, Id, IsoDate } from '../contract/common.ts';
 import { TargetOverrides } from '../contract/targets.ts';
 import { Nutrients, PlanUse } from '../contract/foods.ts';
 import { MAX_TEMPLATE_NAME, Meal } from '../contract/log.ts';
+import { MEASURE_BOUNDS, MeasureKind } from '../contract/measures.ts';
 import { MAX_PLAN_DAYS, PLAN_STATUSES } from '../contract/plans.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
 import { NUTRIENT_FIELDS, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
@@ -190,6 +191,19 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
     name: text(MAX_TEMPLATE_NAME),
     meal: Meal.nullable(),
     entries_json: text(100_000),
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  client_measurements: {
+    client_id: Id,
+    kind: MeasureKind,
+    custom_name: text(MEASURE_BOUNDS.customName).nullable(),
+    value: z.number().finite(),
+    value2: z.number().finite().nullable(),
+    unit: text(MEASURE_BOUNDS.unit),
+    measured_on: IsoDate,
+    method: text(MEASURE_BOUNDS.method).nullable(),
+    note: text(MEASURE_BOUNDS.note).nullable(),
     created_at: ms,
     deleted_at: nullableMs,
   },

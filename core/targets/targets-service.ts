@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import { clientTargets } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { computeTargets, missingForTargets } from './compute.ts';
+import { valueInForce } from '../measures/profile-link.ts';
 import { applyOverrides } from './overrides.ts';
 import type { EnergyEquation } from '../contract/common.ts';
 import type { ClientDataChanged } from '../changes.ts';
@@ -26,7 +27,9 @@ export interface TargetsService {
 }
 
 /**
- * Targets are computed from the profile on every read (so an edited weight updates them at once)
+ * Targets are computed from the profile on every read, with the weight and height in force on the day
+ * asked for (core/measures/profile-link.ts: an edited weight is a reading dated today, so it updates
+ * today's targets at once and leaves earlier days as they were),
  * and combined with the practitioner's overrides in force on the day asked for; an overridden target
  * names that row's note and effective date as its source.
  */
@@ -53,7 +56,13 @@ export function createTargetsService(
     .prepare();
   const rowInForce = (clientId: string, asOf: string) => inForce.get({ clientId, asOf });
 
-  const view = (client: Client, asOf: string): TargetsView => {
+  const view = (profile: Client, asOf: string): TargetsView => {
+    // The weight and height in force on that day (a reading recorded later changes later days only).
+    const client: Client = {
+      ...profile,
+      weightKg: valueInForce(db, profile.id, 'weight', asOf) ?? profile.weightKg,
+      heightCm: valueInForce(db, profile.id, 'height', asOf) ?? profile.heightCm,
+    };
     const row = rowInForce(client.id, asOf);
     const overrides = (row?.overrides ?? {}) as TargetOverrides;
     const equation = client.energyEquation;

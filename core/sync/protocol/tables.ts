@@ -21,6 +21,7 @@ export const SYNC_TABLES = [
   'meal_plan_notes',
   'client_favourites',
   'meal_templates',
+  'client_measurements',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -197,6 +198,21 @@ const DEFINITIONS: Record<SyncTable, { fields: FieldFlags; parent: TableSpec['pa
     fields: { ...required(['client_id', 'name']), meal: none, entries_json: req, ...TIMES },
     parent: CLIENT_CHILD,
   },
+  // A client's measurements (table level 5): every value, unit, date, method and note is about the
+  // client's body and health, so all of it is encrypted; the server reads only the client link.
+  client_measurements: {
+    fields: {
+      ...required(['client_id', 'kind']),
+      custom_name: none,
+      value: req,
+      value2: none,
+      unit: req,
+      measured_on: req,
+      ...optional(['method', 'note']),
+      ...TIMES,
+    },
+    parent: CLIENT_CHILD,
+  },
 };
 
 function depthOf(table: SyncTable): number {
@@ -236,9 +252,9 @@ export const TABLE_ORDER: readonly SyncTable[] = [...SYNC_TABLES].sort(
  * an earlier version (no header: level 1) is never sent rows of a table it cannot parse. Level 2 added
  * the meal plan tables; level 3 the custom foods' plan_use field (a computer of an earlier version drops
  * a field it does not know, so on reaching level 3 it pulls again to fill the field in); level 4 the
- * clients' favourite foods and meal templates.
+ * clients' favourite foods and meal templates; level 5 the clients' measurements (weight, blood pressure, lab values).
  */
-export const SYNC_LEVEL = 4;
+export const SYNC_LEVEL = 5;
 export const SYNC_LEVEL_HEADER = 'bioai-sync-level';
 const TABLE_LEVEL: Partial<Record<SyncTable, number>> = {
   meal_plans: 2,
@@ -246,6 +262,7 @@ const TABLE_LEVEL: Partial<Record<SyncTable, number>> = {
   meal_plan_notes: 2,
   client_favourites: 4,
   meal_templates: 4,
+  client_measurements: 5,
 };
 
 /** The tables a computer at `level` knows, in TABLE_ORDER. */
