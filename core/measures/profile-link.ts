@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { clientMeasurements, clients } from '../db/schema.ts';
 import { localIsoDate } from '../util/clock.ts';
@@ -20,29 +20,38 @@ import { uuidv7 } from '../util/uuidv7.ts';
 export type ProfileKind = 'weight' | 'height';
 const COLUMN = { weight: 'weightKg', height: 'heightCm' } as const;
 
-/** The value of a profile kind in force on `date`, or null when there is no reading at all. */
-export function valueInForce(db: Db, clientId: string, kind: ProfileKind, date: string): number | null {
+/** The two lookups of valueInForce, prepared once per database: targets ask for them on every day computed. */
+function inForceStatements(db: Db) {
   const live = and(
-    eq(clientMeasurements.clientId, clientId),
-    eq(clientMeasurements.kind, kind),
+    eq(clientMeasurements.clientId, sql.placeholder('clientId')),
+    eq(clientMeasurements.kind, sql.placeholder('kind')),
     isNull(clientMeasurements.deletedAt),
   );
-  const before = db
-    .select({ value: clientMeasurements.value })
-    .from(clientMeasurements)
-    .where(and(live, lte(clientMeasurements.measuredOn, date)))
-    .orderBy(desc(clientMeasurements.measuredOn), desc(clientMeasurements.createdAt), desc(clientMeasurements.id))
-    .limit(1)
-    .get();
-  if (before) return before.value;
-  const first = db
-    .select({ value: clientMeasurements.value })
-    .from(clientMeasurements)
-    .where(and(live, gt(clientMeasurements.measuredOn, date)))
-    .orderBy(asc(clientMeasurements.measuredOn), asc(clientMeasurements.createdAt), asc(clientMeasurements.id))
-    .limit(1)
-    .get();
-  return first?.value ?? null;
+  return {
+    before: db
+      .select({ value: clientMeasurements.value })
+      .from(clientMeasurements)
+      .where(and(live, lte(clientMeasurements.measuredOn, sql.placeholder('date'))))
+      .orderBy(desc(clientMeasurements.measuredOn), desc(clientMeasurements.createdAt), desc(clientMeasurements.id))
+      .limit(1)
+      .prepare(),
+    first: db
+      .select({ value: clientMeasurements.value })
+      .from(clientMeasurements)
+      .where(and(live, gt(clientMeasurements.measuredOn, sql.placeholder('date'))))
+      .orderBy(asc(clientMeasurements.measuredOn), asc(clientMeasurements.createdAt), asc(clientMeasurements.id))
+      .limit(1)
+      .prepare(),
+  };
+}
+const statementsByDb = new WeakMap<Db, ReturnType<typeof inForceStatements>>();
+
+/** The value of a profile kind in force on `date`, or null when there is no reading at all. */
+export function valueInForce(db: Db, clientId: string, kind: ProfileKind, date: string): number | null {
+  let st = statementsByDb.get(db);
+  if (!st) statementsByDb.set(db, (st = inForceStatements(db)));
+  const args = { clientId, kind, date };
+  return (st.before.get(args) ?? st.first.get(args))?.value ?? null;
 }
 
 function hasReading(db: Db, clientId: string, kind: ProfileKind): boolean {
