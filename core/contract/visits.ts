@@ -197,10 +197,7 @@ export const visitsMethods = {
   /** Every goal of the client's visits, newest visit first (the charts draw goal lines from these). */
   'visits.goals': method(z.object({ clientId: Id }).strict(), z.array(Goal)),
   /** The snapshot for a visit on `date` (for an existing visit, pass its id to use its accepted recommendations). */
-  'visits.snapshot': method(
-    z.object({ clientId: Id, date: IsoDate, visitId: Id.optional() }).strict(),
-    VisitSnapshot,
-  ),
+  'visits.snapshot': method(z.object({ clientId: Id, date: IsoDate, visitId: Id.optional() }).strict(), VisitSnapshot),
   /** Clients whose latest visit's next follow-up is before today and who have had no visit since. */
   'visits.overdue': method(Empty, z.array(OverdueFollowUp)),
   /** One visit as a PDF (client-facing wording), rendered by Chromium on this machine. */
