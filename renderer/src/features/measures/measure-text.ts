@@ -75,7 +75,9 @@ export interface MeasureGroup {
   key: string;
   kind: MeasureKind;
   label: string;
-  /** The unit values are charted in. */
+  /** The unit values are stored in (the custom kind's own). */
+  canonicalUnit: string;
+  /** The unit values are charted in, for the unit system the groups were made for. */
   unit: string;
   readings: Measurement[];
 }
@@ -99,7 +101,14 @@ export function groupReadings(
     const key = groupKey(m);
     let group = groups.get(key);
     if (!group) {
-      group = { key, kind: m.kind, label: m.label, unit: displayUnit(m.kind, m.canonicalUnit, units), readings: [] };
+      group = {
+        key,
+        kind: m.kind,
+        label: m.label,
+        canonicalUnit: m.canonicalUnit,
+        unit: displayUnit(m.kind, m.canonicalUnit, units),
+        readings: [],
+      };
       groups.set(key, group);
     }
     group.readings.push(m);
@@ -151,7 +160,7 @@ export function changeSinceFirst(group: MeasureGroup, units: UnitSystem): Change
   };
   const main = diff(latest.value, first.value);
   const text = latest.value2 !== null && first.value2 !== null ? `${main}/${diff(latest.value2, first.value2)}` : main;
-  return { text: withUnit(text, group.unit), since: first.date };
+  return { text: withUnit(text, displayUnit(group.kind, group.canonicalUnit, units)), since: first.date };
 }
 
 export function changeText(change: Change): string {
@@ -183,7 +192,10 @@ export function chartGoal(goals: readonly Goal[], group: MeasureGroup, units: Un
   const value = inDisplayUnit(group.kind, best.targetValue, units);
   return {
     value,
-    text: withUnit(formatNumber(value, decimalsFor(group.kind, value)), group.unit),
+    text: withUnit(
+      formatNumber(value, decimalsFor(group.kind, value)),
+      displayUnit(group.kind, group.canonicalUnit, units),
+    ),
     reviewOn: best.reviewOn,
     goalText: best.text,
   };
