@@ -6,7 +6,7 @@ import type { IntakeExtraKey, IntakeReference, NutrientStatus, TREND_KEYS } from
 import type { Recommendation } from '../contract/rules.ts';
 import { statusOf, type DashboardService } from '../features/dashboard.ts';
 import type { LogService } from '../log/log-service.ts';
-import { CM_PER_IN, KG_PER_LB, kindDef, KINDS, type KindDef } from '../measures/kinds.ts';
+import { CM_PER_IN, KG_PER_LB, KINDS, type KindDef } from '../measures/kinds.ts';
 import type { BuiltInKind, Reading } from '../measures/in-force.ts';
 import type { MeasuresService } from '../measures/measures-service.ts';
 import type { PhotosService } from '../photos/photos-service.ts';
