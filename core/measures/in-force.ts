@@ -37,6 +37,13 @@ const BEFORE_SQL = `SELECT kind, value, value2, measured_on AS date FROM client_
 const FIRST_SQL = `SELECT value FROM client_measurements
   WHERE ${LIVE} ORDER BY measured_on ASC, created_at ASC, id ASC LIMIT 1`;
 const ANY_SQL = `SELECT 1 AS x FROM client_measurements WHERE ${LIVE} LIMIT 1`;
+// Every built-in kind's latest reading on or before a date, in one pass over the client's rows.
+const LATEST_ALL_SQL = `SELECT kind, value, value2, date FROM (
+    SELECT kind, value, value2, measured_on AS date,
+      row_number() OVER (PARTITION BY kind ORDER BY ${ORDER_DESC}) AS rn
+    FROM client_measurements
+    WHERE client_id = ? AND kind <> 'custom' AND deleted_at IS NULL AND measured_on <= ?
+  ) WHERE rn = 1`;
 const IN_RANGE_SQL = `SELECT kind, value, value2, measured_on AS date FROM client_measurements
   WHERE client_id = ? AND kind <> 'custom' AND deleted_at IS NULL AND measured_on BETWEEN ? AND ?
   ORDER BY kind, measured_on ASC, created_at ASC, id ASC`;
@@ -72,6 +79,18 @@ export function readingOn(sqlite: Sqlite, clientId: string, kind: BuiltInKind, d
   if (!isProfileKind(kind) || prepared(sqlite, ANY_SQL).get(clientId, kind)) return null;
   const kept = profileReading(sqlite, clientId, kind);
   return kept && kept.date <= date ? kept : null;
+}
+
+/** readingOn for every built-in kind at once (the rule variables read them all for each client). */
+export function latestReadingsOn(sqlite: Sqlite, clientId: string, date: string): Map<BuiltInKind, Reading> {
+  const rows = prepared(sqlite, LATEST_ALL_SQL).all(clientId, date) as Reading[];
+  const out = new Map(rows.map((r) => [r.kind, r]));
+  for (const kind of ['weight', 'height'] as const) {
+    if (out.has(kind)) continue;
+    const r = readingOn(sqlite, clientId, kind, date);
+    if (r) out.set(kind, r);
+  }
+  return out;
 }
 
 /**

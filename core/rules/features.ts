@@ -3,7 +3,7 @@ import { TARGET_KEYS } from '../contract/targets.ts';
 import type { Sqlite } from '../db/open.ts';
 import { prepared } from '../db/statements.ts';
 import type { ForecastService } from '../forecast/forecast.ts';
-import { profileOn, readingOn, type BuiltInKind, type Reading } from '../measures/in-force.ts';
+import { latestReadingsOn, profileOn, readingOn } from '../measures/in-force.ts';
 import { ageInYears } from '../targets/compute.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import type { Variables } from './types.ts';
@@ -167,26 +167,21 @@ const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86
  */
 export function measureVariables(sqlite: Sqlite, clientId: string, asOf: string): NonNullable<Variables['measures']> {
   const out: NonNullable<Variables['measures']> = {};
-  const latest = new Map<BuiltInKind, Reading | null>();
-  const latestOf = (kind: BuiltInKind): Reading | null => {
-    if (!latest.has(kind)) latest.set(kind, readingOn(sqlite, clientId, kind, asOf));
-    return latest.get(kind) ?? null;
-  };
+  const latest = latestReadingsOn(sqlite, clientId, asOf);
   for (const m of MEASURE_VARIABLES) {
-    const r = latestOf(m.kind);
-    out[m.name] = r === null ? null : m.second ? r.value2 : r.value;
+    const r = latest.get(m.kind);
+    out[m.name] = r === undefined ? null : m.second ? r.value2 : r.value;
   }
   const monthBefore = shiftDate(asOf, -30);
   for (const m of MEASURE_CHANGES) {
-    const now = latestOf(m.kind);
-    const then = readingOn(sqlite, clientId, m.kind, monthBefore);
-    // The same reading at both ends (nothing recorded since) says nothing about a change.
-    out[`${m.name}_change_30d`] =
-      now === null || then === null || now.date <= monthBefore ? null : now.value - then.value;
+    const now = latest.get(m.kind);
+    const then = now === undefined || now.date <= monthBefore ? null : readingOn(sqlite, clientId, m.kind, monthBefore);
+    // Null without a reading in force 30 days before, or with nothing recorded since (the same reading at both ends).
+    out[`${m.name}_change_30d`] = now === undefined || then === null ? null : now.value - then.value;
   }
   for (const kind of new Set(MEASURE_VARIABLES.map((m) => m.kind))) {
-    const r = latestOf(kind);
-    out[daysSinceName(kind)] = r === null ? null : dayNumber(asOf) - dayNumber(r.date);
+    const r = latest.get(kind);
+    out[daysSinceName(kind)] = r === undefined ? null : dayNumber(asOf) - dayNumber(r.date);
   }
   return out;
 }
