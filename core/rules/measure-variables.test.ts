@@ -3,6 +3,8 @@ import type { Client } from '../contract/clients.ts';
 import { CHOLESTEROL_MG_DL_PER_MMOL_L } from '../measures/kinds.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { evaluateRule } from './evaluate.ts';
+import { baseVariables } from './fixtures.ts';
+import { renderText } from './format.ts';
 import { computeVariables } from './features.ts';
 import { loadRuleText } from './loader.ts';
 import { rulesKit } from './test-kit.ts';
@@ -152,5 +154,17 @@ describe('client.* and protein per kg use the weight in force on the evaluation 
     expect(after.client.weight_kg).toBe(72);
     expect(after.client.bmi).toBeCloseTo(72 / 1.6 ** 2, 9);
     expect(after.features.protein_g_per_kg_7d).toBeCloseTo(64 / 72, 9);
+  });
+});
+
+describe('messages for eating-disorder-sensitive care', () => {
+  it('leave out weight and body measures with their units; other measurements stay', () => {
+    const text =
+      'Weight {{measures.weight_kg}} kg ({{measures.weight_kg_change_30d}} kg in 30 days), BMI {{client.bmi}} kg/m², waist {{measures.waist_cm}} cm; LDL {{measures.ldl_mmol_l}} mmol/L.';
+    const v = baseVariables();
+    expect(renderText(text, v)).toBe('Weight 65 kg (-1.2 kg in 30 days), BMI 24 kg/m², waist 78 cm; LDL 2.8 mmol/L.');
+    const hidden = renderText(text, v, { hideEnergy: true });
+    expect(hidden).toBe('Weight ( in 30 days), BMI , waist ; LDL 2.8 mmol/L.');
+    expect(hidden).not.toMatch(/kg|cm|65|78|24/);
   });
 });

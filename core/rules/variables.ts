@@ -432,6 +432,22 @@ function measureVariables(): VariableDef[] {
   return out;
 }
 
+/**
+ * Body weight and size variables: an eating-disorder-sensitive client's messages and "Why?" never show
+ * their value (format.ts, present.ts), as the reports leave weight and body measurements out of such a
+ * client's copy: numbers about weight and shape are kept out of view in that care.
+ */
+export const BODY_SIZE_VARIABLES: ReadonlySet<string> = new Set([
+  'client.weight_kg',
+  'client.bmi',
+  'measures.weight_kg',
+  'measures.weight_kg_change_30d',
+  'measures.waist_cm',
+  'measures.waist_cm_change_30d',
+  'measures.hip_cm',
+  'measures.body_fat_pct',
+]);
+
 /** Every declared variable, features first. */
 export const VARIABLES: readonly VariableDef[] = [
   ...nutrientFeatures(),
