@@ -188,9 +188,10 @@ const SERIES: { key: TrendKey; label: string; unit: string }[] = [
 const ENERGY_KEYS = new Set(['energyKcal']);
 
 /**
- * Body-size measurements, left out of an eating-disorder-sensitive client's own copy: numbers about
- * weight and shape are what such care keeps out of view (NICE NG69, Eating disorders, 2017: weight is
- * monitored by the clinician, not made the focus for the client). The case report keeps them.
+ * Body-size measurements, left out of an eating-disorder-sensitive client's own copy for the same reason
+ * as energy figures (core/rules/guardrails.ts): number-focused feedback on the body can reinforce the
+ * disorder, so the practitioner, not a printout, decides when and how weight is talked about. The case
+ * report keeps them.
  */
 export const BODY_SIZE_KINDS: ReadonlySet<BuiltInKind> = new Set(['weight', 'waist', 'hip', 'body-fat']);
 
