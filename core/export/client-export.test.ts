@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Client } from '../contract/clients.ts';
 import type { LogEntry } from '../contract/log.ts';
+import type { Visit } from '../contract/visits.ts';
 import type { Measurement } from '../contract/measures.ts';
 import { readCsvTable } from '../foods/import/csv.ts';
 import { LOG_CSV_COLUMNS, parseLogCsv } from '../log/log-csv.ts';
@@ -81,6 +82,28 @@ async function twoClients() {
   });
   await ok(core, 'measures.delete', { id: goneReading.id });
   await ok(core, 'measures.add', { clientId: bruno.id, kind: 'weight', value: 90, date: '2026-03-05', note: 'Bruno' });
+  await ok(core, 'visits.add', {
+    clientId: ana.id,
+    date: '2026-03-05',
+    type: 'first',
+    durationMin: 60,
+    note: { format: 'adime', assessment: 'Skips breakfast', diagnosis: 'Inadequate fibre intake' },
+    goals: [{ text: 'Waist under 80 cm', measureKind: 'waist', targetValue: 31, unit: 'in', reviewOn: '2026-04-30' }],
+    nextFollowUp: '2026-04-02',
+  });
+  const goneVisit = await ok<{ id: string }>(core, 'visits.add', {
+    clientId: ana.id,
+    date: '2026-03-06',
+    type: 'phone',
+    note: { format: 'soap', subjective: 'recorded in error' },
+  });
+  await ok(core, 'visits.delete', { id: goneVisit.id });
+  await ok(core, 'visits.add', {
+    clientId: bruno.id,
+    date: '2026-03-05',
+    type: 'first',
+    note: { format: 'soap', subjective: 'Bruno visit' },
+  });
   await ok(core, 'log.setFavourite', { clientId: ana.id, foodId: BANANA, favourite: true });
   await ok(core, 'log.saveTemplate', {
     clientId: ana.id,
@@ -117,6 +140,8 @@ describe('client export', () => {
         'profile.json',
         'targets-history.csv',
         'targets-history.json',
+        'visits.csv',
+        'visits.json',
       ].sort(),
     );
     const all = Object.values(files).join('\n');
@@ -185,6 +210,33 @@ describe('client export', () => {
     ]);
     expect(Number(mcsv.rows[0]?.cells[4])).toBeCloseTo(135 / 38.67, 9);
     expect(files['README.txt']).toContain('measurements.csv / .json: every measurement (2:');
+
+    // Visits: the live ones of this client (the deleted one left out), goals with canonical and typed targets.
+    const visitsListed = await ok<Visit[]>(core, 'visits.list', { clientId: ana.id });
+    expect(visitsListed).toHaveLength(1);
+    const visited = JSON.parse(files['visits.json'] ?? '') as Omit<Visit, 'clientId'>[];
+    expect(visited).toEqual(visitsListed.map(({ clientId: _c, ...v }) => v));
+    expect(visited[0]?.goals[0]).toMatchObject({ measureKind: 'waist', unit: 'in', enteredTargetValue: 31 });
+    expect(visited[0]?.goals[0]?.targetValue).toBeCloseTo(31 * 2.54, 9);
+    const vcsv = readCsvTable(new TextEncoder().encode(files['visits.csv']));
+    expect(vcsv.rows.map((r) => r.cells.slice(1, 14))).toEqual([
+      [
+        '2026-03-05',
+        'first',
+        '60',
+        'adime',
+        'Skips breakfast',
+        'Inadequate fibre intake',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Waist under 80 cm',
+        '2026-04-02',
+      ],
+    ]);
+    expect(files['README.txt']).toContain('visits.csv / visits.json: every visit (1)');
 
     const log = readCsvTable(new TextEncoder().encode(files['log.csv']));
     // The log import's columns first (log-csv.test.ts pins them), so the file can be imported again.

@@ -8,6 +8,7 @@ import {
   auditLog,
   clientFavourites,
   clientMeasurements,
+  clientVisits,
   clients,
   clientTargets,
   events,
@@ -20,6 +21,7 @@ import { toCsv, type CsvValue } from '../util/csv-write.ts';
 import { toClient } from '../clients/clients.ts';
 import { LOG_CSV_COLUMNS } from '../log/log-csv.ts';
 import { toMeasurement } from '../measures/measures-service.ts';
+import { toVisit } from '../visits/visit-row.ts';
 
 /**
  * A client's whole record as a zip of CSV and JSON (data portability: GDPR Art. 20 asks for "a
@@ -77,6 +79,7 @@ function readme(
     targets: number;
     entries: number;
     measurements: number;
+    visits: number;
     audit: number;
     favourites: number;
     templates: number;
@@ -101,6 +104,10 @@ function readme(
     `- measurements.csv / .json: every measurement (${counts.measurements}: weight, waist, blood pressure, lab values …),`,
     '  deleted ones excluded. value (value2: diastolic blood pressure) is in canonical_unit (kg, cm, mmol/L …);',
     '  entered_value and unit are the reading as it was typed (e.g. 135 mg/dL). measured_on is the day it was taken.',
+    `- visits.csv / visits.json: every visit (${counts.visits}), oldest first. The CSV has one row per visit (date, type,`,
+    '  duration in minutes, note format and sections, next follow-up); the JSON adds the goals (each with its measure,',
+    "  target in the measure's canonical unit and as typed, review date and status) and the ids of the",
+    '  recommendations accepted at the visit.',
     `- favourites-templates.json: the foods starred for this client (${counts.favourites}) and their meal templates`,
     `  (${counts.templates}): each entry with its food id and name, grams and the household measure as typed.`,
     `- audit.csv: who changed this client's record and when (${counts.audit} entries; field names only, no values).`,
@@ -265,6 +272,56 @@ export function exportClient(
     { bom: true },
   );
 
+  // Visits (core/visits), oldest first: the note's sections by name, the goals and the follow-up.
+  const visits = db
+    .select()
+    .from(clientVisits)
+    .where(and(eq(clientVisits.clientId, clientId), isNull(clientVisits.deletedAt)))
+    .orderBy(asc(clientVisits.visitDate), asc(clientVisits.createdAt), asc(clientVisits.id))
+    .all()
+    .map(toVisit);
+  const section = (v: (typeof visits)[number], key: string): string | null =>
+    (v.note as Record<string, string>)[key] ?? null;
+  const visitsCsv = toCsv(
+    [
+      'id',
+      'date',
+      'type',
+      'duration_min',
+      'format',
+      'assessment',
+      'diagnosis',
+      'intervention',
+      'monitoring',
+      'subjective',
+      'objective',
+      'plan',
+      'goals',
+      'next_follow_up',
+      'created_at',
+      'updated_at',
+    ],
+    visits.map((v) => [
+      v.id,
+      v.date,
+      v.type,
+      v.durationMin,
+      v.note.format,
+      section(v, 'assessment'),
+      section(v, 'diagnosis'),
+      section(v, 'intervention'),
+      section(v, 'monitoring'),
+      section(v, 'subjective'),
+      section(v, 'objective'),
+      section(v, 'plan'),
+      v.goals.map((g) => g.text).join('; '),
+      v.nextFollowUp,
+      iso(v.createdAt),
+      iso(v.updatedAt),
+    ]),
+    { bom: true },
+  );
+
   // Audit entries about the client, its targets and its log entries (deleted entries included).
   const audit = db
     .select()
@@ -308,6 +365,7 @@ export function exportClient(
         targets: targets.length,
         entries: rows.length,
         measurements: measurements.length,
+        visits: visits.length,
         audit: audit.length,
         favourites: favourites.length,
         templates: templates.length,
@@ -320,6 +378,8 @@ export function exportClient(
     'log.json': json({ units: nutrientUnits(), entries: logJson }),
     'measurements.csv': strToU8(measurementsCsv),
     'measurements.json': json(measurements.map(({ clientId: _client, ...m }) => m)),
+    'visits.csv': strToU8(visitsCsv),
+    'visits.json': json(visits.map(({ clientId: _client, ...v }) => v)),
     'favourites-templates.json': json({ favourites, templates }),
     'audit.csv': strToU8(auditCsv),
   };
