@@ -27,14 +27,16 @@ import { clearClientPageIntent, peekClientPageIntent } from '../client-page-inte
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
 import { RecommendationsPanel } from '../../recommendations/RecommendationsPanel/RecommendationsPanel.tsx';
 import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
+import { VisitsTab } from '../../visits/VisitsTab/VisitsTab.tsx';
 
-type ClientTab = 'profile' | 'log' | 'dashboard' | 'plans' | 'recommendations';
+type ClientTab = 'profile' | 'log' | 'dashboard' | 'plans' | 'recommendations' | 'visits';
 const CLIENT_TABS: readonly string[] = [
   'profile',
   'log',
   'dashboard',
   'plans',
   'recommendations',
+  'visits',
 ] satisfies ClientTab[];
 const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_TABS.includes(v);
 
@@ -185,6 +187,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               <Tabs.Tab value="recommendations" data-testid="client-tab-recommendations">
                 Recommendations
               </Tabs.Tab>
+              <Tabs.Tab value="visits" data-testid="client-tab-visits">
+                Visits
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="profile">
               <Stack gap="lg">
@@ -209,6 +214,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             </Tabs.Panel>
             <Tabs.Panel value="recommendations">
               <RecommendationsPanel client={client} />
+            </Tabs.Panel>
+            <Tabs.Panel value="visits">
+              <VisitsTab clientId={client.id} noteFormat={settings?.visitNoteFormat ?? 'adime'} />
             </Tabs.Panel>
           </Tabs>
         </EnergyVisibility>
