@@ -17,6 +17,7 @@ import { plansHandlers } from './plans/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 import { targetsHandlers } from './targets/handlers.ts';
+import { visitsHandlers } from './visits/handlers.ts';
 import { storageError } from './db/storage-errors.ts';
 import type { Logger } from './logging/log.ts';
 import { createSession, type HostKind, type KeyVault, type Session } from './session/session.ts';
@@ -101,6 +102,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...plansHandlers(ctx),
     ...formsHandlers(ctx),
     ...measuresHandlers(ctx),
+    ...visitsHandlers(ctx),
   };
 }
 

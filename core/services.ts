@@ -33,6 +33,7 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createSyncService, type SyncService, type SyncServiceDeps } from './sync/sync-service.ts';
 import { createTargetsService, type TargetsService } from './targets/targets-service.ts';
 import type { Clock } from './util/clock.ts';
+import { createVisitsService, type VisitsService } from './visits/visits-service.ts';
 import type { EventMap, EventName } from './contract/index.ts';
 
 /** Sends a progress or state event to the UI. */
@@ -69,6 +70,8 @@ export interface Services {
   intake: IntakeService;
   /** A client's measurements over time (weight, waist, blood pressure, lab values). */
   measures: MeasuresService;
+  /** A client's visits: notes, goals agreed, next follow-up. */
+  visits: VisitsService;
   /** The meal-plan generator, or null while this build has none (its methods answer 'unavailable'). */
   planGenerator: PlanGenerator | null;
 }
@@ -206,6 +209,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
   const intake = createIntakeService({ db, clients, settings, now: clock.now, today: clock.today });
   const measures = createMeasuresService(db, { clients, audit, now: clock.now, today: clock.today, changed });
+  const visits = createVisitsService(db, { clients, audit, now: clock.now, today: clock.today });
   let foodsTriedAt = clock.now();
   return {
     ensureFoods: () => {
@@ -233,6 +237,7 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     plans,
     intake,
     measures,
+    visits,
     planGenerator: options.planGenerator ?? null,
   };
 }

@@ -15,6 +15,7 @@ import { SessionStatus, sessionMethods } from './session.ts';
 import { settingsMethods } from './settings.ts';
 import { syncMethods } from './sync.ts';
 import { targetsMethods } from './targets.ts';
+import { visitsMethods } from './visits.ts';
 
 export type { RpcResult } from './rpc.ts';
 
@@ -42,6 +43,7 @@ export const contract = {
   ...plansMethods,
   ...formsMethods,
   ...measuresMethods,
+  ...visitsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -125,6 +125,15 @@ export const METHOD_NAMES = [
   'measures.add',
   'measures.update',
   'measures.delete',
+  'visits.list',
+  'visits.get',
+  'visits.add',
+  'visits.update',
+  'visits.delete',
+  'visits.goals',
+  'visits.snapshot',
+  'visits.overdue',
+  'visits.pdf',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -17,3 +17,4 @@ export { recommendations, ruleSettings } from './schema/rules.ts';
 export { mealPlans, mealPlanEntries, mealPlanNotes } from './schema/plans.ts';
 export { clientFavourites, mealTemplates } from './schema/favourites.ts';
 export { clientMeasurements } from './schema/measures.ts';
+export { clientVisits } from './schema/visits.ts';

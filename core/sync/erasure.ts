@@ -7,7 +7,7 @@ import { JSON_COLUMNS } from './store.ts';
 /**
  * Erasing a client on this computer: the client's row and every row about them (targets, log
  * entries, recommendations) keep only their id, their link to the client and the delete; photos, the
- * daily totals, meal plans, favourite foods, meal templates and measurements go (the server erases its copies of them); audit entries about them keep the action and lose their details. The same
+ * daily totals, meal plans, favourite foods, meal templates, measurements and visits go (the server erases its copies of them); audit entries about them keep the action and lose their details. The same
  * local form is written whether the delete was made here or pulled from the server (the sync
  * protocol's erasedRow, with NOT NULL columns holding a neutral value instead of null), so the
  * deleting computer sees its own delete coming back as no change.
@@ -95,7 +95,7 @@ export function eraseClientLocally(sqlite: Sqlite, clientId: string, deletedAt: 
   // Derived and local-only data about the client: photos (with their detections), daily totals.
   prep(sqlite, 'DELETE FROM meal_photos WHERE client_id = ?').run(clientId);
   prep(sqlite, 'DELETE FROM daily_totals WHERE client_id = ?').run(clientId);
-  // Meal plans (every version, entry and note), favourite foods, meal templates and measurements go outright, with
+  // Meal plans (every version, entry and note), favourite foods, meal templates, measurements and visits go outright, with
   // what sync recorded about them; the server erases its copies when the client's delete reaches it
   // (they name the client). Children before their parents (a plan's entries before the plan).
   const removed = CLIENT_CHILD_TABLES.filter((t) => LOCAL_TABLES[t].removedOnErasure).sort(

@@ -16,7 +16,7 @@ export interface LocalTable {
   parent: { column: string; table: SyncTable } | null;
   /**
    * Rows this computer removes outright when their client is erased (meal plans, their entries and
-   * notes, favourite foods, meal templates, measurements) instead of keeping them in erased form: an erased row of theirs received from the server is
+   * notes, favourite foods, meal templates, measurements, visits) instead of keeping them in erased form: an erased row of theirs received from the server is
    * not stored here either.
    */
   removedOnErasure: boolean;
@@ -48,6 +48,7 @@ export const LOCAL_TABLES: Record<SyncTable, LocalTable> = {
   client_favourites: local('client_favourites', 'client_favourites', null, true),
   meal_templates: local('meal_templates', 'meal_templates', null, true),
   client_measurements: local('client_measurements', 'client_measurements', null, true),
+  client_visits: local('client_visits', 'client_visits', null, true),
 };
 
 export const q = (name: string): string => `"${name}"`;
@@ -66,7 +67,7 @@ function markOne(table: SyncTable, rowId: string, field: string, at: string): st
 }
 
 /**
- * The change-recording triggers (migrations 0005, 0006, 0009, 0010, 0011 and 0013 hold their output; a test keeps them equal).
+ * The change-recording triggers (migrations 0005, 0006, 0009, 0010, 0011, 0013 and 0014 hold their output; a test keeps them equal).
  * A new row records its non-empty fields only, so a row made on a device never sends empty values;
  * an update records exactly the fields whose value changed, including a field the practitioner
  * cleared. The edit time is the row's updated_at (the app's clock, not SQLite's).

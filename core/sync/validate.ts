@@ -7,6 +7,8 @@ import { MAX_TEMPLATE_NAME, Meal } from '../contract/log.ts';
 import { MEASURE_BOUNDS, MeasureKind } from '../contract/measures.ts';
 import { MAX_PLAN_DAYS, PLAN_STATUSES } from '../contract/plans.ts';
 import { RECOMMENDATION_STATUSES } from '../contract/rules.ts';
+import { VISIT_BOUNDS, VisitType } from '../contract/visits.ts';
+import { StoredGoals, StoredNote, StoredRecommendationIds } from '../visits/visit-row.ts';
 import { NUTRIENT_FIELDS, TABLE_SPECS, type SyncTable } from './protocol/tables.ts';
 
 /**
@@ -27,6 +29,19 @@ const nullableMs = ms.nullable();
 const amount = z.number().min(0).max(1_000_000).nullable();
 const json = z.unknown();
 const text = (max: number) => z.string().max(max);
+
+/** A JSON text column whose parsed value must fit `shape` (what the visits service writes). */
+const jsonText = (shape: z.ZodType) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return shape.safeParse(JSON.parse(v)).success;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not the expected JSON' },
+  );
 
 const tagList = z.array(z.string().max(60)).max(50);
 const bool01 = z.union([z.literal(0), z.literal(1), z.boolean()]);
@@ -204,6 +219,18 @@ const VALIDATORS: Record<SyncTable, Record<string, z.ZodType>> = {
     measured_on: IsoDate,
     method: text(MEASURE_BOUNDS.method).nullable(),
     note: text(MEASURE_BOUNDS.note).nullable(),
+    created_at: ms,
+    deleted_at: nullableMs,
+  },
+  client_visits: {
+    client_id: Id,
+    visit_date: IsoDate,
+    visit_type: VisitType,
+    duration_min: z.number().int().min(0).max(VISIT_BOUNDS.durationMin).nullable(),
+    note_json: jsonText(StoredNote),
+    goals_json: jsonText(StoredGoals),
+    next_follow_up: IsoDate.nullable(),
+    accepted_recommendation_ids_json: jsonText(StoredRecommendationIds),
     created_at: ms,
     deleted_at: nullableMs,
   },

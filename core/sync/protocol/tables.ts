@@ -22,6 +22,7 @@ export const SYNC_TABLES = [
   'client_favourites',
   'meal_templates',
   'client_measurements',
+  'client_visits',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -213,6 +214,21 @@ const DEFINITIONS: Record<SyncTable, { fields: FieldFlags; parent: TableSpec['pa
     },
     parent: CLIENT_CHILD,
   },
+  // A client's visits (table level 6): the date, type, length, note, goals, next follow-up and the
+  // recommendations accepted are all about the client's care, so all of it is encrypted, as the
+  // measurements; the server reads only the client link and the tombstone.
+  client_visits: {
+    fields: {
+      ...required(['client_id', 'visit_date', 'visit_type']),
+      duration_min: none,
+      note_json: req,
+      goals_json: req,
+      next_follow_up: none,
+      accepted_recommendation_ids_json: req,
+      ...TIMES,
+    },
+    parent: CLIENT_CHILD,
+  },
 };
 
 function depthOf(table: SyncTable): number {
@@ -252,9 +268,10 @@ export const TABLE_ORDER: readonly SyncTable[] = [...SYNC_TABLES].sort(
  * an earlier version (no header: level 1) is never sent rows of a table it cannot parse. Level 2 added
  * the meal plan tables; level 3 the custom foods' plan_use field (a computer of an earlier version drops
  * a field it does not know, so on reaching level 3 it pulls again to fill the field in); level 4 the
- * clients' favourite foods and meal templates; level 5 the clients' measurements (weight, blood pressure, lab values).
+ * clients' favourite foods and meal templates; level 5 the clients' measurements (weight, blood pressure, lab values); level 6 the clients'
+ * visits (notes, goals, next follow-up).
  */
-export const SYNC_LEVEL = 5;
+export const SYNC_LEVEL = 6;
 export const SYNC_LEVEL_HEADER = 'bioai-sync-level';
 const TABLE_LEVEL: Partial<Record<SyncTable, number>> = {
   meal_plans: 2,
@@ -263,6 +280,7 @@ const TABLE_LEVEL: Partial<Record<SyncTable, number>> = {
   client_favourites: 4,
   meal_templates: 4,
   client_measurements: 5,
+  client_visits: 6,
 };
 
 /** The tables a computer at `level` knows, in TABLE_ORDER. */
