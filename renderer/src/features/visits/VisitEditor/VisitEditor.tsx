@@ -174,9 +174,9 @@ export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
                     key={key}
                     label={info.label}
                     description={info.hint}
-                    autosize
-                    minRows={3}
-                    maxRows={16}
+                    // Sized by hand (Mantine's autosize listens for font loading, which the test DOM lacks).
+                    rows={5}
+                    resize="vertical"
                     maxLength={BOUNDS.section}
                     value={sectionText(draft.note, key)}
                     onChange={(e) => set({ note: withSection(draft.note, key, e.currentTarget.value) })}

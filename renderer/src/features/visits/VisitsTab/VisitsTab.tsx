@@ -54,7 +54,7 @@ export function VisitsTab({ clientId, noteFormat }: VisitsTabProps): React.JSX.E
     return (
       <>
         <VisitEditor
-          key={visit?.id ?? 'new'}
+          key={visit ? `${visit.id}-${visit.updatedAt}` : 'new'}
           clientId={clientId}
           visit={visit}
           format={noteFormat}
