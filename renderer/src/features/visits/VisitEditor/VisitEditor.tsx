@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { NoteFormat, Visit, VisitSnapshot } from '@contract/visits.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ConfirmModal } from '../../../components/ConfirmModal/ConfirmModal.tsx';
@@ -42,6 +42,7 @@ import {
   withSection,
   type VisitDraft,
 } from '../visit-text.ts';
+import { dropVisitDraft, keepVisitDraft, type KeptDraft } from '../visit-drafts.ts';
 import { GoalsEditor } from './GoalsEditor.tsx';
 import { SnapshotPanel } from './SnapshotPanel.tsx';
 import { VisitPdfExport } from './VisitPdfExport.tsx';
@@ -60,26 +61,39 @@ interface VisitEditorProps {
   onClose: () => void;
   onSaved: (visit: Visit, created: boolean) => void;
   onDelete: (visit: Visit) => void;
+  /** Unsaved changes to this visit kept from an earlier visit to the tab (see visit-drafts.ts). */
+  kept?: KeptDraft | undefined;
 }
 
 /** One visit: when and what kind, the structured note, the snapshot, the goals and the next follow-up. */
 export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
   const { clientId, visit, hideEnergy } = props;
-  const [initial] = useState<VisitDraft>(() => (visit ? draftOf(visit) : newVisitDraft(props.format, todayIso())));
-  const [draft, setDraft] = useState<VisitDraft>(initial);
+  const { kept } = props;
+  const [initial] = useState<VisitDraft>(
+    () => kept?.initial ?? (visit ? draftOf(visit) : newVisitDraft(props.format, todayIso())),
+  );
+  const [draft, setDraft] = useState<VisitDraft>(kept?.draft ?? initial);
   const [leaving, setLeaving] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const kinds = useCall('measures.kinds', {}, { staleTime: Infinity });
   const add = useMutation('visits.add', { invalidates: ['visits'] });
   const update = useMutation('visits.update', { invalidates: ['visits'] });
   const state = useFormSave<Visit>(
-    (saved) => props.onSaved(saved, visit === null),
+    (saved) => {
+      dropVisitDraft(clientId);
+      props.onSaved(saved, visit === null);
+    },
     (error) => {
       const fields = fieldErrorsFor(error, visit ? 'visit' : '');
       return { fields, shown: Object.keys(fields).filter(isShownField) };
     },
   );
   const dirty = !sameDraft(initial, draft);
+  // Unsaved changes outlive the editor (another tab, another screen) until saved or discarded.
+  useEffect(() => {
+    if (dirty) keepVisitDraft(clientId, { visit, initial, draft });
+    else dropVisitDraft(clientId);
+  }, [clientId, visit, initial, draft, dirty]);
   const errors = { ...state.errors, ...problems };
   const format = draft.note.format;
   const snapshotSection = SNAPSHOT_SECTION[format];
@@ -111,7 +125,7 @@ export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
         </Anchor>
         {dirty && (
           <Text size="sm" c="dimmed" data-testid="visit-unsaved">
-            Unsaved changes
+            {kept ? 'Unsaved changes (kept from before)' : 'Unsaved changes'}
           </Text>
         )}
       </Group>
@@ -237,6 +251,7 @@ export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
         labels={{ title: 'Discard the changes?', confirm: 'Discard changes', cancel: 'Keep editing' }}
         onConfirm={async () => {
           setLeaving(false);
+          dropVisitDraft(clientId);
           props.onClose();
         }}
         testIdPrefix="visit-discard"

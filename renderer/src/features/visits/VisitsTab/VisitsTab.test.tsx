@@ -143,6 +143,25 @@ describe('VisitsTab', () => {
     expect((await call('visits.list', { clientId: client.id })).map((v) => v.id)).not.toContain(newer.id);
   });
 
+  it('keeps unsaved changes when the tab is left another way, and reopens them', async () => {
+    const client = await newClient();
+    const first = renderInApp(<VisitsTab clientId={client.id} noteFormat="adime" />);
+    fireEvent.click(await screen.findByTestId('visit-new'));
+    change(await screen.findByTestId('visit-section-diagnosis'), 'Inadequate fibre intake related to …');
+    // Another tab unmounts the Visits tab.
+    first.unmount();
+    renderInApp(<VisitsTab clientId={client.id} noteFormat="adime" />);
+    expect(((await screen.findByTestId('visit-section-diagnosis')) as HTMLTextAreaElement).value).toBe(
+      'Inadequate fibre intake related to …',
+    );
+    expect(screen.getByTestId('visit-unsaved').textContent).toBe('Unsaved changes (kept from before)');
+    // Discarded: the tab opens on the list next time.
+    fireEvent.click(screen.getByTestId('visit-back'));
+    fireEvent.click(await screen.findByTestId('visit-discard-confirm'));
+    await screen.findByTestId('visits-empty');
+    expect(await call('visits.list', { clientId: client.id })).toEqual([]);
+  });
+
   it('shows no energy figure in the list for an eating-disorder-sensitive client', async () => {
     const client = await newClient(true);
     await call('visits.add', {

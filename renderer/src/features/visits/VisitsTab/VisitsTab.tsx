@@ -9,6 +9,7 @@ import { formatIsoDate } from '../../../lib/format.ts';
 import { useCall, useMutation } from '../../../lib/query.ts';
 import { useEnergyHidden } from '../../clients/energy-visibility.ts';
 import { VisitEditor } from '../VisitEditor/VisitEditor.tsx';
+import { dropVisitDraft, keptVisitDraft } from '../visit-drafts.ts';
 import { durationText, firstLine, goalCountText, newestFirst, VISIT_TYPE_LABELS } from '../visit-text.ts';
 
 const COLUMNS = ['Date', 'Type', { label: 'Duration', align: 'right' as const }, 'Note', 'Goals', 'Next follow-up'];
@@ -23,8 +24,10 @@ interface VisitsTabProps {
 export function VisitsTab({ clientId, noteFormat }: VisitsTabProps): React.JSX.Element {
   const notify = useNotify();
   const hideEnergy = useEnergyHidden();
+  // Unsaved changes left in the editor when the practitioner went elsewhere reopen it as they were.
+  const [kept, setKept] = useState(() => keptVisitDraft(clientId));
   // The visit in the editor: a saved one, 'new', or none (the list).
-  const [open, setOpen] = useState<Visit | 'new' | null>(null);
+  const [open, setOpen] = useState<Visit | 'new' | null>(() => (kept ? (kept.visit ?? 'new') : null));
   const [deleting, setDeleting] = useState<Visit | null>(null);
   const query = useCall('visits.list', { clientId });
   const remove = useMutation('visits.delete', { invalidates: ['visits'] });
@@ -36,6 +39,8 @@ export function VisitsTab({ clientId, noteFormat }: VisitsTabProps): React.JSX.E
       labels={{ title: 'Delete this visit?', confirm: 'Delete visit' }}
       onConfirm={async (visit) => {
         await remove.run({ id: visit.id });
+        dropVisitDraft(clientId);
+        setKept(undefined);
         setDeleting(null);
         setOpen(null);
         notify({ message: `The visit on ${formatIsoDate(visit.date)} was deleted.` });
@@ -59,12 +64,17 @@ export function VisitsTab({ clientId, noteFormat }: VisitsTabProps): React.JSX.E
           visit={visit}
           format={noteFormat}
           hideEnergy={hideEnergy}
-          onClose={() => setOpen(null)}
+          onClose={() => {
+            setKept(undefined);
+            setOpen(null);
+          }}
           onSaved={(saved, created) => {
+            setKept(undefined);
             notify({ message: `The visit on ${formatIsoDate(saved.date)} was ${created ? 'added' : 'saved'}.` });
             setOpen(saved);
           }}
           onDelete={setDeleting}
+          kept={kept && (kept.visit?.id ?? null) === (visit?.id ?? null) ? kept : undefined}
         />
         {confirmDelete}
       </>
