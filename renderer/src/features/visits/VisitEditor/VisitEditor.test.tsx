@@ -1,0 +1,86 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../../../lib/api.ts';
+import { connectToHost, renderInApp } from '../../../test/render.tsx';
+import { EnergyVisibility } from '../../clients/energy-visibility.ts';
+import { VisitEditor } from './VisitEditor.tsx';
+
+const MILK = 'usda:01077';
+const noop = (): void => undefined;
+const value = (testId: string): string => (screen.getByTestId(testId) as HTMLTextAreaElement).value;
+
+async function clientWithData(edSensitive: boolean) {
+  const client = await call('clients.create', {
+    name: `Snapshot ${Date.now().toString(36)}`,
+    sex: 'female',
+    birthDate: '1980-05-01',
+    heightCm: 165,
+    weightKg: 74,
+    activityLevel: 'low-active',
+    edSensitive,
+  });
+  await call('visits.add', { clientId: client.id, date: '2026-02-02', type: 'first', note: { format: 'adime' } });
+  await call('measures.add', { clientId: client.id, kind: 'weight', value: 74, date: '2026-02-02' });
+  await call('measures.add', { clientId: client.id, kind: 'weight', value: 72.4, date: '2026-02-28' });
+  await call('log.add', {
+    kind: 'diet',
+    clientId: client.id,
+    date: '2026-02-27',
+    meal: 'breakfast',
+    foodId: MILK,
+    grams: 250,
+  });
+  return client;
+}
+
+describe('VisitEditor snapshot', () => {
+  beforeEach(connectToHost);
+
+  it("adds the core's snapshot to ADIME's Assessment after what is written there, for the visit's date", async () => {
+    const client = await clientWithData(false);
+    renderInApp(
+      <VisitEditor
+        clientId={client.id}
+        visit={null}
+        format="adime"
+        hideEnergy={false}
+        onClose={noop}
+        onSaved={noop}
+        onDelete={noop}
+      />,
+    );
+    fireEvent.change(await screen.findByTestId('visit-date'), { target: { value: '2026-03-02' } });
+    fireEvent.change(screen.getByTestId('visit-section-assessment'), { target: { value: 'Feels better.' } });
+    fireEvent.click(screen.getByTestId('visit-snapshot-insert'));
+    const snapshot = await call('visits.snapshot', { clientId: client.id, date: '2026-03-02' });
+    await waitFor(() => expect(value('visit-section-assessment')).toBe(`Feels better.\n\n${snapshot.text}`));
+    // The weight measured since the last visit is in it; the other sections are untouched.
+    expect(snapshot.measurements.map((m) => m.kind)).toContain('weight');
+    expect(value('visit-section-diagnosis')).toBe('');
+    expect(screen.getByTestId('visit-unsaved')).toBeTruthy();
+  });
+
+  it("adds it to SOAP's Objective, and shows no energy figure for an eating-disorder-sensitive client", async () => {
+    const client = await clientWithData(true);
+    renderInApp(
+      <EnergyVisibility hidden>
+        <VisitEditor
+          clientId={client.id}
+          visit={null}
+          format="soap"
+          hideEnergy
+          onClose={noop}
+          onSaved={noop}
+          onDelete={noop}
+        />
+      </EnergyVisibility>,
+    );
+    fireEvent.change(await screen.findByTestId('visit-date'), { target: { value: '2026-03-02' } });
+    fireEvent.click(screen.getByTestId('visit-snapshot-insert'));
+    await waitFor(() => expect(value('visit-section-objective')).not.toBe(''));
+    const snapshot = await call('visits.snapshot', { clientId: client.id, date: '2026-03-02' });
+    expect(value('visit-section-objective')).toBe(snapshot.text);
+    expect(value('visit-section-objective')).not.toMatch(/kcal|kJ|calorie/i);
+    expect(screen.getByTestId('visit-editor').textContent).not.toMatch(/kcal|calorie/i);
+  });
+});
