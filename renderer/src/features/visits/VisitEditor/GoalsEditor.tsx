@@ -51,7 +51,7 @@ export function GoalsEditor({ goals, onChange, kinds, errors }: GoalsEditorProps
         const err = (field: string): string | undefined => errors[`goals.${index}.${field}`];
         const n = index + 1;
         return (
-          <Card key={goal.key} withBorder padding="sm" data-testid="visit-goal" aria-label={`Goal ${n}`}>
+          <Card key={goal.key} withBorder padding="sm" role="group" aria-label={`Goal ${n}`} data-testid="visit-goal">
             <Stack gap="xs">
               <Group align="flex-end" gap="sm" wrap="nowrap">
                 <TextInput

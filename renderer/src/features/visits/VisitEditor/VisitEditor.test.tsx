@@ -1,6 +1,6 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../../lib/api.ts';
+import { ApiError, call } from '../../../lib/api.ts';
 import { connectToHost, renderInApp } from '../../../test/render.tsx';
 import { EnergyVisibility } from '../../clients/energy-visibility.ts';
 import { VisitEditor } from './VisitEditor.tsx';
@@ -82,5 +82,74 @@ describe('VisitEditor snapshot', () => {
     expect(value('visit-section-objective')).toBe(snapshot.text);
     expect(value('visit-section-objective')).not.toMatch(/kcal|kJ|calorie/i);
     expect(screen.getByTestId('visit-editor').textContent).not.toMatch(/kcal|calorie/i);
+  });
+});
+
+describe('VisitEditor PDF export', () => {
+  beforeEach(connectToHost);
+
+  it('saves the letter for a referring doctor, and says clearly why a PDF could not be made', async () => {
+    const client = await call('clients.create', { name: `Visit PDF ${Date.now().toString(36)}` });
+    const visit = await call('visits.add', {
+      clientId: client.id,
+      date: '2026-03-02',
+      type: 'first',
+      note: { format: 'adime', assessment: 'Referred for raised HbA1c.' },
+    });
+    renderInApp(
+      <VisitEditor
+        clientId={client.id}
+        visit={visit}
+        format="adime"
+        hideEnergy={false}
+        onClose={noop}
+        onSaved={noop}
+        onDelete={noop}
+      />,
+    );
+    fireEvent.click(within(await screen.findByTestId('visit-pdf')).getByRole('radio', { name: 'Referring doctor' }));
+    fireEvent.click(screen.getByTestId('visit-pdf-export'));
+    expect(screen.getByTestId('visit-pdf-progress').textContent).toBe('Rendering the PDF…');
+    const file = await call('visits.pdf', { id: visit.id, audience: 'doctor' });
+    const saved = await screen.findByTestId('visit-pdf-saved');
+    expect(saved.textContent).toContain(`Saved ${file.fileName} (${file.pages} page`);
+    expect(screen.queryByTestId('visit-pdf-progress')).toBeNull();
+
+    // Deleted elsewhere meanwhile: the core's reason stands under a plain title.
+    await call('visits.delete', { id: visit.id });
+    const refusal = await call('visits.pdf', { id: visit.id }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!(refusal instanceof ApiError)) throw new Error('The core made a PDF of a deleted visit.');
+    fireEvent.click(screen.getByTestId('visit-pdf-export'));
+    const error = await screen.findByTestId('visit-pdf-error');
+    expect(error.textContent).toContain('The PDF could not be made');
+    expect(error.textContent).toContain(refusal.message);
+    expect(screen.queryByTestId('visit-pdf-saved')).toBeNull();
+  });
+
+  it('asks for the changes to be saved before exporting', async () => {
+    const client = await call('clients.create', { name: `Visit PDF dirty ${Date.now().toString(36)}` });
+    const visit = await call('visits.add', {
+      clientId: client.id,
+      date: '2026-03-02',
+      type: 'phone',
+      note: { format: 'soap' },
+    });
+    renderInApp(
+      <VisitEditor
+        clientId={client.id}
+        visit={visit}
+        format="soap"
+        hideEnergy={false}
+        onClose={noop}
+        onSaved={noop}
+        onDelete={noop}
+      />,
+    );
+    fireEvent.change(await screen.findByTestId('visit-section-plan'), { target: { value: 'Call again in May.' } });
+    expect((screen.getByTestId('visit-pdf-export') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('visit-pdf').textContent).toContain('Save the changes first');
   });
 });
