@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../../lib/api.ts';
+import { todayIso } from '../../../lib/format.ts';
 import { connectToHost, renderInApp } from '../../../test/render.tsx';
 import { EnergyVisibility } from '../../clients/energy-visibility.ts';
 import { VisitsTab } from './VisitsTab.tsx';
@@ -141,6 +142,44 @@ describe('VisitsTab', () => {
     fireEvent.click(await screen.findByTestId('visit-delete-confirm'));
     await waitFor(() => expect(screen.getAllByTestId('visits-row')).toHaveLength(1));
     expect((await call('visits.list', { clientId: client.id })).map((v) => v.id)).not.toContain(newer.id);
+  });
+
+  it('records the recommendations ticked as accepted at the visit', async () => {
+    const client = await call('clients.create', {
+      name: `Visits recs ${Date.now().toString(36)}`,
+      sex: 'female',
+      birthDate: '1980-05-01',
+      heightCm: 165,
+      weightKg: 74,
+      activityLevel: 'low-active',
+    });
+    // A week of white rice (0.4 g fibre per 100 g, USDA SR28 20045) gives a low-fibre recommendation.
+    for (let d = 0; d < 7; d++) {
+      const date = todayIso(new Date(Date.now() - d * 86_400_000));
+      await call('log.add', {
+        kind: 'diet',
+        clientId: client.id,
+        date,
+        foodId: 'usda:20045',
+        grams: 600,
+        meal: 'lunch',
+      });
+    }
+    const open = (await call('recommendations.list', { clientId: client.id })).filter(
+      (r) => r.status === 'new' || r.status === 'accepted',
+    );
+    expect(open.map((r) => r.ruleId)).toContain('fibre-low');
+    const chosen = open[0];
+    renderInApp(<VisitsTab clientId={client.id} noteFormat="adime" />);
+    fireEvent.click(await screen.findByTestId('visit-new'));
+    const box = await screen.findByRole('checkbox', { name: chosen?.title });
+    expect(screen.getAllByTestId('visit-rec')).toHaveLength(open.length);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByTestId('visit-save'));
+    await screen.findByTestId('visit-pdf-export');
+    const [saved] = await call('visits.list', { clientId: client.id });
+    expect(saved?.acceptedRecommendationIds).toEqual([chosen?.id]);
+    expect((screen.getByRole('checkbox', { name: chosen?.title }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('keeps unsaved changes when the tab is left another way, and reopens them', async () => {
