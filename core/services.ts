@@ -209,7 +209,18 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
   const intake = createIntakeService({ db, clients, settings, now: clock.now, today: clock.today });
   const measures = createMeasuresService(db, { clients, audit, now: clock.now, today: clock.today, changed });
-  const visits = createVisitsService(db, { clients, audit, now: clock.now, today: clock.today });
+  const visits = createVisitsService(db, {
+    clients,
+    audit,
+    now: clock.now,
+    today: clock.today,
+    sqlite,
+    measures,
+    dashboard,
+    recommendations,
+    settings,
+    printer: () => reports.printer(),
+  });
   let foodsTriedAt = clock.now();
   return {
     ensureFoods: () => {

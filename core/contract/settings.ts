@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty, method } from './rpc.ts';
+import { NoteFormat } from './visits.ts';
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export const UNIT_SYSTEMS = ['metric', 'us'] as const;
 export const Settings = z.object({
@@ -26,6 +27,8 @@ export const Settings = z.object({
     .int({ message: 'Enter whole minutes.' })
     .min(0, { message: 'At least 0 (never).' })
     .max(240, { message: 'At most 240 minutes (4 hours).' }),
+  /** How a new visit's note is laid out: ADIME (the Nutrition Care Process) or SOAP. */
+  visitNoteFormat: NoteFormat,
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -184,6 +184,8 @@ export const VisitPdfRequest = z
     id: Id,
     /** 'client': the summary the client takes home; 'doctor': a letter to a referring doctor. */
     audience: z.enum(['client', 'doctor']).default('client'),
+    /** The doctor's letter is addressed to them ("Dr Lee"); without it, to the referring clinician. */
+    recipient: z.string().trim().max(200, { message: 'At most 200 characters.' }).optional(),
     pageSize: z.enum(['A4', 'Letter']).default('A4'),
   })
   .strict();

@@ -14,6 +14,9 @@ const DEFAULTS: Settings = {
   // Client records should not stay open on an unattended screen: lock after 15 idle minutes unless the
   // practitioner chooses otherwise (the default of most clinical record systems' session timeouts).
   autoLockMinutes: 15,
+  // ADIME is the note format of the Nutrition Care Process (Academy of Nutrition and Dietetics), the one
+  // dietitians are trained in; SOAP is offered for practices that share notes with medical colleagues.
+  visitNoteFormat: 'adime',
 };
 const KEY = 'app';
 

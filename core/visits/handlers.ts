@@ -1,10 +1,5 @@
-import { AppError } from '../contract/errors.ts';
 import type { HandlersFor } from '../host/dispatch.ts';
 import type { HandlerContext } from '../services.ts';
-
-const notYet = (): never => {
-  throw new AppError('unavailable', 'This part of visits is not built yet.');
-};
 
 /** A client's visits: notes, goals, follow-ups. */
 export function visitsHandlers({ services }: HandlerContext) {
@@ -15,8 +10,8 @@ export function visitsHandlers({ services }: HandlerContext) {
     'visits.update': ({ id, visit }) => services().visits.update(id, visit),
     'visits.delete': ({ id }) => services().visits.remove(id),
     'visits.goals': ({ clientId }) => services().visits.goals(clientId),
-    'visits.snapshot': notYet,
-    'visits.overdue': notYet,
-    'visits.pdf': notYet,
+    'visits.snapshot': ({ clientId, date, visitId }) => services().visits.snapshot(clientId, date, visitId),
+    'visits.overdue': () => services().visits.overdue(),
+    'visits.pdf': (req) => services().visits.pdf(req),
   } satisfies HandlersFor<'visits'>;
 }

@@ -2,7 +2,16 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import { AppError } from '../contract/errors.ts';
-import type { Goal, Visit, VisitInput } from '../contract/visits.ts';
+import type { Settings } from '../contract/settings.ts';
+import type { Goal, OverdueFollowUp, Visit, VisitInput, VisitSnapshot } from '../contract/visits.ts';
+import { slugify } from '../export/client-export.ts';
+import type { DashboardService } from '../features/dashboard.ts';
+import type { MeasuresService } from '../measures/measures-service.ts';
+import type { PageSize, PdfRenderer } from '../reports/pdf.ts';
+import { pdfPageCount, type ReportFileResult } from '../reports/reports-service.ts';
+import type { RecommendationsService } from '../rules/recommendations-service.ts';
+import type { Sqlite } from '../db/open.ts';
+import { buildSnapshot, daysBetween, intakeSpan, recommendationLine } from './snapshot.ts';
 import { VisitInput as VisitInputShape } from '../contract/visits.ts';
 import type { Db } from '../db/open.ts';
 import { clientVisits } from '../db/schema.ts';
@@ -26,9 +35,38 @@ export interface VisitsService {
   update(id: string, input: VisitInput): Visit;
   remove(id: string): { id: string };
   goals(clientId: string): Goal[];
-  /** The live visits of a client, oldest first (the snapshot finds the previous visit from them). */
-  rows(clientId: string): VisitRow[];
+  /** The snapshot for a visit on `date`; with `visitId`, that visit's accepted recommendations. */
+  snapshot(clientId: string, date: string, visitId?: string): Promise<VisitSnapshot>;
+  /** Clients whose latest visit's next follow-up is before today, most overdue first. */
+  overdue(): OverdueFollowUp[];
+  pdf(req: {
+    id: string;
+    audience: 'client' | 'doctor';
+    pageSize: PageSize;
+    recipient?: string | undefined;
+  }): Promise<ReportFileResult>;
 }
+
+export interface VisitsDeps {
+  clients: ClientsService;
+  audit: Audit;
+  now: () => number;
+  today: () => string;
+  sqlite: Sqlite;
+  measures: Pick<MeasuresService, 'list'>;
+  dashboard: Pick<DashboardService, 'trends'>;
+  recommendations: Pick<RecommendationsService, 'list'>;
+  settings: { get(): Settings };
+  /** The reports' printer (one browser per session), started on the first PDF. */
+  printer: () => PdfRenderer;
+}
+
+export function visitFileName(clientName: string, date: string, audience: 'client' | 'doctor'): string {
+  return `visit-${slugify(clientName)}-${date}${audience === 'doctor' ? '-letter' : ''}.pdf`;
+}
+
+/** The visit PDF's HTML renderer (React's server renderer) is imported with the first PDF. */
+const renderer = () => import('./visit-document.ts');
 
 const invalid = (message: string, field: string): AppError =>
   new AppError('invalid-input', message, { [field]: message });
@@ -114,10 +152,7 @@ function normalise(raw: VisitInput, today: string, knownGoals: ReadonlySet<strin
   };
 }
 
-export function createVisitsService(
-  db: Db,
-  deps: { clients: ClientsService; audit: Audit; now: () => number; today: () => string },
-): VisitsService {
+export function createVisitsService(db: Db, deps: VisitsDeps): VisitsService {
   const { clients, audit, now, today } = deps;
   const live = (id: string): VisitRow => {
     const row = db
@@ -142,10 +177,6 @@ export function createVisitsService(
     list(clientId) {
       clients.get(clientId);
       return rowsOf(clientId, true).map(toVisit);
-    },
-
-    rows(clientId) {
-      return rowsOf(clientId, false);
     },
 
     get(id) {
@@ -187,6 +218,97 @@ export function createVisitsService(
         audit.record('visit', before.clientId, 'visit-update');
       });
       return toVisit(live(id));
+    },
+
+    async snapshot(clientId, date, visitId) {
+      const client = clients.get(clientId);
+      const visit = visitId !== undefined ? toVisit(live(visitId)) : null;
+      if (visit && visit.clientId !== clientId) throw invalid('That visit is not one of this client’s.', 'visitId');
+      // The previous visit: the latest live one before this date (the visit itself aside).
+      const previous = rowsOf(clientId, true).find((r) => r.visitDate < date && r.id !== visitId) ?? null;
+      const since = previous?.visitDate ?? null;
+      const span = intakeSpan(since, date);
+      const trends = deps.dashboard.trends(clientId, span.from, span.to);
+      const readings = deps.measures.list(clientId);
+      // An existing visit lists what was accepted at it; a visit being written, what is accepted now.
+      const recs =
+        visit === null || visit.acceptedRecommendationIds.length > 0
+          ? await deps.recommendations.list(clientId, true)
+          : [];
+      const accepted =
+        visit === null
+          ? recs.filter((r) => r.status === 'accepted')
+          : visit.acceptedRecommendationIds.flatMap((id) => recs.filter((r) => r.id === id));
+      return buildSnapshot({ client, date, since, readings, trends, recommendations: accepted });
+    },
+
+    overdue() {
+      const t = today();
+      // Each client's latest live visit (by date, then as recorded), when its follow-up date has passed.
+      // Deleted clients are tombstones without a name; archived ones are no longer seen, so neither is listed.
+      const rows = deps.sqlite
+        .prepare(
+          `SELECT v.id AS visitId, v.client_id AS clientId, c.name AS clientName, v.visit_date AS lastVisit,
+                  v.next_follow_up AS due
+             FROM client_visits v JOIN clients c ON c.id = v.client_id
+            WHERE v.deleted_at IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL
+              AND NOT EXISTS (
+                SELECT 1 FROM client_visits w
+                 WHERE w.client_id = v.client_id AND w.deleted_at IS NULL AND w.id <> v.id
+                   AND (w.visit_date > v.visit_date
+                        OR (w.visit_date = v.visit_date AND (w.created_at > v.created_at
+                            OR (w.created_at = v.created_at AND w.id > v.id)))))
+              AND v.next_follow_up IS NOT NULL AND v.next_follow_up < ?`,
+        )
+        .all(t) as Omit<OverdueFollowUp, 'daysOverdue'>[];
+      return rows
+        .map((r) => ({ ...r, daysOverdue: daysBetween(r.due, t) }))
+        .sort((a, b) => b.daysOverdue - a.daysOverdue || a.clientName.localeCompare(b.clientName));
+    },
+
+    async pdf(req) {
+      const printer = deps.printer();
+      // The browser starts while the document is built, rather than after.
+      void printer.prepare?.();
+      const visit = toVisit(live(req.id));
+      const client = clients.get(visit.clientId);
+      const settings = deps.settings.get();
+      const recs =
+        visit.acceptedRecommendationIds.length > 0 ? await deps.recommendations.list(visit.clientId, true) : [];
+      const recommendations = visit.acceptedRecommendationIds
+        .flatMap((id) => recs.filter((r) => r.id === id))
+        .map((r) => recommendationLine(r, client.edSensitive));
+      const doc = await renderer();
+      const model = {
+        audience: req.audience,
+        recipient: req.recipient ? req.recipient : null,
+        practitioner: {
+          name: settings.practitionerName,
+          credentials: settings.practitionerCredentials,
+          contact: settings.practitionerContact,
+          logo: settings.practiceLogo || null,
+        },
+        clientName: client.name,
+        edSensitive: client.edSensitive,
+        visit,
+        recommendations,
+      };
+      const html = doc.renderVisitHtml(model, { pageSize: req.pageSize });
+      const title = doc.visitTitle(model);
+      const bytes = await printer.render(html, {
+        pageSize: req.pageSize,
+        title,
+        author: settings.practitionerName || 'BioAI Nutrition',
+        subject: `Visit on ${visit.date}`,
+        footerLabel: `${client.name} · visit on ${visit.date}`,
+      });
+      audit.record('visit', visit.clientId, 'visit-export');
+      return {
+        fileName: visitFileName(client.name, visit.date, req.audience),
+        dataBase64: Buffer.from(bytes).toString('base64'),
+        pages: await pdfPageCount(bytes),
+        bytes: bytes.byteLength,
+      };
     },
 
     remove(id) {
