@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
 import { LabelledSegments } from '../../../components/LabelledSegments/LabelledSegments.tsx';
@@ -29,6 +29,7 @@ export function VisitPdfExport({ visitId, disabledReason }: { visitId: string; d
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const [audience, setAudience] = useState<Audience>('client');
+  const [recipient, setRecipient] = useState('');
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -38,7 +39,12 @@ export function VisitPdfExport({ visitId, disabledReason }: { visitId: string; d
     setError(null);
     setSaved(null);
     try {
-      const file = await call('visits.pdf', { id: visitId, audience });
+      const to = recipient.trim();
+      const file = await call('visits.pdf', {
+        id: visitId,
+        audience,
+        ...(audience === 'doctor' && to ? { recipient: to } : {}),
+      });
       downloadBase64(file.fileName, file.dataBase64);
       const sentence = savedPdfSentence(file.fileName, file.pages, formatBytes(file.bytes));
       setSaved(sentence);
@@ -62,6 +68,16 @@ export function VisitPdfExport({ visitId, disabledReason }: { visitId: string; d
           onChange={(v) => setAudience(v as Audience)}
           data-testid="visit-pdf-audience"
         />
+        {audience === 'doctor' && (
+          <TextInput
+            label="Addressed to (optional)"
+            placeholder="Dr Lee"
+            value={recipient}
+            maxLength={200}
+            onChange={(e) => setRecipient(e.currentTarget.value)}
+            data-testid="visit-pdf-recipient"
+          />
+        )}
         <Button
           variant="default"
           onClick={() => void run()}
