@@ -107,13 +107,28 @@ describe('VisitEditor PDF export', () => {
         onDelete={noop}
       />,
     );
-    fireEvent.click(within(await screen.findByTestId('visit-pdf')).getByRole('radio', { name: 'Referring doctor' }));
-    fireEvent.click(screen.getByTestId('visit-pdf-export'));
-    expect(screen.getByTestId('visit-pdf-progress').textContent).toBe('Rendering the PDF…');
-    const file = await call('visits.pdf', { id: visit.id, audience: 'doctor' });
-    const saved = await screen.findByTestId('visit-pdf-saved');
-    expect(saved.textContent).toContain(`Saved ${file.fileName} (${file.pages} page`);
-    expect(screen.queryByTestId('visit-pdf-progress')).toBeNull();
+    // The download the browser would save: its file name, kept from the test DOM's navigation.
+    const downloads: string[] = [];
+    const catchDownload = (event: MouseEvent): void => {
+      const link = event.target instanceof Element ? event.target.closest('a[download]') : null;
+      if (!link) return;
+      event.preventDefault();
+      downloads.push(link.getAttribute('download') ?? '');
+    };
+    document.addEventListener('click', catchDownload, true);
+    const file = await call('visits.pdf', { id: visit.id, audience: 'doctor', recipient: 'Dr Lee' });
+    try {
+      fireEvent.click(within(await screen.findByTestId('visit-pdf')).getByRole('radio', { name: 'Referring doctor' }));
+      fireEvent.change(screen.getByTestId('visit-pdf-recipient'), { target: { value: 'Dr Lee' } });
+      fireEvent.click(screen.getByTestId('visit-pdf-export'));
+      expect(screen.getByTestId('visit-pdf-progress').textContent).toBe('Rendering the PDF…');
+      const saved = await screen.findByTestId('visit-pdf-saved');
+      expect(saved.textContent).toContain(`Saved ${file.fileName} (${file.pages} page`);
+      expect(downloads).toEqual([file.fileName]);
+      expect(screen.queryByTestId('visit-pdf-progress')).toBeNull();
+    } finally {
+      document.removeEventListener('click', catchDownload, true);
+    }
 
     // Deleted elsewhere meanwhile: the core's reason stands under a plain title.
     await call('visits.delete', { id: visit.id });
