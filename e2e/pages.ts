@@ -201,7 +201,7 @@ export async function addVisit(page: Page, v: NewVisit): Promise<void> {
   await page.getByTestId('visit-new').click();
   await fillVisit(page, v);
   await page.getByTestId('visit-save').click();
-  await expect(page.getByTestId('notification').filter({ hasText: /was added/ })).toBeVisible();
+  await expect(page.getByTestId('notification').filter({ hasText: /^The visit on .* was added\.$/ })).toBeVisible();
   await expect(page.getByTestId('visit-unsaved')).toBeHidden();
   await page.getByTestId('visit-back').click();
   await expect(page.getByTestId('visits-list')).toBeVisible();
@@ -224,4 +224,12 @@ export async function openOverdue(page: Page, clientName: string): Promise<void>
   await overdueRow(page, clientName).getByTestId('overdue-open').click();
   await expect(page.getByTestId('client-name')).toHaveText(clientName);
   await expect(page.getByTestId('visits-tab')).toBeVisible();
+}
+
+/** In Settings: the note format of new visits (a visit already written keeps its own). */
+export async function setVisitNoteFormat(page: Page, format: 'ADIME' | 'SOAP'): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  const section = page.getByTestId('settings-visit-notes');
+  await section.getByText(format, { exact: true }).click();
+  await expect(section.getByRole('radio', { name: format, exact: true })).toBeChecked();
 }
