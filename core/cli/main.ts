@@ -38,6 +38,12 @@ Commands:
   measure add --client <id|name> --kind weight --value 72.4 [--unit kg|lb] [--date YYYY-MM-DD] [--value2 N]
           [--name "Grip strength" (custom kind)] [--method TEXT] [--note TEXT] [--json]   blood pressure: --value2 diastolic
   measure list --client <id|name> [--kind K] [--json]   the client's measurements, newest first
+  visit add --client <id|name> --type first|follow-up|phone [--date YYYY-MM-DD] [--duration 45]
+          [--next YYYY-MM-DD] [--format adime|soap] [--assessment TEXT] [--diagnosis TEXT] [--intervention TEXT]
+          [--monitoring TEXT] | [--subjective TEXT] [--objective TEXT] [--plan TEXT] [--json]
+  visit list --client <id|name> [--json]   the client's visits, newest first
+  visit overdue [--json]      clients whose next follow-up date has passed, most overdue first
+  visit pdf <visit id> --out visit.pdf [--audience client|doctor] [--to "Dr Lee"] [--page-size A4|Letter]
   plan list --client <id|name> [--json]   the client's meal plans (newest version of each)
   plan generate --client <id|name> [--days 7] [--start YYYY-MM-DD] [--json] [--out plan.pdf]
                                          make a plan and fill it with the generator (--plan ID: fill that plan)
@@ -233,6 +239,14 @@ export async function main(
       const { measureAdd, measureList } = await import('./commands/measure.ts');
       if (sub === 'add') await measureAdd(core, commandArgs.slice(1), out);
       else await measureList(core, commandArgs.slice(1), out);
+    } else if (command === 'visit' && (sub === 'add' || sub === 'list' || sub === 'overdue' || sub === 'pdf')) {
+      await unlocked(core);
+      const { visitAdd, visitList, visitOverdue, visitPdf } = await import('./commands/visit.ts');
+      const args = commandArgs.slice(1);
+      if (sub === 'add') await visitAdd(core, args, out);
+      else if (sub === 'list') await visitList(core, args, out);
+      else if (sub === 'overdue') await visitOverdue(core, args, out);
+      else await visitPdf(core, args, out);
     } else if (command === 'plan' && (sub === 'list' || sub === 'generate')) {
       await unlocked(core);
       const { planGenerate, planList } = await import('./commands/plan.ts');

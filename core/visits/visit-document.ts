@@ -5,6 +5,7 @@ import type { PageSize } from '../reports/pdf.ts';
 import { printDocument, type Practitioner } from '../reports/print-document.ts';
 import { stripNumbersForEdSensitive } from '../rules/guardrails.ts';
 import { kindDef } from '../measures/kinds.ts';
+import { SECTION_HEADINGS, VISIT_TYPE_WORDS } from './words.ts';
 
 /**
  * One visit printed: the practice's branding (the reports' frame, core/reports/print-document.ts, so
@@ -27,23 +28,6 @@ export interface VisitDocumentModel {
   visit: Visit;
   recommendations: VisitSnapshot['recommendations'];
 }
-
-/** The printed heading of each note section (ADIME after the Nutrition Care Process's step names). */
-export const SECTION_HEADINGS: Record<string, string> = {
-  assessment: 'Assessment',
-  diagnosis: 'Nutrition diagnosis',
-  intervention: 'Intervention',
-  monitoring: 'Monitoring and evaluation',
-  subjective: 'Subjective',
-  objective: 'Objective',
-  plan: 'Plan',
-};
-
-export const VISIT_TYPE_WORDS: Record<Visit['type'], string> = {
-  first: 'First visit',
-  'follow-up': 'Follow-up visit',
-  phone: 'Phone consultation',
-};
 
 const STATUS_WORDS: Record<string, string> = {
   open: '',
