@@ -207,9 +207,8 @@ export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
                 sectionLabel={SECTION_INFO[format][snapshotSection]?.label ?? snapshotSection}
                 accepted={draft.acceptedRecommendationIds}
                 acceptedSaved={
-                  visit !== null &&
                   JSON.stringify([...draft.acceptedRecommendationIds].sort()) ===
-                    JSON.stringify([...visit.acceptedRecommendationIds].sort())
+                  JSON.stringify([...(visit?.acceptedRecommendationIds ?? [])].sort())
                 }
                 onAcceptedChange={(ids) => set({ acceptedRecommendationIds: ids })}
                 onInsert={insertSnapshot}
