@@ -183,8 +183,10 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
     forecast,
     changes,
   });
+  const measures = createMeasuresService(db, { sqlite, clients, audit, now: clock.now, today: clock.today, changed });
   const reports = createReportsService({
     clients,
+    measures,
     targets,
     dashboard,
     log,
@@ -208,7 +210,6 @@ export function createServices(opened: OpenedDatabase, options: ServiceOptions):
   });
   const plans = createPlansService(db, { clients, targets, foods, audit, now: clock.now, changed });
   const intake = createIntakeService({ db, clients, settings, now: clock.now, today: clock.today });
-  const measures = createMeasuresService(db, { clients, audit, now: clock.now, today: clock.today, changed });
   const visits = createVisitsService(db, {
     clients,
     audit,

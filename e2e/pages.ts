@@ -111,6 +111,43 @@ export async function logFood(page: Page, item: FoodToLog): Promise<void> {
   await page.getByTestId('log-save').click();
 }
 
+export interface ReadingToAdd {
+  /** The kind's value in the Measurement select: 'weight', 'blood-pressure', 'ldl-cholesterol', 'custom' … */
+  kind: string;
+  value: number;
+  /** Blood pressure's diastolic value. */
+  value2?: number;
+  /** One of the kind's units (else the one the form starts with); a custom kind's own unit. */
+  unit?: string;
+  /** A custom kind's name. */
+  customName?: string;
+  /** YYYY-MM-DD; today when omitted. */
+  date?: string;
+  method?: string;
+  note?: string;
+}
+
+/** On a client's page: records a reading through the Measurements tab, as the practitioner does. */
+export async function addMeasurement(page: Page, r: ReadingToAdd): Promise<void> {
+  await page.getByTestId('client-tab-measurements').click();
+  await page.getByTestId('measure-add').click();
+  const form = page.getByTestId('measure-form');
+  await form.getByTestId('measure-kind').selectOption(r.kind);
+  if (r.kind === 'custom') {
+    await form.getByTestId('measure-custom-name').fill(r.customName ?? '');
+    await form.getByTestId('measure-custom-unit').fill(r.unit ?? '');
+  } else if (r.unit) {
+    await form.getByTestId('measure-unit').selectOption(r.unit);
+  }
+  await form.getByTestId('measure-value').fill(String(r.value));
+  if (r.value2 !== undefined) await form.getByTestId('measure-value2').fill(String(r.value2));
+  if (r.date) await form.getByTestId('measure-date').fill(r.date);
+  if (r.method) await form.getByTestId('measure-method').fill(r.method);
+  if (r.note) await form.getByTestId('measure-note').fill(r.note);
+  await form.getByTestId('measure-form-save').click();
+  await expect(form).toBeHidden();
+}
+
 /** No box of `over` overlaps a box of `under` (a message lying over buttons), both as laid out now. */
 export async function expectClear(over: Locator, under: Locator): Promise<void> {
   const boxes = async (l: Locator) =>

@@ -21,6 +21,7 @@ const HEADINGS: Record<VariableGroup, string> = {
   limits: '### limits.* — Tolerable Upper Intake Levels for the client’s life stage',
   client: '### client.* — the client profile',
   forecast: '### forecast.* — the intake model on the most recent logged day',
+  measures: '### measures.* — the client’s recorded measurements as of the evaluation date',
 };
 
 function cell(s: string): string {

@@ -4,6 +4,7 @@ import { method } from './rpc.ts';
 
 export const REPORT_SECTIONS = [
   'summary',
+  'measurements',
   'intake',
   'trends',
   'macros',

@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Client } from '../contract/clients.ts';
 import type { LogEntry } from '../contract/log.ts';
+import type { Measurement } from '../contract/measures.ts';
 import { readCsvTable } from '../foods/import/csv.ts';
 import { LOG_CSV_COLUMNS, parseLogCsv } from '../log/log-csv.ts';
 import { addClient } from '../test-utils/clients.ts';
@@ -57,6 +58,29 @@ async function twoClients() {
   const gone = await add({ kind: 'diet', clientId: ana.id, date: '2026-03-11', foodId: BANANA, grams: 10 });
   await ok(core, 'log.delete', { id: gone.entry.id });
   await add({ kind: 'diet', clientId: bruno.id, date: '2026-03-10', foodId: BANANA, grams: 200, note: 'Bruno only' });
+  await ok(core, 'measures.add', {
+    clientId: ana.id,
+    kind: 'ldl-cholesterol',
+    value: 135,
+    unit: 'mg/dL',
+    date: '2026-03-01',
+    note: 'fasting sample',
+  });
+  await ok(core, 'measures.add', {
+    clientId: ana.id,
+    kind: 'blood-pressure',
+    value: 128,
+    value2: 82,
+    date: '2026-03-05',
+  });
+  const goneReading = await ok<Measurement>(core, 'measures.add', {
+    clientId: ana.id,
+    kind: 'waist',
+    value: 80,
+    date: '2026-03-06',
+  });
+  await ok(core, 'measures.delete', { id: goneReading.id });
+  await ok(core, 'measures.add', { clientId: bruno.id, kind: 'weight', value: 90, date: '2026-03-05', note: 'Bruno' });
   await ok(core, 'log.setFavourite', { clientId: ana.id, foodId: BANANA, favourite: true });
   await ok(core, 'log.saveTemplate', {
     clientId: ana.id,
@@ -88,6 +112,8 @@ describe('client export', () => {
         'favourites-templates.json',
         'log.csv',
         'log.json',
+        'measurements.csv',
+        'measurements.json',
         'profile.json',
         'targets-history.csv',
         'targets-history.json',
@@ -134,6 +160,31 @@ describe('client export', () => {
     expect(targets.rows.map((r) => r.cells.slice(1, 4).concat(r.cells.slice(6)))).toEqual([
       ['2026-03-01', 'mifflin-st-jeor', 'cut', '1800', '90'],
     ]);
+
+    // Measurements: every live reading of this client, oldest first, in the canonical unit and as typed.
+    const listed = await ok<Measurement[]>(core, 'measures.list', { clientId: ana.id });
+    expect(listed.map((m) => m.kind).sort()).toEqual(['blood-pressure', 'ldl-cholesterol']);
+    const measured = JSON.parse(files['measurements.json'] ?? '') as Omit<Measurement, 'clientId'>[];
+    expect(measured).toEqual([...listed].reverse().map(({ clientId: _c, ...m }) => m));
+    const mcsv = readCsvTable(new TextEncoder().encode(files['measurements.csv']));
+    expect(mcsv.rows.map((r) => r.cells.slice(1, 12))).toEqual([
+      [
+        '2026-03-01',
+        'ldl-cholesterol',
+        'LDL cholesterol',
+        String(listed.find((m) => m.kind === 'ldl-cholesterol')?.value),
+        '',
+        'mmol/L',
+        '135',
+        '',
+        'mg/dL',
+        '',
+        'fasting sample',
+      ],
+      ['2026-03-05', 'blood-pressure', 'Blood pressure', '128', '82', 'mmHg', '128', '82', 'mmHg', '', ''],
+    ]);
+    expect(Number(mcsv.rows[0]?.cells[4])).toBeCloseTo(135 / 38.67, 9);
+    expect(files['README.txt']).toContain('measurements.csv / .json: every measurement (2:');
 
     const log = readCsvTable(new TextEncoder().encode(files['log.csv']));
     // The log import's columns first (log-csv.test.ts pins them), so the file can be imported again.

@@ -4,12 +4,22 @@ import { AppError } from '../contract/errors.ts';
 import { type Client } from '../contract/clients.ts';
 import { TARGET_KEYS } from '../contract/targets.ts';
 import type { Db, Sqlite } from '../db/open.ts';
-import { auditLog, clientFavourites, clients, clientTargets, events, foods, mealTemplates } from '../db/schema.ts';
+import {
+  auditLog,
+  clientFavourites,
+  clientMeasurements,
+  clients,
+  clientTargets,
+  events,
+  foods,
+  mealTemplates,
+} from '../db/schema.ts';
 import { NUTRIENTS, TRACKED } from '../foods/nutrients.ts';
 import { localIsoDate } from '../util/clock.ts';
 import { toCsv, type CsvValue } from '../util/csv-write.ts';
 import { toClient } from '../clients/clients.ts';
 import { LOG_CSV_COLUMNS } from '../log/log-csv.ts';
+import { toMeasurement } from '../measures/measures-service.ts';
 
 /**
  * A client's whole record as a zip of CSV and JSON (data portability: GDPR Art. 20 asks for "a
@@ -63,7 +73,14 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 function readme(
   client: Client,
   now: number,
-  counts: { targets: number; entries: number; audit: number; favourites: number; templates: number },
+  counts: {
+    targets: number;
+    entries: number;
+    measurements: number;
+    audit: number;
+    favourites: number;
+    templates: number;
+  },
 ): string {
   return [
     `${APP_NAME}: export of one client's record`,
@@ -81,6 +98,9 @@ function readme(
     '  (energy_kcal in kcal, protein_g in g, sodium_mg in mg, vitamin_d_mcg in micrograms). Empty = unknown, not zero.',
     '  minutes = activity duration, burned_kcal = estimated energy spent, hours and quality (1-5) = sleep.',
     '  This log.csv can be imported again (Log > Import CSV); see docs/log-csv-format.md.',
+    `- measurements.csv / .json: every measurement (${counts.measurements}: weight, waist, blood pressure, lab values …),`,
+    '  deleted ones excluded. value (value2: diastolic blood pressure) is in canonical_unit (kg, cm, mmol/L …);',
+    '  entered_value and unit are the reading as it was typed (e.g. 135 mg/dL). measured_on is the day it was taken.',
     `- favourites-templates.json: the foods starred for this client (${counts.favourites}) and their meal templates`,
     `  (${counts.templates}): each entry with its food id and name, grams and the household measure as typed.`,
     `- audit.csv: who changed this client's record and when (${counts.audit} entries; field names only, no values).`,
@@ -201,6 +221,50 @@ export function exportClient(
     ]);
   }
 
+  // Measurements over time (core/measures), oldest first, each in its canonical unit and as typed.
+  const measurements = db
+    .select()
+    .from(clientMeasurements)
+    .where(and(eq(clientMeasurements.clientId, clientId), isNull(clientMeasurements.deletedAt)))
+    .orderBy(asc(clientMeasurements.measuredOn), asc(clientMeasurements.createdAt), asc(clientMeasurements.id))
+    .all()
+    .map(toMeasurement);
+  const measurementsCsv = toCsv(
+    [
+      'id',
+      'measured_on',
+      'kind',
+      'label',
+      'value',
+      'value2',
+      'canonical_unit',
+      'entered_value',
+      'entered_value2',
+      'unit',
+      'method',
+      'note',
+      'created_at',
+      'updated_at',
+    ],
+    measurements.map((m) => [
+      m.id,
+      m.date,
+      m.kind,
+      m.label,
+      m.value,
+      m.value2,
+      m.canonicalUnit,
+      m.enteredValue,
+      m.enteredValue2,
+      m.unit,
+      m.method,
+      m.note,
+      iso(m.createdAt),
+      iso(m.updatedAt),
+    ]),
+    { bom: true },
+  );
+
   // Audit entries about the client, its targets and its log entries (deleted entries included).
   const audit = db
     .select()
@@ -243,6 +307,7 @@ export function exportClient(
       readme(client, now, {
         targets: targets.length,
         entries: rows.length,
+        measurements: measurements.length,
         audit: audit.length,
         favourites: favourites.length,
         templates: templates.length,
@@ -253,6 +318,8 @@ export function exportClient(
     'targets-history.json': json(targetsJson),
     'log.csv': strToU8(toCsv(LOG_COLUMNS, logRows, { bom: true })),
     'log.json': json({ units: nutrientUnits(), entries: logJson }),
+    'measurements.csv': strToU8(measurementsCsv),
+    'measurements.json': json(measurements.map(({ clientId: _client, ...m }) => m)),
     'favourites-templates.json': json({ favourites, templates }),
     'audit.csv': strToU8(auditCsv),
   };

@@ -3,7 +3,7 @@ import type { TargetValue } from '../contract/targets.ts';
 import type { DayView, TrendsView } from '../contract/log.ts';
 import type { Food } from '../contract/foods.ts';
 import { coreWithClient } from '../test-utils/clients.ts';
-import { ok } from '../test-utils/core-harness.ts';
+import { fixedClock, ok } from '../test-utils/core-harness.ts';
 import { statusOf } from './dashboard.ts';
 
 const DATE = '2026-02-03';
@@ -173,6 +173,24 @@ describe('dashboard.day and trends: caffeine and alcohol from the entries, with 
     await log('usda:14209', 100); // 40 mg more: 229.6 mg
     const later = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date: DATE });
     expect(later.extras.find((x) => x.key === 'caffeineMg')).toMatchObject({ aboveReference: true });
+  });
+
+  it('under 18 the caffeine reference is 3 mg per kg of the weight in force that day', async () => {
+    const clock = fixedClock('2026-02-01T10:00:00Z');
+    const { core, client: c } = await coreWithClient(
+      { name: 'Teen Check', sex: 'female', birthDate: '2011-01-01', heightCm: 160, weightKg: 50 },
+      { clock },
+    );
+    clock.advance(10 * 86_400_000);
+    await ok(core, 'measures.add', { clientId: c.id, kind: 'weight', value: 56, date: '2026-02-08' });
+    const reference = async (date: string) => {
+      await ok(core, 'log.add', { kind: 'diet', clientId: c.id, date, foodId: 'usda:14209', grams: 100 });
+      const day = await ok<DayView>(core, 'dashboard.day', { clientId: c.id, date });
+      return day.extras.find((x) => x.key === 'caffeineMg')?.reference?.max;
+    };
+    // EFSA 2015: 3 mg/kg a day for children and adolescents; 50 kg until 8 February, 56 kg from it.
+    expect(await reference('2026-02-05')).toBeCloseTo(3 * 50, 9);
+    expect(await reference('2026-02-10')).toBeCloseTo(3 * 56, 9);
   });
 
   it('shows caffeine and alcohol to eating-disorder-sensitive care, as every nutrient but energy', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../contract/log.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Sqlite } from '../db/open.ts';
+import { profileOn } from '../measures/in-force.ts';
 import { forecastHiddenReason, plausibilityMessage, type ForecastService } from '../forecast/forecast.ts';
 import { NUTRIENTS, type NutrientValues } from '../foods/nutrients.ts';
 import { judge, statusOf } from '../targets/status.ts';
@@ -192,7 +193,9 @@ export function createDashboardService(
           return judge(t, value);
         }) ?? null;
       if (!view.targets) warnings.push(`Add ${view.missing.join(', ')} to the profile to compare intake with targets.`);
-      const client = dietEntries > 0 ? forecastDeps?.clients.get(clientId) : undefined;
+      // Under 18 the caffeine reference is per kg of the weight in force that day (core/measures/in-force.ts).
+      const profile = dietEntries > 0 ? forecastDeps?.clients.get(clientId) : undefined;
+      const client = profile ? profileOn(sqlite, profile, date) : undefined;
       const extras: DayExtra[] =
         dietEntries === 0
           ? []

@@ -13,9 +13,10 @@ import { ftsQuery, queryVariants, searchFoods, searchWords, stem } from './searc
 // the tests only read it, apart from rows with ids of their own.
 let dir: string;
 let opened: OpenedDatabase;
+const key = randomBytes(32);
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bioai-search-'));
-  opened = openDatabase({ file: path.join(dir, 'bioai.db'), key: randomBytes(32), create: true });
+  opened = openDatabase({ file: path.join(dir, 'bioai.db'), key, create: true });
   ensureBundledFoods(opened, 1000);
 });
 afterAll(() => {
@@ -241,6 +242,44 @@ describe('searchFoods and the client', () => {
       ['usda:09040', true],
     ]);
     expect(search('', other).map((h) => h.id)).toEqual(['usda:09041', 'usda:19400', 'usda:09040']);
+  });
+
+  it('sees a food logged or starred for the client at once, by this connection or another one', () => {
+    // What the client's search puts first is kept between keystrokes; any write must show at once.
+    const other = '0190a000-0000-7000-8000-00000000c0c2';
+    insertClientRow(opened.db, other, 'Cache Client');
+    const first = () => search('chee', other)[0];
+    expect(first()?.recent).toBe(false);
+    const log = (sqlite: typeof opened.sqlite, id: string, foodId: string, at: number) =>
+      sqlite
+        .prepare(
+          `INSERT INTO events (id, client_id, kind, occurred_at, local_date, source, food_id, detail, created_at, updated_at)
+           VALUES (?, ?, 'diet', ?, '2026-03-02', 'manual', ?, '{}', ?, ?)`,
+        )
+        .run(id, other, at, foodId, at, at);
+    log(opened.sqlite, '0190a000-0000-7000-8000-0000000e00c1', 'usda:01009', 9000); // Cheese, cheddar
+    expect([first()?.id, first()?.recent]).toEqual(['usda:01009', true]);
+    // Written through a second connection to the same file (as another window or process would).
+    const second = openDatabase({ file: path.join(dir, 'bioai.db'), key, create: false });
+    try {
+      log(second.sqlite, '0190a000-0000-7000-8000-0000000e00c2', 'usda:01026', 9500); // Cheese, mozzarella
+      second.sqlite
+        .prepare(
+          `INSERT INTO client_favourites (id, client_id, food_id, created_at, updated_at) VALUES (?, ?, 'usda:01040', 1, 1)`,
+        )
+        .run('0190a000-0000-7000-8000-0000000f00c3', other); // Cheese, swiss
+    } finally {
+      second.sqlite.close();
+    }
+    expect(
+      search('chee', other)
+        .slice(0, 3)
+        .map((h) => [h.id, h.favourite ?? false]),
+    ).toEqual([
+      ['usda:01040', true],
+      ['usda:01026', false],
+      ['usda:01009', false],
+    ]);
   });
 
   it('never returns soft-deleted foods', () => {

@@ -27,8 +27,13 @@ const PENALISED_GROUPS = new Set([
   'American Indian/Alaska Native Foods',
 ]);
 
+const ASCII = /^\p{ASCII}*$/u;
+
 /** Words of a query or name, as the FTS tokenizer sees them (letters and digits, diacritics folded). */
 export function searchWords(text: string): string[] {
+  // Plain ASCII (every SR name, most queries) needs no Unicode folding; the result is the same, and
+  // this runs for every food a search ranks for the first time, so it is worth the fast path.
+  if (ASCII.test(text)) return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, 12);
   return (
     text
       .normalize('NFKD')
@@ -47,7 +52,8 @@ export function ftsQuery(words: string[]): string {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-interface Candidate {
+/** A food as search reads it: what ranks it and what a hit shows. */
+interface FoodEntry {
   id: string;
   name: string;
   foodGroup: string | null;
@@ -56,6 +62,13 @@ interface Candidate {
   allergens: string;
   /** Household measures listed for the food (cup, slice, large…): common foods have them. */
   measures: number;
+  /** What the score reads of it. */
+  prepared: Prepared;
+}
+
+/** A food matching the query, with its bm25 (lower is better). */
+interface Candidate {
+  food: FoodEntry;
   rank: number;
 }
 
@@ -211,7 +224,7 @@ interface Prepared {
 const REFERENCE_ENTRY =
   /\b(year round average|all commercial varieties|all varieties|all areas|all types|mixed species|all classes|all grades|prepared with tap water)\b|, all$/;
 
-export function prepare(c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<Candidate, 'measures'>>): Prepared {
+export function prepare(c: Pick<FoodEntry, 'name' | 'foodGroup'> & Partial<Pick<FoodEntry, 'measures'>>): Prepared {
   const lower = c.name.toLowerCase();
   const nameWords = searchWords(c.name);
   let base = 0;
@@ -257,23 +270,6 @@ export function prepare(c: Pick<Candidate, 'name' | 'foodGroup'> & Partial<Pick<
     head: searchWords(c.name.split(',').slice(0, 3).join(' ')),
     base,
   };
-}
-
-/**
- * Prepared foods by name, food group and measures (what `prepare` reads), so type-ahead does not
- * redo the same work on every keystroke; bounded, and emptied when full.
- */
-const preparedCache = new Map<string, Prepared>();
-const PREPARED_CACHE_MAX = 20_000;
-function prepared(c: Pick<Candidate, 'name' | 'foodGroup' | 'measures'>): Prepared {
-  const key = `${c.name}\u0000${c.foodGroup ?? ''}\u0000${c.measures}`;
-  let p = preparedCache.get(key);
-  if (!p) {
-    if (preparedCache.size >= PREPARED_CACHE_MAX) preparedCache.clear();
-    p = prepare(c);
-    preparedCache.set(key, p);
-  }
-  return p;
 }
 
 /**
@@ -331,40 +327,124 @@ const CANDIDATES = 100;
 /**
  * A single word this short matches a fifth of the table ("ch": 2,099 foods), and bm25 over all of
  * them is most of a keystroke's cost; every search starts with such a prefix, so their candidates
- * are kept (per database connection) while no food or measure has changed.
+ * are kept while no food or measure has changed.
  */
 const BROAD_PREFIX = 2;
 const BROAD_CACHE_MAX = 512;
-const broadCache = new WeakMap<Sqlite, { generation: number; byMatch: Map<string, Candidate[]> }>();
 
-/** The CANDIDATES best matches by bm25, each with its name, group and count of household measures. */
-function candidates(sqlite: Sqlite, match: string, broad: boolean): Candidate[] {
-  const read = (): Candidate[] =>
-    statement(
-      sqlite,
-      // The best matches first (bm25 alone, in the index), then only those are joined to their foods.
-      `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, m.rank
-         FROM (SELECT rowid, bm25(foods_fts, 10.0, 1.0) AS rank FROM foods_fts WHERE foods_fts MATCH ?
-               ORDER BY rank LIMIT ${CANDIDATES}) m
-         JOIN foods f ON f.rowid = m.rowid
-         WHERE f.deleted_at IS NULL`,
-    ).all(match) as Candidate[];
-  if (!broad) return read();
-  // Moved on by triggers on every write to foods and food_portions, whatever makes it (migration 0012).
+/**
+ * The foods search has read, per database connection, while no food or measure has changed: the
+ * foods_generation counter (migration 0012) is moved on by triggers on every write to foods and
+ * food_portions, whatever makes it (the food editor, imports, the bundled table, sync). A keystroke
+ * then costs one index lookup for the candidates' rowids and bm25; their names, groups, counts of
+ * household measures and what the score reads of them are read and worked out once, not joined,
+ * counted and parsed again for a hundred candidates on every key. A deleted food is kept as null.
+ */
+interface FoodCache {
+  generation: number;
+  byRowid: Map<number, FoodEntry | null>;
+  byId: Map<string, FoodEntry | null>;
+  /** Candidates of one- and two-letter prefixes, by MATCH expression. */
+  broad: Map<string, { rowid: number; rank: number }[]>;
+}
+const foodCaches = new WeakMap<Sqlite, FoodCache>();
+
+function foodCache(sqlite: Sqlite): FoodCache {
   const generation = statement(sqlite, 'SELECT n FROM foods_generation WHERE id = 1').pluck().get() as number;
-  let cache = broadCache.get(sqlite);
-  if (!cache || cache.generation !== generation || cache.byMatch.size >= BROAD_CACHE_MAX) {
-    cache = { generation, byMatch: new Map() };
-    broadCache.set(sqlite, cache);
+  const previous = foodCaches.get(sqlite);
+  if (previous && previous.generation === generation) return previous;
+  const cache: FoodCache = { generation, byRowid: new Map(), byId: new Map(), broad: new Map() };
+  fillFoods(sqlite, cache, previous);
+  foodCaches.set(sqlite, cache);
+  return cache;
+}
+
+const SELECT = `f.rowid AS rowid, f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(f.nutrients, '$.energyKcal') AS energy, f.allergens, f.deleted_at AS deletedAt`;
+
+/**
+ * Reads every food in one pass (household measures counted by one grouped scan, not a subquery per
+ * food) and works out what the score reads of each: about 0.2 s for the bundled table, paid by the
+ * first search after unlocking. After a write (the counter moved on) the foods are read again and
+ * only those whose name, group or measures changed are worked out again. Doing it food by food as
+ * they first turned up as candidates cost a new query 5–10 ms, and every query is new as one types.
+ */
+function fillFoods(sqlite: Sqlite, cache: FoodCache, previous: FoodCache | undefined): void {
+  const rows = statement(
+    sqlite,
+    `SELECT ${SELECT}, coalesce(m.n, 0) AS measures
+       FROM foods f LEFT JOIN (
+         SELECT food_id, count(*) AS n FROM food_portions
+          WHERE unit NOT LIKE 'oz%' AND unit NOT LIKE 'lb%' AND unit NOT LIKE '%NLEA%' GROUP BY food_id
+       ) m ON m.food_id = f.id`,
+  ).all() as (FoodEntry & { rowid: number; deletedAt: number | null })[];
+  for (const { rowid, deletedAt, ...food } of rows) {
+    let entry: FoodEntry | null = null;
+    if (deletedAt === null) {
+      // Unchanged foods keep what was worked out for them before the write that started the cache again.
+      const before = previous?.byId.get(food.id);
+      const same =
+        before && before.name === food.name && before.foodGroup === food.foodGroup && before.measures === food.measures;
+      entry = { ...food, prepared: same ? before.prepared : prepare(food) };
+    }
+    cache.byRowid.set(rowid, entry);
+    cache.byId.set(food.id, entry);
   }
-  let rows = cache.byMatch.get(match);
-  if (!rows) cache.byMatch.set(match, (rows = read()));
-  // Callers add the client's own foods to the list: they get a copy.
-  return [...rows];
+}
+
+/** The CANDIDATES best matches by bm25 that are not deleted. */
+function candidates(sqlite: Sqlite, cache: FoodCache, match: string, broad: boolean): Candidate[] {
+  let matches = broad ? cache.broad.get(match) : undefined;
+  if (!matches) {
+    matches = statement(
+      sqlite,
+      `SELECT rowid, bm25(foods_fts, 10.0, 1.0) AS rank FROM foods_fts WHERE foods_fts MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
+    ).all(match) as { rowid: number; rank: number }[];
+    if (broad) {
+      if (cache.broad.size >= BROAD_CACHE_MAX) cache.broad.clear();
+      cache.broad.set(match, matches);
+    }
+  }
+  return matches.flatMap((m) => {
+    const food = cache.byRowid.get(m.rowid);
+    return food ? [{ food, rank: m.rank }] : [];
+  });
 }
 
 /** How much a client's own use of a food weighs: a use counts half after this many days. */
 const HALF_LIFE_DAYS = 30;
+
+/**
+ * What a client's search puts first, kept per connection while the database is unchanged: SQLite's
+ * total_changes() counts every row this connection has written (triggers included) and data_version
+ * moves when another connection commits, so nothing logged or starred anywhere is missed, and a
+ * keystroke does not read the client's diary again.
+ */
+interface ClientCache {
+  key: string;
+  byClient: Map<string, { own: Map<string, number>; favs: string[] }>;
+}
+const clientCaches = new WeakMap<Sqlite, ClientCache>();
+const CLIENT_CACHE_MAX = 64;
+
+function clientSearchData(sqlite: Sqlite, clientId: string): { own: Map<string, number>; favs: string[] } {
+  const state = statement(sqlite, 'SELECT total_changes() AS t, data_version AS v FROM pragma_data_version').get() as {
+    t: number;
+    v: number;
+  };
+  const key = `${state.t}:${state.v}`;
+  let cache = clientCaches.get(sqlite);
+  if (!cache || cache.key !== key || cache.byClient.size >= CLIENT_CACHE_MAX) {
+    cache = { key, byClient: new Map() };
+    clientCaches.set(sqlite, cache);
+  }
+  let data = cache.byClient.get(clientId);
+  if (!data)
+    cache.byClient.set(
+      clientId,
+      (data = { own: clientFoods(sqlite, clientId), favs: clientFavourites(sqlite, clientId) }),
+    );
+  return data;
+}
 
 /**
  * The foods a client logged, by frecency: each use counts 1, halved for every 30 days it lies before
@@ -401,7 +481,7 @@ function clientFavourites(sqlite: Sqlite, clientId: string): string[] {
   return rows.map((r) => r.id);
 }
 
-function toHit(c: Candidate, recent: boolean, s?: number, favourite = false): FoodHit {
+function toHit(c: FoodEntry, recent: boolean, s?: number, favourite = false): FoodHit {
   return {
     ...(s === undefined ? {} : { score: Math.round(s * 100) / 100 }),
     id: c.id,
@@ -415,46 +495,47 @@ function toHit(c: Candidate, recent: boolean, s?: number, favourite = false): Fo
   };
 }
 
-const SELECT = `f.id, f.name, f.food_group AS foodGroup, f.source, json_extract(f.nutrients, '$.energyKcal') AS energy, f.allergens`;
-/** Household measures of a food: its portions other than weights (oz, lb) and label servings. */
-const MEASURES = `(SELECT count(*) FROM food_portions p WHERE p.food_id = f.id AND p.unit NOT LIKE 'oz%' AND p.unit NOT LIKE 'lb%' AND p.unit NOT LIKE '%NLEA%') AS measures`;
-
-/** The full rows of the chosen foods, in the order given. */
-function rowsById(sqlite: Sqlite, ids: string[]): Map<string, Candidate> {
-  const rows = statement(
-    sqlite,
-    `SELECT ${SELECT}, 0 AS measures, 0 AS rank FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(ids)) as Candidate[];
-  return new Map(rows.map((r) => [r.id, r]));
+/** The query variants (as typed, and as synonyms rewrite it) of the last queries, by their words. */
+const variantCache = new Map<string, string[][]>();
+const VARIANT_CACHE_MAX = 1_000;
+function variantsOf(words: string[]): string[][] {
+  const key = words.join(' ');
+  let v = variantCache.get(key);
+  if (!v) {
+    if (variantCache.size >= VARIANT_CACHE_MAX) variantCache.clear();
+    variantCache.set(key, (v = queryVariants(words)));
+  }
+  return v;
 }
 
 /**
  * Foods matching every word of the query (as typed or as a synonym rewrites it), best first: the
  * client's favourites (latest starred first), their own foods (most used lately first), then by score,
- * then shorter names. An empty query lists the client's favourites, then their foods. Never throws on odd input; soft-deleted foods are never returned.
+ * then shorter names. An empty query lists the client's favourites, then their foods. Never throws on
+ * odd input; soft-deleted foods are never returned.
  */
 export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOptions): FoodHit[] {
-  const own = clientId ? clientFoods(sqlite, clientId) : new Map<string, number>();
-  const favs = clientId ? clientFavourites(sqlite, clientId) : [];
+  const { own, favs } = clientId ? clientSearchData(sqlite, clientId) : { own: new Map<string, number>(), favs: [] };
   // Favourites first (in the order starred), then the client's own foods by frecency.
   const favRank = new Map(favs.map((id, i) => [id, favs.length - i]));
+  const cache = foodCache(sqlite);
   const words = searchWords(query);
   if (words.length === 0) {
     if (own.size === 0 && favs.length === 0) return [];
-    const byId = rowsById(sqlite, [...favs, ...own.keys()]);
     const recent = [...own.keys()].filter((id) => !favRank.has(id)).sort((a, b) => own.get(b)! - own.get(a)!);
-    return [...favs, ...recent]
-      .filter((id) => byId.has(id))
-      .slice(0, limit)
-      .map((id) => toHit(byId.get(id)!, own.has(id), undefined, favRank.has(id)));
+    const ids = [...favs, ...recent];
+    return ids
+      .flatMap((id) => {
+        const food = cache.byId.get(id);
+        return food ? [toHit(food, own.has(id), undefined, favRank.has(id))] : [];
+      })
+      .slice(0, limit);
   }
 
   // Weights: a word in the name counts ten times one in the food group ("Fruits and Fruit Juices").
-  // All matches of the typed words or a synonym's are ranked (at most the whole table, ~9,000 rows);
-  // only the chosen few are then read in full (energy, allergens).
-  const variants = queryVariants(words);
+  const variants = variantsOf(words);
   const match = variants.map((v) => `(${ftsQuery(v)})`).join(' OR ');
-  const rows = candidates(sqlite, match, words.length === 1 && words[0]!.length <= BROAD_PREFIX);
+  const rows = candidates(sqlite, cache, match, words.length === 1 && words[0]!.length <= BROAD_PREFIX);
   let best = Infinity;
   let worst = -Infinity;
   for (const r of rows) {
@@ -466,51 +547,39 @@ export function searchFoods(sqlite: Sqlite, { query, clientId, limit }: SearchOp
   // name or food group): asking the index would rank every food the prefix matches again. They are
   // given the weakest candidate's bm25, which only orders them among foods used exactly as much.
   if (own.size > 0 || favs.length > 0) {
-    const have = new Set(rows.map((r) => r.id));
+    const have = new Set(rows.map((r) => r.food.id));
     const missing = [...new Set([...favs, ...own.keys()])].filter((id) => !have.has(id));
-    const mine = missing.length
-      ? (statement(
-          sqlite,
-          `SELECT f.id, f.name, f.food_group AS foodGroup, ${MEASURES}, 0 AS rank
-             FROM foods f WHERE f.deleted_at IS NULL AND f.id IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(missing)) as Candidate[])
-      : [];
-    for (const r of mine) {
-      const p = prepared(r);
+    for (const id of missing) {
+      const food = cache.byId.get(id);
+      if (!food) continue;
+      const p = food.prepared;
       if (variants.some((v) => v.every((q) => p.allWords.some((w) => w.startsWith(q)))))
-        rows.push({ ...r, rank: Number.isFinite(worst) ? worst : 0 });
+        rows.push({ food, rank: Number.isFinite(worst) ? worst : 0 });
     }
   }
   if (!Number.isFinite(best)) best = worst = 0;
   const spread = worst - best || 1;
 
-  const ranked = rows
-    .map((c) => {
-      const fit = (worst - c.rank) / spread;
-      const p = prepared(c);
+  return rows
+    .map(({ food, rank }) => {
+      const fit = (worst - rank) / spread;
+      const p = food.prepared;
       // A food found only through a synonym is ranked on the synonym's words.
       let s = -Infinity;
       for (const v of variants) {
         if (variants.length === 1 || v.every((q) => p.allWords.some((w) => w.startsWith(q))))
           s = Math.max(s, score(p, v, fit));
       }
-      return { c, use: own.get(c.id) ?? null, fav: favRank.get(c.id) ?? 0, s };
+      return { food, use: own.get(food.id) ?? null, fav: favRank.get(food.id) ?? 0, s };
     })
     .sort(
       (a, b) =>
         b.fav - a.fav ||
         (b.use ?? -Infinity) - (a.use ?? -Infinity) ||
         b.s - a.s ||
-        a.c.name.length - b.c.name.length ||
-        (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0),
+        a.food.name.length - b.food.name.length ||
+        (a.food.name < b.food.name ? -1 : a.food.name > b.food.name ? 1 : 0),
     )
-    .slice(0, limit);
-  const full = rowsById(
-    sqlite,
-    ranked.map((r) => r.c.id),
-  );
-  return ranked.flatMap(({ c, use, fav, s }) => {
-    const row = full.get(c.id);
-    return row ? [toHit(row, use !== null, s, fav > 0)] : [];
-  });
+    .slice(0, limit)
+    .map(({ food, use, fav, s }) => toHit(food, use !== null, s, fav > 0));
 }

@@ -7,7 +7,8 @@ import { latestDayFlag, confidenceOf, PLAUSIBILITY_FACTOR } from '../rules/confi
 import { forecastVariables } from '../rules/features.ts';
 import { rulesKit } from '../rules/test-kit.ts';
 import { contributions, parseXgbModel, predict } from '../scoring/xgboost.ts';
-import { fixedClock, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
+import { mifflinStJeorBmr } from '../targets/energy.ts';
+import { fixedClock, ok, tempDir, unlockedCore } from '../test-utils/core-harness.ts';
 import {
   createForecastService,
   defaultForecastModelDir,
@@ -104,6 +105,33 @@ describe('estimate (hand-built model)', () => {
     expect(f?.plausibility.flag).toBe('below-goldberg');
     expect(f?.plausibility.message).toContain('1,000 kcal');
     expect(f?.plausibility.message).toContain('0.78 × the estimated basal metabolic rate of 1,290 kcal');
+  });
+
+  it('reads the weight in force on the day estimated, not the latest weight', async () => {
+    const clock = fixedClock('2026-03-01T10:00:00Z');
+    const core = await unlockedCore({ clock });
+    const kit = rulesKit(core, clock.now);
+    const forecast = createForecastService({ modelDir: writeTinyModel(tempDir('bioai-forecast-')), log: silentLogger });
+    const c = kit.addClient({
+      name: 'Ada Example',
+      sex: 'female',
+      birthDate: '1990-01-01',
+      heightCm: 165,
+      weightKg: 60,
+    });
+    clock.advance(14 * 86_400_000);
+    await ok(core, 'measures.add', { clientId: c.id, kind: 'weight', value: 90, date: '2026-03-12' });
+    kit.addEvent({ clientId: c.id, date: '2026-03-10', energyKcal: 1200 });
+    kit.addEvent({ clientId: c.id, date: '2026-03-14', energyKcal: 1200 });
+    const client = kit.clients.get(c.id);
+    expect(client.weightKg).toBe(90);
+    // Mifflin-St Jeor, woman of 36, 165 cm: 60 kg on 10 March (1,290 kcal), 90 kg on 14 March (1,590 kcal).
+    const before = forecast.estimate(kit.sqlite, client, '2026-03-10');
+    expect(before?.bmrKcal).toBeCloseTo(mifflinStJeorBmr('female', 60, 165, 36), 9);
+    expect(before?.plausibility.flag).toBe('ok'); // 1,200 ÷ 1,290 = 0.93
+    const after = forecast.estimate(kit.sqlite, client, '2026-03-14');
+    expect(after?.bmrKcal).toBeCloseTo(mifflinStJeorBmr('female', 90, 165, 36), 9);
+    expect(after?.plausibility.flag).toBe('below-goldberg'); // 1,200 ÷ 1,590 = 0.75
   });
 
   it('flags a day well below the estimate (logged < estimate − 1.5 × RMSE)', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '../contract/clients.ts';
 import type { Sqlite } from '../db/open.ts';
 import type { Logger } from '../logging/log.ts';
+import { profileOn } from '../measures/in-force.ts';
 import { contributions, parseXgbModel, predict, type XgbModel } from '../scoring/xgboost.ts';
 import { ageInYears } from '../targets/compute.ts';
 import { mifflinStJeorBmr, MSJ_MIN_AGE } from '../targets/energy.ts';
@@ -304,11 +305,14 @@ export function createForecastService(options: ForecastServiceOptions): Forecast
   return {
     available: () => load() !== null,
     featureVector,
-    estimate(sqlite, client, date) {
+    estimate(sqlite, profile, date) {
       const m = load();
       if (!m) return null;
-      const row = dayRow(sqlite, client.id, date);
+      const row = dayRow(sqlite, profile.id, date);
       if (!row || Number(row.diet_entries ?? 0) === 0) return null;
+      // The weight and height in force on that day (core/measures/in-force.ts), as the targets use them:
+      // the model and the Goldberg check for last month read last month's weight, not today's.
+      const client = profileOn(sqlite, profile, date);
       // Outside the training population (adults, not pregnant or lactating): no estimate at all.
       if (forecastHiddenReason(client, date) !== null) return null;
       const x = featureVector(client, row, date);

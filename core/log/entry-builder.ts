@@ -5,6 +5,7 @@ import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
 import { events } from '../db/schema.ts';
 import { confirmAllergy, type AllergyConfirmationRecord } from '../foods/allergens.ts';
+import { valueInForce } from '../measures/profile-link.ts';
 import { localIsoDate } from '../util/clock.ts';
 import { logDateWarning } from '../util/plausible-date.ts';
 import { activityKcal, findActivity } from './activities.ts';
@@ -108,7 +109,10 @@ export function createEntryBuilder(db: Db, deps: { foods: FoodAmounts; clients: 
       }
       if (input.minutes > BOUNDS.minutes.warn[1])
         warnings.push(`${fmt(input.minutes)} minutes of ${def.label} is more than 6 hours.`);
-      const kcal = activityKcal(def.met, input.minutes, client.weightKg);
+      // MET × kg × h with the weight in force on the activity's day (core/measures/profile-link.ts), so
+      // an activity logged for last month is not counted with today's weight.
+      const weightKg = valueInForce(db, input.clientId, 'weight', input.date) ?? client.weightKg;
+      const kcal = activityKcal(def.met, input.minutes, weightKg);
       const detail: Detail = {
         ...base,
         activity: def.key,

@@ -243,6 +243,25 @@ describe('logging through the contract', () => {
     });
   });
 
+  it('estimates activity energy with the weight in force on the activity day, not the latest weight', async () => {
+    const clock = fixedClock('2026-03-01T10:00:00Z');
+    const core = await unlockedCore({ clock });
+    const c = await ok<Client>(core, 'clients.create', profile); // 60 kg, kept as the reading of 1 March
+    clock.advance(14 * 86_400_000);
+    await ok(core, 'measures.add', { clientId: c.id, kind: 'weight', value: 80, date: '2026-03-12' });
+    const run = (date: string) =>
+      ok<{ entry: LogEntry }>(core, 'log.add', {
+        kind: 'activity',
+        clientId: c.id,
+        date,
+        activity: 'running-10kmh',
+        minutes: 30,
+      });
+    // 9.8 MET × kg × 0.5 h (Ainsworth 2011, code 12050): 60 kg before 12 March, 80 kg from it.
+    expect((await run('2026-03-10')).entry.activity?.kcal).toBeCloseTo(9.8 * 60 * 0.5, 9);
+    expect((await run('2026-03-14')).entry.activity?.kcal).toBeCloseTo(9.8 * 80 * 0.5, 9);
+  });
+
   it('trends: rolling means skip unlogged days, and the macro split is by Atwater energy', async () => {
     const core = await unlockedCore();
     const c = await ok<Client>(core, 'clients.create', profile);

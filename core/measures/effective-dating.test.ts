@@ -81,6 +81,26 @@ describe('targets use the weight in force on each date', () => {
     expect(await bmr('2026-03-15')).toBeCloseTo(msj(69), 6);
   });
 
+  it('the profile value becomes a reading once only: deleting every reading and adding one again adds no copy', async () => {
+    const { core, ana, weights, profileWeight } = await setup();
+    const first = await ok<Measurement>(core, 'measures.add', {
+      clientId: ana.id,
+      kind: 'weight',
+      value: 68,
+      date: '2026-03-01',
+    });
+    const kept = (await ok<Measurement[]>(core, 'measures.list', { clientId: ana.id, kind: 'weight' })).find(
+      (m) => m.date === '2026-02-01',
+    );
+    for (const id of [first.id, kept!.id]) await ok(core, 'measures.delete', { id });
+    expect(await weights()).toEqual([]);
+    // As Undo does: the deleted reading is added again. The profile's value (68 by now) was a reading
+    // once already, so it is not kept a second time as a reading of the day the client was made.
+    await ok(core, 'measures.add', { clientId: ana.id, kind: 'weight', value: 68, date: '2026-03-01' });
+    expect(await weights()).toEqual([['2026-03-01', 68]]);
+    expect(await profileWeight()).toBe(68);
+  });
+
   it('a day before the first reading uses the first reading; height is dated the same way', async () => {
     const { core, ana, bmr } = await setup();
     await ok(core, 'clients.update', { id: ana.id, patch: { heightCm: 170 } });

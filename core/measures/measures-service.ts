@@ -4,9 +4,11 @@ import type { ClientDataChanged } from '../changes.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import { AppError } from '../contract/errors.ts';
 import type { MeasureKind, MeasureKindInfo, Measurement, MeasurementInput } from '../contract/measures.ts';
-import type { Db } from '../db/open.ts';
+import type { Client } from '../contract/clients.ts';
+import type { Db, Sqlite } from '../db/open.ts';
 import { clientMeasurements } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
+import { profileOn, readingsBetween, type Reading } from './in-force.ts';
 import { keepProfileValue, profileFollowsLatest, type ProfileKind } from './profile-link.ts';
 import { KINDS, kindDef, unitDef, type KindDef } from './kinds.ts';
 
@@ -29,6 +31,10 @@ export interface MeasuresService {
    * canonical unit; null when none was recorded by then.
    */
   inForce(clientId: string, kind: Exclude<MeasureKind, 'custom'>, date: string): Measurement | null;
+  /** The client with the weight and height in force on `date`, as the targets use them (in-force.ts). */
+  profileOn(client: Client, date: string): Client;
+  /** The built-in kinds' readings dated `from`…`to`, oldest first within a kind (in-force.ts readingsBetween). */
+  between(clientId: string, from: string, to: string): Reading[];
 }
 
 /** Diastolic blood pressure bounds (mmHg), a typo guard like the kinds' own bounds. */
@@ -153,6 +159,8 @@ export function toMeasurement(row: Row): Measurement {
 export function createMeasuresService(
   db: Db,
   deps: {
+    /** The same database's connection, for the in-force lookups (in-force.ts). */
+    sqlite: Sqlite;
     clients: ClientsService;
     audit: Audit;
     now: () => number;
@@ -213,6 +221,10 @@ export function createMeasuresService(
         .get();
       return row ? toMeasurement(row) : null;
     },
+
+    profileOn: (client, date) => profileOn(deps.sqlite, client, date),
+
+    between: (clientId, from, to) => readingsBetween(deps.sqlite, clientId, from, to),
 
     add(input) {
       clients.get(input.clientId);

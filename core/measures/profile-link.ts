@@ -54,18 +54,17 @@ export function valueInForce(db: Db, clientId: string, kind: ProfileKind, date: 
   return (st.before.get(args) ?? st.first.get(args))?.value ?? null;
 }
 
-function hasReading(db: Db, clientId: string, kind: ProfileKind): boolean {
+/**
+ * Whether the client has, or ever had, a reading of this kind (deleted ones count: once readings
+ * exist the profile value is the latest of them, so it must not be kept as a reading again when all
+ * were deleted and one is added back).
+ */
+function everHadReading(db: Db, clientId: string, kind: ProfileKind): boolean {
   return (
     db
       .select({ id: clientMeasurements.id })
       .from(clientMeasurements)
-      .where(
-        and(
-          eq(clientMeasurements.clientId, clientId),
-          eq(clientMeasurements.kind, kind),
-          isNull(clientMeasurements.deletedAt),
-        ),
-      )
+      .where(and(eq(clientMeasurements.clientId, clientId), eq(clientMeasurements.kind, kind)))
       .limit(1)
       .get() !== undefined
   );
@@ -95,7 +94,7 @@ function insertReading(db: Db, clientId: string, kind: ProfileKind, value: numbe
  * inside the transaction that records the new reading, before it.
  */
 export function keepProfileValue(db: Db, clientId: string, kind: ProfileKind, t: number): void {
-  if (hasReading(db, clientId, kind)) return;
+  if (everHadReading(db, clientId, kind)) return;
   const row = db.select().from(clients).where(eq(clients.id, clientId)).get();
   const value = row?.[COLUMN[kind]];
   if (!row || value === null || value === undefined) return;

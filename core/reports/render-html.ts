@@ -2,7 +2,7 @@ import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import type { ReportSection } from '../contract/reports.ts';
 import type { ReportModel } from './report-model.ts';
 import { printDocument } from './print-document.ts';
-import { barChart, lineChart, pieChart } from './svg-charts.ts';
+import { barChart, lineChart, pieChart, readingsChart } from './svg-charts.ts';
 
 /**
  * The client report as ONE self-contained HTML document (print to PDF, or preview). core/ runs under
@@ -48,8 +48,13 @@ function summary(m: ReportModel): ReactElement {
     ['Age', c.ageYears === null ? '—' : `${c.ageYears} years`],
     ['Sex', c.sex ?? '—'],
     ['Height', c.height ?? '—'],
-    ['Weight', c.weight ?? '—'],
-    ['BMI', c.bmi === null ? '—' : `${one.format(c.bmi)} kg/m²`],
+    // An eating-disorder-sensitive client's own copy prints no weight and no BMI, not even a dash.
+    ...(m.bodyHidden
+      ? []
+      : ([
+          ['Weight', c.weight ?? '—'],
+          ['BMI', c.bmi === null ? '—' : `${one.format(c.bmi)} kg/m²`],
+        ] as [string, string][])),
     ['Diet pattern', c.dietPattern],
     ['Allergies', c.allergies.length ? c.allergies.join(', ') : 'None recorded'],
     ...(c.lifeStage ? ([['Pregnancy or breastfeeding', c.lifeStage]] as [string, string][]) : []),
@@ -240,6 +245,92 @@ function activitySleep(m: ReportModel): ReactNode {
   ];
 }
 
+/** A change with its sign ("+0.4", "−1.2", "0"), as formatNumber rounds it. */
+export function formatChange(v: number): string {
+  const shown = formatNumber(Math.abs(v));
+  if (shown === '0') return '0';
+  return `${v < 0 ? '−' : '+'}${shown}`;
+}
+
+/** "3.5 mmol/L", "128/82 mmHg". */
+export function formatReading(value: number, value2: number | null, unit: string): string {
+  return `${formatNumber(value)}${value2 === null ? '' : `/${formatNumber(value2)}`} ${unit}`;
+}
+
+/**
+ * The latest reading of each kind in the period with its change since the period's first reading and
+ * the published reference range beside it, as a range in neutral words (core/measures/kinds.ts), never
+ * as a verdict; then the weight over the period.
+ */
+function measurements(m: ReportModel): ReactNode {
+  const { rows, weight } = m.measurements;
+  if (rows.length === 0) return h('p', null, 'No measurements were recorded in this period.');
+  const table = h(
+    'table',
+    { key: 't' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'Measurement'),
+        h('th', { className: 'num' }, 'Latest'),
+        h('th', null, 'Date'),
+        h('th', { className: 'num' }, 'Change in the period'),
+        h('th', null, 'Reference range'),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      ...rows.map((r) =>
+        h(
+          'tr',
+          { key: r.kind, 'data-kind': r.kind },
+          h('td', null, r.label),
+          h('td', { className: 'num' }, formatReading(r.latest, r.latest2, r.unit)),
+          h('td', null, r.latestDate),
+          h(
+            'td',
+            { className: 'num' },
+            r.change === null
+              ? 'One reading'
+              : `${formatChange(r.change)}${r.change2 === null ? '' : `/${formatChange(r.change2)}`} ${r.unit} since ${r.firstDate}`,
+          ),
+          h(
+            'td',
+            null,
+            r.ranges.length === 0
+              ? '—'
+              : r.ranges.map((x, i) =>
+                  h('div', { key: i }, x.text, ' ', h('span', { className: 'muted' }, `(${x.source})`)),
+                ),
+          ),
+        ),
+      ),
+    ),
+  );
+  const note = h(
+    'p',
+    { key: 'n', className: 'muted' },
+    'Reference ranges are published ranges for adults, shown for orientation; the laboratory’s own range and your practitioner’s judgement apply.',
+  );
+  const chart =
+    weight && weight.values.some((v) => v !== null)
+      ? h(
+          'div',
+          { key: 'w', className: 'chart' },
+          h('h3', null, `Weight (${weight.unit})`),
+          svg(
+            readingsChart(weight.values, { dates: m.dates, yLabel: weight.unit }),
+            `Weight readings in the period (${weight.unit}), joined between the days they were taken.`,
+          ),
+        )
+      : null;
+  return [table, note, chart];
+}
+
 function photos(m: ReportModel): ReactNode {
   if (m.photos.length === 0) return h('p', null, 'No meal photos were saved in this period.');
   return h(
@@ -289,6 +380,7 @@ function recommendations(m: ReportModel): ReactNode {
 
 const SECTIONS: Record<ReportSection, { title: string; body: (m: ReportModel) => ReactNode }> = {
   summary: { title: 'Client summary', body: summary },
+  measurements: { title: 'Measurements', body: measurements },
   intake: { title: 'Intake compared with targets', body: intake },
   trends: { title: 'Daily trends', body: trends },
   macros: { title: 'Macronutrient split', body: macros },

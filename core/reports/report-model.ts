@@ -6,6 +6,9 @@ import type { IntakeExtraKey, IntakeReference, NutrientStatus, TREND_KEYS } from
 import type { Recommendation } from '../contract/rules.ts';
 import { statusOf, type DashboardService } from '../features/dashboard.ts';
 import type { LogService } from '../log/log-service.ts';
+import { CM_PER_IN, KG_PER_LB, KINDS, type KindDef } from '../measures/kinds.ts';
+import type { BuiltInKind, Reading } from '../measures/in-force.ts';
+import type { MeasuresService } from '../measures/measures-service.ts';
 import type { PhotosService } from '../photos/photos-service.ts';
 import type { RecommendationsService } from '../rules/recommendations-service.ts';
 import { stripNumbersForEdSensitive } from '../rules/guardrails.ts';
@@ -22,6 +25,8 @@ type TrendKey = (typeof TREND_KEYS)[number];
 /** Only the service methods the report reads, so the model cannot reach anything else. */
 export interface ReportServices {
   clients: { get(id: string): Client };
+  /** The weight and height in force on the report's end date, and the readings of the period. */
+  measures: Pick<MeasuresService, 'profileOn' | 'between'>;
   targets: Pick<TargetsService, 'get'>;
   dashboard: Pick<DashboardService, 'day' | 'trends'>;
   log: Pick<LogService, 'list'>;
@@ -92,6 +97,31 @@ export interface ReportRecommendation {
   why: string[];
 }
 
+/** One measurement kind in the period: its latest reading and the change since the period's first. */
+export interface MeasurementRow {
+  kind: BuiltInKind;
+  label: string;
+  /** The unit the values are given in: the practitioner's (kg or lb, cm or in) for body sizes, else the kind's. */
+  unit: string;
+  latest: number;
+  /** Blood pressure's diastolic value; null for every other kind. */
+  latest2: number | null;
+  latestDate: string;
+  /** Latest − the first reading in the period; null with one reading in it. */
+  change: number | null;
+  change2: number | null;
+  firstDate: string | null;
+  readings: number;
+  /** Published ranges for the client's sex (kinds.ts), in neutral words with their source. */
+  ranges: { text: string; source: string }[];
+}
+
+export interface ReportMeasurements {
+  rows: MeasurementRow[];
+  /** Each day of the period with its weight reading (the last of the day) or null; null when not charted. */
+  weight: { values: (number | null)[]; unit: string } | null;
+}
+
 export interface ReportModel {
   variant: ReportVariant;
   title: string;
@@ -131,8 +161,14 @@ export interface ReportModel {
   notes: string | null;
   disclaimer: string;
   flags: string[];
+  measurements: ReportMeasurements;
   /** Eating-disorder-sensitive client: energy figures and the energy chart are left out. */
   energyHidden: boolean;
+  /**
+   * The client's copy for an eating-disorder-sensitive client: no weight, BMI or body measurement and
+   * no weight chart (BODY_SIZE_KINDS); blood pressure and lab values stay.
+   */
+  bodyHidden: boolean;
 }
 
 export const DISCLAIMER =
@@ -150,8 +186,63 @@ const SERIES: { key: TrendKey; label: string; unit: string }[] = [
 ];
 
 const ENERGY_KEYS = new Set(['energyKcal']);
-const KG_PER_LB = 0.45359237;
-const CM_PER_IN = 2.54;
+
+/**
+ * Body-size measurements, left out of an eating-disorder-sensitive client's own copy for the same reason
+ * as energy figures (core/rules/guardrails.ts): number-focused feedback on the body can reinforce the
+ * disorder, so the practitioner, not a printout, decides when and how weight is talked about. The case
+ * report keeps them.
+ */
+export const BODY_SIZE_KINDS: ReadonlySet<BuiltInKind> = new Set(['weight', 'waist', 'hip', 'body-fat']);
+
+/** Values of a kind in the unit the report shows them in: body sizes in the practitioner's units. */
+function displayUnit(def: KindDef, units: Settings['units']): { unit: string; of: (v: number) => number } {
+  if (units === 'us' && def.unit === 'kg') return { unit: 'lb', of: (v) => v / KG_PER_LB };
+  if (units === 'us' && def.unit === 'cm') return { unit: 'in', of: (v) => v / CM_PER_IN };
+  return { unit: def.unit, of: (v) => v };
+}
+
+/**
+ * The measurements section: per built-in kind with a reading in the period (kinds.ts order), the latest
+ * reading and its change since the first in the period, and the weight per day for the chart.
+ */
+export function measurementsOf(
+  readings: readonly Reading[],
+  opts: { dates: readonly string[]; units: Settings['units']; sex: Client['sex']; bodyHidden: boolean },
+): ReportMeasurements {
+  const rows: MeasurementRow[] = [];
+  let weight: ReportMeasurements['weight'] = null;
+  for (const def of KINDS) {
+    if (opts.bodyHidden && BODY_SIZE_KINDS.has(def.kind)) continue;
+    // Oldest first (readingsBetween's order); a later-recorded reading the same day comes after.
+    const own = readings.filter((r) => r.kind === def.kind);
+    const first = own[0];
+    const last = own[own.length - 1];
+    if (!first || !last) continue;
+    const { unit, of } = displayUnit(def, opts.units);
+    const two = own.length > 1;
+    rows.push({
+      kind: def.kind,
+      label: def.label,
+      unit,
+      latest: of(last.value),
+      latest2: last.value2 === null ? null : of(last.value2),
+      latestDate: last.date,
+      change: two ? of(last.value) - of(first.value) : null,
+      change2: two && last.value2 !== null && first.value2 !== null ? of(last.value2) - of(first.value2) : null,
+      firstDate: two ? first.date : null,
+      readings: own.length,
+      ranges: def.ranges
+        .filter((r) => !r.sex || !opts.sex || r.sex === opts.sex)
+        .map((r) => ({ text: r.text, source: r.source })),
+    });
+    if (def.kind === 'weight') {
+      const byDay = new Map(own.map((r) => [r.date, of(r.value)]));
+      weight = { values: opts.dates.map((d) => byDay.get(d) ?? null), unit };
+    }
+  }
+  return { rows, weight };
+}
 
 function daysInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
@@ -348,8 +439,20 @@ export async function buildReportModel(
       'Energy (calorie) figures and the energy chart are left out of this report by the practitioner’s choice.',
     );
 
-  const m = client.heightCm !== null ? client.heightCm / 100 : null;
-  const bmi = m !== null && client.weightKg !== null ? Math.round((client.weightKg / (m * m)) * 10) / 10 : null;
+  // The weight and height in force on the report's last day (core/measures/in-force.ts), as that day's
+  // targets use them, not the profile's latest.
+  const body = s.measures.profileOn(client, to);
+  const bodyHidden = energyHidden && variant === 'client';
+  const m = body.heightCm !== null ? body.heightCm / 100 : null;
+  const bmi =
+    bodyHidden || m === null || body.weightKg === null ? null : Math.round((body.weightKg / (m * m)) * 10) / 10;
+  if (bodyHidden) flags.push('Weight and body measurements are left out of this report by the practitioner’s choice.');
+  const measurements = measurementsOf(s.measures.between(clientId, from, to), {
+    dates,
+    units: settings.units,
+    sex: client.sex,
+    bodyHidden,
+  });
 
   const notes = includeNotes && client.notes && client.notes.trim() ? client.notes : null;
   return {
@@ -368,8 +471,8 @@ export async function buildReportModel(
       name: client.name,
       ageYears: ageOn(client.birthDate, to),
       sex: client.sex,
-      height: formatHeight(client.heightCm, settings.units),
-      weight: formatWeight(client.weightKg, settings.units),
+      height: formatHeight(body.heightCm, settings.units),
+      weight: bodyHidden ? null : formatWeight(body.weightKg, settings.units),
       bmi,
       dietPattern: client.dietPattern,
       allergies: client.allergies,
@@ -398,6 +501,8 @@ export async function buildReportModel(
     notes: notes !== null && energyHidden ? stripNumbersForEdSensitive(notes) : notes,
     disclaimer: DISCLAIMER,
     flags,
+    measurements,
     energyHidden,
+    bodyHidden,
   };
 }

@@ -193,3 +193,59 @@ export function pieChart(slices: readonly PieSlice[]): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+export interface ReadingsChartOptions {
+  dates: readonly string[];
+  yLabel: string;
+}
+
+/**
+ * Readings taken now and then (weight): a point on each day with one, joined across the days between
+ * (a body measure goes on between readings, unlike an unlogged day's intake). The axis spans the
+ * readings with a margin rather than starting at 0, so a change of a kilogram or two can be seen; the
+ * first and last readings are labelled with their value.
+ */
+export function readingsChart(values: readonly (number | null)[], opts: ReadingsChartOptions): string {
+  const present = values.filter((v): v is number => v !== null);
+  const lo = Math.min(...present);
+  const hi = Math.max(...present);
+  const margin = Math.max(1, (hi - lo) * 0.15);
+  const raw = (hi - lo + 2 * margin) / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const bottom = Math.floor((lo - margin) / step) * step;
+  const top = Math.ceil((hi + margin) / step) * step;
+  const n = Math.max(values.length, 1);
+  const xOf = (i: number): number => PAD.left + (n === 1 ? PLOT_W / 2 : (i / (n - 1)) * PLOT_W);
+  const yOf = (v: number): number => PAD.top + PLOT_H - ((v - bottom) / (top - bottom)) * PLOT_H;
+  const parts = [open(opts.yLabel)];
+  for (let v = bottom; v <= top + step / 2; v += step) {
+    const y = r1(yOf(v));
+    parts.push(
+      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y}" y2="${y}" stroke="#ddd" stroke-width="0.5"/>`,
+      `<text x="${PAD.left - 4}" y="${r1(yOf(v) + 4)}" text-anchor="end">${escapeXml(fmt.format(v))}</text>`,
+    );
+  }
+  parts.push(
+    `<text x="12" y="${PAD.top + PLOT_H / 2}" text-anchor="middle" transform="rotate(-90 12 ${PAD.top + PLOT_H / 2})">${escapeXml(opts.yLabel)}</text>`,
+    frame,
+    xAxis(opts.dates, xOf),
+  );
+  const points = values.flatMap((v, i) => (v === null ? [] : [{ i, v }]));
+  if (points.length > 1)
+    parts.push(
+      `<path d="${points.map((p, k) => `${k ? 'L' : 'M'}${r1(xOf(p.i))},${r1(yOf(p.v))}`).join(' ')}" fill="none" stroke="#1d4ed8" stroke-width="1.5"/>`,
+    );
+  points.forEach((p, k) => {
+    const label = `${opts.dates[p.i] ?? ''}: ${fmt.format(p.v)}`;
+    parts.push(
+      `<circle cx="${r1(xOf(p.i))}" cy="${r1(yOf(p.v))}" r="3" fill="#1d4ed8"><title>${escapeXml(label)}</title></circle>`,
+    );
+    if (k === 0 || k === points.length - 1)
+      parts.push(
+        `<text x="${r1(xOf(p.i))}" y="${r1(yOf(p.v) - 8)}" text-anchor="middle" fill="#1d4ed8">${escapeXml(fmt.format(p.v))}</text>`,
+      );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -23,7 +23,7 @@ describe('variables', () => {
     expect(names).toContain('features.fruit_veg_g_7d_mean');
     expect(VARIABLES.find((v) => v.name === 'allergies')?.type).toBe('list<string>');
     const decl = celDeclarations();
-    expect(decl.map((d) => d.name)).toEqual(['features', 'targets', 'limits', 'client', 'forecast']);
+    expect(decl.map((d) => d.name)).toEqual(['features', 'targets', 'limits', 'client', 'forecast', 'measures']);
     expect(decl[3]?.schema).toMatchObject({ ed_sensitive: 'bool', sex: 'string', age_years: 'double' });
     for (const v of VARIABLES) expect(v.description.length, v.name).toBeGreaterThan(10);
   });

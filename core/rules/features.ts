@@ -3,10 +3,19 @@ import { TARGET_KEYS } from '../contract/targets.ts';
 import type { Sqlite } from '../db/open.ts';
 import { prepared } from '../db/statements.ts';
 import type { ForecastService } from '../forecast/forecast.ts';
+import { latestReadingsOn, profileOn, readingOn } from '../measures/in-force.ts';
 import { ageInYears } from '../targets/compute.ts';
 import type { TargetsService } from '../targets/targets-service.ts';
 import type { Variables } from './types.ts';
-import { FEATURE_NUTRIENTS, MIN_LOGGED_DAYS, snakeCase, UPPER_LIMITED } from './variables.ts';
+import {
+  daysSinceName,
+  FEATURE_NUTRIENTS,
+  MEASURE_CHANGES,
+  MEASURE_VARIABLES,
+  MIN_LOGGED_DAYS,
+  snakeCase,
+  UPPER_LIMITED,
+} from './variables.ts';
 import {
   clientDailyFeatures,
   num,
@@ -72,6 +81,11 @@ function statements(sqlite: Sqlite): Statements {
   return s;
 }
 
+/**
+ * client.*: the profile as `client` gives it. computeVariables passes it with the weight and height in
+ * force on asOf (profileOn, core/measures/in-force.ts), as the targets use them: a rule run for a past
+ * day sees that day's weight, not today's.
+ */
 export function clientVariables(client: Client, asOf: string): Variables['client'] {
   const heightM = client.heightCm === null ? null : client.heightCm / 100;
   return {
@@ -145,6 +159,33 @@ export function forecastVariables(
   return out;
 }
 
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/**
+ * measures.*: the latest reading of each built-in kind on or before asOf in its canonical unit, the
+ * 30-day changes and the days since each kind's latest reading (variables.ts). Null = not enough data.
+ */
+export function measureVariables(sqlite: Sqlite, clientId: string, asOf: string): NonNullable<Variables['measures']> {
+  const out: NonNullable<Variables['measures']> = {};
+  const latest = latestReadingsOn(sqlite, clientId, asOf);
+  for (const m of MEASURE_VARIABLES) {
+    const r = latest.get(m.kind);
+    out[m.name] = r === undefined ? null : m.second ? r.value2 : r.value;
+  }
+  const monthBefore = shiftDate(asOf, -30);
+  for (const m of MEASURE_CHANGES) {
+    const now = latest.get(m.kind);
+    const then = now === undefined || now.date <= monthBefore ? null : readingOn(sqlite, clientId, m.kind, monthBefore);
+    // Null without a reading in force 30 days before, or with nothing recorded since (the same reading at both ends).
+    out[`${m.name}_change_30d`] = now === undefined || then === null ? null : now.value - then.value;
+  }
+  for (const kind of new Set(MEASURE_VARIABLES.map((m) => m.kind))) {
+    const r = latest.get(kind);
+    out[daysSinceName(kind)] = r === undefined ? null : dayNumber(asOf) - dayNumber(r.date);
+  }
+  return out;
+}
+
 /** What the feature SQL gives for one client: the window aggregates, the streak, the fruit and vegetables. */
 interface FeatureRows {
   window: Row;
@@ -182,6 +223,8 @@ function assemble(
 ): Variables {
   const st = statements(sqlite);
   const w = rows.window;
+  // The weight and height in force on asOf (protein per kg and client.* read them).
+  const onDay = profileOn(sqlite, client, asOf);
   const { targets: target, limits } = targetAndLimitVariables(targets, client, asOf);
   const days7 = num(w.days_logged_7d) ?? 0;
   const days30 = num(w.days_logged_30d) ?? 0;
@@ -205,7 +248,8 @@ function assemble(
   const last = num((st.lastLog.get({ client: client.id, now }) as Row | undefined)?.t);
   features.hours_since_last_log = last === null ? null : (now - last) / 3_600_000;
   const protein7 = features.protein_g_7d_mean ?? null;
-  features.protein_g_per_kg_7d = protein7 === null || !client.weightKg ? null : protein7 / client.weightKg;
+  const kg = onDay.weightKg;
+  features.protein_g_per_kg_7d = protein7 === null || !kg ? null : protein7 / kg;
   // Shares of energy as declared in variables.ts: ratio of the 7-day means (9 kcal/g fat, 4 kcal/g sugar).
   const energy7 = features.energy_kcal_7d_mean ?? null;
   const share = (grams: number | null | undefined, kcalPerG: number): number | null =>
@@ -227,8 +271,9 @@ function assemble(
     features,
     targets: target,
     limits,
-    client: clientVariables(client, asOf),
+    client: clientVariables(onDay, asOf),
     forecast: forecastVariables(sqlite, forecast, client, asOf),
+    measures: measureVariables(sqlite, client.id, asOf),
   };
 }
 

@@ -2,14 +2,17 @@ import type { Client } from '../contract/clients.ts';
 import type { Recommendation } from '../contract/rules.ts';
 import { stripNumbersForEdSensitive } from './guardrails.ts';
 import type { RuleDef } from './types.ts';
-import { findVariable } from './variables.ts';
+import { BODY_SIZE_VARIABLES, findVariable } from './variables.ts';
 
 /** What "Why?" shows instead of an energy value for an eating-disorder-sensitive client. */
 export const HIDDEN_VALUE = 'hidden (eating-disorder-sensitive care)';
 
-/** An energy variable: its unit is kcal, or it is an energy share or ratio (features.energy_kcal_7d_ratio). */
-function isEnergyVariable(name: string): boolean {
-  return findVariable(name)?.unit === 'kcal' || /energy_kcal|_kcal\b/.test(name);
+/**
+ * An energy variable (its unit is kcal, or it is an energy share or ratio: features.energy_kcal_7d_ratio)
+ * or a weight or body measure (BODY_SIZE_VARIABLES).
+ */
+function isHiddenVariable(name: string): boolean {
+  return findVariable(name)?.unit === 'kcal' || /energy_kcal|_kcal\b/.test(name) || BODY_SIZE_VARIABLES.has(name);
 }
 
 /**
@@ -17,7 +20,7 @@ function isEnergyVariable(name: string): boolean {
  * applied here, on every read, and not only when the rule fired: a row written before the setting was
  * turned on (or by another computer) is hidden or stripped at once. Calorie-focused rules are not
  * shown at all; every other text loses its energy figures (kcal and kJ, in words and figures), and
- * "Why?" shows no energy value. Returns null when the recommendation must not be shown.
+ * "Why?" shows no energy value, weight or body measure. Returns null when the recommendation must not be shown.
  */
 export function presentForClient(
   rec: Recommendation,
@@ -37,7 +40,7 @@ export function presentForClient(
     guardrails: rec.guardrails.map(strip),
     references: rec.references.map(strip),
     values: Object.fromEntries(
-      Object.entries(rec.values).map(([name, v]) => [name, isEnergyVariable(name) && v !== null ? HIDDEN_VALUE : v]),
+      Object.entries(rec.values).map(([name, v]) => [name, isHiddenVariable(name) && v !== null ? HIDDEN_VALUE : v]),
     ),
   };
 }

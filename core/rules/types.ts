@@ -75,7 +75,7 @@ export interface RuleDef {
   reads: string[];
 }
 
-/** The values a rule can read, by group: features.*, targets.*, client.* and forecast.*. */
+/** The values a rule can read, by group: features.*, targets.*, limits.*, client.*, forecast.* and measures.*. */
 export interface Variables {
   features: Record<string, number | null>;
   targets: Record<string, number | null>;
@@ -91,4 +91,9 @@ export interface Variables {
    * variable as not provided).
    */
   forecast?: Record<string, number | boolean | null>;
+  /**
+   * The client's measurements (core/measures) as of the evaluation date. Always filled by
+   * computeVariables; optional so hand-built variables in tests need not carry it.
+   */
+  measures?: Record<string, number | null>;
 }

@@ -1,6 +1,7 @@
 import { TARGET_KEYS } from '../targets/target-keys.ts';
 import { NUTRIENTS } from '../foods/nutrients.ts';
 import { NUTRIENT_LABELS, NUTRIENT_UNITS } from '../targets/nutrient-labels.ts';
+import { kindDef, type MeasureKind } from '../measures/kinds.ts';
 
 /**
  * THE declared variable schema of the rule language: the loader declares exactly these to CEL (so a
@@ -12,7 +13,7 @@ import { NUTRIENT_LABELS, NUTRIENT_UNITS } from '../targets/nutrient-labels.ts';
  * JS number as a `double`; a CEL `int` would have to be passed as a BigInt).
  */
 
-export type VariableGroup = 'features' | 'targets' | 'limits' | 'client' | 'forecast';
+export type VariableGroup = 'features' | 'targets' | 'limits' | 'client' | 'forecast' | 'measures';
 export type CelType = 'double' | 'string' | 'bool' | 'list<string>';
 
 export interface VariableDef {
@@ -148,7 +149,11 @@ const OTHER_FEATURES: VariableDef[] = [
     'hours',
     'Hours since the most recent diet entry (by its logged time); null when the client has never logged.',
   ],
-  ['protein_g_per_kg_7d', 'g/kg', 'Protein 7-day mean ÷ body weight (client.weight_kg); null without a weight.'],
+  [
+    'protein_g_per_kg_7d',
+    'g/kg',
+    'Protein 7-day mean ÷ body weight (client.weight_kg, the weight in force on the evaluation date); null without a weight.',
+  ],
   [
     'energy_from_sat_fat_pct_7d',
     '%',
@@ -243,8 +248,21 @@ const CLIENT_VARIABLES: VariableDef[] = [
       "'omnivore', 'flexitarian', 'pescatarian', 'vegetarian', 'lacto-vegetarian', 'ovo-vegetarian', 'vegan' or 'other'.",
   },
   { group: 'client', name: 'life_stage', type: 'string', unit: '', description: "'none', 'pregnant' or 'lactating'." },
-  { group: 'client', name: 'weight_kg', type: 'double', unit: 'kg', description: 'Current weight; null when unknown.' },
-  { group: 'client', name: 'height_cm', type: 'double', unit: 'cm', description: 'Height; null when unknown.' },
+  {
+    group: 'client',
+    name: 'weight_kg',
+    type: 'double',
+    unit: 'kg',
+    description:
+      'Weight in force on the evaluation date (the latest reading on or before it; before the first reading, the first; without readings, the profile), as the targets use it; null when unknown.',
+  },
+  {
+    group: 'client',
+    name: 'height_cm',
+    type: 'double',
+    unit: 'cm',
+    description: 'Height in force on the evaluation date, as weight_kg; null when unknown.',
+  },
   {
     group: 'client',
     name: 'bmi',
@@ -338,6 +356,98 @@ const FORECAST_VARIABLES: VariableDef[] = [
   },
 ];
 
+/**
+ * measures.*: the client's recorded measurements (core/measures), each the latest reading on or before
+ * the evaluation date in its kind's canonical unit, whatever unit it was typed in (an LDL typed as
+ * 116 mg/dL reads 3.0 mmol/L). Null when none was taken by then: a reading dated after the evaluation
+ * date is never used. Blood pressure is one reading with two values, read as systolic and diastolic.
+ */
+export const MEASURE_VARIABLES: readonly {
+  kind: Exclude<MeasureKind, 'custom'>;
+  name: string;
+  /** Blood pressure: the diastolic value (value2) rather than the systolic one. */
+  second?: true;
+}[] = [
+  { kind: 'weight', name: 'weight_kg' },
+  { kind: 'height', name: 'height_cm' },
+  { kind: 'waist', name: 'waist_cm' },
+  { kind: 'hip', name: 'hip_cm' },
+  { kind: 'body-fat', name: 'body_fat_pct' },
+  { kind: 'blood-pressure', name: 'systolic_mmhg' },
+  { kind: 'blood-pressure', name: 'diastolic_mmhg', second: true },
+  { kind: 'hba1c', name: 'hba1c_mmol_mol' },
+  { kind: 'fasting-glucose', name: 'fasting_glucose_mmol_l' },
+  { kind: 'total-cholesterol', name: 'total_chol_mmol_l' },
+  { kind: 'ldl-cholesterol', name: 'ldl_mmol_l' },
+  { kind: 'hdl-cholesterol', name: 'hdl_mmol_l' },
+  { kind: 'triglycerides', name: 'triglycerides_mmol_l' },
+  { kind: 'ferritin', name: 'ferritin_ug_l' },
+  { kind: 'haemoglobin', name: 'haemoglobin_g_l' },
+  { kind: 'vitamin-d', name: 'vitamin_d_nmol_l' },
+  { kind: 'b12', name: 'b12_pmol_l' },
+  { kind: 'egfr', name: 'egfr' },
+];
+
+/** The kinds with a change over 30 days (measures.<name>_change_30d). */
+export const MEASURE_CHANGES: readonly { kind: 'weight' | 'waist'; name: string }[] = [
+  { kind: 'weight', name: 'weight_kg' },
+  { kind: 'waist', name: 'waist_cm' },
+];
+
+/** Days since the latest reading of each kind: `<name>_days_since` (blood pressure: blood_pressure_days_since). */
+export function daysSinceName(kind: Exclude<MeasureKind, 'custom'>): string {
+  if (kind === 'blood-pressure') return 'blood_pressure_days_since';
+  return `${MEASURE_VARIABLES.find((m) => m.kind === kind)?.name ?? snakeCase(kind)}_days_since`;
+}
+
+function measureVariables(): VariableDef[] {
+  const out: VariableDef[] = [];
+  const v = (name: string, unit: string, description: string): void => {
+    out.push({ group: 'measures', name, type: 'double', unit, description });
+  };
+  for (const m of MEASURE_VARIABLES) {
+    const def = kindDef(m.kind);
+    const what = def.pair ? `${def.label}, ${m.second ? def.pair.second : def.pair.first}` : def.label;
+    v(
+      m.name,
+      def.unit,
+      `${what}: the latest reading on or before the evaluation date, in ${def.unit} whatever unit it was entered in; null when none was recorded by then.`,
+    );
+  }
+  for (const m of MEASURE_CHANGES) {
+    const def = kindDef(m.kind);
+    v(
+      `${m.name}_change_30d`,
+      def.unit,
+      `${def.label}: the latest reading minus the reading in force 30 days before the evaluation date (negative = down). Null when there is no reading on or before that day, or none after it (not enough data).`,
+    );
+  }
+  for (const kind of new Set(MEASURE_VARIABLES.map((m) => m.kind))) {
+    v(
+      daysSinceName(kind),
+      'days',
+      `Days from the latest ${kindDef(kind).label.toLowerCase()} reading to the evaluation date (0 = recorded that day); null when none was recorded by then.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Body weight and size variables: an eating-disorder-sensitive client's messages and "Why?" never show
+ * their value (format.ts, present.ts), as the reports leave weight and body measurements out of such a
+ * client's copy: numbers about weight and shape are kept out of view in that care.
+ */
+export const BODY_SIZE_VARIABLES: ReadonlySet<string> = new Set([
+  'client.weight_kg',
+  'client.bmi',
+  'measures.weight_kg',
+  'measures.weight_kg_change_30d',
+  'measures.waist_cm',
+  'measures.waist_cm_change_30d',
+  'measures.hip_cm',
+  'measures.body_fat_pct',
+]);
+
 /** Every declared variable, features first. */
 export const VARIABLES: readonly VariableDef[] = [
   ...nutrientFeatures(),
@@ -346,6 +456,7 @@ export const VARIABLES: readonly VariableDef[] = [
   ...limitVariables(),
   ...CLIENT_VARIABLES,
   ...FORECAST_VARIABLES,
+  ...measureVariables(),
 ];
 
 const BY_QUALIFIED = new Map(VARIABLES.map((v) => [`${v.group}.${v.name}`, v]));
@@ -364,7 +475,14 @@ export function variableNames(): string[] {
   return VARIABLES.map(qualifiedName);
 }
 
-export const VARIABLE_GROUPS: readonly VariableGroup[] = ['features', 'targets', 'limits', 'client', 'forecast'];
+export const VARIABLE_GROUPS: readonly VariableGroup[] = [
+  'features',
+  'targets',
+  'limits',
+  'client',
+  'forecast',
+  'measures',
+];
 
 export interface CelDeclaration {
   name: VariableGroup;

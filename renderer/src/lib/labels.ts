@@ -251,6 +251,7 @@ export const PAGE_SIZE_LABELS: Record<PageSize, string> = { A4: 'A4', Letter: 'L
 /** Report sections in the order the report prints them. */
 export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   summary: 'Summary',
+  measurements: 'Measurements',
   intake: 'Intake against targets',
   trends: 'Trends',
   macros: 'Macronutrients',

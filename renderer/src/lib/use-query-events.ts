@@ -16,10 +16,18 @@ export const CLIENT_DATA: readonly QueryScope[] = [
   'foods',
   'reports',
   'export',
+  'measures',
 ];
 
 /** What a change to a client's log makes stale: the day, the dashboard and what is derived from intake. */
 export const LOG_DATA: readonly QueryScope[] = ['log', 'dashboard', 'recommendations', 'foods.usage', 'reports'];
+
+/**
+ * What a change to a client's measurements makes stale: the readings, and the profile weight and height
+ * (the latest reading), with everything computed from them: targets by date, the dashboard and log
+ * (energy burned), recommendations, plans and reports.
+ */
+export const MEASURE_DATA: readonly QueryScope[] = ['measures', 'clients', 'targets', 'audit', 'plans', ...LOG_DATA];
 
 /**
  * Keeps the cache in step with changes this window did not make: a finished sync run (automatic

@@ -39,6 +39,7 @@ describe('sections', () => {
   it('lists every section in report order with a label', () => {
     expect(REPORT_SECTION_ORDER).toEqual([
       'summary',
+      'measurements',
       'intake',
       'trends',
       'macros',
@@ -49,6 +50,7 @@ describe('sections', () => {
       'disclaimer',
     ]);
     expect(sectionLabel('activity-sleep')).toBe('Activity and sleep');
+    expect(sectionLabel('measurements')).toBe('Measurements');
   });
 
   it('orders chosen sections as the report prints them', () => {

@@ -16,6 +16,7 @@ import { ChangesList } from '../../audit/ChangesList/ChangesList.tsx';
 import { DashboardTab } from '../../dashboard/DashboardTab/DashboardTab.tsx';
 import { ExportButton } from '../../log/ExportButton/ExportButton.tsx';
 import { LogTab } from '../../log/LogTab/LogTab.tsx';
+import { MeasurementsTab } from '../../measures/MeasurementsTab/MeasurementsTab.tsx';
 import { PlansTab } from '../../plans/PlansTab/PlansTab.tsx';
 import { addPhotoFiles } from '../../photos/photo-batch-store.ts';
 import { PhotoDropZone } from '../../photos/PhotoDropZone/PhotoDropZone.tsx';
@@ -29,9 +30,10 @@ import { RecommendationsPanel } from '../../recommendations/RecommendationsPanel
 import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
 import { VisitsTab } from '../../visits/VisitsTab/VisitsTab.tsx';
 
-type ClientTab = 'profile' | 'log' | 'dashboard' | 'plans' | 'recommendations' | 'visits';
+type ClientTab = 'profile' | 'measurements' | 'log' | 'dashboard' | 'plans' | 'recommendations' | 'visits';
 const CLIENT_TABS: readonly string[] = [
   'profile',
+  'measurements',
   'log',
   'dashboard',
   'plans',
@@ -40,7 +42,7 @@ const CLIENT_TABS: readonly string[] = [
 ] satisfies ClientTab[];
 const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_TABS.includes(v);
 
-/** One client: profile and targets, the daily log, the dashboard, meal plans, and the actions on the record. */
+/** One client: profile and targets, measurements over time, the daily log, the dashboard, meal plans, visits, and the actions on the record. */
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
@@ -175,6 +177,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               <Tabs.Tab value="profile" data-testid="client-tab-profile">
                 Profile &amp; targets
               </Tabs.Tab>
+              <Tabs.Tab value="measurements" data-testid="client-tab-measurements">
+                Measurements
+              </Tabs.Tab>
               <Tabs.Tab value="log" data-testid="client-tab-log">
                 Log
               </Tabs.Tab>
@@ -197,6 +202,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
                 <TargetsCard clientId={client.id} />
                 <ChangesList entityId={client.id} />
               </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="measurements">
+              <MeasurementsTab client={client} units={settings?.units ?? 'metric'} />
             </Tabs.Panel>
             <Tabs.Panel value="log">
               <LogTab
