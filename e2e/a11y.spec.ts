@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { choose, unlock } from './pages.ts';
+import { addVisit, choose, overdueRow, unlock } from './pages.ts';
 import { CLIENTS } from './pii-seeds.ts';
 
 /**
@@ -101,8 +101,25 @@ test('the main views have no serious or critical WCAG 2 A/AA violations', async 
   await expect(page.getByTestId('recommendations-panel')).toBeVisible();
   await check(page, 'client recommendations', findings);
 
+  // A visit long past whose follow-up was missed: the visit editor, and the overdue list on the clients page.
+  await addVisit(page, {
+    date: '2025-01-06',
+    type: 'First consultation',
+    durationMin: 45,
+    sections: { assessment: 'Tired in the afternoons.' },
+    snapshot: true,
+    goals: [{ text: 'Waist down to 88 cm', measure: 'Waist circumference', target: 88, reviewOn: '2025-03-01' }],
+    nextFollowUp: '2025-02-03',
+  });
+  await check(page, 'client visits', findings);
+  await page.getByTestId('visits-open').first().click();
+  await expect(page.getByTestId('visit-form')).toBeVisible();
+  await check(page, 'client visit', findings);
+  await page.getByTestId('visit-back').click();
+
   await page.getByTestId('nav-clients').click();
   await expect(page.getByTestId('client-row').first()).toBeVisible();
+  await expect(overdueRow(page, c.name)).toBeVisible();
   await check(page, 'client list', findings);
 
   await page.getByTestId('nav-foods').click();

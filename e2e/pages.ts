@@ -160,3 +160,113 @@ export async function expectClear(over: Locator, under: Locator): Promise<void> 
       expect(overlaps, `${JSON.stringify(a)} lies over ${JSON.stringify(b)}`).toBe(false);
     }
 }
+
+export interface VisitGoal {
+  text: string;
+  /** The measurement it is judged by, as the list labels it ("Weight", "Waist circumference"). */
+  measure?: string;
+  target?: number;
+  /** One of the measure's units, when it has several ("lb"); its usual unit otherwise. */
+  unit?: string;
+  reviewOn?: string;
+  status?: 'Open' | 'Met' | 'Partly met' | 'Not met' | 'Dropped';
+}
+
+export interface NewVisit {
+  /** 'YYYY-MM-DD'; today when left out. */
+  date?: string;
+  type?: 'First consultation' | 'Follow-up' | 'Phone call';
+  durationMin?: number;
+  /** Text per section key of the visit's format: assessment, diagnosis, intervention, monitoring (ADIME) or subjective, objective, assessment, plan (SOAP). */
+  sections?: Record<string, string>;
+  /** Press "Insert snapshot" (after the date is set), adding the measurements and intake summary to the note. */
+  snapshot?: boolean;
+  /** Titles of open recommendations to tick as accepted at this visit. */
+  acceptRecommendations?: string[];
+  goals?: VisitGoal[];
+  nextFollowUp?: string;
+}
+
+/** On a client's page: opens the Visits tab and waits for its list (or its empty state). */
+export async function openVisits(page: Page): Promise<void> {
+  await page.getByTestId('client-tab-visits').click();
+  await expect(page.getByTestId('visits-list').or(page.getByTestId('visits-empty'))).toBeVisible();
+}
+
+/** Fills the open visit editor with `v` (fields left out stay as they are). */
+export async function fillVisit(page: Page, v: NewVisit): Promise<void> {
+  if (v.date) await page.getByTestId('visit-date').fill(v.date);
+  if (v.type) await choose(page, 'visit-type', v.type);
+  if (v.durationMin !== undefined) await page.getByTestId('visit-duration').fill(String(v.durationMin));
+  for (const [key, text] of Object.entries(v.sections ?? {})) await page.getByTestId(`visit-section-${key}`).fill(text);
+  for (const title of v.acceptRecommendations ?? []) {
+    await page.getByTestId('visit-snapshot').getByRole('checkbox', { name: title }).check();
+  }
+  if (v.snapshot) {
+    const sections = page.getByTestId('visit-note').locator('textarea');
+    const before = await sections.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value).join('\n'));
+    await page.getByTestId('visit-snapshot-insert').click();
+    await expect
+      .poll(() => sections.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value).join('\n')))
+      .not.toBe(before);
+  }
+  for (const g of v.goals ?? []) {
+    await page.getByTestId('visit-goal-add').click();
+    const goal = page.getByTestId('visit-goal').last();
+    await goal.getByTestId('visit-goal-text').fill(g.text);
+    if (g.measure) {
+      await goal.getByTestId('visit-goal-kind').click();
+      await page.getByRole('option', { name: g.measure, exact: true }).click();
+    }
+    if (g.target !== undefined) await goal.getByTestId('visit-goal-target').fill(String(g.target));
+    if (g.unit) {
+      await goal.getByTestId('visit-goal-unit').click();
+      await page.getByRole('option', { name: g.unit, exact: true }).click();
+    }
+    if (g.reviewOn) await goal.getByTestId('visit-goal-review').fill(g.reviewOn);
+    if (g.status) {
+      await goal.getByTestId('visit-goal-status').click();
+      await page.getByRole('option', { name: g.status, exact: true }).click();
+    }
+  }
+  if (v.nextFollowUp) await page.getByTestId('visit-next').fill(v.nextFollowUp);
+}
+
+/** On a client's page: records a visit through the Visits tab and comes back to the list. */
+export async function addVisit(page: Page, v: NewVisit): Promise<void> {
+  await openVisits(page);
+  await page.getByTestId('visit-new').click();
+  await fillVisit(page, v);
+  await page.getByTestId('visit-save').click();
+  await expect(page.getByTestId('notification').filter({ hasText: /^The visit on .* was added\.$/ })).toBeVisible();
+  await expect(page.getByTestId('visit-unsaved')).toBeHidden();
+  await page.getByTestId('visit-back').click();
+  await expect(page.getByTestId('visits-list')).toBeVisible();
+}
+
+/** The visit rows of the open Visits tab, newest first. */
+export function visitRows(page: Page): Locator {
+  return page.getByTestId('visits-row');
+}
+
+/** On the Clients screen: the overdue follow-up row of a client (`overdue-due`, `overdue-days` inside). */
+export function overdueRow(page: Page, clientName: string): Locator {
+  return page
+    .getByTestId('overdue-row')
+    .filter({ has: page.getByTestId('overdue-open').getByText(clientName, { exact: true }) });
+}
+
+/** On the Clients screen: opens a client's Visits tab from the overdue follow-ups. */
+export async function openOverdue(page: Page, clientName: string): Promise<void> {
+  await overdueRow(page, clientName).getByTestId('overdue-open').click();
+  await expect(page.getByTestId('client-name')).toHaveText(clientName);
+  await expect(page.getByTestId('visits-tab')).toBeVisible();
+}
+
+/** In Settings: the note format of new visits (a visit already written keeps its own). */
+export async function setVisitNoteFormat(page: Page, format: 'ADIME' | 'SOAP'): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  const section = page.getByTestId('settings-visit-notes');
+  await section.getByText(format, { exact: true }).click();
+  await expect(section.getByRole('radio', { name: format, exact: true })).toBeChecked();
+}

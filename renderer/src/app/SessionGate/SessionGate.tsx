@@ -4,6 +4,7 @@ import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import type { SessionStatus } from '@contract/session.ts';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert.tsx';
 import { clearPhotoBatches } from '../../features/photos/photo-batch-store.ts';
+import { clearVisitDrafts } from '../../features/visits/visit-drafts.ts';
 import { PageLoader } from '../../components/PageLoader/PageLoader.tsx';
 import { type ApiError, call, onEvent } from '../../lib/api.ts';
 import { isLockedError, toApiError } from '../../lib/errors.ts';
@@ -52,10 +53,14 @@ export function SessionGate(): React.JSX.Element {
 
   useEffect(() => onEvent('session.changed', setStatus), []);
 
-  // Photos dropped in this window are client data too: a lock forgets them with everything else.
+  // Photos dropped in this window and unsaved visit notes are client data too: a lock forgets them with
+  // everything else.
   const unlocked = status?.state === 'unlocked';
   useEffect(() => {
-    if (!unlocked) clearPhotoBatches();
+    if (!unlocked) {
+      clearPhotoBatches();
+      clearVisitDrafts();
+    }
   }, [unlocked]);
 
   // A new hidden shell after every lock (see below): counted when the state leaves 'unlocked', during

@@ -3,7 +3,7 @@
  * save): the tab and the day. Read when the page mounts, then forgotten.
  */
 export interface ClientPageIntent {
-  tab: 'profile' | 'log' | 'dashboard' | 'recommendations';
+  tab: 'profile' | 'log' | 'dashboard' | 'recommendations' | 'visits';
   date?: string;
 }
 

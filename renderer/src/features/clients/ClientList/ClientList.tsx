@@ -9,6 +9,7 @@ import { useDebounced } from '../../../lib/use-debounced.ts';
 import { useCall } from '../../../lib/query.ts';
 import { ClientFormModal } from '../ClientForm/ClientFormModal.tsx';
 import { ClientTable, ClientTableSkeleton } from './ClientRows.tsx';
+import { OverdueFollowUps } from '../../visits/OverdueFollowUps/OverdueFollowUps.tsx';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -75,6 +76,7 @@ export function ClientList(): React.JSX.Element {
             New client
           </Button>
         </Group>
+        <OverdueFollowUps />
         <Group align="flex-end" gap="md">
           <TextInput
             label="Search"

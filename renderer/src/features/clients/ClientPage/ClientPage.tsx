@@ -28,8 +28,9 @@ import { clearClientPageIntent, peekClientPageIntent } from '../client-page-inte
 import { ProfileSummary } from '../ProfileSummary/ProfileSummary.tsx';
 import { RecommendationsPanel } from '../../recommendations/RecommendationsPanel/RecommendationsPanel.tsx';
 import { CLIENT_DATA } from '../../../lib/use-query-events.ts';
+import { VisitsTab } from '../../visits/VisitsTab/VisitsTab.tsx';
 
-type ClientTab = 'profile' | 'measurements' | 'log' | 'dashboard' | 'plans' | 'recommendations';
+type ClientTab = 'profile' | 'measurements' | 'log' | 'dashboard' | 'plans' | 'recommendations' | 'visits';
 const CLIENT_TABS: readonly string[] = [
   'profile',
   'measurements',
@@ -37,10 +38,11 @@ const CLIENT_TABS: readonly string[] = [
   'dashboard',
   'plans',
   'recommendations',
+  'visits',
 ] satisfies ClientTab[];
 const isClientTab = (v: string | null): v is ClientTab => v !== null && CLIENT_TABS.includes(v);
 
-/** One client: profile and targets, measurements over time, the daily log, the dashboard, meal plans, and the actions on the record. */
+/** One client: profile and targets, measurements over time, the daily log, the dashboard, meal plans, visits, and the actions on the record. */
 export function ClientPage({ id }: { id: string }): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
@@ -190,6 +192,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               <Tabs.Tab value="recommendations" data-testid="client-tab-recommendations">
                 Recommendations
               </Tabs.Tab>
+              <Tabs.Tab value="visits" data-testid="client-tab-visits">
+                Visits
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="profile">
               <Stack gap="lg">
@@ -217,6 +222,9 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
             </Tabs.Panel>
             <Tabs.Panel value="recommendations">
               <RecommendationsPanel client={client} />
+            </Tabs.Panel>
+            <Tabs.Panel value="visits">
+              <VisitsTab clientId={client.id} noteFormat={settings?.visitNoteFormat ?? 'adime'} />
             </Tabs.Panel>
           </Tabs>
         </EnergyVisibility>

@@ -17,6 +17,7 @@ import type { Settings } from '@contract/settings.ts';
 import { useSettings } from '../../../app/settings-context.ts';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { useFailureNotice } from '../../../components/Notifications/use-failure-notice.ts';
+import { LabelledSegments } from '../../../components/LabelledSegments/LabelledSegments.tsx';
 import { call } from '../../../lib/api.ts';
 import { toApiError } from '../../../lib/errors.ts';
 import { optionsFrom, THEME_LABELS, type Theme } from '../../../lib/labels.ts';
@@ -57,6 +58,12 @@ const AUTO_LOCK_OPTIONS = [
   { value: '30', label: '30 minutes' },
   { value: '60', label: '1 hour' },
   { value: '0', label: 'Never' },
+];
+
+/** ADIME: the Nutrition Care Process's Assessment, Diagnosis, Intervention, Monitoring and Evaluation. */
+const VISIT_FORMAT_OPTIONS = [
+  { value: 'adime', label: 'ADIME' },
+  { value: 'soap', label: 'SOAP' },
 ];
 
 /** Stands in for a one-line setting until the settings have loaded. */
@@ -121,6 +128,26 @@ export function SettingsPage(): React.JSX.Element {
               onChange={(e) => saveNow({ edShowEnergyToMe: e.currentTarget.checked }, 'Setting not saved')}
               data-testid="settings-ed-show-energy"
             />
+          ) : (
+            CONTROL_PLACEHOLDER
+          )}
+        </Section>
+        <Section title="Visit notes" testId="settings-visit-notes">
+          {settings ? (
+            <LabelledSegments
+              label="Visit note format"
+              labelId="settings-visit-format-label"
+              data={VISIT_FORMAT_OPTIONS}
+              value={settings.visitNoteFormat}
+              onChange={(v) =>
+                (v === 'adime' || v === 'soap') && saveNow({ visitNoteFormat: v }, 'Note format not saved')
+              }
+              data-testid="settings-visit-format"
+            >
+              <Text size="xs" c="dimmed" mt={4}>
+                The sections of a new visit&apos;s note. A visit already written keeps its own format.
+              </Text>
+            </LabelledSegments>
           ) : (
             CONTROL_PLACEHOLDER
           )}
