@@ -64,11 +64,13 @@ test('the client record: three visits with measurements, the weight chart and it
 
   await openVisits(page);
   await expect(visitRows(page)).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('visits-tab.png'), fullPage: true });
   // Newest first; the snapshot of the last visit names the weight since the one before, as typed.
-  await visitRows(page).first().click();
+  await visitRows(page).first().getByTestId('visits-open').click();
   const note = page.getByTestId('visit-section-assessment');
   await expect(note).toHaveValue(/79\.6 kg/);
   await expect(note).toHaveValue(/−1\.3 kg/);
+  await page.screenshot({ path: testInfo.outputPath('visit-editor.png'), fullPage: true });
   await page.getByTestId('visit-back').click();
 
   // The weight chart: three readings, the goal's line, and the change since the first reading.
@@ -79,6 +81,7 @@ test('the client record: three visits with measurements, the weight chart and it
   await expect(chart.locator('.recharts-line-dot, .recharts-dot')).toHaveCount(3);
   await expect(page.getByTestId('measure-change')).toContainText('−2.8 kg');
   await expect(page.getByTestId('measure-goal')).toContainText('78');
+  await page.screenshot({ path: testInfo.outputPath('measurements-tab.png'), fullPage: true });
 
   // The clients screen lists the follow-up due five days ago, and opens the client's visits from it.
   await page.getByTestId('nav-clients').click();

@@ -238,7 +238,15 @@ export async function addVisit(page: Page, v: NewVisit): Promise<void> {
   await page.getByTestId('visit-new').click();
   await fillVisit(page, v);
   await page.getByTestId('visit-save').click();
-  await expect(page.getByTestId('notification').filter({ hasText: /^The visit on .* was added\.$/ })).toBeVisible();
+  // The notice of this visit (an earlier visit's can still be showing), its date as the app writes it.
+  const now = new Date();
+  const date =
+    v.date ??
+    `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const shown = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+  await expect(page.getByTestId('notification').filter({ hasText: `The visit on ${shown} was added.` })).toBeVisible();
   await expect(page.getByTestId('visit-unsaved')).toBeHidden();
   await page.getByTestId('visit-back').click();
   await expect(page.getByTestId('visits-list')).toBeVisible();

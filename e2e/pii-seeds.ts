@@ -25,6 +25,8 @@ export const CLIENTS = {
   rosalind: { name: 'Rosalind Backup-Example' },
   ada: { name: 'Ada Example' },
   unsent: { name: 'Unsent Client' },
+  /** client-record.spec.ts: visits, measurements and an intake form (the phone comes back on the form). */
+  maya: { name: 'Maya Record-Example', phone: '+44 7700 900461' },
   /** The accessibility spec fills every contact field. */
   amelia: { name: 'Amélie Accessible', email: 'amelie.a11y@example.net', phone: '+44 20 7946 0958' },
 } as const;

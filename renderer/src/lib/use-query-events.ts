@@ -17,6 +17,7 @@ export const CLIENT_DATA: readonly QueryScope[] = [
   'reports',
   'export',
   'measures',
+  'visits',
 ];
 
 /** What a change to a client's log makes stale: the day, the dashboard and what is derived from intake. */

@@ -204,7 +204,7 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="measurements">
-              <MeasurementsTab client={client} units={settings?.units ?? 'metric'} />
+              <MeasurementsWithGoals client={client} units={settings?.units ?? 'metric'} />
             </Tabs.Panel>
             <Tabs.Panel value="log">
               <LogTab
@@ -251,4 +251,13 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
       />
     </Container>
   );
+}
+
+/** The Measurements tab with the goals agreed at the client's visits (the chart draws their lines). */
+function MeasurementsWithGoals({
+  client,
+  units,
+}: Pick<React.ComponentProps<typeof MeasurementsTab>, 'client' | 'units'>): React.JSX.Element {
+  const goals = useCall('visits.goals', { clientId: client.id });
+  return <MeasurementsTab client={client} units={units} goals={goals.data ?? []} />;
 }
