@@ -161,6 +161,25 @@ export function stripNumbersForEdSensitive(text: string): string {
     .trim();
 }
 
+/** Body sizes: "52.3 kg", "−1.3 kg", "115 lb", "8 stone", "94 cm", "34 inches"; and "BMI 19.2", "BMI of 19". */
+const BODY_AMOUNT = new RegExp(
+  String.raw`(?:[+−-]\s?)?${NUM}(?:\s*(?:–|-|to)\s*${NUM})?\s*(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|stones?|st|cm|centimet(?:er|re)s?|inch(?:es)?)\b`,
+  'gi',
+);
+const BMI_FIGURE = /\bBMI\b(\s*(?:of|was|is|=|:)?\s*)\d[\d,.]*/gi;
+/**
+ * Weight, BMI and body-size figures, which the client's own copy of anything leaves out for
+ * eating-disorder-sensitive care as it leaves out energy (weight numbers and their changes are among the
+ * most distressing figures for a person with an eating disorder: NICE NG69 2017, 1.3.4 on sharing weight;
+ * the practitioner decides when and how weight is talked about). Tests scan the client's PDF with it.
+ */
+export const BODY_FIGURE = new RegExp(String.raw`${BODY_AMOUNT.source}|\bBMI\b\s*(?:of|was|is|=|:)?\s*\d`, 'i');
+
+/** The client's copy for eating-disorder-sensitive care: energy and body-size figures taken out of a text. */
+export function stripBodyAndEnergyForEdSensitive(text: string): string {
+  return stripNumbersForEdSensitive(text.replace(BODY_AMOUNT, '').replace(BMI_FIGURE, 'BMI'));
+}
+
 export interface AppliesClient {
   dietPattern: string;
   ageYears: number | null;

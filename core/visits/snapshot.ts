@@ -4,6 +4,7 @@ import type { Measurement } from '../contract/measures.ts';
 import type { Recommendation } from '../contract/rules.ts';
 import type { VisitSnapshot } from '../contract/visits.ts';
 import { MEASURE_KINDS, kindDef, unitDef } from '../measures/kinds.ts';
+import { BODY_SIZE_KINDS } from '../reports/report-model.ts';
 import { stripNumbersForEdSensitive } from '../rules/guardrails.ts';
 
 /**
@@ -137,11 +138,14 @@ export function recommendationLine(r: Recommendation, edSensitive: boolean): Vis
   };
 }
 
-export function snapshotText(s: Omit<VisitSnapshot, 'text'>): string {
+export function snapshotText(s: Omit<VisitSnapshot, 'text'>, bodyLeftOut = false): string {
   const out: string[] = [];
   out.push(s.since !== null ? `Since the last visit (${s.since}):` : `Before this first visit:`);
   out.push('', 'Measurements');
-  if (s.measurements.length === 0) out.push('- none recorded in this period');
+  if (s.measurements.length === 0)
+    out.push(`- none${bodyLeftOut ? ' other than body size' : ''} recorded in this period`);
+  if (bodyLeftOut)
+    out.push('- weight and body measurements are left out (eating-disorder-sensitive care; see the Measurements tab)');
   for (const m of s.measurements)
     out.push(`- ${m.label}: ${m.text} (${m.date})${m.change !== null ? `, ${m.change}` : ''}`);
   out.push('', `Intake, mean per logged day from ${s.intake.from} to ${s.intake.to}`);
@@ -167,12 +171,18 @@ export function buildSnapshot(input: {
 }): VisitSnapshot {
   const { client, date, since } = input;
   const base = {
+    bodyLeftOut: client.edSensitive,
     clientId: client.id,
     date,
     since,
-    measurements: measurementLines(input.readings, since, date),
+    // Eating-disorder-sensitive care: weight and body sizes stay on the Measurements tab (hidden there
+    // until the practitioner shows them); a note is read aloud and printed in the client's copy.
+    measurements: measurementLines(input.readings, since, date).filter(
+      (m) => !client.edSensitive || !(BODY_SIZE_KINDS as ReadonlySet<string>).has(m.kind),
+    ),
     intake: intakeSummary(input.trends, client.edSensitive),
     recommendations: input.recommendations.map((r) => recommendationLine(r, client.edSensitive)),
   };
-  return { ...base, text: snapshotText(base) };
+  const { bodyLeftOut, ...snapshot } = base;
+  return { ...snapshot, text: snapshotText(snapshot, bodyLeftOut) };
 }

@@ -3,7 +3,8 @@ import type { Visit, VisitSnapshot } from '../contract/visits.ts';
 import { NOTE_SECTIONS } from '../contract/visits.ts';
 import type { PageSize } from '../reports/pdf.ts';
 import { printDocument, type Practitioner } from '../reports/print-document.ts';
-import { stripNumbersForEdSensitive } from '../rules/guardrails.ts';
+import { BODY_SIZE_KINDS } from '../reports/report-model.ts';
+import { stripBodyAndEnergyForEdSensitive, stripNumbersForEdSensitive } from '../rules/guardrails.ts';
 import { kindDef } from '../measures/kinds.ts';
 import { SECTION_HEADINGS, VISIT_TYPE_WORDS } from './words.ts';
 
@@ -45,9 +46,22 @@ export function visitTitle(m: Pick<VisitDocumentModel, 'audience' | 'recipient'>
 
 const num = (x: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(x);
 
+/**
+ * What an eating-disorder-sensitive client's text loses: energy figures in every copy, and weight and
+ * body-size figures in the client's own copy too (the doctor's letter keeps them: they are clinical
+ * information the referring doctor needs).
+ */
+function clean(m: VisitDocumentModel, text: string): string {
+  if (!m.edSensitive) return text;
+  return m.audience === 'client' ? stripBodyAndEnergyForEdSensitive(text) : stripNumbersForEdSensitive(text);
+}
+
+const bodyHidden = (m: VisitDocumentModel, kind: Visit['goals'][number]['measureKind']): boolean =>
+  m.edSensitive && m.audience === 'client' && kind !== null && (BODY_SIZE_KINDS as ReadonlySet<string>).has(kind);
+
 function goalLine(m: VisitDocumentModel, g: Visit['goals'][number]): string {
-  const parts = [m.edSensitive ? stripNumbersForEdSensitive(g.text) : g.text];
-  if (g.measureKind !== null && g.enteredTargetValue !== null) {
+  const parts = [clean(m, g.text)];
+  if (g.measureKind !== null && g.enteredTargetValue !== null && !bodyHidden(m, g.measureKind)) {
     const label = g.measureKind === 'custom' ? 'Target' : kindDef(g.measureKind).label;
     parts.push(`(${label} ${num(g.enteredTargetValue)}${g.unit ? ` ${g.unit}` : ''})`);
   }
@@ -67,7 +81,7 @@ function noteSections(m: VisitDocumentModel): ReactElement[] {
         'section',
         { key },
         h('h2', null, SECTION_HEADINGS[key] ?? key),
-        h('p', { className: 'notes' }, m.edSensitive ? stripNumbersForEdSensitive(text) : text),
+        h('p', { className: 'notes' }, clean(m, text)),
       );
     });
 }

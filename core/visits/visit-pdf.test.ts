@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../contract/clients.ts';
 import type { Visit } from '../contract/visits.ts';
+import { BODY_FIGURE } from '../rules/guardrails.ts';
 import { addClient } from '../test-utils/clients.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 import { pdfText } from '../test-utils/pdf-text.ts';
@@ -8,7 +9,8 @@ import { pdfText } from '../test-utils/pdf-text.ts';
 /**
  * The visit PDF as the practitioner exports it: the real core, a real visit, printed by Chromium and
  * read back by poppler. The client's copy and the doctor's letter differ in heading and wording; an
- * eating-disorder-sensitive client's copy carries no energy figure even where the note typed one.
+ * eating-disorder-sensitive client's copy carries no energy, weight or body-size figure even where the
+ * note typed one (the doctor's letter keeps weight).
  */
 describe('the visit PDF (real Chromium)', () => {
   async function visitFor(fields: Record<string, unknown>, note: object) {
@@ -78,7 +80,7 @@ describe('the visit PDF (real Chromium)', () => {
       {
         format: 'soap',
         subjective: 'Reports eating about 1,400 kcal a day.',
-        objective: 'Weight stable.',
+        objective: 'Weight 52.3 kg, down 1.2 kg; BMI 18.9.',
         assessment: 'Intake below needs.',
         plan: 'Regular meals and snacks.',
       },
@@ -92,11 +94,18 @@ describe('the visit PDF (real Chromium)', () => {
     for (const h of ['Subjective', 'Objective', 'Assessment', 'Plan']) expect(letter.text).toContain(h);
     expect(letter.text).toContain('Reports eating');
     expect(letter.text).not.toMatch(/kcal|calorie|1,400/i);
+    // The referring doctor's letter keeps weight and BMI: clinical information the doctor needs.
+    expect(letter.text).toContain('52.3 kg');
+    expect(letter.text).toContain('Weight 68 kg');
 
     const unnamed = await exportPdf(core, { id: visit.id, audience: 'doctor' });
     expect(unnamed.text).toContain('Visit summary for the referring clinician');
     const own = await exportPdf(core, { id: visit.id });
     expect(own.text).toContain('Summary of your visit');
     expect(own.text).not.toMatch(/kcal|calorie|1,400/i);
+    // The client's own copy has no weight, BMI or body-size figure: not in the note, not in the goals.
+    expect(own.text).not.toMatch(BODY_FIGURE);
+    expect(own.text).toMatch(/Weigh — review by 2027-03-01/);
+    expect(own.text).toContain('Vegetables at lunch and dinner');
   });
 });

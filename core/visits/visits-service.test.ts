@@ -5,6 +5,7 @@ import type { Food } from '../contract/foods.ts';
 import type { Recommendation } from '../contract/rules.ts';
 import type { Settings } from '../contract/settings.ts';
 import type { OverdueFollowUp, Visit, VisitSnapshot } from '../contract/visits.ts';
+import { BODY_FIGURE } from '../rules/guardrails.ts';
 import { addClient } from '../test-utils/clients.ts';
 import { fixedClock, ok, unlockedCore } from '../test-utils/core-harness.ts';
 
@@ -184,6 +185,68 @@ describe('overdue follow-ups', () => {
 describe('the visit snapshot', () => {
   const BANANA = 'usda:09040';
   const OATS = 'usda:08121';
+
+  it('refuse an edit made to a visit changed since it was opened, and change nothing', async () => {
+    const { core, clock, ana, add, list } = await setup();
+    const v = await add({ goals: [{ text: 'Walk daily' }] });
+    const visit = { clientId: ana.id, date: '2026-03-01', type: 'first', note: ADIME };
+    clock.advance(60_000);
+    // Another computer's edit arrives first (as a sync would write it).
+    const theirs = await ok<Visit>(core, 'visits.update', {
+      id: v.id,
+      visit: { ...visit, note: { ...ADIME, monitoring: 'Weekly weigh-in.' } },
+      expectedUpdatedAt: v.updatedAt,
+    });
+    clock.advance(60_000);
+    const stale = refusal(
+      await core.dispatch('visits.update', {
+        id: v.id,
+        visit: { ...visit, nextFollowUp: '2026-04-01' },
+        expectedUpdatedAt: v.updatedAt,
+      }),
+    );
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toMatch(/changed since you opened it/);
+    expect(await list()).toEqual([theirs]);
+  });
+
+  it('lists in the snapshot exactly the recommendations ticked in the editor, saved or not', async () => {
+    const { core, ana, add } = await setup();
+    await ok(core, 'clients.update', { id: ana.id, patch: { allergies: ['Peanut'], conditions: ['hypertension'] } });
+    await ok(core, 'log.add', { kind: 'diet', clientId: ana.id, date: '2026-03-05', foodId: BANANA, grams: 400 });
+    const open = await ok<Recommendation[]>(core, 'recommendations.list', { clientId: ana.id });
+    expect(open.length).toBeGreaterThan(1);
+    const [earlier, now] = open as [Recommendation, Recommendation];
+    // Accepted at an earlier visit: not this visit's.
+    await ok(core, 'recommendations.accept', { id: earlier.id });
+    await add({ date: '2026-03-02', acceptedRecommendationIds: [earlier.id] });
+    const fresh = await ok<VisitSnapshot>(core, 'visits.snapshot', { clientId: ana.id, date: '2026-03-15' });
+    expect(fresh.recommendations).toEqual([]);
+    const ticked = await ok<VisitSnapshot>(core, 'visits.snapshot', {
+      clientId: ana.id,
+      date: '2026-03-15',
+      acceptedRecommendationIds: [now.id],
+    });
+    expect(ticked.recommendations.map((r) => r.id)).toEqual([now.id]);
+    expect(ticked.text).toContain(`- ${now.title}`);
+  });
+
+  it('leaves weight and body sizes out of an eating-disorder-sensitive client’s snapshot, and says so', async () => {
+    const { core, ana } = await setup();
+    await ok(core, 'clients.update', { id: ana.id, patch: { edSensitive: true } });
+    await ok(core, 'measures.add', { clientId: ana.id, kind: 'weight', value: 52.3, date: '2026-03-10' });
+    await ok(core, 'measures.add', { clientId: ana.id, kind: 'waist', value: 66, date: '2026-03-10' });
+    await ok(core, 'measures.add', { clientId: ana.id, kind: 'ferritin', value: 12, date: '2026-03-10' });
+    const snap = await ok<VisitSnapshot>(core, 'visits.snapshot', { clientId: ana.id, date: '2026-03-15' });
+    expect(snap.measurements.map((m) => m.kind)).toEqual(['ferritin']);
+    expect(snap.text).not.toMatch(BODY_FIGURE);
+    expect(snap.text).toContain('weight and body measurements are left out');
+    // Another client, not in that care: all three, weight first.
+    const bo = await addClient(core, { name: 'Bo Example' });
+    await ok(core, 'measures.add', { clientId: bo.id, kind: 'weight', value: 80, date: '2026-03-10' });
+    const other = await ok<VisitSnapshot>(core, 'visits.snapshot', { clientId: bo.id, date: '2026-03-15' });
+    expect(other.text).toMatch(BODY_FIGURE);
+  });
 
   it('has the readings since the last visit with their change, and intake equal to a fresh computation', async () => {
     const { core } = await setup();
