@@ -194,12 +194,32 @@ export const visitsMethods = {
   'visits.list': method(z.object({ clientId: Id }).strict(), z.array(Visit)),
   'visits.get': method(z.object({ id: Id }).strict(), Visit),
   'visits.add': method(VisitInput, Visit),
-  'visits.update': method(z.object({ id: Id, visit: VisitInput }).strict(), Visit),
+  /**
+   * `expectedUpdatedAt`: the visit's updatedAt when the editor opened it; a visit changed since (on
+   * another computer, by a sync) is refused with 'conflict' rather than overwritten.
+   */
+  'visits.update': method(
+    z.object({ id: Id, visit: VisitInput, expectedUpdatedAt: z.number().int().nonnegative().optional() }).strict(),
+    Visit,
+  ),
   'visits.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
   /** Every goal of the client's visits, newest visit first (the charts draw goal lines from these). */
   'visits.goals': method(z.object({ clientId: Id }).strict(), z.array(Goal)),
-  /** The snapshot for a visit on `date` (for an existing visit, pass its id to use its accepted recommendations). */
-  'visits.snapshot': method(z.object({ clientId: Id, date: IsoDate, visitId: Id.optional() }).strict(), VisitSnapshot),
+  /**
+   * The snapshot for a visit on `date`. Its recommendations: those of `acceptedRecommendationIds` when
+   * given (what the editor has ticked), else those saved with visit `visitId`, else none.
+   */
+  'visits.snapshot': method(
+    z
+      .object({
+        clientId: Id,
+        date: IsoDate,
+        visitId: Id.optional(),
+        acceptedRecommendationIds: z.array(Id).max(200).optional(),
+      })
+      .strict(),
+    VisitSnapshot,
+  ),
   /** Clients whose latest visit's next follow-up is before today and who have had no visit since. */
   'visits.overdue': method(Empty, z.array(OverdueFollowUp)),
   /** One visit as a PDF (client-facing wording), rendered by Chromium on this machine. */

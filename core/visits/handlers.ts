@@ -7,10 +7,11 @@ export function visitsHandlers({ services }: HandlerContext) {
     'visits.list': ({ clientId }) => services().visits.list(clientId),
     'visits.get': ({ id }) => services().visits.get(id),
     'visits.add': (input) => services().visits.add(input),
-    'visits.update': ({ id, visit }) => services().visits.update(id, visit),
+    'visits.update': ({ id, visit, expectedUpdatedAt }) => services().visits.update(id, visit, expectedUpdatedAt),
     'visits.delete': ({ id }) => services().visits.remove(id),
     'visits.goals': ({ clientId }) => services().visits.goals(clientId),
-    'visits.snapshot': ({ clientId, date, visitId }) => services().visits.snapshot(clientId, date, visitId),
+    'visits.snapshot': ({ clientId, date, visitId, acceptedRecommendationIds }) =>
+      services().visits.snapshot(clientId, date, visitId, acceptedRecommendationIds),
     'visits.overdue': () => services().visits.overdue(),
     'visits.pdf': (req) => services().visits.pdf(req),
   } satisfies HandlersFor<'visits'>;

@@ -32,11 +32,11 @@ export interface VisitsService {
   list(clientId: string): Visit[];
   get(id: string): Visit;
   add(input: VisitInput): Visit;
-  update(id: string, input: VisitInput): Visit;
+  update(id: string, input: VisitInput, expectedUpdatedAt?: number): Visit;
   remove(id: string): { id: string };
   goals(clientId: string): Goal[];
   /** The snapshot for a visit on `date`; with `visitId`, that visit's accepted recommendations. */
-  snapshot(clientId: string, date: string, visitId?: string): Promise<VisitSnapshot>;
+  snapshot(clientId: string, date: string, visitId?: string, acceptedIds?: readonly string[]): Promise<VisitSnapshot>;
   /** Clients whose latest visit's next follow-up is before today, most overdue first. */
   overdue(): OverdueFollowUp[];
   pdf(req: {
@@ -204,8 +204,14 @@ export function createVisitsService(db: Db, deps: VisitsDeps): VisitsService {
       return toVisit(live(id));
     },
 
-    update(id, input) {
+    update(id, input, expectedUpdatedAt) {
       const before = live(id);
+      // Opened before a change made elsewhere (another computer, through sync): refused, not overwritten.
+      if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt)
+        throw new AppError(
+          'conflict',
+          'This visit was changed since you opened it (on another computer or in another window). Your changes are not saved: reopen the visit to see the current note, then make them again.',
+        );
       if (input.clientId !== before.clientId) throw invalid('A visit cannot be moved to another client.', 'clientId');
       const known = new Set(StoredGoals.parse(JSON.parse(before.goalsJson)).map((g) => g.id));
       const values = normalise(input, today(), known);
@@ -220,7 +226,7 @@ export function createVisitsService(db: Db, deps: VisitsDeps): VisitsService {
       return toVisit(live(id));
     },
 
-    async snapshot(clientId, date, visitId) {
+    async snapshot(clientId, date, visitId, acceptedIds) {
       const client = clients.get(clientId);
       const visit = visitId !== undefined ? toVisit(live(visitId)) : null;
       if (visit && visit.clientId !== clientId) throw invalid('That visit is not one of this client’s.', 'visitId');
@@ -230,15 +236,11 @@ export function createVisitsService(db: Db, deps: VisitsDeps): VisitsService {
       const span = intakeSpan(since, date);
       const trends = deps.dashboard.trends(clientId, span.from, span.to);
       const readings = deps.measures.list(clientId);
-      // An existing visit lists what was accepted at it; a visit being written, what is accepted now.
-      const recs =
-        visit === null || visit.acceptedRecommendationIds.length > 0
-          ? await deps.recommendations.list(clientId, true)
-          : [];
-      const accepted =
-        visit === null
-          ? recs.filter((r) => r.status === 'accepted')
-          : visit.acceptedRecommendationIds.flatMap((id) => recs.filter((r) => r.id === id));
+      // What the editor has ticked when it says; else what was saved with the visit; else nothing (a
+      // recommendation accepted at an earlier visit is not this visit's).
+      const ids = acceptedIds ?? visit?.acceptedRecommendationIds ?? [];
+      const recs = ids.length > 0 ? await deps.recommendations.list(clientId, true) : [];
+      const accepted = ids.flatMap((id) => recs.filter((r) => r.id === id));
       return buildSnapshot({ client, date, since, readings, trends, recommendations: accepted });
     },
 

@@ -16,9 +16,8 @@ interface SnapshotPanelProps {
   visitId: string | undefined;
   /** The section the text goes into, by its heading ("Assessment", "Objective"). */
   sectionLabel: string;
+  /** The recommendations ticked now (saved or not): the snapshot lists exactly these. */
   accepted: readonly string[];
-  /** False while the ticks differ from the saved visit's (the core reads the saved ones). */
-  acceptedSaved: boolean;
   onAcceptedChange: (ids: string[]) => void;
   onInsert: (snapshot: VisitSnapshot) => void;
 }
@@ -41,7 +40,14 @@ export function SnapshotPanel(props: SnapshotPanelProps): React.JSX.Element {
     setBusy(true);
     setError(null);
     try {
-      props.onInsert(await call('visits.snapshot', { clientId, date, ...(visitId ? { visitId } : {}) }));
+      props.onInsert(
+        await call('visits.snapshot', {
+          clientId,
+          date,
+          ...(visitId ? { visitId } : {}),
+          acceptedRecommendationIds: [...accepted],
+        }),
+      );
     } catch (e) {
       reportError(e);
       setError(toApiError(e).message);
@@ -85,7 +91,6 @@ export function SnapshotPanel(props: SnapshotPanelProps): React.JSX.Element {
         <Text size="xs" c="dimmed">
           Adds the measurements since the last visit, the intake summary and the accepted recommendations to{' '}
           {props.sectionLabel}.
-          {props.acceptedSaved ? '' : ' Recommendations ticked here are listed in it once the visit is saved.'}
         </Text>
       </Group>
       <InlineError message={error} testId="visit-snapshot-error" />

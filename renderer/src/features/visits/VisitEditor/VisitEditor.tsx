@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { NoteFormat, Visit, VisitSnapshot } from '@contract/visits.ts';
+import type { UnitSystem } from '../../measures/measure-text.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
 import { ConfirmModal } from '../../../components/ConfirmModal/ConfirmModal.tsx';
 import { FormActions } from '../../../components/FormActions/FormActions.tsx';
@@ -60,6 +61,8 @@ interface VisitEditorProps {
   /** Leaves the editor (after asking, when there are unsaved changes). */
   onClose: () => void;
   onSaved: (visit: Visit, created: boolean) => void;
+  /** Settings' unit system: a new goal's weight or length starts in it. */
+  units?: UnitSystem;
   onDelete: (visit: Visit) => void;
   /** Unsaved changes to this visit kept from an earlier visit to the tab (see visit-drafts.ts). */
   kept?: KeptDraft | undefined;
@@ -107,7 +110,9 @@ export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
     const local = localProblems(input);
     setProblems(local);
     if (Object.keys(local).length > 0) return;
-    void state.save(() => (visit ? update.run({ id: visit.id, visit: input }) : add.run(input)));
+    void state.save(() =>
+      visit ? update.run({ id: visit.id, visit: input, expectedUpdatedAt: visit.updatedAt }) : add.run(input),
+    );
   };
 
   const insertSnapshot = (snapshot: VisitSnapshot): void => {
@@ -206,17 +211,19 @@ export function VisitEditor(props: VisitEditorProps): React.JSX.Element {
                 visitId={visit?.id}
                 sectionLabel={SECTION_INFO[format][snapshotSection]?.label ?? snapshotSection}
                 accepted={draft.acceptedRecommendationIds}
-                acceptedSaved={
-                  JSON.stringify([...draft.acceptedRecommendationIds].sort()) ===
-                  JSON.stringify([...(visit?.acceptedRecommendationIds ?? [])].sort())
-                }
                 onAcceptedChange={(ids) => set({ acceptedRecommendationIds: ids })}
                 onInsert={insertSnapshot}
               />
             </Stack>
           </Card>
 
-          <GoalsEditor goals={draft.goals} onChange={(goals) => set({ goals })} kinds={kinds.data} errors={errors} />
+          <GoalsEditor
+            goals={draft.goals}
+            onChange={(goals) => set({ goals })}
+            kinds={kinds.data}
+            errors={errors}
+            units={props.units ?? 'metric'}
+          />
 
           <TextInput
             label="Next follow-up"
