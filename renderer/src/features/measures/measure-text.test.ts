@@ -3,6 +3,8 @@ import type { Measurement, MeasureKindInfo } from '@contract/measures.ts';
 import type { Goal } from '@contract/visits.ts';
 import {
   changeSinceFirst,
+  changeText,
+  chartSummary,
   chartGoal,
   chartPoints,
   convertedText,
@@ -133,8 +135,8 @@ describe('measure text', () => {
       kinds,
       'metric',
     );
-    expect(changeSinceFirst(weight!, 'metric')).toEqual({ text: '−3.2 kg', since: '2026-10-12' });
-    expect(changeSinceFirst(weight!, 'us')).toEqual({ text: '−7.1 lb', since: '2026-10-12' });
+    expect(changeSinceFirst(weight!, 'metric')).toEqual({ text: '−3.2 kg', since: '2026-10-12', firstVisit: null });
+    expect(changeSinceFirst(weight!, 'us')).toEqual({ text: '−7.1 lb', since: '2026-10-12', firstVisit: null });
     const [same] = groupReadings(
       [reading({ value: 70, date: '2026-10-12' }), reading({ value: 70.01, date: '2026-11-20' })],
       kinds,
@@ -155,11 +157,38 @@ describe('measure text', () => {
     expect(changeSinceFirst(one!, 'metric')).toBeNull();
   });
 
+  it('counts the change from the reading in force on the day of the first visit, when there is one', () => {
+    const [weight] = groupReadings(
+      [
+        reading({ value: 80, date: '2026-09-01' }),
+        reading({ value: 78.5, date: '2026-10-12' }),
+        reading({ value: 76, date: '2026-11-20' }),
+      ],
+      [info('weight')],
+      'metric',
+    );
+    // The first visit on 15 Oct: the reading in force that day is the one of 12 Oct, not the first.
+    const change = changeSinceFirst(weight!, 'metric', '2026-10-15');
+    expect(change).toEqual({ text: '−2.5 kg', since: '2026-10-12', firstVisit: '2026-10-15' });
+    expect(changeText(change!)).toBe('Change since the first visit (Oct 15, 2026): −2.5 kg');
+    expect(chartSummary(weight!, 'metric', null, '2026-10-15')).toContain(
+      'change since the first visit (Oct 15, 2026) −2.5 kg',
+    );
+    // Nothing measured by the first visit: counted from the first reading, and said so.
+    const early = changeSinceFirst(weight!, 'metric', '2026-08-01');
+    expect(early).toEqual({ text: '−4 kg', since: '2026-09-01', firstVisit: null });
+    expect(changeText(early!)).toBe('Change since first reading: −4 kg (since Sep 1, 2026)');
+    // The latest reading is the one in force at the first visit: no change to tell.
+    expect(changeSinceFirst(weight!, 'metric', '2026-12-01')).toBeNull();
+  });
+
   it('draws the open goal of the latest visit for the charted kind, converted to the chart’s unit', () => {
     const [weight] = groupReadings([reading({})], [info('weight')], 'us');
     const goals = [
-      goal({ id: 'old', visitDate: '2026-09-01', targetValue: 70 }),
       goal({ id: 'new', visitDate: '2026-10-01', targetValue: 68, reviewOn: '2027-03-01' }),
+      // Listed after it: a visit of the same day recorded earlier, and an older visit.
+      goal({ id: 'same-day-earlier', visitDate: '2026-10-01', targetValue: 69 }),
+      goal({ id: 'old', visitDate: '2026-09-01', targetValue: 70 }),
       goal({ id: 'met', visitDate: '2026-11-01', targetValue: 60, status: 'met' }),
       goal({ id: 'waist', visitDate: '2026-11-01', measureKind: 'waist', targetValue: 80 }),
       goal({ id: 'none', visitDate: '2026-11-01', targetValue: null }),

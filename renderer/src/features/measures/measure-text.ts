@@ -145,14 +145,25 @@ function signed(value: number, decimals: number): string {
 export interface Change {
   /** "−3.2 kg", "−6/−2 mmHg". */
   text: string;
-  /** The first reading's date. */
+  /** The date of the reading the change is counted from. */
   since: string;
+  /** The client's first visit, when the change is counted from the reading in force on its day. */
+  firstVisit: string | null;
 }
 
-/** The latest reading of a group against its first, in the display unit; null with fewer than two. */
-export function changeSinceFirst(group: MeasureGroup, units: UnitSystem): Change | null {
+/**
+ * The latest reading of a group against where the client started, in the display unit: the reading in
+ * force on the day of the first visit (the latest on or before it), or the first reading when there is
+ * no visit or nothing was measured by then; null when that is the latest reading itself.
+ */
+export function changeSinceFirst(
+  group: MeasureGroup,
+  units: UnitSystem,
+  firstVisit: string | null = null,
+): Change | null {
   const latest = group.readings[0];
-  const first = group.readings[group.readings.length - 1];
+  const atVisit = firstVisit === null ? undefined : group.readings.find((r) => r.date <= firstVisit);
+  const first = atVisit ?? group.readings[group.readings.length - 1];
   if (!latest || !first || latest === first) return null;
   const diff = (a: number, b: number): string => {
     const d = inDisplayUnit(group.kind, a, units) - inDisplayUnit(group.kind, b, units);
@@ -160,11 +171,17 @@ export function changeSinceFirst(group: MeasureGroup, units: UnitSystem): Change
   };
   const main = diff(latest.value, first.value);
   const text = latest.value2 !== null && first.value2 !== null ? `${main}/${diff(latest.value2, first.value2)}` : main;
-  return { text: withUnit(text, displayUnit(group.kind, group.canonicalUnit, units)), since: first.date };
+  return {
+    text: withUnit(text, displayUnit(group.kind, group.canonicalUnit, units)),
+    since: first.date,
+    firstVisit: atVisit ? firstVisit : null,
+  };
 }
 
 export function changeText(change: Change): string {
-  return `Change since first reading: ${change.text} (since ${formatIsoDate(change.since)})`;
+  return change.firstVisit !== null
+    ? `Change since the first visit (${formatIsoDate(change.firstVisit)}): ${change.text}`
+    : `Change since first reading: ${change.text} (since ${formatIsoDate(change.since)})`;
 }
 
 export interface ChartGoal {
@@ -178,15 +195,16 @@ export interface ChartGoal {
 
 /**
  * The goal line of a chart: the open goal with a target for the charted kind agreed at the latest
- * visit (the later in the list on the same day). A custom kind has no goal line: a goal names only
- * "custom", not which of the practitioner's kinds it means.
+ * visit. `goals` come newest visit first (as `visits.goals` lists them), so on a tie of dates the first
+ * listed wins: the visit recorded last, and its first such goal. A custom kind has no goal line: a
+ * goal names only "custom", not which of the practitioner's kinds it means.
  */
 export function chartGoal(goals: readonly Goal[], group: MeasureGroup, units: UnitSystem): ChartGoal | null {
   if (group.kind === 'custom') return null;
   let best: Goal | null = null;
   for (const g of goals) {
     if (g.status !== 'open' || g.measureKind !== group.kind || g.targetValue === null) continue;
-    if (!best || g.visitDate >= best.visitDate) best = g;
+    if (!best || g.visitDate > best.visitDate) best = g;
   }
   if (!best || best.targetValue === null) return null;
   const value = inDisplayUnit(group.kind, best.targetValue, units);
@@ -221,16 +239,26 @@ export function chartPoints(group: MeasureGroup, units: UnitSystem): ChartPoint[
   }));
 }
 
-/** The chart in words: the latest value, the change since the first reading, the goal. */
-export function chartSummary(group: MeasureGroup, units: UnitSystem, goal: ChartGoal | null): string {
+/** The chart in words: the latest value, the change since the first visit (or reading), the goal. */
+export function chartSummary(
+  group: MeasureGroup,
+  units: UnitSystem,
+  goal: ChartGoal | null,
+  firstVisit: string | null = null,
+): string {
   const latest = group.readings[0];
   if (!latest) return `${group.label}: no readings yet.`;
   const count = group.readings.length;
   const parts = [
     `${group.label}: ${count === 1 ? 'one reading' : `${count} readings`}, latest ${displayText(latest, units)} on ${formatIsoDate(latest.date)}`,
   ];
-  const change = changeSinceFirst(group, units);
-  if (change) parts.push(`change since the first reading ${change.text} (since ${formatIsoDate(change.since)})`);
+  const change = changeSinceFirst(group, units, firstVisit);
+  if (change)
+    parts.push(
+      change.firstVisit !== null
+        ? `change since the first visit (${formatIsoDate(change.firstVisit)}) ${change.text}`
+        : `change since the first reading ${change.text} (since ${formatIsoDate(change.since)})`,
+    );
   if (goal) {
     parts.push(`goal ${goal.text}${goal.reviewOn ? `, to review on ${formatIsoDate(goal.reviewOn)}` : ''}`);
   }

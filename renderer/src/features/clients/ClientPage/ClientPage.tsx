@@ -224,7 +224,11 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
               <RecommendationsPanel client={client} />
             </Tabs.Panel>
             <Tabs.Panel value="visits">
-              <VisitsTab clientId={client.id} noteFormat={settings?.visitNoteFormat ?? 'adime'} />
+              <VisitsTab
+                clientId={client.id}
+                noteFormat={settings?.visitNoteFormat ?? 'adime'}
+                units={settings?.units ?? 'metric'}
+              />
             </Tabs.Panel>
           </Tabs>
         </EnergyVisibility>
@@ -253,11 +257,17 @@ export function ClientPage({ id }: { id: string }): React.JSX.Element {
   );
 }
 
-/** The Measurements tab with the goals agreed at the client's visits (the chart draws their lines). */
+/**
+ * The Measurements tab with the goals agreed at the client's visits (the chart draws their lines) and
+ * the date of the first visit (the change is counted from the reading in force that day).
+ */
 function MeasurementsWithGoals({
   client,
   units,
 }: Pick<React.ComponentProps<typeof MeasurementsTab>, 'client' | 'units'>): React.JSX.Element {
   const goals = useCall('visits.goals', { clientId: client.id });
-  return <MeasurementsTab client={client} units={units} goals={goals.data ?? []} />;
+  const visits = useCall('visits.list', { clientId: client.id });
+  // Visits are listed newest first: the last is the first consultation.
+  const firstVisit = visits.data?.at(-1)?.date ?? null;
+  return <MeasurementsTab client={client} units={units} goals={goals.data ?? []} firstVisit={firstVisit} />;
 }

@@ -29,6 +29,8 @@ interface MeasureChartProps {
   group: MeasureGroup;
   units: UnitSystem;
   goal: ChartGoal | null;
+  /** The client's first visit: the text alternative counts the change from it. */
+  firstVisit?: string | null;
   height?: number;
 }
 
@@ -36,7 +38,7 @@ interface MeasureChartProps {
  * One kind's readings over time (dates to scale), in the kind's display unit, with the goal's target as
  * a horizontal line and its review date as a vertical one. Blood pressure draws both values.
  */
-export function MeasureChart({ group, units, goal, height = 280 }: MeasureChartProps): React.JSX.Element {
+export function MeasureChart({ group, units, goal, firstVisit, height = 280 }: MeasureChartProps): React.JSX.Element {
   const colors = useChartColors();
   const data = chartPoints(group, units);
   const times = data.map((p) => p.t);
@@ -49,7 +51,7 @@ export function MeasureChart({ group, units, goal, height = 280 }: MeasureChartP
   const format = (v: unknown): string =>
     typeof v === 'number' ? `${formatNumber(v, decimalsFor(group.kind, v))} ${group.unit}` : '–';
   return (
-    <ChartFigure summary={chartSummary(group, units, goal)} height={height} testId="measure-chart">
+    <ChartFigure summary={chartSummary(group, units, goal, firstVisit ?? null)} height={height} testId="measure-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 16, right: 24, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={colors.grid} strokeDasharray="3 3" />

@@ -36,6 +36,8 @@ interface MeasurementsTabProps {
   units: UnitSystem;
   /** The client's goals (from their visits); the chart draws the latest open one for its kind. */
   goals?: readonly Goal[];
+  /** The date of the client's first visit (the change is counted from it); null without visits. */
+  firstVisit?: string | null;
 }
 
 /**
@@ -44,7 +46,12 @@ interface MeasurementsTabProps {
  * eating-disorder-sensitive care, weight (values, chart, change) stays hidden until the practitioner
  * chooses to show it (docs/decisions/measurements.md, "Weight and eating-disorder-sensitive care").
  */
-export function MeasurementsTab({ client, units, goals = [] }: MeasurementsTabProps): React.JSX.Element {
+export function MeasurementsTab({
+  client,
+  units,
+  goals = [],
+  firstVisit = null,
+}: MeasurementsTabProps): React.JSX.Element {
   const { reportError } = useSessionActions();
   const notify = useNotify();
   const [editing, setEditing] = useState<Measurement | 'new' | null>(null);
@@ -138,7 +145,7 @@ export function MeasurementsTab({ client, units, goals = [] }: MeasurementsTabPr
                 The weight chart is hidden. Use “Show weight” above to see it.
               </Text>
             ) : (
-              <ChartBody group={charted} units={units} goals={goals} />
+              <ChartBody group={charted} units={units} goals={goals} firstVisit={firstVisit} />
             )}
           </Stack>
         </Card>
@@ -213,16 +220,18 @@ function ChartBody({
   group,
   units,
   goals,
+  firstVisit,
 }: {
   group: MeasureGroup;
   units: UnitSystem;
   goals: readonly Goal[];
+  firstVisit: string | null;
 }): React.JSX.Element {
   const goal = chartGoal(goals, group, units);
-  const change = changeSinceFirst(group, units);
+  const change = changeSinceFirst(group, units, firstVisit);
   return (
     <>
-      <MeasureChart group={group} units={units} goal={goal} />
+      <MeasureChart group={group} units={units} goal={goal} firstVisit={firstVisit} />
       {change && (
         <Text size="sm" data-testid="measure-change">
           {changeText(change)}

@@ -1,6 +1,7 @@
 import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { MeasureKindInfo } from '@contract/measures.ts';
 import { ChoiceSelect } from '../../../components/ChoiceSelect/ChoiceSelect.tsx';
+import { displayUnit, type UnitSystem } from '../../measures/measure-text.ts';
 import { BOUNDS, emptyGoal, GOAL_STATUS_LABELS, GOAL_STATUS_LIST, type GoalDraft } from '../visit-text.ts';
 
 interface GoalsEditorProps {
@@ -10,12 +11,20 @@ interface GoalsEditorProps {
   kinds: readonly MeasureKindInfo[] | undefined;
   /** The core's messages by field ('goals.0.text' …). */
   errors: Record<string, string>;
+  /** Settings' unit system: a goal's weight or length starts in lb/in or kg/cm as the rest of the app shows them. */
+  units: UnitSystem;
+}
+
+/** The unit a goal's target starts in: Settings' system for weight and lengths (lb, in), else the kind's own. */
+function startUnit(info: MeasureKindInfo, units: UnitSystem): string {
+  const preferred = displayUnit(info.kind, info.unit, units);
+  return info.units.some((u) => u.unit === preferred) ? preferred : info.unit;
 }
 
 const STATUS_OPTIONS = GOAL_STATUS_LIST.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
 
 /** The goals agreed at the visit: what, optionally judged by a measurement with a target, when to review, status. */
-export function GoalsEditor({ goals, onChange, kinds, errors }: GoalsEditorProps): React.JSX.Element {
+export function GoalsEditor({ goals, onChange, kinds, errors, units }: GoalsEditorProps): React.JSX.Element {
   const set = (index: number, patch: Partial<GoalDraft>): void =>
     onChange(goals.map((g, i) => (i === index ? { ...g, ...patch } : g)));
   const kindOptions = (kinds ?? []).map((k) => ({ value: k.kind, label: k.label }));
@@ -86,7 +95,7 @@ export function GoalsEditor({ goals, onChange, kinds, errors }: GoalsEditorProps
                     const next = kinds?.find((k) => k.kind === v);
                     set(index, {
                       measureKind: v,
-                      unit: next ? next.unit : null,
+                      unit: next ? startUnit(next, units) : null,
                       targetValue: v ? goal.targetValue : '',
                     });
                   }}

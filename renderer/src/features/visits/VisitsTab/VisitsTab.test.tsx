@@ -30,6 +30,28 @@ const newClient = (edSensitive = false) =>
 describe('VisitsTab', () => {
   beforeEach(connectToHost);
 
+  it('starts a weight goal in lb where Settings use US units, and keeps it as typed', async () => {
+    const client = await newClient();
+    renderInApp(<VisitsTab clientId={client.id} noteFormat="adime" units="us" />);
+    await screen.findByTestId('visits-empty');
+    fireEvent.click(screen.getByTestId('visit-new'));
+    await screen.findByTestId('visit-form');
+    change(screen.getByTestId('visit-date'), '2026-03-02');
+    await pick(screen.getByTestId('visit-type'), 'First consultation');
+    fireEvent.click(screen.getByTestId('visit-goal-add'));
+    const goal = screen.getByTestId('visit-goal');
+    change(within(goal).getByTestId('visit-goal-text'), 'Back to 150 lb');
+    await pick(within(goal).getByTestId('visit-goal-kind'), 'Weight');
+    change(await within(goal).findByTestId('visit-goal-target'), '150');
+    expect((within(goal).getByTestId('visit-goal-unit') as HTMLInputElement).value).toBe('lb');
+    fireEvent.click(screen.getByTestId('visit-save'));
+    await screen.findByTestId('visit-pdf-export');
+    const [saved] = await call('visits.list', { clientId: client.id });
+    expect(saved?.goals[0]).toMatchObject({ measureKind: 'weight', unit: 'lb', enteredTargetValue: 150 });
+    // 150 lb × 0.45359237 kg/lb.
+    expect(saved?.goals[0]?.targetValue).toBeCloseTo(68.04, 2);
+  });
+
   it('records a SOAP visit with a goal judged by a measurement, shows the core’s refusal beside its field, and lists it', async () => {
     const client = await newClient();
     renderInApp(<VisitsTab clientId={client.id} noteFormat="soap" />);

@@ -1,6 +1,7 @@
 import { Anchor, Button, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { NoteFormat, Visit } from '@contract/visits.ts';
+import type { UnitSystem } from '../../measures/measure-text.ts';
 import { ConfirmModal } from '../../../components/ConfirmModal/ConfirmModal.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { QueryPending } from '../../../components/QueryPending/QueryPending.tsx';
@@ -18,10 +19,12 @@ interface VisitsTabProps {
   clientId: string;
   /** The note format of a new visit (Settings); a saved visit keeps its own. */
   noteFormat: NoteFormat;
+  /** Settings' unit system: a new goal's weight or length starts in it. */
+  units?: UnitSystem;
 }
 
 /** A client's visits, newest first; one open in the editor, or a new one. */
-export function VisitsTab({ clientId, noteFormat }: VisitsTabProps): React.JSX.Element {
+export function VisitsTab({ clientId, noteFormat, units = 'metric' }: VisitsTabProps): React.JSX.Element {
   const notify = useNotify();
   const hideEnergy = useEnergyHidden();
   // Unsaved changes left in the editor when the practitioner went elsewhere reopen it as they were.
@@ -63,6 +66,7 @@ export function VisitsTab({ clientId, noteFormat }: VisitsTabProps): React.JSX.E
           clientId={clientId}
           visit={visit}
           format={noteFormat}
+          units={units}
           hideEnergy={hideEnergy}
           onClose={() => {
             setKept(undefined);
