@@ -13,6 +13,18 @@ export const Box = z.object({
 });
 export type Box = z.infer<typeof Box>;
 
+/** A plausible range of grams for a proposed amount (what one photo can and cannot tell). */
+export const GramRange = z.object({ low: z.number().min(0), high: z.number().min(0) });
+export type GramRange = z.infer<typeof GramRange>;
+
+/**
+ * How a proposed amount was reached: pieces counted × a household measure; box area scaled by a size
+ * reference judged plausible; the food's default portion (no reliable reference); or no amount proposed
+ * because the estimate was far outside typical meal sizes (see `flag`).
+ */
+export const PortionBasisKind = z.enum(['count', 'reference', 'default', 'flagged']);
+export type PortionBasisKind = z.infer<typeof PortionBasisKind>;
+
 /** One thing the detector proposed, mapped to a food with a portion estimate. */
 export const DetectedItem = z.object({
   id: z.string(),
@@ -23,10 +35,22 @@ export const DetectedItem = z.object({
   foodId: FoodId.nullable(),
   foodName: z.string().nullable(),
   grams: z.number().nullable(),
-  /** How the portion was estimated: 'plate reference' | 'default portion'. */
+  /** The basis of the amount in words, shown beside it ("2 × medium (131 g), counted in the photo"). */
   portionBasis: z.string().nullable(),
   /** Detector score × mapping confidence, 0–1. */
   confidence: z.number(),
+  /** Which kind of basis (older stored analyses lack it: read as 'default'). */
+  basisKind: PortionBasisKind.default('default'),
+  /** Countable foods: pieces counted (overlapping detections of one piece are merged first). */
+  count: z.number().int().positive().nullable().default(null),
+  /** The household measure a count is of ("medium", 131 g), for countable foods. */
+  measure: z.object({ name: z.string(), grams: z.number().positive() }).nullable().default(null),
+  /** Plausible range of the amount; null only when no amount is proposed. */
+  range: GramRange.nullable().default(null),
+  /** Why the practitioner should look at this item (set when no amount is proposed, or it is unusual). */
+  flag: z.string().nullable().default(null),
+  /** How many raw detections were merged into this item. */
+  merged: z.number().int().positive().default(1),
 });
 export type DetectedItem = z.infer<typeof DetectedItem>;
 
@@ -44,6 +68,13 @@ export const PhotoAnalysis = z.object({
   provider: z.string(),
   timings: z.object({ preprocessMs: z.number(), inferenceMs: z.number(), totalMs: z.number() }),
   takenDate: IsoDate.nullable(),
+  /** Whole-photo warnings (e.g. the total proposed is far above a typical meal). */
+  flags: z.array(z.string()).default([]),
+  /** Set when this photo is one half of a before-and-after pair. */
+  pair: z
+    .object({ role: z.enum(['before', 'after']), photoId: Id })
+    .nullable()
+    .default(null),
 });
 export type PhotoAnalysis = z.infer<typeof PhotoAnalysis>;
 
@@ -56,6 +87,11 @@ export const ReviewedItem = z
     /** The class name as the practitioner confirmed it (for dataset export). */
     label: z.string().trim().min(1).max(100),
     origin: z.enum(['detected', 'manual']),
+    /**
+     * Before-and-after photos: the share of this item eaten (0–1, in steps of 0.1); the entry logs
+     * grams × share. Null for a single photo (all of it eaten).
+     */
+    eatenShare: z.number().min(0).max(1).nullable().default(null),
     /** Needed when this item's food contains an allergen of the client (kept with its entry). */
     allergyConfirmation: AllergyConfirmation.nullable().optional(),
   })

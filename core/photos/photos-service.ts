@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
-import type { Box, DetectedItem, PhotoAnalysis, ReviewedItem } from '../contract/photos.ts';
+import { DetectedItem, type Box, type PhotoAnalysis, type ReviewedItem } from '../contract/photos.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
@@ -21,6 +21,8 @@ interface StoredAnalysis {
   references: { label: string; box: Box }[];
   timings: PhotoAnalysis['timings'];
   takenDate: string | null;
+  flags?: string[];
+  pair?: PhotoAnalysis['pair'];
 }
 
 export interface SavedItem extends ReviewedItem {
@@ -70,13 +72,16 @@ function toAnalysis(row: PhotoRow): PhotoAnalysis {
     clientId: row.clientId,
     width: row.width,
     height: row.height,
-    items: a.items,
+    // Analyses stored before an item had a basis kind, range or flag read with the contract's defaults.
+    items: a.items.map((i) => DetectedItem.parse(i)),
     references: a.references,
     nothingFound: a.items.length === 0,
     modelId: row.modelId,
     provider: row.provider,
     timings: a.timings,
     takenDate: a.takenDate,
+    flags: a.flags ?? [],
+    pair: a.pair ?? null,
   };
 }
 
@@ -150,6 +155,12 @@ export function createPhotosService(
         grams: i.grams,
         portionBasis: i.portionBasis,
         confidence: i.confidence,
+        basisKind: i.portionBasis === 'plate reference' ? 'reference' : 'default',
+        count: null,
+        measure: null,
+        range: null,
+        flag: null,
+        merged: 1,
       }));
       const references = mapped.references.map((r) => ({ label: r.label, box: scale(r.box) }));
       const timings = {

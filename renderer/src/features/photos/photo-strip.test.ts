@@ -17,6 +17,12 @@ const analysis = (photoId: string, items = 0): PhotoAnalysis => ({
     grams: null,
     portionBasis: null,
     confidence: 1,
+    basisKind: 'default',
+    count: null,
+    measure: null,
+    range: null,
+    flag: null,
+    merged: 1,
   })),
   references: [],
   nothingFound: items === 0,
@@ -24,6 +30,8 @@ const analysis = (photoId: string, items = 0): PhotoAnalysis => ({
   provider: 'cpu',
   timings: { preprocessMs: 0, inferenceMs: 0, totalMs: 0 },
   takenDate: '2025-11-25',
+  flags: [],
+  pair: null,
 });
 
 const summary = (id: string, status: PhotoSummary['status']): PhotoSummary => ({

@@ -18,6 +18,12 @@ const analysis: PhotoAnalysis = {
       grams: 117.6,
       portionBasis: 'default portion',
       confidence: 0.87,
+      basisKind: 'default',
+      count: null,
+      measure: null,
+      range: null,
+      flag: null,
+      merged: 1,
     },
     {
       id: 'd2',
@@ -29,6 +35,12 @@ const analysis: PhotoAnalysis = {
       grams: null,
       portionBasis: null,
       confidence: 0.4,
+      basisKind: 'default',
+      count: null,
+      measure: null,
+      range: null,
+      flag: null,
+      merged: 1,
     },
   ],
   references: [],
@@ -37,6 +49,8 @@ const analysis: PhotoAnalysis = {
   provider: 'cpu',
   timings: { preprocessMs: 10, inferenceMs: 100, totalMs: 140 },
   takenDate: null,
+  flags: [],
+  pair: null,
 };
 
 describe('itemsFromAnalysis', () => {
