@@ -8,7 +8,7 @@ import { mealPhotos } from '../db/schema.ts';
 import { allergenConflicts, conflictText } from '../foods/allergens.ts';
 import type { FoodAmounts, LogService } from '../log/log-service.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
-import { decodeImage } from '../vision/image.ts';
+import { decodeImage, probeImage } from '../vision/image.ts';
 import { estimatePortions } from '../vision/portions.ts';
 import type { VisionRuntime } from './vision-runtime.ts';
 import type { ClientDataChanged } from '../changes.ts';
@@ -136,11 +136,12 @@ export function createPhotosService(
     async analyze(clientId, fileName, bytes, signal) {
       clients.get(clientId);
       const t0 = performance.now();
-      // Decoding checks the file (type, size, damage) before any model work, so a bad file fails fast;
-      // the detector then works from the same decoded image (no second decode).
-      const image = await decodeImage(bytes);
+      // The header check (type, size, pixel count) comes first, so a file that is not a photo costs
+      // nothing more. Then the stored copy is made here while the detector thread decodes its own small
+      // copy and infers: the two overlap instead of running in turn.
+      await probeImage(bytes);
       const detector = await vision.detector();
-      const result = await detector.detect(image, signal ? { signal } : {});
+      const [image, result] = await Promise.all([decodeImage(bytes), detector.detect(bytes, signal ? { signal } : {})]);
       const mapped = estimatePortions(result.detections, detector.manifest);
       // Boxes come in the oriented original's pixels; the UI shows the stored (downscaled) copy.
       const k = image.storedWidth / image.width;

@@ -9,7 +9,7 @@ import { type Candidate, unletterbox, type XywhBox } from './boxes.ts';
 import { decodeNanoDet, type NanoDetLevel } from './decode-nanodet.ts';
 import { decodeYolo, yoloLayout } from './decode-yolo.ts';
 import type { DecodedImage } from './image.ts';
-import { letterbox, type LetterboxSpec } from './letterbox.ts';
+import { letterbox, type LetterboxSpec, type LetterboxTransform } from './letterbox.ts';
 import { type DetectorManifest, loadManifest, parseManifest } from './manifest.ts';
 import { nms } from './nms.ts';
 
@@ -48,8 +48,22 @@ export interface DetectorOptions {
   providers?: readonly string[];
 }
 
+/** A photo decoded and letterboxed for the model, ready for `infer`. */
+export interface PreparedInput {
+  tensor: Float32Array;
+  dims: [1, 3, number, number];
+  transform: LetterboxTransform;
+  preprocessMs: number;
+}
+
 export interface Detector {
   detect(input: Uint8Array | DecodedImage): Promise<DetectResult>;
+  /**
+   * The two halves of `detect`, for pipelining: `prepare` (decode + letterbox, on sharp's threads) of the
+   * next photo can run while `infer` (onnxruntime) of the current one does.
+   */
+  prepare(input: Uint8Array | DecodedImage): Promise<PreparedInput>;
+  infer(prepared: PreparedInput): Promise<DetectResult>;
   readonly manifest: DetectorManifest;
   readonly provider: string;
   readonly providersTried: readonly ProviderAttempt[];
@@ -197,10 +211,15 @@ export async function createDetector(opts: DetectorOptions): Promise<Detector> {
   };
   let closed = false;
 
-  async function detect(input: Uint8Array | DecodedImage): Promise<DetectResult> {
+  async function prepare(input: Uint8Array | DecodedImage): Promise<PreparedInput> {
     if (closed) throw new Error('The meal detector was closed.');
     const t0 = performance.now();
     const lb = await letterbox(input, spec);
+    return { ...lb, preprocessMs: performance.now() - t0 };
+  }
+
+  async function infer(lb: PreparedInput): Promise<DetectResult> {
+    if (closed) throw new Error('The meal detector was closed.');
     const t1 = performance.now();
     const feeds = { [m.input.name]: new ort.Tensor('float32', lb.tensor, lb.dims) };
     const out = await session.run(feeds);
@@ -238,12 +257,14 @@ export async function createDetector(opts: DetectorOptions): Promise<Detector> {
       height: lb.transform.height,
       detections,
       provider,
-      timings: { preprocessMs: t1 - t0, inferenceMs: t2 - t1 },
+      timings: { preprocessMs: lb.preprocessMs, inferenceMs: t2 - t1 },
     };
   }
 
   return {
-    detect,
+    detect: async (input) => infer(await prepare(input)),
+    prepare,
+    infer,
     manifest: m,
     provider,
     providersTried: tried,

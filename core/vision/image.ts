@@ -128,23 +128,28 @@ export async function decodeImage(bytes: Uint8Array, opts: DecodeOptions = {}): 
   const sharp = await loadSharp();
   const storedMax = opts.storedMaxSide ?? 1600;
   const thumbMax = opts.thumbnailMaxSide ?? 320;
-  // Two pipelines from the compressed bytes: each gets its own JPEG shrink-on-load factor, which is far
-  // cheaper than decoding 12 MP once and resizing twice. withoutEnlargement keeps small photos as they are.
+  // One decode of the compressed bytes, straight to the stored size (JPEG shrink-on-load decodes a 12 MP
+  // photo at 1/2 scale, far cheaper than full size), oriented and flattened; the stored copy and the
+  // thumbnail are both made from those pixels, so the photo is never decoded twice. withoutEnlargement
+  // keeps small photos as they are.
   const fit = (max: number): ResizeOptions => ({ width: max, height: max, fit: 'inside', withoutEnlargement: true });
   try {
+    const decoded = await sharp(bytes, SHARP_INPUT)
+      .rotate()
+      .resize(fit(storedMax))
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: decoded.info.width, height: decoded.info.height, channels: 3 as const } };
     const [stored, thumbnail] = await Promise.all([
-      sharp(bytes, SHARP_INPUT)
-        .rotate()
-        .resize(fit(storedMax))
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: opts.quality ?? 82, mozjpeg: false })
-        .toBuffer({ resolveWithObject: true }),
-      sharp(bytes, SHARP_INPUT)
-        .rotate()
-        .resize(fit(thumbMax))
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 75 })
+      // Huffman table optimisation (an extra pass) would save ~5 % of the stored size for ~40 % more
+      // encoding time on a 12 MP photo; the photo is stored once and shown in the review at screen size.
+      sharp(decoded.data, raw)
+        .jpeg({ quality: opts.quality ?? 82, mozjpeg: false, optimiseCoding: false })
         .toBuffer(),
+      sharp(decoded.data, raw).resize(fit(thumbMax)).jpeg({ quality: 75 }).toBuffer(),
     ]);
     const taken = probed.exif ? readExifDateTimeOriginal(probed.exif) : null;
     return {
@@ -152,9 +157,9 @@ export async function decodeImage(bytes: Uint8Array, opts: DecodeOptions = {}): 
       width: probed.width,
       height: probed.height,
       source: bytes,
-      storedJpeg: stored.data,
-      storedWidth: stored.info.width,
-      storedHeight: stored.info.height,
+      storedJpeg: stored,
+      storedWidth: decoded.info.width,
+      storedHeight: decoded.info.height,
       thumbnail,
       takenDate: taken?.date ?? null,
       takenTime: taken?.time ?? null,

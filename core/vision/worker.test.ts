@@ -54,6 +54,37 @@ describe('detector worker', () => {
     expect(rc.detections[0]?.label).toBe('banana');
   });
 
+  test('a queue of photos decoded ahead of inference: each result belongs to its own photo, a bad one fails alone', async () => {
+    const apple = readFileSync(join(PICTURES, 'E001.jpeg'));
+    const queued = [banana, apple, Buffer.from('%PDF-1.7\n'), banana, apple].map((b) =>
+      w.detect(b).then(
+        (r) => `${r.detections[0]?.label ?? 'nothing'} ${r.width}×${r.height}`,
+        (e: Error) => `error: ${e.message}`,
+      ),
+    );
+    // The same photos one at a time give the reference answers.
+    const one = async (b: Buffer): Promise<string> => {
+      const r = await w.detect(b);
+      return `${r.detections[0]?.label ?? 'nothing'} ${r.width}×${r.height}`;
+    };
+    const b = await one(banana);
+    const a = await one(apple);
+    expect(await Promise.all(queued)).toEqual([b, a, 'error: This file is a PDF, not a photo.', b, a]);
+    expect(b).not.toBe(a);
+  });
+
+  test('a request cancelled while queued behind others is dropped; the rest complete in order', async () => {
+    const ac = new AbortController();
+    const first = w.detect(banana);
+    const second = w.detect(banana, { signal: ac.signal });
+    const third = w.detect(banana);
+    const fourth = w.detect(banana);
+    ac.abort();
+    await expect(second).rejects.toBeInstanceOf(CancelledError);
+    const labels = (await Promise.all([first, third, fourth])).map((r) => r.detections[0]?.label);
+    expect(labels).toEqual(['banana', 'banana', 'banana']);
+  });
+
   test('errors from the worker keep their AppError code and message', async () => {
     await expect(w.detect(Buffer.from('%PDF-1.7\n'))).rejects.toMatchObject({
       code: 'invalid-input',

@@ -15,7 +15,7 @@ export interface BatchFile {
   error: string | null;
 }
 
-/** A client's photos dropped in this window, analysed one at a time. */
+/** A client's photos dropped in this window, analysed in order, two in flight. */
 export interface Batch {
   files: BatchFile[];
   /** Index of the first file of the current run (the progress bar counts from there). */
@@ -62,8 +62,22 @@ function messageOf(error: unknown): string {
   return 'The photo could not be analysed.';
 }
 
+/**
+ * Photos in flight at once: while the detector infers one photo, the main process reads and decodes the
+ * next, so a batch goes at about the detector's pace rather than decode + inference in turn. Two is enough
+ * to overlap the two stages; more would only hold more photos in memory.
+ */
+const LANES = 2;
+
 async function run(clientId: string, runGeneration: number): Promise<void> {
   update(clientId, (b) => ({ ...b, running: true }));
+  await Promise.all(Array.from({ length: LANES }, () => lane(clientId, runGeneration)));
+  if (runGeneration !== generation) return;
+  update(clientId, (b) => ({ ...b, running: false }));
+}
+
+/** Takes the next waiting file until none is left (each lane; the queue is shared). */
+async function lane(clientId: string, runGeneration: number): Promise<void> {
   for (;;) {
     if (runGeneration !== generation) return;
     const batch = batchOf(clientId);
@@ -90,7 +104,6 @@ async function run(clientId: string, runGeneration: number): Promise<void> {
       if (e instanceof ApiError && ['locked', 'offline', 'unauthorized'].includes(e.code)) cancelPhotoBatch(clientId);
     }
   }
-  update(clientId, (b) => ({ ...b, running: false }));
 }
 
 /** Queues files for analysis (after any already queued) and starts the run if none is going. */
@@ -112,7 +125,7 @@ export function addPhotoFiles(clientId: string, files: readonly File[], onError:
   if (!wasRunning) void run(clientId, generation);
 }
 
-/** Stops sending further files; the one on the server finishes, and the analysed ones stay. */
+/** Stops sending further files; those already sent finish, and the analysed ones stay. */
 export function cancelPhotoBatch(clientId: string): void {
   update(clientId, (b) => ({
     ...b,
