@@ -5,7 +5,7 @@ import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { createCore } from '../core/app.ts';
 import { silentLogger } from '../core/logging/log.ts';
-import { createDetector } from '../core/vision/detector.ts';
+import { createDetector, SESSION_OPTIONS } from '../core/vision/detector.ts';
 import { letterbox } from '../core/vision/letterbox.ts';
 import { defaultModelDir } from '../core/photos/vision-runtime.ts';
 import { createDetectorWorker } from '../core/vision/worker.ts';
@@ -33,7 +33,9 @@ export async function run(): Promise<void> {
   const phone = await sharp(small).resize(4000, 3000, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer();
   const detector = await createDetector({ modelDir: defaultModelDir(), providers: ['cpu'] });
   const m = detector.manifest;
+  // The baseline runs with the app's own session options: the ratios measure the pipeline, not tuning.
   const session = await ort.InferenceSession.create(path.join(defaultModelDir(), m.file), {
+    ...SESSION_OPTIONS,
     executionProviders: ['cpu'],
   });
   for (const [label, photo] of [

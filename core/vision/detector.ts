@@ -87,6 +87,19 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * Session options for every detector session (and the benchmark's bare-inference baseline, so the two
+ * compare like with like). onnxruntime's CPU thread pool spins between operators by default, which on an
+ * idle many-core machine shaves a little latency but on a shared or two-core laptop burns the CPU that
+ * photo decoding (and everything else on the practitioner's computer) needs: measured here under load,
+ * 10 photos back to back cost 110 ms of CPU per inference with spinning and 67 ms without, and took
+ * 250 ms against 156 ms of wall time. A desktop app does not busy-wait, so spinning is off.
+ */
+export const SESSION_OPTIONS = {
+  graphOptimizationLevel: 'all',
+  extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+} as const satisfies Ort.InferenceSession.SessionOptions;
+
 /** Create a session with each provider alone, in order; the first that loads is used. */
 export async function openSession(
   model: Uint8Array,
@@ -100,10 +113,7 @@ export async function openSession(
       continue;
     }
     try {
-      const session = await ort.InferenceSession.create(model, {
-        executionProviders: [name],
-        graphOptimizationLevel: 'all',
-      });
+      const session = await ort.InferenceSession.create(model, { ...SESSION_OPTIONS, executionProviders: [name] });
       tried.push({ name, ok: true, message: null });
       return { session, provider: name, tried };
     } catch (e) {
