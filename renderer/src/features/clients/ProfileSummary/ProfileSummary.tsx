@@ -1,5 +1,5 @@
-import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import type { Client } from '@contract/clients.ts';
 import { ageInYears, bmi, formatIsoDate, formatNumber, formatQuantity, todayIso } from '../../../lib/format.ts';
 import { ACTIVITY_LABELS, DIET_LABELS, EQUATION_LABELS, lifeStageText, SEX_LABELS } from '../../../lib/labels.ts';
@@ -19,11 +19,16 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
 }
 
 const NONE = '—';
+const HIDDEN = 'Hidden';
 
 /** The client's profile at a glance. */
 export function ProfileSummary({ client }: { client: Client }): React.JSX.Element {
   const age = client.birthDate ? ageInYears(client.birthDate, todayIso()) : null;
   const bodyMassIndex = bmi(client.weightKg, client.heightCm);
+  // Eating-disorder-sensitive care: weight and BMI stay hidden on screen (as on the Measurements tab and in
+  // the client's copies) until the practitioner chooses to see them, for this visit of the page only.
+  const [bodyShown, setBodyShown] = useState(false);
+  const bodyHidden = client.edSensitive && !bodyShown;
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="sm">
@@ -40,10 +45,10 @@ export function ProfileSummary({ client }: { client: Client }): React.JSX.Elemen
           {client.heightCm !== null ? formatQuantity(client.heightCm, 'cm', 1) : NONE}
         </Item>
         <Item label="Weight" testId="profile-weight">
-          {client.weightKg !== null ? formatQuantity(client.weightKg, 'kg', 1) : NONE}
+          {bodyHidden ? HIDDEN : client.weightKg !== null ? formatQuantity(client.weightKg, 'kg', 1) : NONE}
         </Item>
         <Item label="BMI" testId="profile-bmi">
-          {bodyMassIndex !== null ? `${formatNumber(bodyMassIndex, 1)} kg/m²` : NONE}
+          {bodyHidden ? HIDDEN : bodyMassIndex !== null ? `${formatNumber(bodyMassIndex, 1)} kg/m²` : NONE}
         </Item>
         <Item label="Activity" testId="profile-activity">
           {ACTIVITY_LABELS[client.activityLevel]}
@@ -75,6 +80,24 @@ export function ProfileSummary({ client }: { client: Client }): React.JSX.Elemen
           {client.phone || NONE}
         </Item>
       </SimpleGrid>
+      {client.edSensitive && (client.weightKg !== null || bodyMassIndex !== null) && (
+        <Group gap="xs" mt="sm">
+          <Text size="xs" c="dimmed">
+            {bodyHidden
+              ? 'Weight and BMI are hidden for this client (eating-disorder-sensitive care).'
+              : 'Weight and BMI are shown. Turn the screen away from the client if they should not see them.'}
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="violet"
+            onClick={() => setBodyShown(bodyHidden)}
+            data-testid={bodyHidden ? 'profile-show-body' : 'profile-hide-body'}
+          >
+            {bodyHidden ? 'Show' : 'Hide'}
+          </Button>
+        </Group>
+      )}
       {client.tags.length > 0 && (
         <Group gap={4} mt="md" aria-label="Tags" data-testid="profile-tags">
           {client.tags.map((tag) => (
