@@ -44,7 +44,12 @@ export const ReferenceRange = z.object({
   low: z.number().nullable(),
   high: z.number().nullable(),
   sex: z.enum(['female', 'male']).nullable(),
+  /** In the canonical unit. */
   text: z.string(),
+  /** The same range in each other unit of the kind ("in" → "below 37 in (men, Europid)"). */
+  texts: z.record(z.string(), z.string()),
+  /** Not shown for a pregnant client. */
+  notInPregnancy: z.boolean(),
   source: z.string(),
 });
 export type ReferenceRange = z.infer<typeof ReferenceRange>;

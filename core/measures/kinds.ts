@@ -46,9 +46,40 @@ export interface ReferenceRange {
   high: number | null;
   /** Who it applies to, when it depends on sex (absent: everyone). */
   sex?: 'female' | 'male';
-  /** The range in words, neutral (no "deficient", no "high risk"). */
+  /** The range in words, neutral (no "deficient", no "high risk"), in the canonical unit. */
   text: string;
   source: string;
+  /** Who the range is for, without the numbers ("men, Europid"): lets the text be written in another unit. */
+  qualifier?: string;
+  /** The range does not apply in pregnancy (a waist cut-off measures a body that is growing a baby). */
+  notInPregnancy?: boolean;
+}
+
+/**
+ * The range in words in one of the kind's units: "below 37 in (men, Europid)" for a waist range shown in
+ * inches, so a printed page never puts centimetres beside inches. The canonical text in its own unit.
+ */
+export function rangeTextIn(range: ReferenceRange, def: Pick<KindDef, 'unit' | 'units'>, unit: string): string {
+  const u = def.units.find((x) => x.unit === unit);
+  if (!u || unit === def.unit || range.qualifier === undefined) return range.text;
+  const n = (v: number): string => String(Math.round(u.fromCanonical(v) * 10) / 10);
+  const ends =
+    range.low !== null && range.high !== null
+      ? `${n(range.low)}–${n(range.high)} ${unit}`
+      : range.high !== null
+        ? `below ${n(range.high)} ${unit}`
+        : `${n(range.low ?? 0)} ${unit} or more`;
+  return `${ends} (${range.qualifier})`;
+}
+
+/** Whether a range applies to the client: a sex-specific one only for that sex (all when unknown), and
+ * one that does not hold in pregnancy not for a pregnant client. */
+export function rangeApplies(
+  range: ReferenceRange,
+  client: { sex: 'female' | 'male' | null; lifeStage: 'none' | 'pregnant' | 'lactating' },
+): boolean {
+  if (range.sex && client.sex && range.sex !== client.sex) return false;
+  return !(range.notInPregnancy && client.lifeStage === 'pregnant');
 }
 
 export interface KindDef {
@@ -148,6 +179,8 @@ export const KINDS: readonly KindDef[] = [
         high: 94,
         sex: 'male',
         text: 'below 94 cm (men, Europid)',
+        qualifier: 'men, Europid',
+        notInPregnancy: true,
         source: 'WHO, Waist circumference and waist–hip ratio, expert consultation report 2008, Table 2',
       },
       {
@@ -155,6 +188,8 @@ export const KINDS: readonly KindDef[] = [
         high: 80,
         sex: 'female',
         text: 'below 80 cm (women, Europid)',
+        qualifier: 'women, Europid',
+        notInPregnancy: true,
         source: 'WHO, Waist circumference and waist–hip ratio, expert consultation report 2008, Table 2',
       },
     ],

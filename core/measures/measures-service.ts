@@ -10,7 +10,7 @@ import { clientMeasurements } from '../db/schema.ts';
 import { uuidv7 } from '../util/uuidv7.ts';
 import { profileOn, readingsBetween, type Reading } from './in-force.ts';
 import { keepProfileValue, profileFollowsLatest, type ProfileKind } from './profile-link.ts';
-import { KINDS, kindDef, unitDef, type KindDef } from './kinds.ts';
+import { KINDS, kindDef, rangeTextIn, unitDef, type KindDef } from './kinds.ts';
 
 /**
  * A client's measurements over time. Each is one reading on one date, stored in its kind's canonical
@@ -66,7 +66,15 @@ export function kindInfo(def: KindDef): MeasureKindInfo {
     max: def.max,
     pair: def.pair ?? null,
     method: def.method ?? false,
-    ranges: def.ranges.map((r) => ({ ...r, sex: r.sex ?? null })),
+    ranges: def.ranges.map((r) => ({
+      low: r.low,
+      high: r.high,
+      sex: r.sex ?? null,
+      text: r.text,
+      texts: Object.fromEntries(def.units.map((u) => [u.unit, rangeTextIn(r, def, u.unit)])),
+      notInPregnancy: r.notInPregnancy ?? false,
+      source: r.source,
+    })),
   };
 }
 

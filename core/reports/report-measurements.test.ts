@@ -145,4 +145,35 @@ describe('report measurements', () => {
     expect(model.measurements).toEqual({ rows: [], weight: null });
     expect(renderReportHtml(model, { pageSize: 'A4' })).toContain('No measurements were recorded in this period.');
   });
+
+  it('prints a waist range in inches beside a waist in inches, and none for a pregnant client', async () => {
+    const waistIn = async (lifeStage: 'none' | 'pregnant', units: 'us' | 'metric') => {
+      const clock = fixedClock('2026-03-15T10:00:00Z');
+      const core = await unlockedCore({ clock });
+      await ok(core, 'settings.update', { units });
+      const c = await ok<Client>(core, 'clients.create', {
+        name: 'Wren Waist',
+        sex: 'female',
+        birthDate: '1990-01-01',
+        lifeStage,
+      });
+      await ok(core, 'measures.add', { clientId: c.id, kind: 'waist', value: 33, unit: 'in', date: '2026-03-05' });
+      const req = ReportRequest.parse({ clientId: c.id, from: FROM, to: TO, variant: 'practitioner' });
+      const model = await buildReportModel(servicesOf(core, { clock }), req, NOW, '2026-03-15');
+      const row = model.measurements.rows.find((r) => r.kind === 'waist');
+      return { row, html: renderReportHtml(model, { pageSize: 'A4' }) };
+    };
+    const us = await waistIn('none', 'us');
+    expect(us.row?.unit).toBe('in');
+    // WHO's 80 cm ÷ 2.54 = 31.50 in.
+    expect(us.row?.ranges.map((r) => r.text)).toEqual(['below 31.5 in (women, Europid)']);
+    expect(us.html).toContain('below 31.5 in (women, Europid)');
+    expect(us.html).not.toContain('80 cm');
+    const metric = await waistIn('none', 'metric');
+    expect(metric.row?.ranges.map((r) => r.text)).toEqual(['below 80 cm (women, Europid)']);
+    const pregnant = await waistIn('pregnant', 'us');
+    expect(pregnant.row?.latest).toBeCloseTo(33, 9);
+    expect(pregnant.row?.ranges).toEqual([]);
+    expect(pregnant.html).not.toContain('Europid');
+  });
 });

@@ -6,7 +6,7 @@ import type { IntakeExtraKey, IntakeReference, NutrientStatus, TREND_KEYS } from
 import type { Recommendation } from '../contract/rules.ts';
 import { statusOf, type DashboardService } from '../features/dashboard.ts';
 import type { LogService } from '../log/log-service.ts';
-import { CM_PER_IN, KG_PER_LB, KINDS, type KindDef } from '../measures/kinds.ts';
+import { CM_PER_IN, KG_PER_LB, KINDS, rangeApplies, rangeTextIn, type KindDef } from '../measures/kinds.ts';
 import type { BuiltInKind, Reading } from '../measures/in-force.ts';
 import type { MeasuresService } from '../measures/measures-service.ts';
 import type { PhotosService } from '../photos/photos-service.ts';
@@ -208,7 +208,13 @@ function displayUnit(def: KindDef, units: Settings['units']): { unit: string; of
  */
 export function measurementsOf(
   readings: readonly Reading[],
-  opts: { dates: readonly string[]; units: Settings['units']; sex: Client['sex']; bodyHidden: boolean },
+  opts: {
+    dates: readonly string[];
+    units: Settings['units'];
+    sex: Client['sex'];
+    lifeStage: Client['lifeStage'];
+    bodyHidden: boolean;
+  },
 ): ReportMeasurements {
   const rows: MeasurementRow[] = [];
   let weight: ReportMeasurements['weight'] = null;
@@ -233,8 +239,8 @@ export function measurementsOf(
       firstDate: two ? first.date : null,
       readings: own.length,
       ranges: def.ranges
-        .filter((r) => !r.sex || !opts.sex || r.sex === opts.sex)
-        .map((r) => ({ text: r.text, source: r.source })),
+        .filter((r) => rangeApplies(r, { sex: opts.sex, lifeStage: opts.lifeStage }))
+        .map((r) => ({ text: rangeTextIn(r, def, unit), source: r.source })),
     });
     if (def.kind === 'weight') {
       const byDay = new Map(own.map((r) => [r.date, of(r.value)]));
@@ -451,6 +457,7 @@ export async function buildReportModel(
     dates,
     units: settings.units,
     sex: client.sex,
+    lifeStage: client.lifeStage,
     bodyHidden,
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement, MeasureKindInfo } from '@contract/measures.ts';
+import type { Measurement, MeasureKindInfo, ReferenceRange } from '@contract/measures.ts';
 import type { Goal } from '@contract/visits.ts';
 import {
   changeSinceFirst,
@@ -38,6 +38,10 @@ function reading(over: Partial<Measurement>): Measurement {
     updatedAt: seq,
     ...over,
   };
+}
+
+function range(over: Partial<ReferenceRange> & Pick<ReferenceRange, 'text' | 'source'>): ReferenceRange {
+  return { low: null, high: null, sex: null, texts: {}, notInPregnancy: false, ...over };
 }
 
 const info = (kind: MeasureKindInfo['kind'], over: Partial<MeasureKindInfo> = {}): MeasureKindInfo => ({
@@ -119,13 +123,38 @@ describe('measure text', () => {
   it('gives the reference ranges that apply to the client’s sex, with their source, and all when unknown', () => {
     const hdl = info('hdl-cholesterol', {
       ranges: [
-        { low: 1.03, high: null, sex: 'male', text: '40 mg/dL (1.0 mmol/L) or more', source: 'ATP III' },
-        { low: 1.29, high: null, sex: 'female', text: '50 mg/dL (1.3 mmol/L) or more', source: 'ATP III' },
+        range({ low: 1.03, sex: 'male', text: '40 mg/dL (1.0 mmol/L) or more', source: 'ATP III' }),
+        range({ low: 1.29, sex: 'female', text: '50 mg/dL (1.3 mmol/L) or more', source: 'ATP III' }),
       ],
     });
-    expect(rangesFor(hdl, 'female')).toEqual(['50 mg/dL (1.3 mmol/L) or more — ATP III']);
-    expect(rangesFor(hdl, null)).toHaveLength(2);
-    expect(rangesFor(undefined, 'male')).toEqual([]);
+    const none = { lifeStage: 'none' } as const;
+    expect(rangesFor(hdl, { sex: 'female', ...none }, 'metric')).toEqual(['50 mg/dL (1.3 mmol/L) or more — ATP III']);
+    expect(rangesFor(hdl, { sex: null, ...none }, 'metric')).toHaveLength(2);
+    expect(rangesFor(undefined, { sex: 'male', ...none }, 'metric')).toEqual([]);
+  });
+
+  it('writes a waist range in the unit the waist is shown in, and leaves it out in pregnancy', () => {
+    const waist = info('waist', {
+      unit: 'cm',
+      ranges: [
+        range({
+          high: 80,
+          sex: 'female',
+          text: 'below 80 cm (women, Europid)',
+          texts: { cm: 'below 80 cm (women, Europid)', in: 'below 31.5 in (women, Europid)' },
+          notInPregnancy: true,
+          source: 'WHO 2008',
+        }),
+      ],
+    });
+    expect(rangesFor(waist, { sex: 'female', lifeStage: 'none' }, 'us')).toEqual([
+      'below 31.5 in (women, Europid) — WHO 2008',
+    ]);
+    expect(rangesFor(waist, { sex: 'female', lifeStage: 'none' }, 'metric')).toEqual([
+      'below 80 cm (women, Europid) — WHO 2008',
+    ]);
+    expect(rangesFor(waist, { sex: 'female', lifeStage: 'pregnant' }, 'metric')).toEqual([]);
+    expect(rangesFor(waist, { sex: 'female', lifeStage: 'lactating' }, 'metric')).toHaveLength(1);
   });
 
   it('says the change since the first reading with a true minus sign, both values for blood pressure', () => {

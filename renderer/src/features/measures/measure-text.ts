@@ -127,12 +127,21 @@ function latestFirst(a: Measurement, b: Measurement): number {
   return b.createdAt - a.createdAt;
 }
 
-/** The reference ranges that apply to the client (a sex-specific one only for that sex; all when unknown). */
-export function rangesFor(info: MeasureKindInfo | undefined, sex: 'female' | 'male' | null): string[] {
+/**
+ * The reference ranges that apply to the client (a sex-specific one only for that sex, all when unknown;
+ * none that does not hold in pregnancy for a pregnant client), in the unit the kind is shown in.
+ */
+export function rangesFor(
+  info: MeasureKindInfo | undefined,
+  client: { sex: 'female' | 'male' | null; lifeStage: 'none' | 'pregnant' | 'lactating' },
+  units: UnitSystem,
+): string[] {
   if (!info) return [];
+  const unit = displayUnit(info.kind, info.unit, units);
   return info.ranges
-    .filter((r) => r.sex === null || sex === null || r.sex === sex)
-    .map((r) => `${r.text} — ${r.source}`);
+    .filter((r) => r.sex === null || client.sex === null || r.sex === client.sex)
+    .filter((r) => !(r.notInPregnancy && client.lifeStage === 'pregnant'))
+    .map((r) => `${r.texts[unit] ?? r.text} — ${r.source}`);
 }
 
 /** A signed number with a true minus sign: "−3.2", "+1.5", "0". */

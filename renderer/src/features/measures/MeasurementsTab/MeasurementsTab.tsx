@@ -31,7 +31,7 @@ import {
 const COLUMNS = ['Date', { label: 'Value', align: 'right' as const }, 'Method', 'Note', ''];
 
 interface MeasurementsTabProps {
-  client: Pick<Client, 'id' | 'sex' | 'edSensitive'>;
+  client: Pick<Client, 'id' | 'sex' | 'lifeStage' | 'edSensitive'>;
   /** The unit system chosen in Settings: weight and lengths are shown in it. */
   units: UnitSystem;
   /** The client's goals (from their visits); the chart draws the latest open one for its kind. */
@@ -157,7 +157,8 @@ export function MeasurementsTab({
           </Title>
           {rangesFor(
             kinds.find((k) => k.kind === g.kind),
-            client.sex,
+            client,
+            units,
           ).map((r) => (
             <Text key={r} size="sm" c="dimmed" data-testid="measure-range">
               Reference range: {r}
