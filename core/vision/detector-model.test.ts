@@ -66,16 +66,23 @@ describe('NanoDet-g on real photos', () => {
     // Its speed is measured in bench/vision.bench.ts, not asserted here (the machine is shared and noisy).
   });
 
-  test('detections become food items with default portions when no tableware is seen', async () => {
+  test('detections become food items: nested detections of one banana bunch are one counted piece', async () => {
     const r = await d.detect(photo('E012'));
-    const { items, references } = estimatePortions(r.detections, d.manifest);
+    expect(r.detections.filter((x) => x.label === 'banana').length).toBeGreaterThan(1);
+    const { items, references } = estimatePortions(r.detections, d.manifest, r);
     expect(references).toEqual([]);
-    expect(items.length).toBeGreaterThan(0);
+    expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       label: 'banana',
       foodId: 'usda:09040',
+      basisKind: 'count',
+      count: 1,
+      measure: { name: 'medium', grams: 118 },
       grams: 120,
-      portionBasis: 'default portion',
+      range: { low: 100, high: 135 },
     });
+    expect(items[0]!.portionBasis).toMatch(
+      /^1 × medium \(118 g\), counted in the photo \(\d+ overlapping detections merged\); no size reference in view/,
+    );
   });
 });
