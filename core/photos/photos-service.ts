@@ -166,7 +166,10 @@ export function createPhotosService(
         flag: i.flag,
         merged: i.merged,
       }));
-      const references = mapped.references.map((r) => ({ label: r.label, box: scale(r.box) }));
+      // Only references judged plausible are kept as size references; why the others were not used is in flags.
+      const references = mapped.references
+        .filter((r) => r.rejected === null)
+        .map((r) => ({ label: r.label, box: scale(r.box) }));
       const timings = {
         preprocessMs: result.timings.preprocessMs,
         inferenceMs: result.timings.inferenceMs,
