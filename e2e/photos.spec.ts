@@ -25,17 +25,17 @@ test('drop a real meal photo, correct one item, save, and see the meal in the lo
   const items = page.getByTestId('photo-item');
   await expect(items.first().getByTestId('photo-item-food')).toHaveValue(/Bananas, raw/);
   await expect(items.first().getByTestId('photo-item-origin')).toContainText(/Detected/);
-  // The bunch's overlapping detections are one counted banana, proposed as 1 medium (USDA SR 118 g), with
-  // its basis and range; the amount starts as that household measure.
+  // The bunch's overlapping detections are counted as its separate bananas, proposed as 3 medium (USDA SR
+  // 118 g), with their basis and range; the amount starts as that household measure.
   const first = items.first();
   await expect(first.getByTestId('photo-item-name')).toHaveText('Banana');
   await expect(first.getByTestId('photo-item-proposal')).toHaveText(
-    'Proposed: 1 × medium (118 g) = 120 g · plausible 100–135 g',
+    'Proposed: 3 × medium (118 g) = 354 g · plausible 303–408 g',
   );
   await expect(first.getByTestId('photo-item-basis')).toContainText('counted in the photo');
-  await expect(first.getByTestId('photo-item-count')).toHaveValue('1');
+  await expect(first.getByTestId('photo-item-count')).toHaveValue('3');
   await expect(first.getByTestId('photo-item-measure')).toHaveValue(/medium/);
-  await expect(first.getByTestId('photo-item-kcal')).toContainText('118 g');
+  await expect(first.getByTestId('photo-item-kcal')).toContainText('354 g');
   await expect(page.getByTestId('photo-flag')).toHaveCount(0);
   const detected = await items.count();
 

@@ -26,17 +26,19 @@ describe('meal photos through the contract', () => {
     expect(a.nothingFound).toBe(false);
     const banana = a.items.find((i) => i.label === 'banana');
     expect(banana).toMatchObject({ foodId: 'usda:09040', foodName: 'Bananas, raw' });
-    // The bunch's nested detections are one counted piece of a USDA household measure, with its range.
+    // The bunch's overlapping detections are counted as its separate bananas, of a USDA household measure
+    // (medium 118 g; small 101 g, large 136 g give the range), never one per box.
     expect(banana).toMatchObject({
       basisKind: 'count',
-      count: 1,
+      count: 3,
       measure: { name: 'medium', grams: 118 },
-      grams: 120,
-      range: { low: 100, high: 135 },
+      grams: 354,
+      range: { low: 303, high: 408 },
       flag: null,
     });
-    expect(banana!.merged).toBeGreaterThan(1);
-    expect(banana!.portionBasis).toMatch(/^1 × medium \(118 g\), counted in the photo/);
+    expect(banana!.merged).toBeGreaterThan(3);
+    expect(banana!.portionBasis).toMatch(/^3 × medium \(118 g\), counted in the photo/);
+    expect(a.items.filter((i) => i.label === 'banana')).toHaveLength(1);
     expect(a.flags).toEqual([]);
     expect(await ok<PhotoAnalysis>(core, 'photos.get', { photoId: a.photoId })).toEqual(a);
     expect(banana?.box.x).toBeGreaterThanOrEqual(0);

@@ -4,7 +4,15 @@ import { describe, expect, test } from 'vitest';
 import type { Detection } from './detector.ts';
 import type { DetectorManifest } from './manifest.ts';
 import { loadManifest, parseManifest } from './manifest.ts';
-import { estimatePortions, MEAL_MAX_GRAMS, mergePieces, referencePixels, samePiece } from './portions.ts';
+import {
+  dropCrossClassDuplicates,
+  estimatePortions,
+  MEAL_MAX_GRAMS,
+  mergePieces,
+  referencePixels,
+  samePiece,
+  splitBunch,
+} from './portions.ts';
 import { MEAL_DETECTOR_DIR, tinyManifest } from './testing/fixtures.ts';
 
 // Oranges are counted (USDA SR household measures: small 96 g, medium 131 g, large 184 g); cake is amorphous.
@@ -85,8 +93,8 @@ describe('portions', () => {
       count: 2,
       merged: 4,
       measure: { name: 'medium', grams: 131 },
-      grams: 260, // 2 × 131 = 262 → 260
-      range: { low: 190, high: 370 }, // 2 × 96 = 192 → 190; 2 × 184 = 368 → 370
+      grams: 262, // 2 × 131
+      range: { low: 192, high: 368 }, // 2 × 96, 2 × 184
       flag: null,
       confidence: 0.8,
     });
@@ -95,6 +103,41 @@ describe('portions', () => {
     );
     expect(r.items[0]!.box).toEqual({ x: 100, y: 100, w: 280, h: 83 });
     expect(r.flags).toEqual([]);
+  });
+
+  test('a bunch boxed whole and piece by piece counts its pieces; a fruit and a part of it stay one', () => {
+    const hand = { box: { x: 0, y: 0, w: 300, h: 150 } };
+    const b1 = { box: { x: 10, y: 10, w: 90, h: 130 } };
+    const b2 = { box: { x: 110, y: 10, w: 90, h: 130 } };
+    const b3 = { box: { x: 205, y: 10, w: 90, h: 130 } };
+    const pieces = splitBunch([hand, b1, b2, b3]);
+    expect(pieces.map((p) => p.box)).toEqual([b1.box, b2.box, b3.box]);
+    expect(pieces.flatMap((p) => p.dets)).toHaveLength(4); // the hand's box goes with the first piece
+    const fruit = { box: { x: 0, y: 0, w: 100, h: 100 } };
+    const half = { box: { x: 10, y: 10, w: 50, h: 80 } };
+    const stalk = { box: { x: 30, y: 30, w: 20, h: 20 } }; // nested in the half: the same part
+    expect(splitBunch([fruit, half, stalk])).toHaveLength(1);
+    const r = estimatePortions(
+      [det('orange', 0.7, 0, 0, 300, 150), det('orange', 0.6, 10, 10, 90, 130), det('orange', 0.6, 110, 10, 90, 130)],
+      m,
+      IMG,
+    );
+    expect(r.items[0]).toMatchObject({ count: 2, merged: 3, grams: 262 });
+  });
+
+  test('one object scored as two foods on nearly the same box is one item, the surer one, naming the other', () => {
+    const orange = det('orange', 0.6, 100, 100, 80, 80);
+    const cake = det('cake', 0.4, 102, 101, 80, 78); // IoU ≈ 0.93 with the orange
+    const cakeElsewhere = det('cake', 0.5, 400, 100, 80, 80);
+    const { kept, alsoSeenAs } = dropCrossClassDuplicates([orange, cake, cakeElsewhere]);
+    expect(kept).toEqual([orange, cakeElsewhere]);
+    expect([...(alsoSeenAs.get(orange) ?? [])]).toEqual(['cake']);
+    const r = estimatePortions([orange, cake, cakeElsewhere], m, IMG);
+    expect(r.items.map((i) => [i.label, i.grams])).toEqual([
+      ['orange', 131],
+      ['cake', 70],
+    ]);
+    expect(r.items[0]!.portionBasis).toMatch(/; also scored as cake$/);
   });
 
   test('a count beyond a meal (24 orange slices) is flagged with no amount', () => {
@@ -119,7 +162,7 @@ describe('portions', () => {
       IMG,
     );
     expect(r.references[0]!.rejected).toMatch(/^taking it as a bowl would make a orange 2\.\d× its usual size$/);
-    expect(r.items[0]).toMatchObject({ basisKind: 'count', count: 2, grams: 260 });
+    expect(r.items[0]).toMatchObject({ basisKind: 'count', count: 2, grams: 262 });
     expect(r.items[0]!.portionBasis).toContain('no reliable size reference (taking it as a bowl');
     expect(r.flags[0]).toMatch(/^Not used as a size reference: bowl \(/);
   });
@@ -132,7 +175,7 @@ describe('portions', () => {
       basisKind: 'count',
       count: 1,
       measure: { name: 'large', grams: 184 },
-      grams: 185,
+      grams: 184,
     });
     expect(r.items[0]!.portionBasis).toContain('size from the bowl');
   });

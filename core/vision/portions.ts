@@ -92,8 +92,15 @@ export const REFERENCE_RANGE: readonly [number, number] = [0.6, 1.6];
 export const MEAL_MAX_GRAMS = 2500;
 /** Two boxes of one food are the same piece when the smaller lies this much inside the larger. */
 export const NESTED_SHARE = 0.6;
+/** A detection inside a larger one of the same food, at most this share of its area, may be one of its pieces. */
+export const BUNCH_PIECE_SHARE = 0.6;
 /** …or when they overlap this much (intersection over union). */
 export const SAME_PIECE_IOU = 0.45;
+/**
+ * Two detections of different foods on nearly the same box are one object the model could not decide
+ * on (an orange also scored as an apple): only the surer one is kept, so one piece is not counted twice.
+ */
+export const SAME_OBJECT_IOU = 0.6;
 
 /**
  * The reference's real size in pixels. A round plate, bowl or cup seen at an angle is an ellipse whose
@@ -111,6 +118,30 @@ export function referencePixels(box: XywhBox, ref: ReferenceClass): number {
 
 export function roundGrams(g: number): number {
   return Math.max(5, Math.round(g / 5) * 5);
+}
+
+function iouOf(a: XywhBox, b: XywhBox): number {
+  const inter = intersection(a, b);
+  return inter === 0 ? 0 : inter / (a.w * a.h + b.w * b.h - inter);
+}
+
+/**
+ * Food detections less the weaker of any two of different foods on nearly the same box; `alsoSeenAs`
+ * gives, per kept detection, the other foods it was scored as (shown in the basis for the practitioner).
+ */
+export function dropCrossClassDuplicates(foods: readonly Detection[]): {
+  kept: Detection[];
+  alsoSeenAs: Map<Detection, Set<string>>;
+} {
+  const sorted = [...foods].sort((a, b) => b.score - a.score);
+  const kept: Detection[] = [];
+  const alsoSeenAs = new Map<Detection, Set<string>>();
+  for (const d of sorted) {
+    const same = kept.find((k) => k.label !== d.label && iouOf(k.box, d.box) >= SAME_OBJECT_IOU);
+    if (!same) kept.push(d);
+    else alsoSeenAs.set(same, new Set([...(alsoSeenAs.get(same) ?? []), d.label]));
+  }
+  return { kept, alsoSeenAs };
 }
 
 function intersection(a: XywhBox, b: XywhBox): number {
@@ -153,6 +184,23 @@ export function mergePieces<T extends { box: XywhBox }>(dets: readonly T[]): T[]
 /** The piece's box: the largest of its merged detections (the whole piece, not a part of it). */
 function pieceBox(group: readonly { box: XywhBox }[]): XywhBox {
   return group.reduce((a, d) => (d.box.w * d.box.h > a.w * a.h ? d.box : a), group[0]!.box);
+}
+
+/**
+ * A merged group whose largest box holds two or more separate, clearly smaller detections is a bunch and
+ * its pieces (a hand of bananas boxed whole and banana by banana): it counts as those pieces, not as one.
+ * Each piece's box is its own; the bunch's box and any other detection go with the first piece.
+ */
+export function splitBunch<T extends { box: XywhBox }>(group: readonly T[]): { dets: T[]; box: XywhBox }[] {
+  const whole = [{ dets: [...group], box: pieceBox(group) }];
+  if (group.length < 3) return whole;
+  const big = whole[0]!.box;
+  const inner = group.filter((d) => d.box !== big && d.box.w * d.box.h <= BUNCH_PIECE_SHARE * big.w * big.h);
+  if (inner.length < 2) return whole;
+  const pieces = mergePieces(inner).map((dets) => ({ dets, box: pieceBox(dets) }));
+  if (pieces.length < 2) return whole;
+  pieces[0]!.dets.push(...group.filter((d) => !inner.includes(d)));
+  return pieces;
 }
 
 const g = (n: number): string => `${roundGrams(n)} g`;
@@ -212,14 +260,15 @@ export function estimatePortions(
 ): PortionResult {
   // Pieces per food class, after merging duplicates and nested detections.
   const byClass = new Map<string, Detection[]>();
-  for (const d of detections) {
-    if (!manifest.foodClasses[d.label]) continue; // tableware and other classes are not food items
-    byClass.set(d.label, [...(byClass.get(d.label) ?? []), d]);
-  }
+  // Tableware and other classes are not food items.
+  const { kept: foods, alsoSeenAs } = dropCrossClassDuplicates(
+    detections.filter((d) => manifest.foodClasses[d.label] !== undefined),
+  );
+  for (const d of foods) byClass.set(d.label, [...(byClass.get(d.label) ?? []), d]);
   const groups: { label: string; food: FoodClass; dets: Detection[]; box: XywhBox }[] = [];
   for (const [label, dets] of byClass) {
     const food = manifest.foodClasses[label]!;
-    for (const dg of mergePieces(dets)) groups.push({ label, food, dets: dg, box: pieceBox(dg) });
+    for (const dg of mergePieces(dets)) for (const piece of splitBunch(dg)) groups.push({ label, food, ...piece });
   }
 
   const references: PortionReference[] = [];
@@ -283,17 +332,19 @@ export function estimatePortions(
       measure = nearestMeasure(food, defaultGrams * meanRatio);
       how = `size from the ${ruler.label}`;
     }
+    // Exact multiples of the food table's measures (not rounded to 5 g), so the amount agrees with what
+    // the same count of that measure gives wherever else it is shown.
     const grams = n * measure.grams;
     const lows = Math.min(...c.measures.map((m) => m.grams));
     const highs = Math.max(...c.measures.map((m) => m.grams));
     items.push({
       ...base(label, food, dets),
-      grams: roundGrams(grams),
+      grams,
       basisKind: 'count',
       portionBasis: `${n} × ${measure.name} (${measure.grams} g), counted in the photo${mergedNote}; ${how}`,
       count: n,
       measure: { name: measure.name, grams: measure.grams },
-      range: { low: roundGrams(n * lows), high: roundGrams(n * highs) },
+      range: { low: n * lows, high: n * highs },
       flag: null,
       merged: dets.length,
     });
@@ -345,6 +396,14 @@ export function estimatePortions(
         flag: null,
       });
     }
+  }
+
+  // Name the other foods the model also scored these boxes as, so a wrong class is easy to correct.
+  for (const item of items) {
+    const others = new Set(
+      detections.filter((d) => d.label === item.label).flatMap((d) => [...(alsoSeenAs.get(d) ?? [])]),
+    );
+    if (others.size > 0) item.portionBasis += `; also scored as ${[...others].sort().join(', ')}`;
   }
 
   const flags: string[] = [];

@@ -5,7 +5,7 @@ import { PICTURES } from '../../vision/testing/fixtures.ts';
 import { runCli } from '../run-for-test.ts';
 
 const PASS = 'cli passphrase 123';
-const ORANGES = path.join(PICTURES, 'E047.jpeg'); // three oranges (the detector also sees doughnuts and apples)
+const APPLES = path.join(PICTURES, 'E001.jpeg'); // three apples
 const PILE = path.join(PICTURES, 'E005.jpeg'); // a heap of dried fruit taken for ~23 doughnuts
 
 interface JsonItem {
@@ -19,36 +19,35 @@ interface JsonItem {
   flag: string | null;
 }
 
-function checkOranges(items: JsonItem[]): void {
-  const orange = items.find((i) => i.label === 'orange');
-  expect(orange).toMatchObject({
+function checkApples(items: JsonItem[]): void {
+  const apple = items.find((i) => i.label === 'apple');
+  // USDA SR: apple small 149 g, medium 182 g, large 223 g.
+  expect(apple).toMatchObject({
     basisKind: 'count',
     count: 3,
-    measure: { name: 'medium', grams: 131 },
-    grams: 395,
-    range: { low: 290, high: 550 },
+    measure: { name: 'medium', grams: 182 },
+    grams: 546,
+    range: { low: 447, high: 669 },
     flag: null,
   });
-  expect(orange!.portionBasis).toMatch(/^3 × medium \(131 g\), counted in the photo/);
+  expect(apple!.portionBasis).toMatch(/^3 × medium \(182 g\), counted in the photo/);
 }
 
 describe('bioai analyze: amounts with their basis, range and flag', () => {
   it('prints each amount with its basis and range; a pile is flagged, not proposed (no --client)', async () => {
-    const r = await runCli(['analyze', ORANGES, PILE]);
+    const r = await runCli(['analyze', APPLES, PILE]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(
-      /orange .*Oranges, raw, all commercial varieties {2}3 × medium = 395 g \(plausible 290–550 g\)/,
-    );
-    expect(r.out).toContain('      basis: 3 × medium (131 g), counted in the photo');
+    expect(r.out).toMatch(/apple .*Apples, raw, with skin {2}3 × medium = 546 g \(plausible 447–669 g\)/);
+    expect(r.out).toContain('      basis: 3 × medium (182 g), counted in the photo');
     expect(r.out).toMatch(/donut .* no amount proposed\n {6}basis: \d+ doughnuts seen/);
     expect(r.out).toMatch(/ {6}! \d+ doughnuts is more than a meal usually holds \(at most 4\)/);
     expect(r.out).toContain('  ! Some items have no amount proposed: enter their amounts.');
 
-    const j = await runCli(['analyze', '--json', ORANGES, PILE]);
+    const j = await runCli(['analyze', '--json', APPLES, PILE]);
     expect(j.code).toBe(0);
-    const [oranges, pile] = JSON.parse(j.out) as { items: JsonItem[]; flags: string[] }[];
-    checkOranges(oranges!.items);
-    expect(oranges!.flags).toEqual([]);
+    const [apples, pile] = JSON.parse(j.out) as { items: JsonItem[]; flags: string[] }[];
+    checkApples(apples!.items);
+    expect(apples!.flags).toEqual([]);
     expect(pile!.items.find((i) => i.label === 'donut')).toMatchObject({
       basisKind: 'flagged',
       grams: null,
@@ -63,12 +62,12 @@ describe('bioai analyze: amounts with their basis, range and flag', () => {
     expect((await runCli(['--data-dir', dir, 'init'], env)).code).toBe(0);
     const add = ['clients', 'add', '--name', 'Photo Client', '--sex', 'female', '--birth-date', '1980-05-01'];
     expect((await runCli(['--data-dir', dir, ...add], env)).code).toBe(0);
-    const j = await runCli(['--data-dir', dir, 'analyze', '--json', '--client', 'Photo Client', ORANGES], env);
+    const j = await runCli(['--data-dir', dir, 'analyze', '--json', '--client', 'Photo Client', APPLES], env);
     expect(j.code).toBe(0);
     const [a] = JSON.parse(j.out) as { items: JsonItem[]; flags: string[] }[];
-    checkOranges(a!.items);
+    checkApples(a!.items);
     expect(a!.flags).toEqual([]);
-    const t = await runCli(['--data-dir', dir, 'analyze', '--client', 'Photo Client', ORANGES], env);
-    expect(t.out).toContain('3 × medium = 395 g (plausible 290–550 g)');
+    const t = await runCli(['--data-dir', dir, 'analyze', '--client', 'Photo Client', APPLES], env);
+    expect(t.out).toContain('3 × medium = 546 g (plausible 447–669 g)');
   }, 60_000);
 });
