@@ -84,7 +84,7 @@ describe('NanoDet-g on real photos', () => {
     });
     expect(items[0]!.merged).toBe(r.detections.filter((x) => x.label === 'banana').length);
     expect(items[0]!.portionBasis).toMatch(
-      /^2 × medium \(118 g\), counted in the photo \(\d+ overlapping detections merged\); no size reference in view/,
+      /^2 × medium \(118 g\), counted in the photo \(\d+ overlapping detections merged\); no size reference recognised \(the detector knows bowls, cups and cutlery, not plates\)/,
     );
   });
 });

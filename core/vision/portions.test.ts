@@ -99,7 +99,7 @@ describe('portions', () => {
       confidence: 0.8,
     });
     expect(r.items[0]!.portionBasis).toBe(
-      '2 × medium (131 g), counted in the photo (4 overlapping detections merged); no size reference in view, taken as medium',
+      '2 × medium (131 g), counted in the photo (4 overlapping detections merged); no size reference recognised (the detector knows bowls, cups and cutlery, not plates), taken as medium',
     );
     expect(r.items[0]!.box).toEqual({ x: 100, y: 100, w: 280, h: 83 });
     expect(r.flags).toEqual([]);

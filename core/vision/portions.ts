@@ -283,7 +283,7 @@ export function estimatePortions(
   const ruler = references.find((r) => r.rejected === null) ?? null;
   const noRuler =
     references.length === 0
-      ? 'no size reference in view'
+      ? 'no size reference recognised (the detector knows bowls, cups and cutlery, not plates)'
       : `no reliable size reference (${references[0]!.rejected ?? 'not usable'})`;
 
   const items: PortionItem[] = [];
