@@ -11,6 +11,7 @@ import { defaultModelDir } from '../core/photos/vision-runtime.ts';
 import { createDetectorWorker } from '../core/vision/worker.ts';
 import { loadManifest } from '../core/vision/manifest.ts';
 import { PICTURES } from '../core/vision/testing/fixtures.ts';
+import { runPhotoSet } from '../core/vision/testing/photo-set.ts';
 import { fmtMs, median, report, sized } from './lib.ts';
 
 /**
@@ -143,6 +144,7 @@ export async function run(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   await session.release();
+  await portionAccuracy();
 }
 
 /** Distinct real photos (so no decode is cached), each upscaled to 12 MP and saved as a camera would. */
@@ -225,4 +227,31 @@ async function pipelinedBatch(
   process.stdout.write(
     `  throughput: bare ${(1000 / b).toFixed(1)} photos/s, pipelined ${(1000 / p).toFixed(1)} photos/s = ${(b / p).toFixed(2)}× of bare (goal ≥ 0.8×)\n`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Portion proposals (issue 20): how close the proposed amounts come to what a dietitian accepts on the
+// annotated photo set (core/vision/testing/photo-set.json), and the largest total proposed for one photo.
+// Not a speed figure: separate from the timings above.
+// ---------------------------------------------------------------------------------------------------------
+
+export async function portionAccuracy(): Promise<void> {
+  const detector = await createDetector({ modelDir: defaultModelDir(), providers: ['cpu'] });
+  try {
+    const scored = await runPhotoSet(detector);
+    const within = scored.reduce((n, s) => n + s.within, 0);
+    const expected = scored.reduce((n, s) => n + s.expected, 0);
+    const totals = scored.map((s) => ({ file: s.file, grams: s.result.totalGrams }));
+    const largest = totals.reduce((a, t) => (t.grams > a.grams ? t : a), { file: '-', grams: 0 });
+    const flagged = scored.reduce((n, s) => n + s.result.items.filter((i) => i.basisKind === 'flagged').length, 0);
+    const items = scored.reduce((n, s) => n + s.result.items.length, 0);
+    process.stdout.write(
+      `\n## Portion proposals on the annotated photo set (${scored.length} photos, ${expected} foods)\n` +
+        `  within the accepted range (or flagged where a flag is accepted): ${within} of ${expected} (${((100 * within) / Math.max(1, expected)).toFixed(0)} %)\n` +
+        `  largest total proposed for one photo: ${largest.grams} g (${largest.file}); items flagged, no amount: ${flagged} of ${items}\n`,
+    );
+    for (const s of scored) for (const m of s.misses) process.stdout.write(`  outside: ${s.file} ${m}\n`);
+  } finally {
+    await detector.close();
+  }
 }

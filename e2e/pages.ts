@@ -27,6 +27,9 @@ export async function dropPhoto(page: Page, file: string, name: string): Promise
 export async function saveFirstProposalAsLunch(page: Page, grams: number): Promise<void> {
   const items = page.getByTestId('photo-item');
   while ((await items.count()) > 1) await items.nth(1).getByTestId('photo-item-remove').click();
+  // A counted proposal starts as a household measure: switch it to grams, as a person would.
+  const mode = items.first().getByTestId('photo-item-amount-mode');
+  if ((await mode.count()) > 0) await mode.getByText('Grams', { exact: true }).click();
   await items.first().getByTestId('photo-item-grams').fill(String(grams));
   await choose(page, 'photo-meal', 'Lunch');
   await page.getByTestId('photo-save').click();

@@ -26,6 +26,21 @@ describe('meal photos through the contract', () => {
     expect(a.nothingFound).toBe(false);
     const banana = a.items.find((i) => i.label === 'banana');
     expect(banana).toMatchObject({ foodId: 'usda:09040', foodName: 'Bananas, raw' });
+    // The bunch's overlapping detections are counted as its separate bananas, of a USDA household measure
+    // (medium 118 g; small 101 g, large 136 g give the range), never one per box.
+    expect(banana).toMatchObject({
+      basisKind: 'count',
+      count: 3,
+      measure: { name: 'medium', grams: 118 },
+      grams: 354,
+      range: { low: 303, high: 408 },
+      flag: null,
+    });
+    expect(banana!.merged).toBeGreaterThan(3);
+    expect(banana!.portionBasis).toMatch(/^3 × medium \(118 g\), counted in the photo/);
+    expect(a.items.filter((i) => i.label === 'banana')).toHaveLength(1);
+    expect(a.flags).toEqual([]);
+    expect(await ok<PhotoAnalysis>(core, 'photos.get', { photoId: a.photoId })).toEqual(a);
     expect(banana?.box.x).toBeGreaterThanOrEqual(0);
     expect((banana?.box.x ?? 0) + (banana?.box.w ?? 0)).toBeLessThanOrEqual(a.width + 0.01);
 
@@ -228,7 +243,14 @@ describe('meal photos through the contract', () => {
       dataBase64: grey.toString('base64'),
     });
     expect(a.items).toHaveLength(1);
-    expect(a.items[0]).toMatchObject({ label: 'plantain', foodId: 'usda:09277', grams: 150 });
+    expect(a.items[0]).toMatchObject({
+      label: 'plantain',
+      foodId: 'usda:09277',
+      grams: 150,
+      basisKind: 'default',
+      range: { low: 75, high: 375 },
+      count: null,
+    });
     expect(a.items[0]?.box).toMatchObject({ x: 22, y: 24, w: 20, h: 16 });
     const back = await ok<{ model: { kind: string } }>(core, 'vision.setActiveModel', { id: 'nanodet-g-coco-v1' });
     expect(back.model.kind).toBe('nanodet');

@@ -142,7 +142,11 @@ export function createPhotosService(
       await probeImage(bytes);
       const detector = await vision.detector();
       const [image, result] = await Promise.all([decodeImage(bytes), detector.detect(bytes, signal ? { signal } : {})]);
-      const mapped = estimatePortions(result.detections, detector.manifest);
+      // Reference plausibility is judged against the analysed image's size, in the same pixels as the boxes.
+      const mapped = estimatePortions(result.detections, detector.manifest, {
+        width: image.width,
+        height: image.height,
+      });
       // Boxes come in the oriented original's pixels; the UI shows the stored (downscaled) copy.
       const k = image.storedWidth / image.width;
       const scale = (b: Box): Box => ({ x: b.x * k, y: b.y * k, w: b.w * k, h: b.h * k });
@@ -156,20 +160,23 @@ export function createPhotosService(
         grams: i.grams,
         portionBasis: i.portionBasis,
         confidence: i.confidence,
-        basisKind: i.portionBasis === 'plate reference' ? 'reference' : 'default',
-        count: null,
-        measure: null,
-        range: null,
-        flag: null,
-        merged: 1,
+        basisKind: i.basisKind,
+        count: i.count,
+        measure: i.measure,
+        range: i.range,
+        flag: i.flag,
+        merged: i.merged,
       }));
-      const references = mapped.references.map((r) => ({ label: r.label, box: scale(r.box) }));
+      // Only references judged plausible are kept as size references; why the others were not used is in flags.
+      const references = mapped.references
+        .filter((r) => r.rejected === null)
+        .map((r) => ({ label: r.label, box: scale(r.box) }));
       const timings = {
         preprocessMs: result.timings.preprocessMs,
         inferenceMs: result.timings.inferenceMs,
         totalMs: performance.now() - t0,
       };
-      const stored: StoredAnalysis = { items, references, timings, takenDate: image.takenDate };
+      const stored: StoredAnalysis = { items, references, timings, takenDate: image.takenDate, flags: mapped.flags };
       const t = now();
       const id = uuidv7(t);
       db.transaction(() => {

@@ -66,16 +66,25 @@ describe('NanoDet-g on real photos', () => {
     // Its speed is measured in bench/vision.bench.ts, not asserted here (the machine is shared and noisy).
   });
 
-  test('detections become food items with default portions when no tableware is seen', async () => {
+  test('detections become food items: a hand of bananas boxed whole and banana by banana counts its bananas', async () => {
     const r = await d.detect(photo('E012'));
-    const { items, references } = estimatePortions(r.detections, d.manifest);
+    expect(r.detections.filter((x) => x.label === 'banana').length).toBeGreaterThan(2);
+    const { items, references } = estimatePortions(r.detections, d.manifest, r);
     expect(references).toEqual([]);
-    expect(items.length).toBeGreaterThan(0);
+    // One item for the food, never one per box: the separate bananas inside the hand's box are counted.
+    expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       label: 'banana',
       foodId: 'usda:09040',
-      grams: 120,
-      portionBasis: 'default portion',
+      basisKind: 'count',
+      count: 2,
+      measure: { name: 'medium', grams: 118 },
+      grams: 236, // 2 × 118
+      range: { low: 202, high: 272 }, // 2 × 101 g … 2 × 136 g (USDA SR small, large)
     });
+    expect(items[0]!.merged).toBe(r.detections.filter((x) => x.label === 'banana').length);
+    expect(items[0]!.portionBasis).toMatch(
+      /^2 × medium \(118 g\), counted in the photo \(\d+ overlapping detections merged\); no size reference recognised \(the detector knows bowls, cups and cutlery, not plates\)/,
+    );
   });
 });

@@ -17,12 +17,34 @@ const FoodClass = z.object({
   defaultPortion: z.string(),
   /** Box area (cm²) of the default portion seen from above: the grams scale with box area against it. */
   typicalAreaCm2: z.number().positive(),
+  /**
+   * Countable foods (whole fruit, doughnuts, sandwiches): proposed as a count of one household measure
+   * ("2 × medium"). `measures` are the food table's own household measures, smallest to largest; `measure`
+   * names the one a piece is taken as when the photo cannot tell its size; a count above `maxPerMeal` is
+   * flagged, not proposed. Foods without it are amorphous: a default portion with a range.
+   */
+  countable: z
+    .object({
+      noun: z.string().min(1),
+      plural: z.string().min(1),
+      measures: z.array(z.object({ name: z.string().min(1), grams: z.number().positive() })).min(1),
+      measure: z.string().min(1),
+      maxPerMeal: z.number().int().positive(),
+    })
+    .refine((c) => c.measures.some((x) => x.name === c.measure), {
+      message: 'countable.measure must be one of countable.measures.',
+    })
+    .optional(),
+  /** Amorphous foods: the plausible range of one portion in grams (default: ½× to 2½× defaultGrams). */
+  rangeGrams: z.tuple([z.number().positive(), z.number().positive()]).optional(),
 });
 
 const ReferenceClass = z.object({
   sizeCm: z.number().positive(),
   /** diameter: round things (plate, bowl, cup); length: cutlery; height: upright things (a wine glass). */
   measure: z.enum(['diameter', 'length', 'height']),
+  /** Lowest detector score at which this object is trusted as a ruler (default 0.5). */
+  minScore: z.number().min(0).max(1).optional(),
 });
 
 export const DetectorManifest = z

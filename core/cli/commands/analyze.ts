@@ -43,21 +43,22 @@ export async function analyze(
             dataBase64: bytes.toString('base64'),
           });
           results.push({ file, ...a });
-          if (!values.json) printItems(out, file, a.items, a.provider, a.timings.totalMs);
+          if (!values.json) printItems(out, file, a.items, a.flags, a.provider, a.timings.totalMs);
         } else if (detector) {
           const t0 = performance.now();
           const image = await decodeImage(bytes);
           const r = await detector.detect(image);
-          const { items } = estimatePortions(r.detections, detector.manifest);
+          const { items, flags } = estimatePortions(r.detections, detector.manifest, image);
           results.push({
             file,
             width: image.width,
             height: image.height,
             provider: r.provider,
             items,
+            flags,
             timings: r.timings,
           });
-          if (!values.json) printItems(out, file, items, r.provider, performance.now() - t0);
+          if (!values.json) printItems(out, file, items, flags, r.provider, performance.now() - t0);
         }
       } catch (err) {
         failures++;
@@ -78,19 +79,40 @@ export async function analyze(
   return failures > 0 ? 1 : 0;
 }
 
+interface PrintedItem {
+  label: string;
+  score: number;
+  foodName: string | null;
+  grams: number | null;
+  portionBasis: string | null;
+  count: number | null;
+  measure: { name: string; grams: number } | null;
+  range: { low: number; high: number } | null;
+  flag: string | null;
+}
+
+/** "2 × medium (131 g) = 260 g" or "~105 g", and the plausible range; "no amount" when flagged. */
+export function amountLine(i: PrintedItem): string {
+  if (i.grams === null) return 'no amount proposed';
+  const amount = i.count !== null && i.measure ? `${i.count} × ${i.measure.name} = ${i.grams} g` : `~${i.grams} g`;
+  return i.range ? `${amount} (plausible ${i.range.low}–${i.range.high} g)` : amount;
+}
+
 function printItems(
   out: (s: string) => void,
   file: string,
-  items: readonly { label: string; score: number; foodName: string | null; grams: number | null }[],
+  items: readonly PrintedItem[],
+  flags: readonly string[],
   provider: string,
   ms: number,
 ): void {
   out(
     `${file}: ${items.length === 0 ? 'no foods recognised' : `${items.length} item(s)`} (${provider}, ${Math.round(ms)} ms)`,
   );
+  for (const f of flags) out(`  ! ${f}`);
   for (const i of items) {
-    out(
-      `  ${i.label.padEnd(10)} ${(i.score * 100).toFixed(0).padStart(3)} %  ${i.foodName ?? '?'}  ~${i.grams ?? '?'} g`,
-    );
+    out(`  ${i.label.padEnd(10)} ${(i.score * 100).toFixed(0).padStart(3)} %  ${i.foodName ?? '?'}  ${amountLine(i)}`);
+    if (i.portionBasis) out(`      basis: ${i.portionBasis}`);
+    if (i.flag) out(`      ! ${i.flag}`);
   }
 }

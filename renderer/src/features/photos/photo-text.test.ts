@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   analysisText,
+  classLabelText,
   portionBasisText,
+  proposalText,
+  rangeText,
+  shortFoodName,
   itemLabel,
   percentText,
   progressPercent,
@@ -77,9 +81,34 @@ describe('itemLabel', () => {
 });
 
 describe('portionBasisText', () => {
-  it('explains how the amount was estimated', () => {
-    expect(portionBasisText('plate reference')).toBe('amount estimated from the plate size');
+  it('says how the amount was reached; older stored bases read in words', () => {
+    expect(portionBasisText('plate reference')).toBe('amount estimated from a size reference');
+    expect(portionBasisText('default portion')).toBe('default portion, no size reference used');
     expect(portionBasisText(null)).toBeNull();
-    expect(portionBasisText('other')).toBe('amount: other');
+    expect(portionBasisText('2 × medium (131 g), counted in the photo')).toBe(
+      '2 × medium (131 g), counted in the photo',
+    );
+  });
+});
+
+describe('food names for people', () => {
+  it('shows the class as a name and a caption-length food name without “Fast Food”', () => {
+    expect(classLabelText('pizza')).toBe('Pizza');
+    expect(classLabelText('hot dog')).toBe('Hot dog');
+    expect(shortFoodName('Fast Food, Pizza Chain, 14" pizza, cheese topping, regular crust')).toBe('Pizza Chain');
+    expect(shortFoodName('Fast foods, hotdog, plain')).toBe('hotdog');
+    expect(shortFoodName('Apples, raw, with skin')).toBe('Apples');
+  });
+});
+
+describe('proposalText and rangeText', () => {
+  it('a count of a measure, an amount in grams, or no amount', () => {
+    expect(proposalText({ grams: 260, count: 2, measure: { name: 'medium', grams: 131 } })).toBe(
+      '2 × medium (131 g) = 260 g',
+    );
+    expect(proposalText({ grams: 105, count: null, measure: null })).toBe('about 105 g');
+    expect(proposalText({ grams: null, count: null, measure: null })).toBe('no amount proposed');
+    expect(rangeText({ low: 190, high: 1370 })).toBe('plausible 190–1,370 g');
+    expect(rangeText(null)).toBeNull();
   });
 });

@@ -93,10 +93,49 @@ export function itemLabel(
   return (head || foodName.trim().toLowerCase() || 'food').slice(0, 100);
 }
 
-/** How the core estimated a portion, as a phrase after "amount": 'plate reference' → "estimated from the plate size". */
+/**
+ * How the core reached a proposed amount, as a phrase: stored analyses from before the basis was written
+ * out say 'plate reference' or 'default portion'; newer ones carry the whole sentence.
+ */
 export function portionBasisText(basis: string | null): string | null {
   if (!basis) return null;
-  if (basis === 'plate reference') return 'amount estimated from the plate size';
-  if (basis === 'default portion') return 'usual portion (no plate to measure by)';
-  return `amount: ${basis}`;
+  if (basis === 'plate reference') return 'amount estimated from a size reference';
+  if (basis === 'default portion') return 'default portion, no size reference used';
+  return basis;
+}
+
+/** The detector's class as a food name a person reads: "hot dog" → "Hot dog". */
+export function classLabelText(label: string): string {
+  const t = label.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Leading words of USDA names that say where a food comes from, not what it is ("Fast Food, Pizza Chain, …"). */
+const GENERIC_HEADS = /^(fast foods?|restaurant|babyfood)$/i;
+
+/** A food's name short enough for a caption: its first informative part ("Apples, raw" → "Apples"). */
+export function shortFoodName(name: string): string {
+  const parts = name
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.find((p) => !GENERIC_HEADS.test(p)) ?? parts[0] ?? name;
+}
+
+/** "plausible 290–550 g" */
+export function rangeText(range: { low: number; high: number } | null): string | null {
+  return range ? `plausible ${formatNumber(range.low, 0)}–${formatNumber(range.high, 0)} g` : null;
+}
+
+/** The proposed amount: "3 × medium (131 g) = 395 g", "about 105 g", or "no amount proposed". */
+export function proposalText(d: {
+  grams: number | null;
+  count: number | null;
+  measure: { name: string; grams: number } | null;
+}): string {
+  if (d.grams === null) return 'no amount proposed';
+  const g = `${formatNumber(d.grams, 0)} g`;
+  if (d.count !== null && d.measure)
+    return `${formatNumber(d.count, 0)} × ${d.measure.name} (${formatNumber(d.measure.grams, 0)} g) = ${g}`;
+  return `about ${g}`;
 }

@@ -62,6 +62,42 @@ describe('itemsFromAnalysis', () => {
   });
 });
 
+describe('itemsFromAnalysis: counted and flagged proposals', () => {
+  const base = analysis.items[0]!;
+  const counted = {
+    ...base,
+    id: 'd3',
+    label: 'orange',
+    foodId: 'usda:09200',
+    foodName: 'Oranges, raw, all commercial varieties',
+    grams: 260,
+    basisKind: 'count' as const,
+    count: 2,
+    measure: { name: 'medium', grams: 131 },
+    range: { low: 190, high: 370 },
+  };
+  const flagged = {
+    ...counted,
+    id: 'd4',
+    grams: null,
+    basisKind: 'flagged' as const,
+    count: null,
+    measure: null,
+    range: null,
+    flag: 'Too many.',
+  };
+
+  it('a counted item starts as that count of its household measure; a flagged one has no amount', () => {
+    const [o, f] = itemsFromAnalysis({ ...analysis, items: [counted, flagged] });
+    expect(o).toMatchObject({ mode: 'measure', count: 2, measureGrams: 131, portion: null, grams: 260 });
+    expect(o!.detected).toMatchObject({ basisKind: 'count', range: { low: 190, high: 370 }, flag: null });
+    expect(f).toMatchObject({ mode: 'grams', grams: '', measureGrams: null });
+    expect(f!.detected?.flag).toBe('Too many.');
+    // The practitioner must enter the flagged item's amount before saving.
+    expect(reviewPayload([f!]).errors).toEqual({ d4: 'Enter the amount in grams.' });
+  });
+});
+
 describe('reviewPayload', () => {
   it('builds photos.save items with labels and boxes', () => {
     const [banana] = itemsFromAnalysis(analysis);

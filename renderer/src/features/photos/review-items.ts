@@ -1,6 +1,6 @@
 import type { MethodInput } from '@contract/index.ts';
 import type { FoodHit, Portion } from '@contract/foods.ts';
-import type { Box, PhotoAnalysis } from '@contract/photos.ts';
+import type { Box, DetectedItem, PhotoAnalysis } from '@contract/photos.ts';
 import { numberOrNull, type NumberField } from '../foods/custom-food-values.ts';
 import { amountText } from '../log/log-text.ts';
 import { itemLabel } from './photo-text.ts';
@@ -13,8 +13,19 @@ export interface ReviewItem {
   /** Stable key: the detection's id, or `manual-<n>`. */
   key: string;
   origin: 'detected' | 'manual';
-  /** What the detector said (null for an item entered by hand). */
-  detected: { label: string; foodId: string | null; confidence: number; portionBasis: string | null } | null;
+  /** What the detector said and proposed (null for an item entered by hand). */
+  detected: {
+    label: string;
+    foodId: string | null;
+    confidence: number;
+    portionBasis: string | null;
+    basisKind: DetectedItem['basisKind'];
+    grams: number | null;
+    count: number | null;
+    measure: DetectedItem['measure'];
+    range: DetectedItem['range'];
+    flag: string | null;
+  } | null;
   box: Box | null;
   hit: FoodHit | null;
   mode: AmountMode;
@@ -22,6 +33,11 @@ export interface ReviewItem {
   count: NumberField;
   /** The household measure chosen in 'measure' mode. */
   portion: Portion | null;
+  /**
+   * A counted item starts in 'measure' mode on the food's measure of these grams (the detector's
+   * household measure comes from the same food table); ItemAmount picks it once the food's measures load.
+   */
+  measureGrams: number | null;
   /** Why this food is saved although the client is allergic to it (asked only then). */
   allergyReason: string;
 }
@@ -32,18 +48,34 @@ export function hitFor(id: string, name: string): FoodHit {
 }
 
 export function itemsFromAnalysis(analysis: PhotoAnalysis): ReviewItem[] {
-  return analysis.items.map((d) => ({
-    key: d.id,
-    origin: 'detected',
-    detected: { label: d.label, foodId: d.foodId, confidence: d.confidence, portionBasis: d.portionBasis },
-    box: d.box,
-    hit: d.foodId && d.foodName ? hitFor(d.foodId, d.foodName) : null,
-    mode: 'grams',
-    grams: d.grams === null ? '' : Math.round(d.grams),
-    count: 1,
-    portion: null,
-    allergyReason: '',
-  }));
+  return analysis.items.map((d) => {
+    // A counted proposal is prefilled as that count of its household measure; a flagged one has no amount.
+    const counted = d.basisKind === 'count' && d.count !== null && d.measure !== null && d.grams !== null;
+    return {
+      key: d.id,
+      origin: 'detected',
+      detected: {
+        label: d.label,
+        foodId: d.foodId,
+        confidence: d.confidence,
+        portionBasis: d.portionBasis,
+        basisKind: d.basisKind,
+        grams: d.grams,
+        count: d.count,
+        measure: d.measure,
+        range: d.range,
+        flag: d.flag,
+      },
+      box: d.box,
+      hit: d.foodId && d.foodName ? hitFor(d.foodId, d.foodName) : null,
+      mode: counted ? 'measure' : 'grams',
+      grams: d.grams === null ? '' : Math.round(d.grams),
+      count: counted ? d.count! : 1,
+      portion: null,
+      measureGrams: counted ? d.measure!.grams : null,
+      allergyReason: '',
+    };
+  });
 }
 
 export function manualItem(key: string, box: Box | null = null): ReviewItem {
@@ -57,6 +89,7 @@ export function manualItem(key: string, box: Box | null = null): ReviewItem {
     grams: '',
     count: 1,
     portion: null,
+    measureGrams: null,
     allergyReason: '',
   };
 }

@@ -1,4 +1,5 @@
 import { SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { formatNumber, formatNutrient } from '../../../lib/format.ts';
 import { scaleNutrients } from '../../../lib/nutrients.ts';
 import { useCall } from '../../../lib/query.ts';
@@ -19,8 +20,17 @@ export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JS
   const foodId = item.hit?.id ?? '';
   const hideEnergy = useEnergyHidden();
   const query = useCall('foods.get', { id: foodId }, { enabled: foodId !== '', staleTime: Infinity });
-  if (!item.hit) return null;
   const food = query.data?.id === foodId ? query.data : undefined;
+  // A counted proposal ("2 × medium") starts on the food's own measure of the proposed grams, chosen once the
+  // measures load; a food without that measure falls back to the proposed grams.
+  const needsPortion = item.mode === 'measure' && item.portion === null && food !== undefined;
+  useEffect(() => {
+    if (!needsPortion || !food) return;
+    const wanted = item.measureGrams;
+    const match = wanted === null ? food.portions[0] : food.portions.find((p) => Math.abs(p.grams - wanted) < 0.5);
+    onChange(match ? { portion: match } : { mode: 'grams' });
+  }, [needsPortion, food, item.measureGrams, onChange]);
+  if (!item.hit) return null;
   const portions = food?.portions ?? [];
   const portion = item.portion && portions.some((p) => p.id === item.portion?.id) ? item.portion : portions[0];
   const count = numberOrNull(item.count);

@@ -142,6 +142,11 @@ export function ReviewEditor(props: ReviewEditorProps): React.JSX.Element {
             <Title order={2} size="h4">
               Foods on this photo
             </Title>
+            {analysis.flags.map((flag) => (
+              <Alert key={flag} color="orange" variant="light" data-testid="photo-flag">
+                {flag}
+              </Alert>
+            ))}
             {analysis.nothingFound && (
               <Alert color="yellow" variant="light" data-testid="photo-nothing-found">
                 {NOTHING_FOUND_TEXT}

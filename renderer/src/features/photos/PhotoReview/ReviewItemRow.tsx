@@ -1,8 +1,8 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { AllergyConflict } from '../../foods/allergen-text.ts';
 import { FoodPicker } from '../../foods/FoodPicker/FoodPicker.tsx';
 import { AllergyWarning } from '../../log/AllergyWarning/AllergyWarning.tsx';
-import { percentText, portionBasisText } from '../photo-text.ts';
+import { classLabelText, percentText, portionBasisText, proposalText, rangeText } from '../photo-text.ts';
 import type { ReviewItem } from '../review-items.ts';
 import { ItemAmount } from './ItemAmount.tsx';
 
@@ -24,8 +24,10 @@ interface ReviewItemRowProps {
 /** One food on the photo: where it came from, the food (searchable), its amount, and remove. */
 export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
   const { item, index, clientId, error, autoFocus, onChange, onRemove, onActive, conflict, saving } = props;
-  const name = item.hit?.name ?? item.detected?.label ?? `item ${index + 1}`;
   const detected = item.origin === 'detected' && item.detected;
+  const name = detected ? classLabelText(detected.label) : (item.hit?.name ?? `item ${index + 1}`);
+  const basis = detected ? portionBasisText(detected.portionBasis) : null;
+  const range = detected ? rangeText(detected.range) : null;
   return (
     <Paper
       withBorder
@@ -41,6 +43,11 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="wrap">
+            {detected && (
+              <Text fw={600} size="sm" data-testid="photo-item-name">
+                {name}
+              </Text>
+            )}
             <Badge
               variant="light"
               color={detected ? 'blue' : 'orange'}
@@ -49,12 +56,6 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
             >
               {detected ? `Detected ${percentText(detected.confidence)}` : 'Entered'}
             </Badge>
-            {detected && (
-              <Text size="xs" c="dimmed">
-                seen as “{detected.label}”
-                {portionBasisText(detected.portionBasis) ? ` · ${portionBasisText(detected.portionBasis)}` : ''}
-              </Text>
-            )}
             {!detected && item.box && (
               <Text size="xs" c="dimmed">
                 box drawn on the photo
@@ -71,6 +72,24 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
             ×
           </ActionIcon>
         </Group>
+        {detected && (
+          <Stack gap={2}>
+            <Text size="sm" data-testid="photo-item-proposal">
+              Proposed: {proposalText(detected)}
+              {range ? ` · ${range}` : ''}
+            </Text>
+            {basis && (
+              <Text size="xs" c="dimmed" data-testid="photo-item-basis">
+                Basis: {basis}
+              </Text>
+            )}
+          </Stack>
+        )}
+        {detected && detected.flag && (
+          <Alert color="orange" variant="light" p="xs" title="Check this amount" data-testid="photo-item-flag">
+            {detected.flag}
+          </Alert>
+        )}
         <FoodPicker
           label="Food"
           value={item.hit}

@@ -1,11 +1,7 @@
 import type { PhotoAnalysis } from '@contract/photos.ts';
 import type { CanvasBox } from '../PhotoCanvas/BoxShape.tsx';
-import { percentText } from '../photo-text.ts';
+import { classLabelText, percentText, shortFoodName } from '../photo-text.ts';
 import type { ReviewItem } from '../review-items.ts';
-
-function shortName(name: string): string {
-  return name.split(',')[0]?.trim() || name;
-}
 
 /** The boxes to draw: each item with a box (captioned with its food and confidence) and the plates. */
 export function canvasBoxes(
@@ -16,7 +12,14 @@ export function canvasBoxes(
   const out: CanvasBox[] = [];
   for (const item of items) {
     if (!item.box) continue;
-    const name = item.hit ? shortName(item.hit.name) : (item.detected?.label ?? 'New item');
+    // A detected item whose food is still the detector's own mapping is captioned with the class ("Pizza"):
+    // the food table's name can start with where the food is from ("Fast Food, Pizza Chain, …").
+    const asDetected = item.detected && (item.hit === null || item.hit.id === item.detected.foodId);
+    const name = asDetected
+      ? classLabelText(item.detected!.label)
+      : item.hit
+        ? shortFoodName(item.hit.name)
+        : 'New item';
     out.push({
       key: item.key,
       box: item.box,
