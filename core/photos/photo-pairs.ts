@@ -5,7 +5,7 @@ import type { Audit } from '../audit/audit.ts';
 import type { Db } from '../db/open.ts';
 import { mealPhotos } from '../db/schema.ts';
 import type { FoodAmounts } from '../log/log-service.ts';
-import { proposeShares, type RgbImage } from '../vision/pairing.ts';
+import { proposeShares, type PairSide, type RgbImage } from '../vision/pairing.ts';
 import { loadSharp } from '../vision/sharp.ts';
 
 type PhotoRow = typeof mealPhotos.$inferSelect;
@@ -20,11 +20,13 @@ export interface StoredPairing {
 /** The pixels are compared at this size (longest side): enough to see food against plate, and quick. */
 const COMPARE_SIDE = 320;
 
-async function rgbOf(row: PhotoRow): Promise<{ image: RgbImage; k: number }> {
+async function rgbOf(bytes: Uint8Array, width: number, height: number): Promise<{ image: RgbImage; k: number }> {
   const sharp = await loadSharp();
-  const k = Math.min(1, COMPARE_SIDE / Math.max(row.width, row.height));
-  const { data, info } = await sharp(row.image)
-    .resize(Math.max(1, Math.round(row.width * k)), Math.max(1, Math.round(row.height * k)), { fit: 'fill' })
+  const k = Math.min(1, COMPARE_SIDE / Math.max(width, height));
+  // rotate(): the same EXIF orientation the boxes were measured in (a no-op for stored copies).
+  const { data, info } = await sharp(bytes)
+    .rotate()
+    .resize(Math.max(1, Math.round(width * k)), Math.max(1, Math.round(height * k)), { fit: 'fill' })
     .removeAlpha()
     .toColourspace('srgb')
     .raw()
@@ -32,7 +34,7 @@ async function rgbOf(row: PhotoRow): Promise<{ image: RgbImage; k: number }> {
   return { image: { data: new Uint8Array(data), width: info.width, height: info.height }, k };
 }
 
-const scaleSide = (a: PhotoAnalysis, k: number) => ({
+const scaleSide = (a: PairSide, k: number): PairSide => ({
   width: a.width * k,
   height: a.height * k,
   items: a.items.map((i) => ({ ...i, box: { x: i.box.x * k, y: i.box.y * k, w: i.box.w * k, h: i.box.h * k } })),
@@ -41,6 +43,25 @@ const scaleSide = (a: PhotoAnalysis, k: number) => ({
     box: { x: r.box.x * k, y: r.box.y * k, w: r.box.w * k, h: r.box.h * k },
   })),
 });
+
+/**
+ * The proposals for two photos given as image bytes and what was found on each (boxes in the pixels of
+ * those bytes after EXIF orientation). Used by the service and by `bioai analyze --after` without a client.
+ */
+export async function proposeForPhotos(
+  before: { bytes: Uint8Array; side: PairSide },
+  after: { bytes: Uint8Array; side: PairSide },
+): Promise<ReturnType<typeof proposeShares>> {
+  const [pb, pa] = await Promise.all([
+    rgbOf(before.bytes, before.side.width, before.side.height),
+    rgbOf(after.bytes, after.side.width, after.side.height),
+  ]);
+  // Boxes are measured in each photo's compared pixels (the two photos may differ in size).
+  return proposeShares(scaleSide(before.side, pb.k), scaleSide(after.side, pa.k), {
+    before: pb.image,
+    after: pa.image,
+  });
+}
 
 /**
  * Pairing of two meal photos, kept in each photo's stored analysis: the before photo records its after
@@ -109,11 +130,10 @@ export function createPhotoPairs(
           throw new AppError('conflict', `The ${which} photo is already paired: unpair it first.`);
         }
       }
-      const a = analysis(before);
-      const b = analysis(after);
-      const [pb, pa] = await Promise.all([rgbOf(before), rgbOf(after)]);
-      // Boxes are measured in each photo's compared pixels (the two photos may differ in size).
-      const proposal = proposeShares(scaleSide(a, pb.k), scaleSide(b, pa.k), { before: pb.image, after: pa.image });
+      const proposal = await proposeForPhotos(
+        { bytes: before.image, side: analysis(before) },
+        { bytes: after.image, side: analysis(after) },
+      );
       db.transaction(() => {
         // Read again inside the transaction: another window may have paired or saved them meanwhile.
         const [b2, a2] = [load(beforeId), load(afterId)];
