@@ -159,14 +159,6 @@ export const PairProposal = z.object({
 });
 export type PairProposal = z.infer<typeof PairProposal>;
 
-/**
- * The grams an entry logs for a share eaten of a served amount: grams × share, to one decimal (at least
- * 0.1 g when anything was eaten). The review shows this same number beside the slider.
- */
-export function eatenGrams(served: number, share: number): number {
-  return share <= 0 ? 0 : Math.max(0.1, Math.round(served * share * 10) / 10);
-}
-
 export const PhotoPairing = z.object({
   beforeId: Id,
   afterId: Id,

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
-import { eatenGrams, type PhotoAnalysis, type PhotoPairing, type ReviewedItem } from '../contract/photos.ts';
+import type { PhotoAnalysis, PhotoPairing, ReviewedItem } from '../contract/photos.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { Db } from '../db/open.ts';
 import { mealPhotos } from '../db/schema.ts';
 import type { FoodAmounts } from '../log/log-service.ts';
-import { proposeShares, type PairSide, type RgbImage } from '../vision/pairing.ts';
+import { eatenGrams, proposeShares, type PairSide, type RgbImage } from '../vision/pairing.ts';
 import { loadSharp } from '../vision/sharp.ts';
 
 type PhotoRow = typeof mealPhotos.$inferSelect;

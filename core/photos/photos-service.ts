@@ -1,6 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
-import { DetectedItem, type Box, type PhotoAnalysis, type PhotoPairing, type ReviewedItem } from '../contract/photos.ts';
+import {
+  DetectedItem,
+  type Box,
+  type PhotoAnalysis,
+  type PhotoPairing,
+  type ReviewedItem,
+} from '../contract/photos.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';

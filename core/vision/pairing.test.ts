@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eatenGrams } from '../contract/photos.ts';
 import {
+  eatenGrams,
   foodCoverage,
   mapBox,
   matchItems,

@@ -166,6 +166,15 @@ export function foodCoverage(img: RgbImage, box: Box): number | null {
 /** Below this share of food-looking pixels in the before photo the pixels cannot tell food from plate. */
 export const MIN_BEFORE_COVERAGE = 0.15;
 
+/**
+ * The grams an entry logs for a share eaten of a served amount: grams × share, to one decimal (at least
+ * 0.1 g when anything was eaten). The review computes the same number beside the slider
+ * (renderer/src/features/photos/PairReview/eaten.ts: keep the two alike).
+ */
+export function eatenGrams(served: number, share: number): number {
+  return share <= 0 ? 0 : Math.max(0.1, Math.round(served * share * 10) / 10);
+}
+
 /** Rounds to the slider's 10 % steps and clamps to 0–1. */
 export function roundShare(share: number): number {
   return Math.min(1, Math.max(0, Math.round(share * 10) / 10));

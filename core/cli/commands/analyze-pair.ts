@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../app.ts';
-import { eatenGrams, type PairProposal } from '../../contract/photos.ts';
+import type { PairProposal } from '../../contract/photos.ts';
+import { eatenGrams } from '../../vision/pairing.ts';
 import { proposeForPhotos } from '../../photos/photo-pairs.ts';
 import { defaultModelDir } from '../../photos/vision-runtime.ts';
 import { createDetector } from '../../vision/detector.ts';
@@ -83,7 +84,7 @@ export async function analyzePair(
       label: item?.label ?? '?',
       foodName: item?.foodName ?? null,
       grams: item?.grams ?? null,
-      eatenGrams: item?.grams != null ? eatenGrams(item.grams, p.share) : null,
+      eatenGrams: item?.grams !== undefined && item.grams !== null ? eatenGrams(item.grams, p.share) : null,
     };
   });
   if (json) {

@@ -1,5 +1,5 @@
 import { Group, NumberInput, Paper, Slider, Stack, Text } from '@mantine/core';
-import { eatenGrams } from '@contract/photos.ts';
+import { eatenGrams } from './eaten.ts';
 
 /** One food of a before-and-after pair as the practitioner adjusts it. */
 export interface EatenRow {
