@@ -22,6 +22,7 @@ const banana: EatenRow = {
   share: 0.7,
   proposed: 0.7,
   basis: 'Not seen in the after photo',
+  allergyReason: '',
 };
 
 describe('EatenShareRow', () => {

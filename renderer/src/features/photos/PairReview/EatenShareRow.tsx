@@ -1,4 +1,6 @@
 import { Group, NumberInput, Paper, Slider, Stack, Text } from '@mantine/core';
+import type { AllergyConflict } from '../../foods/allergen-text.ts';
+import { AllergyWarning } from '../../log/AllergyWarning/AllergyWarning.tsx';
 import { eatenGrams } from './eaten.ts';
 
 /** One food of a before-and-after pair as the practitioner adjusts it. */
@@ -15,6 +17,8 @@ export interface EatenRow {
   /** The share proposed from the photos, and why. */
   proposed: number;
   basis: string;
+  /** Why it is logged despite an allergy of the client (asked only for a conflicting food). */
+  allergyReason: string;
 }
 
 interface EatenShareRowProps {
@@ -22,12 +26,20 @@ interface EatenShareRowProps {
   onChange: (patch: Partial<EatenRow>) => void;
   error?: string | undefined;
   disabled?: boolean;
+  /** The food conflicts with the client's allergies: the reason is asked for before saving. */
+  conflict?: AllergyConflict | undefined;
 }
 
 const MARKS = [0, 50, 100].map((value) => ({ value, label: `${value} %` }));
 
 /** A food's served amount, the share eaten on a 0–100 % slider in 10 % steps, and the eaten grams it logs. */
-export function EatenShareRow({ row, onChange, error, disabled = false }: EatenShareRowProps): React.JSX.Element {
+export function EatenShareRow({
+  row,
+  onChange,
+  error,
+  disabled = false,
+  conflict,
+}: EatenShareRowProps): React.JSX.Element {
   const percent = Math.round(row.share * 100);
   const eaten = row.served === '' ? null : eatenGrams(row.served, row.share);
   return (
@@ -74,6 +86,15 @@ export function EatenShareRow({ row, onChange, error, disabled = false }: EatenS
         <Text size="xs" c="dimmed" data-testid="pair-item-basis">
           Proposed {Math.round(row.proposed * 100)} % from the photos. {row.basis}.
         </Text>
+        {conflict && (
+          <AllergyWarning
+            conflict={conflict}
+            reason={row.allergyReason}
+            onReasonChange={(allergyReason) => onChange({ allergyReason })}
+            disabled={disabled}
+            testIdPrefix="pair-item-allergy"
+          />
+        )}
       </Stack>
     </Paper>
   );

@@ -8,9 +8,11 @@ import { useCall, useMutation } from '../../../lib/query.ts';
 import { MealFields, type MealValues } from '../PhotoReview/MealFields.tsx';
 import { ReviewFooter } from '../PhotoReview/ReviewFooter.tsx';
 import { useSavePhoto, type SavePhotoPayload, type SavePhotoResult } from '../PhotoReview/use-save-photo.ts';
+import { useAllergyCheck } from '../../log/use-allergy-check.ts';
 import { EatenShareRow, type EatenRow } from './EatenShareRow.tsx';
 
 interface PairReviewProps {
+  clientId: string;
   /** Either photo of the pair. */
   photoId: string;
   onSaved: (result: SavePhotoResult, payload: SavePhotoPayload, afterId: string) => void;
@@ -52,6 +54,7 @@ function initialRows(before: PhotoAnalysis, pairing: PhotoPairing): EatenRow[] {
         share: p.share,
         proposed: p.share,
         basis: p.basis,
+        allergyReason: '',
       },
     ];
   });
@@ -61,7 +64,13 @@ function initialRows(before: PhotoAnalysis, pairing: PhotoPairing): EatenRow[] {
  * A before-and-after pair: both photos side by side, each food of the before photo with the share eaten
  * proposed from the photos (a slider, 10 % steps) and the eaten grams that saving logs.
  */
-export function PairReview({ photoId, onSaved, onUnpaired, onDiscarded }: PairReviewProps): React.JSX.Element {
+export function PairReview({
+  clientId,
+  photoId,
+  onSaved,
+  onUnpaired,
+  onDiscarded,
+}: PairReviewProps): React.JSX.Element {
   const pairing = useCall('photos.pairing', { photoId });
   const beforeId = pairing.data?.beforeId ?? photoId;
   const before = useCall('photos.get', { photoId: beforeId }, { enabled: Boolean(pairing.data) });
@@ -77,6 +86,7 @@ export function PairReview({ photoId, onSaved, onUnpaired, onDiscarded }: PairRe
   return (
     <PairEditor
       key={pairing.data.beforeId}
+      clientId={clientId}
       pairing={pairing.data}
       before={before.data}
       onSaved={onSaved}
@@ -89,7 +99,7 @@ export function PairReview({ photoId, onSaved, onUnpaired, onDiscarded }: PairRe
 function PairEditor(
   props: Omit<PairReviewProps, 'photoId'> & { pairing: PhotoPairing; before: PhotoAnalysis },
 ): React.JSX.Element {
-  const { pairing, before, onSaved, onUnpaired, onDiscarded } = props;
+  const { clientId, pairing, before, onSaved, onUnpaired, onDiscarded } = props;
   const [rows, setRows] = useState<EatenRow[]>(() => initialRows(before, pairing));
   const [when, setWhen] = useState<MealValues>({ date: before.takenDate ?? todayIso(), time: '', meal: 'none' });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -100,6 +110,12 @@ function PairEditor(
   const discard = useMutation('photos.discard', { invalidates: PAIR_SCOPES });
   const [unpairError, setUnpairError] = useState<string | null>(null);
   const left = before.items.filter((i) => !i.foodId);
+  const allergy = useAllergyCheck(
+    clientId,
+    rows.map((r) => r.foodId),
+  );
+  const conflicting = new Set(allergy.conflicts.keys());
+  const unconfirmed = rows.some((r) => conflicting.has(r.foodId) && r.allergyReason.trim() === '');
 
   const change = (key: string, patch: Partial<EatenRow>): void => {
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -136,6 +152,7 @@ function PairEditor(
           label: r.label,
           origin: 'detected' as const,
           eatenShare: r.share,
+          ...(conflicting.has(r.foodId) ? { allergyConfirmation: { reason: r.allergyReason.trim() } } : {}),
         })),
         confirm: false,
       },
@@ -184,6 +201,7 @@ function PairEditor(
                   onChange={(patch) => change(row.key, patch)}
                   error={errors[row.key]}
                   disabled={state.saving}
+                  conflict={allergy.conflicts.get(row.foodId)}
                 />
               ))}
             </Stack>
@@ -215,7 +233,13 @@ function PairEditor(
                 Unpair the photos
               </Button>
             </Group>
-            <ReviewFooter state={state} localError={localError} onDiscard={() => setDiscarding(true)} />
+            <ReviewFooter
+              state={state}
+              localError={localError}
+              onDiscard={() => setDiscarding(true)}
+              allergy={conflicting.size > 0}
+              saveDisabled={allergy.checking || unconfirmed}
+            />
           </Stack>
         </form>
       </Grid.Col>

@@ -123,6 +123,7 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
               {currentPair ? (
                 <PairReview
                   key={current.photoId}
+                  clientId={clientId}
                   photoId={current.photoId}
                   onSaved={(result, payload, afterId) => {
                     notify({
