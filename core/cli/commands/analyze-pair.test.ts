@@ -69,4 +69,25 @@ describe('bioai analyze --after', () => {
     const missing = await runCli(['--data-dir', dir, 'analyze', BEFORE, '--after', path.join(dir, 'nope.jpg')], env);
     expect(missing).toMatchObject({ code: 1, err: expect.stringMatching(/nope\.jpg: No such file/) });
   });
+
+  it('with --client keeps both photos in the encrypted database, paired for review in the app', async () => {
+    const dir = tempDir();
+    const at = (...args: string[]) => runCli(['--data-dir', dir, ...args], env);
+    expect((await at('init')).code).toBe(0);
+    expect(
+      (await at('clients', 'add', '--name', 'Cli Pair-Example', '--sex', 'female', '--birth-date', '1990-01-01')).code,
+    ).toBe(0);
+    const r = await at('analyze', BEFORE, '--after', BEFORE, '--client', 'Cli Pair-Example', '--json');
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.out) as PairJson & {
+      before: { photoId: string };
+      after: { photoId: string };
+    };
+    expect(parsed.before.photoId).not.toBe(parsed.after.photoId);
+    expect(parsed.pairing.items.map((i) => i.share)).toEqual(parsed.before.items.map(() => 0));
+    // In text, it says where the photos went.
+    const again = await at('analyze', BEFORE, '--after', BEFORE, '--client', 'Cli Pair-Example');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/Both photos are kept for review in the app/);
+  });
 });
