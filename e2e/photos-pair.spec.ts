@@ -92,3 +92,47 @@ test('pair a before and an after photo, adjust the share eaten, save, and see th
   await expect(entries.first().getByTestId('log-entry-detail')).toContainText('75 g');
   await expect(entries.first()).toContainText('67');
 });
+
+test('the after photo can be chosen from either side; unpairing keeps both photos, discarding the pair asks first and removes both', async ({
+  app: { page },
+}) => {
+  await createClient(page, { name: CLIENTS.petra.name });
+  const before = fs.readFileSync(path.join(PICTURES, 'E009.jpeg'));
+  await page.getByTestId('photo-file-input').setInputFiles([
+    { name: 'first.jpeg', mimeType: 'image/jpeg', buffer: before },
+    { name: 'second.jpeg', mimeType: 'image/jpeg', buffer: before },
+  ]);
+  const thumbs = page.getByTestId('photo-thumb');
+  await expect(thumbs).toHaveCount(2);
+  const [firstId, secondId] = await thumbs.evaluateAll((els) => els.map((e) => e.getAttribute('data-photo-id')));
+  await thumbs.first().click();
+
+  // The photo being reviewed was taken after the meal: the other one is its before photo.
+  await page.getByTestId('photo-pair-open').click();
+  const dialog = page.getByTestId('pair-dialog');
+  await dialog.getByTestId('pair-role').locator('label', { hasText: 'After the meal' }).click();
+  await dialog.getByTestId('photo-thumb').click();
+  await dialog.getByTestId('pair-confirm').click();
+  const review = page.getByTestId('pair-review');
+  await expect(review).toHaveAttribute('data-before-id', secondId ?? '');
+  await expect(review).toHaveAttribute('data-after-id', firstId ?? '');
+  // The same photo twice: nothing has changed, so nothing is proposed as eaten.
+  await expect(review.getByTestId('pair-item-eaten').first()).toContainText('(0 %)');
+
+  await review.getByTestId('pair-unpair').click();
+  await expect(page.getByTestId('photo-review')).toBeVisible();
+  await expect(thumbs).toHaveCount(2);
+
+  await page.getByTestId('photo-pair-open').click();
+  await dialog.getByTestId('photo-thumb').click();
+  await dialog.getByTestId('pair-confirm').click();
+  await expect(review).toBeVisible();
+  await review.getByTestId('photo-discard').click();
+  await expect(page.getByTestId('pair-discard-dialog')).toContainText('before and the after photo');
+  await page.getByTestId('pair-discard-cancel').click();
+  await expect(thumbs).toHaveCount(2);
+  await review.getByTestId('photo-discard').click();
+  await page.getByTestId('pair-discard-confirm').click();
+  await expect(page.getByTestId('notification').filter({ hasText: 'Both photos were discarded.' })).toBeVisible();
+  await expect(thumbs).toHaveCount(0);
+});
