@@ -53,6 +53,9 @@ test('pair a before and an after photo, adjust the share eaten, save, and see th
   const review = page.getByTestId('pair-review');
   await expect(review).toBeVisible();
   await expect(review.getByTestId('pair-photo')).toHaveCount(2);
+  const strip = page.getByTestId('photo-strip').getByTestId('photo-thumb');
+  await expect(strip.first()).toContainText('Before ·');
+  await expect(strip.nth(1)).toContainText('After ·');
   const items = review.getByTestId('pair-item');
   const count = await items.count();
   expect(count).toBeGreaterThanOrEqual(1);

@@ -100,7 +100,14 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
     body = (
       <Stack gap="md">
         {list.error && <ErrorAlert title="Could not load all photos" error={list.error} onRetry={list.reload} />}
-        <PhotoStrip entries={entries} selectedId={current?.photoId ?? null} onSelect={setPicked} />
+        <PhotoStrip
+          entries={entries}
+          selectedId={current?.photoId ?? null}
+          onSelect={setPicked}
+          roles={Object.fromEntries(
+            (list.data ?? []).flatMap((p) => (p.pair && p.status === 'pending' ? [[p.id, p.pair.role]] : [])),
+          )}
+        />
         {current && (
           // Working on a photo pins it, so a photo analysed meanwhile does not take its place.
           <div
