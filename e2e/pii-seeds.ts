@@ -8,6 +8,8 @@ export const CLIENTS = {
   beatriz: { name: 'Beatriz Quintanilha' },
   carlos: { name: 'Carlos Mendes', email: 'carlos@example.org', invalidEmail: 'carlos-at-example' },
   fatima: { name: 'Fatima Photo' },
+  /** photos-pair.spec.ts: before and after photos */
+  petra: { name: 'Petra Plate-Example' },
   batch: { name: 'Batch Client' },
   dora: { name: 'Dora Banana' },
   ingrid: { name: 'Ingrid Diary' },

@@ -57,6 +57,8 @@ Commands:
           rows imported before are skipped
   export --client <id|name> --out file.zip
   analyze <photo…> [--json] [--client <id|name>]   detect foods (with --client: keep for review)
+  analyze <before> --after <after> [--json] [--client <id|name>]
+                              before-and-after photos: match the foods, propose the share of each eaten
   rules check [dir]           validate rule files (file:line:column: message; exit 1 if any is invalid)
   rules run --client <id|name> [--json]   evaluate the rules for a client and print why each fired
   model predict --model <model.json> --csv <rows.csv>   score any XGBoost JSON model, one line per row

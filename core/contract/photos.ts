@@ -110,6 +110,11 @@ export const PhotoSummary = z.object({
   height: z.number(),
   itemCount: z.number(),
   createdAt: z.number(),
+  /** Set when this photo is one half of a before-and-after pair. */
+  pair: z
+    .object({ role: z.enum(['before', 'after']), photoId: Id })
+    .nullable()
+    .default(null),
 });
 
 export const VisionStatus = z.object({
@@ -140,6 +145,30 @@ export const SavePhotoInput = z.object({
   confirm: z.boolean().default(false),
 });
 
+/** Before and after photos: the proposed share eaten of one item of the before photo. */
+export const PairProposal = z.object({
+  beforeItemId: z.string(),
+  /** The item it was matched with in the after photo; null when the food was not seen there. */
+  afterItemId: z.string().nullable(),
+  /** 0–1 in steps of 0.1. */
+  share: z.number().min(0).max(1),
+  /** Why, in words ("Not seen in the after photo"). */
+  basis: z.string(),
+  areaShare: z.number().nullable(),
+  pixelShare: z.number().nullable(),
+});
+export type PairProposal = z.infer<typeof PairProposal>;
+
+export const PhotoPairing = z.object({
+  beforeId: Id,
+  afterId: Id,
+  /** What the two photos were measured against: the plate seen in both, else the whole image. */
+  frame: z.enum(['plate', 'image']),
+  /** One per item of the before photo, in its order. */
+  items: z.array(PairProposal),
+});
+export type PhotoPairing = z.infer<typeof PhotoPairing>;
+
 export const photosMethods = {
   /** Analyses one meal photo on this machine and keeps it (encrypted) for review. */
   'photos.analyze': method(FileUpload.extend({ clientId: Id }).strict(), PhotoAnalysis),
@@ -157,7 +186,20 @@ export const photosMethods = {
     SavePhotoInput.strict(),
     z.object({ photoId: Id, entryIds: z.array(Id), warnings: z.array(z.string()) }),
   ),
+  /**
+   * Discards a photo; when it is half of a pair, the other photo stays pending, unpaired. Discarding
+   * both is two calls.
+   */
   'photos.discard': method(z.object({ photoId: Id }).strict(), z.object({ photoId: Id })),
+  /**
+   * Pairs two pending photos of one client as before and after the meal: matches the foods across them
+   * and proposes the share of each eaten. Saving the before photo then logs the eaten amounts.
+   */
+  'photos.pair': method(z.object({ beforeId: Id, afterId: Id }).strict(), PhotoPairing),
+  /** The pairing of a paired photo (either half). */
+  'photos.pairing': method(z.object({ photoId: Id }).strict(), PhotoPairing),
+  /** Undoes a pairing of two pending photos (either half given); both stay pending. */
+  'photos.unpair': method(z.object({ photoId: Id }).strict(), z.object({ beforeId: Id, afterId: Id })),
   /** Reviewed photos with their boxes and final labels, as a COCO or YOLO dataset zip. */
   'photos.exportDataset': method(
     z.object({ format: z.enum(['coco', 'yolo']) }).strict(),

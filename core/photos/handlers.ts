@@ -14,6 +14,9 @@ export function photosHandlers({ services, vision, clock }: HandlerContext) {
     'photos.list': ({ clientId, status }) => services().photos.list(clientId, status),
     'photos.save': (input) => services().photos.save(input),
     'photos.discard': ({ photoId }) => services().photos.discard(photoId),
+    'photos.pair': ({ beforeId, afterId }) => services().photos.pair(beforeId, afterId),
+    'photos.pairing': ({ photoId }) => services().photos.pairing(photoId),
+    'photos.unpair': ({ photoId }) => services().photos.unpair(photoId),
     'photos.exportDataset': ({ format }) => {
       const s = services();
       const zip = exportDataset(s.photos.reviewed(), format, clock.now());

@@ -1,6 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../contract/errors.ts';
-import { DetectedItem, type Box, type PhotoAnalysis, type ReviewedItem } from '../contract/photos.ts';
+import {
+  DetectedItem,
+  type Box,
+  type PhotoAnalysis,
+  type PhotoPairing,
+  type ReviewedItem,
+} from '../contract/photos.ts';
 import type { Audit } from '../audit/audit.ts';
 import type { ClientsService } from '../clients/clients.ts';
 import type { Db } from '../db/open.ts';
@@ -12,6 +18,7 @@ import { decodeImage, probeImage } from '../vision/image.ts';
 import { estimatePortions } from '../vision/portions.ts';
 import type { VisionRuntime } from './vision-runtime.ts';
 import type { ClientDataChanged } from '../changes.ts';
+import { createPhotoPairs, type StoredPairing } from './photo-pairs.ts';
 
 type PhotoRow = typeof mealPhotos.$inferSelect;
 
@@ -23,10 +30,12 @@ interface StoredAnalysis {
   takenDate: string | null;
   flags?: string[];
   pair?: PhotoAnalysis['pair'];
+  pairing?: StoredPairing['pairing'];
 }
 
 export interface SavedItem extends ReviewedItem {
-  entryId: string;
+  /** Null for an item of a before-and-after pair of which nothing was eaten (nothing logged). */
+  entryId: string | null;
 }
 
 export interface PhotosService {
@@ -45,6 +54,7 @@ export interface PhotosService {
     height: number;
     itemCount: number;
     createdAt: number;
+    pair: PhotoAnalysis['pair'];
   }[];
   save(input: {
     photoId: string;
@@ -55,6 +65,9 @@ export interface PhotosService {
     confirm: boolean;
   }): { photoId: string; entryIds: string[]; warnings: string[] };
   discard(photoId: string): { photoId: string };
+  pair(beforeId: string, afterId: string): Promise<PhotoPairing>;
+  pairing(photoId: string): PhotoPairing;
+  unpair(photoId: string): { beforeId: string; afterId: string };
   /** Saved photos with their reviewed boxes and labels (for dataset export). */
   reviewed(): { id: string; image: Buffer; width: number; height: number; items: SavedItem[] }[];
 }
@@ -90,7 +103,7 @@ export function createPhotosService(
   deps: {
     vision: VisionRuntime;
     log: LogService;
-    foods: Pick<FoodAmounts, 'allergensOf'>;
+    foods: Pick<FoodAmounts, 'allergensOf' | 'resolveAmount'>;
     clients: ClientsService;
     audit: Audit;
     now: () => number;
@@ -131,6 +144,7 @@ export function createPhotosService(
     if (!row) throw new AppError('not-found', 'That photo does not exist (it may have been discarded).');
     return row;
   };
+  const pairs = createPhotoPairs(db, { load, analysis: toAnalysis, audit, now });
 
   return {
     async analyze(clientId, fileName, bytes, signal) {
@@ -235,6 +249,7 @@ export function createPhotosService(
           height: r.height,
           itemCount: (r.items ?? (r.detections[0] as StoredAnalysis | undefined)?.items ?? []).length,
           createdAt: r.createdAt,
+          pair: (r.detections[0] as StoredAnalysis | undefined)?.pair ?? null,
         }));
     },
 
@@ -244,12 +259,21 @@ export function createPhotosService(
         throw new AppError('conflict', 'This photo is already saved as a meal. Edit the entries in the log instead.');
       }
       refuseUnconfirmedAllergens(row.clientId, items);
+      // A before photo logs what was eaten (grams × share); its after photo is saved with it.
+      const eaten = pairs.eatenAmounts(row, items, foods);
       const entryIds: string[] = [];
       const warnings: string[] = [];
       const saved: SavedItem[] = [];
       // All items or none: one transaction around every diet entry and the photo's new state.
       db.transaction(() => {
-        for (const item of items) {
+        for (const [n, item] of items.entries()) {
+          const eatenGrams = eaten.grams ? eaten.grams[n] : undefined;
+          if (eatenGrams === null) {
+            // Nothing of it eaten: kept with the photo, not logged.
+            const { allergyConfirmation: _kept, ...reviewed } = item;
+            saved.push({ ...reviewed, entryId: null });
+            continue;
+          }
           const r = log.add(
             {
               kind: 'diet',
@@ -260,8 +284,8 @@ export function createPhotosService(
               confirm,
               meal,
               foodId: item.foodId,
-              grams: item.grams,
-              amount: item.amount,
+              grams: eatenGrams ?? item.grams,
+              amount: eatenGrams === undefined ? item.amount : null,
               allergyConfirmation: item.allergyConfirmation ?? null,
             },
             'photo',
@@ -278,6 +302,12 @@ export function createPhotosService(
           .set({ status: 'saved', items: saved, localDate: date, updatedAt: t })
           .where(eq(mealPhotos.id, photoId))
           .run();
+        if (eaten.afterRow) {
+          db.update(mealPhotos)
+            .set({ status: 'saved', items: [], localDate: date, updatedAt: Math.max(t, eaten.afterRow.updatedAt + 1) })
+            .where(eq(mealPhotos.id, eaten.afterRow.id))
+            .run();
+        }
         audit.record('photo', row.clientId, 'save', [String(items.length)]);
       });
       deps.changed?.(row.clientId, 'photos');
@@ -291,6 +321,7 @@ export function createPhotosService(
       }
       const t = Math.max(now(), row.updatedAt + 1);
       db.transaction(() => {
+        pairs.releasePartner(row);
         // The picture itself is erased; the row stays as a tombstone.
         db.update(mealPhotos)
           .set({ status: 'discarded', image: Buffer.alloc(0), thumbnail: Buffer.alloc(0), deletedAt: t, updatedAt: t })
@@ -300,6 +331,10 @@ export function createPhotosService(
       });
       return { photoId };
     },
+
+    pair: (beforeId, afterId) => pairs.pair(beforeId, afterId),
+    pairing: (photoId) => pairs.pairing(photoId),
+    unpair: (photoId) => pairs.unpair(photoId),
 
     reviewed() {
       return db

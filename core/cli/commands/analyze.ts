@@ -21,12 +21,23 @@ export async function analyze(
   out: (s: string) => void,
   unlock: () => Promise<void>,
 ): Promise<number> {
-  const { values, positionals } = commandArgs(args, { text: ['client'], flags: ['json'], positionals: true });
+  const { values, positionals } = commandArgs(args, { text: ['client', 'after'], flags: ['json'], positionals: true });
   if (positionals.length === 0) throw new CliError('analyze needs at least one photo: bioai analyze photo.jpg', 2);
+  if (values.after !== undefined && positionals.length !== 1) {
+    throw new CliError(
+      '--after pairs one before photo with one after photo: bioai analyze before.jpg --after after.jpg',
+      2,
+    );
+  }
   let clientId: string | null = null;
   if (values.client) {
     await unlock();
     clientId = (await resolveClient(core, values.client)).id;
+  }
+  if (values.after !== undefined) {
+    const { analyzePair } = await import('./analyze-pair.ts');
+    const before = positionals[0] ?? '';
+    return analyzePair(core, { before, after: values.after }, clientId, values.json === true, out);
   }
   const detector = clientId ? null : await createDetector({ modelDir: defaultModelDir() });
   const results: unknown[] = [];

@@ -42,6 +42,7 @@ const summary = (id: string, status: PhotoSummary['status']): PhotoSummary => ({
   width: 10,
   height: 10,
   itemCount: 2,
+  pair: null,
   createdAt: 0,
 });
 

@@ -6,10 +6,12 @@ interface PhotoStripProps {
   entries: StripEntry[];
   selectedId: string | null;
   onSelect: (photoId: string) => void;
+  /** Before-and-after pairs: each paired photo's role. */
+  roles?: Readonly<Record<string, 'before' | 'after'>>;
 }
 
 /** The client's photos side by side: the ones analysed here first, then the others to review or saved. */
-export function PhotoStrip({ entries, selectedId, onSelect }: PhotoStripProps): React.JSX.Element {
+export function PhotoStrip({ entries, selectedId, onSelect, roles = {} }: PhotoStripProps): React.JSX.Element {
   return (
     <ScrollArea type="auto" offsetScrollbars>
       <Group gap="sm" wrap="nowrap" p={4} component="nav" aria-label="Meal photos" data-testid="photo-strip">
@@ -20,6 +22,7 @@ export function PhotoStrip({ entries, selectedId, onSelect }: PhotoStripProps): 
             index={index}
             selected={entry.photoId === selectedId}
             onSelect={() => onSelect(entry.photoId)}
+            role={roles[entry.photoId]}
           />
         ))}
       </Group>

@@ -8,12 +8,14 @@ interface PhotoThumbProps {
   index: number;
   selected: boolean;
   onSelect: () => void;
+  /** Half of a before-and-after pair. */
+  role?: 'before' | 'after' | undefined;
 }
 
 const SIZE = 96;
 
 /** One photo in the strip: its thumbnail, whether it is saved, and how many foods it has. */
-export function PhotoThumb({ entry, index, selected, onSelect }: PhotoThumbProps): React.JSX.Element {
+export function PhotoThumb({ entry, index, selected, onSelect, role }: PhotoThumbProps): React.JSX.Element {
   const thumb = useCall('photos.image', { photoId: entry.photoId, variant: 'thumb' }, { staleTime: Infinity });
   const saved = entry.status === 'saved';
   const items = `${entry.itemCount} ${entry.itemCount === 1 ? 'food' : 'foods'}`;
@@ -21,7 +23,7 @@ export function PhotoThumb({ entry, index, selected, onSelect }: PhotoThumbProps
     <UnstyledButton
       onClick={onSelect}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`Photo ${index + 1}: ${saved ? 'saved' : 'to review'}, ${items}${entry.localDate ? `, ${formatIsoDate(entry.localDate)}` : ''}`}
+      aria-label={`Photo ${index + 1}${role ? ` (${role} the meal)` : ''}: ${saved ? 'saved' : 'to review'}, ${items}${entry.localDate ? `, ${formatIsoDate(entry.localDate)}` : ''}`}
       p={4}
       style={{
         borderRadius: 6,
@@ -65,6 +67,7 @@ export function PhotoThumb({ entry, index, selected, onSelect }: PhotoThumbProps
           {saved ? 'Saved' : 'To review'}
         </Badge>
         <Text size="xs" c="dimmed" ta="center" truncate>
+          {role ? `${role === 'before' ? 'Before' : 'After'} · ` : ''}
           {items}
         </Text>
       </Stack>

@@ -1,4 +1,4 @@
-import { Anchor, Container, EmptyState, Group, Loader, Stack, Title } from '@mantine/core';
+import { Anchor, Button, Container, EmptyState, Group, Loader, Stack, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { formatRoute } from '../../../app/route.ts';
 import { navigate } from '../../../app/use-route.ts';
@@ -16,6 +16,8 @@ import { PhotoDropZone } from '../PhotoDropZone/PhotoDropZone.tsx';
 import { PhotoReview } from '../PhotoReview/PhotoReview.tsx';
 import { PhotoStrip } from '../PhotoStrip/PhotoStrip.tsx';
 import { BatchProgress } from './BatchProgress.tsx';
+import { PairPhotosModal } from '../PairReview/PairPhotosModal.tsx';
+import { PairReview } from '../PairReview/PairReview.tsx';
 
 /** "Analyse photos" for one client: drop or choose photos, follow the analysis, review and save each meal. */
 export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Element {
@@ -24,6 +26,7 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
   const batch = usePhotoBatch(clientId);
   const { settings } = useSettings();
   const [picked, setPicked] = useState<string | null>(null);
+  const [pairing, setPairing] = useState<string | null>(null);
   const client = useCall('clients.get', { id: clientId });
   const analysed = batch.files.flatMap((f) => (f.analysis ? [f.analysis] : []));
   const list = useCall('photos.list', { clientId });
@@ -41,14 +44,26 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
     navigate({ name: 'client', id: clientId });
   };
 
-  const mark = (photoId: string, status: 'saved' | 'discarded'): void => {
-    markPhoto(clientId, photoId, status);
+  const mark = (photoId: string, status: 'saved' | 'discarded', also: string[] = []): void => {
+    const ids = [photoId, ...also];
+    for (const id of ids) markPhoto(clientId, id, status);
     const after = entries.flatMap((e) => {
-      if (e.photoId !== photoId) return [e];
+      if (!ids.includes(e.photoId)) return [e];
       return status === 'saved' ? [{ ...e, status: 'saved' as const }] : [];
     });
     setPicked(nextPending(after, photoId) ?? (status === 'saved' ? photoId : null));
   };
+
+  // Before-and-after pairs, as the core lists them.
+  const pairOf = (photoId: string) => list.data?.find((p) => p.id === photoId)?.pair ?? null;
+  const pairCandidates = current
+    ? entries.flatMap((entry, index) =>
+        entry.status === 'pending' && entry.photoId !== current.photoId && !pairOf(entry.photoId)
+          ? [{ entry, index }]
+          : [],
+      )
+    : [];
+  const currentPair = current?.status === 'pending' ? pairOf(current.photoId) : null;
 
   const back = (
     <Anchor
@@ -85,7 +100,14 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
     body = (
       <Stack gap="md">
         {list.error && <ErrorAlert title="Could not load all photos" error={list.error} onRetry={list.reload} />}
-        <PhotoStrip entries={entries} selectedId={current?.photoId ?? null} onSelect={setPicked} />
+        <PhotoStrip
+          entries={entries}
+          selectedId={current?.photoId ?? null}
+          onSelect={setPicked}
+          roles={Object.fromEntries(
+            (list.data ?? []).flatMap((p) => (p.pair && p.status === 'pending' ? [[p.id, p.pair.role]] : [])),
+          )}
+        />
         {current && (
           // Working on a photo pins it, so a photo analysed meanwhile does not take its place.
           <div
@@ -93,28 +115,62 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
             onPointerDownCapture={() => picked !== current.photoId && setPicked(current.photoId)}
           >
             <EnergyVisibility hidden={client.data ? hidesEnergy(client.data, settings) : true}>
-              <PhotoReview
-                key={current.photoId}
-                clientId={clientId}
-                photoId={current.photoId}
-                status={current.status}
-                localDate={current.localDate}
-                analysis={analysed.find((a) => a.photoId === current.photoId) ?? null}
-                onShowLog={() => openLog(current.localDate ?? undefined)}
-                onSaved={(result, payload) => {
-                  notify({
-                    message: savedText(result.entryIds.length, payload.meal ?? null, payload.date),
-                    action: { label: 'Show', onClick: () => openLog(payload.date), testId: 'photo-saved-show' },
-                  });
-                  for (const warning of result.warnings)
-                    notify({ title: 'Please check', message: warning, color: 'yellow' });
-                  mark(result.photoId, 'saved');
-                }}
-                onDiscarded={() => {
-                  notify({ message: 'The photo was discarded.' });
-                  mark(current.photoId, 'discarded');
-                }}
-              />
+              {current.status === 'pending' && !currentPair && pairCandidates.length > 0 && (
+                <Group justify="flex-end" mb="xs">
+                  <Button
+                    variant="default"
+                    size="xs"
+                    onClick={() => setPairing(current.photoId)}
+                    data-testid="photo-pair-open"
+                  >
+                    Pair as before/after…
+                  </Button>
+                </Group>
+              )}
+              {currentPair ? (
+                <PairReview
+                  key={current.photoId}
+                  clientId={clientId}
+                  photoId={current.photoId}
+                  onSaved={(result, payload, afterId) => {
+                    notify({
+                      message: savedText(result.entryIds.length, payload.meal ?? null, payload.date),
+                      action: { label: 'Show', onClick: () => openLog(payload.date), testId: 'photo-saved-show' },
+                    });
+                    for (const warning of result.warnings)
+                      notify({ title: 'Please check', message: warning, color: 'yellow' });
+                    mark(result.photoId, 'saved', [afterId]);
+                  }}
+                  onUnpaired={() => notify({ message: 'The photos are no longer paired.' })}
+                  onDiscarded={([first, ...rest]) => {
+                    notify({ message: 'Both photos were discarded.' });
+                    if (first) mark(first, 'discarded', rest);
+                  }}
+                />
+              ) : (
+                <PhotoReview
+                  key={current.photoId}
+                  clientId={clientId}
+                  photoId={current.photoId}
+                  status={current.status}
+                  localDate={current.localDate}
+                  analysis={analysed.find((a) => a.photoId === current.photoId) ?? null}
+                  onShowLog={() => openLog(current.localDate ?? undefined)}
+                  onSaved={(result, payload) => {
+                    notify({
+                      message: savedText(result.entryIds.length, payload.meal ?? null, payload.date),
+                      action: { label: 'Show', onClick: () => openLog(payload.date), testId: 'photo-saved-show' },
+                    });
+                    for (const warning of result.warnings)
+                      notify({ title: 'Please check', message: warning, color: 'yellow' });
+                    mark(result.photoId, 'saved');
+                  }}
+                  onDiscarded={() => {
+                    notify({ message: 'The photo was discarded.' });
+                    mark(current.photoId, 'discarded');
+                  }}
+                />
+              )}
             </EnergyVisibility>
           </div>
         )}
@@ -142,6 +198,16 @@ export function PhotosPage({ clientId }: { clientId: string }): React.JSX.Elemen
         />
         <BatchProgress clientId={clientId} batch={batch} />
         {body}
+        <PairPhotosModal
+          photoId={pairing}
+          candidates={pairCandidates}
+          onClose={() => setPairing(null)}
+          onPaired={(ids) => {
+            setPairing(null);
+            setPicked(ids.beforeId);
+            notify({ message: 'Paired: adjust the share of each food eaten, then save.' });
+          }}
+        />
       </Stack>
     </Container>
   );
