@@ -241,7 +241,7 @@ export async function portionAccuracy(): Promise<void> {
     const scored = await runPhotoSet(detector);
     const within = scored.reduce((n, s) => n + s.within, 0);
     const expected = scored.reduce((n, s) => n + s.expected, 0);
-    const totals = scored.map((s) => ({ file: s.file, grams: s.result.totalGrams }));
+    const totals = scored.map((s) => ({ file: s.file, grams: s.result.proposedGrams }));
     const largest = totals.reduce((a, t) => (t.grams > a.grams ? t : a), { file: '-', grams: 0 });
     const flagged = scored.reduce((n, s) => n + s.result.items.filter((i) => i.basisKind === 'flagged').length, 0);
     const items = scored.reduce((n, s) => n + s.result.items.length, 0);
@@ -250,7 +250,14 @@ export async function portionAccuracy(): Promise<void> {
         `  within the accepted range (or flagged where a flag is accepted): ${within} of ${expected} (${((100 * within) / Math.max(1, expected)).toFixed(0)} %)\n` +
         `  largest total proposed for one photo: ${largest.grams} g (${largest.file}); items flagged, no amount: ${flagged} of ${items}\n`,
     );
+    const extra = scored.flatMap((s) => s.extra.map((e) => ({ file: s.file, ...e })));
+    const withdrawn = scored.filter((s) => s.result.proposedGrams > s.result.totalGrams).length;
+    process.stdout.write(
+      `  photos whose amounts were all withdrawn by the whole-photo check: ${withdrawn}\n` +
+        `  items of foods not in the photo: ${extra.length}, proposing ${extra.reduce((n, e) => n + e.grams, 0)} g in all\n`,
+    );
     for (const s of scored) for (const m of s.misses) process.stdout.write(`  outside: ${s.file} ${m}\n`);
+    for (const e of extra) process.stdout.write(`  not in the photo: ${e.file} ${e.label} ${e.grams} g\n`);
   } finally {
     await detector.close();
   }

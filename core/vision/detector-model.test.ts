@@ -77,14 +77,15 @@ describe('NanoDet-g on real photos', () => {
       label: 'banana',
       foodId: 'usda:09040',
       basisKind: 'count',
-      count: 2,
+      // Six boxes: the hand, and bananas inside it, two of them boxed twice.
+      count: 3,
       measure: { name: 'medium', grams: 118 },
-      grams: 236, // 2 × 118
-      range: { low: 202, high: 272 }, // 2 × 101 g … 2 × 136 g (USDA SR small, large)
+      grams: 354, // 3 × 118
+      range: { low: 303, high: 408 }, // 3 × 101 g … 3 × 136 g (USDA SR small, large)
     });
     expect(items[0]!.merged).toBe(r.detections.filter((x) => x.label === 'banana').length);
     expect(items[0]!.portionBasis).toMatch(
-      /^2 × medium \(118 g\), counted in the photo \(\d+ overlapping detections merged\); no size reference recognised \(the detector knows bowls, cups and cutlery, not plates\)/,
+      /^3 × medium \(118 g\), counted in the photo \(\d+ overlapping detections merged\); no size reference recognised \(the detector knows bowls, cups and cutlery, not plates\)/,
     );
   });
 });

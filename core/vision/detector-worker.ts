@@ -65,19 +65,23 @@ async function pump(): Promise<void> {
   try {
     while (queue.length > 0) {
       const job = queue.shift()!;
-      current = { id: job.id, cancelled: false };
+      const me = { id: job.id, cancelled: false };
+      current = me;
       try {
         const detector = await ready;
         const prepared = job.prepared ?? detector.prepare(new Uint8Array(job.bytes));
         const input = await prepared;
+        // Cancelled while it was decoding: no inference for a result nobody wants.
+        if (me.cancelled) continue;
         // The next photos decode while this one is inferred.
         prefetch(detector);
         const result = await detector.infer(input);
-        if (!current.cancelled) post({ type: 'result', id: job.id, result });
+        if (!me.cancelled) post({ type: 'result', id: job.id, result });
       } catch (e) {
-        if (!current.cancelled) post({ type: 'error', id: job.id, error: toShape(e) });
+        if (!me.cancelled) post({ type: 'error', id: job.id, error: toShape(e) });
+      } finally {
+        current = null;
       }
-      current = null;
     }
   } finally {
     pumping = false;
@@ -102,8 +106,10 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   if (msg.type === 'close') {
-    // Requests already queued finish first (their callers were told the detector closed).
+    // The parent has already told every caller the detector closed: queued photos are dropped, and only
+    // the one being inferred (which cannot be interrupted) finishes before the session is released.
     closing = true;
+    queue.length = 0;
     if (!pumping) void shutDown();
     return;
   }

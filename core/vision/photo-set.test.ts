@@ -33,6 +33,9 @@ describe('portion proposals on the annotated photo set', () => {
     for (const s of scored) {
       const total = s.result.items.reduce((sum, i) => sum + (i.grams ?? 0), 0);
       expect(total, s.file).toBeLessThanOrEqual(PHOTO_TOTAL_BOUND_G);
+      // The item rules alone (before the whole-photo check withdraws everything above its limit) keep every
+      // photo of the set within the bound: the last-resort check is not what keeps these photos sane.
+      expect(s.result.proposedGrams, s.file).toBeLessThanOrEqual(PHOTO_TOTAL_BOUND_G);
       for (const i of s.result.items) {
         if (i.grams === null) {
           expect(i.basisKind, s.file).toBe('flagged');

@@ -135,9 +135,11 @@ describe('portions', () => {
     const r = estimatePortions([orange, cake, cakeElsewhere], m, IMG);
     expect(r.items.map((i) => [i.label, i.grams])).toEqual([
       ['orange', 131],
-      ['cake', 70],
+      ['cake', 68],
     ]);
     expect(r.items[0]!.portionBasis).toMatch(/; also scored as cake$/);
+    // Only the item whose own boxes were also scored as another food says so.
+    expect(r.items[1]!.portionBasis).not.toMatch(/also scored/);
   });
 
   test('a count beyond a meal (24 orange slices) is flagged with no amount', () => {
@@ -189,9 +191,10 @@ describe('portions', () => {
     const cut = estimatePortions([cake, det('bowl', 0.9, 0, 0, 600, 150)], m, IMG);
     expect(cut.references[0]!.rejected).toBe('the bowl is cut off or not round in the photo');
     for (const r of [low, small, cut]) {
-      expect(r.items[0]).toMatchObject({ basisKind: 'default', grams: 70, range: { low: 35, high: 170 } });
+      // The default is USDA's own measure, quoted and proposed exactly (68 g), not rounded to 5 g.
+      expect(r.items[0]).toMatchObject({ basisKind: 'default', grams: 68, range: { low: 35, high: 170 } });
       expect(r.items[0]!.portionBasis).toMatch(
-        /^default portion, 1 piece \(1\/12 of 8" dia\) \(70 g\); no reliable size reference/,
+        /^default portion, 1 piece \(1\/12 of 8" dia\) \(68 g\); no reliable size reference/,
       );
     }
   });
@@ -201,27 +204,88 @@ describe('portions', () => {
     const r = estimatePortions([det('cake', 0.8, 0, 0, 300, 300), det('bowl', 0.9, 0, 0, 500, 500)], m, IMG);
     expect(r.items[0]).toMatchObject({ basisKind: 'reference', grams: 90, range: { low: 55, high: 145 } });
     expect(r.items[0]!.portionBasis).toBe('area against the bowl (taken as 15 cm)');
-    // cake 700×700 px = 441 cm² = 7.35 portions → flagged, not clamped
-    const big = estimatePortions([det('cake', 0.8, 0, 0, 700, 700), det('bowl', 0.9, 0, 0, 500, 500)], m, IMG);
-    expect(big.items[0]).toMatchObject({ basisKind: 'flagged', grams: null, range: null });
-    expect(big.items[0]!.flag).toBe(
-      'About 500 g by the bowl: over 3× a usual portion (1 piece (1/12 of 8" dia), 70 g). Check the photo and enter the amount.',
+    // cake 700×700 px = 441 cm² = 7.35 portions. With nothing else to judge the bowl by, the bowl is
+    // doubted, not the cake: the default portion, with the reason.
+    const alone = estimatePortions([det('cake', 0.8, 0, 0, 700, 700), det('bowl', 0.9, 0, 0, 500, 500)], m, IMG);
+    expect(alone.references[0]!.rejected).toBe('taking it as a bowl would make the cake 7.3× a usual portion');
+    expect(alone.items[0]).toMatchObject({ basisKind: 'default', grams: 68 });
+    expect(alone.items[0]!.portionBasis).toContain('no reliable size reference (taking it as a bowl would make');
+    // With a whole orange that confirms the bowl's scale (224 px ≈ 6.7 cm, an orange's usual width), the
+    // cake itself looks that large: flagged, not clamped.
+    const orange = det('orange', 0.8, 750, 0, 224, 224);
+    const big = estimatePortions([det('cake', 0.8, 0, 0, 700, 700), det('bowl', 0.9, 0, 0, 500, 500), orange], m, IMG);
+    expect(big.references[0]!.rejected).toBeNull();
+    const cake = big.items.find((i) => i.label === 'cake')!;
+    expect(cake).toMatchObject({ basisKind: 'flagged', grams: null, range: null });
+    expect(cake.flag).toBe(
+      'About 500 g by the bowl: over 3× a usual portion (1 piece (1/12 of 8" dia), 68 g). Check the photo and enter the amount.',
     );
-    // under ¼ of a portion: the reference is not trusted for it, the default is used with the reason
+    // Under ¼ of a portion with no fruit to confirm the bowl: the bowl is not used.
     const tiny = estimatePortions([det('cake', 0.8, 0, 0, 60, 60), det('bowl', 0.9, 0, 0, 500, 500)], m, IMG);
-    expect(tiny.items[0]).toMatchObject({ basisKind: 'default', grams: 70 });
-    expect(tiny.items[0]!.portionBasis).toContain('the bowl makes it under ¼ of a usual portion');
+    expect(tiny.items[0]).toMatchObject({ basisKind: 'default', grams: 68 });
+    expect(tiny.references[0]!.rejected).toBe('taking it as a bowl would make the cake 0.05× a usual portion');
+    // Under ¼ with the bowl confirmed by an orange: the default is used for the cake, with the reason.
+    const tinyBy = estimatePortions([det('cake', 0.8, 0, 0, 60, 60), det('bowl', 0.9, 0, 0, 500, 500), orange], m, IMG);
+    expect(tinyBy.items.find((i) => i.label === 'cake')!.portionBasis).toContain(
+      'the bowl makes it under ¼ of a usual portion',
+    );
+  });
+
+  test('separate parts of a shapeless food are one serving, never a default portion each', () => {
+    const florets = Array.from({ length: 8 }, (_, i) => det('cake', 0.6, i * 110, 100, 80, 80));
+    const r = estimatePortions(florets, m, IMG);
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({ basisKind: 'default', grams: 68, merged: 8 });
+    expect(r.items[0]!.portionBasis).toContain('8 separate parts seen, taken as one serving');
+    // The range reaches one portion per part: the practitioner may judge it was more than one serving.
+    expect(r.items[0]!.range).toEqual({ low: 35, high: 545 });
+    // A whole cake with two slices boxed inside it: one item, not three.
+    const nested = estimatePortions(
+      [det('cake', 0.8, 0, 0, 400, 400), det('cake', 0.6, 10, 10, 150, 150), det('cake', 0.6, 200, 200, 150, 150)],
+      m,
+      IMG,
+    );
+    expect(nested.items).toHaveLength(1);
+    expect(nested.proposedGrams).toBe(68);
+  });
+
+  test('a box straddling two oranges does not chain them into one', () => {
+    const r = estimatePortions(
+      [det('orange', 0.9, 0, 0, 100, 100), det('orange', 0.9, 80, 0, 100, 100), det('orange', 0.5, 40, 0, 100, 100)],
+      m,
+      IMG,
+    );
+    expect(r.items[0]).toMatchObject({ count: 2, grams: 262 });
   });
 
   test(`a photo total above ${MEAL_MAX_GRAMS / 1000} kg withdraws every amount and flags the photo`, () => {
-    const many = Array.from({ length: 40 }, (_, i) => det('cake', 0.6, i * 25, (i % 2) * 400, 20, 20));
-    const r = estimatePortions(many, m, IMG); // 40 separate cakes × 70 g = 2.8 kg
-    expect(r.items).toHaveLength(40);
+    // A manifest whose cake portion is 1.5 kg: one cake and four oranges add up to 2,024 g (within), two
+    // foods of 1.5 kg to 3 kg (above).
+    const heavy: DetectorManifest = {
+      ...m,
+      foodClasses: { ...m.foodClasses, cake: { ...m.foodClasses.cake!, defaultGrams: 1500, rangeGrams: undefined } },
+    };
+    const oranges = [0, 1, 2, 3].map((i) => det('orange', 0.8, 500 + i * 110, 500, 100, 100));
+    const within = estimatePortions([det('cake', 0.8, 0, 0, 300, 300), ...oranges], heavy, IMG);
+    expect(within.totalGrams).toBe(1500 + 4 * 131);
+    expect(within.flags).toEqual([]);
+    const twoCakes = {
+      ...heavy,
+      foodClasses: { ...heavy.foodClasses, orange: { ...heavy.foodClasses.cake!, countable: undefined } },
+    };
+    const r = estimatePortions(
+      [det('cake', 0.8, 0, 0, 300, 300), det('orange', 0.8, 500, 500, 100, 100)],
+      twoCakes,
+      IMG,
+    );
+    expect(r.items).toHaveLength(2);
     expect(r.items.every((i) => i.grams === null && i.basisKind === 'flagged' && i.flag !== null)).toBe(true);
+    expect(r.items.every((i) => i.portionBasis.startsWith('withdrawn (photo total too high): '))).toBe(true);
     expect(r.flags[0]).toBe(
-      'The amounts found add up to 2.8 kg, far above one meal (at most 2.5 kg): no amounts are proposed. Enter each amount.',
+      'The amounts found add up to 3.0 kg, far above one meal (at most 2.5 kg): no amounts are proposed. Enter each amount.',
     );
     expect(r.totalGrams).toBe(0);
+    expect(r.proposedGrams).toBe(3000);
   });
 
   test('a countable food’s default measure must be one of its measures', () => {

@@ -60,6 +60,11 @@ export interface PortionResult {
   flags: string[];
   /** Sum of the proposed grams (flagged items count 0). */
   totalGrams: number;
+  /**
+   * What the item rules proposed before the whole-photo check (which withdraws every amount of a photo
+   * above MEAL_MAX_GRAMS): the figure the photo-set test bounds and the bench reports.
+   */
+  proposedGrams: number;
 }
 
 /**
@@ -167,18 +172,20 @@ function union(boxes: readonly XywhBox[]): XywhBox {
   return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
 
-/** Groups detections that are the same piece (transitively): each group is one piece. */
+/**
+ * Groups detections that are the same piece: largest first, each joins the first group whose largest box
+ * it is the same piece as, else starts a group. Not transitive on purpose: a box straddling two oranges
+ * overlaps both, and chaining through it would merge two oranges into one.
+ */
 export function mergePieces<T extends { box: XywhBox }>(dets: readonly T[]): T[][] {
-  const parent = dets.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < dets.length; i++)
-    for (let j = i + 1; j < dets.length; j++) if (samePiece(dets[i]!.box, dets[j]!.box)) parent[find(i)] = find(j);
-  const groups = new Map<number, T[]>();
-  dets.forEach((d, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), d]);
-  });
-  return [...groups.values()];
+  const groups: T[][] = [];
+  const byArea = [...dets].sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h);
+  for (const d of byArea) {
+    const home = groups.find((g) => samePiece(g[0]!.box, d.box));
+    if (home) home.push(d);
+    else groups.push([d]);
+  }
+  return groups;
 }
 
 /** The piece's box: the largest of its merged detections (the whole piece, not a part of it). */
@@ -248,6 +255,20 @@ function disagreesWithFood(
   return null;
 }
 
+/** The first shapeless food the reference would put outside [MIN_PORTION_FACTOR, MAX_PORTION_FACTOR]. */
+function disagreesWithPortion(
+  r: PortionReference,
+  groups: readonly { label: string; box: XywhBox; food: FoodClass }[],
+): string | null {
+  for (const p of groups) {
+    if (p.food.countable) continue;
+    const ratio = areaRatio(p.box, p.food, r.cmPerPixel);
+    if (ratio > MAX_PORTION_FACTOR || ratio < MIN_PORTION_FACTOR)
+      return `taking it as a ${r.label} would make the ${p.label} ${ratio < 1 ? ratio.toFixed(2) : ratio.toFixed(1)}× a usual portion`;
+  }
+  return null;
+}
+
 function nearestMeasure(food: FoodClass, grams: number): { name: string; grams: number } {
   const ms = food.countable!.measures;
   return ms.reduce((a, m) => (Math.abs(Math.log(m.grams / grams)) < Math.abs(Math.log(a.grams / grams)) ? m : a));
@@ -268,7 +289,11 @@ export function estimatePortions(
   const groups: { label: string; food: FoodClass; dets: Detection[]; box: XywhBox }[] = [];
   for (const [label, dets] of byClass) {
     const food = manifest.foodClasses[label]!;
-    for (const dg of mergePieces(dets)) for (const piece of splitBunch(dg)) groups.push({ label, food, ...piece });
+    for (const dg of mergePieces(dets)) {
+      // A bunch is split into its pieces only for countable foods; a pizza and its slices stay one.
+      if (food.countable) for (const piece of splitBunch(dg)) groups.push({ label, food, ...piece });
+      else groups.push({ label, food, dets: dg, box: pieceBox(dg) });
+    }
   }
 
   const references: PortionReference[] = [];
@@ -277,6 +302,10 @@ export function estimatePortions(
     if (!ref) continue;
     const r = judgeReference(d, ref, image);
     if (r.rejected === null) r.rejected = disagreesWithFood(r, groups);
+    // With no whole piece of fruit to confirm it, a reference that would make a shapeless food far from
+    // any usual portion is doubted, not the food: a half kiwi taken for a bowl makes the pizza beside it
+    // 20 portions large.
+    if (r.rejected === null && !groups.some((x) => x.food.countable)) r.rejected = disagreesWithPortion(r, groups);
     references.push(r);
   }
   references.sort((a, b) => b.score - a.score);
@@ -287,8 +316,11 @@ export function estimatePortions(
       : `no reliable size reference (${references[0]!.rejected ?? 'not usable'})`;
 
   const items: PortionItem[] = [];
+  /** Each item's own merged detections (for naming what else those boxes were scored as). */
+  const itemDets = new Map<string, Detection[]>();
+  const track = (id: string, dets: Detection[]): string => (itemDets.set(id, dets), id);
   const base = (label: string, food: FoodClass, dets: Detection[]) => ({
-    id: `d${items.length + 1}`,
+    id: track(`d${items.length + 1}`, dets),
     classIndex: dets[0]!.classIndex,
     label,
     score: Math.max(...dets.map((d) => d.score)),
@@ -350,30 +382,42 @@ export function estimatePortions(
     });
   }
 
-  // Amorphous foods: one item per piece (overlapping detections merged).
-  for (const p of groups.filter((x) => !x.food.countable)) {
-    const { food, label, dets } = p;
-    const mergedNote = dets.length > 1 ? ` (${dets.length} overlapping detections merged)` : '';
+  // Shapeless foods: one item per food. Separate boxes of one (florets, slices, two bits of cake) are
+  // parts of one serving as far as one photo can tell: never a default portion each.
+  const amorphousLabels = [...new Set(groups.filter((x) => !x.food.countable).map((x) => x.label))];
+  for (const label of amorphousLabels) {
+    const parts = groups.filter((x) => x.label === label);
+    const food = parts[0]!.food;
+    const dets = parts.flatMap((p) => p.dets);
+    const notes: string[] = [];
+    if (parts.length > 1) notes.push(`${parts.length} separate parts seen, taken as one serving`);
+    if (dets.length > parts.length) notes.push(`${dets.length - parts.length} overlapping detections merged`);
+    const mergedNote = notes.length > 0 ? ` (${notes.join('; ')})` : '';
     const [dl, dh] = food.rangeGrams ?? [food.defaultGrams * DEFAULT_RANGE[0], food.defaultGrams * DEFAULT_RANGE[1]];
     const asDefault = (reason: string): PortionItem => ({
       ...base(label, food, dets),
-      grams: roundGrams(food.defaultGrams),
+      grams: food.defaultGrams,
       basisKind: 'default',
-      portionBasis: `default portion, ${food.defaultPortion} (${g(food.defaultGrams)}); ${reason}${mergedNote}`,
+      portionBasis: `default portion, ${food.defaultPortion} (${food.defaultGrams} g); ${reason}${mergedNote}`,
       count: null,
       measure: null,
-      range: { low: roundGrams(dl), high: roundGrams(dh) },
+      // Several parts may be more than one serving: the range reaches one default portion per part.
+      range: {
+        low: roundGrams(Math.min(dl, food.defaultGrams)),
+        high: roundGrams(Math.max(dh, parts.length * food.defaultGrams)),
+      },
       flag: null,
     });
     if (!ruler) {
       items.push(asDefault(noRuler));
       continue;
     }
-    const ratio = areaRatio(p.box, food, ruler.cmPerPixel);
+    const ratio = parts.reduce((sum, p) => sum + areaRatio(p.box, food, ruler.cmPerPixel), 0);
     const raw = food.defaultGrams * ratio;
     if (ratio < MIN_PORTION_FACTOR) {
       items.push(asDefault(`the ${ruler.label} makes it under ¼ of a usual portion, so it was not used`));
     } else if (ratio > MAX_PORTION_FACTOR) {
+      // Only reached when whole fruit confirmed the reference's scale: the food itself looks that large.
       items.push({
         ...base(label, food, dets),
         grams: null,
@@ -382,7 +426,7 @@ export function estimatePortions(
         count: null,
         measure: null,
         range: null,
-        flag: `About ${g(raw)} by the ${ruler.label}: over ${MAX_PORTION_FACTOR}× a usual portion (${food.defaultPortion}, ${g(food.defaultGrams)}). Check the photo and enter the amount.`,
+        flag: `About ${g(raw)} by the ${ruler.label}: over ${MAX_PORTION_FACTOR}× a usual portion (${food.defaultPortion}, ${food.defaultGrams} g). Check the photo and enter the amount.`,
       });
     } else {
       items.push({
@@ -400,14 +444,13 @@ export function estimatePortions(
 
   // Name the other foods the model also scored these boxes as, so a wrong class is easy to correct.
   for (const item of items) {
-    const others = new Set(
-      detections.filter((d) => d.label === item.label).flatMap((d) => [...(alsoSeenAs.get(d) ?? [])]),
-    );
+    const others = new Set((itemDets.get(item.id) ?? []).flatMap((d) => [...(alsoSeenAs.get(d) ?? [])]));
     if (others.size > 0) item.portionBasis += `; also scored as ${[...others].sort().join(', ')}`;
   }
 
   const flags: string[] = [];
   let total = items.reduce((s, i) => s + (i.grams ?? 0), 0);
+  const proposedGrams = total;
   if (total > MEAL_MAX_GRAMS) {
     flags.push(
       `The amounts found add up to ${(total / 1000).toFixed(1)} kg, far above one meal (at most ${MEAL_MAX_GRAMS / 1000} kg): no amounts are proposed. Enter each amount.`,
@@ -415,9 +458,12 @@ export function estimatePortions(
     for (const i of items) {
       if (i.grams === null) continue;
       i.flag = `Part of a photo whose total (${(total / 1000).toFixed(1)} kg) is far above one meal; proposed ${g(i.grams)} was withdrawn.`;
+      i.portionBasis = `withdrawn (photo total too high): ${i.portionBasis}`;
       i.grams = null;
       i.basisKind = 'flagged';
       i.range = null;
+      i.count = null;
+      i.measure = null;
     }
     total = 0;
   }
@@ -428,5 +474,5 @@ export function estimatePortions(
     flags.push(`Not used as a size reference: ${rejected.map((r) => `${r.label} (${r.rejected})`).join('; ')}.`);
   // Ids follow the final order.
   items.forEach((i, n) => (i.id = `d${n + 1}`));
-  return { items, references, flags, totalGrams: total };
+  return { items, references, flags, totalGrams: total, proposedGrams };
 }

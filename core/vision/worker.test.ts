@@ -79,6 +79,10 @@ describe('detector worker', () => {
     const second = w.detect(banana, { signal: ac.signal });
     const third = w.detect(banana);
     const fourth = w.detect(banana);
+    // Abort only once the requests have been posted to the worker (detect awaits the worker's start
+    // first), so the cancel reaches the worker's queue rather than the caller's own pre-check.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
     ac.abort();
     await expect(second).rejects.toBeInstanceOf(CancelledError);
     const labels = (await Promise.all([first, third, fourth])).map((r) => r.detections[0]?.label);

@@ -96,6 +96,8 @@ export interface ScoredPhoto {
   within: number;
   expected: number;
   misses: string[];
+  /** Items of foods the photo does not show (false detections), with the grams they propose. */
+  extra: { label: string; grams: number }[];
 }
 
 export function scorePhoto(photo: SetPhoto, result: PortionResult): ScoredPhoto {
@@ -109,7 +111,9 @@ export function scorePhoto(photo: SetPhoto, result: PortionResult): ScoredPhoto 
     if (ok) within++;
     else misses.push(`${e.label}: ${flagged ? 'flagged' : `${grams} g`} (accepted ${e.low}–${e.high} g)`);
   }
-  return { file: photo.file, result, within, expected: photo.expected.length, misses };
+  const shown = new Set(photo.expected.map((e) => e.label));
+  const extra = result.items.filter((i) => !shown.has(i.label)).map((i) => ({ label: i.label, grams: i.grams ?? 0 }));
+  return { file: photo.file, result, within, expected: photo.expected.length, misses, extra };
 }
 
 export async function runPhotoSet(detector: Detector): Promise<ScoredPhoto[]> {

@@ -30,6 +30,12 @@ export function ItemAmount({ item, onChange, error }: ItemAmountProps): React.JS
     const match = wanted === null ? food.portions[0] : food.portions.find((p) => Math.abs(p.grams - wanted) < 0.5);
     onChange(match ? { portion: match } : { mode: 'grams' });
   }, [needsPortion, food, item.measureGrams, onChange]);
+  // The food's measures could not be loaded: the proposed grams (already filled in) are used instead, so the
+  // item can still be saved.
+  const measuresFailed = item.mode === 'measure' && item.portion === null && query.error !== null;
+  useEffect(() => {
+    if (measuresFailed) onChange({ mode: 'grams' });
+  }, [measuresFailed, onChange]);
   if (!item.hit) return null;
   const portions = food?.portions ?? [];
   const portion = item.portion && portions.some((p) => p.id === item.portion?.id) ? item.portion : portions[0];

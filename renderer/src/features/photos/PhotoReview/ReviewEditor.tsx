@@ -143,7 +143,7 @@ export function ReviewEditor(props: ReviewEditorProps): React.JSX.Element {
               Foods on this photo
             </Title>
             {analysis.flags.map((flag) => (
-              <Alert key={flag} color="orange" variant="light" data-testid="photo-flag">
+              <Alert key={flag} color="orange" variant="light" role="status" data-testid="photo-flag">
                 {flag}
               </Alert>
             ))}

@@ -25,9 +25,12 @@ interface ReviewItemRowProps {
 export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
   const { item, index, clientId, error, autoFocus, onChange, onRemove, onActive, conflict, saving } = props;
   const detected = item.origin === 'detected' && item.detected;
-  const name = detected ? classLabelText(detected.label) : (item.hit?.name ?? `item ${index + 1}`);
-  const basis = detected ? portionBasisText(detected.portionBasis) : null;
-  const range = detected ? rangeText(detected.range) : null;
+  // The detector's class names the row, and its proposal shows, only while the food is still the one it
+  // proposed: once the practitioner picks another food, the row is that food and the proposal is gone.
+  const asProposed = detected && item.hit?.id === detected.foodId ? detected : null;
+  const name = asProposed ? classLabelText(asProposed.label) : (item.hit?.name ?? `item ${index + 1}`);
+  const basis = asProposed ? portionBasisText(asProposed.portionBasis) : null;
+  const range = asProposed ? rangeText(asProposed.range) : null;
   return (
     <Paper
       withBorder
@@ -43,7 +46,7 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="wrap">
-            {detected && (
+            {asProposed && (
               <Text fw={600} size="sm" data-testid="photo-item-name">
                 {name}
               </Text>
@@ -65,17 +68,17 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
           <ActionIcon
             variant="subtle"
             color="red"
-            aria-label={`Remove ${name}`}
+            aria-label={`Remove ${name} (item ${index + 1})`}
             onClick={onRemove}
             data-testid="photo-item-remove"
           >
             ×
           </ActionIcon>
         </Group>
-        {detected && (
+        {asProposed && (
           <Stack gap={2}>
             <Text size="sm" data-testid="photo-item-proposal">
-              Proposed: {proposalText(detected)}
+              Proposed: {proposalText(asProposed)}
               {range ? ` · ${range}` : ''}
             </Text>
             {basis && (
@@ -85,9 +88,16 @@ export function ReviewItemRow(props: ReviewItemRowProps): React.JSX.Element {
             )}
           </Stack>
         )}
-        {detected && detected.flag && (
-          <Alert color="orange" variant="light" p="xs" title="Check this amount" data-testid="photo-item-flag">
-            {detected.flag}
+        {asProposed && asProposed.flag && (
+          <Alert
+            color="orange"
+            variant="light"
+            p="xs"
+            title="Check this amount"
+            role="status"
+            data-testid="photo-item-flag"
+          >
+            {asProposed.flag}
           </Alert>
         )}
         <FoodPicker
