@@ -73,6 +73,7 @@ export const METHOD_NAMES = [
   'photos.save',
   'photos.discard',
   'photos.exportDataset',
+  'labels.read',
   'vision.status',
   'vision.installModel',
   'vision.setActiveModel',
