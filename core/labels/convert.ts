@@ -4,7 +4,7 @@ import type { LabelBasis, LabelFieldKey } from './parse.ts';
 /**
  * From the values a label prints to the per-100 g values the app stores (foods are per 100 g, see
  * core/foods/nutrients.ts). The renderer repeats these few lines for the review table as the
- * practitioner edits (renderer/src/features/labels/label-values.ts); label-values.test.ts checks the
+ * practitioner edits (renderer/src/features/labels/label-values.ts); scripts/label-values.test.ts checks the
  * two agree on every label of the test set.
  *
  * - Salt → sodium: sodium = salt ÷ 2.5 (Regulation (EU) No 1169/2011, Annex XIV: "salt" means the
