@@ -40,7 +40,21 @@ const require = createRequire(import.meta.url);
 /** Where the English model lies inside its npm package (the LSTM-only "best_int" build, 2.9 MB gzipped). */
 export function bundledLangPath(): string {
   const pkg = path.dirname(require.resolve('@tesseract.js-data/eng/package.json'));
-  return path.join(pkg, '4.0.0_best_int');
+  return path.join(unpackedPath(pkg), '4.0.0_best_int');
+}
+
+/**
+ * In the packaged app these packages are unpacked beside the archive (electron-builder.yml
+ * asarUnpack): the worker thread is started, and reads, from there.
+ */
+function unpackedPath(p: string): string {
+  return p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
+/** tesseract.js's worker-thread script (its own default, with the unpacked path in the packaged app). */
+function workerScript(): string {
+  const pkg = path.dirname(require.resolve('tesseract.js/package.json'));
+  return path.join(unpackedPath(pkg), 'src', 'worker-script', 'node', 'index.js');
 }
 
 export interface OcrReader {
@@ -100,6 +114,7 @@ export function createOcrReader(options: OcrReaderOptions = {}): OcrReader {
     const { createWorker, OEM, PSM } = (await import('tesseract.js')).default;
     const w = await createWorker('eng', OEM.LSTM_ONLY, {
       langPath,
+      workerPath: workerScript(),
       cacheMethod: 'none',
       gzip: true,
       // Errors from inside the worker reject the call instead of being thrown on the process.
