@@ -626,7 +626,7 @@ export async function makeLabelSet(outDir: string): Promise<LabelTruth[]> {
       carbG: shown(f.carb),
       sugarG: shown(f.sugar),
       proteinG: shown(f.protein),
-      // Regulation (EU) No 1169/2011 Annex XIV: salt = sodium × 2.5.
+      // Regulation (EU) No 1169/2011 Annex I point 11: salt = sodium × 2.5.
       sodiumMg: round((Number(f.salt.toFixed(2)) / 2.5) * 1000, 2),
     };
     if (f.fibre !== null) per100g.fibreG = shown(f.fibre);

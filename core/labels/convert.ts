@@ -7,10 +7,11 @@ import type { LabelBasis, LabelFieldKey } from './parse.ts';
  * practitioner edits (renderer/src/features/labels/label-values.ts); scripts/label-values.test.ts checks the
  * two agree on every label of the test set.
  *
- * - Salt → sodium: sodium = salt ÷ 2.5 (Regulation (EU) No 1169/2011, Annex XIV: "salt" means the
- *   salt equivalent content calculated using the formula salt = sodium × 2.5), in mg: × 1000.
- * - kJ → kcal: ÷ 4.184 (the thermochemical calorie; the same factor the Regulation's Annex XIV energy
- *   conversion factors use, e.g. fat 37 kJ/g = 9 kcal/g), only when the label gives no kcal.
+ * - Salt → sodium: sodium = salt ÷ 2.5 (Regulation (EU) No 1169/2011, Annex I point 11: "salt" means
+ *   the salt equivalent content calculated using the formula salt = sodium × 2.5), in mg: × 1000.
+ *   (Annex XIV of the Regulation holds the energy conversion factors, not this formula.)
+ * - kJ → kcal: ÷ 4.184 (1 kcal = 4.184 kJ, the thermochemical calorie, ISO 80000-5), only when the
+ *   label gives no kcal.
  * - Per serving → per 100 g: × 100 ÷ serving grams. Drinks labelled per 100 ml are stored as if
  *   per 100 g (1 ml taken as 1 g), as the app has no volume basis for foods.
  */

@@ -107,7 +107,7 @@ describe('nutrition label parsing', () => {
       saltG: 0.88,
     });
     const per100 = toPer100g(values(p), p.basis, p.serving!.grams)!;
-    // Regulation (EU) No 1169/2011 Annex XIV: salt = sodium × 2.5 → 0.88 g salt = 352 mg sodium.
+    // Regulation (EU) No 1169/2011 Annex I point 11: salt = sodium × 2.5 → 0.88 g salt = 352 mg sodium.
     expect(per100.sodiumMg).toBeCloseTo(352, 6);
     expect(per100.energyKcal).toBe(469);
   });

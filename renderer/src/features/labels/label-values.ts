@@ -5,7 +5,7 @@ import type { Nutrients } from '@contract/foods.ts';
  * The review's per-100 g values, recomputed as the practitioner edits a field or the serving weight.
  * The same rules as the core's core/labels/convert.ts (a test checks the two agree on
  * every label of the test set, in scripts/label-values.test.ts):
- * - salt → sodium: sodium = salt ÷ 2.5 (Regulation (EU) No 1169/2011, Annex XIV), in mg × 1000;
+ * - salt → sodium: sodium = salt ÷ 2.5 (Regulation (EU) No 1169/2011, Annex I point 11), in mg × 1000;
  * - kJ → kcal ÷ 4.184, only when the label gives no kcal;
  * - per serving → per 100 g: × 100 ÷ serving grams; per 100 ml is kept as per 100 g (1 ml = 1 g).
  */
