@@ -35,6 +35,13 @@ test('drop a nutrition label photo, review the values beside their crops, save i
   await dropOnLabelZone(page, path.join(PICTURES, 'E009.jpeg'), 'banana.jpeg');
   await expect(page.getByTestId('label-error')).toContainText('No nutrition panel found in this photo');
 
+  // A read can be stopped while it runs: the drop zone comes back, with no error.
+  await dropOnLabelZone(page, LABEL, 'granola-label.jpg');
+  await page.getByTestId('label-cancel').click();
+  await expect(page.getByTestId('label-dropzone')).toBeVisible();
+  await expect(page.getByTestId('label-error')).toHaveCount(0);
+  await expect(page.getByTestId('label-review')).toHaveCount(0);
+
   await dropOnLabelZone(page, LABEL, 'granola-label.jpg');
   const review = page.getByTestId('label-review');
   await expect(review).toBeVisible({ timeout: 60_000 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FileUpload, Nutrients } from './foods.ts';
-import { method } from './rpc.ts';
+import { Empty, method } from './rpc.ts';
 
 /**
  * Nutrition labels: a photo of a nutrition panel read on this machine (core/labels/), shown for review
@@ -63,4 +63,6 @@ export type LabelReading = z.infer<typeof LabelReading>;
 export const foodLabelsMethods = {
   /** Reads the nutrition panel in a photo (nothing is stored: the review saves via foods.createCustom). */
   'labels.read': method(FileUpload.strict(), LabelReading),
+  /** Stops the label being read (its labels.read answers with "cancelled"); false when none is. */
+  'labels.cancel': method(Empty, z.object({ cancelled: z.boolean() })),
 };

@@ -74,6 +74,7 @@ export const METHOD_NAMES = [
   'photos.discard',
   'photos.exportDataset',
   'labels.read',
+  'labels.cancel',
   'vision.status',
   'vision.installModel',
   'vision.setActiveModel',

@@ -129,3 +129,20 @@ describe('reading a nutrition label photo (real OCR, on this machine)', () => {
     },
   );
 });
+
+describe('stopping a label read', () => {
+  it('ends the read when its signal aborts, with a clear sentence, and the next read works', async () => {
+    const r = createOcrReader();
+    try {
+      const controller = new AbortController();
+      const reading = readLabel(r, label('us-soup.jpg'), { signal: controller.signal });
+      setTimeout(() => controller.abort(), 300);
+      const err = await refusal(reading);
+      expect(err.message).toBe('Reading the label was cancelled.');
+      const again = await readLabel(r, label('us-granola.jpg'));
+      expect(again.fields.find((f) => f.key === 'energyKcal')?.value).toBe(230);
+    } finally {
+      await r.close();
+    }
+  });
+});

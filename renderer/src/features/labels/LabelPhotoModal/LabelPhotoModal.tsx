@@ -44,6 +44,7 @@ function LabelPhotoFlow({
 }): React.JSX.Element {
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
 
   const read = async (file: File): Promise<void> => {
     const problem = photoFileProblem(file);
@@ -52,18 +53,25 @@ function LabelPhotoFlow({
       return;
     }
     setError(null);
+    cancelled.current = false;
     setPhase({ kind: 'reading', fileName: file.name });
     onBusyChange(true);
     try {
       const upload = await readFileUpload(file);
       const reading = await call('labels.read', upload);
-      setPhase({ kind: 'review', reading });
+      setPhase(cancelled.current ? { kind: 'pick' } : { kind: 'review', reading });
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The label could not be read.');
+      // A read the practitioner stopped needs no error: the drop zone is back.
+      if (!cancelled.current) setError(e instanceof Error ? e.message : 'The label could not be read.');
       setPhase({ kind: 'pick' });
     } finally {
       onBusyChange(false);
     }
+  };
+
+  const cancel = (): void => {
+    cancelled.current = true;
+    void call('labels.cancel').catch(() => undefined);
   };
 
   if (phase.kind === 'review') {
@@ -86,6 +94,9 @@ function LabelPhotoFlow({
         <Group gap="sm" role="status" data-testid="label-reading">
           <Loader size="sm" />
           <Text size="sm">Reading the label in {phase.fileName}… (a few seconds)</Text>
+          <Button size="xs" variant="default" onClick={cancel} data-testid="label-cancel">
+            Stop
+          </Button>
         </Group>
       ) : (
         <LabelDropZone onFile={(f) => void read(f)} />
