@@ -9,6 +9,8 @@ import { exportHandlers } from './export/handlers.ts';
 import { foodsHandlers } from './foods/handlers.ts';
 import { logHandlers } from './log/handlers.ts';
 import { measuresHandlers } from './measures/handlers.ts';
+import { labelsHandlers } from './labels/handlers.ts';
+import { closeLabelReader } from './labels/ocr.ts';
 import { photosHandlers } from './photos/handlers.ts';
 import { reportsHandlers } from './reports/handlers.ts';
 import { rulesHandlers } from './rules/handlers.ts';
@@ -95,6 +97,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...logHandlers(ctx),
     ...exportHandlers(ctx),
     ...photosHandlers(ctx),
+    ...labelsHandlers(ctx),
     ...rulesHandlers(ctx),
     ...reportsHandlers(ctx),
     ...syncHandlers(ctx),
@@ -216,6 +219,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => {
       void vision.close();
+      void closeLabelReader();
       void ruleWorker.close();
       void pdf?.close?.();
       void closePlanGenerator();

@@ -3,6 +3,7 @@ import { EVENT_NAMES as EVENT_NAME_LIST, METHOD_NAMES as METHOD_NAME_LIST } from
 import { backupMethods } from './backup.ts';
 import { clientsMethods } from './clients.ts';
 import { damageMethods } from './damage.ts';
+import { foodLabelsMethods } from './food-labels.ts';
 import { foodsMethods } from './foods.ts';
 import { formsMethods } from './forms.ts';
 import { logMethods } from './log.ts';
@@ -36,6 +37,7 @@ export const contract = {
   ...foodsMethods,
   ...logMethods,
   ...photosMethods,
+  ...foodLabelsMethods,
   ...rulesMethods,
   ...reportsMethods,
   ...syncMethods,

@@ -76,6 +76,8 @@ export const METHOD_NAMES = [
   'photos.pairing',
   'photos.unpair',
   'photos.exportDataset',
+  'labels.read',
+  'labels.cancel',
   'vision.status',
   'vision.installModel',
   'vision.setActiveModel',

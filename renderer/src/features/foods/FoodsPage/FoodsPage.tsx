@@ -8,6 +8,7 @@ import { DeleteFoodModal } from '../DeleteFoodModal/DeleteFoodModal.tsx';
 import { FoodDetailDrawer } from '../FoodDetail/FoodDetailDrawer.tsx';
 import { FoodsImportModal } from '../FoodsImport/FoodsImportModal.tsx';
 import { FoodEditorModal, type FoodEditing } from '../FoodEditorForm/FoodEditorModal.tsx';
+import { LabelPhotoModal } from '../../labels/LabelPhotoModal/LabelPhotoModal.tsx';
 import { useFoodSearch } from '../use-food-search.ts';
 import { FoodHitList, FoodHitListSkeleton } from './FoodHitList.tsx';
 
@@ -24,6 +25,7 @@ export function FoodsPage(): React.JSX.Element {
   const [editing, setEditing] = useState<FoodEditing>(null);
   const [deleting, setDeleting] = useState<Food | null>(null);
   const [importing, setImporting] = useState(false);
+  const [fromLabel, setFromLabel] = useState(false);
   const search = useFoodSearch(text, { limit: 50 });
   const hits = search.data;
 
@@ -76,6 +78,9 @@ export function FoodsPage(): React.JSX.Element {
             <Button onClick={() => setEditing({ kind: 'custom', food: null })} data-testid="custom-food-new">
               New custom food
             </Button>
+            <Button variant="light" onClick={() => setFromLabel(true)} data-testid="label-photo-new">
+              New food from a label photo
+            </Button>
             <Button variant="light" onClick={() => setEditing({ kind: 'recipe', food: null })} data-testid="recipe-new">
               New recipe
             </Button>
@@ -118,6 +123,14 @@ export function FoodsPage(): React.JSX.Element {
           setDeleting(null);
           setSelectedId(null);
           notify({ message: `${food.name} was deleted.` });
+        }}
+      />
+      <LabelPhotoModal
+        opened={fromLabel}
+        onClose={() => setFromLabel(false)}
+        onSaved={(food) => {
+          setFromLabel(false);
+          saved(food, 0, true);
         }}
       />
       {/* The dialog shows the result itself (a notification here would cover its buttons). */}
