@@ -101,6 +101,10 @@ export const Food = z.object({
   name: z.string(),
   foodGroup: z.string().nullable(),
   brand: z.string().nullable(),
+  /** Packaged foods: the barcode as a GTIN-14 (Branded Foods' gtin_upc), null or absent otherwise. */
+  gtin: z.string().nullable().optional(),
+  /** Packaged foods: the ingredient list as printed. */
+  ingredients: z.string().nullable().optional(),
   source: FoodSource,
   sourceId: z.string().nullable(),
   /** Dataset name and citation, e.g. the USDA SR28 citation. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../contract/errors.ts';
 import { NUTRIENTS, type NutrientKey } from '../nutrients.ts';
+import { toGtin14 } from '../../barcodes/ean.ts';
 import { CsvReader, isBlankRow, type CsvRow } from './csv.ts';
 import {
   createErrorSink,
@@ -16,7 +17,10 @@ import { checkDeclaredSizes, inflateEntry, readCentralDirectory, type ZipEntry }
  * food.csv (fdc_id, data_type, description, food_category_id), nutrient.csv (id, name, unit_name,
  * nutrient_nbr), food_nutrient.csv (fdc_id, nutrient_id, amount per 100 g), food_portion.csv (fdc_id,
  * seq_num, amount, measure_unit_id, portion_description, modifier, gram_weight), measure_unit.csv
- * (id, name) and food_category.csv (id, code, description).
+ * (id, name) and food_category.csv (id, code, description). The Branded Foods download adds
+ * branded_food.csv (fdc_id, brand_owner, brand_name, subbrand_name, gtin_upc, ingredients,
+ * serving_size, serving_size_unit, household_serving_fulltext, branded_food_category, …), read when
+ * present for the barcode, brand, ingredients and the serving as a household measure.
  */
 
 /**
@@ -90,7 +94,24 @@ const FILES = {
   },
   unit: { name: 'measure_unit.csv', required: false, columns: ['id', 'name'] },
   category: { name: 'food_category.csv', required: false, columns: ['id', 'description'] },
-} as const;
+  branded: {
+    name: 'branded_food.csv',
+    required: false,
+    columns: ['fdc_id', 'gtin_upc'],
+    optional: [
+      'brand_owner',
+      'brand_name',
+      'ingredients',
+      'serving_size',
+      'serving_size_unit',
+      'household_serving_fulltext',
+      'branded_food_category',
+    ],
+  },
+} as const satisfies Record<
+  string,
+  { name: string; required: boolean; columns: readonly string[]; optional?: readonly string[] }
+>;
 type FileKey = keyof typeof FILES;
 
 /** Picks the entries read: each wanted file in any folder (the shallowest copy wins), never __MACOSX/. */
@@ -164,7 +185,8 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
               `${spec.name} has no column ${missingCols.map((c) => `"${c}"`).join(', ')}: it is not in the FoodData Central layout.`,
             );
           }
-          col = Object.fromEntries(spec.columns.map((c) => [c, headers.indexOf(c)]));
+          const optional: readonly string[] = 'optional' in spec ? spec.optional : [];
+          col = Object.fromEntries([...spec.columns, ...optional].map((c) => [c, headers.indexOf(c)]));
           return;
         }
         rowsRead += 1;
@@ -255,6 +277,32 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
     if (prevRank === undefined || map.rank < prevRank) {
       entry.ranks[map.key] = map.rank;
       entry.food.nutrients[map.key] = value;
+    }
+  });
+
+  // branded_food.csv: barcode, brand, ingredients, and the label's serving as a household measure.
+  // Odd values in its free-text columns (a gtin_upc that is not digits, a serving in ml) are left out,
+  // not row errors: the label data of hundreds of thousands of products is not all tidy.
+  each('branded', (get, row) => {
+    const entry = lookup(FILES.branded.name, row.line, get('fdc_id'));
+    if (!entry) return;
+    const f = entry.food;
+    f.gtin = toGtin14(get('gtin_upc'));
+    f.brand = get('brand_name') || get('brand_owner') || null;
+    f.ingredients = get('ingredients') || null;
+    const category = get('branded_food_category');
+    if (category !== '' && f.foodGroup === null) f.foodGroup = category;
+    const serving = get('serving_size');
+    const unit = get('serving_size_unit').toLowerCase();
+    // Only a serving in grams gives grams; one in ml would need the product's density.
+    if (NUM_RE.test(serving) && Number(serving) > 0 && (unit === 'g' || unit === 'grm')) {
+      const household = get('household_serving_fulltext').replace(/\s+/g, ' ');
+      f.portions.push({
+        seq: 0,
+        amount: 1,
+        unit: household ? `serving (${household})` : 'serving',
+        grams: Number(serving),
+      });
     }
   });
 

@@ -69,8 +69,8 @@ export function createFoodImporter(
     const food = prepared(
       opened.sqlite,
       `INSERT INTO foods (id, source, source_id, dataset_id, name, food_group, brand, nutrients, servings,
-         final_weight_g, allergens, created_at, updated_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, NULL)`,
+         final_weight_g, allergens, gtin, ingredients, created_at, updated_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL)`,
     );
     const portion = prepared(
       opened.sqlite,
@@ -79,8 +79,9 @@ export function createFoodImporter(
     let portionCount = 0;
     for (const f of list) {
       const id = uuidv7(t);
-      // No one labelled these foods: flagged from their name and group, like the bundled table.
-      const allergens = deriveAllergens({ name: f.name, foodGroup: f.foodGroup });
+      // No one labelled these foods: flagged from their name and group (and a branded food's printed
+      // ingredient list), like the bundled table.
+      const allergens = deriveAllergens({ name: f.name, foodGroup: f.foodGroup, ingredients: f.ingredients ?? null });
       food.run(
         id,
         source,
@@ -88,8 +89,11 @@ export function createFoodImporter(
         datasetId,
         f.name,
         f.foodGroup,
+        f.brand ?? null,
         JSON.stringify(f.nutrients),
         JSON.stringify(allergens),
+        f.gtin ?? null,
+        f.ingredients ?? null,
         t,
         t,
       );
