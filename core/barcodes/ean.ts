@@ -243,7 +243,7 @@ export function scanlineRuns(line: Uint8Array | Float32Array): { runs: number[];
     const t = ((hi[x] ?? 0) + (lo[x] ?? 0)) / 2;
     const v = line[x] ?? 0;
     const margin = range * 0.08;
-    let next = black;
+    let next: boolean = black;
     if (range < 24) next = false;
     else if (v < t - margin) next = true;
     else if (v > t + margin) next = false;
