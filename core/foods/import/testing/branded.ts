@@ -60,7 +60,8 @@ type Sink = (chunk: Uint8Array, final: boolean) => void;
 /**
  * Streams the archive of `count` products into `sink`: food.csv, branded_food.csv, nutrient.csv,
  * food_nutrient.csv (8 rows a product) and an empty food_portion.csv, each deflated as it is made.
- * `pad` adds that many characters of ingredient text per product (to reach a size quickly).
+ * `pad` adds that many characters per product to a column the importer does not read
+ * (not_a_significant_source_of), to reach a size quickly.
  */
 export function streamBrandedZip(count: number, sink: Sink, pad = 0): void {
   const zip = new Zip((err, chunk, final) => {
@@ -120,8 +121,8 @@ export function streamBrandedZip(count: number, sink: Sink, pad = 0): void {
           i % 3 === 0 ? '' : `BRAND ${i % 50}`,
           '',
           syntheticGtin(i),
-          `WHOLE GRAIN OATS, SUGAR, CANOLA OIL, HONEY, SALT.${filler}`,
-          '',
+          'WHOLE GRAIN OATS, SUGAR, CANOLA OIL, HONEY, SALT.',
+          filler,
           i % 5 === 0 ? 240 : 40,
           i % 5 === 0 ? 'ml' : 'g',
           i % 5 === 0 ? '1 cup' : '2 bars',
