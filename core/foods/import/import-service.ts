@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors.ts';
-import { CsvMapping, MAX_IMPORT_BYTES, type ImportReport } from '../../contract/foods.ts';
+import { CsvMapping, type ImportReport } from '../../contract/foods.ts';
 import { PAGE_CACHE_KIB, type Db, type Sqlite } from '../../db/open.ts';
 import { foodDatasets } from '../../db/schema.ts';
 import { prepared } from '../../db/statements.ts';
@@ -246,7 +246,7 @@ export function createFoodImporter(
             portionCount += insertFoods(tx, batch, datasetId, 'fdc', t);
           },
           // An archive read from its file may unpack to more than one held in memory could.
-          { onProgress: emit, maxUnzippedBytes: zip.size > MAX_IMPORT_BYTES ? MAX_STREAMED_UNZIPPED_BYTES : undefined },
+          { onProgress: emit, maxUnzippedBytes: zip.fromFile ? MAX_STREAMED_UNZIPPED_BYTES : undefined },
         );
         if (parsed.errorCount > 0) throw new RowErrors();
         if (parsed.foods === 0)

@@ -55,6 +55,8 @@ function u64(b: Uint8Array, o: number): number {
  */
 export interface ZipSource {
   size: number;
+  /** Read from a file (memory does not grow with the archive), not from bytes in memory. */
+  fromFile: boolean;
   /**
    * Up to `length` bytes at `offset` (fewer at the end of the file). With `reuse`, the answer may be
    * a buffer the next read overwrites (the caller is done with it by then).
@@ -65,6 +67,7 @@ export interface ZipSource {
 export function bytesSource(bytes: Uint8Array): ZipSource {
   return {
     size: bytes.length,
+    fromFile: false,
     read: (offset, length) => bytes.subarray(Math.min(offset, bytes.length), Math.min(bytes.length, offset + length)),
   };
 }
@@ -77,6 +80,7 @@ export function fileSource(fd: number, size: number): ZipSource {
   const shared = Buffer.allocUnsafe(FILE_READ);
   return {
     size,
+    fromFile: true,
     read(offset, length, reuse = false) {
       const want = Math.max(0, Math.min(length, size - offset));
       const buf = reuse && want <= shared.length ? shared : Buffer.allocUnsafe(want);
