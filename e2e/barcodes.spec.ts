@@ -9,12 +9,12 @@ import { CLIENTS } from './pii-seeds.ts';
 test('a photo of a package on the Foods page: the barcode is read, its branded food shown, opened and logged for a client', async ({
   app: { page },
 }, testInfo) => {
-  // A Branded Foods archive (generated products with valid barcodes) and a photo of product 5's code
+  // A Branded Foods archive (generated products with valid barcodes) and a photo of product 7's code
   // on a real food photo, tilted, blurred, noisy and JPEG-compressed.
   const zip = testInfo.outputPath('FoodData_Central_branded_food_csv.zip');
   fs.mkdirSync(path.dirname(zip), { recursive: true });
   fs.writeFileSync(zip, brandedZipBytes(12));
-  const code = syntheticGtin(5);
+  const code = syntheticGtin(7);
   const photo = testInfo.outputPath('package.jpg');
   fs.writeFileSync(
     photo,
@@ -43,6 +43,7 @@ test('a photo of a package on the Foods page: the barcode is read, its branded f
   // Import the Branded Foods table (FoodData Central format).
   await page.getByTestId('nav-foods').click();
   await page.getByTestId('foods-import').click();
+  await page.getByTestId('foods-import-dialog').getByText('FoodData Central CSV (zip)').click();
   await page.getByTestId('foods-import-file').setInputFiles(zip);
   await page.getByTestId('foods-import-name').fill('USDA Branded Foods');
   await page.getByTestId('foods-import-run').click();
@@ -54,7 +55,7 @@ test('a photo of a package on the Foods page: the barcode is read, its branded f
   await page.getByTestId('barcode-file').setInputFiles(photo);
   await expect(page.getByTestId('barcode-code')).toHaveText(code);
   const match = page.getByTestId('barcode-match');
-  await expect(match).toContainText('TEST PRODUCT 5 CRUNCHY OAT BARS');
+  await expect(match).toContainText('TEST PRODUCT 7 CRUNCHY OAT BARS');
   await expect(match).toContainText('Source: USDA Branded Foods');
 
   // Log 40 g for the client through the log's own form.
@@ -62,11 +63,11 @@ test('a photo of a package on the Foods page: the barcode is read, its branded f
   await page.getByTestId('barcode-log-client').selectOption({ label: CLIENTS.dora.name });
   await page.getByTestId('log-grams').fill('40');
   await page.getByTestId('log-save').click();
-  await expect(page.getByTestId('notification')).toContainText(`was logged for ${CLIENTS.dora.name}`);
+  await expect(page.getByTestId('notification').filter({ hasText: 'was logged for' })).toContainText(CLIENTS.dora.name);
 
   // Open it: the food's details, with its label serving as a measure.
   await match.getByTestId('barcode-open').click();
-  await expect(page.getByTestId('food-detail')).toContainText('TEST PRODUCT 5 CRUNCHY OAT BARS');
+  await expect(page.getByTestId('food-detail')).toContainText('TEST PRODUCT 7 CRUNCHY OAT BARS');
   await expect(page.getByTestId('food-detail')).toContainText('serving (2 bars)');
   await page.keyboard.press('Escape');
 
@@ -74,7 +75,7 @@ test('a photo of a package on the Foods page: the barcode is read, its branded f
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-row').filter({ hasText: CLIENTS.dora.name }).click();
   await page.getByTestId('client-tab-log').click();
-  await expect(page.getByTestId('log-entry').filter({ hasText: 'TEST PRODUCT 5' })).toContainText('40');
+  await expect(page.getByTestId('log-entry').filter({ hasText: 'TEST PRODUCT 7' })).toContainText('40');
 });
 
 test('the Open Food Facts lookup is off by default and Settings says exactly what it would send', async ({
