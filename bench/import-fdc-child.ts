@@ -2,7 +2,8 @@
  * Child process of the FoodData Central import bench: MODE "prepare" sets a data folder up (bundled
  * foods loaded); "import" unlocks it and imports the archive named by path, as the CLI does (the core
  * reads it from the file by offset); "baseline" unlocks and imports nothing. Prints one JSON line: the
- * outcome, rows read, wall and CPU time, and this process's peak resident memory (maxRSS, KiB).
+ * outcome, rows read, wall and CPU time, this process's peak resident memory (maxRSS, KiB) and the
+ * largest heap, external and RSS sizes seen at progress events (where the memory went).
  */
 import path from 'node:path';
 import { createCore } from '../core/app.ts';
@@ -32,8 +33,16 @@ if (mode === 'prepare') {
 await call('session.unlock', { passphrase });
 await call('foods.datasets', {});
 let progressEvents = 0;
+/** The largest V8 heap, external (native buffers) and RSS seen at progress events, in MiB. */
+const seen = { heapMiB: 0, externalMiB: 0, rssMiB: 0 };
 core.subscribe((event) => {
-  if (event === 'import.progress') progressEvents += 1;
+  if (event !== 'import.progress') return;
+  progressEvents += 1;
+  const m = process.memoryUsage();
+  const mib = (n: number): number => Math.round(n / 1024 / 1024);
+  seen.heapMiB = Math.max(seen.heapMiB, mib(m.heapUsed));
+  seen.externalMiB = Math.max(seen.externalMiB, mib(m.external));
+  seen.rssMiB = Math.max(seen.rssMiB, mib(m.rss));
 });
 const t0 = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
@@ -51,6 +60,6 @@ const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const cpu = process.cpuUsage(cpu0);
 core.close();
 process.stdout.write(
-  `${JSON.stringify({ committed: result.committed, foods: result.foodsImported ?? 0, rows: result.rowsRead ?? 0, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, progressEvents })}\n`,
+  `${JSON.stringify({ committed: result.committed, foods: result.foodsImported ?? 0, rows: result.rowsRead ?? 0, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, progressEvents, seen })}\n`,
 );
 process.exit(0);

@@ -28,6 +28,7 @@ interface ChildResult {
   cpuMs: number;
   maxRssKiB: number;
   progressEvents: number;
+  seen: { heapMiB: number; externalMiB: number; rssMiB: number };
 }
 
 function child(file: string, mode: 'import' | 'baseline'): ChildResult {
@@ -81,7 +82,8 @@ export function run(): void {
         `  ${a.label.padEnd(5)}: ${a.products.toLocaleString('en-US')} products, ${mb(a.unzipped)} of CSV (${mb(a.zipped)} zipped, made in ${fmtMs(a.genMs)})\n` +
           `         ${r.rows.toLocaleString('en-US')} rows in ${fmtMs(r.ms)} (CPU ${fmtMs(r.cpuMs)}): ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en-US')} rows/s, ` +
           `${Math.round(r.foods / (r.ms / 1000)).toLocaleString('en-US')} foods/s; peak RSS ${mb(r.maxRssKiB * 1024)} ` +
-          `(${(r.maxRssKiB / base.maxRssKiB).toFixed(2)}× baseline, +${mb((r.maxRssKiB - base.maxRssKiB) * 1024)}); ${r.progressEvents} progress events\n`,
+          `(${(r.maxRssKiB / base.maxRssKiB).toFixed(2)}× baseline, +${mb((r.maxRssKiB - base.maxRssKiB) * 1024)}); ${r.progressEvents} progress events ` +
+          `(at them: heap ≤ ${r.seen.heapMiB} MiB, external ≤ ${r.seen.externalMiB} MiB, rss ≤ ${r.seen.rssMiB} MiB)\n`,
       );
     }
   } finally {

@@ -69,6 +69,8 @@ test('a photo of a package on the Foods page: the barcode is read, its branded f
   await match.getByTestId('barcode-open').click();
   await expect(page.getByTestId('food-detail')).toContainText('TEST PRODUCT 7 CRUNCHY OAT BARS');
   await expect(page.getByTestId('food-detail')).toContainText('serving (2 bars)');
+  await expect(page.getByTestId('food-detail-barcode')).toContainText(code);
+  await expect(page.getByTestId('food-detail-ingredients')).toContainText('WHOLE GRAIN OATS');
   await page.keyboard.press('Escape');
 
   // The client's log has the entry.
