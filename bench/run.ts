@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark prints its figures with ratios against a baseline measured in
  * the same run (never absolute thresholds: the machine is shared and noisy).
- * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock, import, plan, diary-import, labels)
+ * Usage: node bench/run.ts [name…]   (names: sqlcipher, foods-log, vision, rules, xgboost, report, sync, startup, unlock, import, import-fdc, plan, diary-import, labels)
  * BENCH_QUICK=1 runs every bench on a small workload (CI: `npm run bench:quick`, part of `npm test`), so a
  * broken bench fails the build; a bench that throws or sets a non-zero exit code fails the run.
  */
@@ -9,6 +9,7 @@ import { run as diaryImport } from './diary-import.bench.ts';
 import { run as foodsLog } from './foods-log.bench.ts';
 import { run as foodImport } from './import.bench.ts';
 import { run as labels } from './labels.bench.ts';
+import { run as fdcImport } from './import-fdc.bench.ts';
 import { run as plan } from './plan.bench.ts';
 import { run as report } from './report.bench.ts';
 import { run as rules } from './rules.bench.ts';
@@ -31,6 +32,7 @@ const benches: Record<string, () => void | Promise<void>> = {
   startup,
   unlock,
   import: foodImport,
+  'import-fdc': fdcImport,
   plan,
   'diary-import': diaryImport,
   labels,

@@ -7,6 +7,7 @@ import { clientsHandlers } from './clients/handlers.ts';
 import { formsHandlers } from './forms/handlers.ts';
 import { exportHandlers } from './export/handlers.ts';
 import { foodsHandlers } from './foods/handlers.ts';
+import { barcodesHandlers } from './barcodes/handlers.ts';
 import { logHandlers } from './log/handlers.ts';
 import { measuresHandlers } from './measures/handlers.ts';
 import { labelsHandlers } from './labels/handlers.ts';
@@ -94,6 +95,7 @@ function composeHandlers(ctx: HandlerContext): Handlers {
     ...clientsHandlers(ctx),
     ...targetsHandlers(ctx),
     ...foodsHandlers(ctx),
+    ...barcodesHandlers(ctx),
     ...logHandlers(ctx),
     ...exportHandlers(ctx),
     ...photosHandlers(ctx),

@@ -101,6 +101,10 @@ export const Food = z.object({
   name: z.string(),
   foodGroup: z.string().nullable(),
   brand: z.string().nullable(),
+  /** Packaged foods: the barcode as a GTIN-14 (Branded Foods' gtin_upc), null or absent otherwise. */
+  gtin: z.string().nullable().optional(),
+  /** Packaged foods: the ingredient list as printed. */
+  ingredients: z.string().nullable().optional(),
   source: FoodSource,
   sourceId: z.string().nullable(),
   /** Dataset name and citation, e.g. the USDA SR28 citation. */
@@ -220,8 +224,15 @@ export const CsvMapping = z.object({
 });
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
-/** The largest file imported (a food table, a diary CSV), in bytes. */
+/** The largest file imported whole or sent inline (a diary CSV, a food table's inline bytes), in bytes. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The largest food table sent in parts or named by path (read from its file in chunks, never whole, and
+ * stored in batches, so memory does not grow with it): FoodData Central's Branded Foods download is a
+ * zip of about 430 MB holding about 3 GB of CSV (April 2024 release), and grows each release.
+ */
+export const MAX_TABLE_FILE_BYTES = 4 * 1024 * 1024 * 1024;
 
 const base64 = z
   .string()
@@ -262,7 +273,7 @@ export const UploadBegin = z.object({
     .number()
     .int({ message: 'The file size must be a whole number of bytes.' })
     .min(1, { message: 'The file is empty.' })
-    .max(MAX_IMPORT_BYTES, { message: 'The file is too large (at most 64 MB).' }),
+    .max(MAX_TABLE_FILE_BYTES, { message: 'The file is too large (at most 4 GB).' }),
 });
 
 export const UploadChunk = z.object({
@@ -272,7 +283,7 @@ export const UploadChunk = z.object({
     .number()
     .int()
     .min(0)
-    .max(Math.ceil(MAX_IMPORT_BYTES / UPLOAD_CHUNK_BYTES) - 1, { message: 'There are at most 64 parts.' }),
+    .max(Math.ceil(MAX_TABLE_FILE_BYTES / UPLOAD_CHUNK_BYTES) - 1, { message: 'There are at most 4,096 parts.' }),
   dataBase64: partBase64('A part of an upload is at most 1 MiB.'),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_NAMES as EVENT_NAME_LIST, METHOD_NAMES as METHOD_NAME_LIST } from './names.ts';
 import { backupMethods } from './backup.ts';
+import { barcodesMethods } from './barcodes.ts';
 import { clientsMethods } from './clients.ts';
 import { damageMethods } from './damage.ts';
 import { foodLabelsMethods } from './food-labels.ts';
@@ -35,6 +36,7 @@ export const contract = {
   ...clientsMethods,
   ...targetsMethods,
   ...foodsMethods,
+  ...barcodesMethods,
   ...logMethods,
   ...photosMethods,
   ...foodLabelsMethods,

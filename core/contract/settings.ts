@@ -29,6 +29,12 @@ export const Settings = z.object({
     .max(240, { message: 'At most 240 minutes (4 hours).' }),
   /** How a new visit's note is laid out: ADIME (the Nutrition Care Process) or SOAP. */
   visitNoteFormat: NoteFormat,
+  /**
+   * Look up a scanned barcode in Open Food Facts when no stored food has it: off by default. Only the
+   * barcode number is sent (to world.openfoodfacts.org over HTTPS); answers are kept in the encrypted
+   * database, so a barcode is asked about once.
+   */
+  openFoodFactsLookup: z.boolean({ message: 'Must be yes or no.' }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -18,3 +18,4 @@ export { mealPlans, mealPlanEntries, mealPlanNotes } from './schema/plans.ts';
 export { clientFavourites, mealTemplates } from './schema/favourites.ts';
 export { clientMeasurements } from './schema/measures.ts';
 export { clientVisits } from './schema/visits.ts';
+export { offProducts } from './schema/barcodes.ts';

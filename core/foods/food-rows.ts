@@ -77,6 +77,8 @@ export function createFoodRows(db: Db, sqlite: Sqlite) {
     name: row.name,
     foodGroup: row.foodGroup,
     brand: row.brand,
+    gtin: row.gtin,
+    ingredients: row.ingredients,
     source: row.source as Food['source'],
     sourceId: row.sourceId,
     provenance: provenance(row),

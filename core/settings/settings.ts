@@ -17,6 +17,8 @@ const DEFAULTS: Settings = {
   // ADIME is the note format of the Nutrition Care Process (Academy of Nutrition and Dietetics), the one
   // dietitians are trained in; SOAP is offered for practices that share notes with medical colleagues.
   visitNoteFormat: 'adime',
+  // Nothing leaves the computer unless the practitioner asks for it (issue 20): the online lookup is off.
+  openFoodFactsLookup: false,
 };
 const KEY = 'app';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../app.ts';
-import { MAX_IMPORT_BYTES, type CsvMapping } from '../../contract/foods.ts';
+import { MAX_TABLE_FILE_BYTES, type CsvMapping } from '../../contract/foods.ts';
 import { ENCODING_CHOICES } from '../../foods/import/csv.ts';
 import { tooLarge } from '../../foods/import/import-service.ts';
 import { CliError, rpc } from '../rpc.ts';
@@ -47,7 +47,7 @@ export async function foodsImport(core: Core, args: string[], out: (s: string) =
   try {
     // The size is checked before anything is read: a huge file is refused without filling memory.
     const size = fs.statSync(file).size;
-    if (size > MAX_IMPORT_BYTES) throw new CliError(tooLarge(path.basename(file), size).message);
+    if (size > MAX_TABLE_FILE_BYTES) throw new CliError(tooLarge(path.basename(file), size).message);
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}.`);

@@ -34,9 +34,20 @@ export const foods = sqliteTable(
       main: boolean;
       measure: { label: string; grams: number } | null;
     }>(),
+    /**
+     * Added in 0015: the package's barcode as a GTIN-14 (zero-padded: UPC-A, EAN-13 and EAN-8 forms of one
+     * number are one key), from FoodData Central's Branded Foods gtin_upc; null for unpackaged foods.
+     */
+    gtin: text('gtin'),
+    /** Added in 0015: the ingredient list as printed on the package (Branded Foods). */
+    ingredients: text('ingredients'),
     ...timestamps,
   },
-  (t) => [index('foods_source_idx').on(t.source, t.sourceId), index('foods_dataset_idx').on(t.datasetId)],
+  (t) => [
+    index('foods_source_idx').on(t.source, t.sourceId),
+    index('foods_dataset_idx').on(t.datasetId),
+    index('foods_gtin_idx').on(t.gtin),
+  ],
 );
 
 /** Household measures: "1 medium" = 118 g. */

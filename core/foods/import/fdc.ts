@@ -1,14 +1,11 @@
 import { AppError } from '../../contract/errors.ts';
 import { NUTRIENTS, type NutrientKey } from '../nutrients.ts';
+import { toGtin14 } from '../../barcodes/ean.ts';
 import { CsvReader, isBlankRow, type CsvRow } from './csv.ts';
-import {
-  createErrorSink,
-  type ParsedFood,
-  type ParsedImport,
-  type ParsedPortion,
-  type ParseProgress,
-} from './types.ts';
-import { checkDeclaredSizes, inflateEntry, readCentralDirectory, type ZipEntry } from './zip.ts';
+import type { ImportError } from '../../contract/foods.ts';
+import type { Sqlite } from '../../db/open.ts';
+import { createErrorSink, type ParsedFood, type ParsedPortion, type ParseProgress } from './types.ts';
+import { checkDeclaredSizes, inflateEntry, readCentralDirectory, type ZipEntry, type ZipSource } from './zip.ts';
 
 /**
  * USDA FoodData Central "CSV" downloads (https://fdc.nal.usda.gov/download-datasets): a zip of CSV
@@ -16,7 +13,10 @@ import { checkDeclaredSizes, inflateEntry, readCentralDirectory, type ZipEntry }
  * food.csv (fdc_id, data_type, description, food_category_id), nutrient.csv (id, name, unit_name,
  * nutrient_nbr), food_nutrient.csv (fdc_id, nutrient_id, amount per 100 g), food_portion.csv (fdc_id,
  * seq_num, amount, measure_unit_id, portion_description, modifier, gram_weight), measure_unit.csv
- * (id, name) and food_category.csv (id, code, description).
+ * (id, name) and food_category.csv (id, code, description). The Branded Foods download adds
+ * branded_food.csv (fdc_id, brand_owner, brand_name, subbrand_name, gtin_upc, ingredients,
+ * serving_size, serving_size_unit, household_serving_fulltext, branded_food_category, …), read when
+ * present for the barcode, brand, ingredients and the serving as a household measure.
  */
 
 /**
@@ -90,7 +90,24 @@ const FILES = {
   },
   unit: { name: 'measure_unit.csv', required: false, columns: ['id', 'name'] },
   category: { name: 'food_category.csv', required: false, columns: ['id', 'description'] },
-} as const;
+  branded: {
+    name: 'branded_food.csv',
+    required: false,
+    columns: ['fdc_id', 'gtin_upc'],
+    optional: [
+      'brand_owner',
+      'brand_name',
+      'ingredients',
+      'serving_size',
+      'serving_size_unit',
+      'household_serving_fulltext',
+      'branded_food_category',
+    ],
+  },
+} as const satisfies Record<
+  string,
+  { name: string; required: boolean; columns: readonly string[]; optional?: readonly string[] }
+>;
 type FileKey = keyof typeof FILES;
 
 /** Picks the entries read: each wanted file in any folder (the shallowest copy wins), never __MACOSX/. */
@@ -115,12 +132,57 @@ function baseName(path: string): string {
 const INT_RE = /^\d+$/;
 const NUM_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Foods handed to the store at a time (and the progress step while saving). */
+export const FDC_BATCH = 1000;
+
+export interface FdcReadResult {
+  /** The first ERROR_LIST_LIMIT row errors, in file order (per file). */
+  errors: ImportError[];
+  errorCount: number;
+  rowsRead: number;
+  /** Foods handed to `store` (0 when there were row errors: then none is). */
+  foods: number;
+}
+
 /**
- * Reads a FoodData Central CSV zip into validated foods, one file at a time and one row at a time
- * (nothing but the foods themselves is kept). Stores nothing.
+ * Staging tables, created inside the caller's transaction in the (encrypted) database and dropped at
+ * its end: the files of an FDC archive refer to each other by fdc_id in any order, and the Branded
+ * Foods download has millions of foods and tens of millions of nutrient rows, so what was read is kept
+ * on disk, not in memory, until every file has been read and checked. A failure rolls them back with
+ * everything else.
  */
-export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => {}): ParsedImport {
-  const listed = readCentralDirectory(bytes);
+const STAGING = [
+  `CREATE TABLE fdc_stage_food (fdc_id INTEGER PRIMARY KEY, line INTEGER NOT NULL, kept INTEGER NOT NULL,
+     name TEXT, food_group TEXT, brand TEXT, gtin TEXT, ingredients TEXT)`,
+  `CREATE TABLE fdc_stage_nutrient (fdc_id INTEGER NOT NULL, nutrient_id INTEGER NOT NULL, key TEXT NOT NULL,
+     rank INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (fdc_id, nutrient_id)) WITHOUT ROWID`,
+  `CREATE TABLE fdc_stage_portion (fdc_id INTEGER NOT NULL, line INTEGER NOT NULL, seq REAL NOT NULL,
+     amount REAL NOT NULL, unit TEXT NOT NULL, grams REAL NOT NULL, PRIMARY KEY (fdc_id, seq, line)) WITHOUT ROWID`,
+];
+const DROP_STAGING = ['fdc_stage_food', 'fdc_stage_nutrient', 'fdc_stage_portion'].map(
+  (t) => `DROP TABLE IF EXISTS ${t}`,
+);
+
+export interface FdcReadOptions {
+  onProgress?: ParseProgress;
+  /** Uncompressed bytes read from one archive, at most (declared sizes are checked before reading). */
+  maxUnzippedBytes?: number;
+}
+
+/**
+ * Reads a FoodData Central CSV zip, one file at a time and one row at a time, from memory or from its
+ * file by offset (never whole), checks every row, stages what it read in the database, then — when no
+ * row had an error — hands the assembled foods to `store` FDC_BATCH at a time. Must run inside a
+ * transaction the caller rolls back on any failure (a damaged archive throws midway).
+ */
+export function readFdcArchive(
+  input: Uint8Array | ZipSource,
+  sqlite: Sqlite,
+  store: (batch: ParsedFood[]) => void,
+  options: FdcReadOptions = {},
+): FdcReadResult {
+  const onProgress = options.onProgress ?? (() => {});
+  const listed = readCentralDirectory(input);
   const files = pickEntries(listed);
   const names = listed.map((e) => e.name);
   const missingFiles = Object.values(FILES)
@@ -134,8 +196,24 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
       `This archive has no ${missingFiles.join(', ')} (it holds ${holds}): it may be damaged, or not a FoodData Central "CSV" download (for example the SR Legacy or Foundation Foods zip).`,
     );
   }
-  checkDeclaredSizes([...files.values()]);
+  checkDeclaredSizes([...files.values()], options.maxUnzippedBytes);
 
+  for (const sql of DROP_STAGING) sqlite.exec(sql);
+  for (const sql of STAGING) sqlite.exec(sql);
+  try {
+    return readStaged(input, sqlite, files, store, onProgress);
+  } finally {
+    for (const sql of DROP_STAGING) sqlite.exec(sql);
+  }
+}
+
+function readStaged(
+  input: Uint8Array | ZipSource,
+  sqlite: Sqlite,
+  files: Map<string, ZipEntry>,
+  store: (batch: ParsedFood[]) => void,
+  onProgress: ParseProgress,
+): FdcReadResult {
   const errors = createErrorSink();
   const total = [...files.values()].reduce((sum, e) => sum + e.size, 0);
   let done = 0;
@@ -164,7 +242,8 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
               `${spec.name} has no column ${missingCols.map((c) => `"${c}"`).join(', ')}: it is not in the FoodData Central layout.`,
             );
           }
-          col = Object.fromEntries(spec.columns.map((c) => [c, headers.indexOf(c)]));
+          const optional: readonly string[] = 'optional' in spec ? spec.optional : [];
+          col = Object.fromEntries([...spec.columns, ...optional].map((c) => [c, headers.indexOf(c)]));
           return;
         }
         rowsRead += 1;
@@ -173,7 +252,7 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
         visit((c) => (row.cells[at[c] ?? -1] ?? '').trim(), row);
       },
     });
-    inflateEntry(bytes, entry, (chunk) => {
+    inflateEntry(input, entry, (chunk) => {
       reader.push(chunk);
       done += chunk.length;
       if (done - lastReport >= 4 * 1024 * 1024) {
@@ -185,7 +264,7 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
     if (col === null) throw new AppError('invalid-input', `${spec.name} in the archive is empty.`);
   };
 
-  // measure_unit.csv and food_category.csv: lookups.
+  // measure_unit.csv and food_category.csv: lookups (a few hundred rows).
   const units = new Map<string, string>();
   each('unit', (get) => units.set(get('id'), get('name')));
   const categories = new Map<string, string>();
@@ -195,42 +274,81 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
   each('nutrient', (get) => nutrientUnits.set(Number(get('id')), get('unit_name').toUpperCase()));
 
   // food.csv
-  const foods = new Map<string, { food: ParsedFood; ranks: Partial<Record<NutrientKey, number>> }>();
-  const skipped = new Set<string>();
-  const foodRowOf = new Map<string, number>();
+  const addFood = sqlite.prepare(
+    'INSERT OR IGNORE INTO fdc_stage_food (fdc_id, line, kept, name, food_group) VALUES (?, ?, ?, ?, ?)',
+  );
+  const foodLine = sqlite.prepare('SELECT line, kept FROM fdc_stage_food WHERE fdc_id = ?').pluck(false);
   each('food', (get, row) => {
     const bad = (m: string): void => errors.add(FILES.food.name, row.line, m);
     const id = get('fdc_id');
     if (!INT_RE.test(id)) return bad(`fdc_id "${id}" is not a whole number`);
-    const first = foodRowOf.get(id);
-    if (first !== undefined) return bad(`fdc_id ${id} is already used on row ${first}`);
-    foodRowOf.set(id, row.line);
-    if (!FDC_FOOD_TYPES.has(get('data_type'))) {
-      skipped.add(id);
-      return;
-    }
+    const kept = FDC_FOOD_TYPES.has(get('data_type'));
     const name = get('description').replace(/\s+/g, ' ');
-    if (name === '') return bad(`fdc_id ${id} has no description`);
     const cat = get('food_category_id');
     const foodGroup = cat === '' ? null : (categories.get(cat) ?? (INT_RE.test(cat) ? null : cat));
-    foods.set(id, { food: { sourceId: id, name, foodGroup, nutrients: {}, portions: [] }, ranks: {} });
+    if (addFood.run(Number(id), row.line, kept ? 1 : 0, name, foodGroup).changes === 0) {
+      const first = foodLine.get(Number(id)) as { line: number } | undefined;
+      return bad(`fdc_id ${id} is already used on row ${first?.line ?? '?'}`);
+    }
+    if (kept && name === '') bad(`fdc_id ${id} has no description`);
   });
 
-  const lookup = (file: string, line: number, id: string): ReturnType<typeof foods.get> | null => {
-    const entry = foods.get(id);
-    if (entry) return entry;
-    if (!skipped.has(id) && !foodRowOf.has(id)) {
+  /** Whether a row's fdc_id is a food kept; adds the error when it is in no food.csv row. Rows of one
+   * food come together, so the last answer is remembered. */
+  let lastId = '';
+  let lastKept = false;
+  let lastKnown = false;
+  const lookup = (file: string, line: number, id: string): boolean => {
+    if (id !== lastId) {
+      lastId = id;
+      const row = INT_RE.test(id) ? (foodLine.get(Number(id)) as { kept: number } | undefined) : undefined;
+      lastKnown = row !== undefined;
+      lastKept = row?.kept === 1;
+    }
+    if (!lastKnown) {
       errors.add(
         file,
         line,
         INT_RE.test(id) ? `refers to fdc_id ${id} which is not in food.csv` : `fdc_id "${id}" is not a whole number`,
       );
     }
-    return null;
+    return lastKept;
   };
 
+  // branded_food.csv: barcode, brand, ingredients, and the label's serving as a household measure.
+  // Odd values in its free-text columns (a gtin_upc that is not digits, a serving in ml) are left out,
+  // not row errors: the label data of hundreds of thousands of products is not all tidy.
+  const setBranded = sqlite.prepare(
+    'UPDATE fdc_stage_food SET gtin = ?, brand = ?, ingredients = ?, food_group = coalesce(food_group, ?) WHERE fdc_id = ?',
+  );
+  const addPortion = sqlite.prepare(
+    'INSERT INTO fdc_stage_portion (fdc_id, line, seq, amount, unit, grams) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  each('branded', (get, row) => {
+    const id = get('fdc_id');
+    if (!lookup(FILES.branded.name, row.line, id)) return;
+    const category = get('branded_food_category');
+    setBranded.run(
+      toGtin14(get('gtin_upc')),
+      get('brand_name') || get('brand_owner') || null,
+      get('ingredients') || null,
+      category || null,
+      Number(id),
+    );
+    const serving = get('serving_size');
+    const unit = get('serving_size_unit').toLowerCase();
+    // Only a serving in grams gives grams; one in ml would need the product's density.
+    if (NUM_RE.test(serving) && Number(serving) > 0 && (unit === 'g' || unit === 'grm')) {
+      const household = get('household_serving_fulltext').replace(/\s+/g, ' ');
+      // Sequence -1: before the food's own measures (food_portion.csv numbers them from 1).
+      addPortion.run(Number(id), row.line, -1, 1, household ? `serving (${household})` : 'serving', Number(serving));
+    }
+  });
+
   // food_nutrient.csv
-  const seen = new Set<string>();
+  const addNutrient = sqlite.prepare(
+    'INSERT OR IGNORE INTO fdc_stage_nutrient (fdc_id, nutrient_id, key, rank, value) VALUES (?, ?, ?, ?, ?)',
+  );
   each('foodNutrient', (get, row) => {
     const file = FILES.foodNutrient.name;
     const bad = (m: string): void => errors.add(file, row.line, m);
@@ -238,28 +356,23 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
     if (!INT_RE.test(nid)) return bad(`nutrient_id "${nid}" is not a whole number`);
     const raw = get('amount');
     if (raw !== '' && !NUM_RE.test(raw)) return bad(`amount "${raw}" is not a number`);
-    const entry = lookup(file, row.line, get('fdc_id'));
-    if (!entry || raw === '') return;
+    const id = get('fdc_id');
+    const kept = lookup(file, row.line, id);
+    if (!kept || raw === '') return;
     const map = FDC_NUTRIENT_MAP[Number(nid)];
     if (!map) return;
-    const pair = `${get('fdc_id')}/${nid}`;
-    if (seen.has(pair)) return bad(`nutrient ${nid} is given twice for fdc_id ${get('fdc_id')}`);
-    seen.add(pair);
     const amount = Number(raw);
     if (amount < 0) return bad(`amount ${raw} must not be negative`);
     const value = convert(amount, nutrientUnits.get(Number(nid)) ?? map.unit, map.key);
     if (value === null)
       return bad(`nutrient ${nid} is in ${nutrientUnits.get(Number(nid))}, which cannot be converted`);
     if (value > 100_000) return bad(`amount ${raw} is implausibly large for 100 g`);
-    const prevRank = entry.ranks[map.key];
-    if (prevRank === undefined || map.rank < prevRank) {
-      entry.ranks[map.key] = map.rank;
-      entry.food.nutrients[map.key] = value;
-    }
+    if (addNutrient.run(Number(id), Number(nid), map.key, map.rank, value).changes === 0)
+      return bad(`nutrient ${nid} is given twice for fdc_id ${id}`);
   });
 
   // food_portion.csv
-  const order = new Map<ParsedPortion, number>();
+  const portionsOf = sqlite.prepare('SELECT count(*) FROM fdc_stage_portion WHERE fdc_id = ?').pluck();
   each('portion', (get, row) => {
     const file = FILES.portion.name;
     const bad = (m: string): void => errors.add(file, row.line, m);
@@ -274,24 +387,76 @@ export function readFdcZip(bytes: Uint8Array, onProgress: ParseProgress = () => 
     const seqRaw = get('seq_num');
     if (seqRaw !== '' && !INT_RE.test(seqRaw)) bad(`seq_num "${seqRaw}" is not a whole number`);
     const unit = portionUnit(get, units, bad);
-    const entry = lookup(file, row.line, get('fdc_id'));
-    if (!entry || errors.count > before || unit === null) return;
-    const portion: ParsedPortion = {
-      seq: seqRaw === '' ? entry.food.portions.length + 1 : Number(seqRaw),
-      amount: amountRaw === '' ? 1 : Number(amountRaw),
-      unit,
-      grams: Number(grams),
-    };
-    order.set(portion, row.line);
-    entry.food.portions.push(portion);
+    const id = get('fdc_id');
+    const kept = lookup(file, row.line, id);
+    if (!kept || errors.count > before || unit === null) return;
+    const seq = seqRaw === '' ? Number(portionsOf.get(Number(id))) + 1 : Number(seqRaw);
+    addPortion.run(Number(id), row.line, seq, amountRaw === '' ? 1 : Number(amountRaw), unit, Number(grams));
   });
   onProgress(total, total, 'Checked the FoodData Central files');
 
-  const out = [...foods.values()].map(({ food: f }) => {
-    f.portions.sort((a, b) => a.seq - b.seq || (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    return f;
-  });
-  return { foods: out, errors: errors.list, errorCount: errors.count, rowsRead };
+  // Nameless foods were errors above; foods of other data types are skipped.
+  const result = { errors: errors.list, errorCount: errors.count, rowsRead, foods: 0 };
+  if (errors.count > 0) return result;
+
+  // Assembled FDC_BATCH foods at a time, in fdc_id order: nutrients (best-ranked source per key:
+  // SQLite takes the other columns from the row holding the min()) and portions in sequence order.
+  const page = sqlite.prepare(
+    `SELECT fdc_id AS id, name, food_group AS foodGroup, brand, gtin, ingredients FROM fdc_stage_food
+      WHERE kept = 1 AND fdc_id > ? ORDER BY fdc_id LIMIT ${FDC_BATCH}`,
+  );
+  const nutrientsIn = sqlite.prepare(
+    `SELECT fdc_id AS id, key, value, min(rank) FROM fdc_stage_nutrient
+      WHERE fdc_id BETWEEN ? AND ? GROUP BY fdc_id, key`,
+  );
+  const portionsIn = sqlite.prepare(
+    `SELECT fdc_id AS id, seq, amount, unit, grams FROM fdc_stage_portion
+      WHERE fdc_id BETWEEN ? AND ? ORDER BY fdc_id, seq, line`,
+  );
+  const count = Number(sqlite.prepare('SELECT count(*) FROM fdc_stage_food WHERE kept = 1').pluck().get());
+  let after = -1;
+  onProgress(0, count, 'Saving foods');
+  for (;;) {
+    const rows = page.all(after) as {
+      id: number;
+      name: string;
+      foodGroup: string | null;
+      brand: string | null;
+      gtin: string | null;
+      ingredients: string | null;
+    }[];
+    if (rows.length === 0) break;
+    const first = rows[0]?.id ?? 0;
+    const last = rows[rows.length - 1]?.id ?? 0;
+    const byId = new Map<number, ParsedFood>();
+    const batch = rows.map((r) => {
+      const food: ParsedFood = {
+        sourceId: String(r.id),
+        name: r.name,
+        foodGroup: r.foodGroup,
+        nutrients: {},
+        portions: [],
+        brand: r.brand,
+        gtin: r.gtin,
+        ingredients: r.ingredients,
+      };
+      byId.set(r.id, food);
+      return food;
+    });
+    for (const n of nutrientsIn.all(first, last) as { id: number; key: NutrientKey; value: number }[]) {
+      const food = byId.get(n.id);
+      if (food) food.nutrients[n.key] = n.value;
+    }
+    for (const p of portionsIn.all(first, last) as ({ id: number } & ParsedPortion)[]) {
+      const food = byId.get(p.id);
+      if (food) food.portions.push({ seq: p.seq, amount: p.amount, unit: p.unit, grams: p.grams });
+    }
+    store(batch);
+    result.foods += batch.length;
+    onProgress(result.foods, count, 'Saving foods');
+    after = last;
+  }
+  return result;
 }
 
 /**

@@ -6,7 +6,7 @@ import { prepared } from '../../db/statements.ts';
 import { uuidv7 } from '../../util/uuidv7.ts';
 import { deriveAllergens } from '../allergen-table.ts';
 import { CsvReader, type CsvRow } from './csv.ts';
-import { readFdcZip } from './fdc.ts';
+import { readFdcArchive, type FdcReadResult } from './fdc.ts';
 import { createGenericRowReader } from './generic-csv.ts';
 import { createErrorSink, PROGRESS_EVERY, type ParsedFood } from './types.ts';
 import { previewCsv, type CsvPreviewResult } from './csv-preview.ts';
@@ -18,9 +18,9 @@ export { tooLarge, type FoodUploadInput } from './upload-source.ts';
 /**
  * Imports food tables (FoodData Central zips, per-100 g CSVs) ALL OR NOTHING, in bounded memory: a
  * CSV is read row by row and stored in batches inside one transaction that is rolled back when any row
- * has an error; an FDC archive is inflated file by file and row by row, its foods assembled, then
- * stored in one transaction (foods, their portions, then the food_datasets row). A failure while
- * saving rolls everything back.
+ * has an error; an FDC archive is inflated file by file and row by row from its file, its rows staged
+ * in the database, then its foods assembled and stored in batches, in one transaction (foods, their
+ * portions, then the food_datasets row). A failure anywhere rolls everything back.
  *
  * Re-importing a dataset under a name already used adds a new dataset (new datasetId) and leaves the
  * earlier one as it is: past log entries and recipes may refer to its foods, and replacing foods in
@@ -49,6 +49,12 @@ export interface FoodImporter {
 const INSERT_CHUNK = 500;
 /** The page cache, in KiB, while a CSV import's transaction runs (see importCsv). */
 const IMPORT_PAGE_CACHE_KIB = 8_192;
+/**
+ * Uncompressed bytes read from one FDC archive read from its file: memory does not grow with them, so
+ * the limit is only against a crafted archive that would keep the import busy for hours (the Branded
+ * Foods download unpacks to about 3 GB).
+ */
+const MAX_STREAMED_UNZIPPED_BYTES = 32 * 1024 ** 3;
 /** Thrown inside the import transaction to roll it back when a row error was found. */
 class RowErrors extends Error {}
 
@@ -69,8 +75,8 @@ export function createFoodImporter(
     const food = prepared(
       opened.sqlite,
       `INSERT INTO foods (id, source, source_id, dataset_id, name, food_group, brand, nutrients, servings,
-         final_weight_g, allergens, created_at, updated_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?, ?, NULL)`,
+         final_weight_g, allergens, gtin, ingredients, created_at, updated_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL)`,
     );
     const portion = prepared(
       opened.sqlite,
@@ -79,8 +85,9 @@ export function createFoodImporter(
     let portionCount = 0;
     for (const f of list) {
       const id = uuidv7(t);
-      // No one labelled these foods: flagged from their name and group, like the bundled table.
-      const allergens = deriveAllergens({ name: f.name, foodGroup: f.foodGroup });
+      // No one labelled these foods: flagged from their name and group (and a branded food's printed
+      // ingredient list), like the bundled table.
+      const allergens = deriveAllergens({ name: f.name, foodGroup: f.foodGroup, ingredients: f.ingredients ?? null });
       food.run(
         id,
         source,
@@ -88,8 +95,11 @@ export function createFoodImporter(
         datasetId,
         f.name,
         f.foodGroup,
+        f.brand ?? null,
         JSON.stringify(f.nutrients),
         JSON.stringify(allergens),
+        f.gtin ?? null,
+        f.ingredients ?? null,
         t,
         t,
       );
@@ -198,7 +208,12 @@ export function createFoodImporter(
     return report(true);
   };
 
-  /** A FoodData Central zip: its files refer to each other, so foods are assembled, then stored. */
+  /**
+   * A FoodData Central zip, read from its file by offset and row by row: its files refer to each
+   * other, so rows are checked and staged in the database, then assembled and stored in batches, all
+   * in one transaction that a row error or a damaged archive rolls back. Memory stays bounded whatever
+   * the archive's size (the bench `import-fdc` measures it).
+   */
   const importFdc = (input: FoodImportInput, source: UploadSource, jobId: string, emit: Emit): ImportReport => {
     if (!isZip(source.head)) {
       throw new AppError(
@@ -206,38 +221,47 @@ export function createFoodImporter(
         `${input.fileName} is not a zip archive. FoodData Central data comes as a zip of CSV files; for a single CSV table choose the CSV format.`,
       );
     }
-    const parsed = readFdcZip(source.whole(), emit);
-    const report = (committed: boolean, datasetId: string | null, foodsImported = 0, portionsImported = 0) => ({
+    const zip = source.zip();
+    const t = deps.now();
+    const datasetId = uuidv7(t);
+    let portionCount = 0;
+    let parsed: FdcReadResult = { errors: [], errorCount: 0, rowsRead: 0, foods: 0 };
+    const report = (committed: boolean): ImportReport => ({
       jobId,
       committed,
       rowsRead: parsed.rowsRead,
-      foodsImported,
-      portionsImported,
+      foodsImported: committed ? parsed.foods : 0,
+      portionsImported: committed ? portionCount : 0,
       errors: parsed.errors,
       errorCount: parsed.errorCount,
-      datasetId,
+      datasetId: committed ? datasetId : null,
     });
-    if (parsed.errorCount > 0) {
+    opened.sqlite.pragma(`cache_size = -${IMPORT_PAGE_CACHE_KIB}`);
+    try {
+      db.transaction((tx) => {
+        parsed = readFdcArchive(
+          zip,
+          opened.sqlite,
+          (batch) => {
+            portionCount += insertFoods(tx, batch, datasetId, 'fdc', t);
+          },
+          // An archive read from its file may unpack to more than one held in memory could.
+          { onProgress: emit, maxUnzippedBytes: zip.fromFile ? MAX_STREAMED_UNZIPPED_BYTES : undefined },
+        );
+        if (parsed.errorCount > 0) throw new RowErrors();
+        if (parsed.foods === 0)
+          throw new AppError('invalid-input', `${input.fileName} has no foods to import (no data rows).`);
+        insertDataset(tx, input, datasetId, parsed.foods, t);
+      });
+    } catch (err) {
+      if (!(err instanceof RowErrors)) throw err;
       emit(parsed.rowsRead, parsed.rowsRead, `Nothing imported: ${parsed.errorCount} row error(s)`);
-      return report(false, null);
+      return report(false);
+    } finally {
+      opened.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     }
-    if (parsed.foods.length === 0) {
-      throw new AppError('invalid-input', `${input.fileName} has no foods to import (no data rows).`);
-    }
-    const t = deps.now();
-    const datasetId = uuidv7(t);
-    const total = parsed.foods.length;
-    let portionCount = 0;
-    emit(0, total, 'Saving foods');
-    db.transaction((tx) => {
-      for (let start = 0; start < total; start += PROGRESS_EVERY) {
-        portionCount += insertFoods(tx, parsed.foods.slice(start, start + PROGRESS_EVERY), datasetId, 'fdc', t);
-        emit(Math.min(start + PROGRESS_EVERY, total), total, 'Saving foods');
-      }
-      insertDataset(tx, input, datasetId, total, t);
-    });
-    emit(total, total, `Imported ${total} foods`);
-    return report(true, datasetId, total, portionCount);
+    emit(parsed.foods, parsed.foods, `Imported ${parsed.foods} foods`);
+    return report(true);
   };
 
   return {

@@ -18,6 +18,12 @@ export interface ParsedFood {
   /** Per 100 g, known values only (an absent key means unknown, never zero). */
   nutrients: NutrientValues;
   portions: ParsedPortion[];
+  /** Branded foods: the brand (brand_name, else brand_owner), as printed. */
+  brand?: string | null;
+  /** Branded foods: the package's barcode as a GTIN-14 (core/barcodes/ean.ts toGtin14). */
+  gtin?: string | null;
+  /** Branded foods: the ingredient list as printed. */
+  ingredients?: string | null;
 }
 
 export interface ParsedImport {

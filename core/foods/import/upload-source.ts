@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { AppError } from '../../contract/errors.ts';
-import { MAX_IMPORT_BYTES } from '../../contract/foods.ts';
+import { MAX_IMPORT_BYTES, MAX_TABLE_FILE_BYTES } from '../../contract/foods.ts';
 import { READ_CHUNK, readAll, type CsvReader, type EncodingChoice } from './csv.ts';
+import { bytesSource, fileSource, type ZipSource } from './zip.ts';
 
 /**
  * The file a food import reads: its base64 bytes, a completed chunked upload or a path (the CLI host
@@ -26,10 +27,11 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** The refusal of a file larger than the import limit (checked from its size before reading it). */
-export function tooLarge(fileName: string, size: number): AppError {
+export function tooLarge(fileName: string, size: number, limit = MAX_TABLE_FILE_BYTES): AppError {
+  const limitText = limit >= 1024 ** 3 ? `${limit / 1024 ** 3} GB` : `${limit / 1024 / 1024} MB`;
   return new AppError(
     'invalid-input',
-    `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a food table may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.`,
+    `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB; a food table may be at most ${limitText}. Nothing was imported.`,
   );
 }
 
@@ -38,8 +40,8 @@ export interface UploadSource {
   size: number;
   /** The first 4 bytes (the zip signature). */
   head: Uint8Array;
-  /** All bytes at once (a zip needs its central directory). */
-  whole(): Uint8Array;
+  /** The bytes by offset (a zip: its central directory, then each file), never all at once from a file. */
+  zip(): ZipSource;
   /** Pushes the bytes through a CSV reader chunk by chunk and ends it. */
   feed(reader: CsvReader): void;
 }
@@ -49,16 +51,9 @@ function fdSource(fileName: string, fd: number, size: number, head: Uint8Array):
   return {
     size,
     head,
-    whole: () => {
-      if (size > MAX_IMPORT_BYTES) throw tooLarge(fileName, size);
-      const buf = Buffer.allocUnsafe(size);
-      let off = 0;
-      while (off < size) {
-        const n = fs.readSync(fd, buf, off, size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      return new Uint8Array(buf.buffer, buf.byteOffset, off);
+    zip: () => {
+      if (size > MAX_TABLE_FILE_BYTES) throw tooLarge(fileName, size);
+      return fileSource(fd, size);
     },
     feed: (reader) => {
       // One buffer for every chunk (the reader copies any tail it keeps). A fresh 1 MB buffer per chunk
@@ -70,7 +65,7 @@ function fdSource(fileName: string, fd: number, size: number, head: Uint8Array):
         const n = fs.readSync(fd, chunk, 0, READ_CHUNK, pos);
         if (n === 0) break;
         pos += n;
-        if (pos > MAX_IMPORT_BYTES) throw tooLarge(fileName, pos);
+        if (pos > MAX_TABLE_FILE_BYTES) throw tooLarge(fileName, pos);
         reader.push(chunk.subarray(0, n));
       }
       reader.end();
@@ -95,9 +90,14 @@ export function withUpload<T>(upload: FoodUploadInput, use: (source: UploadSourc
   if (typeof upload.dataBase64 === 'string') {
     const buf = Buffer.from(upload.dataBase64, 'base64');
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-    if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, bytes.length);
+    if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, bytes.length, MAX_IMPORT_BYTES);
     if (bytes.length === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
-    return use({ size: bytes.length, head: bytes.subarray(0, 4), whole: () => bytes, feed: (r) => readAll(r, bytes) });
+    return use({
+      size: bytes.length,
+      head: bytes.subarray(0, 4),
+      zip: () => bytesSource(bytes),
+      feed: (r) => readAll(r, bytes),
+    });
   }
   if (upload.uploaded) {
     const { fd, size } = upload.uploaded;
@@ -126,7 +126,7 @@ export function withUpload<T>(upload: FoodUploadInput, use: (source: UploadSourc
       );
     }
     // The size is checked before anything is read: a huge file is refused without filling memory.
-    if (size > MAX_IMPORT_BYTES) throw tooLarge(upload.fileName, size);
+    if (size > MAX_TABLE_FILE_BYTES) throw tooLarge(upload.fileName, size);
     if (size === 0) throw new AppError('invalid-input', `${upload.fileName} is empty.`);
     return use(fdSource(upload.fileName, fd, size, head));
   } finally {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors.ts';
-import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_BYTES } from '../../contract/foods.ts';
+import { MAX_TABLE_FILE_BYTES, UPLOAD_CHUNK_BYTES } from '../../contract/foods.ts';
 import { tooLarge } from './upload-source.ts';
 
 /**
@@ -96,7 +96,7 @@ export function createUploadStore(deps: { dataDir: () => string; now: () => numb
   return {
     begin({ fileName, size }) {
       pruneIdle();
-      if (size > MAX_IMPORT_BYTES) throw tooLarge(fileName, size);
+      if (size > MAX_TABLE_FILE_BYTES) throw tooLarge(fileName, size);
       if (size <= 0) throw new AppError('invalid-input', `${fileName} is empty.`);
       if (uploads.size >= MAX_OPEN_UPLOADS)
         throw new AppError(

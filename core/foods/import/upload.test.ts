@@ -198,10 +198,10 @@ describe('food table upload in parts', () => {
     });
     expect(leftFiles(core)).toEqual([]);
 
-    // Over 64 MB is refused before any byte is sent; a part over 1 MiB is refused by the contract.
-    const huge = await core.dispatch('foods.upload.begin', { fileName: 'huge.csv', size: 65 * 1024 * 1024 });
+    // Over 4 GB is refused before any byte is sent; a part over 1 MiB is refused by the contract.
+    const huge = await core.dispatch('foods.upload.begin', { fileName: 'huge.csv', size: 4 * 1024 ** 3 + 1 });
     expect(huge).toMatchObject({ ok: false, code: 'invalid-input' });
-    expect(JSON.stringify(huge)).toContain('at most 64 MB');
+    expect(JSON.stringify(huge)).toContain('at most 4 GB');
     const d = await begin(bytes.length);
     const fat = await core.dispatch('foods.upload.chunk', {
       uploadId: d.uploadId,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Inflate } from 'fflate';
 import { AppError } from '../../contract/errors.ts';
 
@@ -48,28 +49,83 @@ function u64(b: Uint8Array, o: number): number {
   return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
 }
 
+/**
+ * Where an archive's bytes are read from: memory (a small inline upload) or an open file, by offset
+ * (a chunked upload or a path), so a multi-gigabyte archive is never held whole.
+ */
+export interface ZipSource {
+  size: number;
+  /** Read from a file (memory does not grow with the archive), not from bytes in memory. */
+  fromFile: boolean;
+  /**
+   * Up to `length` bytes at `offset` (fewer at the end of the file). With `reuse`, the answer may be
+   * a buffer the next read overwrites (the caller is done with it by then).
+   */
+  read(offset: number, length: number, reuse?: boolean): Uint8Array;
+}
+
+export function bytesSource(bytes: Uint8Array): ZipSource {
+  return {
+    size: bytes.length,
+    fromFile: false,
+    read: (offset, length) => bytes.subarray(Math.min(offset, bytes.length), Math.min(bytes.length, offset + length)),
+  };
+}
+
+/** Bytes read from the file in one go when inflating (then fed to the inflater 16 KiB at a time). */
+const FILE_READ = 1024 * 1024;
+
+export function fileSource(fd: number, size: number): ZipSource {
+  // One buffer for the inflating reads (see upload-source.ts: fresh 1 MB buffers piled up until a full GC).
+  const shared = Buffer.allocUnsafe(FILE_READ);
+  return {
+    size,
+    fromFile: true,
+    read(offset, length, reuse = false) {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buf = reuse && want <= shared.length ? shared : Buffer.allocUnsafe(want);
+      let got = 0;
+      while (got < want) {
+        const n = fs.readSync(fd, buf, got, want - got, offset + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return new Uint8Array(buf.buffer, buf.byteOffset, got);
+    },
+  };
+}
+
+const asSource = (src: Uint8Array | ZipSource): ZipSource => (src instanceof Uint8Array ? bytesSource(src) : src);
+
+/** The central directory's largest size read (10,000 entries with long names and extras fit easily). */
+const MAX_CENTRAL_DIRECTORY_BYTES = 64 * 1024 * 1024;
+
 /** The central directory's entries; throws when the archive is damaged or lists too many entries. */
-export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
+export function readCentralDirectory(input: Uint8Array | ZipSource): ZipEntry[] {
+  const src = asSource(input);
   // The end of central directory record is in the last 22 + 65,535 (comment) bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
+  const tailStart = Math.max(0, src.size - 22 - 0xffff);
+  const tail = src.read(tailStart, src.size - tailStart);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (u32(tail, i) === 0x06054b50) {
+      at = i;
       break;
     }
   }
-  if (eocd === -1) throw damaged('its end record is missing');
-  let count = u16(bytes, eocd + 10);
-  let cdSize = u32(bytes, eocd + 12);
-  let cdOffset = u32(bytes, eocd + 16);
+  if (at === -1) throw damaged('its end record is missing');
+  let count = u16(tail, at + 10);
+  let cdSize = u32(tail, at + 12);
+  let cdOffset = u32(tail, at + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw damaged('its zip64 end record is missing');
-    const z = u64(bytes, loc + 8);
-    if (z + 56 > bytes.length || u32(bytes, z) !== 0x06064b50) throw damaged('its zip64 end record is missing');
-    count = u64(bytes, z + 32);
-    cdSize = u64(bytes, z + 40);
-    cdOffset = u64(bytes, z + 48);
+    const loc = at - 20;
+    if (loc < 0 || u32(tail, loc) !== 0x07064b50) throw damaged('its zip64 end record is missing');
+    const z = u64(tail, loc + 8);
+    const rec = z + 56 <= src.size ? src.read(z, 56) : new Uint8Array(0);
+    if (rec.length < 56 || u32(rec, 0) !== 0x06064b50) throw damaged('its zip64 end record is missing');
+    count = u64(rec, 32);
+    cdSize = u64(rec, 40);
+    cdOffset = u64(rec, 48);
   }
   if (count > MAX_ZIP_ENTRIES) {
     throw new AppError(
@@ -77,9 +133,11 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       `The archive lists ${count.toLocaleString('en-US')} files; at most ${MAX_ZIP_ENTRIES.toLocaleString('en-US')} are read. It is not a FoodData Central download.`,
     );
   }
-  if (cdOffset + cdSize > bytes.length) throw damaged('its list of files lies beyond the end of the file');
+  if (cdOffset + cdSize > src.size) throw damaged('its list of files lies beyond the end of the file');
+  if (cdSize > MAX_CENTRAL_DIRECTORY_BYTES) throw damaged('its list of files is implausibly large');
+  const bytes = src.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
+  let p = 0;
   for (let k = 0; k < count; k += 1) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw damaged('its list of files is cut short');
     const nameLen = u16(bytes, p + 28);
@@ -114,14 +172,14 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** Refuses, before inflating anything, entries whose declared sizes together pass the limit. */
-export function checkDeclaredSizes(entries: ZipEntry[]): void {
+export function checkDeclaredSizes(entries: ZipEntry[], limit = MAX_UNZIPPED_BYTES): void {
   let total = 0;
   for (const e of entries) {
     total += e.size;
-    if (total > MAX_UNZIPPED_BYTES) {
+    if (total > limit) {
       throw new AppError(
         'invalid-input',
-        `The archive's ${e.name} unpacks to ${formatBytes(e.size)}${entries.length > 1 ? ' (with the other files read, ' + formatBytes(total) + ')' : ''}; at most ${formatBytes(MAX_UNZIPPED_BYTES)} of files are read from one archive. Nothing was imported.`,
+        `The archive's ${e.name} unpacks to ${formatBytes(e.size)}${entries.length > 1 ? ' (with the other files read, ' + formatBytes(total) + ')' : ''}; at most ${formatBytes(limit)} of files are read from one archive. Nothing was imported.`,
       );
     }
   }
@@ -131,13 +189,19 @@ export function checkDeclaredSizes(entries: ZipEntry[]): void {
  * Inflates one entry chunk by chunk into `onData`. Stops with an error as soon as the output passes
  * the entry's declared size, and when it ends short of it.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
+export function inflateEntry(
+  input: Uint8Array | ZipSource,
+  entry: ZipEntry,
+  onData: (chunk: Uint8Array) => void,
+): void {
+  const src = asSource(input);
   const lh = entry.localOffset;
-  if (lh + 30 > bytes.length || u32(bytes, lh) !== 0x04034b50) throw damaged(`the header of ${entry.name} is missing`);
+  const header = lh + 30 <= src.size ? src.read(lh, 30) : new Uint8Array(0);
+  if (header.length < 30 || u32(header, 0) !== 0x04034b50) throw damaged(`the header of ${entry.name} is missing`);
   if (entry.flags & 1) throw damaged(`${entry.name} is encrypted`);
-  const start = lh + 30 + u16(bytes, lh + 26) + u16(bytes, lh + 28);
+  const start = lh + 30 + u16(header, 26) + u16(header, 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw damaged(`${entry.name} is cut short`);
+  if (end > src.size) throw damaged(`${entry.name} is cut short`);
   let out = 0;
   const take = (chunk: Uint8Array): void => {
     out += chunk.length;
@@ -149,15 +213,24 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk:
     }
     if (chunk.length > 0) onData(chunk);
   };
+  /** The entry's stored bytes, a file read at a time, in pieces of at most INFLATE_CHUNK. */
+  const pieces = (visit: (piece: Uint8Array, last: boolean) => void): void => {
+    for (let o = start; o < end; o += FILE_READ) {
+      const block = src.read(o, Math.min(FILE_READ, end - o), true);
+      if (block.length < Math.min(FILE_READ, end - o)) throw damaged(`${entry.name} is cut short`);
+      for (let q = 0; q < block.length; q += INFLATE_CHUNK) {
+        const piece = block.subarray(q, Math.min(block.length, q + INFLATE_CHUNK));
+        visit(piece, o + q + piece.length >= end);
+      }
+    }
+  };
   if (entry.method === 0) {
-    for (let o = start; o < end; o += INFLATE_CHUNK) take(bytes.subarray(o, Math.min(end, o + INFLATE_CHUNK)));
+    // Stored: copied out, as the buffer it is read into is used again.
+    pieces((piece) => take(piece.slice()));
   } else if (entry.method === 8) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {
-      for (let o = start; o < end; o += INFLATE_CHUNK) {
-        const last = o + INFLATE_CHUNK >= end;
-        inflate.push(bytes.subarray(o, Math.min(end, o + INFLATE_CHUNK)), last);
-      }
+      pieces((piece, last) => inflate.push(piece, last));
       if (end === start) inflate.push(new Uint8Array(0), true);
     } catch (err) {
       if (err instanceof AppError) throw err;

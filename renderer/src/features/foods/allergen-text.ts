@@ -31,6 +31,9 @@ export function containsText(allergens: readonly string[]): string {
 export const ALLERGEN_BASIS_TEXT = {
   derived:
     'Derived from the food’s name and group by a reviewed keyword table: a safety net, not a guarantee. Check the label or recipe.',
+  /** A packaged (branded) food: its printed ingredient list is read too. */
+  derivedWithIngredients:
+    'Derived from the food’s name, group and printed ingredients by a reviewed keyword table: a safety net, not a guarantee. Check the label.',
   practitioner: 'As set by the practitioner for this custom food.',
   ingredients: 'All the allergens of its ingredients.',
 } as const;

@@ -32,6 +32,11 @@ export function FoodDetailBody({ food, onEdit, onDelete }: FoodDetailBodyProps):
           Source: {food.provenance}
           {food.sourceId ? ` (id ${food.sourceId})` : ''}
         </Text>
+        {food.gtin && (
+          <Text size="xs" c="dimmed" data-testid="food-detail-barcode">
+            Barcode (GTIN) {food.gtin}
+          </Text>
+        )}
       </Stack>
       <Stack gap={4} data-testid="food-detail-allergens">
         <Text size="sm" fw={600}>
@@ -39,8 +44,15 @@ export function FoodDetailBody({ food, onEdit, onDelete }: FoodDetailBodyProps):
         </Text>
         <AllergenBadges allergens={food.allergens} noneText="None of the major allergens flagged." size="sm" />
         <Text size="xs" c="dimmed">
-          {ALLERGEN_BASIS_TEXT[food.allergenBasis]}
+          {food.allergenBasis === 'derived' && food.ingredients
+            ? ALLERGEN_BASIS_TEXT.derivedWithIngredients
+            : ALLERGEN_BASIS_TEXT[food.allergenBasis]}
         </Text>
+        {food.ingredients && (
+          <Text size="xs" data-testid="food-detail-ingredients">
+            Ingredients (as on the label): {food.ingredients}
+          </Text>
+        )}
       </Stack>
       {food.editable && (
         <Group gap="xs">

@@ -2,6 +2,7 @@ import { Button, Container, EmptyState, Group, Loader, ScrollArea, Stack, Text, 
 import { useState } from 'react';
 import type { Food } from '@contract/foods.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert.tsx';
+import { BarcodeScanModal } from '../../barcodes/BarcodeScanModal/BarcodeScanModal.tsx';
 import { useNotify } from '../../../components/Notifications/notify-context.ts';
 import { DatasetsList } from '../DatasetsList/DatasetsList.tsx';
 import { DeleteFoodModal } from '../DeleteFoodModal/DeleteFoodModal.tsx';
@@ -26,6 +27,7 @@ export function FoodsPage(): React.JSX.Element {
   const [deleting, setDeleting] = useState<Food | null>(null);
   const [importing, setImporting] = useState(false);
   const [fromLabel, setFromLabel] = useState(false);
+  const [scanning, setScanning] = useState(false);
   const search = useFoodSearch(text, { limit: 50 });
   const hits = search.data;
 
@@ -84,6 +86,9 @@ export function FoodsPage(): React.JSX.Element {
             <Button variant="light" onClick={() => setEditing({ kind: 'recipe', food: null })} data-testid="recipe-new">
               New recipe
             </Button>
+            <Button variant="default" onClick={() => setScanning(true)} data-testid="foods-scan-barcode">
+              Scan a barcode
+            </Button>
             <Button variant="default" onClick={() => setImporting(true)} data-testid="foods-import">
               Import foods
             </Button>
@@ -135,6 +140,14 @@ export function FoodsPage(): React.JSX.Element {
       />
       {/* The dialog shows the result itself (a notification here would cover its buttons). */}
       <FoodsImportModal opened={importing} onClose={() => setImporting(false)} />
+      <BarcodeScanModal
+        opened={scanning}
+        onClose={() => setScanning(false)}
+        onOpenFood={(id) => {
+          setScanning(false);
+          setSelectedId(id);
+        }}
+      />
     </Container>
   );
 }

@@ -18,14 +18,19 @@ const SHOWN = ['foodId', 'grams', 'amount', 'meal', 'date', 'time'];
 /** Shown in the allergy warning, while there is one. */
 const ALLERGY_FIELDS = ['allergyConfirmation', 'allergyConfirmation.reason'];
 
-/** A food entry: food by search, amount as a household measure × count or in grams, meal, time. */
-export function DietEntryForm(props: EntryFormProps) {
-  const { clientId, entry, onCancel } = props;
+/**
+ * A food entry: food by search, amount as a household measure × count or in grams, meal, time. A new
+ * entry may start with a food already chosen (`initialFood`, e.g. one found by its barcode).
+ */
+export function DietEntryForm(props: EntryFormProps & { initialFood?: { id: string; name: string } }) {
+  const { clientId, entry, onCancel, initialFood } = props;
   const [meal, setMeal] = useState<MealChoice>(entry?.meal ?? 'none');
   const amount = useFoodAmount(
     entry
       ? { food: entry.food, grams: entry.food?.grams ?? null, amountText: entry.food?.amountText ?? null }
-      : undefined,
+      : initialFood
+        ? { food: initialFood, grams: null }
+        : undefined,
   );
   const hit = amount.hit;
   const state = useEntryForm(props);

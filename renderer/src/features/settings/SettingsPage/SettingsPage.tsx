@@ -28,6 +28,7 @@ import { BackupSection } from '../BackupSection/BackupSection.tsx';
 import { ChangePassphraseForm } from '../ChangePassphraseForm/ChangePassphraseForm.tsx';
 import { SyncSection } from '../SyncSection/SyncSection.tsx';
 import { VisionSection } from '../VisionSection/VisionSection.tsx';
+import { OFF_DISCLOSURE } from '../../barcodes/barcode-words.ts';
 import { PractitionerField } from './PractitionerField.tsx';
 
 const PROTECTION_LABELS = { passphrase: 'your passphrase', safeStorage: 'the operating system keychain' } as const;
@@ -148,6 +149,19 @@ export function SettingsPage(): React.JSX.Element {
                 The sections of a new visit&apos;s note. A visit already written keeps its own format.
               </Text>
             </LabelledSegments>
+          ) : (
+            CONTROL_PLACEHOLDER
+          )}
+        </Section>
+        <Section title="Barcode lookup online" testId="settings-off">
+          {settings ? (
+            <Switch
+              label="Look up barcodes not found on this computer in Open Food Facts"
+              description={OFF_DISCLOSURE}
+              checked={settings.openFoodFactsLookup}
+              onChange={(e) => saveNow({ openFoodFactsLookup: e.currentTarget.checked }, 'Setting not saved')}
+              data-testid="settings-off-lookup"
+            />
           ) : (
             CONTROL_PLACEHOLDER
           )}
